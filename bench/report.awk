@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# report.awk: turn run.sh's raw rows into the markdown tables of latest.md and the plot data.
+#
+# Input files, in order: workloads (wl, command), tracer commands (tracer, command),
+# n/a cells (section, wl, tracer, reason), raw rows (section, wl, tracer, rep, wall_s, self_s,
+# peak_rss_kb, events, lost, rc).  Variables: mode reps tracers workloads bufsizes s_w1 s_tp
+# plotdir.  Plain POSIX awk (Debian's default is mawk: no asort).
+
+function push(arr, k, v) { arr[k] = (k in arr) ? arr[k] " " v : v }
+
+# sorted copy of the space-separated numbers in s into a[1..n]; returns n
+function sortnums(s, a,    n, i, j, x) {
+	n = split(s, a, " ")
+	for (i = 2; i <= n; i++) {
+		x = a[i] + 0
+		for (j = i - 1; j >= 1 && a[j] + 0 > x; j--)
+			a[j + 1] = a[j]
+		a[j + 1] = x
+	}
+	return n
+}
+function med(s,    a, n) {
+	n = sortnums(s, a)
+	if (n == 0) return ""
+	return n % 2 ? a[(n + 1) / 2] + 0 : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+function mn(s,    a, n) { n = sortnums(s, a); return n ? a[1] + 0 : "" }
+function mx(s,    a, n) { n = sortnums(s, a); return n ? a[n] + 0 : "" }
+
+function ratio_fmt(r) {
+	if (r == "") return "?"
+	if (r >= 100) return sprintf("%.0fx", r)
+	if (r >= 10) return sprintf("%.1fx", r)
+	return sprintf("%.2fx", r)
+}
+function num(x) {
+	if (x == "" || x == "-") return "-"
+	if (x >= 1e6) return sprintf("%.2fM", x / 1e6)
+	if (x >= 1e4) return sprintf("%.1fk", x / 1e3)
+	return sprintf("%d", x)
+}
+function na(sec, wl, t,    kk) {
+	kk = sec SUBSEP wl SUBSEP t
+	return (kk in reason) ? "n/a (" reason[kk] ")" : "n/a (not run)"
+}
+# median ratio of key k against baseline key b: "557x (540x–570x)"
+function ratio_cell(k, b,    base, n, i, a, rs) {
+	if (!(k in wall)) return ""
+	if (!(b in wall)) return "no baseline"
+	base = med(wall[b])
+	n = split(wall[k], a, " ")
+	rs = ""
+	for (i = 1; i <= n; i++) rs = rs (rs == "" ? "" : " ") a[i] / base
+	if (n == 1) return ratio_fmt(med(rs))
+	return ratio_fmt(med(rs)) " (" ratio_fmt(mn(rs)) "–" ratio_fmt(mx(rs)) ")"
+}
+function self_ratio(k, b) {
+	if (!(k in selfs) || !(b in selfs)) return "-"
+	return ratio_fmt(med(selfs[k]) / med(selfs[b]))
+}
+
+FNR == 1 { file++ }
+file == 1 { wlcmd[$1] = $2; next }
+file == 2 { c = $2; gsub(/\|/, "\\|", c); tcmd[$1] = c; next }
+file == 3 { reason[$1 SUBSEP $2 SUBSEP $3] = $4; next }
+file == 4 {
+	k = $1 SUBSEP $2 SUBSEP $3
+	push(wall, k, $5)
+	if ($6 != "-") push(selfs, k, $6)
+	if ($7 > rss[k]) rss[k] = $7
+	if ($8 != "-") push(events, k, $8)
+	if ($9 != "-") push(lost, k, $9)
+}
+
+END {
+	nt = split(tracers, T, " ")
+	nw = split(workloads, W, " ")
+
+	# -- headline: median slowdown per tracer per workload
+	print "## Slowdown against untraced (median of " reps ", whole process)"
+	print ""
+	hdr = "| tracer |"; sep = "|---|"
+	for (j = 1; j <= nw; j++) { hdr = hdr " " W[j] " |"; sep = sep "---:|" }
+	print hdr; print sep
+	plot = "workload"
+	for (i = 1; i <= nt; i++) if (T[i] != "untraced") plot = plot "\t" T[i]
+	for (j = 1; j <= nw; j++) pl[j] = W[j]
+	for (i = 1; i <= nt; i++) {
+		if (T[i] == "untraced") continue
+		line = "| " T[i] " |"
+		for (j = 1; j <= nw; j++) {
+			k = "main" SUBSEP W[j] SUBSEP T[i]
+			b = "main" SUBSEP W[j] SUBSEP "untraced"
+			if ((k in wall) && (b in wall)) {
+				r = med(wall[k]) / med(wall[b])
+				line = line " " ratio_fmt(r) " |"
+				pl[j] = pl[j] "\t" r
+			} else {
+				line = line " n/a |"
+				pl[j] = pl[j] "\t?"
+			}
+		}
+		print line
+	}
+	print ""
+	print plot > (plotdir "/slowdown.dat")
+	for (j = 1; j <= nw; j++) print pl[j] > (plotdir "/slowdown.dat")
+
+	# -- per cell detail
+	print "## Per cell"
+	print ""
+	print "Slowdown: traced wall time / median untraced wall time, per run: median (min–max). Self-timed: the"
+	print "workload's own clock around its loop (excludes tracer start-up and exit; `-` for W6). Peak RSS:"
+	print "max RSS of the tracer or the workload, whichever is larger (wait4 rusage; the untraced row is the"
+	print "workload alone; for hy-bpf-a it is hytrace's own). Events: records the tracer wrote (lines; -c: calls"
+	print "in the total row; bpftrace -c: sum of the map). Lost: what the tracer reports losing (`-`: cannot lose"
+	print "or does not say)."
+	print ""
+	print "| workload | tracer | slowdown | self-timed | wall s | peak RSS MiB | events | lost |"
+	print "|---|---|---:|---:|---:|---:|---:|---:|"
+	for (j = 1; j <= nw; j++) {
+		b = "main" SUBSEP W[j] SUBSEP "untraced"
+		for (i = 1; i <= nt; i++) {
+			k = "main" SUBSEP W[j] SUBSEP T[i]
+			if (!(k in wall)) {
+				print "| " W[j] " | " T[i] " | " na("main", W[j], T[i]) " | | | | | |"
+				continue
+			}
+			printf "| %s | %s | %s | %s | %.3f | %.1f | %s | %s |\n", W[j], T[i], ratio_cell(k, b),
+				self_ratio(k, b), med(wall[k]), rss[k] / 1024,
+				(k in events) ? num(med(events[k])) : "-", (k in lost) ? num(med(lost[k])) : "-"
+		}
+	}
+	print ""
+
+	# -- issue 2: the ptrace comparison on W1
+	np = split("untraced strace hy-pt untraced@cpu0 strace@cpu0 hy-pt@cpu0 strace-openat hy-pt-openat", P, " ")
+	have = 0
+	for (i = 1; i <= np; i++) if (("ptrace" SUBSEP "W1" SUBSEP P[i]) in wall || ("ptrace" SUBSEP "W1" SUBSEP P[i]) in reason) have = 1
+	if (have) {
+		print "## ptrace backend on W1 (" s_w1 " getppid calls, output to /dev/null)"
+		print ""
+		print "@cpu0: tracer and workload pinned with `taskset -c 0`; its ratio is against the pinned untraced run."
+		print ""
+		print "| tracer | slowdown | wall s | self-timed ns per call |"
+		print "|---|---:|---:|---:|"
+		for (i = 1; i <= np; i++) {
+			k = "ptrace" SUBSEP "W1" SUBSEP P[i]
+			b = "ptrace" SUBSEP "W1" SUBSEP (P[i] ~ /@cpu0$/ ? "untraced@cpu0" : "untraced")
+			if (!(k in wall)) { print "| " P[i] " | " na("ptrace", "W1", P[i]) " | | |"; continue }
+			printf "| %s | %s | %.3f | %s |\n", P[i], ratio_cell(k, b), med(wall[k]),
+				(k in selfs) ? sprintf("%.0f", med(selfs[k]) / s_w1 * 1e9) : "-"
+		}
+		print ""
+	}
+
+	# -- consumer throughput
+	if (("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in wall || ("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in reason) {
+		print "## hytrace eBPF consumer throughput (W1, " s_tp " calls, output to tmpfs)"
+		print ""
+		print "| format | events written | wall s | records/s | lost |"
+		print "|---|---:|---:|---:|---:|"
+		split("hy-bpf hy-bpf-json", C, " "); split("text json", CN, " ")
+		for (i = 1; i <= 2; i++) {
+			k = "consumer" SUBSEP "W1" SUBSEP C[i]
+			if (!(k in wall)) { print "| " CN[i] " | " na("consumer", "W1", C[i]) " | | | |"; continue }
+			e = med(events[k]); w = med(wall[k])
+			printf "| %s | %s | %.3f | %s | %s |\n", CN[i], num(e), w, (w > 0 ? num(e / w) : "-"),
+				(k in lost) ? num(med(lost[k])) : "-"
+		}
+		print ""
+	}
+
+	# -- lost events against buffer size
+	nb = split(bufsizes, B, " ")
+	if (nb && (("buffer" SUBSEP "W1" SUBSEP "hy-bpf-buf:" B[1]) in wall || ("buffer" SUBSEP "W1" SUBSEP "hy-bpf-buf:" B[1]) in reason || ("buffer" SUBSEP "W1" SUBSEP "bpftrace-buf:" B[1]) in wall)) {
+		print "## Lost events against ring buffer size (W1, " s_tp " calls)"
+		print ""
+		print "hytrace: `--buffer-size=SIZE` (one BPF ring buffer); bpftrace printing: BPFTRACE_PERF_RB_PAGES set"
+		print "so that its per-CPU perf buffers add up to the same size."
+		print ""
+		print "| buffer | hytrace lost | hytrace events | bpftrace lost | bpftrace events |"
+		print "|---|---:|---:|---:|---:|"
+		for (i = 1; i <= nb; i++) {
+			kh = "buffer" SUBSEP "W1" SUBSEP "hy-bpf-buf:" B[i]
+			kb = "buffer" SUBSEP "W1" SUBSEP "bpftrace-buf:" B[i]
+			bytes = B[i] + 0
+			if (B[i] ~ /K$/) bytes *= 1024
+			if (B[i] ~ /M$/) bytes *= 1048576
+			if (B[i] ~ /G$/) bytes *= 1073741824
+			hl = (kh in lost) ? med(lost[kh]) : "?"
+			bl = (kb in lost) ? med(lost[kb]) : "?"
+			print bytes "\t" B[i] "\t" hl "\t" bl > (plotdir "/lost.dat")
+			printf "| %s | %s | %s | %s | %s |\n", B[i],
+				(kh in wall) ? num(hl) : na("buffer", "W1", "hy-bpf-buf:" B[i]),
+				(kh in events) ? num(med(events[kh])) : "",
+				(kb in wall) ? num(bl) : na("buffer", "W1", "bpftrace-buf:" B[i]),
+				(kb in events) ? num(med(events[kb])) : ""
+		}
+		print ""
+	}
+
+	# -- exact commands
+	print "## Commands"
+	print ""
+	print "| workload | command |"
+	print "|---|---|"
+	for (j = 1; j <= nw; j++) print "| " W[j] " | `" wlcmd[W[j]] "` |"
+	print ""
+	print "| tracer | command (OUT: a file in /dev/shm; CMD: the workload) |"
+	print "|---|---|"
+	for (i = 1; i <= nt; i++) print "| " T[i] " | `" tcmd[T[i]] "` |"
+	for (t in tcmd) {
+		found = 0
+		for (i = 1; i <= nt; i++) if (T[i] == t) found = 1
+		if (!found) print "| " t " | `" tcmd[t] "` |"
+	}
+	print ""
+}

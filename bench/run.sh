@@ -1,0 +1,434 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# run.sh: run the tracer comparison (hytrace vs strace, perf trace, bpftrace) and write bench/results/.
+#
+# Usually run by `make bench` (bench/bench.mk builds the workloads first).  Modes:
+#   default          median of 5 runs of the full workloads (long: see bench/README.md)
+#   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
+#   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
+# Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
+#   BENCH_SECTIONS="main ptrace consumer buffer", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
+# A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
+set -u
+export LC_ALL=C
+
+cd "$(dirname "$0")/.." || exit 1
+OUTPUT=${OUTPUT:-build}
+BIN=${BENCH_BIN:-$OUTPUT/bench}
+HYTRACE=${HYTRACE:-$OUTPUT/hytrace}
+RESULTS=${BENCH_RESULTS:-bench/results}
+QUICK=${QUICK:-0}
+SMOKE=${BENCH_SMOKE:-0}
+[ "$QUICK" = 0 ] && QUICK=
+[ "$SMOKE" = 0 ] && SMOKE=
+
+# ---- mode: repetitions and workload scales ---------------------------------------------------
+# Columns: full / QUICK / SMOKE.  Full sizes are the ones issue 4 names.
+if [ -n "$SMOKE" ]; then
+	MODE=smoke REPS=1 TIMEOUT=60 ATTACH_WAIT=1
+	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000
+	D_TAR=/usr/include/asm-generic D_FIND=/usr/share/doc/bash
+	S_TP=2000 BUF_SIZES="64K 1M"
+elif [ -n "$QUICK" ]; then
+	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
+	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
+	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000
+	D_TAR=/usr/include/linux D_FIND=/usr/share/doc
+	S_TP=200000 BUF_SIZES="64K 1M 16M"
+else
+	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
+	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000
+	D_TAR=/usr/include D_FIND=/usr/share
+	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
+fi
+REPS=${BENCH_REPS:-$REPS}
+TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
+ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
+SECTIONS=${BENCH_SECTIONS:-main ptrace consumer buffer}
+WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
+TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
+case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
+
+TMP=$(mktemp -d /dev/shm/hytrace-bench.XXXXXX) || exit 1
+TREE=
+BGPID=
+cleanup() {
+	[ -n "$BGPID" ] && kill -KILL -- "-$BGPID" 2>/dev/null
+	rm -rf "$TMP"
+	[ -n "$TREE" ] && rm -rf "$TREE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+RAW=$TMP/raw.tsv	# section wl tracer rep wall_s self_s rss_kb events lost rc
+NA=$TMP/na.tsv		# section wl tracer reason
+: >"$RAW"
+: >"$NA"
+NOTES=()
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu runcell; do
+	[ -x "$BIN/$w" ] || die "$BIN/$w missing: run make -f bench/bench.mk"
+done
+
+# ---- environment checks ----------------------------------------------------------------------
+# perf trace and libbpf's tracepoint attach need tracefs; some VMs boot without it mounted.
+if [ ! -e /sys/kernel/tracing/events ] && [ ! -e /sys/kernel/debug/tracing/events ]; then
+	if mount -t tracefs nodev /sys/kernel/tracing 2>"$TMP/mnt.err"; then
+		NOTES+=("tracefs was not mounted: the harness ran \`mount -t tracefs nodev /sys/kernel/tracing\`")
+	else
+		NOTES+=("tracefs is not mounted and mounting it failed: $(head -1 "$TMP/mnt.err")")
+	fi
+fi
+
+# Why a whole tracer is unavailable (empty: available).
+declare -A MISSING
+tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
+if [ ! -x "$HYTRACE" ]; then
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf; do
+		MISSING[$t]="$HYTRACE missing"
+	done
+fi
+MISSING[strace]=$(tool_missing strace)
+MISSING[strace-c]=${MISSING[strace]}
+MISSING[strace-openat]=${MISSING[strace]}
+MISSING[perf-trace]=$(tool_missing perf)
+if [ -z "${MISSING[perf-trace]}" ] && ! perf trace -o /dev/null -- true >/dev/null 2>"$TMP/perf.err"; then
+	MISSING[perf-trace]="perf trace fails: $(grep -v '^$' "$TMP/perf.err" | head -1 | cut -c1-80)"
+fi
+MISSING[bpftrace]=$(tool_missing bpftrace)
+MISSING[bpftrace-c]=${MISSING[bpftrace]}
+MISSING[bpftrace-buf]=${MISSING[bpftrace]}
+MISSING[taskset]=$(tool_missing taskset)
+
+# ---- workloads -------------------------------------------------------------------------------
+declare -A WCMD WCOMM WOPS
+WCMD[W1]="$BIN/w1_getppid $S_W1"; WCOMM[W1]=w1_getppid; WOPS[W1]=$S_W1
+WCMD[W2]="$BIN/w2_pread_write $S_W2"; WCOMM[W2]=w2_pread_write; WOPS[W2]=$S_W2
+WCMD[W4]="$BIN/w4_forkexec $S_W4"; WCOMM[W4]=w4_forkexec; WOPS[W4]=$S_W4
+WCMD[W5]="$BIN/w5_cpu $S_W5"; WCOMM[W5]=w5_cpu; WOPS[W5]=$S_W5
+# absolute paths: bpftrace -c refuses a name that /bin and /usr/bin both match
+WCMD[W6tar]="$(command -v tar) -cf /dev/null $D_TAR"; WCOMM[W6tar]=tar
+WCMD[W6find]="$(command -v find) $D_FIND -type f"; WCOMM[W6find]=find
+WOPS[W3]=$S_W3; WCOMM[W3]=w3_openat_tree
+if [[ " $WORKLOADS " == *" W3 "* ]]; then
+	# The tree is built once, before any timing; every W3 cell scans it.
+	TREE=$(mktemp -d /tmp/hytrace-bench-w3.XXXXXX) || die "cannot create the W3 tree directory"
+	"$BIN/w3_openat_tree" --create "$S_W3" "$TREE" || die "cannot create the W3 tree in $TREE"
+fi
+WCMD[W3]="$BIN/w3_openat_tree $S_W3 ${TREE:-/nonexistent}"
+
+# bpftrace: print every syscall entry of the workload and its direct children with all six
+# arguments, or only count them.  pid is the thread-group id; cpid is the -c command.
+BT_FILTER='/pid == cpid || (uint32)curtask->real_parent->tgid == (uint32)cpid/'
+BT_PRINT="tracepoint:raw_syscalls:sys_enter $BT_FILTER { printf(\"%d %ld %lx %lx %lx %lx %lx %lx\\n\", tid, args->id, args->args[0], args->args[1], args->args[2], args->args[3], args->args[4], args->args[5]); }"
+BT_COUNT="tracepoint:raw_syscalls:sys_enter $BT_FILTER { @[args->id] = count(); }"
+
+# Size with K/M/G suffix to bytes.
+to_bytes() {
+	local s=$1 m=1
+	case $s in *K) m=1024 ;; *M) m=$((1024 * 1024)) ;; *G) m=$((1024 * 1024 * 1024)) ;; esac
+	echo $(( ${s%[KMG]} * m ))
+}
+# bpftrace sizes its perf buffer in pages per CPU (a power of two): same total as hytrace's.
+bt_pages() {
+	[[ $1 =~ ^[0-9]+[KMG]?$ ]] || { echo "PAGES_PER_CPU"; return; }
+	local p=$(( $(to_bytes "$1") / 4096 / $(nproc) )) q=1
+	while [ $((q * 2)) -le "$p" ]; do q=$((q * 2)); done
+	echo $q
+}
+
+# tracer_cmd TRACER OUTFILE WORKLOAD-ARGV...: sets CMD to the full command line.
+# TRACER may end in @cpu0 (tracer and workload pinned to CPU 0) and carry :PARAM.
+tracer_cmd() {
+	local t=$1 out=$2 pin=()
+	shift 2
+	if [[ $t == *@cpu0 ]]; then
+		pin=(taskset -c 0)
+		t=${t%@cpu0}
+	fi
+	local p=${t#*:}
+	case $t in
+	untraced)	CMD=("$@") ;;
+	hy-bpf)		CMD=("$HYTRACE" --backend=bpf -f -o "$out" "$@") ;;
+	hy-bpf-json)	CMD=("$HYTRACE" --backend=bpf -f --format=json -o "$out" "$@") ;;
+	hy-bpf-buf:*)	CMD=("$HYTRACE" --backend=bpf --buffer-size="$p" -f -o "$out" "$@") ;;
+	hy-bpf-c)	CMD=("$HYTRACE" --backend=bpf -f -c -o "$out" "$@") ;;
+	hy-pt)		CMD=("$HYTRACE" --backend=ptrace -f -o "$out" "$@") ;;
+	hy-pt-openat)	CMD=("$HYTRACE" --backend=ptrace -f -e trace=openat -o "$out" "$@") ;;
+	strace)		CMD=(strace -f -o "$out" "$@") ;;
+	strace-c)	CMD=(strace -f -c -o "$out" "$@") ;;
+	strace-openat)	CMD=(strace --seccomp-bpf -f -e trace=openat -o "$out" "$@") ;;
+	perf-trace)	CMD=(perf trace -o "$out" -- "$@") ;;
+	bpftrace)	CMD=(bpftrace -o "$out" -e "$BT_PRINT" -c "$*") ;;
+	bpftrace-buf:*)	CMD=(env BPFTRACE_PERF_RB_PAGES="$(bt_pages "$p")" bpftrace -o "$out" -e "$BT_PRINT" -c "$*") ;;
+	bpftrace-c)	CMD=(bpftrace -o "$out" -e "$BT_COUNT" -c "$*") ;;
+	*)		die "unknown tracer $t" ;;
+	esac
+	CMD=("${pin[@]}" "${CMD[@]}")
+}
+
+# The exact commands, for latest.md.
+describe() {
+	local t=$1
+	if [ "$t" = hy-bpf-a ]; then
+		echo "$HYTRACE --backend=bpf -a --comm=COMM -o OUT & CMD; kill -INT %1  (time of CMD only)"
+		return
+	fi
+	tracer_cmd "$t" OUT CMD
+	local a s= prev=
+	for a in "${CMD[@]}"; do
+		[[ $a == *[\ \"\$\(\)\|\;\&\<\>\*]* || ( $prev == -c && $a == CMD ) ]] && a="'$a'"
+		s+="${s:+ }$a"
+		prev=$a
+	done
+	echo "${s//$'\n'/ }"
+}
+
+# events_of TRACER OUT: what the tracer wrote, in records.
+events_of() {
+	local t=${1%@cpu0} out=$2
+	[ -f "$out" ] && [ "$out" != /dev/null ] || { echo -; return; }
+	case $t in
+	untraced) echo - ;;
+	*-c) # -c tables: the calls column of the total line; bpftrace: sum of the map
+		if [ "$t" = bpftrace-c ]; then
+			awk '/^@\[/ { n += $2 } END { print n + 0 }' "$out"
+		else
+			awk '$NF == "total" { n = $4 } END { print n + 0 }' "$out"
+		fi ;;
+	bpftrace*) grep -c '^[0-9]' "$out" ;;
+	*) wc -l <"$out" ;;
+	esac
+}
+
+# lost_of TRACER OUT ERR: events the tracer says it lost (- where it cannot lose or say).
+lost_of() {
+	local t=${1%@cpu0} out=$2 err=$3 s
+	[ "$out" = /dev/null ] && out=
+	case $t in
+	hy-*)	# hytrace: a stderr summary "... N events lost ...", else the sum of the
+		# "+++ N events lost +++" lines in the output
+		s=$(grep -v '+++' "$err" 2>/dev/null | grep -oE '[0-9]+ events? lost' | tail -1 | cut -d' ' -f1)
+		if [ -z "$s" ]; then
+			s=$(cat ${out:+"$out"} /dev/null | grep -oE '\+\+\+ [0-9]+ events? lost \+\+\+' |
+				awk '{ n += $2 } END { print n + 0 }')
+		fi
+		echo "$s" ;;
+	perf-trace)
+		cat ${out:+"$out"} "$err" | grep -oE 'LOST [0-9]+ events' | awk '{ n += $2 } END { print n + 0 }' ;;
+	bpftrace*)
+		cat ${out:+"$out"} "$err" | grep -oE 'Lost [0-9]+ events' | awk '{ n += $2 } END { print n + 0 }' ;;
+	*)	echo - ;;
+	esac
+}
+
+last_err() { grep -v -e '^$' -e RLIMIT_MEMLOCK -e 'Removing leading' "$1" 2>/dev/null | tail -1 | cut -c1-90 | tr '\t|' '  '; }
+
+declare -A FAILED
+# cell SECTION WL TRACER REP OUT WORKLOAD-ARGV...: run one cell, append a raw row.
+cell() {
+	local sec=$1 wl=$2 t=$3 rep=$4 out=$5 key="$1|$2|$3"
+	shift 5
+	[ -n "${FAILED[$key]:-}" ] && return 1
+	local base=${t%@cpu0}
+	base=${base%%:*}
+	local why=${MISSING[$base]:-}
+	[ -z "$why" ] && [[ $t == *@cpu0 ]] && why=${MISSING[taskset]}
+	if [ -n "$why" ]; then
+		FAILED[$key]=1
+		printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$why" >>"$NA"
+		return 1
+	fi
+	rm -f "$TMP/res" "$TMP/elapsed" "$TMP/err" "$TMP/tr.res" "$TMP/tr.pid" "$TMP/tr.err"
+	[ "$out" != /dev/null ] && rm -f "$out"
+	local wall rc rss self
+	if [ "$base" = hy-bpf-a ]; then
+		syswide "$wl" "$out" "$@" || {
+			FAILED[$key]=1
+			printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$SW_WHY" >>"$NA"
+			return 1
+		}
+	else
+		tracer_cmd "$t" "$out" "$@"
+		BENCH_ELAPSED_FILE=$TMP/elapsed "$BIN/runcell" -t "$TIMEOUT" -r "$TMP/res" -- "${CMD[@]}" \
+			</dev/null >/dev/null 2>"$TMP/err"
+	fi
+	read -r wall rc rss <"$TMP/res" || { wall=0 rc=255 rss=0; }
+	if [ "$rc" != 0 ]; then
+		local r="exit $rc"
+		[ "$rc" = 124 ] && r="timeout after ${TIMEOUT}s"
+		local e
+		e=$(last_err "$TMP/err")
+		FAILED[$key]=1
+		printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$r${e:+: $e}" >>"$NA"
+		return 1
+	fi
+	self=-
+	[ -s "$TMP/elapsed" ] && read -r self _ <"$TMP/elapsed"
+	if [ "$base" = hy-bpf-a ]; then
+		read -r _ _ rss <"$TMP/tr.res"	# the tracer's own peak RSS
+		cat "$TMP/tr.err" >>"$TMP/err"
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$rep" "$wall" "$self" "$rss" \
+		"$(events_of "$base" "$out")" "$(lost_of "$base" "$out" "$TMP/err")" "$rc" >>"$RAW"
+	printf '%s=%.3fs ' "$t" "$wall"
+	[ "$out" != /dev/null ] && rm -f "$out"
+	return 0
+}
+
+# syswide WL OUT WORKLOAD-ARGV...: hytrace -a --comm in the background, the workload timed alone.
+syswide() {
+	local wl=$1 out=$2 trpid i
+	shift 2
+	SW_WHY=
+	"$BIN/runcell" -t "$TIMEOUT" -p "$TMP/tr.pid" -r "$TMP/tr.res" -- \
+		"$HYTRACE" --backend=bpf -a --comm="${WCOMM[$wl]}" -o "$out" </dev/null >/dev/null 2>"$TMP/tr.err" &
+	BGPID=$!
+	sleep "$ATTACH_WAIT"	# no readiness signal yet: give it time to load and attach
+	if ! kill -0 "$BGPID" 2>/dev/null; then
+		wait "$BGPID"
+		BGPID=
+		SW_WHY="exited before the workload ($(cut -d' ' -f2 "$TMP/tr.res" 2>/dev/null)): $(last_err "$TMP/tr.err")"
+		return 1
+	fi
+	BENCH_ELAPSED_FILE=$TMP/elapsed "$BIN/runcell" -t "$TIMEOUT" -r "$TMP/res" -- "$@" \
+		</dev/null >/dev/null 2>"$TMP/err"
+	trpid=$(cat "$TMP/tr.pid" 2>/dev/null)
+	[ -n "$trpid" ] && kill -INT "$trpid" 2>/dev/null
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$BGPID" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$BGPID" 2>/dev/null; then
+		kill -KILL -- "-$trpid" 2>/dev/null
+		wait "$BGPID"
+		BGPID=
+		SW_WHY="did not exit within 10 s of SIGINT"
+		return 1
+	fi
+	wait "$BGPID"
+	BGPID=
+	local trc
+	read -r _ trc _ <"$TMP/tr.res" || trc=255
+	if [ "$trc" != 0 ] && [ "$trc" != 130 ]; then
+		SW_WHY="exit $trc: $(last_err "$TMP/tr.err")"
+		return 1
+	fi
+	return 0
+}
+
+# rotate N WORDS...: the words starting at the N-th (mod count), so each repetition starts
+# with a different tracer and none always runs first after the warm-up.
+rotate() {
+	local n=$1
+	shift
+	local a=("$@") k=${#a[@]} i
+	for ((i = 0; i < k; i++)); do printf '%s ' "${a[(i + n) % k]}"; done
+}
+
+START=$EPOCHREALTIME
+say "hytrace bench: mode $MODE, $REPS run(s) per cell, $(nproc) CPUs, kernel $(uname -r)"
+for n in "${NOTES[@]}"; do say "note: $n"; done
+
+# ---- section main: every workload x every tracer -------------------------------------------
+if [[ " $SECTIONS " == *" main "* ]]; then
+	for wl in $WORKLOADS; do
+		[ -n "${WCMD[$wl]:-}" ] || die "unknown workload $wl"
+		read -r -a argv <<<"${WCMD[$wl]}"
+		"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+		for ((rep = 1; rep <= REPS; rep++)); do
+			printf '%s run %d/%d: ' "$wl" "$rep" "$REPS"
+			for t in $(rotate $((rep - 1)) $TRACERS); do
+				cell main "$wl" "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+			done
+			printf '\n'
+		done
+	done
+fi
+
+# ---- section ptrace: issue 2's W1 comparison, unpinned and on one CPU -----------------------
+if [[ " $SECTIONS " == *" ptrace "* ]]; then
+	read -r -a argv <<<"${WCMD[W1]}"
+	PT_TRACERS="untraced strace hy-pt untraced@cpu0 strace@cpu0 hy-pt@cpu0 strace-openat hy-pt-openat"
+	for ((rep = 1; rep <= REPS; rep++)); do
+		printf 'ptrace W1 run %d/%d: ' "$rep" "$REPS"
+		for t in $(rotate $((rep - 1)) $PT_TRACERS); do
+			cell ptrace W1 "$t" "$rep" /dev/null "${argv[@]}"
+		done
+		printf '\n'
+	done
+fi
+
+# ---- section consumer: records decoded and written per second, text and json ---------------
+if [[ " $SECTIONS " == *" consumer "* ]]; then
+	for ((rep = 1; rep <= REPS; rep++)); do
+		printf 'consumer W1 x %s run %d/%d: ' "$S_TP" "$rep" "$REPS"
+		for t in $(rotate $((rep - 1)) hy-bpf hy-bpf-json); do
+			cell consumer W1 "$t" "$rep" "$TMP/out.txt" "$BIN/w1_getppid" "$S_TP"
+		done
+		printf '\n'
+	done
+fi
+
+# ---- section buffer: lost events against the ring buffer size (W1) -------------------------
+if [[ " $SECTIONS " == *" buffer "* ]]; then
+	BREPS=$REPS
+	[ "$MODE" = quick ] && BREPS=1
+	BT=()
+	for s in $BUF_SIZES; do BT+=("hy-bpf-buf:$s" "bpftrace-buf:$s"); done
+	for ((rep = 1; rep <= BREPS; rep++)); do
+		printf 'buffer W1 x %s run %d/%d: ' "$S_TP" "$rep" "$BREPS"
+		for t in $(rotate $((rep - 1)) "${BT[@]}"); do
+			cell buffer W1 "$t" "$rep" "$TMP/out.txt" "$BIN/w1_getppid" "$S_TP"
+		done
+		printf '\n'
+	done
+fi
+
+ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
+
+# ---- report ----------------------------------------------------------------------------------
+mkdir -p "$RESULTS"
+{
+	printf 'section\tworkload\ttracer\trep\twall_s\tself_s\tpeak_rss_kb\tevents\tlost\trc\n'
+	cat "$RAW"
+	awk -F'\t' '{ printf "%s\t%s\t%s\tn/a\t\t\t\t\t\t%s\n", $1, $2, $3, $4 }' "$NA"
+} >"$RESULTS/latest.tsv"
+
+CMDS=$TMP/cmds.tsv
+for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE; do
+	printf '%s\t%s\n' "$t" "$(describe "$t")"
+done >"$CMDS"
+
+REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads="$WORKLOADS"
+	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v plotdir="$TMP")
+WLDESC=$TMP/wl.tsv
+for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
+
+{
+	say "# hytrace benchmark results"
+	say
+	say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	say "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r), $(. /etc/os-release && echo "$PRETTY_NAME")"
+	say "- tools: $(strace -V 2>/dev/null | head -1), $(perf --version 2>/dev/null), $(bpftrace --version 2>/dev/null), hytrace: $([ -x "$HYTRACE" ] && "$HYTRACE" -V 2>&1 | head -1 || echo "not built")"
+	say "- mode: $MODE, $REPS run(s) per cell (median), tracers alternated round-robin within each run; run took ${ELAPSED} s"
+	for n in "${NOTES[@]}"; do say "- note: $n"; done
+	say
+	awk -F'\t' "${REPORT_ARGS[@]}" -f bench/report.awk "$WLDESC" "$CMDS" "$NA" "$RAW"
+} >"$RESULTS/latest.md"
+
+# ---- plots -----------------------------------------------------------------------------------
+if command -v gnuplot >/dev/null 2>&1; then
+	bench/plot.sh "$TMP/slowdown.dat" "$TMP/lost.dat" "$RESULTS" "$MODE" 2>"$TMP/gnuplot.err" ||
+		say "bench: gnuplot failed: $(head -3 "$TMP/gnuplot.err")"
+else
+	say "bench: gnuplot not installed (apt-get install gnuplot-nox): no plots"
+fi
+
+cat "$RESULTS/latest.md"
+say
+say "wrote $RESULTS/latest.md, $RESULTS/latest.tsv, $RESULTS/slowdown.png, $RESULTS/lost.png"

@@ -1,0 +1,1116 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* hytrace.bpf.c: syscall, signal and process-lifecycle records into a ring buffer (CO-RE). */
+/*
+ * One HY_REC_SYSCALL record per completed syscall: the entry (arguments, time,
+ * entry blobs) waits per thread in the `tasks` map (entry blobs in `slots`),
+ * and the exit adds the exit blobs and sends the whole record.  Calls flagged
+ * HY_SC_BLOCKS also send an HY_REC_ENTER at entry.  What memory to copy comes
+ * from the capture spec (cfg_caps, loaded from decoders' sysent[] table); this
+ * file copies bytes and never interprets them.
+ *
+ * Records are submitted without a wake-up (user space polls on a timer), except
+ * rare records (entry of a blocking call, signal, task exit) and whenever the
+ * ring is more than half full: waking the reader per record costs ~4x more
+ * (issue 3's measurements).
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "hytrace.h"
+#include "hytrace.bpf.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+#define EINVAL	22
+#define E2BIG	7
+#define SIGKILL	9
+#define MAX_ERRNO 4095	/* include/linux/err.h: -4095..-1 are errors */
+
+/* Config, set by user space between open and load. */
+const volatile __u32 cfg_self_tgid;
+const volatile __u32 cfg_mode;		/* HYB_MODE_* */
+const volatile __u32 cfg_follow;	/* -f: children of traced tasks are traced */
+const volatile __u32 cfg_summary;	/* -c: aggregate in `sums`, no syscall records */
+const volatile __u32 cfg_drop_ok;	/* -Z: no records of successful calls */
+const volatile __u32 cfg_drop_fail;	/* -z: no records of failed calls */
+const volatile __u32 cfg_drop_unfinished; /* status= without unfinished */
+const volatile __u32 cfg_no_enter;	/* no HY_REC_ENTER (status filters need the outcome) */
+const volatile __u32 cfg_strsize = 32;	/* -s, at most HY_STR_MAX */
+const volatile __u32 cfg_verbose;	/* -v: HY_CF_VERBOSE captures in full */
+const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
+const volatile __u32 cfg_ncomms;
+const volatile char cfg_comms[HYB_COMMS_MAX][HY_COMM_LEN];
+const volatile __u64 cfg_ring_half;	/* ring size / 2: above that, wake the reader */
+const volatile __u32 cfg_ncpus = 1;
+const volatile __u8 cfg_nrflags[HY_NR_MAX];	/* HYB_NF_* */
+const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
+
+/* Traced tasks alive (target mode), so user space knows when all are gone. */
+__s64 live_tasks;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);	/* set by user space (--buffer-size) */
+} rb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 32768);
+	__type(key, __u32);
+	__type(value, struct hyb_task);
+} tasks SEC(".maps");
+
+struct slot {
+	__u8 d[HYB_SLOT_MAX];
+};
+
+/* Entry blobs of a thread inside a syscall; allocated at its first such call, freed at exit. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, struct slot);
+} slots SEC(".maps");
+
+/*
+ * Record under construction, one per CPU (an ARRAY indexed by CPU: a
+ * PERCPU_ARRAY value is limited to 32 KiB, PCPU_MIN_UNIT_SIZE).  The syscall
+ * tracepoints run BPF with preemption off (include/trace/bpf_probe.h,
+ * __BPF_DECLARE_TRACE_SYSCALL), so a record is built and sent without anyone
+ * else on this CPU touching it.  rec is twice HYB_REC_MAX (+ slack) so that an
+ * offset below HYB_REC_MAX plus a length below HYB_REC_MAX is always in bounds
+ * for the verifier.
+ */
+struct scratch {
+	__u32 off;		/* bytes used in rec */
+	__u32 nblobs;
+	__u32 limit;		/* off may not pass this */
+	__u32 cut;		/* a blob did not fit */
+	__u32 failed;		/* user-memory reads that failed */
+	__u32 when;		/* HY_AT_ENTER / HY_AT_EXIT: captures being made */
+	__u32 last;		/* offset of the last blob header */
+	__s32 nr;
+	__u64 args[HY_NARGS];
+	__s64 ret;
+	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
+	__u8 rec[2 * HYB_REC_MAX + 64];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);		/* set to the number of CPUs */
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct hyb_drops);
+} drops SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, HY_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct hy_sum);
+} sums SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroups SEC(".maps");
+
+/* barrier_var() (bpf_helpers.h) keeps clang from folding a bounds check the verifier needs. */
+#define BLOB_HDR ((__u32)sizeof(struct hy_blob))
+#define REC_HDR ((__u32)sizeof(struct hy_rec))
+
+/* Blob description packed into one argument: BPF functions take at most 5. */
+#define META(arg, when, idx, fl) \
+	((__u64)(arg) | (__u64)(when) << 8 | (__u64)(fl) << 16 | (__u64)(idx) << 32)
+#define META_IDX(idx) ((__u64)(idx) << 32)
+#define META_FL(fl) ((__u64)(fl) << 16)
+
+enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_NONE };
+
+static __always_inline struct hyb_drops *drops_get(void)
+{
+	__u32 z = 0;
+
+	return bpf_map_lookup_elem(&drops, &z);
+}
+
+/* Count a drop; lost events also wait to be reported by the next record. */
+static __always_inline void drop(__u32 reason, int lost)
+{
+	struct hyb_drops *d = drops_get();
+
+	if (!d || reason >= HY_LOST_NR)
+		return;
+	d->total[reason]++;
+	if (lost)
+		d->pending[reason]++;
+}
+
+static __always_inline __u64 wake_flags(void)
+{
+	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) > cfg_ring_half ? BPF_RB_FORCE_WAKEUP
+									: BPF_RB_NO_WAKEUP;
+}
+
+/* Send HY_REC_LOST records for drops on this CPU not reported yet. */
+__noinline int report_lost(void)
+{
+	struct hyb_drops *d = drops_get();
+	struct hy_rec *r;
+
+	if (!d)
+		return 0;
+	for (__u32 i = 0; i < HY_LOST_NR; i++) {
+		__u64 n = d->pending[i];
+
+		if (!n)
+			continue;
+		r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+		if (!r)
+			return 0;
+		__builtin_memset(r, 0, sizeof(*r));
+		r->type = HY_REC_LOST;
+		r->size = sizeof(*r);
+		r->ts_enter = bpf_ktime_get_boot_ns();
+		r->args[0] = n;
+		r->args[1] = i;
+		bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+		d->pending[i] -= n;
+	}
+	return 0;
+}
+
+static __always_inline void lost_check(void)
+{
+	struct hyb_drops *d = drops_get();
+
+	if (d && (d->pending[HY_LOST_RING_FULL] | d->pending[HY_LOST_TOO_MANY_TASKS]))
+		report_lost();
+}
+
+static __always_inline void rec_head(struct hy_rec *r, __u16 type, __u64 pt, __u64 ts, __u64 ts_exit)
+{
+	r->type = type;
+	r->nblobs = 0;
+	r->size = sizeof(*r);
+	r->pid = pt >> 32;
+	r->tid = (__u32)pt;
+	r->ts_enter = ts;
+	r->ts_exit = ts_exit;
+	bpf_get_current_comm(r->comm, sizeof(r->comm));
+	r->nr = 0;
+	r->flags = 0;
+}
+
+static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st)
+{
+	r->nr = st->nr;
+	r->args[0] = st->args[0];
+	r->args[1] = st->args[1];
+	r->args[2] = st->args[2];
+	r->args[3] = st->args[3];
+	r->args[4] = st->args[4];
+	r->args[5] = st->args[5];
+}
+
+/* -------------------------------------------------------------------------
+ * Captures.  Global (non-static) functions are verified once each, which
+ * keeps the verifier's work small for the nested loops of array captures.
+ */
+
+/*
+ * Append a blob to s->rec.  RD_USER/RD_KERNEL: want bytes.  RD_STR: a string
+ * in a window of want bytes: HY_BF_NUL and its length when the NUL is inside
+ * the window, else HY_BF_TRUNC and want bytes (as pmem_read_str() of the
+ * ptrace backend).  RD_ERR: only the error want (an errno).  RD_NONE: an empty
+ * blob, flags only.  Returns the bytes stored, -E2BIG when the record is full,
+ * or the read's -errno.
+ */
+__noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, __u32 mode)
+{
+	__u32 off, lim, room, rd, len = 0, flags;
+	struct hy_blob *b;
+	__u8 *data;
+	long err = 0;
+
+	if (!s)
+		return -EINVAL;
+	off = s->off;
+	lim = s->limit;
+	if (lim > HYB_REC_MAX)
+		lim = HYB_REC_MAX;
+	if (s->nblobs >= HY_MAX_BLOBS || off + BLOB_HDR + 8 > lim || off >= HYB_REC_MAX) {
+		s->cut = 1;
+		return -E2BIG;
+	}
+	room = lim - off - BLOB_HDR;
+	flags = (meta >> 16) & 0xff;
+	rd = 0;
+	if (mode == RD_ERR) {
+		err = -(long)want;
+	} else if (mode != RD_NONE) {
+		rd = mode == RD_STR ? want + 1 : want;	/* + the NUL */
+		if (rd > room || rd < want) {	/* rd < want: overflow */
+			rd = room;
+			s->cut = 1;
+		}
+	}
+	barrier_var(rd);
+	if (rd >= HYB_REC_MAX)
+		rd = HYB_REC_MAX - 1;
+	barrier_var(off);
+	off &= HYB_REC_MAX - 1;
+	b = (struct hy_blob *)&s->rec[off];
+	data = &s->rec[off + BLOB_HDR];
+
+	if (mode == RD_STR) {
+		err = bpf_probe_read_user_str(data, rd, (const void *)addr);
+		if (err > 0) {
+			len = err - 1;	/* without the NUL */
+			flags |= len + 1 < rd ? HY_BF_NUL : HY_BF_TRUNC;
+			err = 0;
+		} else if (err == 0) {
+			err = -EINVAL;
+		}
+	} else if (mode == RD_USER || mode == RD_KERNEL) {
+		if (mode == RD_USER)
+			err = bpf_probe_read_user(data, rd, (const void *)addr);
+		else
+			err = bpf_probe_read_kernel(data, rd, (const void *)addr);
+		if (!err) {
+			len = rd;
+			if (rd < want)
+				flags |= HY_BF_TRUNC;
+		}
+	}
+	if (err) {
+		len = 0;
+		if (mode != RD_ERR)
+			s->failed++;
+	}
+	barrier_var(len);
+	if (len >= HYB_REC_MAX)
+		len = HYB_REC_MAX - 1;
+	/* zero the padding after the data: records must not carry stale bytes */
+	if (len & 7) {
+		__u64 *p = (__u64 *)&data[len & ~7u];
+
+		*p &= (1ull << ((len & 7) * 8)) - 1;
+	}
+	b->arg = meta & 0xff;
+	b->when = (meta >> 8) & 0xff;
+	b->idx = meta >> 32;
+	b->err = err;
+	b->len = len;
+	b->flags = flags;
+	b->addr = addr;
+	s->last = off;
+	s->off = off + BLOB_HDR + HY_BLOB_ALIGN(len);
+	s->nblobs++;
+	return err ? err : len;
+}
+
+static __always_inline __u64 min64(__u64 a, __u64 b)
+{
+	return a < b ? a : b;
+}
+
+#define PTR_CHUNK 64	/* pointers read at once by strarr_chunk() */
+
+/*
+ * HY_CAP_STRARR: pointers k*PTR_CHUNK.. of the array at base into the
+ * pointer blob whose data starts at s->rec[doff].  Returns how many were
+ * stored before a NULL (the chunk is the last then) or PTR_CHUNK; -1 when a
+ * read failed before any NULL.  s->budget: room left, in pointers.
+ */
+__noinline int strarr_chunk(struct scratch *s, __u32 doff, __u64 base, __u32 k)
+{
+	__u32 n = PTR_CHUNK, pos;
+	__u64 *p;
+
+	if (!s)
+		return -1;
+	if (s->budget < PTR_CHUNK)
+		n = s->budget;
+	pos = doff + k * PTR_CHUNK * 8;
+	barrier_var(pos);
+	pos &= HYB_REC_MAX - 1;
+	p = (__u64 *)&s->rec[pos];
+	/* one read for the chunk; near the end of the mapping, pointer by pointer */
+	if (n == PTR_CHUNK && !bpf_probe_read_user(p, PTR_CHUNK * 8, (void *)(base + k * PTR_CHUNK * 8))) {
+		for (__u32 i = 0; i < PTR_CHUNK; i++)
+			if (!p[i])
+				return i | 0x10000;
+		return PTR_CHUNK;
+	}
+	for (__u32 i = 0; i < PTR_CHUNK; i++) {
+		if (i >= n)
+			return i;
+		if (bpf_probe_read_user(&p[i], 8, (void *)(base + (k * PTR_CHUNK + i) * 8)))
+			return i ? i : -1;
+		if (!p[i])
+			return i | 0x10000;
+	}
+	return PTR_CHUNK;
+}
+
+/*
+ * HY_CAP_STRARR: the pointer array (idx 0, HY_BF_ARRAY_END when its NULL was
+ * seen, else HY_BF_TRUNC), then under -v (or without HY_CF_VERBOSE) the
+ * strings (idx 1+i, at most HY_ARR_MAX).
+ */
+__noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strings)
+{
+	__u32 off, doff, lim, n = 0, end = 0, fl, room;
+	struct hy_blob *b;
+	int got;
+
+	if (!s)
+		return 0;
+	off = s->off;
+	lim = s->limit;
+	if (lim > HYB_REC_MAX)
+		lim = HYB_REC_MAX;
+	if (s->nblobs >= HY_MAX_BLOBS || off + BLOB_HDR + 8 > lim || off >= HYB_REC_MAX) {
+		s->cut = 1;
+		return 0;
+	}
+	room = (lim - off - BLOB_HDR) / 8;
+	s->budget = min64(room, HY_PTRS_MAX);
+	doff = off + BLOB_HDR;
+	for (__u32 k = 0; k < HY_PTRS_MAX / PTR_CHUNK; k++) {
+		if (s->budget == 0)
+			break;
+		got = strarr_chunk(s, doff, base, k);
+		if (got < 0)
+			break;
+		if (got & 0x10000) {
+			n += got & 0xffff;
+			end = 1;
+			break;
+		}
+		n += got;
+		s->budget -= got;
+		if (got < PTR_CHUNK)
+			break;
+	}
+	if (n >= HYB_REC_MAX / 8)
+		n = 0;
+	if (!n && !end) {
+		s->failed++;
+		return put_blob(s, meta, base, 14 /* EFAULT */, RD_ERR);
+	}
+	/* the header for the pointers read in place above */
+	barrier_var(off);
+	off &= HYB_REC_MAX - 1;
+	b = (struct hy_blob *)&s->rec[off];
+	fl = end ? HY_BF_ARRAY_END : HY_BF_TRUNC;
+	b->arg = meta & 0xff;
+	b->when = (meta >> 8) & 0xff;
+	b->idx = 0;
+	b->err = 0;
+	b->len = n * 8;
+	b->flags = fl;
+	b->addr = base;
+	if (!end && n * 8 + BLOB_HDR + 16 > lim - off)
+		s->cut = 1;
+	s->last = off;
+	s->off = off + BLOB_HDR + n * 8;
+	s->nblobs++;
+	if (!strings)
+		return 0;
+	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
+		__u32 pos = doff + i * 8;
+		__u64 p;
+
+		if (i >= n)
+			break;
+		barrier_var(pos);
+		pos &= HYB_REC_MAX - 1;
+		p = *(__u64 *)&s->rec[pos];
+		if (put_blob(s, meta | META_IDX(1 + i) | META_FL(HY_BF_CHILD), p, cfg_strsize + 1,
+			     RD_STR) == -E2BIG)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * The buffers of an iovec array at base (n elements): element i as blob
+ * idx0 + i, min(iov_len, budget) bytes but at most -s, while budget lasts
+ * (iov_buffers() of the ptrace backend).
+ */
+__noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
+{
+	struct { __u64 base, len; } iov;
+	__u64 len;
+
+	if (!s)
+		return 0;
+	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
+		if (i >= n || !s->budget)
+			break;
+		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(base + i * 16)))
+			break;
+		len = min64(iov.len, s->budget);
+		s->budget -= len;
+		if (put_blob(s, meta + META_IDX(i), iov.base, min64(len, cfg_strsize), RD_USER) == -E2BIG)
+			break;
+	}
+	return 0;
+}
+
+/* Sum of the iov_len of n elements at base: the entry budget. */
+__noinline int iov_sum(struct scratch *s, __u64 base, __u32 n)
+{
+	struct { __u64 base, len; } iov;
+
+	if (!s)
+		return 0;
+	s->budget = 0;
+	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
+		if (i >= n)
+			break;
+		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(base + i * 16)))
+			break;
+		s->budget += iov.len;
+	}
+	return 0;
+}
+
+/* The iovec array (idx0, flags fl) and its buffers (idx0 + 1 + i, HY_BF_CHILD). */
+static __always_inline void cap_iov(struct scratch *s, __u64 meta, __u64 addr, __u64 cnt,
+				    __u32 idx0, __u32 fl)
+{
+	__u32 n = min64(cnt, HY_ARR_MAX);
+
+	if (!n || put_blob(s, meta | META_IDX(idx0) | META_FL(fl), addr, n * 16, RD_USER) < 0)
+		return;
+	if (s->when == HY_AT_EXIT)
+		s->budget = s->ret > 0 ? (__u64)s->ret : 0;
+	else
+		iov_sum(s, addr, n);
+	iov_bufs(s, meta | META_IDX(idx0 + 1) | META_FL(HY_BF_CHILD), addr, n);
+}
+
+/* HY_CAP_MSGHDR: header (0), name (1), control (2), iov array (3), buffers (4+i). */
+__noinline int cap_msghdr(struct scratch *s, __u64 meta, __u64 addr)
+{
+	struct user_msghdr m = {};
+
+	if (!s)
+		return 0;
+	if (put_blob(s, meta, addr, sizeof(m), RD_USER) < 0)
+		return 0;
+	if (bpf_probe_read_user(&m, sizeof(m), (const void *)addr))
+		return 0;
+	if (m.msg_name && m.msg_namelen)
+		put_blob(s, meta | META_IDX(1) | META_FL(HY_BF_CHILD), (__u64)m.msg_name,
+			 min64((__u32)m.msg_namelen, HYB_NAME_MAX), RD_USER);
+	if (m.msg_control && m.msg_controllen)
+		put_blob(s, meta | META_IDX(2) | META_FL(HY_BF_CHILD), (__u64)m.msg_control,
+			 min64(m.msg_controllen, HYB_CTRL_MAX), RD_USER);
+	if (m.msg_iov)
+		cap_iov(s, meta, (__u64)m.msg_iov, m.msg_iovlen, 3, HY_BF_CHILD);
+	return 0;
+}
+
+/* The count a capture takes from count_src (count_of() of the ptrace backend). */
+static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
+{
+	if (src < HY_NARGS)
+		return s->args[src];
+	if (src == HY_SRC_RET)
+		return s->ret < 0 ? 0 : s->ret;
+	return size;
+}
+
+/*
+ * Capture argument i of syscall s->nr as the spec says, for time s->when.
+ * Blob for blob the same as capture_apply() of the ptrace backend
+ * (user/ptrace_capture.c): both backends must produce the same records.
+ */
+__noinline int cap_arg(struct scratch *s, __u32 i)
+{
+	const volatile struct hy_cap *c;
+	__u32 nr, kind, size, src, when, n;
+	__u64 addr, cnt, meta;
+
+	if (!s || i >= HY_NARGS)
+		return 0;
+	nr = s->nr;
+	if (nr >= HY_NR_MAX)
+		return 0;
+	c = &cfg_caps[nr].arg[i];
+	kind = c->kind;
+	size = c->size;
+	src = c->count_src;
+	when = s->when;
+	if (!(c->when & when) || kind == HY_CAP_NONE || kind == HY_CAP_FDPATH)
+		return 0;
+	/* exit-only captures are skipped when the call failed (the memory was not written) */
+	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO &&
+	    !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
+		return 0;
+	addr = s->args[i];
+	if (!addr)
+		return 0;	/* NULL: nothing to read, the decoder prints NULL */
+	meta = META(i, when, 0, 0);
+	cnt = cap_count(s, src, size);
+
+	switch (kind) {
+	case HY_CAP_STR:
+		put_blob(s, meta, addr, (size ? size : cfg_strsize) + 1, RD_STR);
+		break;
+	case HY_CAP_PATH:
+		put_blob(s, meta, addr, size ? size : HY_PATH_MAX, RD_STR);
+		break;
+	case HY_CAP_FIXED:
+		put_blob(s, meta, addr, size, RD_USER);
+		break;
+	case HY_CAP_BUF:
+		if (cnt)
+			put_blob(s, meta, addr, min64(cnt, cfg_strsize), RD_USER);
+		break;
+	case HY_CAP_SIZED:
+		put_blob(s, meta, addr, min64(cnt, size), RD_USER);
+		break;
+	case HY_CAP_LENPTR: {
+		__s32 l = 0;
+
+		if (src >= HY_NARGS)
+			break;
+		if (bpf_probe_read_user(&l, sizeof(l), (const void *)s->args[src & 7]) || l < 0)
+			l = size;
+		put_blob(s, meta, addr, min64((__u32)l, size), RD_USER);
+		break;
+	}
+	case HY_CAP_IOC:
+		/* _IOC_SIZE: include/uapi/asm-generic/ioctl.h, 14 bits at bit 16 */
+		cnt = (s->args[1] >> 16) & 0x3fff;
+		if (cnt)
+			put_blob(s, meta, addr, min64(cnt, size), RD_USER);
+		break;
+	case HY_CAP_ARRAY:
+		n = min64(cnt, HY_ARR_MAX);
+		if (n)
+			put_blob(s, meta, addr, n * size, RD_USER);
+		break;
+	case HY_CAP_STRARR:
+		cap_strarr(s, meta, addr, !(c->flags & HY_CF_VERBOSE) || cfg_verbose);
+		break;
+	case HY_CAP_IOVEC:
+		cap_iov(s, meta, addr, src < HY_NARGS ? cnt : 0, 0, 0);
+		break;
+	case HY_CAP_MSGHDR:
+		cap_msghdr(s, meta, addr);
+		break;
+	case HY_CAP_MMSGHDR:
+		/* struct mmsghdr: 56-byte msghdr + msg_len, padded to 64 */
+		n = min64(cnt, HY_ARR_MAX);
+		if (n)
+			put_blob(s, meta, addr, n * 64, RD_USER);
+		break;
+	}
+	return 0;
+}
+
+/* -------------------------------------------------------------------------
+ * Filters and the per-thread state.
+ */
+
+static __always_inline int comm_ok(void)
+{
+	char comm[HY_COMM_LEN];
+	__u64 a, b;
+
+	if (!cfg_ncomms)
+		return 1;
+	bpf_get_current_comm(comm, sizeof(comm));
+	a = *(__u64 *)comm;
+	b = *(__u64 *)&comm[8];
+	for (__u32 i = 0; i < HYB_COMMS_MAX; i++) {
+		if (i >= cfg_ncomms)
+			break;
+		if (*(const volatile __u64 *)cfg_comms[i] == a &&
+		    *(const volatile __u64 *)&cfg_comms[i][8] == b)
+			return 1;
+	}
+	return 0;
+}
+
+static __always_inline int filters_ok(void)
+{
+	if (cfg_cgroup && bpf_current_task_under_cgroup(&cgroups, 0) != 1)
+		return 0;
+	return comm_ok();
+}
+
+static __always_inline struct hyb_task *task_new(__u32 tid, __u32 tgid, __u32 flags)
+{
+	struct hyb_task t = { .tgid = tgid, .flags = flags };
+
+	if (bpf_map_update_elem(&tasks, &tid, &t, BPF_NOEXIST)) {
+		drop(HY_LOST_TOO_MANY_TASKS, 1);
+		return NULL;
+	}
+	if (cfg_mode == HYB_MODE_TARGET)
+		__sync_fetch_and_add(&live_tasks, 1);
+	return bpf_map_lookup_elem(&tasks, &tid);
+}
+
+static __always_inline struct scratch *scratch_get(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&scratch, &cpu);
+}
+
+static __always_inline void scratch_begin(struct scratch *s, const struct hyb_task *st, __u32 when)
+{
+	s->off = REC_HDR;
+	s->nblobs = 0;
+	s->cut = 0;
+	s->failed = 0;
+	s->when = when;
+	s->nr = st->nr;
+	s->args[0] = st->args[0];
+	s->args[1] = st->args[1];
+	s->args[2] = st->args[2];
+	s->args[3] = st->args[3];
+	s->args[4] = st->args[4];
+	s->args[5] = st->args[5];
+	s->ret = 0;
+}
+
+/* Send the record built in s (its header already filled); 0 or -errno. */
+static __always_inline long scratch_send(struct scratch *s, __u64 flags)
+{
+	__u32 size = s->off;
+	struct hy_rec *r = (struct hy_rec *)s->rec;
+
+	r->size = size;
+	r->nblobs = s->nblobs;
+	if (s->cut)
+		r->flags |= HY_F_BLOBS_CUT;
+	barrier_var(size);
+	if (size > HYB_REC_MAX)
+		size = HYB_REC_MAX;
+	return bpf_ringbuf_output(&rb, s->rec, size, flags);
+}
+
+/* Entry of a call with captures or an early HY_REC_ENTER. */
+__noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
+{
+	struct scratch *s;
+	struct slot *sl;
+	__u32 tid = (__u32)pt, len, nb, retry = 0;
+
+	if (!st)
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	scratch_begin(s, st, HY_AT_ENTER);
+	s->limit = REC_HDR + HYB_SLOT_MAX;
+	if (nf & HYB_NF_ENTER_CAP) {
+		for (__u32 i = 0; i < HY_NARGS; i++) {
+			__u32 off0 = s->off, nb0 = s->nblobs;
+
+			s->failed = 0;
+			cap_arg(s, i);
+			/*
+			 * A page not faulted in yet fails the read (BPF reads
+			 * never fault): forget these blobs and read again at
+			 * exit, unless exec replaces the memory meanwhile.
+			 */
+			if (s->failed && !(nf & HYB_NF_EXEC)) {
+				s->off = off0;
+				s->nblobs = nb0;
+				retry |= 1u << i;
+			}
+		}
+	}
+	st->retry = retry;
+	if (s->cut)
+		st->flags |= HYB_TS_CUT;
+	len = s->off - REC_HDR;
+	nb = s->nblobs;
+	if (len) {
+		barrier_var(len);
+		if (len > HYB_SLOT_MAX)
+			len = HYB_SLOT_MAX;
+		sl = bpf_map_lookup_elem(&slots, &tid);
+		if (sl) {
+			bpf_probe_read_kernel(sl->d, len, &s->rec[REC_HDR]);
+		} else if (bpf_map_update_elem(&slots, &tid, &s->rec[REC_HDR], BPF_NOEXIST)) {
+			drop(HY_LOST_TOO_MANY_TASKS, 0);
+			st->flags |= HYB_TS_CUT;
+			len = 0;
+			nb = 0;
+		}
+		st->slot_len = len;
+		st->nblobs = nb;
+	}
+	if ((nf & HYB_NF_BLOCKS) && !cfg_no_enter) {
+		struct hy_rec *r = (struct hy_rec *)s->rec;
+
+		lost_check();
+		rec_head(r, HY_REC_ENTER, pt, st->ts, 0);
+		rec_args(r, st);
+		r->ret = 0;
+		if (!scratch_send(s, BPF_RB_FORCE_WAKEUP))
+			st->flags |= HYB_TS_ENTER_SEEN;
+	}
+	return 0;
+}
+
+static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
+{
+	__u32 fl = 0;
+
+	if (st->flags & HYB_TS_ENTER_SEEN)
+		fl |= HY_F_ENTER_SEEN;
+	if (st->flags & HYB_TS_CUT)
+		fl |= HY_F_BLOBS_CUT;
+	/* ERESTARTSYS (512) .. ERESTART_RESTARTBLOCK (516): include/linux/errno.h */
+	if (ret <= -512 && ret >= -516)
+		fl |= HY_F_RESTART;
+	return fl;
+}
+
+/* Exit of a call whose record has blobs; also the flush of a call that never returns. */
+__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
+{
+	struct scratch *s;
+	struct slot *sl;
+	struct hy_rec *r;
+	__u32 tid = (__u32)pt, len, nf, fl;
+
+	if (!st)
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	scratch_begin(s, st, HY_AT_ENTER);
+	s->limit = HYB_REC_MAX;
+	s->ret = ret;
+	len = st->slot_len;
+	if (len) {
+		barrier_var(len);
+		if (len > HYB_SLOT_MAX)
+			len = HYB_SLOT_MAX;
+		sl = bpf_map_lookup_elem(&slots, &tid);
+		if (sl && !bpf_probe_read_kernel(&s->rec[REC_HDR], len, sl->d)) {
+			s->off = REC_HDR + len;
+			s->nblobs = st->nblobs;
+		}
+	}
+	if (!no_exit) {
+		nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
+		/* entry reads that failed: again now, still as entry captures */
+		if (st->retry && !((nf & HYB_NF_EXEC) && ret == 0)) {
+			for (__u32 i = 0; i < HY_NARGS; i++)
+				if (st->retry & (1u << i))
+					cap_arg(s, i);
+		}
+		if (nf & HYB_NF_EXIT_CAP) {
+			s->when = HY_AT_EXIT;
+			for (__u32 i = 0; i < HY_NARGS; i++)
+				cap_arg(s, i);
+		}
+	}
+	if (s->failed) {
+		struct hyb_drops *d = drops_get();
+
+		if (d)
+			d->total[HY_LOST_READ_FAILED] += s->failed;
+	}
+	fl = rec_flags(st, ret);
+	if (no_exit)
+		fl |= HY_F_NO_EXIT;
+	lost_check();
+	r = (struct hy_rec *)s->rec;
+	rec_head(r, HY_REC_SYSCALL, pt, st->ts, no_exit ? 0 : now);
+	rec_args(r, st);
+	r->flags = fl;
+	r->ret = ret;
+	if (scratch_send(s, wake_flags()))
+		drop(HY_LOST_RING_FULL, 1);
+	return 0;
+}
+
+/* -------------------------------------------------------------------------
+ * Programs.
+ */
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pt, tgid = pt >> 32, nf;
+	struct hyb_task *st;
+
+	if ((unsigned long)id >= HY_NR_MAX)
+		return 0;
+	st = bpf_map_lookup_elem(&tasks, &tid);
+	if (!st) {
+		if (cfg_mode != HYB_MODE_ALL || tgid == cfg_self_tgid || !filters_ok())
+			return 0;
+		st = task_new(tid, tgid, 0);
+		if (!st)
+			return 0;
+	} else if (cfg_ncomms | cfg_cgroup) {
+		if (!filters_ok())
+			return 0;
+	}
+	nf = cfg_nrflags[id];
+	if (st->flags & HYB_TS_PRE_EXEC) {
+		/* our command: nothing before its execve */
+		if (!(nf & HYB_NF_EXEC))
+			return 0;
+		st->flags &= ~HYB_TS_PRE_EXEC;
+	}
+	if (!(nf & HYB_NF_TRACE))
+		return 0;
+	st->nr = id;
+	st->ts = bpf_ktime_get_boot_ns();
+	if (cfg_summary)
+		return 0;
+	st->args[0] = regs->di;
+	st->args[1] = regs->si;
+	st->args[2] = regs->dx;
+	st->args[3] = regs->r10;
+	st->args[4] = regs->r8;
+	st->args[5] = regs->r9;
+	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT);
+	st->slot_len = 0;
+	st->nblobs = 0;
+	st->retry = 0;
+	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
+		enter_slow(st, pt, nf);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pt = bpf_get_current_pid_tgid(), now, ts;
+	__u32 tid = (__u32)pt, nf;
+	struct hyb_task *st;
+	struct hy_rec *r;
+
+	st = bpf_map_lookup_elem(&tasks, &tid);
+	if (!st || !st->ts)
+		return 0;
+	now = bpf_ktime_get_boot_ns();
+	ts = st->ts;
+	st->ts = 0;
+	if (cfg_summary) {
+		__u32 nr = st->nr;
+		struct hy_sum *sm = bpf_map_lookup_elem(&sums, &nr);
+		__u64 d = now - ts;
+
+		if (!sm)
+			return 0;
+		sm->calls++;
+		if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO)
+			sm->errors++;
+		sm->ns_total += d;
+		if (!sm->ns_min || d < sm->ns_min)
+			sm->ns_min = d;
+		if (d > sm->ns_max)
+			sm->ns_max = d;
+		return 0;
+	}
+	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok)
+		return 0;
+	st->ts = ts;	/* exit_slow and the header want it */
+	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
+	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry) {
+		exit_slow(st, pt, now, ret, 0);
+		st->ts = 0;
+		return 0;
+	}
+	st->ts = 0;
+	lost_check();
+	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+	if (!r) {
+		drop(HY_LOST_RING_FULL, 1);
+		return 0;
+	}
+	rec_head(r, HY_REC_SYSCALL, pt, ts, now);
+	rec_args(r, st);
+	r->flags = rec_flags(st, ret);
+	r->ret = ret;
+	bpf_ringbuf_submit(r, wake_flags());
+	return 0;
+}
+
+/* A small record without blobs for a lifecycle event; flags: ring flags. */
+static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
+{
+	struct hy_rec *r;
+
+	lost_check();
+	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+	if (!r) {
+		drop(HY_LOST_RING_FULL, 1);
+		return NULL;
+	}
+	__builtin_memset(r, 0, sizeof(*r));
+	rec_head(r, type, pt, bpf_ktime_get_boot_ns(), 0);
+	return r;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 ptid = parent->pid, ctid = child->pid, ctgid = child->tgid;
+	struct hyb_task *st;
+	struct hy_rec *r;
+
+	st = bpf_map_lookup_elem(&tasks, &ptid);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+		return 0;
+	if (!cfg_follow && cfg_mode != HYB_MODE_ALL)
+		return 0;
+	if (cfg_mode == HYB_MODE_TARGET)
+		task_new(ctid, ctgid, 0);
+	/* the record is the child's, as the ptrace backend sends it */
+	r = life_rec(HY_REC_FORK, (__u64)ctgid << 32 | ctid);
+	if (!r)
+		return 0;
+	r->args[0] = ctid;
+	r->args[1] = ctgid;
+	if (ctgid == parent->tgid)
+		r->flags = HY_F_THREAD;
+	bpf_ringbuf_submit(r, wake_flags());
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pt, old = old_pid;
+	struct hyb_task *st;
+	struct hy_rec *r;
+
+	if (old != tid) {
+		/* exec from a thread: it took the leader's pid (fs/exec.c de_thread) */
+		struct hyb_task *ost = bpf_map_lookup_elem(&tasks, &old);
+		struct slot *sl;
+
+		if (!ost)
+			return 0;
+		if (bpf_map_update_elem(&tasks, &tid, ost, BPF_ANY)) {
+			drop(HY_LOST_TOO_MANY_TASKS, 1);
+			return 0;
+		}
+		sl = bpf_map_lookup_elem(&slots, &old);
+		if (sl)
+			bpf_map_update_elem(&slots, &tid, sl, BPF_ANY);
+		bpf_map_delete_elem(&slots, &old);
+		bpf_map_delete_elem(&tasks, &old);
+	}
+	st = bpf_map_lookup_elem(&tasks, &tid);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+		return 0;
+	r = life_rec(HY_REC_EXEC, pt);
+	if (!r)
+		return 0;
+	r->args[0] = old;
+	bpf_ringbuf_submit(r, wake_flags());
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(proc_exit, struct task_struct *p)
+{
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pt, code;
+	struct hyb_task *st;
+	struct hy_rec *r;
+
+	st = bpf_map_lookup_elem(&tasks, &tid);
+	if (!st)
+		return 0;
+	if (!(st->flags & HYB_TS_PRE_EXEC)) {
+		/* a call that never returns (exit_group, or killed while blocked) */
+		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
+			exit_slow(st, pt, 0, 0, 1);
+		r = life_rec(HY_REC_EXIT, pt);
+		if (r) {
+			/* wait status: include/linux/sched/signal.h, exit_code as wait(2) reports */
+			code = p->exit_code;
+			if (code & 0x7f) {
+				r->nr = code & 0x7f;
+				r->flags = HY_F_KILLED | (code & 0x80 ? HY_F_CORE : 0);
+			} else {
+				r->nr = (code >> 8) & 0xff;
+			}
+			bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+		}
+	}
+	bpf_map_delete_elem(&slots, &tid);
+	bpf_map_delete_elem(&tasks, &tid);
+	if (cfg_mode == HYB_MODE_TARGET)
+		__sync_fetch_and_add(&live_tasks, -1);
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	__u64 pt = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pt;
+	struct hyb_task *st;
+	struct {
+		struct hy_rec r;
+		struct hy_blob b;
+		__u8 si[HYB_SIGINFO_LEN];
+	} *e;
+
+	/* SIGKILL never reaches user space: strace shows only "+++ killed by SIGKILL +++" */
+	if (sig == SIGKILL)
+		return 0;
+	st = bpf_map_lookup_elem(&tasks, &tid);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+		return 0;
+	lost_check();
+	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
+	if (!e) {
+		drop(HY_LOST_RING_FULL, 1);
+		return 0;
+	}
+	__builtin_memset(e, 0, sizeof(*e));
+	rec_head(&e->r, HY_REC_SIGNAL, pt, bpf_ktime_get_boot_ns(), 0);
+	e->r.nr = sig;
+	e->b.arg = HY_ARG_SIGINFO;
+	e->b.when = HY_AT_ENTER;
+	e->b.addr = 0;	/* as PTRACE_GETSIGINFO: not user memory */
+	/* SEND_SIG_NOINFO/SEND_SIG_PRIV are 0 and 1 (include/linux/sched/signal.h) */
+	if ((__u64)info > 1) {
+		/* the kernel's 48 bytes; the rest of siginfo_t is zero, as copy_siginfo_to_user does */
+		e->b.err = bpf_probe_read_kernel(e->si, sizeof(struct kernel_siginfo), info);
+		if (!e->b.err)
+			e->b.len = HYB_SIGINFO_LEN;
+		e->r.nblobs = 1;
+		e->r.size = sizeof(*e) - (e->b.len ? 0 : HYB_SIGINFO_LEN);
+	}
+	bpf_ringbuf_submit(e, BPF_RB_FORCE_WAKEUP);
+	return 0;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* hytrace.bpf.h: definitions private to the BPF backend (bpf/hytrace.bpf.c and user/backend_bpf.c). */
+/*
+ * Not part of the record ABI (that is bpf/hytrace.h): these are the map value
+ * layouts and config bits that only the BPF programs and their loader share.
+ * Fixed-width types only, so that both sides see the same layout.
+ */
+#ifndef HYTRACE_BPF_H
+#define HYTRACE_BPF_H
+
+#include "hytrace.h"
+
+#define HYB_REC_MAX	32768	/* largest record built in the kernel (header + blobs) */
+#define HYB_SLOT_MAX	16384	/* entry blobs parked per thread until the syscall exits */
+#define HYB_COMMS_MAX	8	/* --comm= names matched in the kernel */
+#define HYB_CTRL_MAX	4096	/* msg_control bytes captured for HY_CAP_MSGHDR (as ptrace) */
+#define HYB_NAME_MAX	128	/* msg_name bytes: sizeof(struct sockaddr_storage) */
+#define HYB_SIGINFO_LEN	128	/* sizeof(siginfo_t) in user space: the blob ptrace would see */
+
+/* cfg_mode */
+#define HYB_MODE_TARGET	0	/* only tasks in the task map (command, -p), plus children with -f */
+#define HYB_MODE_ALL	1	/* -a: every task except hytrace, subject to --comm/--cgroup */
+
+/* cfg_nrflags[nr] */
+#define HYB_NF_TRACE	 0x01	/* in -e trace= */
+#define HYB_NF_ENTER_CAP 0x02	/* has a capture at entry */
+#define HYB_NF_EXIT_CAP	 0x04	/* has a capture at exit */
+#define HYB_NF_BLOCKS	 0x08	/* HY_SC_BLOCKS: send HY_REC_ENTER */
+#define HYB_NF_EXEC	 0x10	/* HY_SC_EXEC */
+
+/* struct hyb_task.flags */
+#define HYB_TS_PRE_EXEC	 0x01	/* our command before its execve: not traced yet */
+#define HYB_TS_ENTER_SEEN 0x02	/* an HY_REC_ENTER went out for the current call */
+#define HYB_TS_CUT	 0x04	/* entry blobs did not all fit */
+
+/* Value of the per-thread map (key: tid).  ts == 0: not inside a traced syscall. */
+struct hyb_task {
+	__u64 ts;		/* CLOCK_BOOTTIME of the entry */
+	__u64 args[HY_NARGS];
+	__u32 tgid;
+	__s32 nr;
+	__u32 flags;		/* HYB_TS_* */
+	__u16 nblobs;		/* entry blobs parked in the slot map */
+	__u16 retry;		/* bit per argument: entry read failed, retry at exit */
+	__u32 slot_len;		/* bytes parked in the slot map */
+	__u32 pad;
+};
+
+/* Per-CPU drop counters: total for the summary, pending until a HY_REC_LOST reports them. */
+struct hyb_drops {
+	__u64 total[HY_LOST_NR];
+	__u64 pending[HY_LOST_NR];
+};
+
+#endif /* HYTRACE_BPF_H */

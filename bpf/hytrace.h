@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* hytrace.h: record layout and capture spec shared by the BPF programs and user space. */
+/*
+ * Append-only: new fields go at the end of a struct, new enum values at the
+ * end of an enum.  Both backends (ptrace and BPF) emit exactly these records,
+ * so the decoders and sinks never know which backend produced an event.
+ *
+ * A record is a struct hy_rec followed by nblobs blobs.  Each blob is a
+ * struct hy_blob followed by len bytes of data padded to 8 bytes.
+ */
+#ifndef HYTRACE_H
+#define HYTRACE_H
+
+#ifndef __VMLINUX_H__
+#include <linux/types.h>
+#endif
+
+#define HY_COMM_LEN	16
+#define HY_NARGS	6
+#define HY_MAX_BLOBS	64	/* per record; more become a truncation mark */
+#define HY_PATH_MAX	4096	/* PATH_MAX, include/uapi/linux/limits.h */
+#define HY_STR_MAX	4096	/* the largest -s that the BPF side honours */
+#define HY_ARR_MAX	64	/* array elements captured: argv/envp strings, iovec, pollfd... */
+#define HY_PTRS_MAX	4096	/* pointers of a string array followed to count it (envp) */
+#define HY_NR_MAX	512	/* syscall numbers covered by the capture map */
+
+enum hy_rec_type {
+	HY_REC_SYSCALL = 1,	/* a completed syscall: entry and exit */
+	HY_REC_ENTER = 2,	/* entry of a call that may block; HY_REC_SYSCALL follows */
+	HY_REC_SIGNAL = 3,	/* signal delivered: nr = signo, siginfo blob on HY_ARG_SIGINFO */
+	HY_REC_EXIT = 4,	/* task exited: nr = code or signal (HY_F_KILLED, HY_F_CORE) */
+	HY_REC_FORK = 5,	/* new task: args[0] = child tid, args[1] = child tgid */
+	HY_REC_EXEC = 6,	/* exec done: args[0] = old tid (exec from a thread) */
+	HY_REC_LOST = 7,	/* args[0] = count, args[1] = enum hy_lost_reason */
+	HY_REC_DETACH = 8,	/* task detached (-p ends, or tracer stops) */
+	HY_REC_SIGSTOP = 9,	/* group-stop: nr = signo ("--- stopped by SIGSTOP ---") */
+};
+
+enum hy_lost_reason {
+	HY_LOST_RING_FULL = 0,		/* ring buffer had no room */
+	HY_LOST_TOO_BIG = 1,		/* record exceeded the largest record size */
+	HY_LOST_READ_FAILED = 2,	/* user memory could not be read (blob has the error) */
+	HY_LOST_TOO_MANY_TASKS = 3,	/* per-thread entry map full */
+	HY_LOST_NR = 4,
+};
+
+/* struct hy_rec.flags */
+#define HY_F_KILLED	0x0001	/* HY_REC_EXIT: killed by signal nr */
+#define HY_F_CORE	0x0002	/* HY_REC_EXIT: core dumped */
+#define HY_F_NO_EXIT	0x0004	/* HY_REC_SYSCALL: never returned (exit, execve of a dead task) */
+#define HY_F_RESTART	0x0008	/* HY_REC_SYSCALL: interrupted, will be restarted */
+#define HY_F_BLOBS_CUT	0x0010	/* more blobs than HY_MAX_BLOBS or than the record could hold */
+#define HY_F_SIG_BLOCKED 0x0020	/* HY_REC_SIGNAL: reported by a signalfd/sigtimedwait path */
+#define HY_F_ENTER_SEEN	0x0040	/* HY_REC_SYSCALL: an HY_REC_ENTER was sent for it */
+#define HY_F_THREAD	0x0080	/* HY_REC_FORK: a thread (CLONE_THREAD) */
+
+struct hy_rec {
+	__u16 type;		/* enum hy_rec_type */
+	__u16 nblobs;
+	__u32 size;		/* bytes, this header and all blobs */
+	__u32 pid;		/* thread group id */
+	__u32 tid;
+	__u64 ts_enter;		/* CLOCK_BOOTTIME ns (the record's time if no duration) */
+	__u64 ts_exit;		/* CLOCK_BOOTTIME ns, 0 if none */
+	char comm[HY_COMM_LEN];
+	__s32 nr;		/* syscall number, signal number or exit code */
+	__u32 flags;		/* HY_F_* */
+	__u64 args[HY_NARGS];
+	__s64 ret;
+};
+
+/* struct hy_blob.arg values past the six syscall arguments */
+#define HY_ARG_RET	6	/* about the return value (e.g. fd path of a returned fd) */
+#define HY_ARG_SIGINFO	7	/* siginfo_t of a HY_REC_SIGNAL */
+#define HY_ARG_EXTRA	8	/* decoder-specific extra capture (nested pointers) */
+
+/* struct hy_blob.when */
+#define HY_AT_ENTER	1
+#define HY_AT_EXIT	2
+
+/* struct hy_blob.flags */
+#define HY_BF_TRUNC	0x01	/* the object is longer than what was captured */
+#define HY_BF_NUL	0x02	/* string: a NUL was found within len (not counted in len) */
+#define HY_BF_FDPATH	0x04	/* data is the path an fd refers to (-y), not user memory */
+#define HY_BF_CHILD	0x08	/* element of an array: idx is its position */
+#define HY_BF_ARRAY_END	0x10	/* string array: the NULL terminator was found after idx */
+
+struct hy_blob {
+	__u8 arg;		/* 0-5, or HY_ARG_* */
+	__u8 when;		/* HY_AT_ENTER or HY_AT_EXIT */
+	__u16 idx;		/* element index inside an array capture, else 0 */
+	__s32 err;		/* 0, or -errno of the failed read (data then empty) */
+	__u32 len;		/* bytes of data that follow */
+	__u32 flags;		/* HY_BF_* */
+	__u64 addr;		/* user address that was read */
+	/* __u8 data[len], then padding to 8 bytes */
+};
+
+#define HY_BLOB_ALIGN(n)	(((n) + 7u) & ~7u)
+
+/*
+ * Capture spec: what to copy for one syscall argument.  The table lives in
+ * decoders/AREA.tbl, is compiled into user space, and is loaded into a BPF map
+ * (index: syscall number) for the BPF backend; the ptrace backend applies the
+ * same entries.  Counts come from another argument or from the return value.
+ */
+enum hy_cap_kind {
+	HY_CAP_NONE = 0,
+	HY_CAP_STR = 1,		/* NUL-terminated string, up to -s bytes (+1 to see truncation) */
+	HY_CAP_PATH = 2,	/* NUL-terminated string, up to HY_PATH_MAX */
+	HY_CAP_FIXED = 3,	/* size bytes */
+	HY_CAP_BUF = 4,		/* bytes: count from count_src, at most -s */
+	HY_CAP_ARRAY = 5,	/* count_src elements of size bytes each, at most HY_ARR_MAX */
+	HY_CAP_STRARR = 6,	/* NULL-terminated array of string pointers (argv, envp): the
+				   pointers (idx 0, up to HY_PTRS_MAX, HY_BF_ARRAY_END if the NULL
+				   was seen), then each string (idx 1+i, up to HY_ARR_MAX of them) */
+	HY_CAP_IOVEC = 7,	/* iovec array (blob idx 0) + each buffer (idx 1+i); count from count_src;
+				   the bytes are bounded by the iov_len sum (entry) or ret (exit), at most -s */
+	HY_CAP_MSGHDR = 8,	/* struct msghdr (idx 0), msg_name (1), msg_control (2), iov array (3),
+				   iov buffers (4+i); bytes bounded as for HY_CAP_IOVEC */
+	HY_CAP_FDPATH = 9,	/* the path the fd in this argument (or the returned fd) refers to */
+	HY_CAP_SIZED = 10,	/* size bytes, but at most the count_src value (sockaddr, optval) */
+	HY_CAP_LENPTR = 11,	/* size bytes, at most *(int *)args[count_src] (accept's addr) */
+	HY_CAP_IOC = 12,	/* ioctl arg: _IOC_SIZE(args[1]) bytes, at most size */
+	HY_CAP_MMSGHDR = 13,	/* mmsghdr array: count from count_src; each header (idx i) */
+	HY_CAP_KIND_NR,
+};
+
+/* struct hy_cap.count_src values: 0-5 an argument, or */
+#define HY_SRC_RET	6	/* the return value (exit captures only) */
+#define HY_SRC_NONE	7	/* no count: use size */
+
+/* struct hy_cap.when: HY_AT_ENTER, HY_AT_EXIT or both; exit-only captures are skipped on error */
+
+struct hy_cap {
+	__u8 kind;		/* enum hy_cap_kind */
+	__u8 when;		/* HY_AT_* mask */
+	__u8 count_src;		/* HY_SRC_* or argument index */
+	__u8 flags;		/* HY_CF_* */
+	__u32 size;		/* fixed size, element size, or cap */
+};
+
+#define HY_CF_ALWAYS	0x01	/* exit capture even when the call failed */
+#define HY_CF_ENTER_RETRY 0x02	/* BPF: a failed entry read is retried at exit */
+#define HY_CF_VERBOSE	0x04	/* HY_CAP_STRARR: the strings only under -v (else the pointers) */
+
+/* struct hy_cap_entry.flags */
+#define HY_SC_BLOCKS	0x01	/* may block: send HY_REC_ENTER first */
+#define HY_SC_NO_RETURN	0x02	/* exit, exit_group, rt_sigreturn: no exit stop to wait for */
+#define HY_SC_EXEC	0x04	/* execve/execveat */
+
+struct hy_cap_entry {
+	struct hy_cap arg[HY_NARGS];
+	struct hy_cap ret;	/* only HY_CAP_FDPATH is meaningful */
+	__u32 flags;		/* HY_SC_* */
+	__u32 pad;
+};
+
+/* Per-syscall totals kept in the kernel for -c in BPF mode (map value). */
+struct hy_sum {
+	__u64 calls;
+	__u64 errors;
+	__u64 ns_total;
+	__u64 ns_min;
+	__u64 ns_max;
+};
+
+#ifndef __VMLINUX_H__
+_Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");
+_Static_assert(sizeof(struct hy_blob) == 24, "struct hy_blob layout is ABI");
+_Static_assert(sizeof(struct hy_cap) == 8, "struct hy_cap layout is ABI");
+_Static_assert(sizeof(struct hy_cap_entry) == 64, "struct hy_cap_entry layout is ABI");
+#endif
+
+#endif /* HYTRACE_H */

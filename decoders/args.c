@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* args.c: argument node helpers (v_*) and the decode entry point. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "decode.h"
+
+#define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
+
+void arg(struct dctx *d, struct hv *v)
+{
+	hv_add(d->args, NULL, v);
+}
+
+void d_pending(struct dctx *d)
+{
+	d->pending = true;
+}
+
+bool d_failed(const struct dctx *d)
+{
+	if (d->ev->r.flags & HY_F_NO_EXIT)
+		return true;
+	return d->ev->r.ret < 0 && d->ev->r.ret >= -4095;
+}
+
+const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int idx, void *buf,
+				    size_t size)
+{
+	const struct event_blob *b = event_blob(d->ev, i, when, idx);
+
+	if (!b || b->h.err)
+		return NULL;
+	size_t n = b->h.len < size ? b->h.len : size;
+
+	memcpy(buf, b->data, n);
+	memset((char *)buf + n, 0, size - n);
+	return b;
+}
+
+const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t size)
+{
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+
+	if (!b || b->h.err)
+		return NULL;
+	size_t n = b->h.len < size ? b->h.len : size;
+
+	memcpy(buf, b->data, n);
+	memset((char *)buf + n, 0, size - n);
+	return b;
+}
+
+struct hv *v_int(struct dctx *d, int i)
+{
+	return hv_int(d, d_i(d, i));
+}
+
+struct hv *v_uint(struct dctx *d, int i)
+{
+	return hv_uint(d, d_ui(d, i));
+}
+
+struct hv *v_long(struct dctx *d, int i)
+{
+	return hv_int(d, d_l(d, i));
+}
+
+struct hv *v_ulong(struct dctx *d, int i)
+{
+	return hv_uint(d, d_u(d, i));
+}
+
+struct hv *v_hex(struct dctx *d, int i)
+{
+	return hv_hex(d, d_u(d, i));
+}
+
+struct hv *v_oct(struct dctx *d, int i)
+{
+	return hv_mode(d, d_ui(d, i));
+}
+
+struct hv *v_ptr(struct dctx *d, int i)
+{
+	return hv_ptr(d, d_u(d, i));
+}
+
+/* The path an fd refers to, captured for -y: argument i or HY_ARG_RET. */
+static const char *fd_path(struct dctx *d, int i)
+{
+	if (!d->o->yflag)
+		return NULL;
+	for (unsigned int k = 0; k < d->ev->nblobs; k++) {
+		const struct event_blob *b = &d->ev->b[k];
+
+		if (b->h.arg == i && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
+			return arena_strndup(d->ar, (const char *)b->data, b->h.len);
+	}
+	return NULL;
+}
+
+struct hv *v_fd(struct dctx *d, int i)
+{
+	return hv_fd(d, d_i(d, i), fd_path(d, i));
+}
+
+struct hv *v_dirfd(struct dctx *d, int i)
+{
+	if (d_i(d, i) == AT_FDCWD_VAL) {
+		struct hv *v = hv_new(d, HV_SYM);
+
+		v->text = "AT_FDCWD";
+		v->u = (uint64_t)(int64_t)AT_FDCWD_VAL;
+		v->flags |= HVF_NUM;
+		return v;
+	}
+	return v_fd(d, i);
+}
+
+struct hv *v_unread(struct dctx *d, int i, const struct event_blob *b)
+{
+	if (d_u(d, i) == 0)
+		return hv_ptr(d, 0);
+	if (!b || b->h.err)
+		return hv_ptr(d, d_u(d, i));
+	return NULL;
+}
+
+/* A NUL-terminated string blob, shown up to max bytes. */
+static struct hv *str_node(struct dctx *d, int i, size_t max)
+{
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+	struct hv *v = v_unread(d, i, b);
+
+	if (v)
+		return v;
+	size_t len = b->h.len;
+	bool trunc = !(b->h.flags & HY_BF_NUL);	/* no terminator within what was read */
+
+	if (len > max) {
+		len = max;
+		trunc = true;
+	}
+	v = hv_str(d, b->data, len, trunc);
+	v->flags |= HVF_STRNUL;
+	return v;
+}
+
+struct hv *v_path(struct dctx *d, int i)
+{
+	return str_node(d, i, HY_PATH_MAX);
+}
+
+struct hv *v_str(struct dctx *d, int i)
+{
+	return str_node(d, i, d->o->strsize);
+}
+
+struct hv *v_buf(struct dctx *d, int i, uint64_t len)
+{
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+	struct hv *v = v_unread(d, i, b);
+
+	if (v)
+		return v;
+	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
+
+	if (show > b->h.len)
+		show = b->h.len;
+	return hv_str(d, b->data, show, len > show);
+}
+
+struct hv *v_flags(struct dctx *d, int i, const struct xlat *x)
+{
+	return hv_flags(d, x, d_ui(d, i));
+}
+
+struct hv *v_sym(struct dctx *d, int i, const struct xlat *x)
+{
+	return hv_sym(d, x, d_ui(d, i), true);
+}
+
+void dec_printargs(struct dctx *d)
+{
+	int n = d->se ? d->se->nargs : HY_NARGS;
+
+	for (int i = 0; i < n; i++)
+		arg(d, hv_hex(d, d_u(d, i)));
+}
+
+void d_decode(struct dctx *d, const struct event *ev, bool exiting)
+{
+	d->ev = ev;
+	d->se = sysent_get(ev->r.nr);
+	d->exiting = exiting;
+	d->pending = false;
+	d->ret = NULL;
+	d->ret_note = NULL;
+	d->args = hv_array(d);
+	d->ret_is_error = exiting && !(ev->r.flags & HY_F_NO_EXIT) &&
+			  ev->r.ret < 0 && ev->r.ret >= -4095;
+	if (d->se && d->se->decode && !d->o->raw)
+		d->se->decode(d);
+	else
+		dec_printargs(d);
+}
+
+long sysent_lookup(const char *name)
+{
+	for (unsigned int i = 0; i < sysent_count; i++)
+		if (sysent[i].name && !strcmp(sysent[i].name, name))
+			return i;
+	return -1;
+}
+
+const char *signame(int sig)
+{
+	static char rt[33][12];
+
+	if (sig <= 0 || sig > 64)
+		return NULL;
+	const char *n = xlat_name(&xlat_signals, sig);
+
+	if (n)
+		return n;
+	if (sig == 32)
+		return "SIGRTMIN";	/* strace: kernel's SIGRTMIN, not glibc's */
+	if (sig > 32) {
+		char *p = rt[sig - 32];
+
+		if (!p[0])
+			snprintf(p, sizeof(rt[0]), "SIGRT_%d", sig - 32);
+		return p;
+	}
+	return NULL;
+}
+
+struct hv *hv_signal(struct dctx *d, int sig)
+{
+	const char *n = signame(sig);
+
+	if (n) {
+		struct hv *v = hv_new(d, HV_SYM);
+
+		v->text = n;
+		v->u = sig;
+		v->flags |= HVF_NUM;
+		return v;
+	}
+	return hv_int(d, sig);
+}
+
+const char *errno_name(int err)
+{
+	return xlat_name(&xlat_errnos, err);
+}
+
+const char *errno_text(int err)
+{
+	switch (err) {	/* texts from strace's src/xlat/errnos.in comments (kernel-internal codes) */
+	case 512: return "To be restarted if SA_RESTART is set";
+	case 513: return "To be restarted";
+	case 514: return "To be restarted if no handler";
+	case 515: return "ioctl not supported";
+	case 516: return "Interrupted by signal";
+	}
+	if (err > 133)
+		return NULL;
+	return strerror(err);
+}
+
+struct hv *v_strarr(struct dctx *d, int i)
+{
+	const struct event_blob *pb = event_blob_any(d->ev, i, 0);
+	struct hv *v = v_unread(d, i, pb);
+
+	if (v)
+		return v;
+	int when = pb->h.when;
+	size_t n = pb->h.len / 8;
+	struct hv *a = hv_array(d);
+
+	for (size_t k = 0; k < n; k++) {
+		const struct event_blob *sb = event_blob(d->ev, i, when, 1 + k);
+
+		if (!d->o->verbose && k >= d->o->strsize) {
+			hv_add(a, NULL, hv_more(d));
+			return a;
+		}
+		if (!sb) {	/* past what was captured */
+			hv_add(a, NULL, hv_more(d));
+			return a;
+		}
+		if (sb->h.err) {
+			uint64_t ptr;
+
+			memcpy(&ptr, pb->data + k * 8, 8);
+			hv_add(a, NULL, hv_ptr(d, ptr));
+			continue;
+		}
+		size_t len = sb->h.len;
+		bool trunc = !(sb->h.flags & HY_BF_NUL);
+
+		if (len > d->o->strsize) {
+			len = d->o->strsize;
+			trunc = true;
+		}
+		hv_add(a, NULL, hv_str(d, sb->data, len, trunc));
+	}
+	if (!(pb->h.flags & HY_BF_ARRAY_END))
+		hv_add(a, NULL, hv_more(d));
+	return a;
+}
+
+struct hv *v_envp(struct dctx *d, int i)
+{
+	const struct event_blob *pb = event_blob_any(d->ev, i, 0);
+
+	if (d->o->verbose)
+		return v_strarr(d, i);
+	struct hv *v = v_unread(d, i, pb);
+
+	if (v)
+		return v;
+	v = hv_ptr(d, d_u(d, i));
+	if (pb->h.flags & HY_BF_ARRAY_END)
+		hv_comment(d, v, "%u var%s", pb->h.len / 8, pb->h.len / 8 == 1 ? "" : "s");
+	else
+		hv_comment(d, v, "%u vars or more", pb->h.len / 8);
+	return v;
+}

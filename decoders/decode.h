@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* decode.h: the value tree and the helpers every syscall decoder uses. */
+/*
+ * A decoder turns one event (struct event: registers and captured blobs) into
+ * a value tree: the list of arguments, the return value and an optional note
+ * on the return value.  Decoders are pure: they read only the event, never the
+ * traced process, and they never print.  The sinks render the tree.
+ *
+ * A decoder is called twice for a call that is seen starting before it ends
+ * (HY_REC_ENTER, then HY_REC_SYSCALL): first with d->exiting == false, when it
+ * adds only the arguments known at entry and then returns (calling
+ * d_pending(d) if output arguments follow), then with d->exiting == true for
+ * the whole call.  Arguments known at entry must render the same both times.
+ */
+#ifndef HY_DECODE_H
+#define HY_DECODE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../user/event.h"
+#include "sysent.h"
+#include "xlat.h"
+#include "xlat_gen.h"
+
+enum hv_kind {
+	HV_INT,		/* signed decimal (i) */
+	HV_UINT,	/* unsigned decimal (u) */
+	HV_HEX,		/* 0x... (0 prints as 0) */
+	HV_OCT,		/* 0... octal, as strace prints modes (0 prints as 000 when HVF_OCT3) */
+	HV_PTR,		/* an address: NULL or 0x... */
+	HV_SYM,		/* a named constant or a flag set: text, raw value in u */
+	HV_STR,		/* byte string text/len, quoted by the sink; HVF_TRUNC adds "..." */
+	HV_FD,		/* fd i; text is its path (-y) or NULL */
+	HV_STRUCT,	/* {name=value, ...}: children carry names */
+	HV_ARRAY,	/* [a, b, ...] (HVF_SPACES: [A B], as strace prints signal sets) */
+	HV_EXPR,	/* verbatim text: htons(80), inet_addr("1.2.3.4"), WIFEXITED(s) && ... */
+	HV_MORE,	/* "..." : the rest is abbreviated (no -v) or cut */
+	HV_CHANGED,	/* child => child->next: value at entry, then at exit */
+	HV_PENDING,	/* not used in trees: see d_pending() */
+};
+
+/* struct hv.flags */
+#define HVF_TRUNC	0x01	/* HV_STR: longer than shown: "..." follows the closing quote */
+#define HVF_SPACES	0x02	/* HV_ARRAY: elements separated by spaces */
+#define HVF_NOT		0x04	/* HV_ARRAY: printed as ~[...] (complement of a set) */
+#define HVF_OCT3	0x08	/* HV_OCT: at least three digits (modes: 000, 0644) */
+#define HVF_NUM		0x10	/* HV_EXPR/HV_SYM: u is meaningful as a number for JSON */
+#define HVF_NOQUOTE	0x20	/* HV_STR: print without quotes (paths in -y fd decoration) */
+#define HVF_STRNUL	0x40	/* HV_STR: came from a NUL-terminated string */
+
+struct hv {
+	uint8_t kind;		/* enum hv_kind */
+	uint8_t flags;		/* HVF_* */
+	uint16_t pad;
+	uint32_t len;		/* HV_STR: bytes in text; HV_STRUCT/HV_ARRAY: children */
+	const char *name;	/* member name inside a struct, or NULL */
+	const char *text;	/* HV_SYM, HV_EXPR, HV_STR bytes, HV_FD path */
+	const char *comment;	/* printed after the value as / * comment * /, or NULL */
+	union {
+		int64_t i;
+		uint64_t u;
+	};
+	struct hv *child, *last, *next;
+};
+
+/* Options that change what decoders produce (not how sinks format it). */
+struct dopts {
+	unsigned int strsize;	/* -s: bytes of strings and buffers shown (default 32) */
+	bool verbose;		/* -v: structures in full */
+	int xflag;		/* -x 1, -xx 2: set here so decoders may choose hex forms */
+	int yflag;		/* -y 1, -yy 2 */
+	bool raw;		/* -e raw=all: no decoding at all */
+};
+
+/* A bump allocator for value trees; reset once per event. */
+struct arena {
+	struct arena_chunk *head, *cur;
+};
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_reset(struct arena *a);
+void arena_free(struct arena *a);
+
+struct dctx {
+	const struct event *ev;
+	const struct sysent *se;	/* NULL for unknown syscall numbers */
+	const struct dopts *o;
+	struct arena *ar;
+	bool exiting;		/* false: only entry data is there (HY_REC_ENTER) */
+	bool pending;		/* set by d_pending(): more arguments follow at exit */
+	struct hv *args;	/* HV_ARRAY of the arguments, built by the decoder */
+	struct hv *ret;		/* the return value, when the decoder sets one */
+	struct hv *ret_note;	/* printed after the return value in parentheses */
+	bool ret_is_error;	/* set by d_decode: ret is -errno */
+};
+
+/* Decode ev into d (d->o and d->ar set by the caller).  exiting as for dctx. */
+void d_decode(struct dctx *d, const struct event *ev, bool exiting);
+/* Decode the siginfo of a HY_REC_SIGNAL record into d->args (one struct), or an empty list. */
+void decode_siginfo(struct dctx *d, const struct event *ev);
+/* A siginfo_t of len bytes as a struct node (shared with rt_sigtimedwait, waitid...). */
+struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len);
+/* The generic decoder: every argument raw (as strace's printargs). */
+void dec_printargs(struct dctx *d);
+
+/* -- raw access ------------------------------------------------------------ */
+static inline uint64_t d_u(const struct dctx *d, int i) { return d->ev->r.args[i]; }
+static inline int64_t d_l(const struct dctx *d, int i) { return (int64_t)d->ev->r.args[i]; }
+static inline int d_i(const struct dctx *d, int i) { return (int)d->ev->r.args[i]; }
+static inline unsigned int d_ui(const struct dctx *d, int i) { return (unsigned int)d->ev->r.args[i]; }
+static inline int64_t d_ret(const struct dctx *d) { return d->ev->r.ret; }
+/* True when the call failed (ret is -errno) or did not return. */
+bool d_failed(const struct dctx *d);
+/*
+ * Fetch a fixed-size object captured for argument i (exit capture preferred):
+ * copies min(size, captured) bytes into buf, zero-fills the rest.
+ * Returns the blob, or NULL when nothing was captured or the read failed.
+ */
+const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t size);
+/* Same, for a capture made at a given time (HY_AT_ENTER / HY_AT_EXIT), element idx. */
+const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int idx, void *buf,
+				    size_t size);
+
+/* -- building nodes --------------------------------------------------------- */
+struct hv *hv_new(struct dctx *d, enum hv_kind kind);
+struct hv *hv_int(struct dctx *d, int64_t v);
+struct hv *hv_uint(struct dctx *d, uint64_t v);
+struct hv *hv_hex(struct dctx *d, uint64_t v);
+struct hv *hv_oct(struct dctx *d, uint64_t v);	/* 0644, 0 prints as 0 */
+struct hv *hv_mode(struct dctx *d, uint64_t v);	/* 0644, 0 prints as 000 */
+struct hv *hv_ptr(struct dctx *d, uint64_t v);
+struct hv *hv_expr(struct dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+struct hv *hv_str(struct dctx *d, const void *data, size_t len, bool trunc);
+/* An enum value: its name, or the number (hex if hex) with the table's unknown comment. */
+struct hv *hv_sym(struct dctx *d, const struct xlat *x, uint64_t v, bool hex);
+/* An enum value; unknown values print as the number with dflt as comment (NULL: none). */
+struct hv *hv_sym_or(struct dctx *d, const struct xlat *x, uint64_t v, const char *dflt);
+/* A flag set: A|B|0x40, or "0"; a table entry of value 0 prints when v is 0. */
+struct hv *hv_flags(struct dctx *d, const struct xlat *x, uint64_t v);
+/* Flags text for v with the names in x, or NULL if v is 0 and x has no zero name. */
+char *flags_text(struct dctx *d, const struct xlat *x, uint64_t v);
+struct hv *hv_fd(struct dctx *d, int fd, const char *path);
+struct hv *hv_struct(struct dctx *d);
+struct hv *hv_array(struct dctx *d);
+struct hv *hv_more(struct dctx *d);
+struct hv *hv_changed(struct dctx *d, struct hv *before, struct hv *after);
+/* Append child to a struct (with member name) or an array (name NULL); returns child. */
+struct hv *hv_add(struct hv *parent, const char *name, struct hv *child);
+/* Attach a comment: "v / * text * /". Returns v. */
+struct hv *hv_comment(struct dctx *d, struct hv *v, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* -- arguments ---------------------------------------------------------------
+ * v_* build the node for argument i from the event; arg() appends it.
+ */
+void arg(struct dctx *d, struct hv *v);
+/* At entry: stop here; the following arguments are printed at exit. */
+void d_pending(struct dctx *d);
+
+struct hv *v_int(struct dctx *d, int i);	/* int */
+struct hv *v_uint(struct dctx *d, int i);	/* unsigned int */
+struct hv *v_long(struct dctx *d, int i);	/* long */
+struct hv *v_ulong(struct dctx *d, int i);	/* unsigned long / size_t */
+struct hv *v_hex(struct dctx *d, int i);
+struct hv *v_oct(struct dctx *d, int i);	/* mode_t: 0644 / 000 */
+struct hv *v_ptr(struct dctx *d, int i);
+struct hv *v_fd(struct dctx *d, int i);	/* fd, with its path under -y */
+struct hv *v_dirfd(struct dctx *d, int i);	/* AT_FDCWD or an fd */
+struct hv *v_path(struct dctx *d, int i);	/* NUL-terminated path: "/etc/passwd" or the address */
+struct hv *v_str(struct dctx *d, int i);	/* NUL-terminated string cut at -s */
+/* A buffer of len bytes captured for argument i: "data"... (cut at -s), or the address. */
+struct hv *v_buf(struct dctx *d, int i, uint64_t len);
+/* A NULL-terminated string array (argv): at most -s elements unless -v. */
+struct hv *v_strarr(struct dctx *d, int i);
+/* envp: the array under -v, else the address with a / * N vars * / comment. */
+struct hv *v_envp(struct dctx *d, int i);
+struct hv *v_flags(struct dctx *d, int i, const struct xlat *x);	/* unsigned int flags */
+struct hv *v_sym(struct dctx *d, int i, const struct xlat *x);	/* int enum */
+/* An address whose contents could not be read, or NULL: the node to print, else NULL. */
+/* open(2) flags: O_RDONLY|O_CLOEXEC (shared by open, openat, fcntl F_GETFL...). */
+struct hv *hv_open_flags(struct dctx *d, uint64_t flags);
+struct hv *v_unread(struct dctx *d, int i, const struct event_blob *b);
+
+/* Signal, errno names (used by several areas). */
+const char *signame(int sig);		/* "SIGINT", "SIGRT_3", or NULL */
+struct hv *hv_signal(struct dctx *d, int sig);	/* SIGINT, or the number */
+const char *errno_name(int err);	/* "ENOENT" or NULL */
+const char *errno_text(int err);	/* strerror() text, or strace's text for ERESTART* */
+
+#endif

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* siginfo.c: siginfo_t as strace prints it, for signal lines and rt_sigtimedwait & co. */
+#include <signal.h>
+#include <string.h>
+#include "decode.h"
+
+/* x86_64 siginfo_t offsets (include/uapi/asm-generic/siginfo.h) */
+struct hy_siginfo {
+	int32_t signo, err, code, pad;
+	union {
+		struct { int32_t pid; uint32_t uid; int32_t status; int32_t pad; int64_t utime, stime; } chld;
+		struct { int32_t pid; uint32_t uid; int32_t sival_int; int32_t pad; uint64_t sival_ptr; } rt;
+		struct { int32_t tid; int32_t overrun; int32_t sival_int; int32_t pad; uint64_t sival_ptr; } timer;
+		struct { uint64_t addr; } fault;
+		struct { int64_t band; int32_t fd; } poll;
+		struct { uint64_t call_addr; int32_t syscall; uint32_t arch; } sys;
+		uint8_t raw[112];
+	};
+};
+_Static_assert(sizeof(struct hy_siginfo) == 128, "siginfo_t is 128 bytes");
+
+static const struct xlat *code_table(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: return &xlat_sigchld_codes;
+	case SIGSEGV: return &xlat_sigsegv_codes;
+	case SIGBUS: return &xlat_sigbus_codes;
+	case SIGILL: return &xlat_sigill_codes;
+	case SIGFPE: return &xlat_sigfpe_codes;
+	case SIGTRAP: return &xlat_sigtrap_codes;
+	case SIGPOLL: return &xlat_sigpoll_codes;
+	case SIGSYS: return &xlat_sigsys_codes;
+	}
+	return NULL;
+}
+
+static struct hv *code_node(struct dctx *d, int sig, int code)
+{
+	const struct xlat *x = code > 0 ? code_table(sig) : NULL;
+	const char *name = x ? xlat_name(x, (uint64_t)(int64_t)code) : NULL;
+
+	if (!name)
+		name = xlat_name(&xlat_si_codes, (uint64_t)(int64_t)code);
+	if (name) {
+		struct hv *v = hv_new(d, HV_SYM);
+
+		v->text = name;
+		v->u = (uint64_t)(int64_t)code;
+		v->flags |= HVF_NUM;
+		return v;
+	}
+	return hv_int(d, code);
+}
+
+struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
+{
+	struct hy_siginfo si;
+	struct hv *s = hv_struct(d);
+
+	memset(&si, 0, sizeof(si));
+	memcpy(&si, data, len < sizeof(si) ? len : sizeof(si));
+	hv_add(s, "si_signo", hv_signal(d, si.signo));
+	hv_add(s, "si_code", code_node(d, si.signo, si.code));
+	if (si.err)
+		hv_add(s, "si_errno", hv_sym_or(d, &xlat_errnos, si.err, NULL));
+	if (si.code <= 0) {	/* sent by a process: SI_FROMUSER */
+		switch (si.code) {
+		case SI_TIMER:
+			hv_add(s, "si_timerid", hv_hex(d, (uint32_t)si.timer.tid));
+			hv_add(s, "si_overrun", hv_int(d, si.timer.overrun));
+			hv_add(s, "si_int", hv_int(d, si.timer.sival_int));
+			hv_add(s, "si_ptr", hv_ptr(d, si.timer.sival_ptr));
+			break;
+		case SI_SIGIO:
+			hv_add(s, "si_band", hv_int(d, si.poll.band));
+			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+			break;
+		case SI_QUEUE:
+		case SI_MESGQ:
+		case SI_ASYNCIO:
+			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
+			hv_add(s, "si_int", hv_int(d, si.rt.sival_int));
+			hv_add(s, "si_ptr", hv_ptr(d, si.rt.sival_ptr));
+			break;
+		default:
+			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
+			break;
+		}
+		return s;
+	}
+	switch (si.signo) {
+	case SIGCHLD:
+		hv_add(s, "si_pid", hv_int(d, si.chld.pid));
+		hv_add(s, "si_uid", hv_uint(d, si.chld.uid));
+		if (si.code == CLD_EXITED)
+			hv_add(s, "si_status", hv_int(d, si.chld.status));
+		else
+			hv_add(s, "si_status", hv_signal(d, si.chld.status));
+		hv_add(s, "si_utime", hv_int(d, si.chld.utime));
+		hv_add(s, "si_stime", hv_int(d, si.chld.stime));
+		break;
+	case SIGILL:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGTRAP:
+		hv_add(s, "si_addr", hv_ptr(d, si.fault.addr));
+		break;
+	case SIGPOLL:
+		hv_add(s, "si_band", hv_int(d, si.poll.band));
+		hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+		break;
+	case SIGSYS: {
+		const struct sysent *se = sysent_get(si.sys.syscall);
+
+		hv_add(s, "si_call_addr", hv_ptr(d, si.sys.call_addr));
+		if (se)
+			hv_add(s, "si_syscall", hv_expr(d, "__NR_%s", se->name));
+		else
+			hv_add(s, "si_syscall", hv_int(d, si.sys.syscall));
+		hv_add(s, "si_arch", si.sys.arch == 0xc000003e ? hv_expr(d, "AUDIT_ARCH_X86_64")
+							       : hv_hex(d, si.sys.arch));
+		break;
+	}
+	default:
+		break;
+	}
+	return s;
+}
+
+void decode_siginfo(struct dctx *d, const struct event *ev)
+{
+	const struct event_blob *b = event_blob(ev, HY_ARG_SIGINFO, HY_AT_ENTER, 0);
+
+	d->ev = ev;
+	d->se = NULL;
+	d->exiting = true;
+	d->pending = false;
+	d->ret = d->ret_note = NULL;
+	d->ret_is_error = false;
+	d->args = hv_array(d);
+	if (b && !b->h.err && b->h.len)
+		hv_add(d->args, NULL, hv_siginfo(d, b->data, b->h.len));
+}

@@ -1,0 +1,624 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# run.sh: hytrace's test suite (make test).  Assumes `make` built build/hytrace,
+# build/tests/progs/* and build/tests/unit/*; compiles nothing itself.
+#
+#   sh tests/run.sh                          test build/hytrace
+#   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f)
+#
+# Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
+# with `#` are information.  The last line is `N passed, N failed[, N skipped]`; the exit status
+# is 1 when anything failed.
+
+cd "$(dirname "$0")/.." || exit 2
+ROOT=$(pwd)
+. tests/lib.sh
+
+# Descriptors inherited from make (jobserver) or a shell would shift the tracees' fd numbers:
+# start again with only 0, 1 and 2 open (stdin from /dev/null).
+if [ -z "$HYT_FDS_CLOSED" ] && [ "$(ls /proc/$$/fd | wc -l)" -gt 4 ]; then
+	HYT_FDS_CLOSED=1 exec python3 -c 'import os, sys
+os.closerange(3, os.sysconf("SC_OPEN_MAX"))
+os.execvp("sh", ["sh"] + sys.argv[1:])' tests/run.sh "$@" </dev/null
+fi
+exec </dev/null
+
+HYTRACE=${HYTRACE:-build/hytrace}
+STRACE=${STRACE:-/usr/bin/strace}
+case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
+PROGS=$ROOT/build/tests/progs
+UNITS=$ROOT/build/tests/unit
+SECTIONS=${HYT_SECTIONS:-a b c d e f}
+# every traced run is bounded: a hang fails a check instead of hanging CI
+TMO="timeout -k 5 60"
+export TZ=UTC LC_ALL=C
+unset NO_COLOR
+
+IS_STRACE=0
+case $("$HYTRACE" -V 2>/dev/null | head -n 1) in
+*"strace -- version"*) IS_STRACE=1 ;;
+esac
+
+WORK=$(mktemp -d /tmp/hytrace-test.XXXXXX) || exit 2
+chmod 755 "$WORK"
+export HYT_WORK=$WORK
+RUN=$WORK/run		# the tracees' working directory (their files live here)
+OUT=$WORK/out		# traces
+mkdir -p "$RUN" "$OUT"
+BG_PIDS=
+
+section() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# kill what this run started in the background, by pid
+kill_bg()
+{
+	for p in $BG_PIDS; do
+		kill -KILL "$p" 2>/dev/null
+	done
+	BG_PIDS=
+}
+
+# pids of leftover processes running our test programs or living in our work dir
+stragglers()
+{
+	for d in /proc/[0-9]*; do
+		exe=$(readlink "$d/exe" 2>/dev/null) || continue
+		case $exe in
+		"$PROGS"/* | "$WORK"/*) echo "${d#/proc/}" ;;
+		esac
+	done
+}
+
+cleanup()
+{
+	kill_bg
+	for p in $(stragglers); do
+		kill -KILL "$p" 2>/dev/null
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# trace_to TRACER OUTFILE OPTIONS... -- PROG ARGS: trace in $RUN, trace to OUTFILE, stdout of the
+# program to OUTFILE.stdout, stderr of the tracer to OUTFILE.err; sets RC
+trace_to()
+{
+	_t=$1
+	_o=$2
+	shift 2
+	(cd "$RUN" && $TMO $_t -o "$_o" "$@" >"$_o.stdout" 2>"$_o.err")
+	RC=$?
+}
+
+# wait_for COND-COMMAND...: retry for up to 5 seconds
+wait_for()
+{
+	_i=0
+	while [ $_i -lt 50 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# syscall names of a trace without pid prefixes (`+++`, `---` and resumed lines skipped)
+names() { sed -n 's/^\([a-z_0-9]*\)(.*/\1/p' "$1" | sort -u; }
+
+echo "# tracer: $HYTRACE$( [ $IS_STRACE = 1 ] && echo ' (strace: hytrace-only checks skipped)')"
+echo "# reference: $STRACE ($("$STRACE" -V 2>/dev/null | head -n 1))"
+if [ ! -x "$HYTRACE" ]; then
+	hyt_failed "tracer" "$HYTRACE is not executable (run make)"
+	hyt_summary
+	exit 1
+fi
+
+# Area programs compared with strace; the expected exit status of each traced run.
+AREAS="fs desc mem proc signal time net misc threads exitcode sigsegv"
+status_of() { case $1 in sigsegv) echo 139 ;; *) echo 0 ;; esac; }
+
+########## (a) unit tests
+if section a; then
+	echo "# (a) unit tests"
+	found=0
+	for u in "$UNITS"/*; do
+		[ -f "$u" ] && [ -x "$u" ] || continue
+		found=1
+		n=$(basename "$u")
+		uout=$(timeout -k 5 120 "$u" 2>&1)
+		urc=$?
+		nok=$(printf '%s\n' "$uout" | grep -c '^ok ')
+		nbad=$(printf '%s\n' "$uout" | grep -c '^not ok ')
+		if [ $urc -eq 0 ] && [ "$nbad" -eq 0 ] && [ "$nok" -gt 0 ]; then
+			hyt_ok "unit $n ($nok tests)"
+		else
+			hyt_failed "unit $n" "exit $urc, $nok ok, $nbad not ok: $(printf '%s\n' "$uout" | grep '^not ok' | head -n 5 | tr '\n' ';')"
+		fi
+	done
+	[ $found = 1 ] || hyt_skip "unit tests" "no binaries in $UNITS"
+fi
+
+########## (b) each program traced, its expected lines present
+if section b; then
+	echo "# (b) expected lines (tests/expect/PROG.expect)"
+	for p in $AREAS; do
+		if [ ! -x "$PROGS/$p" ]; then
+			hyt_failed "expect $p" "$PROGS/$p not built"
+			continue
+		fi
+		o=$OUT/b.$p
+		trace_to "$HYTRACE" "$o" -f -- "$PROGS/$p"
+		want=$(status_of $p)
+		if [ $RC -ne "$want" ]; then
+			hyt_failed "expect $p" "exit status $RC, want $want; stderr: $(head -c 300 "$o.err")"
+		elif [ ! -f "tests/expect/$p.expect" ]; then
+			hyt_skip "expect $p" "no tests/expect/$p.expect"
+		else
+			hyt_check "expect $p" hyt_expect "$o" "tests/expect/$p.expect"
+		fi
+	done
+fi
+
+# compare_set NAME REF-TRACER OTHER-TRACER OPTIONS...: trace every area program with both
+# tracers and the same options; >= 98% of the reference's lines (between the markers, after
+# normalisation, minus tests/KNOWN-DIFFERENCES.md) must be identical
+compare_set()
+{
+	_set=$1
+	_ref=$2
+	_oth=$3
+	shift 3
+	_same=0
+	_total=0
+	_bad=
+	for p in $AREAS; do
+		[ -x "$PROGS/$p" ] || continue
+		trace_to "$_ref" "$OUT/c.$_set.$p.ref" "$@" -- "$PROGS/$p"
+		trace_to "$_oth" "$OUT/c.$_set.$p.oth" "$@" -- "$PROGS/$p"
+		_orc=$RC
+		hyt_compare "$OUT/c.$_set.$p.ref" "$OUT/c.$_set.$p.oth" tests/KNOWN-DIFFERENCES.md >"$OUT/c.$_set.$p.cmp"
+		read -r s t <"$OUT/c.$_set.$p.cmp"
+		s=${s:-0}
+		t=${t:-0}
+		_same=$((_same + s))
+		_total=$((_total + t))
+		if [ "$s" -ne "$t" ] || [ "$(wc -l <"$OUT/c.$_set.$p.cmp")" -gt 1 ]; then
+			echo "#   $_set $p: $s of $t lines identical (exit $_orc); first differences:"
+			sed -n '2,7s/^/#     /p' "$OUT/c.$_set.$p.cmp" | cut -c1-300
+			_bad="$_bad $p"
+		fi
+	done
+	if [ $_total -eq 0 ]; then
+		hyt_failed "compare $_set" "no reference lines"
+		return
+	fi
+	_pct=$((_same * 1000 / _total))
+	_msg="$_same of $_total lines identical ($((_pct / 10)).$((_pct % 10))%)${_bad:+, differences in:$_bad}"
+	if [ $_pct -ge 980 ]; then
+		hyt_ok "compare $_set: $_msg"
+	else
+		hyt_failed "compare $_set" "$_msg"
+	fi
+}
+
+########## (c) comparison with strace
+if section c; then
+	echo "# (c) comparison with strace ($STRACE)"
+	compare_set default "$STRACE" "$HYTRACE" -f
+	compare_set verbose "$STRACE" "$HYTRACE" -f -v -s 256 -y
+	compare_set hex "$STRACE" "$HYTRACE" -f -x
+	compare_set time "$STRACE" "$HYTRACE" -f -tt -T
+fi
+
+########## (d) behaviours
+has_line() { grep -qxF -e "$2" "$1" || { echo "no line '$2' in $1:"; tail -n 5 "$1"; return 1; }; }
+has_re() { grep -qE -e "$2" "$1" || { echo "nothing matches /$2/ in $1:"; tail -n 5 "$1"; return 1; }; }
+no_re() { ! grep -E -e "$2" "$1" | head -n 3 | grep . || { echo "(lines matching /$2/ found)"; return 1; }; }
+rc_is() { [ "$RC" -eq "$1" ] || { echo "exit status $RC, want $1; stderr: $(head -c 300 "$2.err" 2>/dev/null)"; return 1; }; }
+
+# only_names TRACE ERE: every syscall in TRACE matches ERE, and there is at least one
+only_names()
+{
+	_n=$(names "$1")
+	[ -n "$_n" ] || { echo "no syscalls traced"; return 1; }
+	_x=$(printf '%s\n' "$_n" | grep -vE "$2")
+	[ -z "$_x" ] || { echo "unexpected:" $_x; return 1; }
+}
+
+one_line_err()
+{
+	_f=$1
+	shift
+	[ "$(wc -l <"$_f")" -eq 1 ] || { echo "stderr has $(wc -l <"$_f") lines:"; head -n 5 "$_f"; return 1; }
+	for _w in "$@"; do
+		grep -qF -e "$_w" "$_f" || { echo "stderr lacks '$_w':"; cat "$_f"; return 1; }
+	done
+}
+
+proc_state() { sed -n 's/^State:[[:space:]]*\([A-Za-z]\).*/\1/p' "/proc/$1/status" 2>/dev/null; }
+running_free()
+{
+	_s=$(proc_state "$1")
+	[ -n "$_s" ] || { echo "pid $1 is gone"; return 1; }
+	case $_s in t | T | Z | X) echo "pid $1 is in state $_s"; return 1 ;; esac
+	grep -q '^TracerPid:[[:space:]]*0$' "/proc/$1/status" || { echo "pid $1 still traced"; return 1; }
+}
+ticks_grow()
+{
+	_a=$(wc -c <"$1")
+	sleep 0.3
+	[ "$(wc -c <"$1")" -gt "$_a" ] || { echo "$1 stopped growing: target not running"; return 1; }
+}
+nonempty() { [ -s "$1" ]; }
+grep_q() { grep -q -e "$2" "$1" 2>/dev/null; }
+
+# start_sleeper NAME [runuser args]: starts a sleeper writing $WORK/NAME.pid and $WORK/NAME.ticks
+start_sleeper()
+{
+	rm -f "$WORK/$1.pid"
+	if [ -n "$2" ]; then
+		runuser -u "$2" -- "$WORK/u/sleeper" "$WORK/u/$1.pid" >"$WORK/u/$1.ticks" 2>/dev/null &
+		SL_PIDFILE=$WORK/u/$1.pid
+		SL_TICKS=$WORK/u/$1.ticks
+	else
+		"$PROGS/sleeper" "$WORK/$1.pid" >"$WORK/$1.ticks" 2>/dev/null &
+		SL_PIDFILE=$WORK/$1.pid
+		SL_TICKS=$WORK/$1.ticks
+	fi
+	BG_PIDS="$BG_PIDS $!"
+	wait_for nonempty "$SL_PIDFILE" || return 1
+	SL=$(cat "$SL_PIDFILE")
+	BG_PIDS="$BG_PIDS $SL"
+}
+
+# leaf PID: the innermost descendant of PID (the tracer under runuser/timeout wrappers)
+leaf()
+{
+	_p=$1
+	while _c=$(pgrep -P "$_p" 2>/dev/null | head -n 1) && [ -n "$_c" ]; do
+		_p=$_c
+	done
+	echo "$_p"
+}
+
+# detached_ok PID TICKS TRACE: the target runs on, untraced, and was traced before
+detached_ok()
+{
+	running_free "$1" || return 1
+	ticks_grow "$2" || return 1
+	grep -qE '^(clock_nanosleep|nanosleep|restart_syscall|write)\(' "$3" || { echo "no syscalls in $3"; return 1; }
+}
+
+# attach_detach NAME TRACER-CMD...: attach to a fresh sleeper with -p, stop the tracer with
+# SIGINT, check it detached (exit 130 like strace) and the target runs on, untraced
+attach_detach()
+{
+	_nm=$1
+	shift
+	if ! start_sleeper ad "$AS_USER"; then
+		hyt_failed "$_nm" "sleeper did not start"
+		return
+	fi
+	_o=$WORK/ad.trace
+	[ -n "$AS_USER" ] && _o=$WORK/u/ad.trace
+	"$@" -o "$_o" -p "$SL" 2>"$_o.err" &
+	_t=$!
+	BG_PIDS="$BG_PIDS $_t"
+	if ! wait_for grep_q "$_o" 'write(1, "tick'; then
+		hyt_failed "$_nm" "no trace of the target after 5s; stderr: $(head -c 300 "$_o.err")"
+		kill -KILL "$(leaf $_t)" $_t "$SL" 2>/dev/null
+		return
+	fi
+	kill -INT "$(leaf $_t)"
+	_w=0
+	while kill -0 "$_t" 2>/dev/null && [ $_w -lt 50 ]; do sleep 0.1; _w=$((_w + 1)); done
+	if kill -0 "$_t" 2>/dev/null; then
+		hyt_failed "$_nm" "tracer still running 5s after SIGINT"
+		kill -KILL "$(leaf $_t)" $_t 2>/dev/null
+	else
+		wait "$_t"
+		RC=$?
+		if [ $RC -ne 130 ]; then
+			hyt_failed "$_nm" "tracer exit status $RC after SIGINT, want 130 (strace's)"
+		else
+			hyt_check "$_nm" detached_ok "$SL" "$SL_TICKS" "$_o"
+		fi
+	fi
+	kill -KILL "$SL" 2>/dev/null
+}
+
+AS_USER=
+if section d; then
+	echo "# (d) behaviours"
+	P=$PROGS
+
+	# exit status propagation
+	trace_to "$HYTRACE" "$OUT/d.exit3" -- "$P/exitcode" 3
+	hyt_check "exit status 3 propagated" rc_is 3 "$OUT/d.exit3"
+	trace_to "$HYTRACE" "$OUT/d.exit0" -- "$P/exitcode" 0
+	hyt_check "exit status 0 propagated" rc_is 0 "$OUT/d.exit0"
+	trace_to "$HYTRACE" "$OUT/d.term" -- "$P/exitcode" -15
+	hyt_check "killed by SIGTERM: tracer ends by SIGTERM (143)" rc_is 143 "$OUT/d.term"
+	hyt_check "killed by SIGTERM: +++ line" has_line "$OUT/d.term" "+++ killed by SIGTERM +++"
+	trace_to "$HYTRACE" "$OUT/d.segv" -- "$P/sigsegv"
+	hyt_check "killed by SIGSEGV: tracer ends by SIGSEGV (139)" rc_is 139 "$OUT/d.segv"
+	hyt_check "killed by SIGSEGV: siginfo and +++ lines" sh -c '
+		grep -qxF -- "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---" "$1" &&
+		grep -qxF -- "+++ killed by SIGSEGV +++" "$1" && ! ls "$2"/core* >/dev/null 2>&1' sh "$OUT/d.segv" "$RUN"
+
+	# output destinations
+	(cd "$RUN" && $TMO "$HYTRACE" "$P/exitcode" 0 >"$OUT/d.stderr.stdout" 2>"$OUT/d.stderr")
+	hyt_check "trace on stderr without -o" sh -c 'grep -qxF "+++ exited with 0 +++" "$1" &&
+		grep -qxF "=== begin ===" "$2" && ! grep -q "exited with" "$2"' sh "$OUT/d.stderr" "$OUT/d.stderr.stdout"
+	hyt_check "-o FILE" sh -c 'grep -qxF "+++ exited with 0 +++" "$1" && grep -q "^execve(" "$1" &&
+		! grep -q "exited with" "$1.err"' sh "$OUT/d.exit0"
+	rm -f "$OUT"/ff.*
+	trace_to "$HYTRACE" "$OUT/ff" -ff -- "$P/proc"
+	hyt_check "-ff -o FILE: one FILE.PID per process" sh -c '
+		set -- "$1".[0-9]*
+		[ $# -eq 5 ] || { echo "$# files: $*"; exit 1; }
+		! grep -lE "^[0-9]+ " "$@" || { echo "pid prefixes inside FILE.PID"; exit 1; }
+		[ "$(grep -l "\"=== begin ===" "$@" | wc -l)" -eq 1 ] && [ "$(grep -l "^+++ exited with 7 +++" "$@" | wc -l)" -eq 1 ]
+	' sh "$OUT/ff"
+
+	# filters
+	trace_to "$HYTRACE" "$OUT/d.e1" -e trace=openat,close -- "$P/fs"
+	hyt_check "-e trace=openat,close" only_names "$OUT/d.e1" '^(openat|close)$'
+	trace_to "$HYTRACE" "$OUT/d.e2" -e trace=%file -- "$P/fs"
+	hyt_check "-e trace=%file" sh -c 'grep -q "^stat(" "$1" && grep -q "^unlinkat(" "$1" &&
+		grep -q "^execve(" "$1" && ! grep -qE "^(read|write|close|mmap|brk|fstat|fchmod|fsync)\(" "$1"' sh "$OUT/d.e2"
+	trace_to "$HYTRACE" "$OUT/d.e3" -e 'trace=!write' -- "$P/fs"
+	hyt_check "-e trace=!write" sh -c '! grep -q "^write(" "$1" && grep -q "^openat(" "$1" &&
+		grep -q "^close(" "$1"' sh "$OUT/d.e3"
+	trace_to "$HYTRACE" "$OUT/d.e4" -e 'trace=/^(un)?link' -- "$P/fs"
+	hyt_check "-e trace=/regex" only_names "$OUT/d.e4" '^(un)?link(at)?$'
+	trace_to "$HYTRACE" "$OUT/d.e5" -e trace=%process -- "$P/proc"
+	hyt_check "-e trace=%process" only_names "$OUT/d.e5" '^(execve|clone|clone3|vfork|fork|wait4|waitid|exit_group|exit|kill|tgkill|tkill|execveat)$'
+	trace_to "$HYTRACE" "$OUT/d.e6" -e status=failed -- "$P/fs"
+	hyt_check "-e status=failed" sh -c '[ "$(grep -c "^[a-z]" "$1")" -ge 10 ] &&
+		! grep "^[a-z]" "$1" | grep -v " = -1 E[A-Z0-9]* (" ' sh "$OUT/d.e6"
+	trace_to "$HYTRACE" "$OUT/d.z" -z -- "$P/fs"
+	hyt_check "-z (successful only)" sh -c '[ "$(grep -c "^[a-z]" "$1")" -ge 50 ] && ! grep -q " = -1 " "$1"' sh "$OUT/d.z"
+	trace_to "$HYTRACE" "$OUT/d.Z" -Z -- "$P/fs"
+	hyt_norm "$OUT/d.e6" >"$OUT/d.e6.n"
+	hyt_norm "$OUT/d.Z" >"$OUT/d.Z.n"
+	hyt_check "-Z (failed only, same as status=failed)" sh -c '[ -s "$1" ] && cmp -s "$1" "$2" || diff "$1" "$2" | head -n 5' sh "$OUT/d.e6.n" "$OUT/d.Z.n"
+	trace_to "$HYTRACE" "$OUT/d.seccomp" -f --seccomp-bpf -e trace=openat,unlink -- "$P/fs"
+	trace_to "$HYTRACE" "$OUT/d.noseccomp" -f -e trace=openat,unlink -- "$P/fs"
+	hyt_check "--seccomp-bpf gives the same lines" sh -c '
+		. tests/lib.sh; hyt_norm "$1" >"$1.n"; hyt_norm "$2" >"$2.n"
+		[ -s "$1.n" ] && cmp -s "$1.n" "$2.n" || diff "$2.n" "$1.n" | head -n 5' sh "$OUT/d.seccomp" "$OUT/d.noseccomp"
+
+	# formatting options (exact lines from strace 6.1)
+	trace_to "$HYTRACE" "$OUT/d.s4" -s 4 -- "$P/desc"
+	hyt_check "-s 4" has_line "$OUT/d.s4" 'write(3, "\1\2\377 "..., 19)            = 19'
+	trace_to "$HYTRACE" "$OUT/d.xx" -xx -- "$P/desc"
+	hyt_check "-xx" has_line "$OUT/d.xx" 'write(3, "\x30\x31\x32\x33\x34\x35\x36\x37\x38\x39\x61\x62\x63\x64\x65\x66", 16) = 16'
+	trace_to "$HYTRACE" "$OUT/d.y" -y -- "$P/desc"
+	hyt_norm "$OUT/d.y" >"$OUT/d.y.n"
+	hyt_check "-y" sh -c 'grep -qxF "write(3</WORK/run/hyt-d>, \"0123456789abcdef\", 16) = 16" "$1" &&
+		grep -qxF "pipe2([4<pipe:[INODE]>, 5<pipe:[INODE]>], O_CLOEXEC) = 0" "$1"' sh "$OUT/d.y.n"
+	trace_to "$HYTRACE" "$OUT/d.yy" -yy -- "$P/net"
+	hyt_norm "$OUT/d.yy" >"$OUT/d.yy.n"
+	hyt_check "-yy" has_line "$OUT/d.yy.n" 'accept4(3<TCP:[127.0.0.1:47321]>, {sa_family=AF_INET, sin_port=htons(47322), sin_addr=inet_addr("127.0.0.1")}, [16], SOCK_CLOEXEC) = 5<TCP:[127.0.0.1:47321->127.0.0.1:47322]>'
+	trace_to "$HYTRACE" "$OUT/d.t" -t -- "$P/time"
+	hyt_check "-t" has_re "$OUT/d.t" '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9] nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0$'
+	trace_to "$HYTRACE" "$OUT/d.tt" -tt -- "$P/time"
+	hyt_check "-tt" has_re "$OUT/d.tt" '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]\.[0-9]{6} nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0$'
+	trace_to "$HYTRACE" "$OUT/d.ttt" -ttt -- "$P/time"
+	hyt_check "-ttt" has_re "$OUT/d.ttt" '^[0-9]{10}\.[0-9]{6} nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0$'
+	trace_to "$HYTRACE" "$OUT/d.r" -r -- "$P/time"
+	hyt_check "-r" has_re "$OUT/d.r" '^     0\.00[0-9]{4} nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0$'
+	trace_to "$HYTRACE" "$OUT/d.T" -T -- "$P/time"
+	hyt_check "-T" has_re "$OUT/d.T" '^nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0 <0\.00[0-9]{4}>$'
+	trace_to "$HYTRACE" "$OUT/d.v" -v -- "$P/proc"
+	hyt_check "-v" has_line "$OUT/d.v" 'execve("/proc/self/exe", ["proc", "exec-child"], ["HYT=1", "LC_ALL=C"]) = 0'
+	trace_to "$HYTRACE" "$OUT/d.qq" -qq -- "$P/exitcode" 0
+	hyt_check "-qq (no exit status lines)" sh -c 'grep -q "^exit_group(0)" "$1" && ! grep -q "^+++" "$1"' sh "$OUT/d.qq"
+	(cd "$RUN" && $TMO "$HYTRACE" -o "$OUT/d.E" -E HYT_TESTVAR=hello-hyt /usr/bin/env >"$OUT/d.E.stdout" 2>&1)
+	hyt_check "-E VAR=VAL" grep -qxF HYT_TESTVAR=hello-hyt "$OUT/d.E.stdout"
+
+	# summaries
+	trace_to "$HYTRACE" "$OUT/d.c" -c -- "$P/fs"
+	hyt_check "-c table shape" sh -c '
+		[ "$(sed -n 1p "$1")" = "% time     seconds  usecs/call     calls    errors syscall" ] || { echo "bad header: $(sed -n 1p "$1")"; exit 1; }
+		[ "$(sed -n 2p "$1")" = "------ ----------- ----------- --------- --------- ----------------" ] || { echo "bad rule"; exit 1; }
+		[ "$(tail -n 2 "$1" | head -n 1)" = "------ ----------- ----------- --------- --------- ----------------" ] || { echo "bad last rule"; exit 1; }
+		tail -n 1 "$1" | grep -qE "^100\.00 +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+ +[0-9]+ total$" || { echo "bad total: $(tail -n 1 "$1")"; exit 1; }
+		sed "1,2d;\$d" "$1" | sed "\$d" | grep -vE "^ *[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+( +[0-9]+)? [a-z_0-9]+$" && exit 1
+		grep -qE " 23 +18 unlink$" "$1" || { echo "no unlink row with 23 calls, 18 errors"; exit 1; }
+		! grep -q "^execve(\|^unlink(" "$1"' sh "$OUT/d.c"
+	trace_to "$HYTRACE" "$OUT/d.C" -C -- "$P/fs"
+	hyt_check "-C (trace and table)" sh -c 'grep -q "^unlink(\"hyt-f\") *= 0$" "$1" &&
+		grep -qxF "% time     seconds  usecs/call     calls    errors syscall" "$1"' sh "$OUT/d.C"
+	trace_to "$HYTRACE" "$OUT/d.S" -c -S calls -- "$P/fs"
+	hyt_check "-c -S calls (sorted by calls)" sh -c '
+		sed "1,2d" "$1" | grep -vE "^-|total$" | awk "{print \$4}" > "$1.calls"
+		sort -rn "$1.calls" | cmp -s - "$1.calls" && [ "$(head -n 1 "$1.calls")" = 23 ]' sh "$OUT/d.S"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "-j JSON summary" "hytrace only"
+	else
+		trace_to "$HYTRACE" "$OUT/d.j" -j -- "$P/fs"
+		hyt_check "-j JSON summary" sh -c '
+			jq -e . "$1" >/dev/null || { echo "not JSON: $(head -c 200 "$1")"; exit 1; }
+			n=$(jq "[.. | objects | select(has(\"calls\") and has(\"errors\") and has(\"total\") and has(\"avg\") and has(\"min\") and has(\"max\"))] | length" "$1")
+			[ "$n" -ge 10 ] || { echo "$n objects with calls/errors/total/avg/min/max"; exit 1; }
+			u=$(jq -c "[(.. | objects | select(has(\"calls\") and (.name == \"unlink\" or .syscall == \"unlink\"))), (.. | objects | .unlink? // empty | objects | select(has(\"calls\")))] | .[0] | [.calls, .errors]" "$1")
+			[ "$u" = "[23,18]" ] || { echo "unlink: $u, want [23,18] (calls, errors)"; exit 1; }' sh "$OUT/d.j"
+	fi
+
+	# signals and threads
+	trace_to "$HYTRACE" "$OUT/d.sig" -- "$P/signal"
+	hyt_norm "$OUT/d.sig" >"$OUT/d.sig.n"
+	hyt_check "signal delivery line" has_line "$OUT/d.sig.n" "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID1, si_uid=$(id -u)} ---"
+	hyt_check "signal: interrupted pause" sh -c 'grep -qxF "pause()                                 = ? ERESTARTNOHAND (To be restarted if no handler)" "$1" &&
+		grep -qxF -- "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---" "$1"' sh "$OUT/d.sig.n"
+	trace_to "$HYTRACE" "$OUT/d.thr" -f -- "$P/threads"
+	hyt_check "threads: unfinished/resumed under -f" sh -c 'grep -qE "^[0-9]+ +read\([0-9]+,  <unfinished \.\.\.>$" "$1" &&
+		grep -qE "^[0-9]+ +<\.\.\. read resumed>\"a\", 1\) += 1$" "$1" && [ "$(grep -c "<... read resumed>" "$1")" -ge 3 ]' sh "$OUT/d.thr"
+	(cd "$RUN" && $TMO "$HYTRACE" -f "$P/threads" >/dev/null 2>"$OUT/d.thr.tty")
+	hyt_check "threads: [pid N] prefixes without -o" has_re "$OUT/d.thr.tty" '^\[pid +[0-9]+\] <\.\.\. read resumed>"b", 1\) += 1$'
+
+	# -p attach / detach
+	attach_detach "-p attach, SIGINT detaches, target keeps running" $TMO "$HYTRACE"
+	if start_sleeper killed; then
+		"$HYTRACE" -o "$WORK/killed.trace" -p "$SL" 2>/dev/null &
+		kt=$!
+		BG_PIDS="$BG_PIDS $kt"
+		if wait_for grep_q "$WORK/killed.trace" 'tick'; then
+			kill -KILL "$kt"
+			wait "$kt" 2>/dev/null
+			sleep 0.2
+			hyt_check "-p: tracer SIGKILLed, target keeps running" sh -c '
+				s=$(sed -n "s/^State:[[:space:]]*\([A-Za-z]\).*/\1/p" /proc/$1/status)
+				case $s in ""|t|T|Z|X) echo "target state \"$s\""; exit 1;; esac
+				a=$(wc -c < "$2"); sleep 0.3; [ "$(wc -c < "$2")" -gt "$a" ]' sh "$SL" "$SL_TICKS"
+		else
+			hyt_failed "-p: tracer SIGKILLed, target keeps running" "no trace"
+		fi
+		kill -KILL "$SL" 2>/dev/null
+	fi
+	# two targets at once
+	if start_sleeper two1 && s1=$SL && start_sleeper two2 && s2=$SL; then
+		(cd "$RUN" && timeout -s INT -k 5 1 "$HYTRACE" -o "$OUT/d.p2" -p "$s1,$s2" 2>/dev/null)
+		hyt_check "-p PID,PID" sh -c 'grep -qE "^$2 +write\(1, \"tick" "$1" && grep -qE "^$3 +write\(1, \"tick" "$1"' sh "$OUT/d.p2" "$s1" "$s2"
+		kill -KILL "$s1" "$s2" 2>/dev/null
+	fi
+
+	# errors: one line on stderr, non-zero exit
+	(cd "$RUN" && $TMO "$HYTRACE" nosuch-hyt-command >/dev/null 2>"$OUT/d.err1")
+	RC=$?
+	hyt_check "error: command not found" sh -c '[ "$1" -ne 0 ] || { echo "exit 0"; exit 1; }
+		[ "$(wc -l < "$2")" -eq 1 ] && grep -q "nosuch-hyt-command" "$2" || { echo "stderr:"; cat "$2"; exit 1; }' sh $RC "$OUT/d.err1"
+	nopid=$(($(cat /proc/sys/kernel/pid_max) - 1))
+	while [ -e /proc/$nopid ]; do nopid=$((nopid - 1)); done
+	(cd "$RUN" && $TMO "$HYTRACE" -p $nopid >/dev/null 2>"$OUT/d.err2")
+	RC=$?
+	hyt_check "error: nonexistent pid" sh -c '[ "$1" -ne 0 ] || { echo "exit 0"; exit 1; }
+		[ "$(wc -l < "$2")" -eq 1 ] && grep -q "$3" "$2" && grep -q "No such process" "$2" || { echo "stderr:"; cat "$2"; exit 1; }' sh $RC "$OUT/d.err2" $nopid
+	rm -f "$RUN/marker"
+	(cd "$RUN" && $TMO "$HYTRACE" -o /nonexistent/dir/out /usr/bin/touch "$RUN/marker" >/dev/null 2>"$OUT/d.err3")
+	RC=$?
+	hyt_check "error: unwritable -o, command not run" sh -c '[ "$1" -ne 0 ] || { echo "exit 0"; exit 1; }
+		[ ! -e "$3" ] || { echo "the command ran"; exit 1; }
+		[ "$(wc -l < "$2")" -eq 1 ] && grep -q "/nonexistent/dir/out" "$2" || { echo "stderr:"; cat "$2"; exit 1; }' sh $RC "$OUT/d.err3" "$RUN/marker"
+	(cd "$RUN" && $TMO "$HYTRACE" --bogus-hyt-option true >"$OUT/d.err4.stdout" 2>"$OUT/d.err4")
+	RC=$?
+	hyt_check "error: bad option (exit 1, usage on stderr)" sh -c '[ "$1" -eq 1 ] || { echo "exit $1"; exit 1; }
+		grep -q "bogus-hyt-option" "$2" && [ ! -s "$3" ] || { echo "stderr:"; cat "$2"; exit 1; }' sh $RC "$OUT/d.err4" "$OUT/d.err4.stdout"
+	(cd "$RUN" && $TMO "$HYTRACE" >/dev/null 2>"$OUT/d.err5")
+	RC=$?
+	hyt_check "error: no command (exit 1)" sh -c '[ "$1" -eq 1 ] && [ -s "$2" ]' sh $RC "$OUT/d.err5"
+	(cd "$RUN" && $TMO "$HYTRACE" -h >"$OUT/d.h" 2>&1)
+	RC=$?
+	hyt_check "-h" sh -c '[ "$1" -eq 0 ] && grep -qi "^usage: " "$2" && grep -q -- "-p PID" "$2"' sh $RC "$OUT/d.h"
+	(cd "$RUN" && $TMO "$HYTRACE" -V >"$OUT/d.V" 2>&1)
+	RC=$?
+	hyt_check "-V" sh -c '[ "$1" -eq 0 ] && grep -qE "version [0-9]" "$2"' sh $RC "$OUT/d.V"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "--backend=ptrace" "hytrace only"
+		hyt_skip "--backend=bogus" "hytrace only"
+	else
+		trace_to "$HYTRACE" "$OUT/d.bp" --backend=ptrace -- "$P/exitcode" 0
+		hyt_check "--backend=ptrace" sh -c '[ "$1" -eq 0 ] && grep -qxF "+++ exited with 0 +++" "$2"' sh $RC "$OUT/d.bp"
+		(cd "$RUN" && $TMO "$HYTRACE" --backend=bogus true >/dev/null 2>"$OUT/d.bb")
+		RC=$?
+		hyt_check "--backend=bogus (exit 1, one line)" sh -c '[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -ge 1 ] && grep -q bogus "$2"' sh $RC "$OUT/d.bb"
+	fi
+fi
+
+########## (e) unprivileged user
+UNPRIV=hytest
+if section e; then
+	echo "# (e) unprivileged user ($UNPRIV)"
+	if [ "$(id -u)" -ne 0 ]; then
+		hyt_skip "unprivileged" "not root: cannot switch users (the whole run is unprivileged)"
+	elif ! id "$UNPRIV" >/dev/null 2>&1 && ! useradd -m "$UNPRIV" >/dev/null 2>&1; then
+		hyt_failed "unprivileged" "cannot create user $UNPRIV"
+	else
+		# copies the user can reach whatever the permissions of the checkout
+		mkdir -p "$WORK/u/progs"
+		cp "$HYTRACE" "$WORK/u/tracer"
+		cp "$PROGS"/* "$WORK/u/progs/"
+		cp "$PROGS/sleeper" "$WORK/u/sleeper"
+		chown -R "$UNPRIV" "$WORK/u"
+		chmod -R a+rX "$WORK/u"
+		UT=$WORK/u/tracer
+		ustrace() { (cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$@"); }
+		for p in fs desc threads; do
+			ustrace "$UT" -f -o "$WORK/u/$p.trace" "$WORK/u/progs/$p" >/dev/null 2>"$WORK/u/$p.err"
+			RC=$?
+			if [ $RC -ne 0 ]; then
+				hyt_failed "as $UNPRIV: trace $p" "exit status $RC: $(head -c 300 "$WORK/u/$p.err")"
+				continue
+			fi
+			hyt_check "as $UNPRIV: trace $p, expected lines" env HYT_WORK="$WORK/u" sh -c '. tests/lib.sh; hyt_expect "$1" "$2"' sh "$WORK/u/$p.trace" "tests/expect/$p.expect"
+			ustrace "$STRACE" -f -o "$WORK/u/$p.ref" "$WORK/u/progs/$p" >/dev/null 2>&1
+			hyt_check "as $UNPRIV: $p identical to strace" env HYT_WORK="$WORK/u" sh -c '
+				. tests/lib.sh; hyt_compare "$1" "$2" tests/KNOWN-DIFFERENCES.md > "$2.cmp"
+				read -r s t < "$2.cmp"; [ "$t" -gt 0 ] && [ $((s * 100)) -ge $((t * 98)) ] || { echo "$s of $t identical"; sed -n 2,6p "$2.cmp"; exit 1; }' \
+				sh "$WORK/u/$p.ref" "$WORK/u/$p.trace"
+		done
+		scope=$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo none)
+		case $scope in
+		none | 0)
+			AS_USER=$UNPRIV
+			attach_detach "as $UNPRIV: -p attach to own process, detach" runuser -u "$UNPRIV" -- $TMO "$UT"
+			AS_USER=
+			# and a root process is out of reach
+			if start_sleeper rootsl; then
+				(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$UT" -p "$SL" >/dev/null 2>"$WORK/u/eperm.err")
+				RC=$?
+				hyt_check "as $UNPRIV: -p on a root process: Operation not permitted" sh -c '
+					[ "$1" -ne 0 ] || { echo "exit 0"; exit 1; }
+					[ "$(wc -l < "$2")" -eq 1 ] && grep -q "$3" "$2" && grep -q "Operation not permitted" "$2" || { cat "$2"; exit 1; }' \
+					sh $RC "$WORK/u/eperm.err" "$SL"
+				kill -KILL "$SL" 2>/dev/null
+			fi
+			;;
+		*)
+			hyt_skip "as $UNPRIV: -p attach" "Yama ptrace_scope=$scope forbids attaching to non-children (strace fails too)"
+			;;
+		esac
+	fi
+fi
+
+########## (f) eBPF backend: same programs, compared with the ptrace backend's output
+if section f; then
+	echo "# (f) --backend=bpf"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "--backend=bpf" "tracer is strace"
+	elif ! bpf_err=$($TMO "$HYTRACE" --backend=bpf -o /dev/null true 2>&1); then
+		hyt_skip "--backend=bpf" "unavailable: $(printf '%s' "$bpf_err" | head -n 1)"
+	else
+		for p in $AREAS; do
+			[ -x "$PROGS/$p" ] || continue
+			trace_to "$HYTRACE --backend=bpf" "$OUT/f.$p" -f -- "$PROGS/$p"
+			want=$(status_of $p)
+			if [ $RC -ne "$want" ]; then
+				hyt_failed "bpf: expect $p" "exit status $RC, want $want; stderr: $(head -c 300 "$OUT/f.$p.err")"
+			elif [ -f "tests/expect/$p.expect" ]; then
+				hyt_check "bpf: expect $p" hyt_expect "$OUT/f.$p" "tests/expect/$p.expect"
+			fi
+		done
+		compare_set bpf-vs-ptrace "$HYTRACE --backend=ptrace" "$HYTRACE --backend=bpf" -f
+		compare_set bpf-vs-strace "$STRACE" "$HYTRACE --backend=bpf" -f -v -s 256 -y
+	fi
+fi
+
+########## no tracee left behind
+kill_bg
+sleep 0.2
+left=$(stragglers)
+if [ -n "$left" ]; then
+	hyt_failed "no tracee left behind" "still running: $(for p in $left; do printf '%s(%s) ' "$p" "$(proc_state "$p")"; done)"
+	for p in $left; do kill -KILL "$p" 2>/dev/null; done
+else
+	hyt_ok "no tracee left behind"
+fi
+
+hyt_summary
+[ "$HYT_FAIL" -eq 0 ]

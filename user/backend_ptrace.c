@@ -1,0 +1,821 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* backend_ptrace.c: the ptrace backend: PTRACE_SEIZE, syscall stops, records for the pipeline. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "backend.h"
+#include "log.h"
+#include "pipeline.h"
+#include "ptrace_capture.h"
+#include "spawn.h"
+
+#ifndef PTRACE_GET_SYSCALL_INFO
+#define PTRACE_GET_SYSCALL_INFO 0x420e
+#endif
+
+/* One traced thread. */
+struct ptask {
+	pid_t tid, pid;
+	bool used;
+	bool in_syscall;	/* between entry and exit stops */
+	bool enter_sent;	/* an HY_REC_ENTER went out for the current call */
+	bool pre_exec;		/* our child before its execve: nothing is shown yet */
+	bool seccomp_exit;	/* seccomp mode: the exit stop was asked for */
+	bool detaching;		/* interrupted to detach */
+	struct recbuf rb;	/* the current call's record */
+};
+
+struct ptracer {
+	struct ptask *tasks;	/* open addressing on tid */
+	unsigned int cap, nlive;
+	bool seccomp;		/* tracees run under our seccomp filter */
+	unsigned long opts;	/* PTRACE_O_* */
+	int sync_fd;		/* write end of the pipe that holds our child before execve */
+	bool info_ok;		/* PTRACE_GET_SYSCALL_INFO works */
+};
+
+static struct ptracer P;
+
+static struct ptask *ptask_get(pid_t tid, bool create)
+{
+	if (create && (P.nlive + 1) * 2 > P.cap) {
+		unsigned int ocap = P.cap, ncap = P.cap ? P.cap * 2 : 64;
+		struct ptask *old = P.tasks;
+
+		P.tasks = calloc(ncap, sizeof(*P.tasks));
+		if (!P.tasks) {
+			P.tasks = old;
+			return NULL;
+		}
+		P.cap = ncap;
+		P.nlive = 0;
+		for (unsigned int i = 0; i < ocap; i++)
+			if (old[i].used) {
+				struct ptask *t = ptask_get(old[i].tid, true);
+
+				*t = old[i];
+			}
+		free(old);
+	}
+	if (!P.cap)
+		return NULL;
+	unsigned int mask = P.cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
+
+	for (unsigned int n = 0; n < P.cap; n++, h = (h + 1) & mask) {
+		struct ptask *t = &P.tasks[h];
+
+		if (t->used && t->tid == tid)
+			return t;
+		if (!t->used) {
+			if (!create)
+				return NULL;
+			memset(t, 0, sizeof(*t));
+			t->used = true;
+			t->tid = t->pid = tid;
+			P.nlive++;
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* Remove a task, keeping the probe chains of open addressing intact (rehash the run after it). */
+static void ptask_del(struct ptask *t)
+{
+	unsigned int mask = P.cap - 1, i = t - P.tasks;
+
+	rb_free(&t->rb);
+	t->used = false;
+	P.nlive--;
+	for (unsigned int j = (i + 1) & mask; P.tasks[j].used; j = (j + 1) & mask) {
+		struct ptask moved = P.tasks[j];
+
+		P.tasks[j].used = false;
+		P.nlive--;
+		struct ptask *n = ptask_get(moved.tid, true);
+
+		*n = moved;
+	}
+}
+
+static pid_t tgid_of(pid_t tid)
+{
+	char path[64], buf[512];
+	FILE *f;
+	pid_t tgid = tid;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return tid;
+	while (fgets(buf, sizeof(buf), f))
+		if (!strncmp(buf, "Tgid:", 5)) {
+			tgid = atoi(buf + 5);
+			break;
+		}
+	fclose(f);
+	return tgid;
+}
+
+static void comm_of(pid_t tid, char comm[HY_COMM_LEN])
+{
+	char path[64];
+	int fd;
+	ssize_t n;
+
+	memset(comm, 0, HY_COMM_LEN);
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, comm, HY_COMM_LEN - 1);
+	close(fd);
+	if (n > 0 && comm[n - 1] == '\n')
+		comm[n - 1] = '\0';
+}
+
+/* Send a record with no blobs (fork, exit, signal without siginfo...). */
+static void emit_simple(struct tracer *tr, struct ptask *t, int type, int nr, uint32_t flags,
+			uint64_t a0, uint64_t a1)
+{
+	struct hy_rec r = {
+		.type = type,
+		.size = sizeof(r),
+		.pid = t->pid,
+		.tid = t->tid,
+		.ts_enter = boottime_ns(),
+		.nr = nr,
+		.flags = flags,
+		.args = { a0, a1 },
+	};
+
+	pipeline_feed(tr->pl, &r, sizeof(r));
+}
+
+/* The syscall this task is inside never returns (exit, killed, exec'd away): send it as such. */
+static void flush_unfinished(struct tracer *tr, struct ptask *t)
+{
+	if (!t->in_syscall)
+		return;
+	t->in_syscall = false;
+	if (t->pre_exec)
+		return;
+	struct hy_rec *r = rb_rec(&t->rb);
+
+	r->flags |= HY_F_NO_EXIT;
+	r->ts_exit = 0;
+	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+}
+
+struct sysinfo_regs {
+	long nr;
+	uint64_t args[6];
+	int64_t ret;
+	bool entry, exit, seccomp;
+};
+
+static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
+{
+	memset(s, 0, sizeof(*s));
+	if (P.info_ok) {
+		struct __ptrace_syscall_info info;
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info);
+
+		if (n > 0) {
+			switch (info.op) {
+			case PTRACE_SYSCALL_INFO_ENTRY:
+				s->entry = true;
+				s->nr = info.entry.nr;
+				memcpy(s->args, info.entry.args, sizeof(s->args));
+				return 0;
+			case PTRACE_SYSCALL_INFO_SECCOMP:
+				s->entry = s->seccomp = true;
+				s->nr = info.seccomp.nr;
+				memcpy(s->args, info.seccomp.args, sizeof(s->args));
+				return 0;
+			case PTRACE_SYSCALL_INFO_EXIT:
+				s->exit = true;
+				s->ret = info.exit.rval;
+				return 0;
+			default:
+				return -EINVAL;
+			}
+		}
+		if (errno != EIO && errno != EINVAL)
+			return -errno;
+		P.info_ok = false;
+	}
+	/* Kernels before 5.3: registers, and our own idea of entry vs exit */
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, t->tid, NULL, &regs) < 0)
+		return -errno;
+	s->nr = (long)regs.orig_rax;
+	s->args[0] = regs.rdi;
+	s->args[1] = regs.rsi;
+	s->args[2] = regs.rdx;
+	s->args[3] = regs.r10;
+	s->args[4] = regs.r8;
+	s->args[5] = regs.r9;
+	s->ret = (int64_t)regs.rax;
+	s->entry = !t->in_syscall;
+	s->exit = t->in_syscall;
+	return 0;
+}
+
+static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
+{
+	const struct sysent *se = sysent_get(s->nr);
+	struct hy_rec r = {
+		.type = HY_REC_SYSCALL,
+		.pid = t->pid,
+		.tid = t->tid,
+		.ts_enter = boottime_ns(),
+		.nr = (int32_t)s->nr,
+	};
+
+	memcpy(r.args, s->args, sizeof(r.args));
+	if (t->in_syscall)	/* an entry without exit: the previous call never returned */
+		flush_unfinished(tr, t);
+	t->in_syscall = true;
+	t->enter_sent = false;
+	if (t->pre_exec) {
+		if (!se || !(se->cap.flags & HY_SC_EXEC))
+			return;
+		t->pre_exec = false;	/* from our child's execve on, everything shows */
+	}
+	comm_of(t->tid, r.comm);
+	if (rb_begin(&t->rb, &r))
+		return;
+	bool traced = opts_traced(tr->o, s->nr);
+
+	if (se && traced)
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr->o);
+	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
+		struct hy_rec *h = rb_rec(&t->rb);
+
+		h->type = HY_REC_ENTER;
+		pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+		h = rb_rec(&t->rb);
+		h->type = HY_REC_SYSCALL;
+		h->flags |= HY_F_ENTER_SEEN;
+		t->enter_sent = true;
+	}
+}
+
+static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
+{
+	if (!t->in_syscall)
+		return;
+	t->in_syscall = false;
+	if (t->pre_exec)
+		return;
+	struct hy_rec *r = rb_rec(&t->rb);
+	const struct sysent *se = sysent_get(r->nr);
+
+	r->ts_exit = boottime_ns();
+	r->ret = s->ret;
+	if (s->ret <= -512 && s->ret >= -516)
+		r->flags |= HY_F_RESTART;
+	if (se && opts_traced(tr->o, r->nr))
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o);
+	r = rb_rec(&t->rb);
+	r->pid = t->pid;	/* execve from a thread changes it */
+	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+}
+
+static int resume(struct ptask *t, int sig)
+{
+	long req = PTRACE_SYSCALL;
+
+	if (P.seccomp && !t->in_syscall && !t->pre_exec)
+		req = PTRACE_CONT;	/* the next stop is the filter's, at a traced syscall's entry */
+	if (P.seccomp && t->pre_exec)
+		req = PTRACE_SYSCALL;
+	if (ptrace(req, t->tid, NULL, (void *)(long)sig) < 0) {
+		if (errno != ESRCH)
+			pr_warn("hytrace: ptrace(resume, %d): %s", (int)t->tid, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+static void emit_signal(struct tracer *tr, struct ptask *t, int sig)
+{
+	siginfo_t si;
+	struct recbuf rb = { 0 };
+	struct hy_rec r = {
+		.type = HY_REC_SIGNAL,
+		.pid = t->pid,
+		.tid = t->tid,
+		.ts_enter = boottime_ns(),
+		.nr = sig,
+	};
+
+	if (t->pre_exec)
+		return;
+	if (rb_begin(&rb, &r))
+		return;
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0) {
+		void *p = rb_blob(&rb, HY_ARG_SIGINFO, HY_AT_ENTER, 0, 0, sizeof(si));
+
+		if (p)
+			memcpy(p, &si, sizeof(si));
+	}
+	pipeline_feed(tr->pl, rb.buf, rb.len);
+	rb_free(&rb);
+}
+
+/* A new task reported by a fork/clone event, or seen stopping before that event. */
+static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent)
+{
+	struct ptask *t = ptask_get(tid, true);
+
+	if (!t)
+		return NULL;
+	if (parent) {
+		t->pre_exec = parent->pre_exec;
+		t->pid = tgid_of(tid);
+	} else {
+		t->pid = tgid_of(tid);
+	}
+	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
+		pr_warn("hytrace: Process %d attached", (int)tid);
+	return t;
+}
+
+static void task_gone(struct tracer *tr, struct ptask *t, int status)
+{
+	flush_unfinished(tr, t);
+	if (!t->pre_exec) {
+		if (WIFSIGNALED(status))
+			emit_simple(tr, t, HY_REC_EXIT, WTERMSIG(status),
+				    HY_F_KILLED | (WCOREDUMP(status) ? HY_F_CORE : 0), 0, 0);
+		else
+			emit_simple(tr, t, HY_REC_EXIT, WEXITSTATUS(status), 0, 0, 0);
+	}
+	if (t->tid == tr->child) {
+		tr->exit_status = status;
+		tr->child_done = true;
+	}
+	ptask_del(t);
+}
+
+static void handle_event(struct tracer *tr, struct ptask *t, int status)
+{
+	int event = (unsigned int)status >> 16, sig = WSTOPSIG(status);
+	unsigned long msg = 0;
+
+	switch (event) {
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && msg) {
+			struct ptask *c = ptask_get((pid_t)msg, false);
+
+			if (!c)
+				c = new_task(tr, (pid_t)msg, t);
+			if (c) {
+				c->pre_exec = t->pre_exec;
+				if (!t->pre_exec)
+					emit_simple(tr, c, HY_REC_FORK, 0,
+						    event == PTRACE_EVENT_CLONE ? HY_F_THREAD : 0,
+						    msg, c->pid);
+			}
+		}
+		resume(t, 0);
+		return;
+	case PTRACE_EVENT_EXEC:
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && (pid_t)msg != t->tid) {
+			/* a thread exec'd: it now has the leader's tid; the old entry state moves */
+			struct ptask *old = ptask_get((pid_t)msg, false);
+
+			if (old && old != t) {
+				struct recbuf keep = t->rb;
+
+				t->rb = old->rb;
+				old->rb = keep;
+				t->in_syscall = old->in_syscall;
+				old->in_syscall = false;
+				ptask_del(old);
+				t = ptask_get(tr->child ? tr->child : (pid_t)msg, false) ?: t;
+			}
+		}
+		t->pid = t->tid;
+		if (!t->pre_exec)
+			emit_simple(tr, t, HY_REC_EXEC, 0, 0, msg, 0);
+		resume(t, 0);
+		return;
+	case PTRACE_EVENT_SECCOMP: {
+		struct sysinfo_regs s;
+
+		if (t->in_syscall) {	/* its syscall-enter-stop came first (resumed by PTRACE_SYSCALL) */
+			ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL);
+			return;
+		}
+		if (get_syscall(t, &s) == 0 && s.entry) {
+			syscall_entry(tr, t, &s);
+			if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+				pr_warn("hytrace: ptrace(PTRACE_SYSCALL, %d): %s", (int)t->tid,
+					strerror(errno));
+			return;
+		}
+		resume(t, 0);
+		return;
+	}
+	case PTRACE_EVENT_STOP:
+		if (t->detaching) {
+			ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
+			return;
+		}
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+			/* group-stop: show it, and let the task stay stopped until SIGCONT */
+			if (!t->pre_exec)
+				emit_simple(tr, t, HY_REC_SIGSTOP, sig, 0, 0, 0);
+			ptrace(PTRACE_LISTEN, t->tid, NULL, NULL);
+			return;
+		}
+		resume(t, 0);	/* the initial stop after seize or interrupt */
+		return;
+	default:
+		resume(t, 0);
+		return;
+	}
+}
+
+static void handle_stop(struct tracer *tr, pid_t pid, int status)
+{
+	struct ptask *t = ptask_get(pid, false);
+
+	pr_debug("hytrace: stop of %d: status %#x", (int)pid, status);
+
+	if (!t) {
+		/* a new child can report its first stop before its parent's fork event */
+		t = new_task(tr, pid, NULL);
+		if (!t)
+			return;
+	}
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		task_gone(tr, t, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	int sig = WSTOPSIG(status);
+
+	if (t->detaching && sig != (SIGTRAP | 0x80) && (status >> 16) == 0) {
+		ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)sig);
+		return;
+	}
+	if (t->detaching) {
+		ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80)) {
+		struct sysinfo_regs s;
+
+		if (get_syscall(t, &s) == 0) {
+			if (s.entry)
+				syscall_entry(tr, t, &s);
+			else
+				syscall_exit(tr, t, &s);
+		}
+		resume(t, 0);
+		return;
+	}
+	if (status >> 16) {
+		handle_event(tr, t, status);
+		return;
+	}
+	/* signal-delivery-stop: show it, then deliver it */
+	emit_signal(tr, t, sig);
+	resume(t, sig);
+}
+
+/* -- seccomp ---------------------------------------------------------------- */
+
+/*
+ * A classic BPF filter: SECCOMP_RET_TRACE for the traced syscalls (and the
+ * process lifecycle ones we must see), SECCOMP_RET_ALLOW for the rest.
+ * Layout facts from include/uapi/linux/seccomp.h and linux/filter.h.
+ */
+static int seccomp_install(const struct opts *o)
+{
+	struct sock_filter prog[HY_NR_MAX + 8];
+	unsigned int n = 0, ntraced = 0;
+	long nrs[HY_NR_MAX];
+
+	for (long nr = 0; nr < HY_NR_MAX; nr++) {
+		const struct sysent *se = sysent_get(nr);
+
+		if (opts_traced(o, nr) || (se && (se->cap.flags & HY_SC_EXEC)))
+			nrs[ntraced++] = nr;
+	}
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+						 offsetof(struct seccomp_data, arch));
+	prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+						 offsetof(struct seccomp_data, nr));
+	for (unsigned int i = 0; i < ntraced; i++) {
+		unsigned int left = ntraced - i - 1;
+
+		/* jump to RET_TRACE (after the remaining tests and RET_ALLOW) on a match */
+		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nrs[i], left + 1, 0);
+	}
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+
+	struct sock_fprog fp = { .len = n, .filter = prog };
+
+	if (geteuid() != 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) < 0)
+		return -errno;
+	return 0;
+}
+
+/* -- start, run, detach ------------------------------------------------------ */
+
+static int ptrace_probe(const struct opts *o, char *why, size_t whylen)
+{
+	(void)o;
+	(void)why;
+	(void)whylen;
+	return 0;
+}
+
+static int seize(pid_t tid)
+{
+	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)P.opts) < 0)
+		return -errno;
+	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0) {
+		int err = -errno;
+
+		ptrace(PTRACE_DETACH, tid, NULL, NULL);
+		return err;
+	}
+	return 0;
+}
+
+static void attach_error(pid_t pid, int err)
+{
+	char path[64], buf[256];
+	FILE *f;
+	int tracer = 0;
+
+	if (err == -EPERM) {
+		snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+		f = fopen(path, "r");
+		if (f) {
+			while (fgets(buf, sizeof(buf), f))
+				if (!strncmp(buf, "TracerPid:", 10))
+					tracer = atoi(buf + 10);
+			fclose(f);
+		}
+		if (tracer)
+			pr_warn("hytrace: cannot attach to pid %d: Operation not permitted (already traced by pid %d)",
+				(int)pid, tracer);
+		else
+			pr_warn("hytrace: cannot attach to pid %d: Operation not permitted (not your process, or kernel.yama.ptrace_scope forbids it; try as root)",
+				(int)pid);
+		return;
+	}
+	pr_warn("hytrace: cannot attach to pid %d: %s", (int)pid, strerror(-err));
+}
+
+/* Attach to every thread of pid. */
+static int attach_pid(struct tracer *tr, pid_t pid)
+{
+	char path[64];
+	DIR *d;
+	struct dirent *de;
+	int attached = 0, err = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	d = opendir(path);
+	if (!d) {
+		err = errno == ENOENT ? -ESRCH : -errno;
+		attach_error(pid, err);
+		return err;
+	}
+	while ((de = readdir(d))) {
+		pid_t tid = atoi(de->d_name);
+
+		if (tid <= 0 || ptask_get(tid, false))
+			continue;
+		int e = seize(tid);
+
+		if (e) {
+			if (!err)
+				err = e;
+			continue;
+		}
+		struct ptask *t = ptask_get(tid, true);
+
+		t->pid = pid;
+		attached++;
+		if (tr->o->qflag == 0)
+			pr_warn("hytrace: Process %d attached", (int)tid);
+	}
+	closedir(d);
+	if (!attached) {
+		attach_error(pid, err ? err : -ESRCH);
+		return err ? err : -ESRCH;
+	}
+	return 0;
+}
+
+static int ptrace_start(struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+
+	memset(&P, 0, sizeof(P));
+	P.sync_fd = -1;
+	P.info_ok = true;
+	P.opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	if (o->follow)
+		P.opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	/* seccomp: only for a command we start, and only with -f (children inherit the filter) */
+	P.seccomp = o->argv && !o->npids && o->follow &&
+		    (o->seccomp == 1 || (o->seccomp == -1 && !o->trace_all));
+	if (o->seccomp == 1 && !P.seccomp && o->qflag < 2)
+		pr_warn("hytrace: --seccomp-bpf needs -f and a command to start; not used");
+	if (P.seccomp)
+		P.opts |= PTRACE_O_TRACESECCOMP;
+
+	for (int i = 0; i < o->npids; i++) {
+		int err = attach_pid(tr, o->pids[i]);
+
+		if (err && o->npids == 1)
+			return err;
+	}
+	if (o->npids && !P.nlive)
+		return -ESRCH;
+	if (!o->argv)
+		return 0;
+
+	struct spawn sp;
+	int err = spawn_prepare(&sp, o);
+
+	if (err)
+		return err;
+	pid_t child = spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
+
+	if (child < 0)
+		return (int)child;
+	tr->child = child;
+	err = seize(child);
+	if (err) {
+		pr_warn("hytrace: cannot trace the command: %s", strerror(-err));
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		spawn_release(&sp);
+		return err;
+	}
+	struct ptask *t = ptask_get(child, true);
+
+	t->pid = child;
+	t->pre_exec = true;
+	spawn_release(&sp);	/* let it go on to execve */
+	return 0;
+}
+
+static void detach_all(struct tracer *tr)
+{
+	/* interrupt every task, then detach each at its next stop */
+	for (unsigned int i = 0; i < P.cap; i++) {
+		struct ptask *t = &P.tasks[i];
+
+		if (!t->used)
+			continue;
+		t->detaching = true;
+		if (ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL) < 0 && errno == ESRCH) {
+			/* already stopped by us: detach straight away */
+			if (ptrace(PTRACE_DETACH, t->tid, NULL, NULL) == 0 || errno == ESRCH)
+				t->detaching = false;
+		}
+	}
+	struct timespec start;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		int left = 0;
+
+		for (unsigned int i = 0; i < P.cap; i++)
+			if (P.tasks[i].used && P.tasks[i].detaching)
+				left++;
+		if (!left)
+			break;
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+
+		if (pid < 0)
+			break;
+		if (pid == 0) {
+			struct timespec now;
+
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec - start.tv_sec > 5)
+				break;
+			usleep(1000);
+			continue;
+		}
+		struct ptask *t = ptask_get(pid, false);
+
+		if (!t)
+			continue;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			task_gone(tr, t, status);
+			continue;
+		}
+		int sig = WSTOPSIG(status);
+		/* a signal-delivery-stop keeps its signal, anything else detaches plainly */
+		int pass = (status >> 16) == 0 && sig != (SIGTRAP | 0x80) ? sig : 0;
+
+		if (ptrace(PTRACE_DETACH, pid, NULL, (void *)(long)pass) == 0 || errno == ESRCH) {
+			t->detaching = false;
+			if (t->in_syscall && !t->pre_exec)
+				emit_simple(tr, t, HY_REC_DETACH, 0, 0, 0, 0);
+			if (tr->o->qflag == 0 && !t->pre_exec)
+				pr_warn("hytrace: Process %d detached", (int)t->tid);
+		}
+	}
+}
+
+static int ptrace_run(struct tracer *tr)
+{
+	while (P.nlive > 0) {
+		int status;
+		pid_t pid;
+
+		if (*tr->stop) {
+			detach_all(tr);
+			return 0;
+		}
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD && tr->o->npids) {
+				/* attached tasks are not our children: wait with a poll on them */
+				bool any = false;
+
+				for (unsigned int i = 0; i < P.cap; i++) {
+					struct ptask *t = &P.tasks[i];
+
+					if (t->used && kill(t->tid, 0) < 0 && errno == ESRCH) {
+						task_gone(tr, t, 0);
+						i = (unsigned int)-1;
+						continue;
+					}
+					any |= t->used;
+				}
+				if (!any)
+					break;
+				usleep(1000);
+				continue;
+			}
+			break;
+		}
+		handle_stop(tr, pid, status);
+	}
+	return 0;
+}
+
+static void ptrace_cleanup(struct tracer *tr)
+{
+	if (P.nlive)
+		detach_all(tr);
+	for (unsigned int i = 0; i < P.cap; i++)
+		if (P.tasks[i].used)
+			rb_free(&P.tasks[i].rb);
+	free(P.tasks);
+	memset(&P, 0, sizeof(P));
+}
+
+const struct backend backend_ptrace = {
+	.name = "ptrace",
+	.probe = ptrace_probe,
+	.start = ptrace_start,
+	.run = ptrace_run,
+	.cleanup = ptrace_cleanup,
+};

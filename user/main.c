@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* main.c: hytrace's entry point: options, backend choice, run, exit status. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "backend.h"
+#include "log.h"
+#include "pipeline.h"
+
+/* The eBPF backend is linked in when bpf/ is built; without it, auto means ptrace. */
+extern const struct backend backend_bpf __attribute__((weak));
+
+static volatile int stop_sig;
+
+static void on_signal(int sig)
+{
+	stop_sig = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;	/* no SA_RESTART: waits return EINTR and see the flag */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+}
+
+static const struct backend *choose_backend(const struct opts *o)
+{
+	char why[256] = "";
+	const struct backend *bpf = &backend_bpf;
+
+	switch (o->backend) {
+	case BACKEND_PTRACE:
+		if (o->all) {
+			pr_warn("hytrace: -a (system-wide) needs the eBPF backend");
+			return NULL;
+		}
+		return &backend_ptrace;
+	case BACKEND_BPF:
+		if (!bpf) {
+			pr_warn("hytrace: the eBPF backend is not built into this hytrace");
+			return NULL;
+		}
+		if (bpf->probe(o, why, sizeof(why))) {
+			pr_warn("hytrace: cannot use the eBPF backend: %s", why);
+			return NULL;
+		}
+		return bpf;
+	case BACKEND_AUTO:
+	default:
+		if (bpf && bpf->probe(o, why, sizeof(why)) == 0)
+			return bpf;
+		if (o->all) {
+			pr_warn("hytrace: -a (system-wide) needs the eBPF backend: %s",
+				bpf ? why : "not built into this hytrace");
+			return NULL;
+		}
+		if (o->d.verbose || log_level)
+			pr_warn("hytrace: using ptrace: %s", bpf ? why : "eBPF backend not built");
+		return &backend_ptrace;
+	}
+}
+
+/* End the way the command ended: its exit code, or the same signal. */
+static int finish(const struct tracer *tr)
+{
+	int st = tr->exit_status;
+
+	if (!tr->child_done)
+		return 0;
+	if (WIFSIGNALED(st)) {
+		int sig = WTERMSIG(st);
+		struct rlimit no_core = { 0, 0 };
+		sigset_t set;
+
+		fflush(NULL);
+		setrlimit(RLIMIT_CORE, &no_core);	/* our own death needs no core file */
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+		return 128 + sig;
+	}
+	return WEXITSTATUS(st);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	struct pipeline pl;
+	struct tracer tr;
+	const struct backend *be;
+	int err, ret;
+
+	setvbuf(stderr, NULL, _IOLBF, 0);
+	err = opts_parse(&o, argc, argv);
+	if (err)
+		return err > 0 ? 0 : 1;
+	log_level = o.verbose_log;
+	be = choose_backend(&o);
+	if (!be)
+		return 1;
+	pr_info("hytrace: backend %s", be->name);
+	if (pipeline_init(&pl, &o))
+		return 1;
+	catch_signals();
+	memset(&tr, 0, sizeof(tr));
+	tr.o = &o;
+	tr.pl = &pl;
+	tr.stop = &stop_sig;
+	err = be->start(&tr);
+	if (err) {
+		be->cleanup(&tr);
+		pipeline_close(&pl);
+		return 1;
+	}
+	err = be->run(&tr);
+	be->cleanup(&tr);
+	if (pipeline_close(&pl) && !err)
+		pr_warn("hytrace: cannot write %s: %s", o.outfile ? o.outfile : "the trace",
+			strerror(errno));
+	ret = finish(&tr);
+	if (!tr.child_done && stop_sig && o.argv) {
+		/* interrupted while the command still runs: it goes on untraced; we die by the signal */
+		signal(stop_sig, SIG_DFL);
+		raise(stop_sig);
+	}
+	opts_free(&o);
+	return err ? 1 : ret;
+}

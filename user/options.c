@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* options.c: strace-compatible command line parsing. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <regex.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "options.h"
+
+#define HYTRACE_VERSION "0.1.0"
+
+static const char usage_text[] =
+"Usage: hytrace [-ACdffhjqqrtttTvVxxyyzZ] [-e EXPR]... [-o FILE] [-s STRSIZE] [-S SORTBY]\n"
+"               [-u USER] [-E VAR=VAL]... [--backend=auto|bpf|ptrace] { -p PID | -a | [--] PROG [ARGS] }\n"
+"\n"
+"Tracing:\n"
+"  -f             follow forks; -ff with -o: one file per process (FILE.PID)\n"
+"  -p PID[,PID]   attach to running processes (Ctrl-C detaches, they keep running)\n"
+"  -a             system-wide: every process but hytrace (eBPF backend)\n"
+"  --comm=NAME    -a: only processes named NAME (repeatable)\n"
+"  --cgroup=PATH  -a: only processes in this cgroup v2 directory\n"
+"  --duration=S   stop after S seconds\n"
+"  -u USER        run PROG as USER (uid, gid and groups)\n"
+"  -E VAR=VAL     put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
+"  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
+"  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
+"  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
+"  --buffer-size=SIZE  eBPF ring buffer size (K, M, G suffixes)\n"
+"Filtering:\n"
+"  -e trace=SET   syscalls to show: names, !negation, %file %process %network %memory\n"
+"                 %signal %ipc %desc %creds %clock %stat %lstat %fstat %%stat %statfs\n"
+"                 %fstatfs %%statfs %pure, /REGEX, all, none\n"
+"  -e status=SET  successful, failed, unfinished, unavailable, detached\n"
+"  -e signal=SET  signals to show\n"
+"  -e raw=all     print arguments undecoded\n"
+"  -z, -Z         only successful / only failed calls\n"
+"Output:\n"
+"  -o FILE        write the trace to FILE\n"
+"  -s N           show at most N bytes of strings and buffers (default 32)\n"
+"  -v             print structures in full\n"
+"  -x, -xx        non-ASCII strings in hex; all strings in hex\n"
+"  -y, -yy        print paths of fds; also socket details\n"
+"  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
+"  -r             time since the previous line\n"
+"  -T             time spent in each call\n"
+"  -q, -qq        no attach/detach messages; also no exit status lines\n"
+"  --color=WHEN   auto (default), always, never; NO_COLOR disables auto\n"
+"Summary:\n"
+"  -c             count time, calls and errors per syscall; print a table at the end\n"
+"  -C             the same, and print the trace too\n"
+"  -S SORTBY      sort the table by time (default), calls, errors, name, avg-time,\n"
+"                 min-time, max-time, nothing\n"
+"  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
+"Misc:\n"
+"  --debug        log what hytrace does on stderr (twice: more)\n"
+"  -h             this help;  -V  version\n";
+
+static void usage_hint(void)
+{
+	fputs("Try 'hytrace -h' for more information.\n", stderr);
+}
+
+__attribute__((format(printf, 1, 2)))
+static int bad(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hytrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	usage_hint();
+	return -1;
+}
+
+static void nr_set(uint64_t *set, long nr, bool on)
+{
+	if (nr < 0 || nr >= HY_NR_MAX)
+		return;
+	if (on)
+		set[nr / 64] |= 1ull << (nr % 64);
+	else
+		set[nr / 64] &= ~(1ull << (nr % 64));
+}
+
+struct cls {
+	const char *name;
+	uint32_t bits;
+};
+
+static const struct cls classes[] = {
+	{ "file", SC_TF }, { "process", SC_TP }, { "network", SC_TN }, { "net", SC_TN },
+	{ "signal", SC_TS }, { "ipc", SC_TI }, { "desc", SC_TD }, { "memory", SC_TM },
+	{ "creds", SC_TC }, { "clock", SC_TCL }, { "stat", SC_TST }, { "lstat", SC_TLST },
+	{ "fstat", SC_TFST }, { "%stat", SC_TSTA }, { "statfs", SC_TSF },
+	{ "fstatfs", SC_TFSF }, { "%statfs", SC_TSFA }, { "pure", SC_PU },
+};
+
+/* -e trace=SET */
+static int parse_trace(struct opts *o, const char *spec)
+{
+	uint64_t set[NR_WORDS] = { 0 };
+	bool neg = false;
+	char *copy, *save = NULL;
+
+	if (*spec == '!') {
+		neg = true;
+		spec++;
+	}
+	copy = strdup(spec);
+	if (!copy)
+		return -1;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool quiet = false;
+
+		if (*tok == '?') {
+			quiet = true;
+			tok++;
+		}
+		if (!strcmp(tok, "all")) {
+			memset(set, 0xff, sizeof(set));
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		if (*tok == '/') {
+			regex_t re;
+			bool any = false;
+
+			if (regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB)) {
+				free(copy);
+				return bad("invalid regular expression '%s'", tok + 1);
+			}
+			for (unsigned int i = 0; i < sysent_count && i < HY_NR_MAX; i++)
+				if (sysent[i].name && !regexec(&re, sysent[i].name, 0, NULL, 0)) {
+					nr_set(set, i, true);
+					any = true;
+				}
+			regfree(&re);
+			if (!any && !quiet) {
+				free(copy);
+				return bad("no system call matches '%s'", tok + 1);
+			}
+			continue;
+		}
+		const char *cname = *tok == '%' ? tok + 1 : tok;
+		bool found = false;
+
+		for (size_t c = 0; c < sizeof(classes) / sizeof(classes[0]); c++) {
+			if (strcmp(cname, classes[c].name))
+				continue;
+			if (*tok != '%' && classes[c].name[0] == '%')
+				break;
+			for (unsigned int i = 0; i < sysent_count && i < HY_NR_MAX; i++)
+				if (sysent[i].name && (sysent[i].classes & classes[c].bits))
+					nr_set(set, i, true);
+			found = true;
+			break;
+		}
+		if (found)
+			continue;
+		long nr = sysent_lookup(tok);
+
+		if (nr < 0) {
+			if (quiet)
+				continue;
+			free(copy);
+			return bad("invalid system call '%s'", tok);
+		}
+		nr_set(set, nr, true);
+	}
+	free(copy);
+	for (int w = 0; w < NR_WORDS; w++)
+		o->trace[w] = neg ? ~set[w] : set[w];
+	o->trace_all = true;
+	for (int w = 0; w < NR_WORDS; w++)
+		if (o->trace[w] != ~0ull)
+			o->trace_all = false;
+	return 0;
+}
+
+static int parse_status(struct opts *o, const char *spec)
+{
+	static const char *const names[] = { "successful", "failed", "unfinished", "unavailable",
+					     "detached" };
+	unsigned int set = 0;
+	bool neg = false;
+	char *copy, *save = NULL;
+
+	if (*spec == '!') {
+		neg = true;
+		spec++;
+	}
+	copy = strdup(spec);
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		if (!strcmp(tok, "all")) {
+			set = ST_ALL;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		for (i = 0; i < 5; i++)
+			if (!strcmp(tok, names[i]))
+				break;
+		if (i == 5) {
+			free(copy);
+			return bad("invalid status '%s'", tok);
+		}
+		set |= 1u << i;
+	}
+	free(copy);
+	o->status = neg ? ST_ALL & ~set : set;
+	return 0;
+}
+
+static int signal_number(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s && !*end)
+		return n > 0 && n <= 64 ? (int)n : -1;
+	for (int sig = 1; sig <= 64; sig++) {
+		const char *nm = signame(sig);
+
+		if (!nm)
+			continue;
+		if (!strcasecmp(s, nm) || !strcasecmp(s, nm + 3))
+			return sig;
+	}
+	return -1;
+}
+
+static int parse_signals(struct opts *o, const char *spec)
+{
+	uint64_t set[2] = { 0, 0 };
+	bool neg = false;
+	char *copy, *save = NULL;
+
+	if (*spec == '!') {
+		neg = true;
+		spec++;
+	}
+	copy = strdup(spec);
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all")) {
+			set[0] = set[1] = ~0ull;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		int sig = signal_number(tok);
+
+		if (sig < 0) {
+			free(copy);
+			return bad("invalid signal '%s'", tok);
+		}
+		set[(sig - 1) / 64] |= 1ull << ((sig - 1) % 64);
+	}
+	free(copy);
+	o->signals[0] = neg ? ~set[0] : set[0];
+	o->signals[1] = neg ? ~set[1] : set[1];
+	return 0;
+}
+
+static int parse_expr(struct opts *o, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+
+	if (!eq)
+		return parse_trace(o, expr);
+	size_t n = eq - expr;
+	const char *v = eq + 1;
+
+	if (!strncmp(expr, "trace", n) || !strncmp(expr, "t", n))
+		return parse_trace(o, v);
+	if (!strncmp(expr, "status", n))
+		return parse_status(o, v);
+	if (!strncmp(expr, "signal", n) || !strncmp(expr, "signals", n) || !strncmp(expr, "s", n))
+		return parse_signals(o, v);
+	if (!strncmp(expr, "raw", n)) {
+		o->d.raw = strcmp(v, "none") != 0;
+		return 0;
+	}
+	if (!strncmp(expr, "verbose", n)) {
+		o->d.verbose = strcmp(v, "none") != 0;
+		return 0;
+	}
+	if (!strncmp(expr, "abbrev", n)) {
+		o->d.verbose = !strcmp(v, "none");
+		return 0;
+	}
+	if (!strncmp(expr, "quiet", n) || !strncmp(expr, "q", n)) {
+		o->qflag = strcmp(v, "none") ? 2 : 0;
+		return 0;
+	}
+	return bad("invalid -e expression '%s'", expr);
+}
+
+static int parse_pids(struct opts *o, const char *arg)
+{
+	char *copy = strdup(arg), *save = NULL;
+
+	for (char *tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		char *end;
+		long pid = strtol(tok, &end, 10);
+
+		if (*end || pid <= 0 || pid > 0x7fffffff) {
+			free(copy);
+			return bad("invalid process id: '%s'", tok);
+		}
+		pid_t *n = realloc(o->pids, (o->npids + 1) * sizeof(*n));
+
+		if (!n) {
+			free(copy);
+			return -1;
+		}
+		o->pids = n;
+		o->pids[o->npids++] = (pid_t)pid;
+	}
+	free(copy);
+	return 0;
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || v <= 0)
+		return -1;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': v *= 1024; end++; break;
+	case 'M': v *= 1024 * 1024; end++; break;
+	case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end)
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+enum {
+	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
+	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG,
+};
+
+static const struct option longopts[] = {
+	{ "backend", required_argument, NULL, OPT_BACKEND },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
+	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "summary-json", no_argument, NULL, 'j' },
+	{ "comm", required_argument, NULL, OPT_COMM },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "debug", no_argument, NULL, OPT_DEBUG },
+	{ "output", required_argument, NULL, 'o' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int opts_parse(struct opts *o, int argc, char **argv)
+{
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->trace_all = true;
+	memset(o->trace, 0xff, sizeof(o->trace));
+	o->signals[0] = o->signals[1] = ~0ull;
+	o->status = ST_ALL;
+	o->d.strsize = 32;
+	o->color = COLOR_AUTO;
+	o->seccomp = -1;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+acCe:E:fhjo:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a': o->all = true; break;
+		case 'c': o->cflag = 1; break;
+		case 'C': o->cflag = 2; break;
+		case 'e':
+			if (parse_expr(o, optarg))
+				return -1;
+			break;
+		case 'E': {
+			char **n = realloc(o->env_set, (o->nenv + 1) * sizeof(*n));
+
+			if (!n)
+				return -1;
+			o->env_set = n;
+			o->env_set[o->nenv++] = optarg;
+			break;
+		}
+		case 'f': o->follow++; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 1;
+		case 'j': o->summary_json = true; break;
+		case 'o': o->outfile = optarg; break;
+		case 'p':
+			if (parse_pids(o, optarg))
+				return -1;
+			break;
+		case 'q': o->qflag++; break;
+		case 'r': o->rflag = true; break;
+		case 's': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || n < 0 || n > 1 << 20)
+				return bad("invalid -s argument: '%s'", optarg);
+			o->d.strsize = (unsigned int)n;
+			break;
+		}
+		case 'S': {
+			static const char *const keys[] = { "time", "calls", "errors", "name", "syscall",
+							    "nothing", "none", "avg-time", "min-time",
+							    "max-time", "total-time" };
+			size_t i;
+
+			for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+				if (!strcmp(optarg, keys[i]))
+					break;
+			if (i == sizeof(keys) / sizeof(keys[0]))
+				return bad("invalid sortby: '%s'", optarg);
+			o->sortby = !strcmp(optarg, "total-time") ? "time" : optarg;
+			break;
+		}
+		case 't': o->tflag++; break;
+		case 'T': o->Tflag = true; break;
+		case 'u': o->user = optarg; break;
+		case 'v': o->d.verbose = true; break;
+		case 'V':
+			printf("hytrace -- version %s\n", HYTRACE_VERSION);
+			return 1;
+		case 'x': o->d.xflag++; break;
+		case 'y': o->d.yflag++; break;
+		case 'z': o->status = ST_SUCCESSFUL; break;
+		case 'Z': o->status = ST_FAILED; break;
+		case OPT_BACKEND:
+			if (!strcmp(optarg, "auto"))
+				o->backend = BACKEND_AUTO;
+			else if (!strcmp(optarg, "bpf") || !strcmp(optarg, "ebpf"))
+				o->backend = BACKEND_BPF;
+			else if (!strcmp(optarg, "ptrace"))
+				o->backend = BACKEND_PTRACE;
+			else
+				return bad("invalid --backend: '%s' (auto, bpf or ptrace)", optarg);
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "auto"))
+				o->color = COLOR_AUTO;
+			else if (!strcmp(optarg, "always"))
+				o->color = COLOR_ALWAYS;
+			else if (!strcmp(optarg, "never"))
+				o->color = COLOR_NEVER;
+			else
+				return bad("invalid --color: '%s' (auto, always or never)", optarg);
+			break;
+		case OPT_SECCOMP: o->seccomp = 1; break;
+		case OPT_NO_SECCOMP: o->seccomp = 0; break;
+		case OPT_COMM: {
+			char **n = realloc(o->comms, (o->ncomms + 1) * sizeof(*n));
+
+			if (!n)
+				return -1;
+			o->comms = n;
+			o->comms[o->ncomms++] = optarg;
+			break;
+		}
+		case OPT_CGROUP: o->cgroup = optarg; break;
+		case OPT_DURATION: {
+			char *end;
+
+			o->duration = strtod(optarg, &end);
+			if (*end || o->duration <= 0)
+				return bad("invalid --duration: '%s'", optarg);
+			break;
+		}
+		case OPT_BUFSIZE:
+			if (parse_size(optarg, &o->buffer_size))
+				return bad("invalid --buffer-size: '%s'", optarg);
+			break;
+		case OPT_DEBUG: o->verbose_log++; break;
+		case '?':
+		default:
+			if (optopt && optopt < 256)
+				fprintf(stderr, "hytrace: invalid option -- '%c'\n", optopt);
+			else
+				fprintf(stderr, "hytrace: unrecognized option '%s'\n", argv[optind - 1]);
+			usage_hint();
+			return -1;
+		}
+	}
+	if (o->d.xflag > 2)
+		o->d.xflag = 2;
+	if (o->d.yflag > 2)
+		o->d.yflag = 2;
+	if (o->follow > 2)
+		o->follow = 2;
+	if (o->tflag > 3)
+		o->tflag = 3;
+	if (optind < argc)
+		o->argv = argv + optind;
+	if (!o->argv && !o->npids && !o->all) {
+		fputs("hytrace: must have PROG [ARGS] or -p PID\n", stderr);
+		usage_hint();
+		return -1;
+	}
+	if (o->follow == 2 && !o->outfile)
+		o->follow = 1;	/* -ff without -o is -f, as in strace */
+	if (o->user && !o->argv)
+		return bad("%s", "-u USER needs a command to run");
+	return 0;
+}
+
+void opts_free(struct opts *o)
+{
+	free(o->pids);
+	free(o->env_set);
+	free(o->comms);
+}

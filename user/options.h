@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* options.h: the parsed command line, shared by backends, pipeline and sinks. */
+#ifndef HY_OPTIONS_H
+#define HY_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "decode.h"
+
+enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* -e status= bits */
+#define ST_SUCCESSFUL	0x01
+#define ST_FAILED	0x02
+#define ST_UNFINISHED	0x04
+#define ST_UNAVAILABLE	0x08
+#define ST_DETACHED	0x10
+#define ST_ALL		0x1f
+
+#define NR_WORDS ((HY_NR_MAX + 63) / 64)
+
+struct opts {
+	enum backend_kind backend;
+	int follow;			/* -f 1, -ff 2 */
+	const char *outfile;		/* -o */
+	pid_t *pids;			/* -p */
+	int npids;
+	char **argv;			/* the command, or NULL */
+	uint64_t trace[NR_WORDS];	/* -e trace=: syscall numbers traced */
+	bool trace_all;			/* no -e trace= given (or =all) */
+	uint64_t signals[2];		/* -e signal=: bit per signal shown (1..64) */
+	unsigned int status;		/* -e status=, ST_* (ST_ALL by default) */
+	struct dopts d;			/* -s -v -x -y: decoding options */
+	int tflag;			/* -t 1, -tt 2, -ttt 3 */
+	bool rflag;			/* -r */
+	bool Tflag;			/* -T */
+	int qflag;			/* -q 1, -qq 2 */
+	int cflag;			/* -c 1, -C 2 */
+	const char *sortby;		/* -S */
+	bool summary_json;		/* -j */
+	const char *user;		/* -u */
+	char **env_set;			/* -E VAR=VAL / -E VAR (unset) */
+	int nenv;
+	int seccomp;			/* --seccomp-bpf 1, --no-seccomp-bpf 0; -1: automatic */
+	enum color_mode color;
+	int verbose_log;		/* -v is decoding; --debug/-D logs */
+	/* eBPF backend */
+	bool all;			/* -a: system-wide */
+	char **comms;			/* --comm= */
+	int ncomms;
+	const char *cgroup;		/* --cgroup= */
+	double duration;		/* --duration= seconds, 0 = none */
+	uint64_t buffer_size;		/* --buffer-size= bytes, 0 = default */
+};
+
+static inline bool opts_traced(const struct opts *o, long nr)
+{
+	if (nr < 0 || nr >= HY_NR_MAX)
+		return o->trace_all;
+	return o->trace[nr / 64] >> (nr % 64) & 1;
+}
+
+int opts_parse(struct opts *o, int argc, char **argv);
+void opts_free(struct opts *o);
+
+#endif

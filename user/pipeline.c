@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* pipeline.c: parse records, keep the task table, filter, decode, hand to sinks. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "backend.h"
+#include "log.h"
+#include "pipeline.h"
+
+uint64_t boottime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+static int64_t boot_to_real(void)
+{
+	struct timespec r;
+	uint64_t b = boottime_ns();
+
+	clock_gettime(CLOCK_REALTIME, &r);
+	return (int64_t)((uint64_t)r.tv_sec * 1000000000ull + r.tv_nsec) - (int64_t)b;
+}
+
+struct task *task_get(struct pipeline *pl, pid_t tid, bool create)
+{
+	if (pl->nlive * 2 + 2 > pl->ntasks_cap && create) {
+		unsigned int ncap = pl->ntasks_cap ? pl->ntasks_cap * 2 : 256;
+		struct task *nt = calloc(ncap, sizeof(*nt));
+		struct task *old = pl->tasks;
+		unsigned int ocap = pl->ntasks_cap;
+
+		if (!nt)
+			return NULL;
+		pl->tasks = nt;
+		pl->ntasks_cap = ncap;
+		pl->nlive = 0;
+		for (unsigned int i = 0; i < ocap; i++) {
+			if (!old[i].used || !old[i].live)
+				continue;
+			struct task *t = task_get(pl, old[i].tid, true);
+
+			*t = old[i];
+		}
+		free(old);
+	}
+	if (!pl->ntasks_cap)
+		return NULL;
+	unsigned int mask = pl->ntasks_cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
+	struct task *tomb = NULL;
+
+	for (unsigned int n = 0; n < pl->ntasks_cap; n++, h = (h + 1) & mask) {
+		struct task *t = &pl->tasks[h];
+
+		if (!t->used) {
+			if (!create)
+				return NULL;
+			t = tomb ? tomb : t;
+			memset(t, 0, sizeof(*t));
+			t->used = true;
+			t->live = true;
+			t->tid = tid;
+			t->pid = tid;
+			pl->nlive++;
+			return t;
+		}
+		if (t->tid == tid && t->live)
+			return t;
+		if (!t->live && !tomb)
+			tomb = t;
+	}
+	if (create && tomb) {
+		memset(tomb, 0, sizeof(*tomb));
+		tomb->used = tomb->live = true;
+		tomb->tid = tomb->pid = tid;
+		pl->nlive++;
+		return tomb;
+	}
+	return NULL;
+}
+
+int pipeline_init(struct pipeline *pl, const struct opts *o)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->o = o;
+	pl->d.o = &o->d;
+	pl->d.ar = &pl->ar;
+	pl->boot_to_real = boot_to_real();
+	if (pipeline_has_text(o))
+		pl->sinks[pl->nsinks++].ops = &sink_text_ops;
+	if (o->cflag || o->summary_json)
+		pl->sinks[pl->nsinks++].ops = &sink_summary_ops;
+	for (int i = 0; i < pl->nsinks; i++) {
+		pl->sinks[i].pl = pl;
+		int err = pl->sinks[i].ops->open(&pl->sinks[i]);
+
+		if (err) {
+			while (--i >= 0)
+				pl->sinks[i].ops->close(&pl->sinks[i]);
+			return err;
+		}
+	}
+	return 0;
+}
+
+static unsigned int call_status(const struct event *ev)
+{
+	if (ev->r.flags & HY_F_NO_EXIT)
+		return ST_UNFINISHED;
+	if (ev->r.ret < 0 && ev->r.ret >= -4095)
+		return ST_FAILED;
+	return ST_SUCCESSFUL;
+}
+
+static bool signal_shown(const struct opts *o, int sig)
+{
+	if (sig <= 0 || sig > 128)
+		return true;
+	return o->signals[(sig - 1) / 64] >> ((sig - 1) % 64) & 1;
+}
+
+void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
+{
+	struct event *ev = &pl->ev;
+	const struct opts *o = pl->o;
+	struct task *t;
+
+	if (event_parse(ev, rec, len)) {
+		pr_warn("hytrace: malformed record of %zu bytes skipped", len);
+		return;
+	}
+	pl->records++;
+	t = task_get(pl, ev->r.tid, true);
+	if (!t)
+		return;
+	t->pid = ev->r.pid;
+	memcpy(t->comm, ev->r.comm, sizeof(t->comm));
+
+	switch (ev->r.type) {
+	case HY_REC_SYSCALL:
+	case HY_REC_ENTER:
+		if (!opts_traced(o, ev->r.nr))
+			return;
+		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
+			return;
+		if (ev->r.type == HY_REC_SYSCALL && !(o->status & call_status(ev)))
+			return;
+		arena_reset(&pl->ar);
+		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
+		break;
+	case HY_REC_SIGNAL:
+		if (!signal_shown(o, ev->r.nr))
+			return;
+		arena_reset(&pl->ar);
+		decode_siginfo(&pl->d, ev);
+		break;
+	case HY_REC_LOST:
+		if (ev->r.args[1] < HY_LOST_NR)
+			pl->lost[ev->r.args[1]] += ev->r.args[0];
+		break;
+	default:
+		break;
+	}
+	for (int i = 0; i < pl->nsinks; i++)
+		pl->sinks[i].ops->event(&pl->sinks[i], ev, &pl->d, t);
+	if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH) {
+		t->live = false;
+		pl->nlive--;
+	}
+}
+
+void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum)
+{
+	for (int i = 0; i < pl->nsinks; i++)
+		if (pl->sinks[i].ops == &sink_summary_ops)
+			summary_add(&pl->sinks[i], nr, sum);
+}
+
+int pipeline_close(struct pipeline *pl)
+{
+	int ret = 0;
+	static const char *const why[HY_LOST_NR] = {
+		"ring buffer full", "record too big", "memory read failed", "too many tasks",
+	};
+
+	for (int i = 0; i < pl->nsinks; i++) {
+		int err = pl->sinks[i].ops->close(&pl->sinks[i]);
+
+		if (err && !ret)
+			ret = err;
+	}
+	for (int i = 0; i < HY_LOST_NR; i++)
+		if (pl->lost[i])
+			pr_warn("hytrace: %llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
+	free(pl->tasks);
+	pl->tasks = NULL;
+	arena_free(&pl->ar);
+	return ret;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* ptrace_capture.h: apply the capture spec to a stopped tracee (ptrace backend). */
+#ifndef HY_PTRACE_CAPTURE_H
+#define HY_PTRACE_CAPTURE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "event.h"
+#include "options.h"
+
+/* Copy len bytes at addr of tid into buf: bytes copied, or -errno if none. */
+ssize_t pmem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
+/* Copy a NUL-terminated string of at most max bytes: its length (without NUL),
+ * *nul set when the NUL was found, or -errno. */
+ssize_t pmem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max, int *nul);
+
+/* Append the captures of entry `e` that run at `when` (HY_AT_*) to rb. */
+void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, int when,
+		   const struct opts *o);
+/* Append the path of fd as an HY_BF_FDPATH blob for argument arg (or HY_ARG_RET). */
+void capture_fdpath(struct recbuf *rb, pid_t pid, int arg, int when, long fd);
+
+#endif

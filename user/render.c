@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* render.c: value trees to strace-style text. */
+#include <inttypes.h>
+#include <string.h>
+#include "render.h"
+
+static const char hexd[] = "0123456789abcdef";
+
+/*
+ * strace's quoting rules (facts from strace's string_quote(), util.c):
+ * -xx prints every byte as \xNN; -x does so for the whole string when any byte
+ * is neither printable ASCII nor one of \t\n\v\f\r; otherwise printable bytes
+ * stay, the usual C escapes are used, and other bytes are octal, in the
+ * shortest form unless the next byte is an octal digit.
+ */
+void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, const char *escape,
+		   int quotes)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int usehex = xflag > 1;
+
+	if (xflag == 1) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = s[i];
+
+			if (c > 0x7e || (c < ' ' && (unsigned int)(c - 9) >= 5)) {
+				usehex = 1;
+				break;
+			}
+		}
+	}
+	sb_grow(sb, len * 4 + 2);
+	char *o = sb->s + sb->len;
+
+	if (quotes)
+		*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (usehex) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hexd[c >> 4];
+			*o++ = hexd[c & 15];
+			continue;
+		}
+		switch (c) {
+		case '"': case '\\':
+			*o++ = '\\';
+			*o++ = c;
+			continue;
+		case '\f': *o++ = '\\'; *o++ = 'f'; continue;
+		case '\n': *o++ = '\\'; *o++ = 'n'; continue;
+		case '\r': *o++ = '\\'; *o++ = 'r'; continue;
+		case '\t': *o++ = '\\'; *o++ = 't'; continue;
+		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
+		}
+		if (c >= ' ' && c <= 0x7e && !(escape && strchr(escape, c))) {
+			*o++ = c;
+			continue;
+		}
+		*o++ = '\\';
+		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
+			*o++ = '0' + (c >> 6);
+			*o++ = '0' + ((c >> 3) & 7);
+		} else if (c >> 3) {
+			if (c >> 6)
+				*o++ = '0' + (c >> 6);
+			*o++ = '0' + ((c >> 3) & 7);
+		}
+		*o++ = '0' + (c & 7);
+	}
+	if (quotes)
+		*o++ = '"';
+	sb->len = o - sb->s;
+	sb->s[sb->len] = '\0';
+}
+
+static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, int xflag)
+{
+	for (const struct hv *c = v->child; c; c = c->next) {
+		render_value(sb, c, xflag);
+		if (c->next)
+			sb_puts(sb, sep);
+	}
+}
+
+void render_value(struct sbuf *sb, const struct hv *v, int xflag)
+{
+	if (v->name)
+		sb_printf(sb, "%s=", v->name);
+	switch (v->kind) {
+	case HV_INT:
+		sb_printf(sb, "%" PRId64, v->i);
+		break;
+	case HV_UINT:
+		sb_printf(sb, "%" PRIu64, v->u);
+		break;
+	case HV_HEX:
+		if (v->u)
+			sb_printf(sb, "%#" PRIx64, v->u);
+		else
+			sb_putc(sb, '0');
+		break;
+	case HV_OCT:
+		if (v->flags & HVF_OCT3)
+			sb_printf(sb, "%#03" PRIo64, v->u);
+		else
+			sb_printf(sb, "%#" PRIo64, v->u);
+		break;
+	case HV_PTR:
+		if (v->u)
+			sb_printf(sb, "%#" PRIx64, v->u);
+		else
+			sb_puts(sb, "NULL");
+		break;
+	case HV_SYM:
+	case HV_EXPR:
+		sb_puts(sb, v->text ? v->text : "?");
+		break;
+	case HV_STR:
+		render_quoted(sb, v->text, v->len, xflag, NULL, !(v->flags & HVF_NOQUOTE));
+		if (v->flags & HVF_TRUNC)
+			sb_puts(sb, "...");
+		break;
+	case HV_FD:
+		sb_printf(sb, "%" PRId64, v->i);
+		if (v->text) {
+			sb_putc(sb, '<');
+			render_quoted(sb, v->text, strlen(v->text), xflag, "<>", 0);
+			sb_putc(sb, '>');
+		}
+		break;
+	case HV_STRUCT:
+		sb_putc(sb, '{');
+		render_list(sb, v, ", ", xflag);
+		sb_putc(sb, '}');
+		break;
+	case HV_ARRAY:
+		sb_puts(sb, (v->flags & HVF_NOT) ? "~[" : "[");
+		render_list(sb, v, (v->flags & HVF_SPACES) ? " " : ", ", xflag);
+		sb_putc(sb, ']');
+		break;
+	case HV_MORE:
+		sb_puts(sb, "...");
+		break;
+	case HV_CHANGED:
+		if (v->child) {
+			render_value(sb, v->child, xflag);
+			if (v->child->next) {
+				sb_puts(sb, " => ");
+				render_value(sb, v->child->next, xflag);
+			}
+		}
+		break;
+	case HV_PENDING:
+		break;
+	}
+	if (v->comment)
+		sb_printf(sb, " /* %s */", v->comment);
+}
+
+void render_args(struct sbuf *sb, const struct hv *args, int xflag)
+{
+	render_list(sb, args, ", ", xflag);
+}
+
+static const char *ret_fd_path(const struct dctx *d)
+{
+	for (unsigned int k = 0; k < d->ev->nblobs; k++) {
+		const struct event_blob *b = &d->ev->b[k];
+
+		if (b->h.arg == HY_ARG_RET && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
+			return arena_strndup(d->ar, (const char *)b->data, b->h.len);
+	}
+	return NULL;
+}
+
+void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
+{
+	const struct hy_rec *r = &d->ev->r;
+
+	if (r->flags & HY_F_NO_EXIT) {
+		sb_puts(sb, "= ?");
+		return;
+	}
+	if (d->ret_is_error) {
+		int err = (int)-r->ret;
+		const char *name = errno_name(err);
+		const char *text = errno_text(err);
+
+		if (err >= 512 && err <= 516)
+			sb_printf(sb, "= ? %s", name ? name : "ERESTART?");
+		else if (name)
+			sb_printf(sb, "= -1 %s", name);
+		else
+			sb_printf(sb, "= -1 %d", err);
+		if (text)
+			sb_printf(sb, " (%s)", text);
+		return;
+	}
+	sb_puts(sb, "= ");
+	if (d->ret) {
+		render_value(sb, d->ret, xflag);
+	} else {
+		switch (d->se ? d->se->ret : RV_HEX) {
+		case RV_DEC:
+			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
+			break;
+		case RV_UDEC:
+			sb_printf(sb, "%" PRIu64, (uint64_t)r->ret);
+			break;
+		case RV_HEX:
+			if (r->ret)
+				sb_printf(sb, "%#" PRIx64, (uint64_t)r->ret);
+			else
+				sb_putc(sb, '0');
+			break;
+		case RV_OCT:
+			sb_printf(sb, "%#" PRIo64, (uint64_t)r->ret);
+			break;
+		case RV_FD: {
+			const char *p = d->o->yflag ? ret_fd_path(d) : NULL;
+
+			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
+			if (p) {
+				sb_putc(sb, '<');
+				render_quoted(sb, p, strlen(p), xflag, "<>", 0);
+				sb_putc(sb, '>');
+			}
+			break;
+		}
+		case RV_NONE:
+			sb_putc(sb, '?');
+			break;
+		}
+	}
+	if (d->ret_note) {
+		sb_puts(sb, " (");
+		render_value(sb, d->ret_note, xflag);
+		sb_putc(sb, ')');
+	}
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* sbuf.h: a growable string buffer for rendering. */
+#ifndef HY_SBUF_H
+#define HY_SBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+void sb_grow(struct sbuf *sb, size_t more);
+void sb_putn(struct sbuf *sb, const char *s, size_t n);
+void sb_puts(struct sbuf *sb, const char *s);
+void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_free(struct sbuf *sb);
+
+static inline void sb_putc(struct sbuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		sb_grow(sb, 1);
+	sb->s[sb->len++] = c;
+	sb->s[sb->len] = '\0';
+}
+
+static inline void sb_reset(struct sbuf *sb)
+{
+	sb->len = 0;
+	if (sb->s)
+		sb->s[0] = '\0';
+}
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* spawn.h: start the traced command, held before execve until the tracer is ready. */
+#ifndef HY_SPAWN_H
+#define HY_SPAWN_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+#include "options.h"
+
+struct spawn {
+	int hold[2];		/* the child reads hold[0] until hold[1] is closed */
+	char *path;		/* the resolved program */
+	char **envp;
+	bool as_user;		/* -u */
+	uid_t uid;
+	gid_t gid;
+	gid_t *groups;
+	int ngroups;
+};
+
+/* Resolve the program and -u USER; 0, or -errno with one line printed. */
+int spawn_prepare(struct spawn *sp, const struct opts *o);
+/* Fork the child; it waits, then runs in_child (if any) and execs. The pid, or -errno. */
+pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o));
+/* Let the child go on to execve, and free what spawn_prepare took. */
+void spawn_release(struct spawn *sp);
+
+#endif
