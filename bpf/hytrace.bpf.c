@@ -2,7 +2,7 @@
 /* hytrace.bpf.c: syscall, signal and process-lifecycle records into a ring buffer (CO-RE). */
 /*
  * One HY_REC_SYSCALL record per completed syscall: the entry (arguments, time,
- * entry blobs) waits per thread in the `tasks` map (entry blobs in `slots`),
+ * entry blobs) waits per thread in task storage `tasks` (entry blobs in `slots`),
  * and the exit adds the exit blobs and sends the whole record.  Calls flagged
  * HY_SC_BLOCKS also send an HY_REC_ENTER at entry.  What memory to copy comes
  * from the capture spec (cfg_caps, loaded from decoders' sysent[] table); this
@@ -38,6 +38,7 @@ const volatile __u32 cfg_drop_unfinished; /* status= without unfinished */
 const volatile __u32 cfg_no_enter;	/* no HY_REC_ENTER (status filters need the outcome) */
 const volatile __u32 cfg_strsize = 32;	/* -s, at most HY_STR_MAX */
 const volatile __u32 cfg_verbose;	/* -v: HY_CF_VERBOSE captures in full */
+const volatile __u32 cfg_yflag;		/* -y: HY_CAP_FDPATH resolved here, when the fd is valid */
 const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
 const volatile char cfg_comms[HYB_COMMS_MAX][HY_COMM_LEN];
@@ -48,18 +49,41 @@ const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
 
 /* Traced tasks alive (target mode), so user space knows when all are gone. */
 __s64 live_tasks;
+/*
+ * CLOCK_BOOTTIME - CLOCK_MONOTONIC, kept current by user space: records carry
+ * boot-clock times, but now_ns() costs ~40 ns more per call
+ * than bpf_ktime_get_ns() here (measured with kernel.bpf_stats_enabled), and
+ * the offset only moves across a suspend.
+ */
+__u64 boot_off;
+/* Set by user space when it had to put tasks in `seeds` (no pidfd for them). */
+__u32 seeds_used;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20);	/* set by user space (--buffer-size) */
 } rb SEC(".maps");
 
+/*
+ * Per-thread state.  Task storage rather than a hash on tid: a hit costs ~16
+ * ns against ~48 ns (measured), twice per syscall, and the state follows the
+ * task through an exec from a thread (which changes its tid).  User space
+ * adds a task by pidfd; a task it cannot name by pidfd goes into `seeds`.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 32768);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct hyb_task);
 } tasks SEC(".maps");
+
+/* tid -> tgid of threads to trace, moved into `tasks` at their next syscall. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);
+	__type(value, __u32);
+} seeds SEC(".maps");
 
 struct slot {
 	__u8 d[HYB_SLOT_MAX];
@@ -83,6 +107,9 @@ struct {
  * offset below HYB_REC_MAX plus a length below HYB_REC_MAX is always in bounds
  * for the verifier.
  */
+#define PATH_BUF	4096	/* PATH_MAX */
+#define PATH_END	(PATH_BUF - 16)	/* room for " (deleted)" after the path */
+
 struct scratch {
 	__u32 off;		/* bytes used in rec */
 	__u32 nblobs;
@@ -95,6 +122,11 @@ struct scratch {
 	__u64 args[HY_NARGS];
 	__s64 ret;
 	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
+	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
+	/* fd path walk (fd_path) */
+	__u64 pd, pm, rootd, rootm;
+	__u32 ppos, ptrunc;
+	__u8 path[PATH_BUF + 256];
 	__u8 rec[2 * HYB_REC_MAX + 64];
 };
 
@@ -126,7 +158,13 @@ struct {
 	__type(value, __u32);
 } cgroups SEC(".maps");
 
-/* barrier_var() (bpf_helpers.h) keeps clang from folding a bounds check the verifier needs. */
+/*
+ * Bound v below the power of two p for the verifier: callers already keep v
+ * in range, the mask (with barrier_var() from bpf_helpers.h, so clang cannot
+ * move it) only makes that visible in the register passed to a helper.
+ */
+#define BOUND(v, p) do { barrier_var(v); (v) &= (p) - 1; } while (0)
+
 #define BLOB_HDR ((__u32)sizeof(struct hy_blob))
 #define REC_HDR ((__u32)sizeof(struct hy_rec))
 
@@ -137,6 +175,11 @@ struct {
 #define META_FL(fl) ((__u64)(fl) << 16)
 
 enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_NONE };
+
+static __always_inline __u64 now_ns(void)
+{
+	return bpf_ktime_get_ns() + boot_off;
+}
 
 static __always_inline struct hyb_drops *drops_get(void)
 {
@@ -182,7 +225,7 @@ __noinline int report_lost(void)
 		__builtin_memset(r, 0, sizeof(*r));
 		r->type = HY_REC_LOST;
 		r->size = sizeof(*r);
-		r->ts_enter = bpf_ktime_get_boot_ns();
+		r->ts_enter = now_ns();
 		r->args[0] = n;
 		r->args[1] = i;
 		bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
@@ -266,9 +309,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 			s->cut = 1;
 		}
 	}
-	barrier_var(rd);
-	if (rd >= HYB_REC_MAX)
-		rd = HYB_REC_MAX - 1;
+	BOUND(rd, HYB_REC_MAX);
 	barrier_var(off);
 	off &= HYB_REC_MAX - 1;
 	b = (struct hy_blob *)&s->rec[off];
@@ -287,7 +328,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 		if (mode == RD_USER)
 			err = bpf_probe_read_user(data, rd, (const void *)addr);
 		else
-			err = bpf_probe_read_kernel(data, rd, (const void *)addr);
+			err = bpf_probe_read_kernel(data, rd, (const void *)s->ksrc);
 		if (!err) {
 			len = rd;
 			if (rd < want)
@@ -299,9 +340,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 		if (mode != RD_ERR)
 			s->failed++;
 	}
-	barrier_var(len);
-	if (len >= HYB_REC_MAX)
-		len = HYB_REC_MAX - 1;
+	BOUND(len, HYB_REC_MAX);
 	/* zero the padding after the data: records must not carry stale bytes */
 	if (len & 7) {
 		__u64 *p = (__u64 *)&data[len & ~7u];
@@ -526,6 +565,136 @@ __noinline int cap_msghdr(struct scratch *s, __u64 meta, __u64 addr)
 	return 0;
 }
 
+/* include/uapi/linux/magic.h */
+#define PIPEFS_MAGIC		0x50495045
+#define SOCKFS_MAGIC		0x534F434B
+#define ANON_INODE_FS_MAGIC	0x09041934
+
+/*
+ * One step of the walk from s->pd (in mount s->pm) up to the root, as d_path()
+ * does (fs/d_path.c prepend_path): a name, or a mount crossing.  0 to go on,
+ * 1 when done.  Names are put in s->path backwards, ending at PATH_END.
+ */
+__noinline int path_step(struct scratch *s)
+{
+	struct dentry *d, *parent;
+	struct mount *m, *mp;
+	struct qstr q = {};
+	__u32 len, pos;
+
+	if (!s)
+		return 1;
+	d = (struct dentry *)s->pd;
+	m = (struct mount *)s->pm;
+	if (s->pd == s->rootd && s->pm == s->rootm)
+		return 1;	/* the task's root (chroot) */
+	if (d == BPF_CORE_READ(m, mnt.mnt_root)) {
+		mp = BPF_CORE_READ(m, mnt_parent);
+		if (mp == m)
+			return 1;	/* the namespace's root, or a mount not attached anywhere */
+		s->pd = (__u64)BPF_CORE_READ(m, mnt_mountpoint);
+		s->pm = (__u64)mp;
+		return 0;
+	}
+	parent = BPF_CORE_READ(d, d_parent);
+	if (parent == d)
+		return 1;
+	if (bpf_core_read(&q, sizeof(q), &d->d_name))
+		return 1;
+	len = q.len;
+	pos = s->ppos;
+	if (len > 255 || pos > PATH_END || pos < len + 1) {
+		s->ptrunc = 1;
+		return 1;
+	}
+	pos -= len;
+	BOUND(pos, PATH_BUF);
+	BOUND(len, 256);
+	bpf_probe_read_kernel(&s->path[pos], len, q.name);
+	pos -= 1;
+	BOUND(pos, PATH_BUF);
+	s->path[pos] = '/';
+	s->ppos = pos;
+	s->pd = (__u64)parent;
+	return 0;
+}
+
+/*
+ * -y: the path of the current task's file descriptor fd, as readlink() of
+ * /proc/PID/fd/FD shows it (capture_fdpath() of the ptrace backend), read now
+ * rather than when user space gets the record (the fd may be closed or
+ * reused by then).  No blob when fd is not open or is an unnamed kind.
+ */
+__noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct fdtable *fdt;
+	struct file **fda, *f = NULL;
+	struct dentry *d;
+	struct vfsmount *vm;
+	__u64 data[2];
+	__u32 len, pos, flags = HY_BF_FDPATH;
+	long n;
+
+	if (!s || fd < 0 || fd > 0x7fffffff)
+		return 0;
+	fdt = BPF_CORE_READ(t, files, fdt);
+	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+		return 0;
+	fda = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fda[fd]) || !f)
+		return 0;
+	d = BPF_CORE_READ(f, f_path.dentry);
+	vm = BPF_CORE_READ(f, f_path.mnt);
+	if (!d || !vm)
+		return 0;
+	if (BPF_CORE_READ(d, d_op, d_dname)) {
+		/* names made up by the filesystem: fs/pipe.c, net/socket.c, fs/anon_inodes.c */
+		__u64 magic = BPF_CORE_READ(d, d_sb, s_magic);
+
+		data[0] = BPF_CORE_READ(d, d_inode, i_ino);
+		if (magic == PIPEFS_MAGIC) {
+			n = bpf_snprintf((char *)s->path, 64, "pipe:[%lu]", data, 8);
+		} else if (magic == SOCKFS_MAGIC) {
+			n = bpf_snprintf((char *)s->path, 64, "socket:[%lu]", data, 8);
+		} else if (magic == ANON_INODE_FS_MAGIC) {
+			data[0] = (__u64)BPF_CORE_READ(d, d_name.name);
+			n = bpf_snprintf((char *)s->path, 256, "anon_inode:%s", data, 8);
+		} else {
+			return 0;
+		}
+		if (n <= 1)
+			return 0;
+		s->ksrc = (__u64)s->path;
+		return put_blob(s, meta | META_FL(flags), fd, n - 1, RD_KERNEL);
+	}
+	s->pd = (__u64)d;
+	s->pm = (__u64)vm - bpf_core_field_offset(struct mount, mnt);
+	s->rootd = (__u64)BPF_CORE_READ(t, fs, root.dentry);
+	s->rootm = (__u64)BPF_CORE_READ(t, fs, root.mnt) - bpf_core_field_offset(struct mount, mnt);
+	s->ppos = PATH_END;
+	s->ptrunc = 0;
+	for (int i = 0; i < 128; i++)
+		if (path_step(s))
+			break;
+	pos = s->ppos;
+	if (pos >= PATH_END) {
+		pos = PATH_END - 1;
+		s->path[pos] = '/';
+	}
+	len = PATH_END - pos;
+	/* d_unlinked(): not a root and unhashed (include/linux/dcache.h) */
+	if (BPF_CORE_READ(d, d_parent) != d && !BPF_CORE_READ(d, d_hash.pprev)) {
+		__builtin_memcpy(&s->path[PATH_END], " (deleted)", 10);
+		len += 10;
+	}
+	if (s->ptrunc)
+		flags |= HY_BF_TRUNC;
+	BOUND(pos, PATH_BUF);
+	s->ksrc = (__u64)&s->path[pos];
+	return put_blob(s, meta | META_FL(flags), fd, len, RD_KERNEL);
+}
+
 /* The count a capture takes from count_src (count_of() of the ptrace backend). */
 static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 {
@@ -552,21 +721,25 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	nr = s->nr;
 	if (nr >= HY_NR_MAX)
 		return 0;
+	BOUND(i, 8);
+	BOUND(nr, HY_NR_MAX);
 	c = &cfg_caps[nr].arg[i];
 	kind = c->kind;
 	size = c->size;
 	src = c->count_src;
 	when = s->when;
-	if (!(c->when & when) || kind == HY_CAP_NONE || kind == HY_CAP_FDPATH)
+	if (!(c->when & when) || kind == HY_CAP_NONE || (kind == HY_CAP_FDPATH && !cfg_yflag))
 		return 0;
 	/* exit-only captures are skipped when the call failed (the memory was not written) */
 	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO &&
 	    !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 		return 0;
 	addr = s->args[i];
+	meta = META(i, when, 0, 0);
+	if (kind == HY_CAP_FDPATH)
+		return fd_path(s, meta, (int)addr);
 	if (!addr)
 		return 0;	/* NULL: nothing to read, the decoder prints NULL */
-	meta = META(i, when, 0, 0);
 	cnt = cap_count(s, src, size);
 
 	switch (kind) {
@@ -657,17 +830,24 @@ static __always_inline int filters_ok(void)
 	return comm_ok();
 }
 
-static __always_inline struct hyb_task *task_new(__u32 tid, __u32 tgid, __u32 flags)
+static __always_inline struct hyb_task *task_get(struct task_struct *task)
 {
-	struct hyb_task t = { .tgid = tgid, .flags = flags };
+	return bpf_task_storage_get(&tasks, task, 0, 0);
+}
 
-	if (bpf_map_update_elem(&tasks, &tid, &t, BPF_NOEXIST)) {
+/* counted: add it to live_tasks (user space counted the tasks it put in `seeds`) */
+static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32 tgid, int counted)
+{
+	struct hyb_task *st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+
+	if (!st) {
 		drop(HY_LOST_TOO_MANY_TASKS, 1);
 		return NULL;
 	}
-	if (cfg_mode == HYB_MODE_TARGET)
+	st->tgid = tgid;
+	if (cfg_mode == HYB_MODE_TARGET && counted)
 		__sync_fetch_and_add(&live_tasks, 1);
-	return bpf_map_lookup_elem(&tasks, &tid);
+	return st;
 }
 
 static __always_inline struct scratch *scratch_get(void)
@@ -704,9 +884,9 @@ static __always_inline long scratch_send(struct scratch *s, __u64 flags)
 	r->nblobs = s->nblobs;
 	if (s->cut)
 		r->flags |= HY_F_BLOBS_CUT;
-	barrier_var(size);
 	if (size > HYB_REC_MAX)
 		size = HYB_REC_MAX;
+	BOUND(size, 2 * HYB_REC_MAX);
 	return bpf_ringbuf_output(&rb, s->rec, size, flags);
 }
 
@@ -723,7 +903,7 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 	if (!s)
 		return 0;
 	scratch_begin(s, st, HY_AT_ENTER);
-	s->limit = REC_HDR + HYB_SLOT_MAX;
+	s->limit = REC_HDR + HYB_SLOT_MAX - 8;	/* so that len < HYB_SLOT_MAX below */
 	if (nf & HYB_NF_ENTER_CAP) {
 		for (__u32 i = 0; i < HY_NARGS; i++) {
 			__u32 off0 = s->off, nb0 = s->nblobs;
@@ -748,9 +928,7 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 	len = s->off - REC_HDR;
 	nb = s->nblobs;
 	if (len) {
-		barrier_var(len);
-		if (len > HYB_SLOT_MAX)
-			len = HYB_SLOT_MAX;
+		BOUND(len, HYB_SLOT_MAX);
 		sl = bpf_map_lookup_elem(&slots, &tid);
 		if (sl) {
 			bpf_probe_read_kernel(sl->d, len, &s->rec[REC_HDR]);
@@ -808,9 +986,7 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 	s->ret = ret;
 	len = st->slot_len;
 	if (len) {
-		barrier_var(len);
-		if (len > HYB_SLOT_MAX)
-			len = HYB_SLOT_MAX;
+		BOUND(len, HYB_SLOT_MAX);
 		sl = bpf_map_lookup_elem(&slots, &tid);
 		if (sl && !bpf_probe_read_kernel(&s->rec[REC_HDR], len, sl->d)) {
 			s->off = REC_HDR + len;
@@ -829,6 +1005,10 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 			s->when = HY_AT_EXIT;
 			for (__u32 i = 0; i < HY_NARGS; i++)
 				cap_arg(s, i);
+			/* -y: the path of a returned fd */
+			if (cfg_yflag && (__u64)ret < (__u64)-MAX_ERRNO &&
+			    cfg_caps[st->nr & (HY_NR_MAX - 1)].ret.kind == HY_CAP_FDPATH)
+				fd_path(s, META(HY_ARG_RET, HY_AT_EXIT, 0, 0), ret);
 		}
 	}
 	if (s->failed) {
@@ -858,17 +1038,26 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u64 pt = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pt, tgid = pt >> 32, nf;
+	struct task_struct *task = bpf_get_current_task_btf();
 	struct hyb_task *st;
+	__u32 nf;
 
 	if ((unsigned long)id >= HY_NR_MAX)
 		return 0;
-	st = bpf_map_lookup_elem(&tasks, &tid);
+	st = task_get(task);
 	if (!st) {
-		if (cfg_mode != HYB_MODE_ALL || tgid == cfg_self_tgid || !filters_ok())
+		__u64 pt = bpf_get_current_pid_tgid();
+		__u32 tid = (__u32)pt, tgid = pt >> 32;
+
+		if (cfg_mode == HYB_MODE_ALL) {
+			if (tgid == cfg_self_tgid || !filters_ok())
+				return 0;
+		} else if (!seeds_used || !bpf_map_lookup_elem(&seeds, &tid)) {
 			return 0;
-		st = task_new(tid, tgid, 0);
+		} else {
+			bpf_map_delete_elem(&seeds, &tid);
+		}
+		st = task_new(task, tgid, cfg_mode == HYB_MODE_ALL);
 		if (!st)
 			return 0;
 	} else if (cfg_ncomms | cfg_cgroup) {
@@ -885,7 +1074,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!(nf & HYB_NF_TRACE))
 		return 0;
 	st->nr = id;
-	st->ts = bpf_ktime_get_boot_ns();
+	st->ts = now_ns();
 	if (cfg_summary)
 		return 0;
 	st->args[0] = regs->di;
@@ -899,22 +1088,23 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	st->nblobs = 0;
 	st->retry = 0;
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
-		enter_slow(st, pt, nf);
+		enter_slow(st, bpf_get_current_pid_tgid(), nf);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pt = bpf_get_current_pid_tgid(), now, ts;
-	__u32 tid = (__u32)pt, nf;
+	__u64 pt, now, ts;
 	struct hyb_task *st;
 	struct hy_rec *r;
+	__u32 nf;
 
-	st = bpf_map_lookup_elem(&tasks, &tid);
+	st = task_get(bpf_get_current_task_btf());
 	if (!st || !st->ts)
 		return 0;
-	now = bpf_ktime_get_boot_ns();
+	now = now_ns();
+	pt = bpf_get_current_pid_tgid();
 	ts = st->ts;
 	st->ts = 0;
 	if (cfg_summary) {
@@ -970,25 +1160,24 @@ static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
 		return NULL;
 	}
 	__builtin_memset(r, 0, sizeof(*r));
-	rec_head(r, type, pt, bpf_ktime_get_boot_ns(), 0);
+	rec_head(r, type, pt, now_ns(), 0);
 	return r;
 }
 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u64 pt = bpf_get_current_pid_tgid();
-	__u32 ptid = parent->pid, ctid = child->pid, ctgid = child->tgid;
+	__u32 ctid = child->pid, ctgid = child->tgid;
 	struct hyb_task *st;
 	struct hy_rec *r;
 
-	st = bpf_map_lookup_elem(&tasks, &ptid);
+	st = task_get(parent);
 	if (!st || (st->flags & HYB_TS_PRE_EXEC))
 		return 0;
 	if (!cfg_follow && cfg_mode != HYB_MODE_ALL)
 		return 0;
 	if (cfg_mode == HYB_MODE_TARGET)
-		task_new(ctid, ctgid, 0);
+		task_new(child, ctgid, 1);
 	/* the record is the child's, as the ptrace backend sends it */
 	r = life_rec(HY_REC_FORK, (__u64)ctgid << 32 | ctid);
 	if (!r)
@@ -1009,25 +1198,22 @@ int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binpr
 	struct hyb_task *st;
 	struct hy_rec *r;
 
+	st = task_get(p);
+	if (!st)
+		return 0;
 	if (old != tid) {
-		/* exec from a thread: it took the leader's pid (fs/exec.c de_thread) */
-		struct hyb_task *ost = bpf_map_lookup_elem(&tasks, &old);
-		struct slot *sl;
+		/*
+		 * exec from a thread: it took the leader's pid (fs/exec.c
+		 * de_thread); its task storage went with it, its slot moves.
+		 */
+		struct slot *sl = bpf_map_lookup_elem(&slots, &old);
 
-		if (!ost)
-			return 0;
-		if (bpf_map_update_elem(&tasks, &tid, ost, BPF_ANY)) {
-			drop(HY_LOST_TOO_MANY_TASKS, 1);
-			return 0;
-		}
-		sl = bpf_map_lookup_elem(&slots, &old);
 		if (sl)
 			bpf_map_update_elem(&slots, &tid, sl, BPF_ANY);
 		bpf_map_delete_elem(&slots, &old);
-		bpf_map_delete_elem(&tasks, &old);
+		st->tgid = tid;
 	}
-	st = bpf_map_lookup_elem(&tasks, &tid);
-	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+	if (st->flags & HYB_TS_PRE_EXEC)
 		return 0;
 	r = life_rec(HY_REC_EXEC, pt);
 	if (!r)
@@ -1045,9 +1231,13 @@ int BPF_PROG(proc_exit, struct task_struct *p)
 	struct hyb_task *st;
 	struct hy_rec *r;
 
-	st = bpf_map_lookup_elem(&tasks, &tid);
-	if (!st)
+	st = task_get(p);
+	if (!st) {
+		/* a thread put in `seeds` that made no syscall since */
+		if (seeds_used && bpf_map_delete_elem(&seeds, &tid) == 0)
+			__sync_fetch_and_add(&live_tasks, -1);
 		return 0;
+	}
 	if (!(st->flags & HYB_TS_PRE_EXEC)) {
 		/* a call that never returns (exit_group, or killed while blocked) */
 		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
@@ -1066,7 +1256,7 @@ int BPF_PROG(proc_exit, struct task_struct *p)
 		}
 	}
 	bpf_map_delete_elem(&slots, &tid);
-	bpf_map_delete_elem(&tasks, &tid);
+	bpf_task_storage_delete(&tasks, p);
 	if (cfg_mode == HYB_MODE_TARGET)
 		__sync_fetch_and_add(&live_tasks, -1);
 	return 0;
@@ -1076,7 +1266,6 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	__u64 pt = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pt;
 	struct hyb_task *st;
 	struct {
 		struct hy_rec r;
@@ -1087,7 +1276,7 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigacti
 	/* SIGKILL never reaches user space: strace shows only "+++ killed by SIGKILL +++" */
 	if (sig == SIGKILL)
 		return 0;
-	st = bpf_map_lookup_elem(&tasks, &tid);
+	st = task_get(bpf_get_current_task_btf());
 	if (!st || (st->flags & HYB_TS_PRE_EXEC))
 		return 0;
 	lost_check();
@@ -1097,7 +1286,7 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigacti
 		return 0;
 	}
 	__builtin_memset(e, 0, sizeof(*e));
-	rec_head(&e->r, HY_REC_SIGNAL, pt, bpf_ktime_get_boot_ns(), 0);
+	rec_head(&e->r, HY_REC_SIGNAL, pt, now_ns(), 0);
 	e->r.nr = sig;
 	e->b.arg = HY_ARG_SIGINFO;
 	e->b.when = HY_AT_ENTER;

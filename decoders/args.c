@@ -176,6 +176,22 @@ struct hv *v_flags(struct dctx *d, int i, const struct xlat *x)
 	return hv_flags(d, x, d_ui(d, i));
 }
 
+struct hv *hv_flags_or(struct dctx *d, const struct xlat *x, uint64_t v, const char *dflt)
+{
+	struct hv *n = hv_flags(d, x, v);
+
+	if (n->kind == HV_SYM && v && dflt && n->text[0] == '0' && n->text[1] == 'x') {
+		n->kind = HV_HEX;	/* no known bit: strace prints the number and the comment */
+		n->comment = dflt;
+	}
+	return n;
+}
+
+struct hv *v_flags_or(struct dctx *d, int i, const struct xlat *x, const char *dflt)
+{
+	return hv_flags_or(d, x, d_ui(d, i), dflt);
+}
+
 struct hv *v_sym(struct dctx *d, int i, const struct xlat *x)
 {
 	return hv_sym(d, x, d_ui(d, i), true);

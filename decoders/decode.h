@@ -103,6 +103,8 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting);
 void decode_siginfo(struct dctx *d, const struct event *ev);
 /* A siginfo_t of len bytes as a struct node (shared with rt_sigtimedwait, waitid...). */
 struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len);
+/* A signal set of bytes bytes (at most 8 used): [INT QUIT], [], ~[RTMIN RT_1] (signal.c). */
+struct hv *hv_sigset(struct dctx *d, const void *mask, size_t bytes);
 /* The generic decoder: every argument raw (as strace's printargs). */
 void dec_printargs(struct dctx *d);
 
@@ -184,10 +186,43 @@ struct hv *v_sym(struct dctx *d, int i, const struct xlat *x);	/* int enum */
 struct hv *hv_open_flags(struct dctx *d, uint64_t flags);
 struct hv *v_unread(struct dctx *d, int i, const struct event_blob *b);
 
+/* A flag set as strace's printflags: like hv_flags, but a value with no known bit prints as
+ * 0x... / * dflt * / (dflt NULL: no comment). */
+struct hv *hv_flags_or(struct dctx *d, const struct xlat *x, uint64_t v, const char *dflt);
+struct hv *v_flags_or(struct dctx *d, int i, const struct xlat *x, const char *dflt);
+
+/* Time structures (decoders/time.c): {tv_sec=1, tv_nsec=2}, {tv_sec=1, tv_usec=2}. */
+struct hv *hv_tspec(struct dctx *d, const int64_t ts[2]);
+struct hv *hv_tval(struct dctx *d, const int64_t tv[2]);
+/* CLOCK_MONOTONIC, or 0x3039 / * CLOCK_??? * / */
+struct hv *hv_clockid(struct dctx *d, int id);
+/* The struct captured for argument i at when (HY_AT_*): NULL, the address if unreadable. */
+struct hv *v_tspec(struct dctx *d, int i, int when);
+struct hv *v_tval(struct dctx *d, int i, int when);
+struct hv *v_itspec(struct dctx *d, int i, int when);
+
 /* Signal, errno names (used by several areas). */
 const char *signame(int sig);		/* "SIGINT", "SIGRT_3", or NULL */
 struct hv *hv_signal(struct dctx *d, int sig);	/* SIGINT, or the number */
 const char *errno_name(int err);	/* "ENOENT" or NULL */
 const char *errno_text(int err);	/* strerror() text, or strace's text for ERESTART* */
+
+/* -- sockets (decoders/sockaddr.c) ------------------------------------------ */
+/* Bytes quoted as the text sink would (honours -x/-xx), quotes included: for HV_EXPR text. */
+char *quote_str(struct dctx *d, const void *data, size_t len);
+/* Bytes as "\x01\x02" whatever -x says (strace's QUOTE_FORCE_HEX); trunc adds "...". */
+struct hv *hv_hexstr(struct dctx *d, const void *data, size_t len, bool trunc);
+/* An interface index: if_nametoindex("lo") when the host knows the index, else the number. */
+struct hv *hv_ifindex(struct dctx *d, unsigned int idx);
+/* inet_addr("1.2.3.4") (af 2) or inet_pton(AF_INET6, "::1", &field) (af 10). */
+struct hv *hv_inet_addr(struct dctx *d, int af, const void *addr, const char *field);
+/* htons(NAME) for a value in network order named by x (ETH_P_ALL...). */
+struct hv *hv_htons_sym(struct dctx *d, const struct xlat *x, uint16_t net);
+/* A socket address of len bytes (at most 128 are used) as {sa_family=..., ...}. */
+struct hv *hv_sockaddr(struct dctx *d, const void *data, int len);
+/* A captured socket address, or the address addr when len < 2 or the read failed. */
+struct hv *hv_sockaddr_blob(struct dctx *d, uint64_t addr, const struct event_blob *b, int len);
+/* The socket address captured for argument i, len bytes long. */
+struct hv *v_sockaddr(struct dctx *d, int i, int len);
 
 #endif

@@ -9,9 +9,11 @@ struct hy_siginfo {
 	int32_t signo, err, code, pad;
 	union {
 		struct { int32_t pid; uint32_t uid; int32_t status; int32_t pad; int64_t utime, stime; } chld;
-		struct { int32_t pid; uint32_t uid; int32_t sival_int; int32_t pad; uint64_t sival_ptr; } rt;
-		struct { int32_t tid; int32_t overrun; int32_t sival_int; int32_t pad; uint64_t sival_ptr; } timer;
-		struct { uint64_t addr; } fault;
+		/* union sigval: sival_int and sival_ptr share offset 24 */
+		struct { int32_t pid; uint32_t uid; union { int32_t sival_int; uint64_t sival_ptr; }; } rt;
+		struct { int32_t tid; int32_t overrun; union { int32_t sival_int; uint64_t sival_ptr; }; } timer;
+		struct { uint64_t addr; int16_t addr_lsb; int16_t pad[3];
+			 union { struct { uint64_t lower, upper; }; uint32_t pkey; }; } fault;
 		struct { int64_t band; int32_t fd; } poll;
 		struct { uint64_t call_addr; int32_t syscall; uint32_t arch; } sys;
 		uint8_t raw[112];
@@ -36,11 +38,12 @@ static const struct xlat *code_table(int sig)
 
 static struct hv *code_node(struct dctx *d, int sig, int code)
 {
-	const struct xlat *x = code > 0 ? code_table(sig) : NULL;
-	const char *name = x ? xlat_name(x, (uint64_t)(int64_t)code) : NULL;
+	/* strace's print_si_code: the generic SI_* names first, then the signal's own */
+	const char *name = xlat_name(&xlat_si_codes, (uint64_t)(int64_t)code);
+	const struct xlat *x = code_table(sig);
 
-	if (!name)
-		name = xlat_name(&xlat_si_codes, (uint64_t)(int64_t)code);
+	if (!name && x)
+		name = xlat_name(x, (uint64_t)(int64_t)code);
 	if (name) {
 		struct hv *v = hv_new(d, HV_SYM);
 
@@ -59,10 +62,15 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 
 	memset(&si, 0, sizeof(si));
 	memcpy(&si, data, len < sizeof(si) ? len : sizeof(si));
+	if (!si.signo)		/* strace prints an empty siginfo as {} */
+		return s;
 	hv_add(s, "si_signo", hv_signal(d, si.signo));
 	hv_add(s, "si_code", code_node(d, si.signo, si.code));
-	if (si.err)
-		hv_add(s, "si_errno", hv_sym_or(d, &xlat_errnos, si.err, NULL));
+	if (si.err) {
+		const char *en = errno_name(si.err);
+
+		hv_add(s, "si_errno", en ? hv_expr(d, "%s", en) : hv_uint(d, (uint32_t)si.err));
+	}
 	if (si.code <= 0) {	/* sent by a process: SI_FROMUSER */
 		switch (si.code) {
 		case SI_TIMER:
@@ -75,17 +83,18 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 			hv_add(s, "si_band", hv_int(d, si.poll.band));
 			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
 			break;
-		case SI_QUEUE:
-		case SI_MESGQ:
-		case SI_ASYNCIO:
+		case SI_USER:
+		case SI_TKILL:
 			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
 			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
-			hv_add(s, "si_int", hv_int(d, si.rt.sival_int));
-			hv_add(s, "si_ptr", hv_ptr(d, si.rt.sival_ptr));
 			break;
-		default:
+		default:	/* SI_QUEUE, SI_MESGQ, SI_ASYNCIO...: the value only when set */
 			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
 			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
+			if (si.rt.sival_ptr) {
+				hv_add(s, "si_int", hv_int(d, si.rt.sival_int));
+				hv_add(s, "si_ptr", hv_ptr(d, si.rt.sival_ptr));
+			}
 			break;
 		}
 		return s;
@@ -103,14 +112,28 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 		break;
 	case SIGILL:
 	case SIGFPE:
-	case SIGSEGV:
-	case SIGBUS:
 	case SIGTRAP:
 		hv_add(s, "si_addr", hv_ptr(d, si.fault.addr));
 		break;
+	case SIGBUS:
+		hv_add(s, "si_addr", hv_ptr(d, si.fault.addr));
+		if (si.code == 4 || si.code == 5)	/* BUS_MCEERR_AR, BUS_MCEERR_AO */
+			hv_add(s, "si_addr_lsb", hv_hex(d, (uint16_t)si.fault.addr_lsb));
+		break;
+	case SIGSEGV:
+		hv_add(s, "si_addr", hv_ptr(d, si.fault.addr));
+		if (si.code == 3) {	/* SEGV_BNDERR */
+			hv_add(s, "si_lower", hv_ptr(d, si.fault.lower));
+			hv_add(s, "si_upper", hv_ptr(d, si.fault.upper));
+		} else if (si.code == 4) {	/* SEGV_PKUERR */
+			hv_add(s, "si_pkey", hv_uint(d, si.fault.pkey));
+		}
+		break;
 	case SIGPOLL:
-		hv_add(s, "si_band", hv_int(d, si.poll.band));
-		hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+		if (si.code >= 1 && si.code <= 3) {	/* POLL_IN, POLL_OUT, POLL_MSG */
+			hv_add(s, "si_band", hv_int(d, si.poll.band));
+			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+		}
 		break;
 	case SIGSYS: {
 		const struct sysent *se = sysent_get(si.sys.syscall);
@@ -124,7 +147,15 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 							       : hv_hex(d, si.sys.arch));
 		break;
 	}
-	default:
+	default:	/* e.g. SI_KERNEL: the sender and value only when set */
+		if (si.rt.pid || si.rt.uid) {
+			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
+		}
+		if (si.rt.sival_ptr) {
+			hv_add(s, "si_int", hv_int(d, si.rt.sival_int));
+			hv_add(s, "si_ptr", hv_ptr(d, si.rt.sival_ptr));
+		}
 		break;
 	}
 	return s;

@@ -23,11 +23,14 @@ HYT_PASS=0
 HYT_FAIL=0
 HYT_SKIP=0
 
-hyt_ok() { HYT_PASS=$((HYT_PASS + 1)); echo "ok - $1"; }
-hyt_failed() { HYT_FAIL=$((HYT_FAIL + 1)); echo "FAIL - $1: $2"; }
-hyt_skip() { HYT_SKIP=$((HYT_SKIP + 1)); echo "skip - $1: $2"; }
+# printf, not echo: dash's echo would expand the \n of a trace line quoted in a reason
+hyt_ok() { HYT_PASS=$((HYT_PASS + 1)); HYT_CONTEXT=; printf 'ok - %s\n' "$1"; }
+hyt_failed() { HYT_FAIL=$((HYT_FAIL + 1)); HYT_CONTEXT=; printf 'FAIL - %s: %s\n' "$1" "$2"; }
+hyt_skip() { HYT_SKIP=$((HYT_SKIP + 1)); HYT_CONTEXT=; printf 'skip - %s: %s\n' "$1" "$2"; }
 
-# hyt_check NAME COND-COMMAND... : ok when the command succeeds; its stdout is the failure reason
+# hyt_check NAME COND-COMMAND... : ok when the command succeeds; its stdout is the failure reason,
+# followed by $HYT_CONTEXT (set by the runner after each traced run: exit status, stderr), which
+# is then cleared
 hyt_check()
 {
 	_name=$1
@@ -35,16 +38,16 @@ hyt_check()
 	if _out=$("$@" 2>&1); then
 		hyt_ok "$_name"
 	else
-		hyt_failed "$_name" "$(printf '%s' "$_out" | head -c 600)"
+		hyt_failed "$_name" "$(printf '%s' "$_out" | head -c 600)${HYT_CONTEXT:+ [$HYT_CONTEXT]}"
 	fi
 }
 
 hyt_summary()
 {
 	if [ "$HYT_SKIP" -gt 0 ]; then
-		echo "$HYT_PASS passed, $HYT_FAIL failed, $HYT_SKIP skipped"
+		printf '%s passed, %s failed, %s skipped\n' $HYT_PASS $HYT_FAIL $HYT_SKIP
 	else
-		echo "$HYT_PASS passed, $HYT_FAIL failed"
+		printf '%s passed, %s failed\n' $HYT_PASS $HYT_FAIL
 	fi
 }
 
@@ -64,14 +67,15 @@ PREFIX_T = re.compile(r'^\[pid +(\d+)\] ')
 TS = re.compile(r'^(?:\d\d:\d\d:\d\d(?:\.\d+)?|\d{9,}(?:\.\d+)?| *\d+\.\d{6}) ')
 NAME = re.compile(r'^(?:<\.\.\. )?([a-z_0-9]+)(?:\(| resumed>)')
 RET = re.compile(r'(\) += )(\d+)((?: <[^>]*>)?)$')
+RETPART = re.compile(r'\) +(?== )')
 CTX = re.compile(r'(si_pid=|l_pid=|nl_pid=|/proc/|parent_tid=\[|parent_tid=>\[)(\d+)')
 
 SUBS = [
     (re.compile(r'0x[0-9a-f]{6,}'), '0xADDR'),
     (re.compile(r'\b(st_ino|stx_ino|d_ino)=\d+'), r'\1=INODE'),
     (re.compile(r'\b(pipe|socket|anon_inode:\[[a-z_]+\]):\[\d+\]'), r'\1:[INODE]'),
-    (re.compile(r'\b(UNIX(?:-STREAM|-DGRAM|-SEQPACKET)?|NETLINK|TCP|UDP|TCPv6|UDPv6):\[\d+'), r'\1:[INODE'),
-    (re.compile(r'(->)\d+([,\]])'), r'\1INODE\2'),
+    (re.compile(r'\b(UNIX(?:-STREAM|-DGRAM|-SEQPACKET)?|NETLINK|TCP|UDP|TCPv6|UDPv6):\[\d+(?=\]|->|,)'), r'\1:[INODE'),
+    (re.compile(r'(:\[INODE->)\d+(?=[,\]])'), r'\1INODE'),
     (re.compile(r'\b(st_[amc]time)=\d+(?:\.\d+)?(?: /\* [^*]* \*/)?'), r'\1=TIME'),
     (re.compile(r'\b(st_[amc]time_nsec)=\d+'), r'\1=NSEC'),
     (re.compile(r'\b(stx_[abcm]time)=\{tv_sec=-?\d+, tv_nsec=\d+\}(?: /\* [^*]* \*/)?'), r'\1={TIME}'),
@@ -125,8 +129,9 @@ def normalise(lines, work=None):
                 if n in pids or (mo.group(1) == '(' and name not in PID_RET and n not in ('0', '1')):
                     return mo.group(1) + pid(n)
                 return mo.group(0)
-            head, sep, tail = line.partition(' = ') if ') = ' not in line else line.rpartition(') ')
-            line = re.sub(r'([(\[]|, )(\d+)(?=[,)\]])', arg, head) + sep + tail
+            ms = list(RETPART.finditer(line))
+            cut = ms[-1].start() + 1 if ms else len(line)
+            line = re.sub(r'([(\[]|, )(\d+)(?=[,)\]])', arg, line[:cut]) + line[cut:]
         line = CTX.sub(lambda mo: mo.group(1) + pid(mo.group(2)), line)
         out.append(prefix + line)
     return out
@@ -166,13 +171,21 @@ def window(lines):
     out, inside = [], False
     for line in lines:
         if not inside:
-            if BEGIN in line and 'write(1, ' in line:
+            if BEGIN in line and 'write(1' in line:
                 inside = True
             continue
-        if END in line and 'write(1, ' in line:
+        if END in line and 'write(1' in line:
             break
         out.append(line)
     return out
+
+# The padding before `=` depends on the width of pids (in the prefix and inside the line) and on
+# whether a call was split by scheduling; comparisons and expect checks ignore it, and
+# `align` checks it on the raw output instead.
+def canon(l):
+    return re.sub(r'\) +(= )', r') \1', re.sub(r'^(PID\d+) +', r'\1 ', l))
+
+ALIGN = re.compile(r'^(.*?\)) +(= (?:-?\d|\?|0x).*)$')
 
 def read(path, work):
     if not os.path.exists(path):
@@ -208,9 +221,6 @@ def main():
             lines = window(lines)
         sys.stdout.write(''.join(l + '\n' for l in lines))
     elif cmd == 'expect':		# expect TRACE EXPECTFILE: print expected lines not found
-        # the padding before `=` depends on the width of the pid prefix (5 digits or more)
-        # and of pids inside the line: it is compared in section (c), not here
-        canon = lambda l: re.sub(r'\) +(= )', r') \1', re.sub(r'^(PID\d+) +', r'\1 ', l))
         # a call split into <unfinished ...> and <... resumed> (scheduling) also counts whole
         lines = read(sys.argv[2], work)
         have = set(canon(l) for l in lines + merge(lines))
@@ -226,8 +236,8 @@ def main():
     elif cmd == 'compare':		# compare REF OTHER KNOWN: prints "same total", then diffs
         pats = known(sys.argv[4])
         keep = lambda ls: [l for l in ls if not any(p.search(l) for p in pats)]
-        ref = groups(keep(window(merge(read(sys.argv[2], work)))))
-        oth = groups(keep(window(merge(read(sys.argv[3], work)))))
+        ref = groups([canon(l) for l in keep(window(merge(read(sys.argv[2], work))))])
+        oth = groups([canon(l) for l in keep(window(merge(read(sys.argv[3], work))))])
         same = total = 0
         diffs = []
         for key in sorted(set(ref) | set(oth)):
@@ -241,6 +251,16 @@ def main():
         print(same, total)
         for d in diffs:
             print(d)
+    elif cmd == 'align':		# align TRACE: `=` at column 40 (strace's tabto), raw lines
+        bad = 0
+        for l in open(sys.argv[2], errors='replace'):
+            l = l.rstrip('\n')
+            m = ALIGN.match(l)
+            if m and (m.group(1) + ' ').ljust(40) + m.group(2) != l:
+                bad += 1
+                if bad <= 3:
+                    print('misaligned: ' + l)
+        sys.exit(1 if bad else 0)
     else:
         sys.exit('unknown command ' + cmd)
 
@@ -252,5 +272,7 @@ PYEOF
 hyt_norm() { python3 -c "$HYT_PY" norm "$@"; }
 # hyt_expect TRACE EXPECT: succeeds when every line of EXPECT is a line of the normalised TRACE
 hyt_expect() { python3 -c "$HYT_PY" expect "$@"; }
+# hyt_align TRACE: succeeds when every `= RESULT` is where strace puts it (column 40)
+hyt_align() { python3 -c "$HYT_PY" align "$@"; }
 # hyt_compare REF OTHER [KNOWN]: "SAME TOTAL" then -/+ lines that differ (REF's lines counted)
 hyt_compare() { python3 -c "$HYT_PY" compare "$@"; }

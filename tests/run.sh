@@ -6,6 +6,7 @@
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
 #   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f)
+#   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
 # with `#` are information.  The last line is `N passed, N failed[, N skipped]`; the exit status
@@ -18,7 +19,8 @@ ROOT=$(pwd)
 # Descriptors inherited from make (jobserver) or a shell would shift the tracees' fd numbers:
 # start again with only 0, 1 and 2 open (stdin from /dev/null).
 if [ -z "$HYT_FDS_CLOSED" ] && [ "$(ls /proc/$$/fd | wc -l)" -gt 4 ]; then
-	HYT_FDS_CLOSED=1 exec python3 -c 'import os, sys
+	HYT_FDS_CLOSED=1 exec python3 -c 'import os, signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)	# python ignores it; tracees would inherit that
 os.closerange(3, os.sysconf("SC_OPEN_MAX"))
 os.execvp("sh", ["sh"] + sys.argv[1:])' tests/run.sh "$@" </dev/null
 fi
@@ -76,7 +78,11 @@ cleanup()
 	for p in $(stragglers); do
 		kill -KILL "$p" 2>/dev/null
 	done
-	rm -rf "$WORK"
+	if [ -n "$HYT_KEEP" ]; then
+		echo "# traces kept in $WORK"
+	else
+		rm -rf "$WORK"
+	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -89,8 +95,10 @@ trace_to()
 	_t=$1
 	_o=$2
 	shift 2
-	(cd "$RUN" && $TMO $_t -o "$_o" "$@" >"$_o.stdout" 2>"$_o.err")
+	# the inner shell waits (no exec) and reports a tracer killed by a signal, to /dev/null
+	(cd "$RUN" && $TMO $_t -o "$_o" "$@" >"$_o.stdout" 2>"$_o.err"; exit $?) 2>/dev/null
 	RC=$?
+	HYT_CONTEXT="tracer exit $RC; stderr: $(head -c 200 "$_o.err" | tr '\n' ' ')"
 }
 
 # wait_for COND-COMMAND...: retry for up to 5 seconds
@@ -214,9 +222,8 @@ if section c; then
 fi
 
 ########## (d) behaviours
-has_line() { grep -qxF -e "$2" "$1" || { echo "no line '$2' in $1:"; tail -n 5 "$1"; return 1; }; }
-has_re() { grep -qE -e "$2" "$1" || { echo "nothing matches /$2/ in $1:"; tail -n 5 "$1"; return 1; }; }
-no_re() { ! grep -E -e "$2" "$1" | head -n 3 | grep . || { echo "(lines matching /$2/ found)"; return 1; }; }
+has_line() { grep -qxF -e "$2" "$1" || { printf 'no line %s in %s; it ends:\n' "'$2'" "$1"; tail -n 5 "$1"; return 1; }; }
+has_re() { grep -qE -e "$2" "$1" || { printf 'nothing matches /%s/ in %s; it ends:\n' "$2" "$1"; tail -n 5 "$1"; return 1; }; }
 rc_is() { [ "$RC" -eq "$1" ] || { echo "exit status $RC, want $1; stderr: $(head -c 300 "$2.err" 2>/dev/null)"; return 1; }; }
 
 # only_names TRACE ERE: every syscall in TRACE matches ERE, and there is at least one
@@ -226,16 +233,6 @@ only_names()
 	[ -n "$_n" ] || { echo "no syscalls traced"; return 1; }
 	_x=$(printf '%s\n' "$_n" | grep -vE "$2")
 	[ -z "$_x" ] || { echo "unexpected:" $_x; return 1; }
-}
-
-one_line_err()
-{
-	_f=$1
-	shift
-	[ "$(wc -l <"$_f")" -eq 1 ] || { echo "stderr has $(wc -l <"$_f") lines:"; head -n 5 "$_f"; return 1; }
-	for _w in "$@"; do
-		grep -qF -e "$_w" "$_f" || { echo "stderr lacks '$_w':"; cat "$_f"; return 1; }
-	done
 }
 
 proc_state() { sed -n 's/^State:[[:space:]]*\([A-Za-z]\).*/\1/p' "/proc/$1/status" 2>/dev/null; }
@@ -304,7 +301,9 @@ attach_detach()
 	fi
 	_o=$WORK/ad.trace
 	[ -n "$AS_USER" ] && _o=$WORK/u/ad.trace
-	"$@" -o "$_o" -p "$SL" 2>"$_o.err" &
+	# an asynchronous command of a non-interactive shell starts with SIGINT ignored: give the
+	# tracer the default disposition a terminal's Ctrl-C would find
+	env --default-signal=INT "$@" -o "$_o" -p "$SL" 2>"$_o.err" &
 	_t=$!
 	BG_PIDS="$BG_PIDS $_t"
 	if ! wait_for grep_q "$_o" 'write(1, "tick'; then
@@ -361,7 +360,8 @@ if section d; then
 		set -- "$1".[0-9]*
 		[ $# -eq 5 ] || { echo "$# files: $*"; exit 1; }
 		! grep -lE "^[0-9]+ " "$@" || { echo "pid prefixes inside FILE.PID"; exit 1; }
-		[ "$(grep -l "\"=== begin ===" "$@" | wc -l)" -eq 1 ] && [ "$(grep -l "^+++ exited with 7 +++" "$@" | wc -l)" -eq 1 ]
+		[ "$(grep -l "\"=== begin ===" "$@" | wc -l)" -eq 1 ] || { echo "not one file with the begin marker"; exit 1; }
+		[ "$(grep -l "^+++ exited with 7 +++" "$@" | wc -l)" -eq 1 ] || { echo "not one file ending +++ exited with 7 +++"; exit 1; }
 	' sh "$OUT/ff"
 
 	# filters
@@ -399,8 +399,9 @@ if section d; then
 	hyt_check "-xx" has_line "$OUT/d.xx" 'write(3, "\x30\x31\x32\x33\x34\x35\x36\x37\x38\x39\x61\x62\x63\x64\x65\x66", 16) = 16'
 	trace_to "$HYTRACE" "$OUT/d.y" -y -- "$P/desc"
 	hyt_norm "$OUT/d.y" >"$OUT/d.y.n"
-	hyt_check "-y" sh -c 'grep -qxF "write(3</WORK/run/hyt-d>, \"0123456789abcdef\", 16) = 16" "$1" &&
-		grep -qxF "pipe2([4<pipe:[INODE]>, 5<pipe:[INODE]>], O_CLOEXEC) = 0" "$1"' sh "$OUT/d.y.n"
+	hyt_check "-y" sh -c 'for l in "write(3</WORK/run/hyt-d>, \"0123456789abcdef\", 16) = 16" \
+			"pipe2([4<pipe:[INODE]>, 5<pipe:[INODE]>], O_CLOEXEC) = 0"; do
+		grep -qxF "$l" "$1" || { echo "no line $l"; exit 1; }; done' sh "$OUT/d.y.n"
 	trace_to "$HYTRACE" "$OUT/d.yy" -yy -- "$P/net"
 	hyt_norm "$OUT/d.yy" >"$OUT/d.yy.n"
 	hyt_check "-yy" has_line "$OUT/d.yy.n" 'accept4(3<TCP:[127.0.0.1:47321]>, {sa_family=AF_INET, sin_port=htons(47322), sin_addr=inet_addr("127.0.0.1")}, [16], SOCK_CLOEXEC) = 5<TCP:[127.0.0.1:47321->127.0.0.1:47322]>'
@@ -414,8 +415,11 @@ if section d; then
 	hyt_check "-r" has_re "$OUT/d.r" '^     0\.00[0-9]{4} nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0$'
 	trace_to "$HYTRACE" "$OUT/d.T" -T -- "$P/time"
 	hyt_check "-T" has_re "$OUT/d.T" '^nanosleep\(\{tv_sec=0, tv_nsec=1000000\}, NULL\) = 0 <0\.00[0-9]{4}>$'
-	trace_to "$HYTRACE" "$OUT/d.v" -v -- "$P/proc"
-	hyt_check "-v" has_line "$OUT/d.v" 'execve("/proc/self/exe", ["proc", "exec-child"], ["HYT=1", "LC_ALL=C"]) = 0'
+	trace_to "$HYTRACE" "$OUT/d.v" -f -v -- "$P/proc"
+	hyt_norm "$OUT/d.v" merge >"$OUT/d.v.n"
+	hyt_check "-v" has_re "$OUT/d.v.n" '^PID[0-9]+ +execve\("/proc/self/exe", \["proc", "exec-child"\], \["HYT=1", "LC_ALL=C"\]\) += 0$'
+	hyt_check "column of = (strace's 40)" sh -c '. tests/lib.sh; for f; do hyt_align "$f" || { echo "in $f"; exit 1; }; done' sh \
+		"$OUT/d.exit0" "$OUT/d.v" "$OUT/d.tt" "$OUT/d.y" "$OUT/d.s4" $(ls "$OUT"/b.* 2>/dev/null | grep -v '\.\(err\|stdout\)$')
 	trace_to "$HYTRACE" "$OUT/d.qq" -qq -- "$P/exitcode" 0
 	hyt_check "-qq (no exit status lines)" sh -c 'grep -q "^exit_group(0)" "$1" && ! grep -q "^+++" "$1"' sh "$OUT/d.qq"
 	(cd "$RUN" && $TMO "$HYTRACE" -o "$OUT/d.E" -E HYT_TESTVAR=hello-hyt /usr/bin/env >"$OUT/d.E.stdout" 2>&1)
@@ -428,12 +432,12 @@ if section d; then
 		[ "$(sed -n 2p "$1")" = "------ ----------- ----------- --------- --------- ----------------" ] || { echo "bad rule"; exit 1; }
 		[ "$(tail -n 2 "$1" | head -n 1)" = "------ ----------- ----------- --------- --------- ----------------" ] || { echo "bad last rule"; exit 1; }
 		tail -n 1 "$1" | grep -qE "^100\.00 +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+ +[0-9]+ total$" || { echo "bad total: $(tail -n 1 "$1")"; exit 1; }
-		sed "1,2d;\$d" "$1" | sed "\$d" | grep -vE "^ *[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+( +[0-9]+)? [a-z_0-9]+$" && exit 1
+		sed "1,2d;\$d" "$1" | sed "\$d" | grep -vE "^ *[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+( +[0-9]+)? +[a-z_0-9]+$" && exit 1
 		grep -qE " 23 +18 unlink$" "$1" || { echo "no unlink row with 23 calls, 18 errors"; exit 1; }
 		! grep -q "^execve(\|^unlink(" "$1"' sh "$OUT/d.c"
 	trace_to "$HYTRACE" "$OUT/d.C" -C -- "$P/fs"
-	hyt_check "-C (trace and table)" sh -c 'grep -q "^unlink(\"hyt-f\") *= 0$" "$1" &&
-		grep -qxF "% time     seconds  usecs/call     calls    errors syscall" "$1"' sh "$OUT/d.C"
+	hyt_check "-C (trace and table)" sh -c 'grep -q "^unlink(\"hyt-f\") *= 0$" "$1" || { echo "no unlink(\"hyt-f\") line"; exit 1; }
+		grep -qxF "% time     seconds  usecs/call     calls    errors syscall" "$1" || { echo "no -c header"; exit 1; }' sh "$OUT/d.C"
 	trace_to "$HYTRACE" "$OUT/d.S" -c -S calls -- "$P/fs"
 	hyt_check "-c -S calls (sorted by calls)" sh -c '
 		sed "1,2d" "$1" | grep -vE "^-|total$" | awk "{print \$4}" > "$1.calls"

@@ -8,6 +8,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -40,6 +41,8 @@ struct ptask {
 	bool pre_exec;		/* our child before its execve: nothing is shown yet */
 	bool seccomp_exit;	/* seccomp mode: the exit stop was asked for */
 	bool detaching;		/* interrupted to detach */
+	bool comm_stale;	/* re-read the name at the next entry (new task, exec, prctl) */
+	char comm[HY_COMM_LEN];
 	struct recbuf rb;	/* the current call's record */
 };
 
@@ -262,7 +265,11 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 			return;
 		t->pre_exec = false;	/* from our child's execve on, everything shows */
 	}
-	comm_of(t->tid, r.comm);
+	if (t->comm_stale || !t->comm[0]) {
+		comm_of(t->tid, t->comm);
+		t->comm_stale = false;
+	}
+	memcpy(r.comm, t->comm, HY_COMM_LEN);
 	if (rb_begin(&t->rb, &r))
 		return;
 	bool traced = opts_traced(tr->o, s->nr);
@@ -299,6 +306,8 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
+	if (r->nr == SYS_prctl && r->args[0] == PR_SET_NAME)
+		t->comm_stale = true;
 	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
 }
 
@@ -420,6 +429,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 			}
 		}
 		t->pid = t->tid;
+		t->comm_stale = true;
 		if (!t->pre_exec)
 			emit_simple(tr, t, HY_REC_EXEC, 0, 0, msg, 0);
 		resume(t, 0);
@@ -695,6 +705,13 @@ static int ptrace_start(struct tracer *tr)
 
 	t->pid = child;
 	t->pre_exec = true;
+	if (getenv("HY_PIN")) {
+		cpu_set_t one;
+
+		CPU_ZERO(&one);
+		CPU_SET(sched_getcpu(), &one);
+		sched_setaffinity(0, sizeof(one), &one);
+	}
 	spawn_release(&sp);	/* let it go on to execve */
 	return 0;
 }

@@ -28,7 +28,7 @@ static int summary_open(struct sink *sk)
 	for (int i = 0; i < HY_NR_MAX; i++)
 		sm->s[i].ns_min = UINT64_MAX;
 	if (!pipeline_has_text(o) && o->outfile && o->follow < 2) {
-		sm->fp = fopen(o->outfile, "w");
+		sm->fp = fopen(o->outfile, "we");
 		if (!sm->fp) {
 			int err = errno;
 
@@ -201,7 +201,7 @@ static int summary_close(struct sink *sk)
 	sort_key = o->sortby ? o->sortby : "time";
 	qsort(rows, n, sizeof(*rows), row_cmp);
 	if (!fp && o->outfile && o->follow < 2)
-		fp = fopen(o->outfile, "a");	/* -C: after the trace */
+		fp = fopen(o->outfile, "ae");	/* -C: after the trace */
 	if (!fp)
 		fp = stderr;
 	if (o->summary_json)

@@ -54,7 +54,7 @@ static int text_open(struct sink *s)
 		return -ENOMEM;
 	s->priv = tx;
 	if (o->outfile && o->follow < 2) {
-		fp = fopen(o->outfile, "w");
+		fp = fopen(o->outfile, "we");
 		if (!fp) {
 			int err = errno;
 
@@ -70,7 +70,7 @@ static int text_open(struct sink *s)
 
 		if (asprintf(&probe, "%s.%d", o->outfile, (int)getpid()) < 0)
 			return -ENOMEM;
-		FILE *t = fopen(probe, "w");
+		FILE *t = fopen(probe, "we");
 
 		if (!t) {
 			int err = errno;
@@ -107,7 +107,7 @@ static struct outf *task_out(struct text *tx, const struct opts *o, struct task 
 	char name[4096];
 
 	snprintf(name, sizeof(name), "%s.%d", o->outfile, (int)t->tid);
-	FILE *fp = fopen(name, "w");
+	FILE *fp = fopen(name, "we");
 
 	if (!fp) {
 		pr_warn("hytrace: cannot open %s: %s", name, strerror(errno));

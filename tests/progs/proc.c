@@ -24,10 +24,17 @@ int main(int argc, char **argv)
 	unsigned long fsbase;
 	char name[32];
 	int status, tidword;
+	sigset_t chld;
 	pid_t pid;
 
 	if (argc > 1 && strcmp(argv[1], "exec-child") == 0)
 		syscall(SYS_exit_group, 7);
+
+	/* SIGCHLD stays pending until every child is reaped: where it would otherwise be
+	 * delivered depends on scheduling */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 
 	hyt_begin();
 
@@ -61,6 +68,7 @@ int main(int argc, char **argv)
 		syscall(SYS_exit_group, 99);
 	}
 	syscall(SYS_wait4, pid, &status, 0, NULL);
+	syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &chld, NULL, 8);
 	{
 		char *args[] = { "nosuch", NULL };
 		syscall(SYS_execve, "/nonexistent/hyt", args, NULL);

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* sockaddr.c: socket addresses (struct sockaddr_*) as strace prints them. */
+/*
+ * Layouts and output forms follow strace's src/sockaddr.c: a known family is
+ * decoded when the length covers its minimum, any other address prints its
+ * bytes as sa_data="...".  The address bytes come from a capture blob; the
+ * helpers here never look at the traced process.
+ */
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include "decode.h"
+
+#define SA_STORAGE	128	/* sizeof(struct sockaddr_storage) */
+#define SA_FAMILY_LEN	2	/* sizeof(sa_family_t) */
+#define SUN_LEN_MAX	110	/* sizeof(struct sockaddr_un) */
+#define SIN_LEN		16	/* sizeof(struct sockaddr_in) */
+#define SIN6_MIN_LEN	24	/* offsetof(struct sockaddr_in6, sin6_scope_id) */
+#define SNL_LEN		12	/* sizeof(struct sockaddr_nl) */
+#define SLL_LEN		20	/* sizeof(struct sockaddr_ll) */
+#define SLL_ADDR_OFF	12	/* offsetof(struct sockaddr_ll, sll_addr) */
+
+/* include/linux/socket.h */
+#define HY_AF_UNIX	1
+#define HY_AF_INET	2
+#define HY_AF_INET6	10
+#define HY_AF_NETLINK	16
+#define HY_AF_PACKET	17
+
+static const char hexd[] = "0123456789abcdef";
+
+/* The same quoting rules as the text sink (strace's string_quote()), into a string. */
+char *quote_str(struct dctx *d, const void *data, size_t len)
+{
+	const unsigned char *s = data;
+	int usehex = d->o->xflag > 1;
+	char *out = arena_alloc(d->ar, len * 4 + 3), *o = out;
+
+	if (d->o->xflag == 1)
+		for (size_t i = 0; i < len; i++)
+			if (s[i] > 0x7e || (s[i] < ' ' && (unsigned int)(s[i] - 9) >= 5))
+				usehex = 1;
+	*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (usehex) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hexd[c >> 4];
+			*o++ = hexd[c & 15];
+			continue;
+		}
+		switch (c) {
+		case '"': case '\\': *o++ = '\\'; *o++ = c; continue;
+		case '\f': *o++ = '\\'; *o++ = 'f'; continue;
+		case '\n': *o++ = '\\'; *o++ = 'n'; continue;
+		case '\r': *o++ = '\\'; *o++ = 'r'; continue;
+		case '\t': *o++ = '\\'; *o++ = 't'; continue;
+		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
+		}
+		if (c >= ' ' && c <= 0x7e) {
+			*o++ = c;
+			continue;
+		}
+		*o++ = '\\';
+		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
+			*o++ = '0' + (c >> 6);
+			*o++ = '0' + ((c >> 3) & 7);
+		} else if (c >> 3) {
+			if (c >> 6)
+				*o++ = '0' + (c >> 6);
+			*o++ = '0' + ((c >> 3) & 7);
+		}
+		*o++ = '0' + (c & 7);
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
+/* Bytes printed as "\x.." whatever -x says (strace's QUOTE_FORCE_HEX). */
+struct hv *hv_hexstr(struct dctx *d, const void *data, size_t len, bool trunc)
+{
+	const unsigned char *s = data;
+	char *out = arena_alloc(d->ar, len * 4 + 6), *o = out;
+
+	*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		*o++ = '\\';
+		*o++ = 'x';
+		*o++ = hexd[s[i] >> 4];
+		*o++ = hexd[s[i] & 15];
+	}
+	*o++ = '"';
+	if (trunc) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
+	*o = '\0';
+
+	struct hv *v = hv_new(d, HV_EXPR);
+
+	v->text = out;
+	return v;
+}
+
+/* An interface index: if_nametoindex("lo") when the host knows it, else the number. */
+struct hv *hv_ifindex(struct dctx *d, unsigned int idx)
+{
+	char name[IF_NAMESIZE + 1];
+
+	/* strace asks the host too (print_ifindex()); 0 is never an interface */
+	if (idx && if_indextoname(idx, name))
+		return hv_expr(d, "if_nametoindex(%s)", quote_str(d, name, strlen(name)));
+	return hv_uint(d, idx);
+}
+
+/* in_addr: inet_addr("127.0.0.1"); in6_addr: inet_pton(AF_INET6, "::1", &field). */
+struct hv *hv_inet_addr(struct dctx *d, int af, const void *addr, const char *field)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (!inet_ntop(af, addr, buf, sizeof(buf)))
+		return hv_hexstr(d, addr, af == HY_AF_INET6 ? 16 : 4, false);
+	if (af == HY_AF_INET6)
+		return hv_expr(d, "inet_pton(AF_INET6, %s, &%s)", quote_str(d, buf, strlen(buf)),
+			       field);
+	return hv_expr(d, "inet_addr(%s)", quote_str(d, buf, strlen(buf)));
+}
+
+/* An enum value as text: its name, or 0x1234 / * UNKNOWN * / (for use inside htons()). */
+static const char *sym_text(struct dctx *d, const struct xlat *x, uint64_t v)
+{
+	const char *n = xlat_name(x, v);
+
+	if (n)
+		return n;
+	if (!v)
+		return arena_printf(d->ar, "0 /* %s */", x->unknown);
+	return arena_printf(d->ar, "%#llx /* %s */", (unsigned long long)v, x->unknown);
+}
+
+struct hv *hv_htons_sym(struct dctx *d, const struct xlat *x, uint16_t net)
+{
+	return hv_expr(d, "htons(%s)", sym_text(d, x, ntohs(net)));
+}
+
+static uint16_t get16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static void sa_un(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	int path_len = (len > SUN_LEN_MAX ? SUN_LEN_MAX : len) - SA_FAMILY_LEN;
+	const char *path = (const char *)buf + SA_FAMILY_LEN;
+
+	if (path[0]) {
+		/* QUOTE_0_TERMINATED over path_len + 1 bytes: up to the first NUL */
+		size_t n = strnlen(path, path_len + 1);
+
+		hv_add(s, "sun_path", hv_str(d, path, n, false));
+		return;
+	}
+	hv_add(s, "sun_path", hv_expr(d, "@%s", quote_str(d, path + 1, path_len - 1)));
+}
+
+static void sa_in(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	hv_add(s, "sin_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
+	hv_add(s, "sin_addr", hv_inet_addr(d, HY_AF_INET, buf + 4, NULL));
+}
+
+/* fe80::/10 or ff02::/16 style link-local scopes: IN6_IS_ADDR_LINKLOCAL, IN6_IS_ADDR_MC_LINKLOCAL */
+static bool in6_linklocal(const uint8_t *a)
+{
+	return (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) || (a[0] == 0xff && (a[1] & 0x0f) == 0x2);
+}
+
+static void sa_in6(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	hv_add(s, "sin6_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
+	hv_add(s, "sin6_flowinfo", hv_expr(d, "htonl(%u)", ntohl(get32(buf + 4))));
+	hv_add(s, NULL, hv_inet_addr(d, HY_AF_INET6, buf + 8, "sin6_addr"));
+	if (len <= SIN6_MIN_LEN)
+		return;
+	uint32_t scope = get32(buf + 24);
+
+	hv_add(s, "sin6_scope_id", in6_linklocal(buf + 8) ? hv_ifindex(d, scope) : hv_uint(d, scope));
+}
+
+static void sa_nl(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	uint16_t pad = get16(buf + 2);
+	uint32_t groups = get32(buf + 8);
+
+	if (pad)
+		hv_add(s, "nl_pad", hv_hex(d, pad));
+	hv_add(s, "nl_pid", hv_int(d, (int32_t)get32(buf + 4)));
+	/* strace's PRINT_FIELD_0X: "%#08x" */
+	hv_add(s, "nl_groups", hv_expr(d, "%#08x", groups));
+}
+
+static void sa_ll(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	unsigned int halen = buf[11];
+
+	hv_add(s, "sll_protocol", hv_htons_sym(d, &xlat_ethernet_protocols, get16(buf + 2)));
+	hv_add(s, "sll_ifindex", hv_ifindex(d, get32(buf + 4)));
+	hv_add(s, "sll_hatype", hv_sym(d, &xlat_arp_hardware_types, get16(buf + 8), true));
+	hv_add(s, "sll_pkttype", hv_sym(d, &xlat_af_packet_types, buf[10], true));
+	hv_add(s, "sll_halen", hv_uint(d, halen));
+	if (!halen)
+		return;
+	struct hv *a = hv_add(s, "sll_addr", hv_array(d));
+	unsigned int oob = len - SLL_ADDR_OFF;
+
+	for (unsigned int i = 0; i < halen; i++) {
+		if (i >= oob) {
+			hv_add(a, NULL, hv_more(d));
+			break;
+		}
+		hv_add(a, NULL, hv_hex(d, buf[SLL_ADDR_OFF + i]));
+	}
+}
+
+struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
+{
+	uint8_t buf[SA_STORAGE + 2];
+	struct hv *s = hv_struct(d);
+
+	if (len > SA_STORAGE)
+		len = SA_STORAGE;
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, data, len);
+
+	uint16_t family = get16(buf);
+
+	hv_add(s, "sa_family", hv_sym(d, &xlat_address_families, family, true));
+	if (len <= SA_FAMILY_LEN)
+		return s;
+	switch (family) {
+	case HY_AF_UNIX:
+		sa_un(d, s, buf, len);	/* min_len: sa_family + 1 */
+		return s;
+	case HY_AF_INET:
+		if (len >= SIN_LEN) {
+			sa_in(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_INET6:
+		if (len >= SIN6_MIN_LEN) {
+			sa_in6(d, s, buf, len);
+			return s;
+		}
+		break;
+	case HY_AF_NETLINK:
+		if (len >= SNL_LEN) {
+			sa_nl(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_PACKET:
+		if (len >= SLL_LEN) {
+			sa_ll(d, s, buf, len);
+			return s;
+		}
+		break;
+	}
+	hv_add(s, "sa_data", hv_str(d, buf + SA_FAMILY_LEN, len - SA_FAMILY_LEN, false));
+	return s;
+}
+
+struct hv *hv_sockaddr_blob(struct dctx *d, uint64_t addr, const struct event_blob *b, int len)
+{
+	if (len < SA_FAMILY_LEN || !addr || !b || b->h.err)
+		return hv_ptr(d, addr);
+	if (len > SA_STORAGE)
+		len = SA_STORAGE;
+	if (b->h.len < (uint32_t)len)	/* strace reads len bytes or prints the address */
+		return hv_ptr(d, addr);
+	return hv_sockaddr(d, b->data, len);
+}
+
+struct hv *v_sockaddr(struct dctx *d, int i, int len)
+{
+	return hv_sockaddr_blob(d, d_u(d, i), event_blob_any(d->ev, i, 0), len);
+}

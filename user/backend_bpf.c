@@ -1,0 +1,732 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* backend_bpf.c: the eBPF backend: load bpf/hytrace.bpf.c, set its filters, drain its ring buffer. */
+/*
+ * The BPF side (bpf/hytrace.bpf.c) sends the same records as the ptrace
+ * backend; this file configures it (filters, capture spec from sysent[]),
+ * starts the command held until the programs are attached, and feeds what
+ * arrives to the pipeline.
+ *
+ * Reading: records are submitted without wake-ups; we poll the ring on a
+ * short timer (1 ms while busy, backing off to 10 ms when idle), and the
+ * kernel side wakes us only for rare records or when the ring is half full.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/capability.h>
+#include <linux/magic.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include "backend.h"
+#include "event.h"
+#include "log.h"
+#include "pipeline.h"
+#include "ptrace_capture.h"
+#include "spawn.h"
+#include "sysent.h"
+#include "hytrace.bpf.h"
+#include "hytrace.skel.h"
+
+/*
+ * Default ring size.  W1 (1,000,000 getppid) produces ~2.5 M records/s of
+ * 112 bytes (+8 ring header); 16 MiB holds ~55 ms of that, several poll
+ * periods, so a consumer keeping up on average never drops.
+ */
+#define RING_DEFAULT	(16u << 20)
+#define POLL_MIN_MS	1
+#define POLL_MAX_MS	10
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD	O_EXCL	/* include/uapi/linux/pidfd.h, Linux 6.9 */
+#endif
+
+static struct {
+	struct hytrace_bpf *skel;
+	struct ring_buffer *ring;
+	struct tracer *tr;
+	int cg_fd;
+	bool target;		/* HYB_MODE_TARGET */
+	uint64_t ring_size;
+	uint64_t records;
+	struct hy_sum sums[HY_NR_MAX];
+	bool sums_ok;
+	pid_t *tids;		/* target mode: threads we know are traced */
+	size_t ntids, captids;
+	int stale;		/* checks that found every known thread gone */
+} B = { .cg_fd = -1 };
+
+/* -- the threads traced in target mode (for the end: detach lines, stale counts) -- */
+
+static void tids_add(pid_t tid)
+{
+	if (B.ntids == B.captids) {
+		size_t cap = B.captids ? B.captids * 2 : 64;
+		pid_t *n = realloc(B.tids, cap * sizeof(*n));
+
+		if (!n)
+			return;
+		B.tids = n;
+		B.captids = cap;
+	}
+	B.tids[B.ntids++] = tid;
+}
+
+static void tids_del(pid_t tid)
+{
+	for (size_t i = B.ntids; i-- > 0;)
+		if (B.tids[i] == tid) {
+			B.tids[i] = B.tids[--B.ntids];
+			return;
+		}
+}
+
+/* -- libbpf's messages go through our log levels --------------------------- */
+
+static int libbpf_print(enum libbpf_print_level lvl, const char *fmt, va_list ap)
+{
+	/* libbpf's warnings include the verifier log: --debug, our own line says what failed */
+	int level = lvl == LIBBPF_WARN ? 1 : 2;
+
+	if (level > log_level)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int libbpf_quiet(enum libbpf_print_level lvl, const char *fmt, va_list ap)
+{
+	return 0;
+}
+
+/* -- probe ------------------------------------------------------------------ */
+
+static bool have_bpf_caps(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2] = { 0 };
+
+	if (syscall(SYS_capget, &h, d) < 0)
+		return false;
+	if (d[0].effective & (1u << CAP_SYS_ADMIN))
+		return true;
+	/* CAP_PERFMON 38, CAP_BPF 39 (Linux 5.8): bits 6 and 7 of the second word */
+	return (d[1].effective & (1u << (38 - 32))) && (d[1].effective & (1u << (39 - 32)));
+}
+
+static int bpf_probe(const struct opts *o, char *why, size_t whylen)
+{
+	struct btf *btf;
+	int r;
+
+	(void)o;
+	if (geteuid() != 0 && !have_bpf_caps()) {
+		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
+		return -EPERM;
+	}
+	if (access("/sys/kernel/btf/vmlinux", R_OK) < 0) {
+		snprintf(why, whylen, "the kernel has no BTF (/sys/kernel/btf/vmlinux: %s; needs CONFIG_DEBUG_INFO_BTF)",
+			 strerror(errno));
+		return -ENOENT;
+	}
+	libbpf_set_print(libbpf_quiet);
+	r = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
+	if (r == -EPERM || r == -EACCES) {
+		snprintf(why, whylen, "not permitted to create BPF maps: %s", strerror(-r));
+		return r;
+	}
+	if (r <= 0) {
+		snprintf(why, whylen, "the kernel has no BPF ring buffer (needs Linux 5.8 or later)");
+		return r < 0 ? r : -EOPNOTSUPP;
+	}
+	/* tp_btf programs attach to the raw tracepoints through these BTF types */
+	btf = btf__load_vmlinux_btf();
+	if (!btf) {
+		r = -errno;
+		snprintf(why, whylen, "cannot read the kernel's BTF: %s", strerror(errno));
+		return r;
+	}
+	static const char *const need[] = {
+		"btf_trace_sys_enter", "btf_trace_sys_exit", "btf_trace_sched_process_fork",
+		"btf_trace_sched_process_exec", "btf_trace_sched_process_exit",
+		"btf_trace_signal_deliver",
+	};
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+		if (btf__find_by_name_kind(btf, need[i], BTF_KIND_TYPEDEF) < 0) {
+			snprintf(why, whylen, "the kernel has no tracepoint %s for BPF", need[i] + 10);
+			btf__free(btf);
+			return -EOPNOTSUPP;
+		}
+	}
+	btf__free(btf);
+	return 0;
+}
+
+/* -- records in --------------------------------------------------------------- */
+
+static int on_record(void *ctx, void *data, size_t size)
+{
+	struct tracer *tr = ctx;
+	const struct hy_rec *r = data;
+	size_t len;
+
+	if (size < sizeof(*r))
+		return 0;
+	len = r->size <= size ? r->size : size;
+	B.records++;
+	if (B.target) {
+		if (r->type == HY_REC_FORK)
+			tids_add(r->tid);
+		else if (r->type == HY_REC_EXIT)
+			tids_del(r->tid);
+	}
+	pipeline_feed(tr->pl, data, len);
+	return 0;
+}
+
+/* -- configuration -------------------------------------------------------------- */
+
+static uint64_t ring_size(const struct opts *o)
+{
+	uint64_t want = o->buffer_size ? o->buffer_size : RING_DEFAULT, sz = 4096;
+
+	/* a power of two, at least a page (kernel/bpf/ringbuf.c) */
+	while (sz < want && sz < (1ull << 31))
+		sz <<= 1;
+	return sz;
+}
+
+static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
+{
+	struct hytrace_bpf__rodata *rd = skel->rodata;
+
+	for (unsigned int nr = 0; nr < HY_NR_MAX; nr++) {
+		uint8_t f = opts_traced(o, nr) ? HYB_NF_TRACE : 0;
+
+		if (nr < sysent_count) {
+			const struct hy_cap_entry *ce = &sysent[nr].cap;
+
+			memcpy((void *)&rd->cfg_caps[nr], ce, sizeof(*ce));
+			for (int i = 0; i < HY_NARGS; i++) {
+				const struct hy_cap *c = &ce->arg[i];
+
+				if (c->kind == HY_CAP_NONE || (c->kind == HY_CAP_FDPATH && !o->d.yflag))
+					continue;
+				if (c->when & HY_AT_ENTER)
+					f |= HYB_NF_ENTER_CAP;
+				if (c->when & HY_AT_EXIT)
+					f |= HYB_NF_EXIT_CAP;
+			}
+			if (ce->ret.kind == HY_CAP_FDPATH && o->d.yflag)
+				f |= HYB_NF_EXIT_CAP;
+			if (ce->flags & HY_SC_BLOCKS)
+				f |= HYB_NF_BLOCKS;
+			if (ce->flags & HY_SC_EXEC)
+				f |= HYB_NF_EXEC;
+		}
+		rd->cfg_nrflags[nr] = f;
+	}
+}
+
+/* --cgroup=PATH: a cgroup v2 directory; tasks in it or below it are traced. */
+static int open_cgroup(const char *path)
+{
+	struct statfs sf;
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0) {
+		int err = errno;
+
+		pr_warn("hytrace: cannot open cgroup %s: %s", path, strerror(err));
+		return -err;
+	}
+	if (fstatfs(fd, &sf) < 0 || sf.f_type != CGROUP2_SUPER_MAGIC) {
+		pr_warn("hytrace: %s is not a cgroup v2 directory (see /proc/self/mountinfo for cgroup2)",
+			path);
+		close(fd);
+		return -EINVAL;
+	}
+	return fd;
+}
+
+static int config(struct hytrace_bpf *skel, const struct opts *o)
+{
+	struct hytrace_bpf__rodata *rd = skel->rodata;
+	int ncpus = libbpf_num_possible_cpus();
+
+	if (ncpus <= 0)
+		ncpus = 1;
+	rd->cfg_self_tgid = getpid();
+	rd->cfg_mode = o->all && !o->npids ? HYB_MODE_ALL : HYB_MODE_TARGET;
+	B.target = rd->cfg_mode == HYB_MODE_TARGET;
+	rd->cfg_follow = o->follow > 0;
+	rd->cfg_summary = o->cflag == 1;
+	rd->cfg_drop_ok = !(o->status & ST_SUCCESSFUL);
+	rd->cfg_drop_fail = !(o->status & ST_FAILED);
+	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
+	rd->cfg_no_enter = (o->status & ST_ALL) != ST_ALL;
+	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
+	rd->cfg_verbose = o->d.verbose;
+	rd->cfg_yflag = o->d.yflag > 0;
+	if (o->ncomms > HYB_COMMS_MAX) {
+		pr_warn("hytrace: at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
+		return -EINVAL;
+	}
+	for (int i = 0; i < o->ncomms; i++)
+		strncpy((char *)rd->cfg_comms[i], o->comms[i], HY_COMM_LEN - 1);	/* TASK_COMM_LEN - 1 */
+	rd->cfg_ncomms = o->ncomms;
+	if (o->cgroup) {
+		B.cg_fd = open_cgroup(o->cgroup);
+		if (B.cg_fd < 0)
+			return B.cg_fd;
+		rd->cfg_cgroup = 1;
+	}
+	B.ring_size = ring_size(o);
+	rd->cfg_ring_half = B.ring_size / 2;
+	rd->cfg_ncpus = ncpus;
+	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
+	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
+	config_syscalls(skel, o);
+	return 0;
+}
+
+/* -- targets ------------------------------------------------------------------ */
+
+static int pidfd_open(pid_t pid, unsigned int flags)
+{
+	return syscall(SYS_pidfd_open, pid, flags);
+}
+
+/*
+ * Put a thread in the task storage map (by pidfd), or in `seeds` where the
+ * kernel cannot give a pidfd for a thread (before Linux 6.9); 1 if new, 0 if
+ * there already, -errno.
+ */
+static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
+{
+	struct hyb_task t = { .tgid = tgid, .flags = flags };
+	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
+
+	if (fd >= 0) {
+		if (bpf_map_update_elem(bpf_map__fd(B.skel->maps.tasks), &fd, &t, BPF_NOEXIST) < 0)
+			err = -errno;
+		close(fd);
+	} else if (errno == EINVAL && tid != tgid) {
+		uint32_t key = tid, val = tgid;
+
+		if (bpf_map_update_elem(bpf_map__fd(B.skel->maps.seeds), &key, &val, BPF_NOEXIST) < 0)
+			err = -errno;
+		B.skel->bss->seeds_used = 1;
+	} else {
+		err = -errno;
+	}
+	if (err)
+		return err == -EEXIST ? 0 : err;
+	if (B.target) {
+		__atomic_fetch_add(&B.skel->bss->live_tasks, 1, __ATOMIC_SEQ_CST);
+		tids_add(tid);
+	}
+	return 1;
+}
+
+/* -p: every thread of pid, read until no new one shows up (with -f, the kernel adds the rest). */
+static int attach_pid(struct tracer *tr, pid_t pid)
+{
+	char path[64];
+	int added = 0, round;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	for (round = 0; round < 16; round++) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		int n = 0;
+
+		if (!d) {
+			int err = errno == ENOENT ? -ESRCH : -errno;
+
+			if (added)
+				return 0;
+			pr_warn("hytrace: cannot attach to pid %d: %s", (int)pid, strerror(-err));
+			return err;
+		}
+		while ((de = readdir(d))) {
+			pid_t tid = atoi(de->d_name);
+
+			if (tid <= 0)
+				continue;
+			int r = task_add(tid, pid, 0);
+
+			if (r < 0) {
+				closedir(d);
+				pr_warn("hytrace: cannot attach to pid %d: %s", (int)tid, strerror(-r));
+				return r;
+			}
+			if (r > 0) {
+				n++;
+				if (tr->o->qflag == 0)
+					pr_warn("hytrace: Process %d attached", (int)tid);
+			}
+		}
+		closedir(d);
+		added += n;
+		if (!n)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Whether every thread we know of is gone: live_tasks cannot go below what the
+ * kernel saw, but a thread added while it was exiting is never counted down.
+ */
+static bool tids_all_gone(void)
+{
+	for (size_t i = 0; i < B.ntids; i++)
+		if (kill(B.tids[i], 0) == 0 || errno != ESRCH)
+			return false;
+	return true;
+}
+
+/* CLOCK_BOOTTIME - CLOCK_MONOTONIC for the BPF side's timestamps. */
+static void boot_off_update(void)
+{
+	struct timespec m1, b, m2;
+	int64_t mono, boot;
+
+	clock_gettime(CLOCK_MONOTONIC, &m1);
+	clock_gettime(CLOCK_BOOTTIME, &b);
+	clock_gettime(CLOCK_MONOTONIC, &m2);
+	mono = ((int64_t)m1.tv_sec + m2.tv_sec) * 500000000 + ((int64_t)m1.tv_nsec + m2.tv_nsec) / 2;
+	boot = (int64_t)b.tv_sec * 1000000000 + b.tv_nsec;
+	B.skel->bss->boot_off = boot - mono;
+}
+
+static int bpf_start(struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+	struct hytrace_bpf *skel;
+	struct spawn sp;
+	bool spawned = false;
+	int err;
+
+	B.tr = tr;
+	libbpf_set_print(libbpf_print);
+	skel = hytrace_bpf__open();
+	if (!skel) {
+		err = -errno;
+		pr_warn("hytrace: cannot open the BPF programs: %s", strerror(-err));
+		return err;
+	}
+	B.skel = skel;
+	err = config(skel, o);
+	if (err)
+		return err;
+	err = hytrace_bpf__load(skel);
+	if (err) {
+		pr_warn("hytrace: cannot load the BPF programs: %s (--debug shows the verifier's log)",
+			strerror(-err));
+		return err;
+	}
+	if (B.cg_fd >= 0) {
+		uint32_t z = 0;
+
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.cgroups), &z, &B.cg_fd, BPF_ANY) < 0) {
+			err = -errno;
+			pr_warn("hytrace: cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
+			return err;
+		}
+	}
+	boot_off_update();
+	B.ring = ring_buffer__new(bpf_map__fd(skel->maps.rb), on_record, tr, NULL);
+	if (!B.ring) {
+		err = -errno;
+		pr_warn("hytrace: cannot map the BPF ring buffer: %s", strerror(-err));
+		return err;
+	}
+
+	/* the command: created held, in the task map, and released once the programs are attached */
+	if (o->argv) {
+		err = spawn_prepare(&sp, o);
+		if (err)
+			return err;
+		pid_t child = spawn_start(&sp, o, NULL);
+
+		if (child < 0) {
+			spawn_release(&sp);
+			return (int)child;
+		}
+		tr->child = child;
+		spawned = true;
+		err = task_add(child, child, HYB_TS_PRE_EXEC);
+		if (err < 0) {
+			pr_warn("hytrace: cannot trace the command: %s", strerror(-err));
+			goto kill_child;
+		}
+	}
+	err = hytrace_bpf__attach(skel);
+	if (err) {
+		pr_warn("hytrace: cannot attach the BPF programs: %s", strerror(-err));
+		if (spawned)
+			goto kill_child;
+		return err;
+	}
+	for (int i = 0; i < o->npids; i++) {
+		err = attach_pid(tr, o->pids[i]);
+		if (err && o->npids == 1 && !spawned)
+			return err;
+	}
+	if (spawned)
+		spawn_release(&sp);	/* let it go on to execve */
+	return 0;
+
+kill_child:
+	kill(tr->child, SIGKILL);
+	waitpid(tr->child, NULL, 0);
+	tr->child = 0;
+	spawn_release(&sp);
+	return err;
+}
+
+/* -- run ---------------------------------------------------------------------- */
+
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void check_child(struct tracer *tr)
+{
+	int st;
+
+	if (!tr->child || tr->child_done)
+		return;
+	if (waitpid(tr->child, &st, WNOHANG) == tr->child) {
+		tr->exit_status = st;
+		tr->child_done = true;
+	}
+}
+
+/* Per-CPU drop counters summed; pending: not yet reported by a HY_REC_LOST. */
+static int drops_read(uint64_t total[HY_LOST_NR], uint64_t pending[HY_LOST_NR])
+{
+	int ncpus = libbpf_num_possible_cpus();
+	struct hyb_drops *d;
+	uint32_t z = 0;
+
+	if (ncpus <= 0)
+		return -EINVAL;
+	d = calloc(ncpus, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	if (bpf_map_lookup_elem(bpf_map__fd(B.skel->maps.drops), &z, d) < 0) {
+		free(d);
+		return -errno;
+	}
+	memset(total, 0, HY_LOST_NR * sizeof(total[0]));
+	memset(pending, 0, HY_LOST_NR * sizeof(pending[0]));
+	for (int c = 0; c < ncpus; c++)
+		for (int i = 0; i < HY_LOST_NR; i++) {
+			total[i] += d[c].total[i];
+			pending[i] += d[c].pending[i];
+		}
+	free(d);
+	return 0;
+}
+
+static void feed_simple(struct tracer *tr, int type, pid_t pid, pid_t tid, uint64_t a0, uint64_t a1)
+{
+	struct hy_rec r = {
+		.type = type,
+		.size = sizeof(r),
+		.pid = pid,
+		.tid = tid,
+		.ts_enter = boottime_ns(),
+		.args = { a0, a1 },
+	};
+
+	pipeline_feed(tr->pl, &r, sizeof(r));
+}
+
+/* Sum the per-CPU -c totals into B.sums. */
+static int sums_read(void)
+{
+	int ncpus = libbpf_num_possible_cpus(), fd = bpf_map__fd(B.skel->maps.sums);
+	struct hy_sum *v;
+
+	if (ncpus <= 0)
+		return -EINVAL;
+	v = calloc(ncpus, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	memset(B.sums, 0, sizeof(B.sums));
+	for (uint32_t nr = 0; nr < HY_NR_MAX; nr++) {
+		struct hy_sum *s = &B.sums[nr];
+
+		if (bpf_map_lookup_elem(fd, &nr, v) < 0)
+			continue;
+		for (int c = 0; c < ncpus; c++) {
+			if (!v[c].calls)
+				continue;
+			if (!s->calls || v[c].ns_min < s->ns_min)
+				s->ns_min = v[c].ns_min;
+			if (v[c].ns_max > s->ns_max)
+				s->ns_max = v[c].ns_max;
+			s->calls += v[c].calls;
+			s->errors += v[c].errors;
+			s->ns_total += v[c].ns_total;
+		}
+	}
+	free(v);
+	B.sums_ok = true;
+	return 0;
+}
+
+int bpf_summary_fetch(struct hy_sum *out, unsigned int n)
+{
+	if (!B.sums_ok) {
+		if (!B.skel)
+			return -ENOENT;
+		int err = sums_read();
+
+		if (err)
+			return err;
+	}
+	if (n > HY_NR_MAX) {
+		memset(out + HY_NR_MAX, 0, (n - HY_NR_MAX) * sizeof(*out));
+		n = HY_NR_MAX;
+	}
+	memcpy(out, B.sums, n * sizeof(*out));
+	return 0;
+}
+
+/* The end: detach, drain, report what is left (lost events, detached tasks, -c totals). */
+static void finish(struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+	uint64_t total[HY_LOST_NR], pending[HY_LOST_NR];
+	int fd = bpf_map__fd(B.skel->maps.tasks);
+
+	hytrace_bpf__detach(B.skel);
+	while (ring_buffer__consume(B.ring) > 0)
+		;
+	/* threads still traced (Ctrl-C, --duration, -p): detached now */
+	for (size_t i = 0; i < B.ntids; i++) {
+		pid_t tid = B.tids[i];
+		struct hyb_task t;
+		int pfd = pidfd_open(tid, PIDFD_THREAD);
+
+		if (pfd < 0)
+			pfd = pidfd_open(tid, 0);
+		if (pfd < 0)
+			continue;	/* gone */
+		if (bpf_map_lookup_elem(fd, &pfd, &t) == 0 && !(t.flags & HYB_TS_PRE_EXEC)) {
+			if (t.ts)
+				feed_simple(tr, HY_REC_DETACH, t.tgid, tid, 0, 0);
+			if (o->qflag == 0)
+				pr_warn("hytrace: Process %d detached", (int)tid);
+		}
+		close(pfd);
+	}
+	if (drops_read(total, pending) == 0) {
+		for (int i = 0; i < HY_LOST_NR; i++)
+			if (pending[i])
+				feed_simple(tr, HY_REC_LOST, 0, 0, pending[i], i);
+		if (total[HY_LOST_READ_FAILED])
+			pr_info("hytrace: %llu user-memory reads failed (shown as addresses)",
+				(unsigned long long)total[HY_LOST_READ_FAILED]);
+	}
+	if (o->cflag == 1 && sums_read() == 0) {
+		for (unsigned int nr = 0; nr < HY_NR_MAX; nr++)
+			if (B.sums[nr].calls)
+				pipeline_add_summary(tr->pl, nr, &B.sums[nr]);
+	}
+	pr_info("hytrace: %llu records from the kernel", (unsigned long long)B.records);
+}
+
+static int bpf_run(struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+	int epfd = ring_buffer__epoll_fd(B.ring), timeout = POLL_MIN_MS, err = 0;
+	uint64_t start = mono_ms(), last_reap = start;
+	uint64_t deadline = o->duration > 0 ? start + (uint64_t)(o->duration * 1000) : 0;
+	struct epoll_event ev;
+
+	for (;;) {
+		int n;
+
+		if (epoll_wait(epfd, &ev, 1, timeout) < 0 && errno != EINTR) {
+			err = -errno;
+			pr_warn("hytrace: cannot poll the BPF ring buffer: %s", strerror(-err));
+			break;
+		}
+		n = ring_buffer__consume(B.ring);
+		if (n < 0) {
+			err = n;
+			pr_warn("hytrace: cannot read the BPF ring buffer: %s", strerror(-n));
+			break;
+		}
+		/* adaptive: poll often while records come, back off when idle */
+		timeout = n > 0 ? POLL_MIN_MS : (timeout * 2 > POLL_MAX_MS ? POLL_MAX_MS : timeout * 2);
+		check_child(tr);
+		if (*tr->stop)
+			break;
+		uint64_t now = mono_ms();
+
+		boot_off_update();
+
+		if (deadline && now >= deadline)
+			break;
+		if (B.target && (!tr->child || tr->child_done)) {
+			if (__atomic_load_n(&B.skel->bss->live_tasks, __ATOMIC_SEQ_CST) <= 0)
+				break;
+			if (now - last_reap >= 500) {
+				last_reap = now;
+				B.stale = tids_all_gone() ? B.stale + 1 : 0;
+				if (B.stale >= 2)
+					break;
+			}
+		} else if (tr->child && tr->child_done) {
+			break;
+		}
+	}
+	finish(tr);
+	return err;
+}
+
+static void bpf_cleanup(struct tracer *tr)
+{
+	(void)tr;
+	ring_buffer__free(B.ring);
+	B.ring = NULL;
+	/* destroying the skeleton closes the links: no hytrace program stays attached */
+	hytrace_bpf__destroy(B.skel);
+	B.skel = NULL;
+	if (B.cg_fd >= 0)
+		close(B.cg_fd);
+	B.cg_fd = -1;
+	free(B.tids);
+	B.tids = NULL;
+	B.ntids = B.captids = 0;
+}
+
+const struct backend backend_bpf = {
+	.name = "bpf",
+	.probe = bpf_probe,
+	.start = bpf_start,
+	.run = bpf_run,
+	.cleanup = bpf_cleanup,
+};
