@@ -123,8 +123,14 @@ enum hy_cap_kind {
 	HY_CAP_LENPTR = 11,	/* size bytes, at most *(int *)args[count_src] (accept's addr) */
 	HY_CAP_IOC = 12,	/* ioctl arg: _IOC_SIZE(args[1]) bytes, at most size */
 	HY_CAP_MMSGHDR = 13,	/* mmsghdr array: count from count_src; each header (idx i) */
+	HY_CAP_STACK = 14,	/* HY_STACK_LEN(size) bytes at the user stack pointer + HY_STACK_OFF(size),
+				   as blob arg HY_ARG_EXTRA (rt_sigreturn's signal frame) */
 	HY_CAP_KIND_NR,
 };
+
+#define HY_STACK(off, len)	((__u32)(off) << 16 | (len))
+#define HY_STACK_OFF(size)	((size) >> 16)
+#define HY_STACK_LEN(size)	((size) & 0xffff)
 
 /* struct hy_cap.count_src values: 0-5 an argument, or */
 #define HY_SRC_RET	6	/* the return value (exit captures only) */

@@ -39,7 +39,8 @@
 
 /* -- helpers --------------------------------------------------------------- */
 
-static const char *fs_sprinttime(struct dctx *d, int64_t sec, uint64_t part, uint64_t max, int width)
+static const char *fs_sprinttime(struct dctx *d, int64_t sec, uint64_t part, uint64_t max,
+				 int width)
 {
 	char buf[96];
 	struct tm tm;
@@ -197,8 +198,9 @@ void dec_openat2(struct dctx *d)
 		hv_add(s, "flags", hv_open_flags(d, how.flags));
 		if ((how.flags & (HY_O_CREAT | HY_O_TMPFILE)) || how.mode)
 			hv_add(s, "mode", hv_mode(d, how.mode));
-		hv_add(s, "resolve", hv_flags_or(d, &xlat_resolve_flags, how.resolve, "RESOLVE_???"));
-		/* bytes past the v0 struct (size > 24): not captured; strace prints the non-zero ones */
+		hv_add(s, "resolve",
+		       hv_flags_or(d, &xlat_resolve_flags, how.resolve, "RESOLVE_???"));
+		/* bytes past the 24-byte struct: not captured (strace shows non-zero ones) */
 		arg(d, s);
 	}
 	arg(d, v_ulong(d, 3));
@@ -789,7 +791,8 @@ static struct hv *v_statx(struct dctx *d, int i)
 	hv_add(s, "stx_mask", hv_flags_or(d, &xlat_statx_masks, x.mask, "STATX_???"));
 	if (full)
 		hv_add(s, "stx_blksize", hv_uint(d, x.blksize));
-	hv_add(s, "stx_attributes", hv_flags_or(d, &xlat_statx_attrs, x.attributes, "STATX_ATTR_???"));
+	hv_add(s, "stx_attributes",
+	       hv_flags_or(d, &xlat_statx_attrs, x.attributes, "STATX_ATTR_???"));
 	if (full) {
 		if (x.mask & HY_STATX_NLINK)
 			hv_add(s, "stx_nlink", hv_uint(d, x.nlink));
@@ -842,7 +845,9 @@ void dec_statx(struct dctx *d)
 
 	f->u = flags;
 	f->flags |= HVF_NUM;
-	f->text = (flags & ~HY_AT_STATX_SYNC_TYPE) ? arena_printf(d->ar, "%s|%s", sync, rest) : sync;
+	f->text = sync;
+	if (flags & ~HY_AT_STATX_SYNC_TYPE)
+		f->text = arena_printf(d->ar, "%s|%s", sync, rest);
 	arg(d, v_dirfd(d, 0));
 	arg(d, v_path(d, 1));
 	arg(d, f);
@@ -956,7 +961,7 @@ static struct hv *v_dents(struct dctx *d, int i, bool is64)
 
 	for (;;) {
 		if (len < hdr) {
-			if (full && len)	/* trailing bytes: strace prints them as a hex string */
+			if (full && len)	/* trailing bytes: strace prints a hex string */
 				hv_add(a, NULL, hv_more(d));
 			break;
 		}
@@ -981,7 +986,8 @@ static struct hv *v_dents(struct dctx *d, int i, bool is64)
 		hv_add(e, "d_off", hv_uint(d, get_u64(p + 8)));
 		rl = hv_add(e, "d_reclen", hv_uint(d, reclen));
 		if (reclen > len) {
-			hv_comment(d, rl, "%llu bytes overflow", (unsigned long long)(reclen - len));
+			hv_comment(d, rl, "%llu bytes overflow",
+				   (unsigned long long)(reclen - len));
 			reclen = len;
 		} else if (reclen < hdr) {
 			hv_comment(d, rl, "%u bytes underflow", hdr - reclen);

@@ -190,6 +190,7 @@ static void flush_unfinished(struct tracer *tr, struct ptask *t)
 
 struct sysinfo_regs {
 	long nr;
+	uint64_t sp;
 	uint64_t args[6];
 	int64_t ret;
 	bool entry, exit, seccomp;
@@ -206,11 +207,13 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 			switch (info.op) {
 			case PTRACE_SYSCALL_INFO_ENTRY:
 				s->entry = true;
+				s->sp = info.stack_pointer;
 				s->nr = info.entry.nr;
 				memcpy(s->args, info.entry.args, sizeof(s->args));
 				return 0;
 			case PTRACE_SYSCALL_INFO_SECCOMP:
 				s->entry = s->seccomp = true;
+				s->sp = info.stack_pointer;
 				s->nr = info.seccomp.nr;
 				memcpy(s->args, info.seccomp.args, sizeof(s->args));
 				return 0;
@@ -232,6 +235,7 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 	if (ptrace(PTRACE_GETREGS, t->tid, NULL, &regs) < 0)
 		return -errno;
 	s->nr = (long)regs.orig_rax;
+	s->sp = regs.rsp;
 	s->args[0] = regs.rdi;
 	s->args[1] = regs.rsi;
 	s->args[2] = regs.rdx;
@@ -275,7 +279,7 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	bool traced = opts_traced(tr->o, s->nr);
 
 	if (se && traced)
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr->o);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr->o, s->sp);
 	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
 		struct hy_rec *h = rb_rec(&t->rb);
 
@@ -303,7 +307,7 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 	if (s->ret <= -512 && s->ret >= -516)
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o, 0);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
 	if (r->nr == SYS_prctl && r->args[0] == PR_SET_NAME)

@@ -132,8 +132,10 @@ static int parse_trace(struct opts *o, const char *spec)
 			bool any = false;
 
 			if (regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB)) {
+				int r = bad("invalid regular expression '%s'", tok + 1);
+
 				free(copy);
-				return bad("invalid regular expression '%s'", tok + 1);
+				return r;
 			}
 			for (unsigned int i = 0; i < sysent_count && i < HY_NR_MAX; i++)
 				if (sysent[i].name && !regexec(&re, sysent[i].name, 0, NULL, 0)) {
@@ -142,8 +144,10 @@ static int parse_trace(struct opts *o, const char *spec)
 				}
 			regfree(&re);
 			if (!any && !quiet) {
+				int r = bad("no system call matches '%s'", tok + 1);
+
 				free(copy);
-				return bad("no system call matches '%s'", tok + 1);
+				return r;
 			}
 			continue;
 		}
@@ -168,8 +172,10 @@ static int parse_trace(struct opts *o, const char *spec)
 		if (nr < 0) {
 			if (quiet)
 				continue;
+			int r = bad("invalid system call '%s'", tok);
+
 			free(copy);
-			return bad("invalid system call '%s'", tok);
+			return r;
 		}
 		nr_set(set, nr, true);
 	}
@@ -209,8 +215,10 @@ static int parse_status(struct opts *o, const char *spec)
 			if (!strcmp(tok, names[i]))
 				break;
 		if (i == 5) {
+			int r = bad("invalid status '%s'", tok);
+
 			free(copy);
-			return bad("invalid status '%s'", tok);
+			return r;
 		}
 		set |= 1u << i;
 	}
@@ -258,8 +266,10 @@ static int parse_signals(struct opts *o, const char *spec)
 		int sig = signal_number(tok);
 
 		if (sig < 0) {
+			int r = bad("invalid signal '%s'", tok);
+
 			free(copy);
-			return bad("invalid signal '%s'", tok);
+			return r;
 		}
 		set[(sig - 1) / 64] |= 1ull << ((sig - 1) % 64);
 	}
@@ -312,8 +322,10 @@ static int parse_pids(struct opts *o, const char *arg)
 		long pid = strtol(tok, &end, 10);
 
 		if (*end || pid <= 0 || pid > 0x7fffffff) {
+			int r = bad("invalid process id: '%s'", tok);
+
 			free(copy);
-			return bad("invalid process id: '%s'", tok);
+			return r;
 		}
 		pid_t *n = realloc(o->pids, (o->npids + 1) * sizeof(*n));
 

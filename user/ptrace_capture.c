@@ -184,7 +184,7 @@ static void iov_buffers(struct recbuf *rb, pid_t tid, int arg, int when, int fir
 }
 
 static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int arg, int when,
-		    const struct opts *o)
+		    const struct opts *o, uint64_t sp)
 {
 	const struct hy_rec *r = rb_rec(rb);
 	uint64_t addr = r->args[arg];
@@ -285,11 +285,11 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			break;
 		/* copy the pointers: rb_blob may move the buffer */
 		size_t ns = n < HY_ARR_MAX ? n : HY_ARR_MAX;
-		uint64_t sp[HY_ARR_MAX];
+		uint64_t strp[HY_ARR_MAX];
 
-		memcpy(sp, (uint8_t *)rb->buf + rb->last + sizeof(struct hy_blob), ns * 8);
+		memcpy(strp, (uint8_t *)rb->buf + rb->last + sizeof(struct hy_blob), ns * 8);
 		for (size_t i = 0; i < ns; i++)
-			blob_str(rb, tid, arg, when, 1 + i, sp[i], strsize + 1, HY_BF_CHILD);
+			blob_str(rb, tid, arg, when, 1 + i, strp[i], strsize + 1, HY_BF_CHILD);
 		break;
 	}
 	case HY_CAP_IOVEC: {
@@ -380,6 +380,11 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			blob_bytes(rb, tid, arg, when, 0, addr, n * 64, 0);	/* struct mmsghdr */
 		break;
 	}
+	case HY_CAP_STACK:
+		if (sp)
+			blob_bytes(rb, tid, HY_ARG_EXTRA, when, arg, sp + HY_STACK_OFF(c->size),
+				   HY_STACK_LEN(c->size), 0);
+		break;
 	case HY_CAP_FDPATH:
 		if (o->d.yflag)
 			capture_fdpath(rb, r->pid, arg, when, (long)(int)r->args[arg]);
@@ -390,7 +395,7 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 }
 
 void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, int when,
-		   const struct opts *o)
+		   const struct opts *o, uint64_t sp)
 {
 	const struct hy_rec *r = rb_rec(rb);
 	bool failed = when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095;
@@ -402,7 +407,7 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 			continue;
 		if (failed && !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 			continue;
-		cap_one(rb, tid, c, i, when, o);
+		cap_one(rb, tid, c, i, when, o, sp);
 	}
 	if (when == HY_AT_EXIT && e->ret.kind == HY_CAP_FDPATH && o->d.yflag && !failed)
 		capture_fdpath(rb, rb_rec(rb)->pid, HY_ARG_RET, HY_AT_EXIT, (long)rb_rec(rb)->ret);
