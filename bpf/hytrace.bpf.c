@@ -836,7 +836,8 @@ static __always_inline struct hyb_task *task_get(struct task_struct *task)
 }
 
 /* counted: add it to live_tasks (user space counted the tasks it put in `seeds`) */
-static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32 tgid, int counted)
+static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32 tid, __u32 tgid,
+						 int counted)
 {
 	struct hyb_task *st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 
@@ -845,6 +846,7 @@ static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32
 		return NULL;
 	}
 	st->tgid = tgid;
+	st->tid = tid;
 	if (cfg_mode == HYB_MODE_TARGET && counted)
 		__sync_fetch_and_add(&live_tasks, 1);
 	return st;
@@ -1057,7 +1059,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		} else {
 			bpf_map_delete_elem(&seeds, &tid);
 		}
-		st = task_new(task, tgid, cfg_mode == HYB_MODE_ALL);
+		st = task_new(task, tid, tgid, cfg_mode == HYB_MODE_ALL);
 		if (!st)
 			return 0;
 	} else if (cfg_ncomms | cfg_cgroup) {
@@ -1088,7 +1090,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	st->nblobs = 0;
 	st->retry = 0;
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
-		enter_slow(st, bpf_get_current_pid_tgid(), nf);
+		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf);
 	return 0;
 }
 
@@ -1104,7 +1106,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!st || !st->ts)
 		return 0;
 	now = now_ns();
-	pt = bpf_get_current_pid_tgid();
+	pt = (__u64)st->tgid << 32 | st->tid;
 	ts = st->ts;
 	st->ts = 0;
 	if (cfg_summary) {
@@ -1177,7 +1179,7 @@ int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
 	if (!cfg_follow && cfg_mode != HYB_MODE_ALL)
 		return 0;
 	if (cfg_mode == HYB_MODE_TARGET)
-		task_new(child, ctgid, 1);
+		task_new(child, ctid, ctgid, 1);
 	/* the record is the child's, as the ptrace backend sends it */
 	r = life_rec(HY_REC_FORK, (__u64)ctgid << 32 | ctid);
 	if (!r)
@@ -1212,6 +1214,7 @@ int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binpr
 			bpf_map_update_elem(&slots, &tid, sl, BPF_ANY);
 		bpf_map_delete_elem(&slots, &old);
 		st->tgid = tid;
+		st->tid = tid;
 	}
 	if (st->flags & HYB_TS_PRE_EXEC)
 		return 0;

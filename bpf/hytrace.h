@@ -149,6 +149,7 @@ struct hy_cap {
 #define HY_CF_ALWAYS	0x01	/* exit capture even when the call failed */
 #define HY_CF_ENTER_RETRY 0x02	/* BPF: a failed entry read is retried at exit */
 #define HY_CF_VERBOSE	0x04	/* HY_CAP_STRARR: the strings only under -v (else the pointers) */
+#define HY_CF_FDS	0x08	/* the captured ints are fds: user space adds their paths under -y */
 
 /* struct hy_cap_entry.flags */
 #define HY_SC_BLOCKS	0x01	/* may block: send HY_REC_ENTER first */

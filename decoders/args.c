@@ -86,18 +86,22 @@ struct hv *v_ptr(struct dctx *d, int i)
 	return hv_ptr(d, d_u(d, i));
 }
 
-/* The path an fd refers to, captured for -y: argument i or HY_ARG_RET. */
-static const char *fd_path(struct dctx *d, int i)
+const char *d_fdpath(struct dctx *d, int i, int idx)
 {
 	if (!d->o->yflag)
 		return NULL;
 	for (unsigned int k = 0; k < d->ev->nblobs; k++) {
 		const struct event_blob *b = &d->ev->b[k];
 
-		if (b->h.arg == i && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
+		if (b->h.arg == i && b->h.idx == idx && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
 			return arena_strndup(d->ar, (const char *)b->data, b->h.len);
 	}
 	return NULL;
+}
+
+static const char *fd_path(struct dctx *d, int i)
+{
+	return d_fdpath(d, i, 0);
 }
 
 struct hv *v_fd(struct dctx *d, int i)
@@ -108,8 +112,15 @@ struct hv *v_fd(struct dctx *d, int i)
 struct hv *v_dirfd(struct dctx *d, int i)
 {
 	if (d_i(d, i) == AT_FDCWD_VAL) {
-		struct hv *v = hv_new(d, HV_SYM);
+		const char *cwd = fd_path(d, i);
+		struct hv *v;
 
+		if (cwd) {	/* -y: AT_FDCWD</cwd> */
+			v = hv_fd(d, AT_FDCWD_VAL, cwd);
+			v->flags |= HVF_ATCWD;
+			return v;
+		}
+		v = hv_new(d, HV_SYM);
 		v->text = "AT_FDCWD";
 		v->u = (uint64_t)(int64_t)AT_FDCWD_VAL;
 		v->flags |= HVF_NUM;

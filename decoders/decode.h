@@ -49,6 +49,7 @@ enum hv_kind {
 #define HVF_NUM		0x10	/* HV_EXPR/HV_SYM: u is meaningful as a number for JSON */
 #define HVF_NOQUOTE	0x20	/* HV_STR: print without quotes (paths in -y fd decoration) */
 #define HVF_STRNUL	0x40	/* HV_STR: came from a NUL-terminated string */
+#define HVF_ATCWD	0x80	/* HV_FD: AT_FDCWD, printed by name (its path is the cwd) */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */
@@ -170,6 +171,9 @@ struct hv *v_hex(struct dctx *d, int i);
 struct hv *v_oct(struct dctx *d, int i);	/* mode_t: 0644 / 000 */
 struct hv *v_ptr(struct dctx *d, int i);
 struct hv *v_fd(struct dctx *d, int i);	/* fd, with its path under -y */
+/* The -y path captured for argument i (HY_ARG_RET: the returned fd), element idx
+ * (0, or 1+k for the k-th fd of an array captured with !fds); NULL if none. */
+const char *d_fdpath(struct dctx *d, int i, int idx);
 struct hv *v_dirfd(struct dctx *d, int i);	/* AT_FDCWD or an fd */
 struct hv *v_path(struct dctx *d, int i);	/* NUL-terminated path: "/etc/passwd" or the address */
 struct hv *v_str(struct dctx *d, int i);	/* NUL-terminated string cut at -s */

@@ -7,7 +7,8 @@
 #   RET      dec udec hex oct fd none   (how the return value prints)
 #   FLAGS    comma list of block, noreturn, exec; or "-"
 #   CAPTURE  ARG:KIND[:SIZE][:SRC][@enter|@exit|@both][!always]
-#            !always: exit capture even when the call failed; !verbose: strarr strings only with -v
+#            !always: exit capture even when the call failed; !verbose: strarr strings only with -v;
+#            !fds: the captured ints are fds whose paths -y shows (blob idx 1+i)
 #            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack;
 #            SRC a0-a5 or ret (count/length source); SIZE a C expression without spaces or colons
 # Syscall tables come first on the command line, area tables after.
@@ -19,6 +20,7 @@ function cap(tok, nm,    when, fl, parts, np, a, k, size, src, i, f, c) {
 	when = ""; fl = "0"
 	if (tok ~ /!always$/) { fl = "HY_CF_ALWAYS"; sub(/!always$/, "", tok) }
 	if (tok ~ /!verbose$/) { fl = "HY_CF_VERBOSE"; sub(/!verbose$/, "", tok) }
+	if (tok ~ /!fds$/) { fl = "HY_CF_FDS"; sub(/!fds$/, "", tok) }
 	if (tok ~ /@/) { when = tok; sub(/.*@/, "", when); sub(/@.*/, "", tok) }
 	np = split(tok, parts, ":")
 	a = parts[1]; k = parts[2]; size = ""; src = "HY_SRC_NONE"

@@ -315,7 +315,7 @@ static int pidfd_open(pid_t pid, unsigned int flags)
  */
 static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 {
-	struct hyb_task t = { .tgid = tgid, .flags = flags };
+	struct hyb_task t = { .tgid = tgid, .tid = tid, .flags = flags };
 	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
 
 	if (fd >= 0) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* ptrace_capture.c: read tracee memory as the capture spec says (process_vm_readv, PEEKDATA). */
 #include <errno.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include "fdpath.h"
 #include "ptrace_capture.h"
 
 #define PAGE 4096ul
@@ -148,25 +148,6 @@ static void blob_str(struct recbuf *rb, pid_t tid, int arg, int when, int idx, u
 		rb_blob_done(rb, 0, (int32_t)n, flags);
 	else
 		rb_blob_done(rb, n, 0, flags | (nul ? HY_BF_NUL : HY_BF_TRUNC));
-}
-
-void capture_fdpath(struct recbuf *rb, pid_t pid, int arg, int when, long fd)
-{
-	char link[64], path[PATH_MAX];
-	ssize_t n;
-
-	if (fd < 0 || fd > INT_MAX)
-		return;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%ld", (int)pid, fd);
-	n = readlink(link, path, sizeof(path));
-	if (n <= 0)
-		return;
-	char *p = rb_blob(rb, arg, when, 0, fd, n + 1);
-
-	if (!p)
-		return;
-	memcpy(p, path, n);
-	rb_blob_done(rb, n, 0, HY_BF_FDPATH);
 }
 
 /* The buffers of an iovec array: at most -s bytes each, all of them within budget. */
@@ -385,9 +366,7 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			blob_bytes(rb, tid, HY_ARG_EXTRA, when, arg, sp + HY_STACK_OFF(c->size),
 				   HY_STACK_LEN(c->size), 0);
 		break;
-	case HY_CAP_FDPATH:
-		if (o->d.yflag)
-			capture_fdpath(rb, r->pid, arg, when, (long)(int)r->args[arg]);
+	case HY_CAP_FDPATH:	/* fdpath_add() does these */
 		break;
 	default:
 		break;
@@ -409,6 +388,5 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 			continue;
 		cap_one(rb, tid, c, i, when, o, sp);
 	}
-	if (when == HY_AT_EXIT && e->ret.kind == HY_CAP_FDPATH && o->d.yflag && !failed)
-		capture_fdpath(rb, rb_rec(rb)->pid, HY_ARG_RET, HY_AT_EXIT, (long)rb_rec(rb)->ret);
+	fdpath_add(rb, e, when, o);
 }

@@ -17,7 +17,5 @@ ssize_t pmem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max, int *nul)
 /* Append the captures of entry `e` that run at `when` (HY_AT_*) to rb. */
 void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, int when,
 		   const struct opts *o, uint64_t sp);
-/* Append the path of fd as an HY_BF_FDPATH blob for argument arg (or HY_ARG_RET). */
-void capture_fdpath(struct recbuf *rb, pid_t pid, int arg, int when, long fd);
 
 #endif

@@ -124,7 +124,10 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 			sb_puts(sb, "...");
 		break;
 	case HV_FD:
-		sb_printf(sb, "%" PRId64, v->i);
+		if (v->flags & HVF_ATCWD)
+			sb_puts(sb, "AT_FDCWD");
+		else
+			sb_printf(sb, "%" PRId64, v->i);
 		if (v->text) {
 			sb_putc(sb, '<');
 			render_quoted(sb, v->text, strlen(v->text), xflag, "<>", 0);

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* fdpath.c: the paths behind fds (-y) and socket details (-yy), read from /proc and sock_diag. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "fdpath.h"
+
+/* user/sockinfo.c (sock_diag); weak so that -y works without it */
+int sockinfo_format(pid_t pid, unsigned long inode, char *out, size_t outlen) __attribute__((weak));
+
+#define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
+
+int fdpath_describe(pid_t pid, long fd, int yflag, char *buf, size_t len)
+{
+	char link[64];
+	ssize_t n;
+
+	if (fd == AT_FDCWD_VAL)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)pid);
+	else if (fd >= 0 && fd <= INT_MAX)
+		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", (int)pid, fd);
+	else
+		return -EBADF;
+	n = readlink(link, buf, len - 1);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	if (yflag >= 2 && !strncmp(buf, "socket:[", 8)) {
+		unsigned long ino = strtoul(buf + 8, NULL, 10);
+		char det[PATH_MAX];
+
+		if (sockinfo_format && sockinfo_format(pid, ino, det, sizeof(det)) == 0)
+			snprintf(buf, len, "%s", det);
+	}
+	return 0;
+}
+
+static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, long fd, int yflag)
+{
+	char path[PATH_MAX + 64];
+
+	if (fdpath_describe(pid, fd, yflag, path, sizeof(path)))
+		return;
+	size_t n = strlen(path);
+	char *p = rb_blob(rb, arg, when, idx, (uint64_t)fd, n + 1);
+
+	if (!p)
+		return;
+	memcpy(p, path, n);
+	rb_blob_done(rb, n, 0, HY_BF_FDPATH);
+}
+
+/* The ints of the array captured for arg at when (idx 0), copied out: count, or 0. */
+static size_t fd_array(struct recbuf *rb, int arg, int when, int *out, size_t max)
+{
+	struct event ev;
+
+	if (event_parse(&ev, rb->buf, rb->len))
+		return 0;
+	const struct event_blob *b = event_blob(&ev, arg, when, 0);
+
+	if (!b || b->h.err)
+		return 0;
+	size_t n = b->h.len / sizeof(int);
+
+	if (n > max)
+		n = max;
+	memcpy(out, b->data, n * sizeof(int));
+	return n;
+}
+
+void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o)
+{
+	const struct hy_rec *r = rb_rec(rb);
+	pid_t pid = r->pid;
+	int y = o->d.yflag;
+
+	if (!y)
+		return;
+	for (int i = 0; i < HY_NARGS; i++) {
+		const struct hy_cap *c = &e->arg[i];
+
+		if (!(c->when & when))
+			continue;
+		if (c->kind == HY_CAP_FDPATH) {
+			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], y);
+		} else if (c->flags & HY_CF_FDS) {
+			int fds[HY_ARR_MAX];
+			size_t n = fd_array(rb, i, when, fds, HY_ARR_MAX);
+
+			for (size_t k = 0; k < n; k++)
+				add_one(rb, pid, i, when, 1 + k, fds[k], y);
+		}
+	}
+	r = rb_rec(rb);
+	if (when == HY_AT_EXIT && e->ret.kind == HY_CAP_FDPATH && r->ret >= 0 &&
+	    !(r->flags & HY_F_NO_EXIT))
+		add_one(rb, pid, HY_ARG_RET, HY_AT_EXIT, 0, (long)r->ret, y);
+}

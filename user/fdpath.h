@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* fdpath.h: the paths behind fds (-y) and socket details (-yy), added to records in user space. */
+#ifndef HY_FDPATH_H
+#define HY_FDPATH_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "event.h"
+#include "options.h"
+
+/*
+ * Append HY_BF_FDPATH blobs to the record in rb for every fd the capture entry
+ * names at this time (HY_AT_ENTER or HY_AT_EXIT): fd arguments (HY_CAP_FDPATH;
+ * AT_FDCWD gives the cwd), fd arrays (captures with HY_CF_FDS; one blob per
+ * element, idx 1+i) and a returned fd.  Nothing without -y.  Both backends call it.
+ */
+void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o);
+
+/* What -y (yflag 1) or -yy (2) shows for fd of pid: 0 and text in buf, or -errno. */
+int fdpath_describe(pid_t pid, long fd, int yflag, char *buf, size_t len);
+
+#endif
