@@ -54,7 +54,7 @@ TMP=$(mktemp -d /dev/shm/hytrace-bench.XXXXXX) || exit 1
 TREE=
 BGPID=
 cleanup() {
-	[ -n "$BGPID" ] && kill -KILL -- "-$BGPID" 2>/dev/null
+	[ -n "$BGPID" ] && kill -TERM "$BGPID" 2>/dev/null && wait "$BGPID"	# runcell kills its group
 	rm -rf "$TMP"
 	[ -n "$TREE" ] && rm -rf "$TREE"
 }

@@ -23,11 +23,17 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t alarms;
+static volatile sig_atomic_t alarms, stop;
 
 static void on_alarm(int sig)
 {
 	alarms++;
+}
+
+/* The harness is being stopped (Ctrl-C, kill): take the command's process group down too. */
+static void on_stop(int sig)
+{
+	stop = sig;
 }
 
 static double now(void)
@@ -61,6 +67,10 @@ int main(int argc, char **argv)
 		goto usage;
 
 	sigaction(SIGALRM, &sa, NULL); /* no SA_RESTART: wait4 returns EINTR */
+	sa.sa_handler = on_stop;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	t0 = now();
 	pid = fork();
 	if (pid < 0) {
@@ -68,6 +78,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (pid == 0) {
+		sa.sa_handler = SIG_DFL;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
 		setpgid(0, 0);
 		execvp(argv[optind], argv + optind);
 		fprintf(stderr, "runcell: cannot run %s: %s\n", argv[optind], strerror(errno));
@@ -85,7 +99,9 @@ int main(int argc, char **argv)
 			perror("runcell: wait4");
 			return 1;
 		}
-		if (alarms == 1) {
+		if (stop) {
+			kill(-pid, SIGKILL);
+		} else if (alarms == 1) {
 			kill(-pid, SIGTERM);
 			alarm(5);
 		} else if (alarms >= 2) {
@@ -95,6 +111,8 @@ int main(int argc, char **argv)
 	t1 = now();
 	alarm(0);
 	kill(-pid, SIGKILL); /* stragglers left in the group, if any */
+	if (stop)
+		return 128 + stop;
 
 	if (alarms)
 		code = 124;

@@ -123,6 +123,7 @@ struct scratch {
 	__s64 ret;
 	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
 	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
+	__u64 sp;		/* user stack pointer at entry */
 	/* fd path walk (fd_path) */
 	__u64 pd, pm, rootd, rootm;
 	__u32 ppos, ptrunc;
@@ -174,7 +175,7 @@ struct {
 #define META_IDX(idx) ((__u64)(idx) << 32)
 #define META_FL(fl) ((__u64)(fl) << 16)
 
-enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_NONE };
+enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_NONE, RD_KSTR };
 
 static __always_inline __u64 now_ns(void)
 {
@@ -303,7 +304,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 	if (mode == RD_ERR) {
 		err = -(long)want;
 	} else if (mode != RD_NONE) {
-		rd = mode == RD_STR ? want + 1 : want;	/* + the NUL */
+		rd = mode == RD_STR || mode == RD_KSTR ? want + 1 : want;	/* + the NUL */
 		if (rd > room || rd < want) {	/* rd < want: overflow */
 			rd = room;
 			s->cut = 1;
@@ -315,8 +316,11 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 	b = (struct hy_blob *)&s->rec[off];
 	data = &s->rec[off + BLOB_HDR];
 
-	if (mode == RD_STR) {
-		err = bpf_probe_read_user_str(data, rd, (const void *)addr);
+	if (mode == RD_STR || mode == RD_KSTR) {
+		if (mode == RD_STR)
+			err = bpf_probe_read_user_str(data, rd, (const void *)addr);
+		else
+			err = bpf_probe_read_kernel_str(data, rd, (const void *)s->ksrc);
 		if (err > 0) {
 			len = err - 1;	/* without the NUL */
 			flags |= len + 1 < rd ? HY_BF_NUL : HY_BF_TRUNC;
@@ -409,7 +413,7 @@ __noinline int strarr_chunk(struct scratch *s, __u32 doff, __u64 base, __u32 k)
  * seen, else HY_BF_TRUNC), then under -v (or without HY_CF_VERBOSE) the
  * strings (idx 1+i, at most HY_ARR_MAX).
  */
-__noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strings)
+__noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strings, __u64 shown)
 {
 	__u32 off, doff, lim, n = 0, end = 0, fl, room;
 	struct hy_blob *b;
@@ -448,7 +452,7 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 		n = 0;
 	if (!n && !end) {
 		s->failed++;
-		return put_blob(s, meta, base, 14 /* EFAULT */, RD_ERR);
+		return put_blob(s, meta, shown, 14 /* EFAULT */, RD_ERR);
 	}
 	/* the header for the pointers read in place above */
 	barrier_var(off);
@@ -461,7 +465,7 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	b->err = 0;
 	b->len = n * 8;
 	b->flags = fl;
-	b->addr = base;
+	b->addr = shown;
 	if (!end && n * 8 + BLOB_HDR + 16 > lim - off)
 		s->cut = 1;
 	s->last = off;
@@ -566,6 +570,7 @@ __noinline int cap_msghdr(struct scratch *s, __u64 meta, __u64 addr)
 }
 
 /* include/uapi/linux/magic.h */
+#define AT_FDCWD		-100	/* include/uapi/linux/fcntl.h */
 #define PIPEFS_MAGIC		0x50495045
 #define SOCKFS_MAGIC		0x534F434B
 #define ANON_INODE_FS_MAGIC	0x09041934
@@ -636,7 +641,15 @@ __noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
 	__u32 len, pos, flags = HY_BF_FDPATH;
 	long n;
 
-	if (!s || fd < 0 || fd > 0x7fffffff)
+	if (!s)
+		return 0;
+	if (fd == AT_FDCWD) {
+		/* the working directory, as /proc/PID/cwd (fdpath_describe() in user/fdpath.c) */
+		d = BPF_CORE_READ(t, fs, pwd.dentry);
+		vm = BPF_CORE_READ(t, fs, pwd.mnt);
+		goto walk;
+	}
+	if (fd < 0 || fd > 0x7fffffff)
 		return 0;
 	fdt = BPF_CORE_READ(t, files, fdt);
 	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
@@ -668,6 +681,9 @@ __noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
 		s->ksrc = (__u64)s->path;
 		return put_blob(s, meta | META_FL(flags), fd, n - 1, RD_KERNEL);
 	}
+walk:
+	if (!d || !vm)
+		return 0;
 	s->pd = (__u64)d;
 	s->pm = (__u64)vm - bpf_core_field_offset(struct mount, mnt);
 	s->rootd = (__u64)BPF_CORE_READ(t, fs, root.dentry);
@@ -695,6 +711,36 @@ __noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
 	return put_blob(s, meta | META_FL(flags), fd, len, RD_KERNEL);
 }
 
+/*
+ * HY_CF_FDS: the ints of the blob just appended are fds: their paths as blobs
+ * idx 1+k (fdpath_add() in user/fdpath.c).
+ */
+__noinline int fds_paths(struct scratch *s, __u64 meta)
+{
+	__u32 off, n, doff;
+	struct hy_blob *b;
+
+	if (!s)
+		return 0;
+	off = s->last;
+	BOUND(off, HYB_REC_MAX);
+	b = (struct hy_blob *)&s->rec[off];
+	if (b->err)
+		return 0;
+	n = b->len / 4;
+	doff = off + BLOB_HDR;
+	for (__u32 k = 0; k < HY_ARR_MAX; k++) {
+		__u32 pos = doff + k * 4;
+
+		if (k >= n)
+			break;
+		BOUND(pos, 2 * HYB_REC_MAX);
+		if (fd_path(s, meta | META_IDX(1 + k), *(__s32 *)&s->rec[pos]) == -E2BIG)
+			break;
+	}
+	return 0;
+}
+
 /* The count a capture takes from count_src (count_of() of the ptrace backend). */
 static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 {
@@ -713,7 +759,7 @@ static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 __noinline int cap_arg(struct scratch *s, __u32 i)
 {
 	const volatile struct hy_cap *c;
-	__u32 nr, kind, size, src, when, n;
+	__u32 nr, kind, size, src, when, n, nb0;
 	__u64 addr, cnt, meta;
 
 	if (!s || i >= HY_NARGS)
@@ -730,14 +776,22 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	when = s->when;
 	if (!(c->when & when) || kind == HY_CAP_NONE || (kind == HY_CAP_FDPATH && !cfg_yflag))
 		return 0;
+	addr = s->args[i];
+	meta = META(i, when, 0, 0);
+	nb0 = s->nblobs;
+	if (kind == HY_CAP_FDPATH)
+		return fd_path(s, meta, (int)addr);
 	/* exit-only captures are skipped when the call failed (the memory was not written) */
 	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO &&
 	    !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 		return 0;
-	addr = s->args[i];
-	meta = META(i, when, 0, 0);
-	if (kind == HY_CAP_FDPATH)
-		return fd_path(s, meta, (int)addr);
+	if (kind == HY_CAP_STACK) {
+		/* rt_sigreturn's signal frame: at the stack pointer, not at an argument */
+		if (s->sp)
+			put_blob(s, META(HY_ARG_EXTRA, when, i, 0), s->sp + HY_STACK_OFF(size),
+				 HY_STACK_LEN(size), RD_USER);
+		return 0;
+	}
 	if (!addr)
 		return 0;	/* NULL: nothing to read, the decoder prints NULL */
 	cnt = cap_count(s, src, size);
@@ -781,7 +835,7 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 			put_blob(s, meta, addr, n * size, RD_USER);
 		break;
 	case HY_CAP_STRARR:
-		cap_strarr(s, meta, addr, !(c->flags & HY_CF_VERBOSE) || cfg_verbose);
+		cap_strarr(s, meta, addr, !(c->flags & HY_CF_VERBOSE) || cfg_verbose, addr);
 		break;
 	case HY_CAP_IOVEC:
 		cap_iov(s, meta, addr, src < HY_NARGS ? cnt : 0, 0, 0);
@@ -796,6 +850,8 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 			put_blob(s, meta, addr, n * 64, RD_USER);
 		break;
 	}
+	if ((c->flags & HY_CF_FDS) && cfg_yflag && s->nblobs > nb0)
+		fds_paths(s, meta);
 	return 0;
 }
 
@@ -873,6 +929,7 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->args[3] = st->args[3];
 	s->args[4] = st->args[4];
 	s->args[5] = st->args[5];
+	s->sp = st->sp;
 	s->ret = 0;
 }
 
@@ -892,12 +949,63 @@ static __always_inline long scratch_send(struct scratch *s, __u64 flags)
 	return bpf_ringbuf_output(&rb, s->rec, size, flags);
 }
 
+/* Park the entry blobs built in s (after the header) in the thread's slot. */
+__noinline int park(struct scratch *s, struct hyb_task *st)
+{
+	__u32 tid, len, nb;
+	struct slot *sl;
+
+	if (!s || !st)
+		return 0;
+	tid = st->tid;
+	if (s->cut)
+		st->flags |= HYB_TS_CUT;
+	len = s->off - REC_HDR;
+	nb = s->nblobs;
+	st->slot_len = 0;
+	st->nblobs = 0;
+	if (!len)
+		return 0;
+	BOUND(len, HYB_SLOT_MAX);
+	sl = bpf_map_lookup_elem(&slots, &tid);
+	if (sl) {
+		bpf_probe_read_kernel(sl->d, len, &s->rec[REC_HDR]);
+	} else if (bpf_map_update_elem(&slots, &tid, &s->rec[REC_HDR], BPF_NOEXIST)) {
+		drop(HY_LOST_TOO_MANY_TASKS, 0);
+		st->flags |= HYB_TS_CUT;
+		return 0;
+	}
+	st->slot_len = len;
+	st->nblobs = nb;
+	return 0;
+}
+
+/* The parked entry blobs back into s, after the header. */
+__noinline int unpark(struct scratch *s, struct hyb_task *st)
+{
+	__u32 tid, len;
+	struct slot *sl;
+
+	if (!s || !st)
+		return 0;
+	tid = st->tid;
+	len = st->slot_len;
+	if (!len)
+		return 0;
+	BOUND(len, HYB_SLOT_MAX);
+	sl = bpf_map_lookup_elem(&slots, &tid);
+	if (sl && !bpf_probe_read_kernel(&s->rec[REC_HDR], len, sl->d)) {
+		s->off = REC_HDR + len;
+		s->nblobs = st->nblobs;
+	}
+	return 0;
+}
+
 /* Entry of a call with captures or an early HY_REC_ENTER. */
 __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 {
 	struct scratch *s;
-	struct slot *sl;
-	__u32 tid = (__u32)pt, len, nb, retry = 0;
+	__u32 retry = 0;
 
 	if (!st)
 		return 0;
@@ -915,9 +1023,10 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 			/*
 			 * A page not faulted in yet fails the read (BPF reads
 			 * never fault): forget these blobs and read again at
-			 * exit, unless exec replaces the memory meanwhile.
+			 * exit (after a successful exec: at proc_exec, from the
+			 * new stack).
 			 */
-			if (s->failed && !(nf & HYB_NF_EXEC)) {
+			if (s->failed) {
 				s->off = off0;
 				s->nblobs = nb0;
 				retry |= 1u << i;
@@ -925,25 +1034,13 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 		}
 	}
 	st->retry = retry;
-	if (s->cut)
-		st->flags |= HYB_TS_CUT;
-	len = s->off - REC_HDR;
-	nb = s->nblobs;
-	if (len) {
-		BOUND(len, HYB_SLOT_MAX);
-		sl = bpf_map_lookup_elem(&slots, &tid);
-		if (sl) {
-			bpf_probe_read_kernel(sl->d, len, &s->rec[REC_HDR]);
-		} else if (bpf_map_update_elem(&slots, &tid, &s->rec[REC_HDR], BPF_NOEXIST)) {
-			drop(HY_LOST_TOO_MANY_TASKS, 0);
-			st->flags |= HYB_TS_CUT;
-			len = 0;
-			nb = 0;
-		}
-		st->slot_len = len;
-		st->nblobs = nb;
-	}
-	if ((nf & HYB_NF_BLOCKS) && !cfg_no_enter) {
+	park(s, st);
+	/*
+	 * The early record shows the call while it blocks; not when an entry
+	 * read must wait for the exit, as its arguments would then print
+	 * differently in the two records.
+	 */
+	if ((nf & HYB_NF_BLOCKS) && !cfg_no_enter && !retry) {
 		struct hy_rec *r = (struct hy_rec *)s->rec;
 
 		lost_check();
@@ -974,9 +1071,8 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
 {
 	struct scratch *s;
-	struct slot *sl;
 	struct hy_rec *r;
-	__u32 tid = (__u32)pt, len, nf, fl;
+	__u32 nf, fl;
 
 	if (!st)
 		return 0;
@@ -986,15 +1082,7 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 	scratch_begin(s, st, HY_AT_ENTER);
 	s->limit = HYB_REC_MAX;
 	s->ret = ret;
-	len = st->slot_len;
-	if (len) {
-		BOUND(len, HYB_SLOT_MAX);
-		sl = bpf_map_lookup_elem(&slots, &tid);
-		if (sl && !bpf_probe_read_kernel(&s->rec[REC_HDR], len, sl->d)) {
-			s->off = REC_HDR + len;
-			s->nblobs = st->nblobs;
-		}
-	}
+	unpark(s, st);
 	if (!no_exit) {
 		nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
 		/* entry reads that failed: again now, still as entry captures */
@@ -1008,7 +1096,7 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 			for (__u32 i = 0; i < HY_NARGS; i++)
 				cap_arg(s, i);
 			/* -y: the path of a returned fd */
-			if (cfg_yflag && (__u64)ret < (__u64)-MAX_ERRNO &&
+			if (cfg_yflag && ret >= 0 &&
 			    cfg_caps[st->nr & (HY_NR_MAX - 1)].ret.kind == HY_CAP_FDPATH)
 				fd_path(s, META(HY_ARG_RET, HY_AT_EXIT, 0, 0), ret);
 		}
@@ -1085,6 +1173,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	st->args[3] = regs->r10;
 	st->args[4] = regs->r8;
 	st->args[5] = regs->r9;
+	st->sp = regs->sp;
 	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT);
 	st->slot_len = 0;
 	st->nblobs = 0;
@@ -1147,6 +1236,56 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	r->flags = rec_flags(st, ret);
 	r->ret = ret;
 	bpf_ringbuf_submit(r, wake_flags());
+	return 0;
+}
+
+/*
+ * execve's arguments that could not be read at entry (pages of the old
+ * program not faulted in): the old memory is gone at exit, but the kernel
+ * has just copied them: the file name to bprm->filename, the strings to the
+ * new stack, whose argc, argv[] and envp[] start at mm->start_stack
+ * (fs/binfmt_elf.c create_elf_tables).  The blobs keep the old addresses.
+ */
+__noinline int exec_recap(struct hyb_task *st, __u64 filename)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct scratch *s;
+	__u64 sp, argc = 0, base;
+	__u32 nr, narr = 0;
+
+	if (!st)
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	scratch_begin(s, st, HY_AT_ENTER);
+	s->limit = REC_HDR + HYB_SLOT_MAX - 8;
+	unpark(s, st);
+	nr = st->nr & (HY_NR_MAX - 1);
+	sp = BPF_CORE_READ(t, mm, start_stack);
+	if (bpf_probe_read_user(&argc, sizeof(argc), (void *)sp) || argc > 0x100000)
+		return 0;
+	for (__u32 i = 0; i < HY_NARGS; i++) {
+		const volatile struct hy_cap *c = &cfg_caps[nr].arg[i];
+		__u64 meta = META(i, HY_AT_ENTER, 0, 0);
+
+		if (!(st->retry & (1u << i)) || !(c->when & HY_AT_ENTER))
+			continue;
+		if (c->kind == HY_CAP_PATH || c->kind == HY_CAP_STR) {
+			s->ksrc = filename;
+			put_blob(s, meta, s->args[i], c->kind == HY_CAP_PATH ? HY_PATH_MAX :
+				 (c->size ? c->size : cfg_strsize) + 1, RD_KSTR);
+		} else if (c->kind == HY_CAP_STRARR) {
+			/* the first string array is argv, the second envp */
+			base = sp + 8 + (narr ? (argc + 1) * 8 : 0);
+			cap_strarr(s, meta, base, !(c->flags & HY_CF_VERBOSE) || cfg_verbose, s->args[i]);
+			narr++;
+		} else {
+			continue;
+		}
+		st->retry &= ~(1u << i);
+	}
+	park(s, st);
 	return 0;
 }
 
@@ -1218,6 +1357,8 @@ int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binpr
 	}
 	if (st->flags & HYB_TS_PRE_EXEC)
 		return 0;
+	if (st->retry && st->ts)
+		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
 	r = life_rec(HY_REC_EXEC, pt);
 	if (!r)
 		return 0;

@@ -44,6 +44,7 @@ struct hyb_task {
 	__u16 retry;		/* bit per argument: entry read failed, retry at exit */
 	__u32 slot_len;		/* bytes parked in the slot map */
 	__u32 tid;		/* saves bpf_get_current_pid_tgid() on the hot path */
+	__u64 sp;		/* user stack pointer at entry (HY_CAP_STACK) */
 };
 
 /* Per-CPU drop counters: total for the summary, pending until a HY_REC_LOST reports them. */

@@ -84,6 +84,7 @@ struct hy_rec {
 #define HY_BF_FDPATH	0x04	/* data is the path an fd refers to (-y), not user memory */
 #define HY_BF_CHILD	0x08	/* element of an array: idx is its position */
 #define HY_BF_ARRAY_END	0x10	/* string array: the NULL terminator was found after idx */
+#define HY_BF_FDRAW	0x20	/* HY_BF_FDPATH: preformatted socket details (-yy), print as is */
 
 struct hy_blob {
 	__u8 arg;		/* 0-5, or HY_ARG_* */

@@ -86,7 +86,7 @@ struct hv *v_ptr(struct dctx *d, int i)
 	return hv_ptr(d, d_u(d, i));
 }
 
-const char *d_fdpath(struct dctx *d, int i, int idx)
+static const struct event_blob *fdpath_blob(struct dctx *d, int i, int idx)
 {
 	if (!d->o->yflag)
 		return NULL;
@@ -94,9 +94,26 @@ const char *d_fdpath(struct dctx *d, int i, int idx)
 		const struct event_blob *b = &d->ev->b[k];
 
 		if (b->h.arg == i && b->h.idx == idx && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
-			return arena_strndup(d->ar, (const char *)b->data, b->h.len);
+			return b;
 	}
 	return NULL;
+}
+
+const char *d_fdpath(struct dctx *d, int i, int idx)
+{
+	const struct event_blob *b = fdpath_blob(d, i, idx);
+
+	return b ? arena_strndup(d->ar, (const char *)b->data, b->h.len) : NULL;
+}
+
+struct hv *hv_fd_at(struct dctx *d, int fd, int i, int idx)
+{
+	const struct event_blob *b = fdpath_blob(d, i, idx);
+	struct hv *v = hv_fd(d, fd, b ? arena_strndup(d->ar, (const char *)b->data, b->h.len) : NULL);
+
+	if (b && (b->h.flags & HY_BF_FDRAW))
+		v->flags |= HVF_FDRAW;
+	return v;
 }
 
 static const char *fd_path(struct dctx *d, int i)
@@ -106,7 +123,7 @@ static const char *fd_path(struct dctx *d, int i)
 
 struct hv *v_fd(struct dctx *d, int i)
 {
-	return hv_fd(d, d_i(d, i), fd_path(d, i));
+	return hv_fd_at(d, d_i(d, i), i, 0);
 }
 
 struct hv *v_dirfd(struct dctx *d, int i)

@@ -50,11 +50,12 @@ enum hv_kind {
 #define HVF_NOQUOTE	0x20	/* HV_STR: print without quotes (paths in -y fd decoration) */
 #define HVF_STRNUL	0x40	/* HV_STR: came from a NUL-terminated string */
 #define HVF_ATCWD	0x80	/* HV_FD: AT_FDCWD, printed by name (its path is the cwd) */
+#define HVF_FDRAW	0x100	/* HV_FD: text is preformatted (-yy socket details): no escaping */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */
-	uint8_t flags;		/* HVF_* */
-	uint16_t pad;
+	uint8_t pad;
+	uint16_t flags;		/* HVF_* */
 	uint32_t len;		/* HV_STR: bytes in text; HV_STRUCT/HV_ARRAY: children */
 	const char *name;	/* member name inside a struct, or NULL */
 	const char *text;	/* HV_SYM, HV_EXPR, HV_STR bytes, HV_FD path */
@@ -174,6 +175,8 @@ struct hv *v_fd(struct dctx *d, int i);	/* fd, with its path under -y */
 /* The -y path captured for argument i (HY_ARG_RET: the returned fd), element idx
  * (0, or 1+k for the k-th fd of an array captured with !fds); NULL if none. */
 const char *d_fdpath(struct dctx *d, int i, int idx);
+/* fd as a node, with what -y/-yy captured for argument i, element idx. */
+struct hv *hv_fd_at(struct dctx *d, int fd, int i, int idx);
 struct hv *v_dirfd(struct dctx *d, int i);	/* AT_FDCWD or an fd */
 struct hv *v_path(struct dctx *d, int i);	/* NUL-terminated path: "/etc/passwd" or the address */
 struct hv *v_str(struct dctx *d, int i);	/* NUL-terminated string cut at -s */

@@ -175,8 +175,8 @@ void dec_socketpair(struct dctx *d)
 	}
 	struct hv *a = hv_array(d);
 
-	hv_add(a, NULL, hv_fd(d, sv[0], d_fdpath(d, 3, 1)));
-	hv_add(a, NULL, hv_fd(d, sv[1], d_fdpath(d, 3, 2)));
+	hv_add(a, NULL, hv_fd_at(d, sv[0], 3, 1));
+	hv_add(a, NULL, hv_fd_at(d, sv[1], 3, 2));
 	arg(d, a);
 }
 

@@ -78,11 +78,7 @@ cleanup()
 	for p in $(stragglers); do
 		kill -KILL "$p" 2>/dev/null
 	done
-	if [ -n "$HYT_KEEP" ]; then
-		echo "# traces kept in $WORK"
-	else
-		rm -rf "$WORK"
-	fi
+	[ -n "$HYT_KEEP" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -117,6 +113,7 @@ wait_for()
 names() { sed -n 's/^\([a-z_0-9]*\)(.*/\1/p' "$1" | sort -u; }
 
 echo "# tracer: $HYTRACE$( [ $IS_STRACE = 1 ] && echo ' (strace: hytrace-only checks skipped)')"
+[ -n "$HYT_KEEP" ] && echo "# traces kept in $WORK"
 echo "# reference: $STRACE ($("$STRACE" -V 2>/dev/null | head -n 1))"
 if [ ! -x "$HYTRACE" ]; then
 	hyt_failed "tracer" "$HYTRACE is not executable (run make)"

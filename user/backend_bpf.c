@@ -35,11 +35,14 @@
 #include "event.h"
 #include "log.h"
 #include "pipeline.h"
-#include "ptrace_capture.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
 #include "hytrace.skel.h"
+#if __has_include("sockinfo.h")
+#include "sockinfo.h"	/* -yy: socket details from sock_diag */
+#define HAVE_SOCKINFO 1
+#endif
 
 /*
  * Default ring size.  W1 (1,000,000 getppid) produces ~2.5 M records/s of
@@ -61,6 +64,7 @@ static struct {
 	bool target;		/* HYB_MODE_TARGET */
 	uint64_t ring_size;
 	uint64_t records;
+	struct recbuf rb;	/* a record rewritten for -yy */
 	struct hy_sum sums[HY_NR_MAX];
 	bool sums_ok;
 	pid_t *tids;		/* target mode: threads we know are traced */
@@ -175,6 +179,52 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 /* -- records in --------------------------------------------------------------- */
 
+/*
+ * -yy: the kernel side resolved fds to paths at the time of the call (right
+ * even for close() or a reused fd); socket details come from sock_diag here,
+ * by inode, so an fd closed since does not matter.
+ */
+static bool feed_yy(struct tracer *tr, const struct hy_rec *r, size_t len)
+{
+#ifdef HAVE_SOCKINFO
+	static struct event ev;
+	bool any = false;
+
+	if (event_parse(&ev, r, len))
+		return false;
+	for (unsigned int i = 0; i < ev.nblobs && !any; i++)
+		any = (ev.b[i].h.flags & HY_BF_FDPATH) && ev.b[i].h.len > 8 &&
+		      !memcmp(ev.b[i].data, "socket:[", 8);
+	if (!any || rb_begin(&B.rb, r))
+		return false;
+	for (unsigned int i = 0; i < ev.nblobs; i++) {
+		const struct event_blob *b = &ev.b[i];
+		char det[PATH_MAX];
+		const void *data = b->data;
+		uint32_t n = b->h.len;
+
+		if ((b->h.flags & HY_BF_FDPATH) && n > 8 && n < 64 && !memcmp(data, "socket:[", 8) &&
+		    sockinfo_format(r->pid, strtoul((const char *)data + 8, NULL, 10), det,
+				    sizeof(det)) == 0) {
+			data = det;
+			n = strlen(det);
+		}
+		void *p = rb_blob(&B.rb, b->h.arg, b->h.when, b->h.idx, b->h.addr, n);
+
+		if (!p)
+			break;
+		memcpy(p, data, n);
+		rb_blob_done(&B.rb, n, b->h.err, b->h.flags);
+	}
+	rb_rec(&B.rb)->flags |= r->flags;
+	pipeline_feed(tr->pl, B.rb.buf, B.rb.len);
+	return true;
+#else
+	(void)tr, (void)r, (void)len;
+	return false;
+#endif
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct tracer *tr = ctx;
@@ -191,6 +241,9 @@ static int on_record(void *ctx, void *data, size_t size)
 		else if (r->type == HY_REC_EXIT)
 			tids_del(r->tid);
 	}
+	if (tr->o->d.yflag >= 2 && (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) &&
+	    feed_yy(tr, r, len))
+		return 0;
 	pipeline_feed(tr->pl, data, len);
 	return 0;
 }
@@ -718,6 +771,7 @@ static void bpf_cleanup(struct tracer *tr)
 	if (B.cg_fd >= 0)
 		close(B.cg_fd);
 	B.cg_fd = -1;
+	rb_free(&B.rb);
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;

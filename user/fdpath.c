@@ -7,13 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 #include "fdpath.h"
-
-/* user/sockinfo.c (sock_diag); weak so that -y works without it */
-int sockinfo_format(pid_t pid, unsigned long inode, char *out, size_t outlen) __attribute__((weak));
+#include "sockinfo.h"
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
 
-int fdpath_describe(pid_t pid, long fd, int yflag, char *buf, size_t len)
+int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t len)
 {
 	char link[64];
 	ssize_t n;
@@ -32,17 +30,22 @@ int fdpath_describe(pid_t pid, long fd, int yflag, char *buf, size_t len)
 		unsigned long ino = strtoul(buf + 8, NULL, 10);
 		char det[PATH_MAX];
 
-		if (sockinfo_format && sockinfo_format(pid, ino, det, sizeof(det)) == 0)
+		if (sockinfo_format_fd(pid, (int)fd, ino, xflag & SOCKINFO_XFLAG_MASK, det,
+				       sizeof(det)) == 0) {
 			snprintf(buf, len, "%s", det);
+			return 1;
+		}
 	}
 	return 0;
 }
 
-static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, long fd, int yflag)
+static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, long fd,
+		    const struct opts *o)
 {
 	char path[PATH_MAX + 64];
+	int r = fdpath_describe(pid, fd, o->d.yflag, o->d.xflag, path, sizeof(path));
 
-	if (fdpath_describe(pid, fd, yflag, path, sizeof(path)))
+	if (r < 0)
 		return;
 	size_t n = strlen(path);
 	char *p = rb_blob(rb, arg, when, idx, (uint64_t)fd, n + 1);
@@ -50,7 +53,7 @@ static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, lo
 	if (!p)
 		return;
 	memcpy(p, path, n);
-	rb_blob_done(rb, n, 0, HY_BF_FDPATH);
+	rb_blob_done(rb, n, 0, HY_BF_FDPATH | (r > 0 ? HY_BF_FDRAW : 0));
 }
 
 /* The ints of the array captured for arg at when (idx 0), copied out: count, or 0. */
@@ -76,9 +79,8 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 {
 	const struct hy_rec *r = rb_rec(rb);
 	pid_t pid = r->pid;
-	int y = o->d.yflag;
 
-	if (!y)
+	if (!o->d.yflag)
 		return;
 	for (int i = 0; i < HY_NARGS; i++) {
 		const struct hy_cap *c = &e->arg[i];
@@ -86,17 +88,17 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 		if (!(c->when & when))
 			continue;
 		if (c->kind == HY_CAP_FDPATH) {
-			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], y);
+			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], o);
 		} else if (c->flags & HY_CF_FDS) {
 			int fds[HY_ARR_MAX];
 			size_t n = fd_array(rb, i, when, fds, HY_ARR_MAX);
 
 			for (size_t k = 0; k < n; k++)
-				add_one(rb, pid, i, when, 1 + k, fds[k], y);
+				add_one(rb, pid, i, when, 1 + k, fds[k], o);
 		}
 	}
 	r = rb_rec(rb);
 	if (when == HY_AT_EXIT && e->ret.kind == HY_CAP_FDPATH && r->ret >= 0 &&
 	    !(r->flags & HY_F_NO_EXIT))
-		add_one(rb, pid, HY_ARG_RET, HY_AT_EXIT, 0, (long)r->ret, y);
+		add_one(rb, pid, HY_ARG_RET, HY_AT_EXIT, 0, (long)r->ret, o);
 }

@@ -16,7 +16,8 @@
  */
 void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o);
 
-/* What -y (yflag 1) or -yy (2) shows for fd of pid: 0 and text in buf, or -errno. */
-int fdpath_describe(pid_t pid, long fd, int yflag, char *buf, size_t len);
+/* What -y (yflag 1) or -yy (2) shows for fd of pid (a process id, not a thread id):
+ * text in buf and 0 (a path, to be quoted) or 1 (socket details, printed as is), or -errno. */
+int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t len);
 
 #endif

@@ -130,7 +130,10 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 			sb_printf(sb, "%" PRId64, v->i);
 		if (v->text) {
 			sb_putc(sb, '<');
-			render_quoted(sb, v->text, strlen(v->text), xflag, "<>", 0);
+			if (v->flags & HVF_FDRAW)
+				sb_puts(sb, v->text);
+			else
+				render_quoted(sb, v->text, strlen(v->text), xflag, "<>", 0);
 			sb_putc(sb, '>');
 		}
 		break;
@@ -168,13 +171,13 @@ void render_args(struct sbuf *sb, const struct hv *args, int xflag)
 	render_list(sb, args, ", ", xflag);
 }
 
-static const char *ret_fd_path(const struct dctx *d)
+static const struct event_blob *ret_fd_path(const struct dctx *d)
 {
 	for (unsigned int k = 0; k < d->ev->nblobs; k++) {
 		const struct event_blob *b = &d->ev->b[k];
 
 		if (b->h.arg == HY_ARG_RET && (b->h.flags & HY_BF_FDPATH) && !b->h.err)
-			return arena_strndup(d->ar, (const char *)b->data, b->h.len);
+			return b;
 	}
 	return NULL;
 }
@@ -223,12 +226,15 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 			sb_printf(sb, "%#" PRIo64, (uint64_t)r->ret);
 			break;
 		case RV_FD: {
-			const char *p = d->o->yflag ? ret_fd_path(d) : NULL;
+			const struct event_blob *p = d->o->yflag ? ret_fd_path(d) : NULL;
 
 			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
 			if (p) {
 				sb_putc(sb, '<');
-				render_quoted(sb, p, strlen(p), xflag, "<>", 0);
+				if (p->h.flags & HY_BF_FDRAW)
+					sb_putn(sb, (const char *)p->data, p->h.len);
+				else
+					render_quoted(sb, (const char *)p->data, p->h.len, xflag, "<>", 0);
 				sb_putc(sb, '>');
 			}
 			break;
