@@ -43,7 +43,6 @@ const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
 const volatile char cfg_comms[HYB_COMMS_MAX][HY_COMM_LEN];
 const volatile __u64 cfg_ring_half;	/* ring size / 2: above that, wake the reader */
-const volatile __u32 cfg_ncpus = 1;
 const volatile __u8 cfg_nrflags[HY_NR_MAX];	/* HYB_NF_* */
 const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
 
@@ -369,43 +368,53 @@ static __always_inline __u64 min64(__u64 a, __u64 b)
 	return a < b ? a : b;
 }
 
-#define PTR_CHUNK 64	/* pointers read at once by strarr_chunk() */
-
 /*
- * HY_CAP_STRARR: pointers k*PTR_CHUNK.. of the array at base into the
- * pointer blob whose data starts at s->rec[doff].  Returns how many were
- * stored before a NULL (the chunk is the last then) or PTR_CHUNK; -1 when a
- * read failed before any NULL.  s->budget: room left, in pointers.
+ * Loops over array elements run under bpf_loop() (Linux 5.17): its callback
+ * is verified once, where a bounded loop is verified once per iteration;
+ * with HY_ARR_MAX iterations that was half of the verifier's work and of
+ * hytrace's start-up time.
  */
-__noinline int strarr_chunk(struct scratch *s, __u32 doff, __u64 base, __u32 k)
-{
-	__u32 n = PTR_CHUNK, pos;
-	__u64 *p;
+struct loop_ctx {
+	struct scratch *s;
+	__u64 meta;
+	__u64 base;
+	__u32 n;
+	__u32 doff;
+	__u32 got;
+};
 
-	if (!s)
-		return -1;
-	if (s->budget < PTR_CHUNK)
-		n = s->budget;
-	pos = doff + k * PTR_CHUNK * 8;
-	barrier_var(pos);
-	pos &= HYB_REC_MAX - 1;
-	p = (__u64 *)&s->rec[pos];
-	/* one read for the chunk; near the end of the mapping, pointer by pointer */
-	if (n == PTR_CHUNK && !bpf_probe_read_user(p, PTR_CHUNK * 8, (void *)(base + k * PTR_CHUNK * 8))) {
-		for (__u32 i = 0; i < PTR_CHUNK; i++)
-			if (!p[i])
-				return i | 0x10000;
-		return PTR_CHUNK;
+/* HY_CAP_STRARR: pointer j of the array at base, into the pointer blob at s->rec[doff]. */
+static long strarr_ptr(__u32 j, void *ctx)
+{
+	struct loop_ctx *lc = ctx;
+	struct scratch *s = lc->s;
+	__u32 pos = lc->doff + j * 8;
+
+	if (j >= lc->n)
+		return 1;
+	BOUND(pos, HYB_REC_MAX);
+	if (bpf_probe_read_user(&s->rec[pos], 8, (const void *)(lc->base + j * 8)))
+		return 1;
+	if (!*(__u64 *)&s->rec[pos]) {
+		lc->meta = 1;	/* the NULL: the end */
+		return 1;
 	}
-	for (__u32 i = 0; i < PTR_CHUNK; i++) {
-		if (i >= n)
-			return i;
-		if (bpf_probe_read_user(&p[i], 8, (void *)(base + (k * PTR_CHUNK + i) * 8)))
-			return i ? i : -1;
-		if (!p[i])
-			return i | 0x10000;
-	}
-	return PTR_CHUNK;
+	lc->got = j + 1;
+	return 0;
+}
+
+/* HY_CAP_STRARR: string i, its pointer read from the pointer blob at s->rec[doff]. */
+static long strarr_str(__u32 i, void *ctx)
+{
+	struct loop_ctx *lc = ctx;
+	struct scratch *s = lc->s;
+	__u32 pos = lc->doff + i * 8;
+
+	if (i >= lc->n)
+		return 1;
+	BOUND(pos, HYB_REC_MAX);
+	return put_blob(s, lc->meta | META_IDX(1 + i) | META_FL(HY_BF_CHILD),
+			*(__u64 *)&s->rec[pos], cfg_strsize + 1, RD_STR) == -E2BIG;
 }
 
 /*
@@ -417,7 +426,6 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 {
 	__u32 off, doff, lim, n = 0, end = 0, fl, room;
 	struct hy_blob *b;
-	int got;
 
 	if (!s)
 		return 0;
@@ -430,24 +438,12 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 		return 0;
 	}
 	room = (lim - off - BLOB_HDR) / 8;
-	s->budget = min64(room, HY_PTRS_MAX);
 	doff = off + BLOB_HDR;
-	for (__u32 k = 0; k < HY_PTRS_MAX / PTR_CHUNK; k++) {
-		if (s->budget == 0)
-			break;
-		got = strarr_chunk(s, doff, base, k);
-		if (got < 0)
-			break;
-		if (got & 0x10000) {
-			n += got & 0xffff;
-			end = 1;
-			break;
-		}
-		n += got;
-		s->budget -= got;
-		if (got < PTR_CHUNK)
-			break;
-	}
+	struct loop_ctx pc = { .s = s, .base = base, .n = min64(room, HY_PTRS_MAX), .doff = doff };
+
+	bpf_loop(HY_PTRS_MAX, strarr_ptr, &pc, 0);
+	n = pc.got;
+	end = pc.meta == 1;
 	if (n >= HYB_REC_MAX / 8)
 		n = 0;
 	if (!n && !end) {
@@ -473,19 +469,9 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	s->nblobs++;
 	if (!strings)
 		return 0;
-	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
-		__u32 pos = doff + i * 8;
-		__u64 p;
+	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff };
 
-		if (i >= n)
-			break;
-		barrier_var(pos);
-		pos &= HYB_REC_MAX - 1;
-		p = *(__u64 *)&s->rec[pos];
-		if (put_blob(s, meta | META_IDX(1 + i) | META_FL(HY_BF_CHILD), p, cfg_strsize + 1,
-			     RD_STR) == -E2BIG)
-			break;
-	}
+	bpf_loop(HY_ARR_MAX, strarr_str, &lc, 0);
 	return 0;
 }
 
@@ -494,41 +480,53 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
  * idx0 + i, min(iov_len, budget) bytes but at most -s, while budget lasts
  * (iov_buffers() of the ptrace backend).
  */
-__noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
+static long iov_buf(__u32 i, void *ctx)
 {
+	struct loop_ctx *lc = ctx;
+	struct scratch *s = lc->s;
 	struct { __u64 base, len; } iov;
 	__u64 len;
 
+	if (i >= lc->n || !s->budget)
+		return 1;
+	if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(lc->base + i * 16)))
+		return 1;
+	len = min64(iov.len, s->budget);
+	s->budget -= len;
+	return put_blob(s, lc->meta + META_IDX(i), iov.base, min64(len, cfg_strsize), RD_USER) == -E2BIG;
+}
+
+__noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
+{
+	struct loop_ctx lc = { .s = s, .meta = meta, .base = base, .n = n };
+
 	if (!s)
 		return 0;
-	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
-		if (i >= n || !s->budget)
-			break;
-		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(base + i * 16)))
-			break;
-		len = min64(iov.len, s->budget);
-		s->budget -= len;
-		if (put_blob(s, meta + META_IDX(i), iov.base, min64(len, cfg_strsize), RD_USER) == -E2BIG)
-			break;
-	}
+	bpf_loop(HY_ARR_MAX, iov_buf, &lc, 0);
 	return 0;
 }
 
 /* Sum of the iov_len of n elements at base: the entry budget. */
+static long iov_len_add(__u32 i, void *ctx)
+{
+	struct loop_ctx *lc = ctx;
+	struct { __u64 base, len; } iov;
+
+	if (i >= lc->n ||
+	    bpf_probe_read_user(&iov, sizeof(iov), (const void *)(lc->base + i * 16)))
+		return 1;
+	lc->s->budget += iov.len;
+	return 0;
+}
+
 __noinline int iov_sum(struct scratch *s, __u64 base, __u32 n)
 {
-	struct { __u64 base, len; } iov;
+	struct loop_ctx lc = { .s = s, .base = base, .n = n };
 
 	if (!s)
 		return 0;
 	s->budget = 0;
-	for (__u32 i = 0; i < HY_ARR_MAX; i++) {
-		if (i >= n)
-			break;
-		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(base + i * 16)))
-			break;
-		s->budget += iov.len;
-	}
+	bpf_loop(HY_ARR_MAX, iov_len_add, &lc, 0);
 	return 0;
 }
 
@@ -574,6 +572,8 @@ __noinline int cap_msghdr(struct scratch *s, __u64 meta, __u64 addr)
 #define PIPEFS_MAGIC		0x50495045
 #define SOCKFS_MAGIC		0x534F434B
 #define ANON_INODE_FS_MAGIC	0x09041934
+#define NSFS_MAGIC		0x6e736673
+#define PID_FS_MAGIC		0x50494446
 
 /*
  * One step of the walk from s->pd (in mount s->pm) up to the root, as d_path()
@@ -622,6 +622,11 @@ __noinline int path_step(struct scratch *s)
 	s->ppos = pos;
 	s->pd = (__u64)parent;
 	return 0;
+}
+
+static long path_cb(__u32 i, void *ctx)
+{
+	return path_step(((struct loop_ctx *)ctx)->s) ? 1 : 0;
 }
 
 /*
@@ -673,8 +678,14 @@ __noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
 		} else if (magic == ANON_INODE_FS_MAGIC) {
 			data[0] = (__u64)BPF_CORE_READ(d, d_name.name);
 			n = bpf_snprintf((char *)s->path, 256, "anon_inode:%s", data, 8);
+		} else if (magic == PID_FS_MAGIC) {
+			n = bpf_snprintf((char *)s->path, 64, "anon_inode:[pidfd]", data, 0);
+		} else if (magic == NSFS_MAGIC) {
+			return 0;	/* "net:[ino]": the name is in the ns operations */
 		} else {
-			return 0;
+			/* simple_dname() of alloc_file_pseudo() files: memfd, secretmem (fs/d_path.c) */
+			data[0] = (__u64)BPF_CORE_READ(d, d_name.name);
+			n = bpf_snprintf((char *)s->path, 256, "/%s (deleted)", data, 8);
 		}
 		if (n <= 1)
 			return 0;
@@ -690,9 +701,9 @@ walk:
 	s->rootm = (__u64)BPF_CORE_READ(t, fs, root.mnt) - bpf_core_field_offset(struct mount, mnt);
 	s->ppos = PATH_END;
 	s->ptrunc = 0;
-	for (int i = 0; i < 128; i++)
-		if (path_step(s))
-			break;
+	struct loop_ctx lc = { .s = s };
+
+	bpf_loop(128, path_cb, &lc, 0);	/* 128 levels: deeper paths get HY_BF_TRUNC */
 	pos = s->ppos;
 	if (pos >= PATH_END) {
 		pos = PATH_END - 1;
@@ -709,6 +720,18 @@ walk:
 	BOUND(pos, PATH_BUF);
 	s->ksrc = (__u64)&s->path[pos];
 	return put_blob(s, meta | META_FL(flags), fd, len, RD_KERNEL);
+}
+
+static long fd_elem(__u32 k, void *ctx)
+{
+	struct loop_ctx *lc = ctx;
+	struct scratch *s = lc->s;
+	__u32 pos = lc->doff + k * 4;
+
+	if (k >= lc->n)
+		return 1;
+	BOUND(pos, 2 * HYB_REC_MAX);
+	return fd_path(s, lc->meta | META_IDX(1 + k), *(__s32 *)&s->rec[pos]) == -E2BIG;
 }
 
 /*
@@ -729,15 +752,9 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 		return 0;
 	n = b->len / 4;
 	doff = off + BLOB_HDR;
-	for (__u32 k = 0; k < HY_ARR_MAX; k++) {
-		__u32 pos = doff + k * 4;
+	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff };
 
-		if (k >= n)
-			break;
-		BOUND(pos, 2 * HYB_REC_MAX);
-		if (fd_path(s, meta | META_IDX(1 + k), *(__s32 *)&s->rec[pos]) == -E2BIG)
-			break;
-	}
+	bpf_loop(HY_ARR_MAX, fd_elem, &lc, 0);
 	return 0;
 }
 

@@ -121,6 +121,19 @@ static const char *fd_path(struct dctx *d, int i)
 	return d_fdpath(d, i, 0);
 }
 
+struct hv *hv_fd_num(struct dctx *d, int fd)
+{
+	if (d->o->yflag)
+		for (unsigned int k = 0; k < d->ev->nblobs; k++) {
+			const struct event_blob *b = &d->ev->b[k];
+
+			if ((b->h.flags & HY_BF_FDPATH) && !b->h.err && (int)b->h.addr == fd &&
+			    b->h.arg != HY_ARG_RET)
+				return hv_fd_at(d, fd, b->h.arg, b->h.idx);
+		}
+	return hv_fd(d, fd, NULL);
+}
+
 struct hv *v_fd(struct dctx *d, int i)
 {
 	return hv_fd_at(d, d_i(d, i), i, 0);
@@ -188,7 +201,11 @@ struct hv *v_str(struct dctx *d, int i)
 struct hv *v_buf(struct dctx *d, int i, uint64_t len)
 {
 	const struct event_blob *b = event_blob_any(d->ev, i, 0);
-	struct hv *v = v_unread(d, i, b);
+	struct hv *v;
+
+	if (len == 0 && d_u(d, i))	/* nothing to read: strace prints "" */
+		return hv_str(d, "", 0, false);
+	v = v_unread(d, i, b);
 
 	if (v)
 		return v;

@@ -177,6 +177,8 @@ struct hv *v_fd(struct dctx *d, int i);	/* fd, with its path under -y */
 const char *d_fdpath(struct dctx *d, int i, int idx);
 /* fd as a node, with what -y/-yy captured for argument i, element idx. */
 struct hv *hv_fd_at(struct dctx *d, int fd, int i, int idx);
+/* fd as a node, with any -y path captured for that fd number in this call (fds inside structs). */
+struct hv *hv_fd_num(struct dctx *d, int fd);
 struct hv *v_dirfd(struct dctx *d, int i);	/* AT_FDCWD or an fd */
 struct hv *v_path(struct dctx *d, int i);	/* NUL-terminated path: "/etc/passwd" or the address */
 struct hv *v_str(struct dctx *d, int i);	/* NUL-terminated string cut at -s */

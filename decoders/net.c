@@ -413,7 +413,7 @@ static void cmsg_type_data(struct dctx *d, struct hv *s, int level, int type, co
 				if (array_full(d, data))
 					break;
 				memcpy(&fd, p + k, 4);
-				hv_add(data, NULL, hv_fd(d, fd, NULL));
+				hv_add(data, NULL, hv_fd_num(d, fd));
 			}
 			break;
 		case HY_SCM_CREDENTIALS:

@@ -50,6 +50,15 @@ OUT=$WORK/out		# traces
 mkdir -p "$RUN" "$OUT"
 BG_PIDS=
 
+# Sections a-e test the ptrace backend explicitly (as root, auto would pick eBPF);
+# section f runs the same programs with --backend=bpf.
+HYTRACE_BIN=$HYTRACE
+if [ $IS_STRACE = 0 ]; then
+	printf '#!/bin/sh\nexec "%s" --backend=ptrace "$@"\n' "$HYTRACE_BIN" >"$WORK/hytrace-ptrace"
+	chmod 755 "$WORK/hytrace-ptrace"
+	HYTRACE=$WORK/hytrace-ptrace
+fi
+
 section() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # kill what this run started in the background, by pid
@@ -445,7 +454,7 @@ if section d; then
 		trace_to "$HYTRACE" "$OUT/d.j" -j -- "$P/fs"
 		hyt_check "-j JSON summary" sh -c '
 			jq -e . "$1" >/dev/null || { echo "not JSON: $(head -c 200 "$1")"; exit 1; }
-			n=$(jq "[.. | objects | select(has(\"calls\") and has(\"errors\") and has(\"total\") and has(\"avg\") and has(\"min\") and has(\"max\"))] | length" "$1")
+			n=$(jq "[.. | objects | select(has(\"calls\") and has(\"errors\") and has(\"total_ns\") and has(\"avg_ns\") and has(\"min_ns\") and has(\"max_ns\"))] | length" "$1")
 			[ "$n" -ge 10 ] || { echo "$n objects with calls/errors/total/avg/min/max"; exit 1; }
 			u=$(jq -c "[(.. | objects | select(has(\"calls\") and (.name == \"unlink\" or .syscall == \"unlink\"))), (.. | objects | .unlink? // empty | objects | select(has(\"calls\")))] | .[0] | [.calls, .errors]" "$1")
 			[ "$u" = "[23,18]" ] || { echo "unlink: $u, want [23,18] (calls, errors)"; exit 1; }' sh "$OUT/d.j"
@@ -542,7 +551,7 @@ if section e; then
 	else
 		# copies the user can reach whatever the permissions of the checkout
 		mkdir -p "$WORK/u/progs"
-		cp "$HYTRACE" "$WORK/u/tracer"
+		cp "$HYTRACE_BIN" "$WORK/u/tracer"
 		cp "$PROGS"/* "$WORK/u/progs/"
 		cp "$PROGS/sleeper" "$WORK/u/sleeper"
 		chown -R "$UNPRIV" "$WORK/u"
@@ -592,12 +601,12 @@ if section f; then
 	echo "# (f) --backend=bpf"
 	if [ $IS_STRACE = 1 ]; then
 		hyt_skip "--backend=bpf" "tracer is strace"
-	elif ! bpf_err=$($TMO "$HYTRACE" --backend=bpf -o /dev/null true 2>&1); then
+	elif ! bpf_err=$($TMO "$HYTRACE_BIN" --backend=bpf -o /dev/null true 2>&1); then
 		hyt_skip "--backend=bpf" "unavailable: $(printf '%s' "$bpf_err" | head -n 1)"
 	else
 		for p in $AREAS; do
 			[ -x "$PROGS/$p" ] || continue
-			trace_to "$HYTRACE --backend=bpf" "$OUT/f.$p" -f -- "$PROGS/$p"
+			trace_to "$HYTRACE_BIN --backend=bpf" "$OUT/f.$p" -f -- "$PROGS/$p"
 			want=$(status_of $p)
 			if [ $RC -ne "$want" ]; then
 				hyt_failed "bpf: expect $p" "exit status $RC, want $want; stderr: $(head -c 300 "$OUT/f.$p.err")"
@@ -605,8 +614,8 @@ if section f; then
 				hyt_check "bpf: expect $p" hyt_expect "$OUT/f.$p" "tests/expect/$p.expect"
 			fi
 		done
-		compare_set bpf-vs-ptrace "$HYTRACE --backend=ptrace" "$HYTRACE --backend=bpf" -f
-		compare_set bpf-vs-strace "$STRACE" "$HYTRACE --backend=bpf" -f -v -s 256 -y
+		compare_set bpf-vs-ptrace "$HYTRACE_BIN --backend=ptrace" "$HYTRACE_BIN --backend=bpf" -f
+		compare_set bpf-vs-strace "$STRACE" "$HYTRACE_BIN --backend=bpf" -f -v -s 256 -y
 	fi
 fi
 

@@ -29,12 +29,12 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <bpf/bpf.h>
-#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "backend.h"
 #include "event.h"
 #include "log.h"
 #include "pipeline.h"
+#include "ptrace_capture.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -65,6 +65,7 @@ static struct {
 	uint64_t ring_size;
 	uint64_t records;
 	struct recbuf rb;	/* a record rewritten for -yy */
+	struct recbuf fix;	/* a record with entry reads done again here */
 	struct hy_sum sums[HY_NR_MAX];
 	bool sums_ok;
 	pid_t *tids;		/* target mode: threads we know are traced */
@@ -131,7 +132,6 @@ static bool have_bpf_caps(void)
 
 static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 {
-	struct btf *btf;
 	int r;
 
 	(void)o;
@@ -154,26 +154,12 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 		snprintf(why, whylen, "the kernel has no BPF ring buffer (needs Linux 5.8 or later)");
 		return r < 0 ? r : -EOPNOTSUPP;
 	}
-	/* tp_btf programs attach to the raw tracepoints through these BTF types */
-	btf = btf__load_vmlinux_btf();
-	if (!btf) {
-		r = -errno;
-		snprintf(why, whylen, "cannot read the kernel's BTF: %s", strerror(errno));
-		return r;
-	}
-	static const char *const need[] = {
-		"btf_trace_sys_enter", "btf_trace_sys_exit", "btf_trace_sched_process_fork",
-		"btf_trace_sched_process_exec", "btf_trace_sched_process_exit",
-		"btf_trace_signal_deliver",
-	};
-	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
-		if (btf__find_by_name_kind(btf, need[i], BTF_KIND_TYPEDEF) < 0) {
-			snprintf(why, whylen, "the kernel has no tracepoint %s for BPF", need[i] + 10);
-			btf__free(btf);
-			return -EOPNOTSUPP;
-		}
-	}
-	btf__free(btf);
+	/*
+	 * The tp_btf programs need BTF (checked above) and Linux 5.5; the ring
+	 * buffer (5.8) implies both.  A kernel without a tracepoint we use fails
+	 * at load with the name of the program.  (Not parsing vmlinux BTF here
+	 * saves ~40 ms: libbpf parses it again at load.)
+	 */
 	return 0;
 }
 
@@ -184,7 +170,7 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
  * even for close() or a reused fd); socket details come from sock_diag here,
  * by inode, so an fd closed since does not matter.
  */
-static bool feed_yy(struct tracer *tr, const struct hy_rec *r, size_t len)
+static bool rewrite_yy(const struct hy_rec *r, size_t len)
 {
 #ifdef HAVE_SOCKINFO
 	static struct event ev;
@@ -217,12 +203,57 @@ static bool feed_yy(struct tracer *tr, const struct hy_rec *r, size_t len)
 		rb_blob_done(&B.rb, n, b->h.err, b->h.flags);
 	}
 	rb_rec(&B.rb)->flags |= r->flags;
-	pipeline_feed(tr->pl, B.rb.buf, B.rb.len);
 	return true;
 #else
-	(void)tr, (void)r, (void)len;
+	(void)r, (void)len;
 	return false;
 #endif
+}
+
+/*
+ * Entry reads that failed in the kernel too at exit: BPF reads never fault
+ * pages in, and a page the call itself never touched (a string constant
+ * written to /dev/null) stays absent.  Read it again from here, as the ptrace
+ * backend does (process_vm_readv faults pages in), while the task lives.
+ */
+static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size_t len)
+{
+	static struct event ev;
+	struct hy_cap_entry tmp = { 0 };
+	unsigned int bad = 0;
+
+	if (r->nr < 0 || (unsigned int)r->nr >= sysent_count || event_parse(&ev, r, len))
+		return false;
+	for (unsigned int i = 0; i < ev.nblobs; i++) {
+		const struct hy_blob *h = &ev.b[i].h;
+
+		if (h->err == -EFAULT && h->arg < HY_NARGS && h->when == HY_AT_ENTER)
+			bad |= 1u << h->arg;
+	}
+	if (!bad || rb_begin(&B.fix, r))
+		return false;
+	for (unsigned int i = 0; i < ev.nblobs; i++) {
+		const struct event_blob *b = &ev.b[i];
+
+		if (b->h.arg < HY_NARGS && (bad & (1u << b->h.arg)) && b->h.when == HY_AT_ENTER)
+			continue;
+		void *p = rb_blob(&B.fix, b->h.arg, b->h.when, b->h.idx, b->h.addr, b->h.len);
+
+		if (!p)
+			break;
+		memcpy(p, b->data, b->h.len);
+		rb_blob_done(&B.fix, b->h.len, b->h.err, b->h.flags);
+	}
+	for (int i = 0; i < HY_NARGS; i++) {
+		if (!(bad & (1u << i)))
+			continue;
+		tmp.arg[i] = sysent[r->nr].cap.arg[i];
+		tmp.arg[i].when = HY_AT_ENTER;
+		tmp.arg[i].flags &= ~HY_CF_FDS;	/* their paths came from the kernel */
+	}
+	capture_apply(&B.fix, r->tid, &tmp, HY_AT_ENTER, tr->o, 0);
+	rb_rec(&B.fix)->flags |= r->flags;
+	return true;
 }
 
 static int on_record(void *ctx, void *data, size_t size)
@@ -241,9 +272,17 @@ static int on_record(void *ctx, void *data, size_t size)
 		else if (r->type == HY_REC_EXIT)
 			tids_del(r->tid);
 	}
-	if (tr->o->d.yflag >= 2 && (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) &&
-	    feed_yy(tr, r, len))
-		return 0;
+	if (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) {
+		if (rewrite_failed_reads(tr, r, len)) {
+			r = rb_rec(&B.fix);
+			data = B.fix.buf;
+			len = B.fix.len;
+		}
+		if (tr->o->d.yflag >= 2 && rewrite_yy(r, len)) {
+			data = B.rb.buf;
+			len = B.rb.len;
+		}
+	}
 	pipeline_feed(tr->pl, data, len);
 	return 0;
 }
@@ -347,7 +386,6 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	}
 	B.ring_size = ring_size(o);
 	rd->cfg_ring_half = B.ring_size / 2;
-	rd->cfg_ncpus = ncpus;
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
 	config_syscalls(skel, o);
@@ -772,6 +810,7 @@ static void bpf_cleanup(struct tracer *tr)
 		close(B.cg_fd);
 	B.cg_fd = -1;
 	rb_free(&B.rb);
+	rb_free(&B.fix);
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;

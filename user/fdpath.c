@@ -75,6 +75,43 @@ static size_t fd_array(struct recbuf *rb, int arg, int when, int *out, size_t ma
 	return n;
 }
 
+/* SCM_RIGHTS fds in the control data captured with a msghdr (blob idx 2). */
+static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, const struct opts *o)
+{
+	uint8_t ctl[4096];
+	size_t len = 0, off = 0;
+	int k = 0;
+	struct event ev;
+
+	if (event_parse(&ev, rb->buf, rb->len))
+		return;
+	const struct event_blob *b = event_blob(&ev, arg, when, 2);
+
+	if (!b || b->h.err)
+		return;
+	len = b->h.len < sizeof(ctl) ? b->h.len : sizeof(ctl);
+	memcpy(ctl, b->data, len);
+	/* struct cmsghdr { size_t len; int level, type; } + data, 8-aligned (linux/socket.h) */
+	while (off + 16 <= len) {
+		uint64_t clen;
+		int level, type;
+
+		memcpy(&clen, ctl + off, 8);
+		memcpy(&level, ctl + off + 8, 4);
+		memcpy(&type, ctl + off + 12, 4);
+		if (clen < 16 || clen > len - off)
+			break;
+		if (level == 1 && type == 1)	/* SOL_SOCKET, SCM_RIGHTS */
+			for (size_t p = off + 16; p + 4 <= off + clen; p += 4) {
+				int fd;
+
+				memcpy(&fd, ctl + p, 4);
+				add_one(rb, pid, arg, when, 0x4000 + k++, fd, o);
+			}
+		off += (clen + 7) & ~(uint64_t)7;
+	}
+}
+
 void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o)
 {
 	const struct hy_rec *r = rb_rec(rb);
@@ -89,6 +126,8 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 			continue;
 		if (c->kind == HY_CAP_FDPATH) {
 			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], o);
+		} else if (c->kind == HY_CAP_MSGHDR) {
+			msghdr_fds(rb, pid, i, when, o);
 		} else if (c->flags & HY_CF_FDS) {
 			int fds[HY_ARR_MAX];
 			size_t n = fd_array(rb, i, when, fds, HY_ARR_MAX);

@@ -134,8 +134,8 @@ int main(int argc, char **argv)
 		pr_warn("hytrace: cannot write %s: %s", o.outfile ? o.outfile : "the trace",
 			strerror(errno));
 	ret = finish(&tr);
-	if (!tr.child_done && stop_sig && o.argv) {
-		/* interrupted while the command still runs: it goes on untraced; we die by the signal */
+	if (!tr.child_done && stop_sig) {
+		/* interrupted: the tracees go on untraced; we die by the signal, as strace does */
 		signal(stop_sig, SIG_DFL);
 		raise(stop_sig);
 	}

@@ -273,9 +273,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	if (d->ret_is_error)
 		color(tx, sb, C_END, &invis);
 	if (o->Tflag) {
-		if (ev->r.flags & HY_F_NO_EXIT || !ev->r.ts_exit) {
-			sb_puts(sb, " <unavailable>");
-		} else {
+		if (!(ev->r.flags & HY_F_NO_EXIT) && ev->r.ts_exit) {	/* strace: nothing for "= ?" */
 			uint64_t dt = ev->r.ts_exit - ev->r.ts_enter;
 
 			sb_printf(sb, " <%llu.%06llu>", (unsigned long long)(dt / 1000000000),
