@@ -53,8 +53,11 @@ case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
 TMP=$(mktemp -d /dev/shm/hytrace-bench.XXXXXX) || exit 1
 TREE=
 BGPID=
+RCPID=
 cleanup() {
-	[ -n "$BGPID" ] && kill -TERM "$BGPID" 2>/dev/null && wait "$BGPID"	# runcell kills its group
+	# runcell kills its command's process group when it gets SIGTERM
+	[ -n "$RCPID" ] && kill -TERM "$RCPID" 2>/dev/null && wait "$RCPID"
+	[ -n "$BGPID" ] && kill -TERM "$BGPID" 2>/dev/null && wait "$BGPID"
 	rm -rf "$TMP"
 	[ -n "$TREE" ] && rm -rf "$TREE"
 }
@@ -68,6 +71,14 @@ NA=$TMP/na.tsv		# section wl tracer reason
 NOTES=()
 
 say() { printf '%s\n' "$*"; }
+# runcell ARGS...: run it in the background and wait, so that a signal to this script is
+# handled at once (bash runs traps only between foreground commands).
+runcell() {
+	"$BIN/runcell" "$@" &
+	RCPID=$!
+	wait "$RCPID"
+	RCPID=
+}
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu runcell; do
@@ -254,7 +265,7 @@ cell() {
 		}
 	else
 		tracer_cmd "$t" "$out" "$@"
-		BENCH_ELAPSED_FILE=$TMP/elapsed "$BIN/runcell" -t "$TIMEOUT" -r "$TMP/res" -- "${CMD[@]}" \
+		BENCH_ELAPSED_FILE=$TMP/elapsed runcell -t "$TIMEOUT" -r "$TMP/res" -- "${CMD[@]}" \
 			</dev/null >/dev/null 2>"$TMP/err"
 	fi
 	read -r wall rc rss <"$TMP/res" || { wall=0 rc=255 rss=0; }
@@ -295,7 +306,7 @@ syswide() {
 		SW_WHY="exited before the workload ($(cut -d' ' -f2 "$TMP/tr.res" 2>/dev/null)): $(last_err "$TMP/tr.err")"
 		return 1
 	fi
-	BENCH_ELAPSED_FILE=$TMP/elapsed "$BIN/runcell" -t "$TIMEOUT" -r "$TMP/res" -- "$@" \
+	BENCH_ELAPSED_FILE=$TMP/elapsed runcell -t "$TIMEOUT" -r "$TMP/res" -- "$@" \
 		</dev/null >/dev/null 2>"$TMP/err"
 	trpid=$(cat "$TMP/tr.pid" 2>/dev/null)
 	[ -n "$trpid" ] && kill -INT "$trpid" 2>/dev/null

@@ -38,6 +38,7 @@ const volatile __u32 cfg_drop_unfinished; /* status= without unfinished */
 const volatile __u32 cfg_no_enter;	/* no HY_REC_ENTER (status filters need the outcome) */
 const volatile __u32 cfg_strsize = 32;	/* -s, at most HY_STR_MAX */
 const volatile __u32 cfg_verbose;	/* -v: HY_CF_VERBOSE captures in full */
+const volatile __u32 cfg_time = 1;	/* 0: no sink wants times: no clock reads per syscall */
 const volatile __u32 cfg_yflag;		/* -y: HY_CAP_FDPATH resolved here, when the fd is valid */
 const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
@@ -174,7 +175,7 @@ struct {
 #define META_IDX(idx) ((__u64)(idx) << 32)
 #define META_FL(fl) ((__u64)(fl) << 16)
 
-enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_NONE, RD_KSTR };
+enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_KSTR };
 
 static __always_inline __u64 now_ns(void)
 {
@@ -242,7 +243,9 @@ static __always_inline void lost_check(void)
 		report_lost();
 }
 
-static __always_inline void rec_head(struct hy_rec *r, __u16 type, __u64 pt, __u64 ts, __u64 ts_exit)
+/* The header; comm from the task state when there is one (st), else read now. */
+static __always_inline void rec_head(struct hy_rec *r, __u16 type, __u64 pt, __u64 ts, __u64 ts_exit,
+				     const struct hyb_task *st)
 {
 	r->type = type;
 	r->nblobs = 0;
@@ -251,7 +254,12 @@ static __always_inline void rec_head(struct hy_rec *r, __u16 type, __u64 pt, __u
 	r->tid = (__u32)pt;
 	r->ts_enter = ts;
 	r->ts_exit = ts_exit;
-	bpf_get_current_comm(r->comm, sizeof(r->comm));
+	if (st) {
+		*(__u64 *)&r->comm[0] = *(const __u64 *)&st->comm[0];
+		*(__u64 *)&r->comm[8] = *(const __u64 *)&st->comm[8];
+	} else {
+		bpf_get_current_comm(r->comm, sizeof(r->comm));
+	}
 	r->nr = 0;
 	r->flags = 0;
 }
@@ -273,12 +281,13 @@ static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st
  */
 
 /*
- * Append a blob to s->rec.  RD_USER/RD_KERNEL: want bytes.  RD_STR: a string
- * in a window of want bytes: HY_BF_NUL and its length when the NUL is inside
- * the window, else HY_BF_TRUNC and want bytes (as pmem_read_str() of the
- * ptrace backend).  RD_ERR: only the error want (an errno).  RD_NONE: an empty
- * blob, flags only.  Returns the bytes stored, -E2BIG when the record is full,
- * or the read's -errno.
+ * Append a blob to s->rec.  RD_USER: want bytes of user memory at addr;
+ * RD_KERNEL: of kernel memory at s->ksrc (addr is only shown).  RD_STR (user)
+ * and RD_KSTR (kernel, s->ksrc): a string in a window of want bytes:
+ * HY_BF_NUL and its length when the NUL is inside the window, else
+ * HY_BF_TRUNC and want bytes (as pmem_read_str() of the ptrace backend).
+ * RD_ERR: only the error want (an errno).  Returns the bytes stored, -E2BIG
+ * when the record is full, or the read's -errno.
  */
 __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, __u32 mode)
 {
@@ -302,7 +311,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 	rd = 0;
 	if (mode == RD_ERR) {
 		err = -(long)want;
-	} else if (mode != RD_NONE) {
+	} else {
 		rd = mode == RD_STR || mode == RD_KSTR ? want + 1 : want;	/* + the NUL */
 		if (rd > room || rd < want) {	/* rd < want: overflow */
 			rd = room;
@@ -920,6 +929,7 @@ static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32
 	}
 	st->tgid = tgid;
 	st->tid = tid;
+	bpf_probe_read_kernel(st->comm, sizeof(st->comm), task->comm);
 	if (cfg_mode == HYB_MODE_TARGET && counted)
 		__sync_fetch_and_add(&live_tasks, 1);
 	return st;
@@ -1061,7 +1071,7 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 		struct hy_rec *r = (struct hy_rec *)s->rec;
 
 		lost_check();
-		rec_head(r, HY_REC_ENTER, pt, st->ts, 0);
+		rec_head(r, HY_REC_ENTER, pt, cfg_time ? st->ts : 0, 0, st);
 		rec_args(r, st);
 		r->ret = 0;
 		if (!scratch_send(s, BPF_RB_FORCE_WAKEUP))
@@ -1129,11 +1139,13 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 		fl |= HY_F_NO_EXIT;
 	lost_check();
 	r = (struct hy_rec *)s->rec;
-	rec_head(r, HY_REC_SYSCALL, pt, st->ts, no_exit ? 0 : now);
+	bpf_get_current_comm(st->comm, sizeof(st->comm));	/* cheap next to the blobs */
+	rec_head(r, HY_REC_SYSCALL, pt, cfg_time ? st->ts : 0, no_exit ? 0 : now, st);
 	rec_args(r, st);
 	r->flags = fl;
 	r->ret = ret;
-	if (scratch_send(s, wake_flags()))
+	/* a failed read is tried again from user space: the sooner, the likelier the task lives */
+	if (scratch_send(s, s->failed ? BPF_RB_FORCE_WAKEUP : wake_flags()))
 		drop(HY_LOST_RING_FULL, 1);
 	return 0;
 }
@@ -1181,7 +1193,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!(nf & HYB_NF_TRACE))
 		return 0;
 	st->nr = id;
-	st->ts = now_ns();
+	st->ts = cfg_time ? now_ns() : 1;	/* ts != 0 also means "inside a traced call" */
 	if (cfg_summary)
 		return 0;
 	st->args[0] = regs->di;
@@ -1211,7 +1223,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	st = task_get(bpf_get_current_task_btf());
 	if (!st || !st->ts)
 		return 0;
-	now = now_ns();
+	now = cfg_time ? now_ns() : 0;
 	pt = (__u64)st->tgid << 32 | st->tid;
 	ts = st->ts;
 	st->ts = 0;
@@ -1236,6 +1248,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	st->ts = ts;	/* exit_slow and the header want it */
 	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
+	if (nf & HYB_NF_COMM)
+		bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry) {
 		exit_slow(st, pt, now, ret, 0);
 		st->ts = 0;
@@ -1248,7 +1262,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		drop(HY_LOST_RING_FULL, 1);
 		return 0;
 	}
-	rec_head(r, HY_REC_SYSCALL, pt, ts, now);
+	rec_head(r, HY_REC_SYSCALL, pt, cfg_time ? ts : 0, now, st);
 	rec_args(r, st);
 	r->flags = rec_flags(st, ret);
 	r->ret = ret;
@@ -1318,7 +1332,7 @@ static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
 		return NULL;
 	}
 	__builtin_memset(r, 0, sizeof(*r));
-	rec_head(r, type, pt, now_ns(), 0);
+	rec_head(r, type, pt, now_ns(), 0, NULL);
 	return r;
 }
 
@@ -1372,6 +1386,7 @@ int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binpr
 		st->tgid = tid;
 		st->tid = tid;
 	}
+	bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if (st->flags & HYB_TS_PRE_EXEC)
 		return 0;
 	if (st->retry && st->ts)
@@ -1447,7 +1462,7 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigacti
 		return 0;
 	}
 	__builtin_memset(e, 0, sizeof(*e));
-	rec_head(&e->r, HY_REC_SIGNAL, pt, now_ns(), 0);
+	rec_head(&e->r, HY_REC_SIGNAL, pt, now_ns(), 0, NULL);
 	e->r.nr = sig;
 	e->b.arg = HY_ARG_SIGINFO;
 	e->b.when = HY_AT_ENTER;

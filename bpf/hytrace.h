@@ -126,9 +126,15 @@ enum hy_cap_kind {
 	HY_CAP_MMSGHDR = 13,	/* mmsghdr array: count from count_src; each header (idx i) */
 	HY_CAP_STACK = 14,	/* HY_STACK_LEN(size) bytes at the user stack pointer + HY_STACK_OFF(size),
 				   as blob arg HY_ARG_EXTRA (rt_sigreturn's signal frame) */
+	HY_CAP_DEREF = 15,	/* a struct of HY_PAIR_A(size) bytes (idx 0) whose first member is a
+				   pointer, and HY_PAIR_B(size) bytes at that pointer (idx 1):
+				   pselect6's { sigset_t *ss; size_t len; } */
 	HY_CAP_KIND_NR,
 };
 
+#define HY_PAIR(a, b)		((__u32)(a) << 16 | (b))
+#define HY_PAIR_A(size)		((size) >> 16)
+#define HY_PAIR_B(size)		((size) & 0xffff)
 #define HY_STACK(off, len)	((__u32)(off) << 16 | (len))
 #define HY_STACK_OFF(size)	((size) >> 16)
 #define HY_STACK_LEN(size)	((size) & 0xffff)
@@ -150,7 +156,8 @@ struct hy_cap {
 #define HY_CF_ALWAYS	0x01	/* exit capture even when the call failed */
 #define HY_CF_ENTER_RETRY 0x02	/* BPF: a failed entry read is retried at exit */
 #define HY_CF_VERBOSE	0x04	/* HY_CAP_STRARR: the strings only under -v (else the pointers) */
-#define HY_CF_FDS	0x08	/* the captured ints are fds: user space adds their paths under -y */
+#define HY_CF_FDS	0x08	/* the capture holds fds (ints; for HY_CAP_ARRAY the first int of each
+				   element): user space adds their paths under -y */
 
 /* struct hy_cap_entry.flags */
 #define HY_SC_BLOCKS	0x01	/* may block: send HY_REC_ENTER first */

@@ -331,8 +331,8 @@ static void pipe_common(struct dctx *d)
 	}
 	struct hv *a = hv_array(d);
 
-	hv_add(a, NULL, hv_fd(d, fds[0], NULL));
-	hv_add(a, NULL, hv_fd(d, fds[1], NULL));
+	hv_add(a, NULL, hv_fd_at(d, fds[0], 0, 1));
+	hv_add(a, NULL, hv_fd_at(d, fds[1], 0, 2));
 	arg(d, a);
 }
 
@@ -650,7 +650,7 @@ static struct hv *pollfds_in(struct dctx *d)
 		memcpy(&p, b->data + k * sizeof(p), sizeof(p));
 		struct hv *s = hv_struct(d);
 
-		hv_add(s, "fd", hv_fd(d, p.fd, NULL));
+		hv_add(s, "fd", hv_fd_num(d, p.fd));
 		if (p.fd >= 0)
 			hv_add(s, "events", hv_flags_or(d, &xlat_poll_events, (uint16_t)p.events, "POLL???"));
 		hv_add(a, NULL, s);
@@ -833,15 +833,19 @@ void dec_pselect6(struct dctx *d)
 
 	select_common(d);
 	arg(d, v_tspec(d, 4, HY_AT_ENTER));
-	/* struct { const sigset_t *ss; size_t ss_len; }: the set itself is not captured */
+	/* struct { const sigset_t *ss; size_t ss_len; }: the set is blob idx 1 (deref capture) */
 	if (!d_u(d, 5)) {
 		arg(d, hv_ptr(d, 0));
 	} else if (!fetch_at(d, 5, HY_AT_ENTER, sm, sizeof(sm))) {
 		arg(d, v_ptr(d, 5));
 	} else {
 		struct hv *s = hv_struct(d);
+		const struct event_blob *set = event_blob(d->ev, 5, HY_AT_ENTER, 1);
 
-		hv_add(s, "sigmask", hv_ptr(d, sm[0]));
+		if (sm[0] && set && !set->h.err && set->h.len == 8 && sm[1] == 8)
+			hv_add(s, "sigmask", hv_sigset(d, set->data, 8));
+		else
+			hv_add(s, "sigmask", hv_ptr(d, sm[0]));
 		hv_add(s, "sigsetsize", hv_uint(d, sm[1]));
 		arg(d, s);
 	}

@@ -39,6 +39,10 @@
 #include "sysent.h"
 #include "hytrace.bpf.h"
 #include "hytrace.skel.h"
+/* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
+_Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_MAX - 1)) &&
+	       HYB_SLOT_MAX < HYB_REC_MAX, "record and slot sizes");
+
 #if __has_include("sockinfo.h")
 #include "sockinfo.h"	/* -yy: socket details from sock_diag */
 #define HAVE_SOCKINFO 1
@@ -302,6 +306,7 @@ static uint64_t ring_size(const struct opts *o)
 static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
 {
 	struct hytrace_bpf__rodata *rd = skel->rodata;
+	long prctl_nr = sysent_lookup("prctl");	/* PR_SET_NAME renames the thread */
 
 	for (unsigned int nr = 0; nr < HY_NR_MAX; nr++) {
 		uint8_t f = opts_traced(o, nr) ? HYB_NF_TRACE : 0;
@@ -327,6 +332,8 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
 			if (ce->flags & HY_SC_EXEC)
 				f |= HYB_NF_EXEC;
 		}
+		if (nr == (unsigned int)prctl_nr)
+			f |= HYB_NF_COMM;
 		rd->cfg_nrflags[nr] = f;
 	}
 }
@@ -371,6 +378,8 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = o->d.yflag > 0;
+	/* -c times every call in the kernel; otherwise only when some sink shows times */
+	rd->cfg_time = o->cflag == 1 || !o->no_timestamps;
 	if (o->ncomms > HYB_COMMS_MAX) {
 		pr_warn("hytrace: at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;
@@ -407,6 +416,18 @@ static int pidfd_open(pid_t pid, unsigned int flags)
 static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 {
 	struct hyb_task t = { .tgid = tgid, .tid = tid, .flags = flags };
+	char path[64];
+	ssize_t n;
+	int cfd;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/comm", (int)tgid, (int)tid);
+	cfd = open(path, O_RDONLY | O_CLOEXEC);
+	if (cfd >= 0) {
+		n = read(cfd, t.comm, sizeof(t.comm) - 1);
+		if (n > 0 && t.comm[n - 1] == '\n')
+			t.comm[n - 1] = '\0';
+		close(cfd);
+	}
 	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
 
 	if (fd >= 0) {

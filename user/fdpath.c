@@ -56,8 +56,9 @@ static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, lo
 	rb_blob_done(rb, n, 0, HY_BF_FDPATH | (r > 0 ? HY_BF_FDRAW : 0));
 }
 
-/* The ints of the array captured for arg at when (idx 0), copied out: count, or 0. */
-static size_t fd_array(struct recbuf *rb, int arg, int when, int *out, size_t max)
+/* The fds of the array captured for arg at when (idx 0): the first int of each element
+ * of stride bytes, copied out; their count, or 0. */
+static size_t fd_array(struct recbuf *rb, int arg, int when, size_t stride, int *out, size_t max)
 {
 	struct event ev;
 
@@ -67,11 +68,12 @@ static size_t fd_array(struct recbuf *rb, int arg, int when, int *out, size_t ma
 
 	if (!b || b->h.err)
 		return 0;
-	size_t n = b->h.len / sizeof(int);
+	size_t n = b->h.len / stride;
 
 	if (n > max)
 		n = max;
-	memcpy(out, b->data, n * sizeof(int));
+	for (size_t k = 0; k < n; k++)
+		memcpy(&out[k], b->data + k * stride, sizeof(int));
 	return n;
 }
 
@@ -128,9 +130,11 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], o);
 		} else if (c->kind == HY_CAP_MSGHDR) {
 			msghdr_fds(rb, pid, i, when, o);
-		} else if (c->flags & HY_CF_FDS) {
+		} else if ((c->flags & HY_CF_FDS) &&
+			   (when == HY_AT_ENTER || !(c->when & HY_AT_ENTER))) {	/* once */
 			int fds[HY_ARR_MAX];
-			size_t n = fd_array(rb, i, when, fds, HY_ARR_MAX);
+			size_t stride = c->kind == HY_CAP_ARRAY && c->size >= sizeof(int) ? c->size : sizeof(int);
+			size_t n = fd_array(rb, i, when, stride, fds, HY_ARR_MAX);
 
 			for (size_t k = 0; k < n; k++)
 				add_one(rb, pid, i, when, 1 + k, fds[k], o);

@@ -361,6 +361,29 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			blob_bytes(rb, tid, arg, when, 0, addr, n * 64, 0);	/* struct mmsghdr */
 		break;
 	}
+	case HY_CAP_DEREF: {
+		uint64_t ptr = 0;
+		size_t a = HY_PAIR_A(c->size);
+
+		if (!addr)
+			break;
+		void *p = rb_blob(rb, arg, when, 0, addr, a);
+
+		if (!p)
+			break;
+		ssize_t got = pmem_read(tid, addr, p, a);
+
+		if (got < 0) {
+			rb_blob_done(rb, 0, (int32_t)got, 0);
+			break;
+		}
+		rb_blob_done(rb, got, 0, 0);
+		if (got >= 8)
+			memcpy(&ptr, p, 8);
+		if (ptr)
+			blob_bytes(rb, tid, arg, when, 1, ptr, HY_PAIR_B(c->size), HY_BF_CHILD);
+		break;
+	}
 	case HY_CAP_STACK:
 		if (sp)
 			blob_bytes(rb, tid, HY_ARG_EXTRA, when, arg, sp + HY_STACK_OFF(c->size),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* render.c: value trees to strace-style text. */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <string.h>
 #include "render.h"
 
@@ -76,6 +77,22 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 	sb->s[sb->len] = '\0';
 }
 
+/* <path> after an fd: escaped like strings (and < >), or as is for -yy socket details;
+ * strace puts readlink's " (deleted)" after the brackets: </memfd:x>(deleted). */
+static void render_fdpath(struct sbuf *sb, const char *p, size_t n, bool raw, int xflag)
+{
+	bool deleted = !raw && n > 10 && !memcmp(p + n - 10, " (deleted)", 10);
+
+	sb_putc(sb, '<');
+	if (raw)
+		sb_putn(sb, p, n);
+	else
+		render_quoted(sb, p, deleted ? n - 10 : n, xflag, "<>", 0);
+	sb_putc(sb, '>');
+	if (deleted)
+		sb_puts(sb, "(deleted)");
+}
+
 static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, int xflag)
 {
 	for (const struct hv *c = v->child; c; c = c->next) {
@@ -128,14 +145,8 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 			sb_puts(sb, "AT_FDCWD");
 		else
 			sb_printf(sb, "%" PRId64, v->i);
-		if (v->text) {
-			sb_putc(sb, '<');
-			if (v->flags & HVF_FDRAW)
-				sb_puts(sb, v->text);
-			else
-				render_quoted(sb, v->text, strlen(v->text), xflag, "<>", 0);
-			sb_putc(sb, '>');
-		}
+		if (v->text)
+			render_fdpath(sb, v->text, strlen(v->text), v->flags & HVF_FDRAW, xflag);
 		break;
 	case HV_STRUCT:
 		sb_putc(sb, '{');
@@ -229,14 +240,9 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 			const struct event_blob *p = d->o->yflag ? ret_fd_path(d) : NULL;
 
 			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
-			if (p) {
-				sb_putc(sb, '<');
-				if (p->h.flags & HY_BF_FDRAW)
-					sb_putn(sb, (const char *)p->data, p->h.len);
-				else
-					render_quoted(sb, (const char *)p->data, p->h.len, xflag, "<>", 0);
-				sb_putc(sb, '>');
-			}
+			if (p)
+				render_fdpath(sb, (const char *)p->data, p->h.len,
+					      p->h.flags & HY_BF_FDRAW, xflag);
 			break;
 		}
 		case RV_NONE:
