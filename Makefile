@@ -104,7 +104,7 @@ USER_LIB_OBJ := $(filter-out $(OUTPUT)/user/main.o,$(USER_OBJ))
 $(OUTPUT)/tests/unit/%: tests/unit/%.c $(USER_LIB_OBJ) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -Itests/unit -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -Itests/unit -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
 
 # Test programs making real syscalls, traced by the runner.
 PROG_SRC := $(sort $(wildcard tests/progs/*.c))

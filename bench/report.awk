@@ -59,7 +59,8 @@ function self_ratio(k, b) {
 	return ratio_fmt(med(selfs[k]) / med(selfs[b]))
 }
 
-FNR == 1 { file++ }
+# which input this is (an empty file has no FNR == 1, so count by name)
+FNR == 1 { for (i = 1; i < ARGC; i++) if (ARGV[i] == FILENAME) file = i }
 file == 1 { wlcmd[$1] = $2; next }
 file == 2 { c = $2; gsub(/\|/, "\\|", c); tcmd[$1] = c; next }
 file == 3 { reason[$1 SUBSEP $2 SUBSEP $3] = $4; next }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -66,6 +67,8 @@ int main(int argc, char **argv)
 	if (!result || optind >= argc)
 		goto usage;
 
+	/* orphans of a killed tracer (its tracees) come to us to be reaped, not to pid 1 */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	sigaction(SIGALRM, &sa, NULL); /* no SA_RESTART: wait4 returns EINTR */
 	sa.sa_handler = on_stop;
 	sigaction(SIGINT, &sa, NULL);
@@ -111,6 +114,13 @@ int main(int argc, char **argv)
 	t1 = now();
 	alarm(0);
 	kill(-pid, SIGKILL); /* stragglers left in the group, if any */
+	for (int i = 0; i < 100; i++) { /* reap them, for at most 1 s */
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		if (errno == ECHILD)
+			break;
+		usleep(10000);
+	}
 	if (stop)
 		return 128 + stop;
 

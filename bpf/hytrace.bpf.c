@@ -869,6 +869,15 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	case HY_CAP_MSGHDR:
 		cap_msghdr(s, meta, addr);
 		break;
+	case HY_CAP_DEREF: {
+		/* a struct whose first member points to more (pselect6's sigmask) */
+		__u64 ptr = 0;
+
+		put_blob(s, meta, addr, HY_PAIR_A(size), RD_USER);
+		if (!bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)addr) && ptr)
+			put_blob(s, META(i, when, 1, HY_BF_CHILD), ptr, HY_PAIR_B(size), RD_USER);
+		break;
+	}
 	case HY_CAP_MMSGHDR:
 		/* struct mmsghdr: 56-byte msghdr + msg_len, padded to 64 */
 		n = min64(cnt, HY_ARR_MAX);

@@ -536,6 +536,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	}
 	if (o->follow == 2 && !o->outfile)
 		o->follow = 1;	/* -ff without -o is -f, as in strace */
+	/* nothing shows times: the eBPF side may skip its clock reads */
+	o->no_timestamps = !o->tflag && !o->rflag && !o->Tflag && !o->cflag && !o->summary_json;
 	if (o->user && !o->argv)
 		return bad("%s", "-u USER needs a command to run");
 	return 0;
