@@ -31,7 +31,7 @@ set datafile separator "\t"
 set datafile missing "?"
 set ylabel "wall time / untraced wall time"
 set logscale y
-set yrange [0.8:*]
+set yrange [0.25:*]
 set grid ytics mytics
 set style data histograms
 set style histogram clustered gap 1
@@ -55,8 +55,9 @@ set title "Lost events against ring buffer size (W1; $mode mode)"
 set xlabel "buffer size (bytes, total)"
 set ylabel "events lost"
 set logscale x 2
-set yrange [0:*]
-set key inside left top
+set yrange [*:*]
+set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.03
+set key inside right top
 set xtics nomirror
 if ($has_lost) {
 	plot '$lost' using 1:3:xtic(2) with linespoints lw 2 pt 7 lc rgb "#1b7837" title "hytrace --buffer-size", \

@@ -17,9 +17,14 @@ cd "$(dirname "$0")/.." || exit 1
 OUTPUT=${OUTPUT:-build}
 BIN=${BENCH_BIN:-$OUTPUT/bench}
 HYTRACE=${HYTRACE:-$OUTPUT/hytrace}
-RESULTS=${BENCH_RESULTS:-bench/results}
 QUICK=${QUICK:-0}
 SMOKE=${BENCH_SMOKE:-0}
+# A smoke run proves the harness only: keep its numbers out of the committed bench/results.
+if [ "$SMOKE" != 0 ]; then
+	RESULTS=${BENCH_RESULTS:-$OUTPUT/bench/results}
+else
+	RESULTS=${BENCH_RESULTS:-bench/results}
+fi
 [ "$QUICK" = 0 ] && QUICK=
 [ "$SMOKE" = 0 ] && SMOKE=
 
@@ -237,7 +242,15 @@ lost_of() {
 	esac
 }
 
-last_err() { grep -v -e '^$' -e RLIMIT_MEMLOCK -e 'Removing leading' "$1" 2>/dev/null | tail -1 | cut -c1-90 | tr '\t|' '  '; }
+# last_err FILE: the most telling line of a failed command's stderr (the first error-looking
+# line, since usage hints follow the error; else the last line).
+last_err() {
+	local l
+	l=$(grep -v -e '^$' -e RLIMIT_MEMLOCK -e 'Removing leading' "$1" 2>/dev/null |
+		grep -i -m1 -E 'error|cannot|can.t|fail|unrecogni|invalid|unknown|not |denied|no such')
+	[ -z "$l" ] && l=$(grep -v -e '^$' -e RLIMIT_MEMLOCK -e 'Removing leading' "$1" 2>/dev/null | tail -1)
+	printf '%s\n' "$l" | cut -c1-90 | tr '\t|' '  '
+}
 
 declare -A FAILED
 # cell SECTION WL TRACER REP OUT WORKLOAD-ARGV...: run one cell, append a raw row.

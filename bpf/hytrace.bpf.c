@@ -44,6 +44,8 @@ const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
 const volatile char cfg_comms[HYB_COMMS_MAX][HY_COMM_LEN];
 const volatile __u64 cfg_ring_half;	/* ring size / 2: above that, wake the reader */
+const volatile __u64 cfg_ring_size;	/* bytes */
+const volatile __u64 cfg_life_reserve;	/* bytes syscall records leave free for lifecycle ones */
 const volatile __u8 cfg_nrflags[HY_NR_MAX];	/* HYB_NF_* */
 const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
 
@@ -969,11 +971,24 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->ret = 0;
 }
 
-/* Send the record built in s (its header already filled); 0 or -errno. */
+/*
+ * Room for a syscall record of size bytes: syscall records leave cfg_life_reserve
+ * bytes free so that a storm cannot starve fork/exec/exit/signal records (8: the
+ * ring's own record header, kernel/bpf/ringbuf.c).
+ */
+static __always_inline int syscall_room(__u64 size)
+{
+	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) + size + 8 + cfg_life_reserve <= cfg_ring_size;
+}
+
+/* Send the syscall record built in s (its header already filled); 0 or -errno. */
 static __always_inline long scratch_send(struct scratch *s, __u64 flags)
 {
 	__u32 size = s->off;
 	struct hy_rec *r = (struct hy_rec *)s->rec;
+
+	if (!syscall_room(size))
+		return -28;	/* -ENOSPC (vmlinux.h has no errno macros) */
 
 	r->size = size;
 	r->nblobs = s->nblobs;
@@ -1164,7 +1179,7 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
  */
 
 SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct hyb_task *st;
@@ -1222,7 +1237,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 }
 
 SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pt, now, ts;
 	struct hyb_task *st;
@@ -1266,7 +1281,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	}
 	st->ts = 0;
 	lost_check();
-	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+	r = syscall_room(sizeof(*r)) ? bpf_ringbuf_reserve(&rb, sizeof(*r), 0) : NULL;
 	if (!r) {
 		drop(HY_LOST_RING_FULL, 1);
 		return 0;
@@ -1346,7 +1361,7 @@ static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
 }
 
 SEC("tp_btf/sched_process_fork")
-int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
+int BPF_PROG(hy_proc_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 ctid = child->pid, ctgid = child->tgid;
 	struct hyb_task *st;
@@ -1372,7 +1387,7 @@ int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
 }
 
 SEC("tp_btf/sched_process_exec")
-int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	__u64 pt = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pt, old = old_pid;
@@ -1409,7 +1424,7 @@ int BPF_PROG(proc_exec, struct task_struct *p, pid_t old_pid, struct linux_binpr
 }
 
 SEC("tp_btf/sched_process_exit")
-int BPF_PROG(proc_exit, struct task_struct *p)
+int BPF_PROG(hy_proc_exit, struct task_struct *p)
 {
 	__u64 pt = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pt, code;
@@ -1448,7 +1463,7 @@ int BPF_PROG(proc_exit, struct task_struct *p)
 }
 
 SEC("tp_btf/signal_deliver")
-int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	__u64 pt = bpf_get_current_pid_tgid();
 	struct hyb_task *st;

@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -616,6 +616,58 @@ if section f; then
 		done
 		compare_set bpf-vs-ptrace "$HYTRACE_BIN --backend=ptrace" "$HYTRACE_BIN --backend=bpf" -f
 		compare_set bpf-vs-strace "$STRACE" "$HYTRACE_BIN --backend=bpf" -f -v -s 256 -y
+	fi
+fi
+
+########## (g) eBPF-only behaviour: system-wide filters, in-kernel filtering, drops, clean exit
+if section g; then
+	echo "# (g) eBPF: -a, filters, lost events, detaching"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "eBPF behaviour" "tracer is strace"
+	elif ! bpf_err=$($TMO "$HYTRACE_BIN" --backend=bpf -o /dev/null true 2>&1); then
+		hyt_skip "eBPF behaviour" "unavailable: $(printf '%s' "$bpf_err" | head -n 1)"
+	else
+		# -a --comm=X: a process named X and another one run; only X appears
+		cp "$PROGS/storm" "$RUN/hyt_storm"
+		cp "$PROGS/storm" "$RUN/hyt_other"
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_storm --duration=4 -o "$OUT/g.a" 2>"$OUT/g.a.err") &
+		GP=$!
+		sleep 1.5
+		"$RUN/hyt_other" 500 & OP=$!
+		"$RUN/hyt_storm" 500 & SP=$!
+		wait $OP $SP
+		wait $GP
+		hyt_check "-a --comm: the named process appears" sh -c '
+			n=$(grep -c "^\[pid *$2 hyt_storm\] getppid() " "$1"); [ "$n" -eq 500 ] || { echo "$n getppid lines of hyt_storm, want 500"; exit 1; }' sh "$OUT/g.a" $SP
+		hyt_check "-a --comm: the other process does not" sh -c '
+			! grep -q -e "hyt_other" -e "^\[pid *$2 " "$1" || { echo "lines of hyt_other:"; grep -m3 -e hyt_other -e "^\[pid *$2 " "$1"; exit 1; }' sh "$OUT/g.a" $OP
+
+		# a syscall excluded by -e never reaches user space: count the records
+		trace_to "$HYTRACE_BIN --backend=bpf --debug" "$OUT/g.e" -e trace=openat -- "$PROGS/storm" 20000
+		hyt_check "-e trace=openat: getppid records stay in the kernel" sh -c '
+			r=$(sed -n "s/^hytrace: \([0-9]*\) records received.*/\1/p" "$1.err")
+			[ -n "$r" ] || { echo "no record count on stderr"; exit 1; }
+			[ "$r" -lt 200 ] || { echo "$r records for 20000 getppid calls"; exit 1; }
+			! grep -q getppid "$1" || { echo "getppid printed"; exit 1; }' sh "$OUT/g.e"
+
+		# drops: a tiny ring under a storm; printed + lost = calls made
+		trace_to "$HYTRACE_BIN --backend=bpf" "$OUT/g.d" --buffer-size=4096 -e trace=getppid -- "$PROGS/storm" 50000
+		hyt_check "--buffer-size=4096: printed + lost = 50000" sh -c '
+			p=$(grep -c "^getppid() " "$1")
+			l=$(sed -n "s/^+++ \([0-9]*\) events lost +++$/\1/p" "$1" | awk "{s += \$1} END {print s + 0}")
+			[ "$l" -gt 0 ] || { echo "no lost events reported ($p printed)"; exit 1; }
+			[ $((p + l)) -eq 50000 ] || { echo "$p printed + $l lost = $((p + l)), want 50000"; exit 1; }
+			grep -q "events lost" "$1.err" || { echo "no lost-event summary on stderr"; exit 1; }' sh "$OUT/g.d"
+
+		# however hytrace ends, no hytrace BPF program stays loaded
+		for sig in INT TERM KILL; do
+			"$HYTRACE_BIN" -a --comm=hyt_nothing -o /dev/null 2>/dev/null &
+			GP=$!
+			wait_for sh -c 'bpftool prog show | grep -q "name hy_sys_enter"'
+			kill -$sig $GP
+			wait $GP 2>/dev/null
+			hyt_check "SIG$sig: no hytrace BPF program left" wait_for sh -c '! bpftool prog show | grep -q "name hy_"'
+		done
 	fi
 fi
 

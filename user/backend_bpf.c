@@ -395,6 +395,9 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	}
 	B.ring_size = ring_size(o);
 	rd->cfg_ring_half = B.ring_size / 2;
+	rd->cfg_ring_size = B.ring_size;
+	/* lifecycle records (about 120 bytes, 270 with a siginfo) get the last 1/16, at least 1 KiB */
+	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
 	config_syscalls(skel, o);

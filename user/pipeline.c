@@ -192,6 +192,7 @@ int pipeline_close(struct pipeline *pl)
 		if (err && !ret)
 			ret = err;
 	}
+	pr_info("hytrace: %llu records received", (unsigned long long)pl->records);
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
 			pr_warn("hytrace: %llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);

@@ -155,7 +155,9 @@ static void leader(struct text *tx, struct pipeline *pl, struct sbuf *sb, const 
 {
 	const struct opts *o = pl->o;
 
-	if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
+	if (o->all)	/* system-wide: every line says whose it is */
+		sb_printf(sb, "[pid %5d %.*s] ", (int)t->tid, HY_COMM_LEN, t->comm);
+	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
 		sb_printf(sb, "%-5d ", (int)t->tid);
 	else if (!o->outfile && pl->nlive > 1)
 		sb_printf(sb, "[pid %5d] ", (int)t->tid);
