@@ -209,8 +209,19 @@ static __always_inline __u64 wake_flags(void)
 									: BPF_RB_NO_WAKEUP;
 }
 
-/* Send HY_REC_LOST records for drops on this CPU not reported yet. */
-__noinline int report_lost(void)
+/*
+ * Room for a syscall record of size bytes: syscall records leave cfg_life_reserve
+ * bytes free so that a storm cannot starve fork/exec/exit/signal records (8: the
+ * ring's own record header, kernel/bpf/ringbuf.c).
+ */
+static __always_inline int syscall_room(__u64 size)
+{
+	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) + size + 8 + cfg_life_reserve <= cfg_ring_size;
+}
+
+/* Send HY_REC_LOST records for drops on this CPU not reported yet; from a syscall
+ * path (life 0) only where a syscall record would fit, so they do not eat the reserve. */
+__noinline int report_lost(int life)
 {
 	struct hyb_drops *d = drops_get();
 	struct hy_rec *r;
@@ -222,6 +233,8 @@ __noinline int report_lost(void)
 
 		if (!n)
 			continue;
+		if (!life && !syscall_room(sizeof(*r)))
+			return 0;
 		r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 		if (!r)
 			return 0;
@@ -237,12 +250,12 @@ __noinline int report_lost(void)
 	return 0;
 }
 
-static __always_inline void lost_check(void)
+static __always_inline void lost_check(int life)
 {
 	struct hyb_drops *d = drops_get();
 
 	if (d && (d->pending[HY_LOST_RING_FULL] | d->pending[HY_LOST_TOO_MANY_TASKS]))
-		report_lost();
+		report_lost(life);
 }
 
 /* The header; comm from the task state when there is one (st), else read now. */
@@ -971,16 +984,6 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->ret = 0;
 }
 
-/*
- * Room for a syscall record of size bytes: syscall records leave cfg_life_reserve
- * bytes free so that a storm cannot starve fork/exec/exit/signal records (8: the
- * ring's own record header, kernel/bpf/ringbuf.c).
- */
-static __always_inline int syscall_room(__u64 size)
-{
-	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) + size + 8 + cfg_life_reserve <= cfg_ring_size;
-}
-
 /* Send the syscall record built in s (its header already filled); 0 or -errno. */
 static __always_inline long scratch_send(struct scratch *s, __u64 flags)
 {
@@ -1094,7 +1097,7 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 	if ((nf & HYB_NF_BLOCKS) && !cfg_no_enter && !retry) {
 		struct hy_rec *r = (struct hy_rec *)s->rec;
 
-		lost_check();
+		lost_check(0);
 		rec_head(r, HY_REC_ENTER, pt, cfg_time ? st->ts : 0, 0, st);
 		rec_args(r, st);
 		r->ret = 0;
@@ -1161,7 +1164,7 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 	fl = rec_flags(st, ret);
 	if (no_exit)
 		fl |= HY_F_NO_EXIT;
-	lost_check();
+	lost_check(0);
 	r = (struct hy_rec *)s->rec;
 	bpf_get_current_comm(st->comm, sizeof(st->comm));	/* cheap next to the blobs */
 	rec_head(r, HY_REC_SYSCALL, pt, cfg_time ? st->ts : 0, no_exit ? 0 : now, st);
@@ -1280,7 +1283,7 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	}
 	st->ts = 0;
-	lost_check();
+	lost_check(0);
 	r = syscall_room(sizeof(*r)) ? bpf_ringbuf_reserve(&rb, sizeof(*r), 0) : NULL;
 	if (!r) {
 		drop(HY_LOST_RING_FULL, 1);
@@ -1349,7 +1352,7 @@ static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
 {
 	struct hy_rec *r;
 
-	lost_check();
+	lost_check(1);
 	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 	if (!r) {
 		drop(HY_LOST_RING_FULL, 1);
@@ -1380,6 +1383,8 @@ int BPF_PROG(hy_proc_fork, struct task_struct *parent, struct task_struct *child
 		return 0;
 	r->args[0] = ctid;
 	r->args[1] = ctgid;
+	r->args[2] = parent->pid;
+	r->args[3] = parent->tgid;
 	if (ctgid == parent->tgid)
 		r->flags = HY_F_THREAD;
 	bpf_ringbuf_submit(r, wake_flags());
@@ -1415,11 +1420,40 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 		return 0;
 	if (st->retry && st->ts)
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
-	r = life_rec(HY_REC_EXEC, pt);
-	if (!r)
+	struct {
+		struct hy_rec r;
+		struct hy_blob b;
+		__u8 argv[HY_CMDLINE_MAX];
+	} *e;
+	__u64 start, end, len;
+
+	lost_check(1);
+	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
+	if (!e) {
+		drop(HY_LOST_RING_FULL, 1);
 		return 0;
-	r->args[0] = old;
-	bpf_ringbuf_submit(r, wake_flags());
+	}
+	__builtin_memset(e, 0, sizeof(struct hy_rec) + sizeof(struct hy_blob));
+	rec_head(&e->r, HY_REC_EXEC, pt, now_ns(), 0, NULL);
+	e->r.args[0] = old;
+	/* the new argv: [mm->arg_start, mm->arg_end) of the new image */
+	start = BPF_CORE_READ(p, mm, arg_start);
+	end = BPF_CORE_READ(p, mm, arg_end);
+	len = end > start ? end - start : 0;
+	if (len > HY_CMDLINE_MAX)
+		len = HY_CMDLINE_MAX;
+	e->b.arg = HY_ARG_EXTRA;
+	e->b.when = HY_AT_ENTER;
+	e->b.addr = start;
+	if (len && bpf_probe_read_user(e->argv, len & (HY_CMDLINE_MAX - 1 | HY_CMDLINE_MAX), (void *)start) == 0) {
+		e->b.len = len;
+	} else {
+		e->b.len = 0;
+		e->b.err = -14;	/* -EFAULT */
+	}
+	e->r.nblobs = 1;
+	e->r.size = sizeof(struct hy_rec) + sizeof(struct hy_blob) + HY_BLOB_ALIGN(e->b.len);
+	bpf_ringbuf_submit(e, wake_flags());
 	return 0;
 }
 
@@ -1479,7 +1513,7 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	st = task_get(bpf_get_current_task_btf());
 	if (!st || (st->flags & HYB_TS_PRE_EXEC))
 		return 0;
-	lost_check();
+	lost_check(1);
 	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
 	if (!e) {
 		drop(HY_LOST_RING_FULL, 1);

@@ -22,6 +22,7 @@
 #define HY_STR_MAX	4096	/* the largest -s that the BPF side honours */
 #define HY_ARR_MAX	64	/* array elements captured: argv/envp strings, iovec, pollfd... */
 #define HY_PTRS_MAX	4096	/* pointers of a string array followed to count it (envp) */
+#define HY_CMDLINE_MAX	1024	/* bytes of argv sent with HY_REC_EXEC */
 #define HY_NR_MAX	512	/* syscall numbers covered by the capture map */
 
 enum hy_rec_type {
@@ -29,8 +30,10 @@ enum hy_rec_type {
 	HY_REC_ENTER = 2,	/* entry of a call that may block; HY_REC_SYSCALL follows */
 	HY_REC_SIGNAL = 3,	/* signal delivered: nr = signo, siginfo blob on HY_ARG_SIGINFO */
 	HY_REC_EXIT = 4,	/* task exited: nr = code or signal (HY_F_KILLED, HY_F_CORE) */
-	HY_REC_FORK = 5,	/* new task: args[0] = child tid, args[1] = child tgid */
-	HY_REC_EXEC = 6,	/* exec done: args[0] = old tid (exec from a thread) */
+	HY_REC_FORK = 5,	/* new task (the record is the child's): args[0] = child tid,
+				   args[1] = child tgid, args[2] = parent tid, args[3] = parent tgid */
+	HY_REC_EXEC = 6,	/* exec done: args[0] = old tid (exec from a thread); blob
+				   HY_ARG_EXTRA: the new argv, NUL-separated (at most HY_CMDLINE_MAX) */
 	HY_REC_LOST = 7,	/* args[0] = count, args[1] = enum hy_lost_reason */
 	HY_REC_DETACH = 8,	/* task detached (-p ends, or tracer stops) */
 	HY_REC_SIGSTOP = 9,	/* group-stop: nr = signo ("--- stopped by SIGSTOP ---") */

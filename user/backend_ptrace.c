@@ -173,6 +173,36 @@ static void emit_simple(struct tracer *tr, struct ptask *t, int type, int nr, ui
 	pipeline_feed(tr->pl, &r, sizeof(r));
 }
 
+/* HY_REC_EXEC with the new argv from /proc/PID/cmdline (the task is stopped at the event). */
+static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
+{
+	struct recbuf rb = { 0 };
+	struct hy_rec r = {
+		.type = HY_REC_EXEC,
+		.pid = t->pid,
+		.tid = t->tid,
+		.ts_enter = boottime_ns(),
+		.args = { old_tid },
+	};
+	char path[64];
+	int fd;
+
+	if (rb_begin(&rb, &r))
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)t->tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		char *p = rb_blob(&rb, HY_ARG_EXTRA, HY_AT_ENTER, 0, 0, HY_CMDLINE_MAX);
+		ssize_t n = p ? read(fd, p, HY_CMDLINE_MAX) : -1;
+
+		if (p)
+			rb_blob_done(&rb, n > 0 ? n : 0, n < 0 ? -errno : 0, 0);
+		close(fd);
+	}
+	pipeline_feed(tr->pl, rb.buf, rb.len);
+	rb_free(&rb);
+}
+
 /* The syscall this task is inside never returns (exit, killed, exec'd away): send it as such. */
 static void flush_unfinished(struct tracer *tr, struct ptask *t)
 {
@@ -408,10 +438,19 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 				c = new_task(tr, (pid_t)msg, t);
 			if (c) {
 				c->pre_exec = t->pre_exec;
-				if (!t->pre_exec)
-					emit_simple(tr, c, HY_REC_FORK, 0,
-						    event == PTRACE_EVENT_CLONE ? HY_F_THREAD : 0,
-						    msg, c->pid);
+				if (!t->pre_exec) {
+					struct hy_rec r = {
+						.type = HY_REC_FORK,
+						.size = sizeof(r),
+						.pid = c->pid,
+						.tid = c->tid,
+						.ts_enter = boottime_ns(),
+						.flags = event == PTRACE_EVENT_CLONE ? HY_F_THREAD : 0,
+						.args = { msg, c->pid, t->tid, t->pid },
+					};
+
+					pipeline_feed(tr->pl, &r, sizeof(r));
+				}
 			}
 		}
 		resume(t, 0);
@@ -435,7 +474,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		t->pid = t->tid;
 		t->comm_stale = true;
 		if (!t->pre_exec)
-			emit_simple(tr, t, HY_REC_EXEC, 0, 0, msg, 0);
+			emit_exec(tr, t, msg);
 		resume(t, 0);
 		return;
 	case PTRACE_EVENT_SECCOMP: {
