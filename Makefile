@@ -32,7 +32,8 @@ override LDFLAGS += $(SAN)
 GEN := $(OUTPUT)/gen
 XLAT_IN := $(sort $(wildcard decoders/xlat/*.in))
 SYS_TBL := decoders/syscalls_$(ARCH).tbl
-AREA_TBL := $(sort $(filter-out $(SYS_TBL),$(wildcard decoders/*.tbl)))
+ARGS_TBL := decoders/syscall_args_$(ARCH).tbl
+AREA_TBL := $(sort $(filter-out $(SYS_TBL) $(ARGS_TBL),$(wildcard decoders/*.tbl)))
 
 USER_SRC := $(sort $(wildcard user/*.c))
 DEC_SRC := $(sort $(wildcard decoders/*.c))
@@ -51,10 +52,10 @@ $(GEN)/xlat.c $(GEN)/xlat_gen.h &: decoders/gen-xlat.awk $(XLAT_IN)
 	$(Q)mkdir -p $(GEN)
 	$(Q)awk -v hdrfile=$(GEN)/xlat_gen.h -f decoders/gen-xlat.awk $(XLAT_IN) > $(GEN)/xlat.c
 
-$(GEN)/sysent.c: decoders/gen-sysent.awk $(SYS_TBL) $(AREA_TBL)
+$(GEN)/sysent.c: decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL)
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(GEN)
-	$(Q)awk -f decoders/gen-sysent.awk $(SYS_TBL) $(AREA_TBL) > $@
+	$(Q)awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
 
 $(OUTPUT)/%.o: %.c $(GEN)/xlat_gen.h | $(SKELS)
 	$(call msg,CC,$@)

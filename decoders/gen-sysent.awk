@@ -11,7 +11,8 @@
 #            !fds: the captured ints are fds whose paths -y shows (blob idx 1+i)
 #            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref;
 #            SRC a0-a5 or ret (count/length source); SIZE a C expression without spaces or colons
-# Syscall tables come first on the command line, area tables after.
+# decoders/syscall_args_x86_64.tbl: NAME ARG0 ARG1 ... (argument names for structured outputs)
+# Syscall tables come first on the command line, then the argument names, area tables after.
 function capkind(k) {
 	if (k in KIND) return KIND[k]
 	printf "%s:%d: unknown capture kind %s\n", FILENAME, FNR, k > "/dev/stderr"; bad = 1; return "0"
@@ -46,6 +47,10 @@ BEGIN {
 	for (i in rr) RET[rr[i]] = "RV_" toupper(rr[i])
 }
 /^#/ || NF == 0 { next }
+FILENAME ~ /syscall_args_[^\/]*\.tbl$/ {
+	if ($1 in BYNAME) { a = ""; for (i = 2; i <= NF; i++) a = a "\"" $i "\", "; ARGN[BYNAME[$1]] = a }
+	next
+}
 FILENAME ~ /syscalls_[^\/]*\.tbl$/ {
 	nr = $1; NAME[nr] = $2; NARGS[nr] = $3; CL[nr] = $4; BYNAME[$2] = nr
 	if (nr > maxnr) maxnr = nr
@@ -83,9 +88,9 @@ END {
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in NAME)) continue
 		cls = CL[nr]; gsub(/[A-Z]+/, "SC_&", cls); if (cls == "SC_0" || cls == "-" || cls == "0") cls = "0"
-		printf "\t[%d] = { \"%s\", %d, %s, %s, %s, {%s%s\n\t\t.flags = %s } },\n", nr, NAME[nr], NARGS[nr], cls, \
+		printf "\t[%d] = { \"%s\", %d, %s, %s, %s, {%s%s\n\t\t.flags = %s }, { %s } },\n", nr, NAME[nr], NARGS[nr], cls, \
 			(nr in DEC && DEC[nr] != "-") ? "dec_" DEC[nr] : "NULL", (nr in RV) ? RV[nr] : "RV_DEC", \
-			"", (nr in CAPS) ? CAPS[nr] : "", (nr in FL) ? FL[nr] : "0"
+			"", (nr in CAPS) ? CAPS[nr] : "", (nr in FL) ? FL[nr] : "0", (nr in ARGN) ? ARGN[nr] : "NULL"
 	}
 	print "};"
 	exit bad

@@ -44,6 +44,7 @@ struct sysent {
 	void (*decode)(struct dctx *d);	/* NULL: print arguments raw */
 	enum ret_kind ret;
 	struct hy_cap_entry cap;
+	const char *argnames[HY_NARGS];	/* the kernel's names (dfd, filename...), or NULL */
 };
 
 extern const struct sysent sysent[];

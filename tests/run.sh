@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -669,6 +669,35 @@ if section g; then
 			hyt_check "SIG$sig: no hytrace BPF program left" wait_for sh -c '! bpftool prog show | grep -q "name hy_"'
 		done
 	fi
+fi
+
+########## (h) output formats and the strace log reader: one script per format, tests/out_*.sh
+# Each script gets the tracer, the test programs and a work directory, and prints
+# "ok - NAME" / "FAIL - NAME: why" / "skip - NAME: why" lines that are counted here.
+if section h; then
+	echo "# (h) formats: json, tef, perfetto, otlp, strace reader"
+	for s in tests/out_*.sh; do
+		[ -f "$s" ] || continue
+		if [ $IS_STRACE = 1 ]; then
+			hyt_skip "$(basename "$s" .sh)" "tracer is strace"
+			continue
+		fi
+		mkdir -p "$WORK/h"
+		HYTRACE="$HYTRACE_BIN" STRACE="$STRACE" PROGS="$PROGS" HWORK="$WORK/h" TMO="$TMO" \
+			sh "$s" >"$WORK/h/$(basename "$s").log" 2>&1
+		rc=$?
+		cat "$WORK/h/$(basename "$s").log"
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+			esac
+		done <"$WORK/h/$(basename "$s").log"
+		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/h/$(basename "$s").log"; then
+			hyt_failed "$(basename "$s")" "exited with status $rc and reported no failure"
+		fi
+	done
 fi
 
 ########## no tracee left behind

@@ -32,6 +32,7 @@ struct backend {
 
 extern const struct backend backend_ptrace;
 extern const struct backend backend_bpf;
+extern const struct backend backend_input;	/* --input: strace logs */
 
 /* Hand one record (struct hy_rec + blobs, len bytes) to the decoders and sinks. */
 void pipeline_feed(struct pipeline *pl, const void *rec, size_t len);

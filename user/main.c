@@ -14,6 +14,8 @@
 
 /* The eBPF backend is linked in when bpf/ is built; without it, auto means ptrace. */
 extern const struct backend backend_bpf __attribute__((weak));
+/* --input: the strace log reader, a source like the backends */
+extern const struct backend backend_input __attribute__((weak));
 
 static volatile int stop_sig;
 
@@ -41,6 +43,12 @@ static const struct backend *choose_backend(const struct opts *o)
 {
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
+
+	if (o->input) {
+		if (!&backend_input)
+			pr_warn("hytrace: --input (the strace log reader) is not built into this hytrace");
+		return &backend_input;
+	}
 
 	switch (o->backend) {
 	case BACKEND_PTRACE:

@@ -54,6 +54,16 @@ static const char usage_text[] =
 "  -S SORTBY      sort the table by time (default), calls, errors, name, avg-time,\n"
 "                 min-time, max-time, nothing\n"
 "  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
+"Formats:\n"
+"  --format=F     text (default), json (a JSON object per line), tef (Chrome trace JSON),\n"
+"                 perfetto (native .pftrace protobuf), otlp (OpenTelemetry spans)\n"
+"  --tef          --format=tef\n"
+"  --otlp[=URL]   send OTLP/HTTP JSON spans (URL: else $OTEL_EXPORTER_OTLP_ENDPOINT,\n"
+"                 else http://localhost:4318/v1/traces)\n"
+"  --otlp-syscalls=events|spans|none  syscalls as span events (default), child spans, or not\n"
+"  --relative-to-now  shift timestamps so that the trace ends now\n"
+"  --logs         perfetto: also each text line as a log entry\n"
+"  --input FILE   read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
 "Misc:\n"
 "  --debug        log what hytrace does on stderr (twice: more)\n"
 "  -h             this help;  -V  version\n";
@@ -362,7 +372,8 @@ static int parse_size(const char *s, uint64_t *out)
 
 enum {
 	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
-	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG,
+	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
+	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
 };
 
 static const struct option longopts[] = {
@@ -377,6 +388,13 @@ static const struct option longopts[] = {
 	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "tef", no_argument, NULL, OPT_TEF },
+	{ "otlp", optional_argument, NULL, OPT_OTLP },
+	{ "otlp-syscalls", required_argument, NULL, OPT_OTLP_SC },
+	{ "relative-to-now", no_argument, NULL, OPT_REL_NOW },
+	{ "logs", no_argument, NULL, OPT_LOGS },
+	{ "input", required_argument, NULL, OPT_INPUT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -509,6 +527,37 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return bad("invalid --buffer-size: '%s'", optarg);
 			break;
 		case OPT_DEBUG: o->verbose_log++; break;
+		case OPT_FORMAT: {
+			static const char *const names[] = { "text", "json", "tef", "perfetto", "otlp" };
+			size_t i;
+
+			for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+				if (!strcmp(optarg, names[i]))
+					break;
+			if (i == sizeof(names) / sizeof(names[0]))
+				return bad("invalid --format: '%s' (text, json, tef, perfetto or otlp)", optarg);
+			o->format = (enum out_format)i;
+			break;
+		}
+		case OPT_TEF: o->format = FMT_TEF; break;
+		case OPT_OTLP:
+			o->format = FMT_OTLP;
+			if (optarg)
+				o->otlp_url = optarg;
+			break;
+		case OPT_OTLP_SC:
+			if (!strcmp(optarg, "events"))
+				o->otlp_sc = OTLP_SC_EVENTS;
+			else if (!strcmp(optarg, "spans"))
+				o->otlp_sc = OTLP_SC_SPANS;
+			else if (!strcmp(optarg, "none"))
+				o->otlp_sc = OTLP_SC_NONE;
+			else
+				return bad("invalid --otlp-syscalls: '%s' (events, spans or none)", optarg);
+			break;
+		case OPT_REL_NOW: o->relative_to_now = true; break;
+		case OPT_LOGS: o->logs = true; break;
+		case OPT_INPUT: o->input = optarg; break;
 		case '?':
 		default:
 			if (optopt && optopt < 256)
@@ -529,15 +578,18 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->tflag = 3;
 	if (optind < argc)
 		o->argv = argv + optind;
-	if (!o->argv && !o->npids && !o->all) {
-		fputs("hytrace: must have PROG [ARGS] or -p PID\n", stderr);
+	if (o->input && (o->argv || o->npids || o->all))
+		return bad("%s", "--input reads a trace: no command, -p or -a with it");
+	if (!o->argv && !o->npids && !o->all && !o->input) {
+		fputs("hytrace: must have PROG [ARGS], -p PID, -a or --input FILE\n", stderr);
 		usage_hint();
 		return -1;
 	}
 	if (o->follow == 2 && !o->outfile)
 		o->follow = 1;	/* -ff without -o is -f, as in strace */
 	/* nothing shows times: the eBPF side may skip its clock reads */
-	o->no_timestamps = !o->tflag && !o->rflag && !o->Tflag && !o->cflag && !o->summary_json;
+	o->no_timestamps = !o->tflag && !o->rflag && !o->Tflag && !o->cflag && !o->summary_json &&
+			   o->format == FMT_TEXT;
 	if (o->user && !o->argv)
 		return bad("%s", "-u USER needs a command to run");
 	return 0;

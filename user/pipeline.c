@@ -59,6 +59,7 @@ struct task *task_get(struct pipeline *pl, pid_t tid, bool create)
 			if (!create)
 				return NULL;
 			t = tomb ? tomb : t;
+			free(t->cmdline);
 			memset(t, 0, sizeof(*t));
 			t->used = true;
 			t->live = true;
@@ -73,6 +74,7 @@ struct task *task_get(struct pipeline *pl, pid_t tid, bool create)
 			tomb = t;
 	}
 	if (create && tomb) {
+		free(tomb->cmdline);
 		memset(tomb, 0, sizeof(*tomb));
 		tomb->used = tomb->live = true;
 		tomb->tid = tomb->pid = tid;
@@ -89,8 +91,20 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	pl->d.o = &o->d;
 	pl->d.ar = &pl->ar;
 	pl->boot_to_real = boot_to_real();
-	if (pipeline_has_text(o))
-		pl->sinks[pl->nsinks++].ops = &sink_text_ops;
+	if (pipeline_has_text(o)) {
+		static const struct sink_ops *const formats[] = {
+			[FMT_TEXT] = &sink_text_ops, [FMT_JSON] = &sink_json_ops,
+			[FMT_TEF] = &sink_tef_ops, [FMT_PERFETTO] = &sink_perfetto_ops,
+			[FMT_OTLP] = &sink_otlp_ops,
+		};
+		static const char *const names[] = { "text", "json", "tef", "perfetto", "otlp" };
+
+		if (!formats[o->format]) {
+			pr_warn("hytrace: the %s format is not built into this hytrace", names[o->format]);
+			return -ENOTSUP;
+		}
+		pl->sinks[pl->nsinks++].ops = formats[o->format];
+	}
 	if (o->cflag || o->summary_json)
 		pl->sinks[pl->nsinks++].ops = &sink_summary_ops;
 	for (int i = 0; i < pl->nsinks; i++) {
@@ -122,6 +136,76 @@ static bool signal_shown(const struct opts *o, int sig)
 	return o->signals[(sig - 1) / 64] >> ((sig - 1) % 64) & 1;
 }
 
+static void set_cmdline(struct task *t, const char *argv, size_t len)
+{
+	char *c = malloc(len + 1);
+
+	if (!c)
+		return;
+	memcpy(c, argv, len);
+	c[len] = '\0';
+	free(t->cmdline);
+	t->cmdline = c;
+	t->cmdline_len = len;
+}
+
+/* Keep what structured sinks need: parents, command lines, start times. */
+static struct task *task_track(struct pipeline *pl, const struct event *ev)
+{
+	struct task *t = task_get(pl, ev->r.tid, true);
+
+	if (!t)
+		return NULL;
+	if (!t->start_ts)
+		t->start_ts = ev->r.ts_enter;
+	t->pid = ev->r.pid;
+	if (ev->r.comm[0])
+		memcpy(t->comm, ev->r.comm, sizeof(t->comm));
+	if (ev->r.type == HY_REC_FORK) {
+		struct task *p = task_get(pl, (pid_t)ev->r.args[2], false);
+
+		t->ptid = (pid_t)ev->r.args[2];
+		t->ppid = (pid_t)ev->r.args[3];
+		t->thread = ev->r.flags & HY_F_THREAD;
+		t->start_ts = ev->r.ts_enter;
+		if (p && p->cmdline)
+			set_cmdline(t, p->cmdline, p->cmdline_len);
+		if (p && !t->comm[0])
+			memcpy(t->comm, p->comm, sizeof(t->comm));
+	} else if (ev->r.type == HY_REC_EXEC) {
+		const struct event_blob *b = event_blob(ev, HY_ARG_EXTRA, HY_AT_ENTER, 0);
+
+		if (b && !b->h.err && b->h.len)
+			set_cmdline(t, (const char *)b->data, b->h.len);
+	}
+	return t;
+}
+
+static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d, struct task *t)
+{
+	for (int i = 0; i < pl->nsinks; i++)
+		pl->sinks[i].ops->event(&pl->sinks[i], ev, d, t);
+	if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH) {
+		t->live = false;
+		pl->nlive--;
+	}
+}
+
+void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d)
+{
+	struct task *t = task_track(pl, ev);
+
+	pl->records++;
+	if (!t)
+		return;
+	if ((ev->r.type == HY_REC_SYSCALL || ev->r.type == HY_REC_ENTER) &&
+	    !opts_traced(pl->o, ev->r.nr))
+		return;
+	if (ev->r.type == HY_REC_LOST && ev->r.args[1] < HY_LOST_NR)
+		pl->lost[ev->r.args[1]] += ev->r.args[0];
+	dispatch(pl, ev, d, t);
+}
+
 void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 {
 	struct event *ev = &pl->ev;
@@ -133,11 +217,9 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		return;
 	}
 	pl->records++;
-	t = task_get(pl, ev->r.tid, true);
+	t = task_track(pl, ev);
 	if (!t)
 		return;
-	t->pid = ev->r.pid;
-	memcpy(t->comm, ev->r.comm, sizeof(t->comm));
 
 	switch (ev->r.type) {
 	case HY_REC_SYSCALL:
@@ -164,12 +246,7 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	default:
 		break;
 	}
-	for (int i = 0; i < pl->nsinks; i++)
-		pl->sinks[i].ops->event(&pl->sinks[i], ev, &pl->d, t);
-	if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH) {
-		t->live = false;
-		pl->nlive--;
-	}
+	dispatch(pl, ev, &pl->d, t);
 }
 
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum)
@@ -196,6 +273,8 @@ int pipeline_close(struct pipeline *pl)
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
 			pr_warn("hytrace: %llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
+	for (unsigned int i = 0; i < pl->ntasks_cap; i++)
+		free(pl->tasks[i].cmdline);
 	free(pl->tasks);
 	pl->tasks = NULL;
 	arena_free(&pl->ar);

@@ -18,6 +18,13 @@ struct task {
 	pid_t tid, pid;
 	bool used, live;
 	char comm[HY_COMM_LEN];
+	/* what structured sinks need to describe processes */
+	pid_t ppid;		/* parent process, from the FORK record (0: not seen) */
+	pid_t ptid;		/* parent thread */
+	bool thread;		/* created with CLONE_THREAD */
+	uint64_t start_ts;	/* FORK (or first record) time, CLOCK_BOOTTIME ns */
+	char *cmdline;		/* argv of the last exec (or the parent's), NUL-separated, malloc'd */
+	size_t cmdline_len;
 	/* text sink state */
 	struct outf *out;
 	bool enter_printed;	/* the first half of its current call was printed */
@@ -64,6 +71,11 @@ int pipeline_init(struct pipeline *pl, const struct opts *o);
 /* Flush and close every sink; 0 or the first error. */
 int pipeline_close(struct pipeline *pl);
 struct task *task_get(struct pipeline *pl, pid_t tid, bool create);
+/*
+ * Hand an event that is already decoded (d->args etc. built, e.g. by the strace
+ * log reader) to the sinks, with the same task bookkeeping and filters as records.
+ */
+void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d);
 /* Add in-kernel totals (BPF -c) for one syscall to the summary. */
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum);
 /* CLOCK_BOOTTIME now, ns: the clock of every record. */
@@ -71,6 +83,11 @@ uint64_t boottime_ns(void);
 
 extern const struct sink_ops sink_text_ops;
 extern const struct sink_ops sink_summary_ops;
+/* structured formats; weak so that a build without one says so instead of failing */
+extern const struct sink_ops sink_json_ops __attribute__((weak));
+extern const struct sink_ops sink_tef_ops __attribute__((weak));
+extern const struct sink_ops sink_perfetto_ops __attribute__((weak));
+extern const struct sink_ops sink_otlp_ops __attribute__((weak));
 void summary_add(struct sink *s, long nr, const struct hy_sum *sum);
 
 #endif
