@@ -23,7 +23,7 @@ endif
 SAN ?=
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Ibpf $(SAN)
-LDLIBS := -lbpf -lelf -lz
+LDLIBS := -lbpf -lelf -lz -lcurl
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:

@@ -51,8 +51,9 @@ function ratio_cell(k, b,    base, n, i, a, rs) {
 	n = split(wall[k], a, " ")
 	rs = ""
 	for (i = 1; i <= n; i++) rs = rs (rs == "" ? "" : " ") a[i] / base
-	if (n == 1) return ratio_fmt(med(rs))
-	return ratio_fmt(med(rs)) " (" ratio_fmt(mn(rs)) "–" ratio_fmt(mx(rs)) ")"
+	rs = (n == 1) ? ratio_fmt(med(rs)) : ratio_fmt(med(rs)) " (" ratio_fmt(mn(rs)) "–" ratio_fmt(mx(rs)) ")"
+	if (k in reason) rs = rs " — only " n " run(s), then n/a (" reason[k] ")"
+	return rs
 }
 function self_ratio(k, b) {
 	if (!(k in selfs) || !(b in selfs)) return "-"
@@ -94,7 +95,7 @@ END {
 			b = "main" SUBSEP W[j] SUBSEP "untraced"
 			if ((k in wall) && (b in wall)) {
 				r = med(wall[k]) / med(wall[b])
-				line = line " " ratio_fmt(r) " |"
+				line = line " " ratio_fmt(r) ((k in reason) ? "*" : "") " |"
 				pl[j] = pl[j] "\t" r
 			} else {
 				line = line " n/a |"
@@ -103,6 +104,8 @@ END {
 		}
 		print line
 	}
+	print ""
+	print "`*`: some runs of that cell failed (see Per cell). n/a: the tracer is missing or failed."
 	print ""
 	print plot > (plotdir "/slowdown.dat")
 	for (j = 1; j <= nw; j++) print pl[j] > (plotdir "/slowdown.dat")

@@ -823,6 +823,8 @@ static void detach_all(struct tracer *tr)
 
 static int ptrace_run(struct tracer *tr)
 {
+	int spin_iters = getenv("HY_SPIN") ? atoi(getenv("HY_SPIN")) : 0;
+
 	while (P.nlive > 0) {
 		int status;
 		pid_t pid;
@@ -831,7 +833,15 @@ static int ptrace_run(struct tracer *tr)
 			detach_all(tr);
 			return 0;
 		}
-		pid = waitpid(-1, &status, __WALL);
+		pid = 0;
+		if (spin_iters) {
+			/* a stop usually follows within microseconds: poll before sleeping, so this
+			   CPU does not go idle (on a VM, waking a halted vCPU costs an exit) */
+			for (int i = 0; i < spin_iters && !pid; i++)
+				pid = waitpid(-1, &status, __WALL | WNOHANG);
+		}
+		if (!pid)
+			pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

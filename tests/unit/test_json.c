@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* test_json.c: value trees as JSON (user/json_value.c) and the json sink on a fixed event stream. */
+/*
+ * The stream test feeds hand-built records through the real pipeline (decoders included)
+ * into --format=json and compares the output with tests/golden/json/stream.jsonl.
+ * HYT_UPDATE_GOLDEN=1 rewrites the golden file instead (review the diff before committing).
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "unit.h"
+#include "backend.h"
+#include "json_value.h"
+#include "pipeline.h"
+
+static struct ut u;
+
+/* -- json_value on hand-built trees ------------------------------------------------------- */
+
+static const char *js(const struct hv *v)
+{
+	sb_reset(&u.sb);
+	json_value(&u.sb, v);
+	return u.sb.s;
+}
+
+static const char *jstr(const char *s, size_t len)
+{
+	sb_reset(&u.sb);
+	json_string(&u.sb, s, len);
+	return u.sb.s;
+}
+
+static void t_strings(void)
+{
+	UT_EXPECT("string plain", jstr("abc", 3), "\"abc\"");
+	UT_EXPECT("string escapes", jstr("a\"b\\c\n\t\r\b\f", 10), "\"a\\\"b\\\\c\\n\\t\\r\\b\\f\"");
+	UT_EXPECT("string controls", jstr("\0\x01\x1f\x7f", 4), "\"\\u0000\\u0001\\u001f\\u007f\"");
+	UT_EXPECT("string utf-8 kept", jstr("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 12),
+		  "\"h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+	UT_EXPECT("string invalid bytes", jstr("\xff\xc3(\x80", 4), "\"\\udcff\\udcc3(\\udc80\"");
+	UT_EXPECT("string overlong", jstr("\xc0\xaf", 2), "\"\\udcc0\\udcaf\"");
+	UT_EXPECT("string surrogate bytes", jstr("\xed\xa0\x80", 3), "\"\\udced\\udca0\\udc80\"");
+	UT_EXPECT("string cut sequence", jstr("a\xe2\x82", 3), "\"a\\udce2\\udc82\"");
+	UT_EXPECT("string above U+10FFFF", jstr("\xf4\x90\x80\x80", 4),
+		  "\"\\udcf4\\udc90\\udc80\\udc80\"");
+	UT_EXPECT("string slash kept", jstr("/etc/a b", 8), "\"/etc/a b\"");
+}
+
+static void t_values(void)
+{
+	struct dctx *d = &u.d;
+	struct hv *v, *s;
+
+	u.d.ar = &u.ar;
+	arena_reset(&u.ar);
+	UT_EXPECT("int", js(hv_int(d, -5)), "-5");
+	UT_EXPECT("uint", js(hv_uint(d, 18446744073709551615ull)), "18446744073709551615");
+	UT_EXPECT("hex", js(hv_hex(d, 0x1f)), "31");
+	UT_EXPECT("mode", js(hv_mode(d, 0644)), "420");
+	UT_EXPECT("null pointer", js(hv_ptr(d, 0)), "0");
+	UT_EXPECT("pointer", js(hv_ptr(d, 0x7ffd0000)), "2147287040");
+
+	v = hv_new(d, HV_SYM);
+	v->text = "O_RDONLY|O_CLOEXEC";
+	v->u = 02000000;
+	v->flags |= HVF_NUM;
+	UT_EXPECT("flags", js(v), "{\"names\":[\"O_RDONLY\",\"O_CLOEXEC\"],\"raw\":524288}");
+	v->text = "MAP_SHARED|0x40000000";
+	v->u = 0x40000001;
+	UT_EXPECT("flags with unknown bits", js(v),
+		  "{\"names\":[\"MAP_SHARED\",\"0x40000000\"],\"raw\":1073741825}");
+	v->text = "RLIM_INFINITY";
+	v->u = (uint64_t)-1;
+	UT_EXPECT("sym -1", js(v), "{\"names\":[\"RLIM_INFINITY\"],\"raw\":-1}");
+	v->flags = 0;
+	UT_EXPECT("sym without value", js(v), "{\"names\":[\"RLIM_INFINITY\"]}");
+
+	UT_EXPECT("string", js(hv_str(d, "hi\n", 3, false)), "\"hi\\n\"");
+	UT_EXPECT("string truncated", js(hv_str(d, "abc", 3, true)),
+		  "{\"str\":\"abc\",\"truncated\":true}");
+
+	UT_EXPECT("fd", js(hv_fd(d, 3, NULL)), "3");
+	UT_EXPECT("fd path", js(hv_fd(d, 3, "/etc/passwd")), "{\"fd\":3,\"path\":\"/etc/passwd\"}");
+	v = hv_fd(d, 4, "TCP:[127.0.0.1:80->127.0.0.1:5000]");
+	v->flags |= HVF_FDRAW;
+	UT_EXPECT("fd socket", js(v), "{\"fd\":4,\"socket\":\"TCP:[127.0.0.1:80->127.0.0.1:5000]\"}");
+	v = hv_fd(d, -100, NULL);
+	v->flags |= HVF_ATCWD;
+	UT_EXPECT("AT_FDCWD", js(v), "{\"fd\":-100,\"name\":\"AT_FDCWD\"}");
+	v->text = "/tmp";
+	UT_EXPECT("AT_FDCWD path", js(v), "{\"fd\":-100,\"name\":\"AT_FDCWD\",\"path\":\"/tmp\"}");
+
+	s = hv_struct(d);
+	hv_add(s, "tv_sec", hv_int(d, 1));
+	hv_add(s, "tv_nsec", hv_int(d, 2));
+	UT_EXPECT("struct", js(s), "{\"tv_sec\":1,\"tv_nsec\":2}");
+	hv_add(s, NULL, hv_more(d));
+	UT_EXPECT("struct abbreviated", js(s), "{\"tv_sec\":1,\"tv_nsec\":2,\"...\":true}");
+	s = hv_struct(d);
+	hv_add(s, NULL, hv_int(d, 7));
+	UT_EXPECT("struct unnamed member", js(s), "{\"_0\":7}");
+
+	s = hv_array(d);
+	UT_EXPECT("empty array", js(s), "[]");
+	hv_add(s, NULL, hv_str(d, "a", 1, false));
+	hv_add(s, NULL, hv_more(d));
+	UT_EXPECT("array with more", js(s), "[\"a\",{\"...\":true}]");
+	v = hv_new(d, HV_SYM);
+	v->text = "RTMIN";
+	s = hv_array(d);
+	s->flags |= HVF_NOT | HVF_SPACES;
+	hv_add(s, NULL, v);
+	UT_EXPECT("complement set", js(s), "{\"not\":[{\"names\":[\"RTMIN\"]}]}");
+
+	UT_EXPECT("expr", js(hv_expr(d, "htons(%d)", 80)), "\"htons(80)\"");
+	v = hv_expr(d, "8192*1024");
+	v->u = 8192 * 1024;
+	v->flags |= HVF_NUM;
+	UT_EXPECT("expr with value", js(v), "{\"expr\":\"8192*1024\",\"raw\":8388608}");
+	UT_EXPECT("changed", js(hv_changed(d, hv_int(d, 16), hv_int(d, 8))), "{\"in\":16,\"out\":8}");
+	UT_EXPECT("comment", js(hv_comment(d, hv_ptr(d, 0x10), "%d vars", 3)),
+		  "{\"value\":16,\"comment\":\"3 vars\"}");
+	UT_EXPECT("null node", js(NULL), "null");
+}
+
+static void t_argv(void)
+{
+	sb_reset(&u.sb);
+	json_argv(&u.sb, "ls\0-l\0", 6);
+	UT_EXPECT("argv", u.sb.s, "[\"ls\",\"-l\"]");
+	sb_reset(&u.sb);
+	json_argv(&u.sb, "ls\0-", 4);
+	UT_EXPECT("argv cut", u.sb.s, "[\"ls\",\"-\"]");
+	sb_reset(&u.sb);
+	json_argv(&u.sb, "", 0);
+	UT_EXPECT("argv empty", u.sb.s, "[]");
+}
+
+/* -- a fixed stream through the pipeline ----------------------------------------------------- */
+
+struct feed {
+	struct pipeline pl;
+	struct opts o;
+	struct recbuf rb;
+};
+
+static void rec(struct feed *f, int type, int pid, int tid, const char *comm, long nr,
+		uint64_t t0, uint64_t t1, uint32_t flags, int64_t ret, uint64_t a0, uint64_t a1,
+		uint64_t a2, uint64_t a3)
+{
+	struct hy_rec r = { .type = type, .pid = pid, .tid = tid, .nr = (int)nr, .ts_enter = t0,
+			    .ts_exit = t1, .flags = flags, .ret = ret, .args = { a0, a1, a2, a3 } };
+
+	snprintf(r.comm, sizeof(r.comm), "%s", comm);
+	rb_begin(&f->rb, &r);
+}
+
+static void blob(struct feed *f, int arg, int when, const void *data, size_t len, uint32_t flags)
+{
+	void *p = rb_blob(&f->rb, arg, when, 0, 0x1000 + arg * 0x100, len);
+
+	memcpy(p, data, len);
+	rb_blob_done(&f->rb, len, 0, flags);
+}
+
+static void feed(struct feed *f)
+{
+	pipeline_feed(&f->pl, f->rb.buf, f->rb.len);
+}
+
+#define T0 1000000000ull	/* boot time of the first record, ns */
+
+/* The same stream for every structured format (copied in test_tef.c). */
+static void stream(struct feed *f)
+{
+	static const char argv[] = "prog\0--flag\0";
+	static const char data[32] = "h\xc3\xa9llo\n\xff\x01\"quoted\\ end...........";
+	struct stat st = { .st_mode = S_IFREG | 0644, .st_size = 1234 };
+	siginfo_t si = { .si_signo = SIGCHLD, .si_code = CLD_EXITED };
+	int status = 0;
+
+	si.si_pid = 101;
+	rec(f, HY_REC_EXEC, 100, 100, "prog", 0, T0, 0, 0, 0, 100, 0, 0, 0);
+	blob(f, HY_ARG_EXTRA, HY_AT_ENTER, argv, sizeof(argv) - 1, 0);
+	feed(f);
+
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_openat, T0 + 1000, T0 + 1500, 0, 3,
+	    (uint64_t)-100, 0x1100, O_RDONLY | O_CLOEXEC, 0);
+	blob(f, 1, HY_AT_ENTER, "/etc/passwd", 11, HY_BF_NUL);
+	blob(f, 0, HY_AT_ENTER, "/work", 5, HY_BF_FDPATH);
+	blob(f, HY_ARG_RET, HY_AT_EXIT, "/etc/passwd", 11, HY_BF_FDPATH);
+	feed(f);
+
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_openat, T0 + 2000, T0 + 2100, 0, -2,
+	    (uint64_t)-100, 0x1100, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	blob(f, 1, HY_AT_ENTER, "/nonexistent/f", 14, HY_BF_NUL);
+	feed(f);
+
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_read, T0 + 3000, T0 + 3250, 0, 40,
+	    3, 0x1100, 64, 0);
+	blob(f, 1, HY_AT_EXIT, data, sizeof(data), 0);
+	blob(f, 0, HY_AT_ENTER, "/etc/passwd", 11, HY_BF_FDPATH);
+	feed(f);
+
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_fstat, T0 + 3500, T0 + 3600, 0, 0,
+	    3, 0x1100, 0, 0);
+	blob(f, 1, HY_AT_EXIT, &st, sizeof(st), 0);
+	feed(f);
+
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_mmap, T0 + 3700, T0 + 3800, 0, 0x7f0000000000,
+	    0, 8192, 3, 0x22);
+	rb_rec(&f->rb)->args[4] = (uint64_t)-1;	/* fd */
+	feed(f);
+
+	/* a blocking wait4: entry, a child's life, then the exit */
+	rec(f, HY_REC_ENTER, 100, 100, "prog", SYS_wait4, T0 + 4000, 0, 0, 0,
+	    (uint64_t)-1, 0x1100, 0, 0);
+	feed(f);
+	rec(f, HY_REC_FORK, 101, 101, "prog", 0, T0 + 4100, 0, 0, 0, 101, 101, 100, 100);
+	feed(f);
+	rec(f, HY_REC_SYSCALL, 101, 101, "prog", SYS_exit_group, T0 + 4200, 0, HY_F_NO_EXIT, 0,
+	    0, 0, 0, 0);
+	feed(f);
+	rec(f, HY_REC_EXIT, 101, 101, "prog", 0, T0 + 4300, 0, 0, 0, 0, 0, 0, 0);
+	feed(f);
+	rec(f, HY_REC_SIGNAL, 100, 100, "prog", SIGCHLD, T0 + 4400, 0, 0, 0, 0, 0, 0, 0);
+	blob(f, HY_ARG_SIGINFO, HY_AT_ENTER, &si, sizeof(si), 0);
+	feed(f);
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", SYS_wait4, T0 + 4000, T0 + 4500, HY_F_ENTER_SEEN,
+	    101, (uint64_t)-1, 0x1100, 0, 0);
+	blob(f, 1, HY_AT_EXIT, &status, sizeof(status), 0);
+	feed(f);
+
+	/* a thread */
+	rec(f, HY_REC_FORK, 100, 102, "prog", 0, T0 + 5000, 0, HY_F_THREAD, 0, 102, 100, 100, 100);
+	feed(f);
+	rec(f, HY_REC_SYSCALL, 100, 102, "worker", SYS_gettid, T0 + 5100, T0 + 5150, 0, 102,
+	    0, 0, 0, 0);
+	feed(f);
+	rec(f, HY_REC_EXIT, 100, 102, "worker", 0, T0 + 5200, 0, 0, 0, 0, 0, 0, 0);
+	feed(f);
+
+	/* an unknown syscall number, a stop, lost events, death by signal */
+	rec(f, HY_REC_SYSCALL, 100, 100, "prog", 500, T0 + 6000, T0 + 6010, 0, -38, 1, 2, 0, 0);
+	feed(f);
+	rec(f, HY_REC_SIGSTOP, 100, 100, "prog", SIGSTOP, T0 + 6100, 0, 0, 0, 0, 0, 0, 0);
+	feed(f);
+	rec(f, HY_REC_LOST, 0, 0, "", 0, T0 + 6200, 0, 0, 0, 5, HY_LOST_RING_FULL, 0, 0);
+	feed(f);
+	rec(f, HY_REC_EXIT, 100, 100, "prog", SIGSEGV, T0 + 7000, 0, HY_F_KILLED | HY_F_CORE, 0,
+	    0, 0, 0, 0);
+	feed(f);
+}
+
+/* Run the stream through the given format with options, output to path. */
+static int run_stream(const char *format, const char *path, bool ff)
+{
+	static struct feed f;
+	char fmt[32];
+	char *argv[] = { "hytrace", fmt, "-y", ff ? "-ff" : "-f", "-o", (char *)path, "prog", NULL };
+
+	memset(&f, 0, sizeof(f));
+	snprintf(fmt, sizeof(fmt), "--format=%s", format);
+	optind = 1;
+	if (opts_parse(&f.o, 7, argv))
+		return -1;
+	if (pipeline_init(&f.pl, &f.o))
+		return -1;
+	f.pl.boot_to_real = 1700000000000000000ll - (int64_t)T0;
+	stream(&f);
+	int err = pipeline_close(&f.pl);
+
+	rb_free(&f.rb);
+	opts_free(&f.o);
+	return err;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "re");
+	char *buf = NULL;
+
+	*len = 0;
+	if (!fp)
+		return NULL;
+	buf = malloc(1 << 20);
+	if (buf)
+		*len = fread(buf, 1, (1 << 20) - 1, fp);
+	fclose(fp);
+	if (buf)
+		buf[*len] = '\0';
+	return buf;
+}
+
+/* Compare path with the golden file (or rewrite it under HYT_UPDATE_GOLDEN=1). */
+static void golden(const char *name, const char *path, const char *gold)
+{
+	size_t glen, olen;
+	char *got = slurp(path, &olen), *want;
+
+	if (getenv("HYT_UPDATE_GOLDEN")) {
+		FILE *fp = fopen(gold, "we");
+
+		if (fp && got) {
+			fwrite(got, 1, olen, fp);
+			fclose(fp);
+			printf("# rewrote %s\n", gold);
+		}
+	}
+	want = slurp(gold, &glen);
+	if (!got || !want) {
+		printf("not ok %s\n#  cannot read %s\n", name, got ? gold : path);
+		ut_failed++;
+	} else {
+		/* report the first line that differs */
+		const char *g = got, *w = want;
+		int line = 1;
+
+		while (*g && *g == *w) {
+			if (*g == '\n')
+				line++;
+			g++, w++;
+		}
+		if (*g || *w) {
+			const char *ge = strchr(g, '\n'), *we = strchr(w, '\n');
+
+			while (g > got && g[-1] != '\n')
+				g--;
+			while (w > want && w[-1] != '\n')
+				w--;
+			printf("not ok %s\n# line %d differs from %s\n#  got: %.*s\n# want: %.*s\n", name,
+			       line, gold, ge ? (int)(ge - g) : (int)strlen(g), g,
+			       we ? (int)(we - w) : (int)strlen(w), w);
+			ut_failed++;
+		} else {
+			printf("ok %s\n", name);
+			ut_passed++;
+		}
+	}
+	free(got);
+	free(want);
+}
+
+static void t_stream(void)
+{
+	char dir[] = "/tmp/hyt-json.XXXXXX", path[64], p2[80];
+	size_t len;
+
+	if (!mkdtemp(dir)) {
+		printf("not ok json stream: mkdtemp failed\n");
+		ut_failed++;
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/out.jsonl", dir);
+	if (run_stream("json", path, false)) {
+		printf("not ok json stream: the pipeline failed\n");
+		ut_failed++;
+	} else {
+		golden("json stream golden", path, "tests/golden/json/stream.jsonl");
+	}
+	unlink(path);
+
+	/* -ff: a file per thread */
+	snprintf(path, sizeof(path), "%s/ff", dir);
+	UT_EXPECT("json -ff runs", run_stream("json", path, true) ? "failed" : "ok", "ok");
+	static const char *const tids[] = { "100", "101", "102", "0" };
+	for (unsigned int i = 0; i < 4; i++) {
+		char *s;
+
+		snprintf(p2, sizeof(p2), "%s.%s", path, tids[i]);
+		s = slurp(p2, &len);
+		char want[32];
+
+		snprintf(want, sizeof(want), "\"tid\":%s,", tids[i]);
+		UT_EXPECT(p2 + strlen(dir) + 1, s && strstr(s, want) ? "has its records" : "missing",
+			  "has its records");
+		free(s);
+		unlink(p2);
+	}
+	rmdir(dir);
+}
+
+int main(void)
+{
+	t_strings();
+	t_values();
+	t_argv();
+	t_stream();
+	return ut_done(&u);
+}

@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* test_otlp.c: the otlp sink on a fixed event stream: OTLP/JSON (golden), batching, limits, errors. */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include "otlp.h"
+#include "pipeline.h"
+#include "unit.h"
+
+#define BOOT_TO_REAL 1700000000000000000ll	/* 2023-11-14T22:13:20Z */
+
+/* What the sink posts, kept instead of sent. */
+struct capture {
+	struct sbuf body[64];
+	int n;
+	int fail;	/* answer this -errno to every post */
+	int calls;
+};
+
+static int cap_post(void *ctx, const char *body, size_t len, char *why, size_t whylen)
+{
+	struct capture *c = ctx;
+
+	c->calls++;
+	if (c->fail) {
+		snprintf(why, whylen, "HTTP 400 Bad Request");
+		return c->fail;
+	}
+	if (c->n < 64) {
+		sb_reset(&c->body[c->n]);
+		sb_putn(&c->body[c->n], body, len);
+		c->n++;
+	}
+	return 0;
+}
+
+/* ids 01 02 03 ..., so that the output is fixed */
+static void seq_random(void *ctx, uint8_t *buf, size_t n)
+{
+	unsigned int *next = ctx;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (uint8_t)(++*next);
+}
+
+struct world {
+	struct opts o;
+	struct pipeline pl;
+	struct sink s;
+	struct capture cap;
+	unsigned int rnd;
+	struct task tasks[4];
+	struct recbuf rb;
+	struct event ev;
+	struct arena ar;
+	struct dctx d;
+};
+
+static struct task *task(struct world *w, pid_t tid, pid_t pid, const char *comm)
+{
+	for (int i = 0; i < 4; i++) {
+		struct task *t = &w->tasks[i];
+
+		if (t->used && t->tid == tid)
+			return t;
+		if (!t->used) {
+			t->used = t->live = true;
+			t->tid = tid;
+			t->pid = pid;
+			snprintf(t->comm, sizeof(t->comm), "%s", comm);
+			return t;
+		}
+	}
+	abort();
+}
+
+static void cmdline(struct task *t, const char *argv, size_t len)
+{
+	free(t->cmdline);
+	t->cmdline = malloc(len);
+	memcpy(t->cmdline, argv, len);
+	t->cmdline_len = len;
+}
+
+static void begin(struct world *w, int type, struct task *t, int nr, uint64_t a0, uint64_t a1,
+		  uint64_t a2, uint64_t a3, uint64_t ts, uint64_t ts_exit)
+{
+	struct hy_rec r = { .type = type, .pid = t->pid, .tid = t->tid, .nr = nr,
+			    .args = { a0, a1, a2, a3 }, .ts_enter = ts, .ts_exit = ts_exit };
+
+	memcpy(r.comm, t->comm, sizeof(r.comm));
+	rb_begin(&w->rb, &r);
+}
+
+static void str_blob(struct world *w, int arg, const char *s)
+{
+	void *p = rb_blob(&w->rb, arg, HY_AT_ENTER, 0, 0x1000, strlen(s));
+
+	memcpy(p, s, strlen(s));
+	rb_blob_done(&w->rb, strlen(s), 0, HY_BF_NUL);
+}
+
+/* Decode the record under construction and hand it to the sink. */
+static void feed(struct world *w, struct task *t, int64_t ret, uint32_t flags)
+{
+	struct hy_rec *r = rb_rec(&w->rb);
+
+	r->ret = ret;
+	r->flags = flags;
+	event_parse(&w->ev, w->rb.buf, w->rb.len);
+	arena_reset(&w->ar);
+	w->d.o = &w->o.d;
+	w->d.ar = &w->ar;
+	w->d.se = NULL;
+	w->d.args = NULL;
+	if (r->type == HY_REC_SYSCALL)
+		d_decode(&w->d, &w->ev, true);
+	else if (r->type == HY_REC_SIGNAL)
+		decode_siginfo(&w->d, &w->ev);
+	sink_otlp_ops.event(&w->s, &w->ev, &w->d, t);
+}
+
+static int open_world(struct world *w, enum otlp_syscalls sc, struct otlp_cfg *cfg)
+{
+	memset(w, 0, sizeof(*w));
+	w->o.d.strsize = 32;
+	w->o.otlp_sc = sc;
+	w->pl.o = &w->o;
+	w->pl.boot_to_real = BOOT_TO_REAL;
+	w->s.pl = &w->pl;
+	w->s.ops = &sink_otlp_ops;
+	cfg->post = cap_post;
+	cfg->post_ctx = &w->cap;
+	cfg->random = seq_random;
+	cfg->random_ctx = &w->rnd;
+	cfg->host = "testhost";
+	return otlp_sink_open(&w->s, cfg);
+}
+
+/*
+ * sh (pid 100, "sh -c x") opens a file, forks 101 which calls getpid and a failing close and
+ * exits with 3; sh gets SIGCHLD, calls exit_group and is killed by SIGSEGV with a core.
+ */
+static void run_stream(struct world *w)
+{
+	static const char argv[] = "sh\0-c\0x";
+	struct task *sh = task(w, 100, 100, "sh"), *ch;
+
+	sh->start_ts = 1000;
+	cmdline(sh, argv, sizeof(argv));
+	begin(w, HY_REC_SYSCALL, sh, SYS_openat, (uint64_t)-100, 0x1000, 0, 0, 1000, 1500);
+	str_blob(w, 1, "/etc/hosts");
+	feed(w, sh, 3, 0);
+
+	ch = task(w, 101, 101, "sh");
+	ch->ppid = 100;
+	ch->ptid = 100;
+	ch->start_ts = 2000;
+	cmdline(ch, argv, sizeof(argv));
+	begin(w, HY_REC_FORK, ch, 0, 101, 101, 100, 100, 2000, 0);
+	feed(w, ch, 0, 0);
+	begin(w, HY_REC_SYSCALL, ch, SYS_getpid, 0, 0, 0, 0, 2100, 2200);
+	feed(w, ch, 101, 0);
+	begin(w, HY_REC_SYSCALL, ch, SYS_close, 7, 0, 0, 0, 2300, 2400);
+	feed(w, ch, -EBADF, 0);
+	begin(w, HY_REC_EXIT, ch, 3, 0, 0, 0, 0, 3000, 0);
+	feed(w, ch, 0, 0);
+
+	begin(w, HY_REC_SIGNAL, sh, 17 /* SIGCHLD */, 0, 0, 0, 0, 3500, 0);
+	feed(w, sh, 0, 0);
+	begin(w, HY_REC_SYSCALL, sh, SYS_exit_group, 0, 0, 0, 0, 4000, 0);
+	feed(w, sh, 0, HY_F_NO_EXIT);
+	begin(w, HY_REC_EXIT, sh, 11 /* SIGSEGV */, 0, 0, 0, 0, 5000, 0);
+	feed(w, sh, 0, HY_F_KILLED | HY_F_CORE);
+}
+
+static void close_world(struct world *w)
+{
+	for (int i = 0; i < 4; i++)
+		free(w->tasks[i].cmdline);
+	for (int i = 0; i < 64; i++)
+		sb_free(&w->cap.body[i]);
+	rb_free(&w->rb);
+	arena_free(&w->ar);
+}
+
+static int count(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+static void expect_int(const char *name, long got, long want)
+{
+	char g[32], e[32];
+
+	snprintf(g, sizeof(g), "%ld", got);
+	snprintf(e, sizeof(e), "%ld", want);
+	UT_EXPECT(name, g, e);
+}
+
+/* The whole request for the fixed stream, events mode: checked by hand against the OTLP spec. */
+static const char golden_events[] =
+	"{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+	"{\"key\":\"service.name\",\"value\":{\"stringValue\":\"hytrace\"}},"
+	"{\"key\":\"host.name\",\"value\":{\"stringValue\":\"testhost\"}},"
+	"{\"key\":\"os.type\",\"value\":{\"stringValue\":\"linux\"}},"
+	"{\"key\":\"host.arch\",\"value\":{\"stringValue\":\"amd64\"}},"
+	"{\"key\":\"telemetry.sdk.name\",\"value\":{\"stringValue\":\"hytrace\"}}]},"
+	"\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\"},\"spans\":["
+	/* the child: ended first */
+	"{\"traceId\":\"0102030405060708090a0b0c0d0e0f10\",\"spanId\":\"191a1b1c1d1e1f20\","
+	"\"parentSpanId\":\"1112131415161718\",\"name\":\"sh\",\"kind\":1,"
+	"\"startTimeUnixNano\":\"1700000000000002000\",\"endTimeUnixNano\":\"1700000000000003000\","
+	"\"attributes\":["
+	"{\"key\":\"process.pid\",\"value\":{\"intValue\":\"101\"}},"
+	"{\"key\":\"process.parent_pid\",\"value\":{\"intValue\":\"100\"}},"
+	"{\"key\":\"process.executable.name\",\"value\":{\"stringValue\":\"sh\"}},"
+	"{\"key\":\"process.command\",\"value\":{\"stringValue\":\"sh\"}},"
+	"{\"key\":\"process.command_args\",\"value\":{\"arrayValue\":{\"values\":["
+	"{\"stringValue\":\"sh\"},{\"stringValue\":\"-c\"},{\"stringValue\":\"x\"}]}}},"
+	"{\"key\":\"process.exit.code\",\"value\":{\"intValue\":\"3\"}},"
+	"{\"key\":\"hytrace.threads\",\"value\":{\"intValue\":\"1\"}},"
+	"{\"key\":\"hytrace.syscalls\",\"value\":{\"intValue\":\"2\"}}],"
+	"\"events\":["
+	"{\"timeUnixNano\":\"1700000000000002100\",\"name\":\"getpid\",\"attributes\":["
+	"{\"key\":\"thread.id\",\"value\":{\"intValue\":\"101\"}},"
+	"{\"key\":\"hytrace.syscall.args\",\"value\":{\"stringValue\":\"\"}},"
+	"{\"key\":\"hytrace.syscall.result\",\"value\":{\"stringValue\":\"101\"}},"
+	"{\"key\":\"hytrace.syscall.ret\",\"value\":{\"intValue\":\"101\"}},"
+	"{\"key\":\"hytrace.syscall.duration_ns\",\"value\":{\"intValue\":\"100\"}}]},"
+	"{\"timeUnixNano\":\"1700000000000002300\",\"name\":\"close\",\"attributes\":["
+	"{\"key\":\"thread.id\",\"value\":{\"intValue\":\"101\"}},"
+	"{\"key\":\"hytrace.syscall.args\",\"value\":{\"stringValue\":\"7\"}},"
+	"{\"key\":\"hytrace.syscall.result\",\"value\":{\"stringValue\":\"-1 EBADF (Bad file descriptor)\"}},"
+	"{\"key\":\"hytrace.syscall.ret\",\"value\":{\"intValue\":\"-1\"}},"
+	"{\"key\":\"hytrace.syscall.errno\",\"value\":{\"stringValue\":\"EBADF\"}},"
+	"{\"key\":\"hytrace.syscall.duration_ns\",\"value\":{\"intValue\":\"100\"}}]}],"
+	"\"status\":{\"code\":2,\"message\":\"exited with 3\"}},"
+	/* the parent */
+	"{\"traceId\":\"0102030405060708090a0b0c0d0e0f10\",\"spanId\":\"1112131415161718\","
+	"\"name\":\"sh\",\"kind\":1,"
+	"\"startTimeUnixNano\":\"1700000000000001000\",\"endTimeUnixNano\":\"1700000000000005000\","
+	"\"attributes\":["
+	"{\"key\":\"process.pid\",\"value\":{\"intValue\":\"100\"}},"
+	"{\"key\":\"process.executable.name\",\"value\":{\"stringValue\":\"sh\"}},"
+	"{\"key\":\"process.command\",\"value\":{\"stringValue\":\"sh\"}},"
+	"{\"key\":\"process.command_args\",\"value\":{\"arrayValue\":{\"values\":["
+	"{\"stringValue\":\"sh\"},{\"stringValue\":\"-c\"},{\"stringValue\":\"x\"}]}}},"
+	"{\"key\":\"hytrace.exit.signal\",\"value\":{\"stringValue\":\"SIGSEGV\"}},"
+	"{\"key\":\"hytrace.core_dumped\",\"value\":{\"boolValue\":true}},"
+	"{\"key\":\"hytrace.threads\",\"value\":{\"intValue\":\"1\"}},"
+	"{\"key\":\"hytrace.syscalls\",\"value\":{\"intValue\":\"2\"}}],"
+	"\"events\":["
+	"{\"timeUnixNano\":\"1700000000000001000\",\"name\":\"openat\",\"attributes\":["
+	"{\"key\":\"thread.id\",\"value\":{\"intValue\":\"100\"}},"
+	"{\"key\":\"hytrace.syscall.args\",\"value\":{\"stringValue\":\"AT_FDCWD, \\\"/etc/hosts\\\", O_RDONLY\"}},"
+	"{\"key\":\"hytrace.syscall.result\",\"value\":{\"stringValue\":\"3\"}},"
+	"{\"key\":\"hytrace.syscall.ret\",\"value\":{\"intValue\":\"3\"}},"
+	"{\"key\":\"hytrace.syscall.duration_ns\",\"value\":{\"intValue\":\"500\"}}]},"
+	"{\"timeUnixNano\":\"1700000000000003500\",\"name\":\"SIGCHLD\",\"attributes\":["
+	"{\"key\":\"thread.id\",\"value\":{\"intValue\":\"100\"}}]},"
+	"{\"timeUnixNano\":\"1700000000000004000\",\"name\":\"exit_group\",\"attributes\":["
+	"{\"key\":\"thread.id\",\"value\":{\"intValue\":\"100\"}},"
+	"{\"key\":\"hytrace.syscall.args\",\"value\":{\"stringValue\":\"0\"}},"
+	"{\"key\":\"hytrace.syscall.result\",\"value\":{\"stringValue\":\"?\"}}]}],"
+	"\"status\":{\"code\":2,\"message\":\"killed by SIGSEGV (core dumped)\"}}"
+	"]}]}]}";
+
+static void test_golden(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { 0 };
+
+	unsetenv("OTEL_SERVICE_NAME");
+	unsetenv("OTEL_RESOURCE_ATTRIBUTES");
+	if (open_world(&w, OTLP_SC_EVENTS, &cfg)) {
+		UT_EXPECT("otlp open", "failed", "0");
+		return;
+	}
+	run_stream(&w);
+	expect_int("otlp nothing sent before the end (batch not full)", w.cap.calls, 0);
+	expect_int("otlp close", sink_otlp_ops.close(&w.s), 0);
+	expect_int("otlp one request", w.cap.n, 1);
+	UT_EXPECT("otlp golden request (events)", w.cap.n ? w.cap.body[0].s : "", golden_events);
+	close_world(&w);
+}
+
+static void test_spans(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { 0 };
+	const char *b;
+
+	open_world(&w, OTLP_SC_SPANS, &cfg);
+	run_stream(&w);
+	sink_otlp_ops.close(&w.s);
+	b = w.cap.n ? w.cap.body[0].s : "";
+	expect_int("otlp spans: 4 syscall spans + 2 process spans", count(b, "\"spanId\""), 6);
+	expect_int("otlp spans: only signals as events", count(b, "\"events\""), 1);
+	/* each syscall span is a child of its process span */
+	expect_int("otlp spans: children of sh", count(b, "\"parentSpanId\":\"1112131415161718\""), 3);
+	expect_int("otlp spans: children of the child", count(b, "\"parentSpanId\":\"2122232425262728\""), 2);
+	UT_EXPECT("otlp spans: a syscall span",
+		  strstr(b, "\"spanId\":\"292a2b2c2d2e2f30\"") ? "found" : b,
+		  "found");
+	expect_int("otlp spans: syscall span times",
+		   !!strstr(b, "\"name\":\"close\",\"kind\":1,\"startTimeUnixNano\":\"1700000000000002300\","
+			       "\"endTimeUnixNano\":\"1700000000000002400\""), 1);
+	close_world(&w);
+}
+
+static void test_none_batches_limits(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { .batch_spans = 1 };
+
+	open_world(&w, OTLP_SC_NONE, &cfg);
+	run_stream(&w);
+	/* each process span goes when the process ends */
+	expect_int("otlp batch of 1: a request per ended process", w.cap.n, 2);
+	sink_otlp_ops.close(&w.s);
+	expect_int("otlp batch of 1: nothing left for the end", w.cap.n, 2);
+	expect_int("otlp none: no syscall events", count(w.cap.body[0].s, "hytrace.syscall.args") +
+		   count(w.cap.body[1].s, "hytrace.syscall.args"), 0);
+	expect_int("otlp none: syscalls still counted",
+		   !!strstr(w.cap.body[1].s, "{\"key\":\"hytrace.syscalls\",\"value\":{\"intValue\":\"2\"}}"), 1);
+	close_world(&w);
+
+	struct otlp_cfg lim = { .max_events = 1 };
+
+	open_world(&w, OTLP_SC_EVENTS, &lim);
+	run_stream(&w);
+	sink_otlp_ops.close(&w.s);
+	/* sh keeps openat and drops SIGCHLD and exit_group; the child keeps getpid, drops close */
+	expect_int("otlp event limit: dropped counted (sh)", count(w.cap.body[0].s, "\"droppedEventsCount\":2"), 1);
+	expect_int("otlp event limit: dropped counted (child)", count(w.cap.body[0].s, "\"droppedEventsCount\":1"), 1);
+	expect_int("otlp event limit: one event per span", count(w.cap.body[0].s, "\"timeUnixNano\""), 2);
+	close_world(&w);
+}
+
+static void test_relative_and_running(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { .now_real = 2000000000000000000ull, .batch_spans = 1 };
+	struct task *t;
+
+	open_world(&w, OTLP_SC_EVENTS, &cfg);
+	w.o.relative_to_now = true;
+	/* relative_to_now is read at open: open again with it set */
+	sink_otlp_ops.close(&w.s);
+	w.s.priv = NULL;
+	otlp_sink_open(&w.s, &cfg);
+	t = task(&w, 200, 200, "sleeper");
+	t->start_ts = 10000;
+	begin(&w, HY_REC_SYSCALL, t, SYS_getpid, 0, 0, 0, 0, 10000, 10100);
+	feed(&w, t, 200, 0);
+	begin(&w, HY_REC_SYSCALL, t, SYS_getppid, 0, 0, 0, 0, 20000, 30000);
+	feed(&w, t, 1, 0);
+	sink_otlp_ops.close(&w.s);
+	expect_int("otlp relative: one request", w.cap.n, 1);
+	expect_int("otlp relative: last time is now",
+		   !!strstr(w.cap.body[0].s, "\"endTimeUnixNano\":\"2000000000000000000\""), 1);
+	expect_int("otlp relative: start shifted as much",
+		   !!strstr(w.cap.body[0].s, "\"startTimeUnixNano\":\"1999999999999980000\""), 1);
+	expect_int("otlp still running at the end: marked",
+		   !!strstr(w.cap.body[0].s, "{\"key\":\"hytrace.running\",\"value\":{\"boolValue\":true}}"), 1);
+	expect_int("otlp still running: no exit code", !!strstr(w.cap.body[0].s, "process.exit.code"), 0);
+	close_world(&w);
+}
+
+static void test_failure(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { .batch_spans = 1 };
+
+	open_world(&w, OTLP_SC_EVENTS, &cfg);
+	w.cap.fail = -EPROTO;
+	run_stream(&w);
+	expect_int("otlp post failure: close says so", sink_otlp_ops.close(&w.s), -EPROTO);
+	expect_int("otlp post failure: no retry storm after the first failure", w.cap.calls, 1);
+	close_world(&w);
+}
+
+static void test_json(void)
+{
+	struct sbuf sb = { 0 };
+
+	oj_str(&sb, "a\"b\\c\n\t\x01\x7f", 9);
+	UT_EXPECT("json escapes", sb.s, "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\"");
+	sb_reset(&sb);
+	oj_str(&sb, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14);
+	UT_EXPECT("json utf-8 kept", sb.s, "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+	sb_reset(&sb);
+	oj_str(&sb, "\xff\xc3(\xe0\x80\x80\xed\xa0\x80", 9);
+	UT_EXPECT("json invalid utf-8 replaced", sb.s,
+		  "\"\\ufffd\\ufffd(\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"");
+	sb_reset(&sb);
+	oj_attr_strv(&sb, "a", "x\0\0y", 4);
+	UT_EXPECT("json argv with an empty argument", sb.s,
+		  "{\"key\":\"a\",\"value\":{\"arrayValue\":{\"values\":[{\"stringValue\":\"x\"},"
+		  "{\"stringValue\":\"\"},{\"stringValue\":\"y\"}]}}}");
+	sb_reset(&sb);
+	oj_attr_int(&sb, "n", -9223372036854775807ll - 1);
+	UT_EXPECT("json int64 as a string", sb.s,
+		  "{\"key\":\"n\",\"value\":{\"intValue\":\"-9223372036854775808\"}}");
+	sb_free(&sb);
+}
+
+static void kv_cat(void *ctx, const char *k, const char *v)
+{
+	struct sbuf *sb = ctx;
+
+	sb_printf(sb, "[%s|%s]", k, v);
+}
+
+static void test_env(void)
+{
+	struct sbuf sb = { 0 };
+	char *u;
+
+#define EP(name, url, want)                                   \
+	do {                                                  \
+		u = otlp_endpoint(url);                       \
+		UT_EXPECT(name, u ? u : "(null)", want);      \
+		free(u);                                      \
+	} while (0)
+	unsetenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+	unsetenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+	EP("endpoint default", NULL, "http://localhost:4318/v1/traces");
+	EP("endpoint --otlp=URL with a path", "http://c:1/x/y", "http://c:1/x/y");
+	EP("endpoint --otlp=URL without a path", "http://c:1", "http://c:1/v1/traces");
+	EP("endpoint --otlp=URL/", "https://c:1/", "https://c:1/v1/traces");
+	setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://base:4318", 1);
+	EP("endpoint generic variable: base", NULL, "http://base:4318/v1/traces");
+	setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://base:4318/mycollector/", 1);
+	EP("endpoint generic variable: base with a path", NULL, "http://base:4318/mycollector/v1/traces");
+	setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://t:9/custom", 1);
+	EP("endpoint traces variable as is", NULL, "http://t:9/custom");
+	EP("endpoint --otlp=URL wins", "http://o:2/v1/traces", "http://o:2/v1/traces");
+	setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "", 1);
+	EP("endpoint empty variable ignored", NULL, "http://base:4318/mycollector/v1/traces");
+	unsetenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+	unsetenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+
+	otlp_parse_kv(" a=1, b = x%20y%2C ,bad,=v,c=", kv_cat, &sb);
+	UT_EXPECT("key=value lists (OTEL_*_HEADERS, OTEL_RESOURCE_ATTRIBUTES)", sb.s ? sb.s : "",
+		  "[a|1][b|x y,][c|]");
+	sb_free(&sb);
+
+	/* resource attributes from the environment */
+	struct world w;
+	struct otlp_cfg cfg = { 0 };
+
+	setenv("OTEL_RESOURCE_ATTRIBUTES", "service.name=fromattrs,deployment.environment=ci", 1);
+	setenv("OTEL_SERVICE_NAME", "fromname", 1);
+	open_world(&w, OTLP_SC_NONE, &cfg);
+	run_stream(&w);
+	sink_otlp_ops.close(&w.s);
+	UT_EXPECT("resource: OTEL_SERVICE_NAME wins, other attributes kept",
+		  strstr(w.cap.body[0].s, "{\"key\":\"service.name\",\"value\":{\"stringValue\":\"fromname\"}},"
+					  "{\"key\":\"host.name\",\"value\":{\"stringValue\":\"testhost\"}},"
+					  "{\"key\":\"deployment.environment\",\"value\":{\"stringValue\":\"ci\"}},")
+			  ? "found" : w.cap.body[0].s, "found");
+	close_world(&w);
+	unsetenv("OTEL_RESOURCE_ATTRIBUTES");
+	unsetenv("OTEL_SERVICE_NAME");
+}
+
+int main(void)
+{
+	struct ut u = { 0 };
+
+	test_golden();
+	test_spans();
+	test_none_batches_limits();
+	test_relative_and_running();
+	test_failure();
+	test_json();
+	test_env();
+	return ut_done(&u);
+}

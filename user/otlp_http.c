@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* otlp_http.c: OTLP/HTTP export with libcurl: endpoint, headers, retries with backoff. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <curl/curl.h>
+#include "log.h"
+#include "otlp.h"
+
+#define OTLP_DEFAULT_URL	"http://localhost:4318/v1/traces"	/* OTLP spec: OTLP/HTTP default port 4318 */
+#define OTLP_TRACES_PATH	"v1/traces"
+/*
+ * Retries (OTLP spec, "Failures" and "Retryable Response Codes" of OTLP/HTTP: 429, 502, 503,
+ * 504, honouring Retry-After): at most OTLP_TRIES attempts, waits from OTLP_BACKOFF_MS doubling,
+ * all waits together at most OTLP_RETRY_BUDGET_MS.
+ */
+#define OTLP_TRIES		5
+#define OTLP_BACKOFF_MS		100
+#define OTLP_RETRY_BUDGET_MS	10000
+#define OTLP_TIMEOUT_MS		10000	/* OTEL_EXPORTER_OTLP_TIMEOUT's default (SDK env spec) */
+#define OTLP_RESP_MAX		65536	/* bytes of a response body kept */
+
+struct otlp_http {
+	CURL *c;
+	char *url;
+	struct curl_slist *hdrs;
+	long timeout_ms;
+	char err[CURL_ERROR_SIZE];
+	struct sbuf resp;
+	char status_line[128];	/* reason phrase of the last response */
+	long retry_after_ms;	/* -1: none */
+};
+
+/* --- endpoint and environment ---------------------------------------------------------------- */
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+char *otlp_endpoint(const char *url)
+{
+	const char *e;
+	char *r = NULL;
+
+	if (url && *url) {
+		const char *p = strstr(url, "://");
+
+		p = p ? strchr(p + 3, '/') : NULL;
+		if (!p || !p[1]) {	/* http://host:4318 or http://host:4318/: the traces path */
+			if (asprintf(&r, "%.*s/%s", (int)(p ? p - url : (int)strlen(url)), url,
+				     OTLP_TRACES_PATH) < 0)
+				return NULL;
+			return r;
+		}
+		return strdup(url);
+	}
+	e = env("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+	if (e)
+		return strdup(e);
+	e = env("OTEL_EXPORTER_OTLP_ENDPOINT");
+	if (e) {
+		/* OTLP exporter spec: the generic variable is a base URL; the signal path is
+		   appended to it, after a '/' if it has none at its end */
+		size_t n = strlen(e);
+
+		if (asprintf(&r, "%s%s%s", e, e[n - 1] == '/' ? "" : "/", OTLP_TRACES_PATH) < 0)
+			return NULL;
+		return r;
+	}
+	return strdup(OTLP_DEFAULT_URL);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Trim spaces and decode %XX in place. */
+static char *kv_clean(char *s)
+{
+	char *e, *w = s;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	w = s;
+	for (char *r = s; *r; r++) {
+		if (r[0] == '%' && hexval(r[1]) >= 0 && hexval(r[2]) >= 0) {
+			*w++ = (char)(hexval(r[1]) << 4 | hexval(r[2]));
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+int otlp_parse_kv(const char *list, void (*fn)(void *ctx, const char *k, const char *v), void *ctx)
+{
+	char *dup, *save = NULL, *item;
+	int n = 0;
+
+	if (!list || !(dup = strdup(list)))
+		return 0;
+	for (item = strtok_r(dup, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		char *k = kv_clean(item), *v = kv_clean(eq + 1);
+
+		if (!*k)
+			continue;
+		fn(ctx, k, v);
+		n++;
+	}
+	free(dup);
+	return n;
+}
+
+static void add_header(void *ctx, const char *k, const char *v)
+{
+	struct otlp_http *h = ctx;
+	char *line = NULL;
+
+	if (asprintf(&line, "%s: %s", k, v) < 0)
+		return;
+	struct curl_slist *n = curl_slist_append(h->hdrs, line);
+
+	if (n)
+		h->hdrs = n;
+	free(line);
+}
+
+/* --- libcurl ------------------------------------------------------------------------------------ */
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct otlp_http *h = ctx;
+	size_t n = size * nmemb;
+
+	if (h->resp.len < OTLP_RESP_MAX)
+		sb_putn(&h->resp, data, n < OTLP_RESP_MAX - h->resp.len ? n : OTLP_RESP_MAX - h->resp.len);
+	return n;
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct otlp_http *h = ctx;
+	size_t n = size * nmemb, l = n;
+
+	while (l && (data[l - 1] == '\n' || data[l - 1] == '\r'))
+		l--;
+	if (l > 5 && !strncmp(data, "HTTP/", 5)) {	/* a new response: "HTTP/1.1 503 Service Unavailable" */
+		const char *sp = memchr(data, ' ', l);
+
+		h->status_line[0] = '\0';
+		h->retry_after_ms = -1;
+		if (sp) {
+			sp = memchr(sp + 1, ' ', l - (size_t)(sp + 1 - data));
+			if (sp)
+				snprintf(h->status_line, sizeof(h->status_line), "%.*s",
+					 (int)(l - (size_t)(sp + 1 - data)), sp + 1);
+		}
+	} else if (l > 12 && !strncasecmp(data, "Retry-After:", 12)) {
+		/* RFC 9110, 10.2.3: delay-seconds or an HTTP-date */
+		char v[64];
+		char *end;
+		long secs;
+
+		snprintf(v, sizeof(v), "%.*s", (int)(l - 12), data + 12);
+		secs = strtol(v, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (end != v && !*end && secs >= 0) {
+			h->retry_after_ms = secs * 1000;
+		} else {
+			time_t when = curl_getdate(v, NULL);
+
+			if (when != -1)
+				h->retry_after_ms = when > time(NULL) ? (long)(when - time(NULL)) * 1000 : 0;
+		}
+	}
+	return n;
+}
+
+int otlp_http_new(struct otlp_http **hp, const char *url)
+{
+	struct otlp_http *h = calloc(1, sizeof(*h));
+	const char *e;
+
+	*hp = NULL;
+	if (!h)
+		return -ENOMEM;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
+		pr_warn("hytrace: cannot initialise libcurl");
+		free(h);
+		return -EIO;
+	}
+	h->url = strdup(url);
+	h->c = curl_easy_init();
+	if (!h->url || !h->c) {
+		otlp_http_free(h);
+		return -ENOMEM;
+	}
+	h->timeout_ms = OTLP_TIMEOUT_MS;
+	e = env("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT");
+	if (!e)
+		e = env("OTEL_EXPORTER_OTLP_TIMEOUT");
+	if (e && atol(e) > 0)
+		h->timeout_ms = atol(e);
+	h->hdrs = curl_slist_append(NULL, "Content-Type: application/json");
+	h->hdrs = curl_slist_append(h->hdrs, "Expect:");	/* no 100-continue round trip */
+	e = env("OTEL_EXPORTER_OTLP_TRACES_HEADERS");
+	if (!e)
+		e = env("OTEL_EXPORTER_OTLP_HEADERS");
+	otlp_parse_kv(e, add_header, h);
+
+	curl_easy_setopt(h->c, CURLOPT_URL, h->url);
+	curl_easy_setopt(h->c, CURLOPT_NOSIGNAL, 1L);	/* our signal handlers stay ours */
+	curl_easy_setopt(h->c, CURLOPT_HTTPHEADER, h->hdrs);
+	curl_easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace");
+	curl_easy_setopt(h->c, CURLOPT_ERRORBUFFER, h->err);
+	curl_easy_setopt(h->c, CURLOPT_TIMEOUT_MS, h->timeout_ms);
+	curl_easy_setopt(h->c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h->c, CURLOPT_WRITEDATA, h);
+	curl_easy_setopt(h->c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h->c, CURLOPT_HEADERDATA, h);
+	curl_easy_setopt(h->c, CURLOPT_POST, 1L);
+	*hp = h;
+	return 0;
+}
+
+void otlp_http_free(struct otlp_http *h)
+{
+	if (!h)
+		return;
+	if (h->c)
+		curl_easy_cleanup(h->c);
+	curl_slist_free_all(h->hdrs);
+	sb_free(&h->resp);
+	free(h->url);
+	free(h);
+	curl_global_cleanup();
+}
+
+static bool retryable_curl(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The cause of a failed transfer: the system's words when there is an errno, else curl's. */
+static int curl_why(struct otlp_http *h, CURL *c, CURLcode rc, char *why, size_t whylen)
+{
+	long oserr = 0;
+
+	curl_easy_getinfo(c, CURLINFO_OS_ERRNO, &oserr);
+	if (oserr && rc == CURLE_COULDNT_CONNECT) {
+		snprintf(why, whylen, "%s", strerror((int)oserr));
+		return -(int)oserr;
+	}
+	snprintf(why, whylen, "%s", h->err[0] ? h->err : curl_easy_strerror(rc));
+	if (rc == CURLE_OPERATION_TIMEDOUT)
+		return -ETIMEDOUT;
+	return oserr ? -(int)oserr : -EIO;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+/* The wait before the next attempt, or -1 when the retry budget is spent. */
+static long next_wait(long *backoff, long *waited, long retry_after)
+{
+	long w = retry_after >= 0 ? retry_after : *backoff;
+
+	*backoff *= 2;
+	if (*waited >= OTLP_RETRY_BUDGET_MS)
+		return -1;
+	if (*waited + w > OTLP_RETRY_BUDGET_MS)
+		w = OTLP_RETRY_BUDGET_MS - *waited;
+	*waited += w;
+	return w;
+}
+
+int otlp_http_check(struct otlp_http *h)
+{
+	long backoff = OTLP_BACKOFF_MS, waited = 0;
+	char why[256];
+	CURL *c = curl_easy_init();
+	int err = 0;
+
+	if (!c)
+		return -ENOMEM;
+	curl_easy_setopt(c, CURLOPT_URL, h->url);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);	/* TCP (and TLS): nothing is sent */
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->err);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, h->timeout_ms);
+	for (int attempt = 1;; attempt++) {
+		h->err[0] = '\0';
+		CURLcode rc = curl_easy_perform(c);
+
+		if (rc == CURLE_OK) {
+			err = 0;
+			break;
+		}
+		err = curl_why(h, c, rc, why, sizeof(why));
+		long w = attempt < OTLP_TRIES && retryable_curl(rc) ? next_wait(&backoff, &waited, -1) : -1;
+
+		if (w < 0) {
+			pr_warn("hytrace: cannot send spans to %s: %s", h->url, why);
+			break;
+		}
+		pr_debug("hytrace: %s: %s; trying again in %ld ms", h->url, why, w);
+		sleep_ms(w);
+	}
+	curl_easy_cleanup(c);
+	return err;
+}
+
+/* A response body on one line, short: the collector's message (a google.rpc.Status in JSON). */
+static void body_snippet(const struct sbuf *b, char *out, size_t n)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < b->len && j + 4 < n && i < 200; i++) {
+		char c = b->s[i];
+
+		out[j++] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+	}
+	while (j && out[j - 1] == ' ')
+		j--;
+	out[j] = '\0';
+}
+
+/*
+ * A 2xx response may still report spans it dropped (OTLP spec, "Partial Success"):
+ * {"partialSuccess":{"rejectedSpans":"3","errorMessage":"..."}}.  Not silent: warn.
+ */
+static void partial_success(struct otlp_http *h)
+{
+	const char *p;
+	long long n;
+
+	if (!h->resp.len || !(p = strstr(h->resp.s, "\"rejectedSpans\"")))
+		return;
+	p += strlen("\"rejectedSpans\"");
+	while (*p == ' ' || *p == ':' || *p == '"')
+		p++;
+	n = strtoll(p, NULL, 10);
+	if (n > 0) {
+		char msg[256];
+
+		body_snippet(&h->resp, msg, sizeof(msg));
+		pr_warn("hytrace: the collector at %s rejected %lld spans: %s", h->url, n, msg);
+	}
+}
+
+int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why, size_t whylen)
+{
+	long backoff = OTLP_BACKOFF_MS, waited = 0;
+
+	curl_easy_setopt(h->c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(h->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	for (int attempt = 1;; attempt++) {
+		bool retry;
+		long code = 0, w;
+		int err;
+
+		sb_reset(&h->resp);
+		h->err[0] = '\0';
+		h->status_line[0] = '\0';
+		h->retry_after_ms = -1;
+		CURLcode rc = curl_easy_perform(h->c);
+
+		if (rc != CURLE_OK) {
+			err = curl_why(h, h->c, rc, why, whylen);
+			retry = retryable_curl(rc);
+		} else {
+			char msg[256];
+
+			curl_easy_getinfo(h->c, CURLINFO_RESPONSE_CODE, &code);
+			if (code >= 200 && code < 300) {
+				partial_success(h);
+				return 0;
+			}
+			body_snippet(&h->resp, msg, sizeof(msg));
+			snprintf(why, whylen, "HTTP %ld%s%s%s%s", code, h->status_line[0] ? " " : "",
+				 h->status_line, msg[0] ? ": " : "", msg);
+			err = -EPROTO;
+			retry = code == 429 || code == 502 || code == 503 || code == 504;
+		}
+		w = retry && attempt < OTLP_TRIES ? next_wait(&backoff, &waited, h->retry_after_ms) : -1;
+		if (w < 0)
+			return err;
+		pr_debug("hytrace: %s: %s; trying again in %ld ms", h->url, why, w);
+		sleep_ms(w);
+	}
+}

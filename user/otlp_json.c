@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* otlp_json.c: OTLP/JSON encoding of spans (ExportTraceServiceRequest). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include "otlp.h"
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void oj_str(struct sbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	sb_putc(sb, '"');
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n;
+
+		switch (c) {
+		case '"': sb_puts(sb, "\\\""); i++; continue;
+		case '\\': sb_puts(sb, "\\\\"); i++; continue;
+		case '\n': sb_puts(sb, "\\n"); i++; continue;
+		case '\t': sb_puts(sb, "\\t"); i++; continue;
+		case '\r': sb_puts(sb, "\\r"); i++; continue;
+		default: break;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			sb_printf(sb, "\\u%04x", c);
+			i++;
+			continue;
+		}
+		n = utf8_len(p + i, len - i);
+		if (!n) {
+			sb_puts(sb, "\\ufffd");	/* JSON text is UTF-8 (RFC 8259, section 8.1) */
+			i++;
+			continue;
+		}
+		sb_putn(sb, s + i, n);
+		i += n;
+	}
+	sb_putc(sb, '"');
+}
+
+static void attr_key(struct sbuf *sb, const char *key)
+{
+	if (sb->len)
+		sb_putc(sb, ',');
+	sb_puts(sb, "{\"key\":");
+	oj_str(sb, key, strlen(key));
+	sb_puts(sb, ",\"value\":{");
+}
+
+void oj_attr_strn(struct sbuf *sb, const char *key, const char *val, size_t len)
+{
+	attr_key(sb, key);
+	sb_puts(sb, "\"stringValue\":");
+	oj_str(sb, val, len);
+	sb_puts(sb, "}}");
+}
+
+void oj_attr_str(struct sbuf *sb, const char *key, const char *val)
+{
+	oj_attr_strn(sb, key, val, strlen(val));
+}
+
+void oj_attr_int(struct sbuf *sb, const char *key, int64_t val)
+{
+	attr_key(sb, key);
+	sb_printf(sb, "\"intValue\":\"%" PRId64 "\"}}", val);
+}
+
+void oj_attr_bool(struct sbuf *sb, const char *key, bool val)
+{
+	attr_key(sb, key);
+	sb_printf(sb, "\"boolValue\":%s}}", val ? "true" : "false");
+}
+
+void oj_attr_strv(struct sbuf *sb, const char *key, const char *argv, size_t len)
+{
+	size_t i = 0;
+
+	attr_key(sb, key);
+	sb_puts(sb, "\"arrayValue\":{\"values\":[");
+	while (i < len) {
+		const char *e = memchr(argv + i, '\0', len - i);
+		size_t n = e ? (size_t)(e - (argv + i)) : len - i;
+
+		if (i)
+			sb_putc(sb, ',');
+		sb_puts(sb, "{\"stringValue\":");
+		oj_str(sb, argv + i, n);
+		sb_putc(sb, '}');
+		i += n + 1;
+	}
+	sb_puts(sb, "]}}}");
+}
+
+void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	sb_putc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		sb_putc(sb, hex[id[i] >> 4]);
+		sb_putc(sb, hex[id[i] & 15]);
+	}
+	sb_putc(sb, '"');
+}
+
+/*
+ * ,"key":"ns": fixed64 Unix ns as a decimal string; times before the epoch (a bad shift)
+ * become 0.  A key starting with '{' opens an object instead of following a field.
+ */
+static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
+{
+	int64_t t = (int64_t)boot + offset;
+
+	if (key[0] == '{')
+		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);
+	else
+		sb_printf(sb, ",\"%s\":\"%" PRIu64 "\"", key, t > 0 ? (uint64_t)t : 0);
+}
+
+void otlp_encode_span(struct sbuf *sb, const struct otlp_span *sp, const uint8_t trace_id[16],
+		      int64_t offset)
+{
+	sb_puts(sb, "{\"traceId\":");
+	oj_hex(sb, trace_id, 16);
+	sb_puts(sb, ",\"spanId\":");
+	oj_hex(sb, sp->span_id, 8);
+	if (sp->has_parent) {
+		sb_puts(sb, ",\"parentSpanId\":");
+		oj_hex(sb, sp->parent_id, 8);
+	}
+	sb_puts(sb, ",\"name\":");
+	oj_str(sb, sp->name ? sp->name : "", sp->name ? strlen(sp->name) : 0);
+	sb_puts(sb, ",\"kind\":1");	/* SPAN_KIND_INTERNAL */
+	put_time(sb, "startTimeUnixNano", sp->start, offset);
+	put_time(sb, "endTimeUnixNano", sp->end > sp->start ? sp->end : sp->start, offset);
+	sb_puts(sb, ",\"attributes\":[");
+	if (sp->attrs.len)
+		sb_putn(sb, sp->attrs.s, sp->attrs.len);
+	sb_putc(sb, ']');
+	if (sp->nev) {
+		sb_puts(sb, ",\"events\":[");
+		for (uint32_t i = 0; i < sp->nev; i++) {
+			const struct otlp_event *e = &sp->ev[i];
+
+			if (i)
+				sb_putc(sb, ',');
+			put_time(sb, "{timeUnixNano", e->ts, offset);
+			sb_puts(sb, ",\"name\":");
+			oj_str(sb, e->name, strlen(e->name));
+			sb_puts(sb, ",\"attributes\":[");
+			sb_puts(sb, e->attrs);
+			sb_puts(sb, "]}");
+		}
+		sb_putc(sb, ']');
+	}
+	if (sp->dropped_ev)
+		sb_printf(sb, ",\"droppedEventsCount\":%" PRIu32, sp->dropped_ev);
+	sb_printf(sb, ",\"status\":{\"code\":%d", sp->status);
+	if (sp->status_msg) {
+		sb_puts(sb, ",\"message\":");
+		oj_str(sb, sp->status_msg, strlen(sp->status_msg));
+	}
+	sb_puts(sb, "}}");
+}
+
+void otlp_encode(struct sbuf *sb, const char *resource_attrs, const uint8_t trace_id[16],
+		 const struct otlp_span *spans, size_t n, int64_t offset)
+{
+	sb_puts(sb, "{\"resourceSpans\":[{\"resource\":{\"attributes\":[");
+	sb_puts(sb, resource_attrs);
+	sb_puts(sb, "]},\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\"},\"spans\":[");
+	for (size_t i = 0; i < n && spans; i++, spans = spans->next) {
+		if (i)
+			sb_putc(sb, ',');
+		otlp_encode_span(sb, spans, trace_id, offset);
+	}
+	sb_puts(sb, "]}]}]}");
+}
+
+void otlp_span_free(struct otlp_span *sp)
+{
+	if (!sp)
+		return;
+	for (uint32_t i = 0; i < sp->nev; i++)
+		free(sp->ev[i].name);
+	free(sp->ev);
+	free(sp->name);
+	free(sp->status_msg);
+	sb_free(&sp->attrs);
+	free(sp);
+}

@@ -1,0 +1,852 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* sink_otlp.c: OpenTelemetry spans (a span per process, syscalls as events or child spans) over OTLP/HTTP. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include "log.h"
+#include "otlp.h"
+#include "pipeline.h"
+#include "render.h"
+
+/*
+ * Limits.  OTLP_MAX_EVENTS replaces the SDK's default of 128 span events
+ * (OTEL_SPAN_EVENT_COUNT_LIMIT, which still overrides it): syscalls are the point
+ * here.  The batch size is the SDK's OTEL_BSP_MAX_EXPORT_BATCH_SIZE default; the
+ * byte limit keeps a request well under collectors' usual body limits (the
+ * OpenTelemetry Collector's confighttp default is 20 MiB).
+ */
+#define OTLP_MAX_EVENTS		10000
+#define OTLP_BATCH_SPANS	512
+#define OTLP_BATCH_BYTES	(1u << 20)
+
+/* A small chained hash of pid or tid to a process. */
+struct hnode {
+	int key;
+	int pid;		/* tids: the thread's process, checked by serial */
+	uint64_t serial;
+	uint8_t id[8];		/* pids: the span id of the latest process with this pid */
+	struct oproc *p;	/* pids: the live process, or NULL once its span ended */
+	struct hnode *next;
+};
+
+struct hmap {
+	struct hnode **b;
+	unsigned int nb, n;
+};
+
+/* A traced process: its span under construction. */
+struct oproc {
+	uint64_t serial;	/* tells a thread's process from a later one with its pid */
+	pid_t pid, ppid;
+	struct otlp_span *sp;
+	char comm[HY_COMM_LEN + 1];
+	char *cmdline;
+	size_t cmdline_len;
+	int ntasks;		/* threads alive that we saw */
+	unsigned int nthreads;	/* threads seen, leader included */
+	bool exited, leader_exited, killed, core, detached;
+	int code;		/* exit code, or the signal with killed */
+	uint64_t nsyscalls, lost;
+	uint64_t last_ts;	/* its latest time: the span covers its events and children */
+};
+
+struct otlp {
+	struct pipeline *pl;
+	struct otlp_cfg cfg;
+	struct otlp_http *http;
+	char *url;
+	enum otlp_syscalls sc;
+	bool rel_now, failed;
+	uint8_t trace_id[16];
+	struct sbuf res;		/* resource attributes */
+	struct hmap pids, tids;
+	struct otlp_span *qhead, **qtail;
+	size_t qn, qbytes;
+	uint64_t last_ts;		/* latest time seen, boottime ns */
+	struct sbuf body, tmp;
+	int err;
+	uint64_t spans, unsent, dropped_events, serial;
+};
+
+/* --- hash -------------------------------------------------------------------------------------- */
+
+static struct hnode *hmap_get(struct hmap *m, int key)
+{
+	if (!m->nb)
+		return NULL;
+	for (struct hnode *n = m->b[(unsigned int)key * 2654435761u % m->nb]; n; n = n->next)
+		if (n->key == key)
+			return n;
+	return NULL;
+}
+
+static struct hnode *hmap_put(struct hmap *m, int key)
+{
+	struct hnode *n = hmap_get(m, key);
+
+	if (n)
+		return n;
+	if (m->n >= m->nb) {
+		unsigned int nb = m->nb ? m->nb * 2 : 256;
+		struct hnode **b = calloc(nb, sizeof(*b));
+
+		if (!b)
+			return NULL;
+		for (unsigned int i = 0; i < m->nb; i++) {
+			while (m->b[i]) {
+				struct hnode *x = m->b[i];
+
+				m->b[i] = x->next;
+				x->next = b[(unsigned int)x->key * 2654435761u % nb];
+				b[(unsigned int)x->key * 2654435761u % nb] = x;
+			}
+		}
+		free(m->b);
+		m->b = b;
+		m->nb = nb;
+	}
+	n = calloc(1, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->key = key;
+	n->next = m->b[(unsigned int)key * 2654435761u % m->nb];
+	m->b[(unsigned int)key * 2654435761u % m->nb] = n;
+	m->n++;
+	return n;
+}
+
+static void hmap_del(struct hmap *m, int key)
+{
+	if (!m->nb)
+		return;
+	for (struct hnode **pp = &m->b[(unsigned int)key * 2654435761u % m->nb]; *pp; pp = &(*pp)->next) {
+		if ((*pp)->key == key) {
+			struct hnode *x = *pp;
+
+			*pp = x->next;
+			free(x);
+			m->n--;
+			return;
+		}
+	}
+}
+
+static void hmap_free(struct hmap *m)
+{
+	for (unsigned int i = 0; i < m->nb; i++) {
+		while (m->b[i]) {
+			struct hnode *x = m->b[i];
+
+			m->b[i] = x->next;
+			free(x);
+		}
+	}
+	free(m->b);
+	memset(m, 0, sizeof(*m));
+}
+
+/* --- ids, times ---------------------------------------------------------------------------------- */
+
+static void rand_bytes(struct otlp *ot, uint8_t *buf, size_t n)
+{
+	bool zero = true;
+
+	do {
+		if (ot->cfg.random) {
+			ot->cfg.random(ot->cfg.random_ctx, buf, n);
+		} else {
+			size_t got = 0;
+
+			while (got < n) {
+				ssize_t r = getrandom(buf + got, n - got, 0);
+
+				if (r < 0) {
+					if (errno == EINTR)
+						continue;
+					/* no entropy source: ids need only be unique, not secret */
+					for (; got < n; got++)
+						buf[got] = (uint8_t)(random() >> 7);
+					break;
+				}
+				got += (size_t)r;
+			}
+		}
+		for (size_t i = 0; i < n; i++)
+			zero = zero && !buf[i];
+	} while (zero);	/* all-zero ids are invalid (trace.proto) */
+}
+
+static uint64_t realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* --- sending ------------------------------------------------------------------------------------ */
+
+static int64_t time_offset(struct otlp *ot)
+{
+	int64_t off = ot->pl->boot_to_real;
+
+	if (ot->rel_now && ot->last_ts) {
+		uint64_t now = ot->cfg.now_real ? ot->cfg.now_real : realtime_ns();
+
+		off = (int64_t)now - (int64_t)ot->last_ts;
+	}
+	return off;
+}
+
+static int http_post(void *ctx, const char *body, size_t len, char *why, size_t whylen)
+{
+	return otlp_http_post(ctx, body, len, why, whylen);
+}
+
+/* Send the queue in requests of at most batch_spans spans and about batch_bytes bytes. */
+static void flush(struct otlp *ot)
+{
+	int64_t off = time_offset(ot);
+
+	while (ot->qhead) {
+		struct otlp_span *first = ot->qhead, *sp = first;
+		size_t n = 0, bytes = 0;
+		char why[512];
+
+		while (sp && n < ot->cfg.batch_spans && (!n || bytes + sp->est <= ot->cfg.batch_bytes)) {
+			bytes += sp->est;
+			n++;
+			sp = sp->next;
+		}
+		if (!ot->failed) {
+			sb_reset(&ot->body);
+			otlp_encode(&ot->body, ot->res.s ? ot->res.s : "", ot->trace_id, first, n, off);
+			int err = ot->cfg.post(ot->cfg.post_ctx, ot->body.s, ot->body.len, why, sizeof(why));
+
+			if (err) {
+				pr_warn("hytrace: cannot send spans to %s: %s", ot->url, why);
+				ot->failed = true;
+				ot->err = err;
+			}
+		}
+		if (ot->failed)
+			ot->unsent += n;
+		for (size_t i = 0; i < n; i++) {
+			struct otlp_span *x = ot->qhead;
+
+			ot->qhead = x->next;
+			ot->qbytes -= x->est;
+			ot->qn--;
+			otlp_span_free(x);
+		}
+	}
+	ot->qtail = &ot->qhead;
+	if (ot->body.cap > 4 * ot->cfg.batch_bytes) {	/* one huge span: give the memory back */
+		sb_free(&ot->body);
+		memset(&ot->body, 0, sizeof(ot->body));
+	}
+}
+
+static void queue(struct otlp *ot, struct otlp_span *sp)
+{
+	sp->est = 300 + sp->attrs.len;
+	for (uint32_t i = 0; i < sp->nev; i++)
+		sp->est += 80 + strlen(sp->ev[i].name) + strlen(sp->ev[i].attrs);
+	sp->next = NULL;
+	*ot->qtail = sp;
+	ot->qtail = &sp->next;
+	ot->qn++;
+	ot->qbytes += sp->est;
+	ot->spans++;
+	/* --relative-to-now needs the last time of the trace: everything waits for the end */
+	if (!ot->rel_now && (ot->qn >= ot->cfg.batch_spans || ot->qbytes >= ot->cfg.batch_bytes))
+		flush(ot);
+}
+
+/* --- processes ------------------------------------------------------------------------------- */
+
+static void set_parent(struct otlp *ot, struct oproc *p, pid_t ppid)
+{
+	struct hnode *pn;
+
+	if (ppid <= 0 || ppid == p->pid)
+		return;
+	p->ppid = ppid;
+	pn = hmap_get(&ot->pids, ppid);
+	if (pn) {
+		memcpy(p->sp->parent_id, pn->id, 8);
+		p->sp->has_parent = true;
+	}
+}
+
+static void set_cmdline(struct oproc *p, const char *c, size_t len)
+{
+	char *n;
+
+	if (!c || !len || !(n = malloc(len)))
+		return;
+	memcpy(n, c, len);
+	free(p->cmdline);
+	p->cmdline = n;
+	p->cmdline_len = len;
+}
+
+static struct oproc *proc_new(struct otlp *ot, const struct event *ev, const struct task *t)
+{
+	struct oproc *p = calloc(1, sizeof(*p));
+	struct hnode *pn;
+	pid_t ppid = 0;
+
+	if (!p)
+		return NULL;
+	p->sp = calloc(1, sizeof(*p->sp));
+	pn = hmap_put(&ot->pids, t->pid);
+	if (!p->sp || !pn) {
+		free(p->sp);
+		free(p);
+		return NULL;
+	}
+	p->pid = t->pid;
+	p->serial = ++ot->serial;
+	rand_bytes(ot, p->sp->span_id, 8);
+	if (ev->r.type == HY_REC_FORK && !(ev->r.flags & HY_F_THREAD))
+		ppid = (pid_t)ev->r.args[3];
+	else if (t->tid == t->pid && !t->thread)
+		ppid = t->ppid;
+	set_parent(ot, p, ppid);
+	p->sp->start = t->start_ts ? t->start_ts : ev->r.ts_enter;
+	memcpy(p->comm, t->comm, HY_COMM_LEN);
+	set_cmdline(p, t->cmdline, t->cmdline_len);
+	/* a pid reused: the new process takes the name; the old one's span keeps its id */
+	pn->p = p;
+	memcpy(pn->id, p->sp->span_id, 8);
+	return p;
+}
+
+/* The live process that thread tid was counted in, or NULL. */
+static struct oproc *tid_proc(struct otlp *ot, pid_t tid)
+{
+	struct hnode *tn = hmap_get(&ot->tids, tid), *pn;
+
+	if (!tn || !(pn = hmap_get(&ot->pids, tn->pid)) || !pn->p || pn->p->serial != tn->serial)
+		return NULL;
+	return pn->p;
+}
+
+/* The process of task t, made known on its first event. */
+static struct oproc *proc_of(struct otlp *ot, const struct event *ev, const struct task *t)
+{
+	struct oproc *p = tid_proc(ot, t->tid);
+	struct hnode *tn, *pn;
+
+	if (p)
+		return p;
+	pn = hmap_get(&ot->pids, t->pid);
+	p = pn && pn->p ? pn->p : proc_new(ot, ev, t);
+	if (!p)
+		return NULL;
+	tn = hmap_put(&ot->tids, t->tid);
+	if (!tn)
+		return p;
+	tn->pid = p->pid;
+	tn->serial = p->serial;
+	p->ntasks++;
+	p->nthreads++;
+	return p;
+}
+
+/*
+ * The span's name: comm, or the executable's base name when comm is that cut at 15 bytes
+ * (TASK_COMM_LEN), or when there is no comm (strace logs); NULL when nothing is known.
+ */
+static const char *proc_name(const struct oproc *p)
+{
+	const char *base = NULL;
+
+	if (p->cmdline && p->cmdline[0]) {
+		base = strrchr(p->cmdline, '/');
+		base = base && base[1] ? base + 1 : p->cmdline;
+	}
+	if (base && (!p->comm[0] || (strlen(p->comm) == HY_COMM_LEN - 1 &&
+				     !strncmp(base, p->comm, HY_COMM_LEN - 1))))
+		return base;
+	return p->comm[0] ? p->comm : NULL;
+}
+
+static void proc_end(struct otlp *ot, struct oproc *p, uint64_t end, bool running)
+{
+	struct otlp_span *sp = p->sp;
+	struct sbuf *a = &sp->attrs;
+	struct hnode *pn = hmap_get(&ot->pids, p->pid);
+	const char *name = proc_name(p);
+
+	if (p->last_ts > end)
+		end = p->last_ts;
+	sp->end = end > sp->start ? end : sp->start;
+	if (name)
+		sp->name = strdup(name);
+	else if (asprintf(&sp->name, "pid %d", (int)p->pid) < 0)
+		sp->name = NULL;
+	/* OpenTelemetry semantic conventions, "process" attributes */
+	oj_attr_int(a, "process.pid", p->pid);
+	if (p->ppid)
+		oj_attr_int(a, "process.parent_pid", p->ppid);
+	if (name)
+		oj_attr_str(a, "process.executable.name", name);
+	if (p->cmdline) {
+		oj_attr_strn(a, "process.command", p->cmdline, strnlen(p->cmdline, p->cmdline_len));
+		oj_attr_strv(a, "process.command_args", p->cmdline, p->cmdline_len);
+	}
+	if (p->exited && !p->killed)
+		oj_attr_int(a, "process.exit.code", p->code);
+	if (p->exited && p->killed) {
+		const char *sig = signame(p->code);
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d", p->code);
+		oj_attr_str(a, "hytrace.exit.signal", sig ? sig : num);
+		oj_attr_bool(a, "hytrace.core_dumped", p->core);
+	}
+	oj_attr_int(a, "hytrace.threads", p->nthreads);
+	oj_attr_int(a, "hytrace.syscalls", (int64_t)p->nsyscalls);
+	if (p->lost)
+		oj_attr_int(a, "hytrace.lost_events", (int64_t)p->lost);
+	if (p->detached)
+		oj_attr_bool(a, "hytrace.detached", true);
+	if (running)
+		oj_attr_bool(a, "hytrace.running", true);
+	if (p->exited && (p->killed || p->code)) {
+		const char *sig = p->killed ? signame(p->code) : NULL;
+
+		sp->status = 2;	/* STATUS_CODE_ERROR */
+		if (p->killed && asprintf(&sp->status_msg, "killed by %s%s", sig ? sig : "signal",
+					  p->core ? " (core dumped)" : "") < 0)
+			sp->status_msg = NULL;
+		else if (!p->killed && asprintf(&sp->status_msg, "exited with %d", p->code) < 0)
+			sp->status_msg = NULL;
+	}
+	if (pn && pn->p == p)
+		pn->p = NULL;
+	p->sp = NULL;
+	free(p->cmdline);
+	free(p);
+	queue(ot, sp);
+}
+
+/* --- events -------------------------------------------------------------------------------- */
+
+static void add_event(struct otlp *ot, struct oproc *p, uint64_t ts, const char *name,
+		      const struct sbuf *attrs)
+{
+	struct otlp_span *sp = p->sp;
+	size_t nl = strlen(name);
+	char *buf;
+
+	if (sp->nev >= ot->cfg.max_events) {
+		sp->dropped_ev++;
+		ot->dropped_events++;
+		return;
+	}
+	if (sp->nev == sp->ev_cap) {
+		uint32_t cap = sp->ev_cap ? sp->ev_cap * 2 : 16;
+		struct otlp_event *n;
+
+		if (cap > ot->cfg.max_events)
+			cap = ot->cfg.max_events;
+		n = realloc(sp->ev, cap * sizeof(*n));
+		if (!n) {
+			sp->dropped_ev++;
+			ot->dropped_events++;
+			return;
+		}
+		sp->ev = n;
+		sp->ev_cap = cap;
+	}
+	buf = malloc(nl + 1 + attrs->len + 1);
+	if (!buf) {
+		sp->dropped_ev++;
+		ot->dropped_events++;
+		return;
+	}
+	memcpy(buf, name, nl + 1);
+	memcpy(buf + nl + 1, attrs->len ? attrs->s : "", attrs->len);
+	buf[nl + 1 + attrs->len] = '\0';
+	sp->ev[sp->nev].ts = ts;
+	sp->ev[sp->nev].name = buf;
+	sp->ev[sp->nev].attrs = buf + nl + 1;
+	sp->nev++;
+}
+
+/* thread.id, the arguments and the result as strace prints them, ret, errno, duration */
+static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *ev, struct dctx *d,
+			  bool dur)
+{
+	int xflag = ot->pl->o->d.xflag;
+	const char *res;
+
+	oj_attr_int(a, "thread.id", ev->r.tid);
+	sb_reset(&ot->tmp);
+	render_args(&ot->tmp, d->args, xflag);
+	oj_attr_strn(a, "hytrace.syscall.args", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
+	sb_reset(&ot->tmp);
+	render_ret(&ot->tmp, d, xflag);
+	res = ot->tmp.s ? ot->tmp.s : "";
+	if (!strncmp(res, "= ", 2))
+		res += 2;
+	oj_attr_str(a, "hytrace.syscall.result", res);
+	if (!(ev->r.flags & HY_F_NO_EXIT)) {
+		if (d->ret_is_error) {
+			const char *e = errno_name((int)-ev->r.ret);
+
+			oj_attr_int(a, "hytrace.syscall.ret", -1);
+			if (e)
+				oj_attr_str(a, "hytrace.syscall.errno", e);
+			else
+				oj_attr_int(a, "hytrace.syscall.errno", -ev->r.ret);
+		} else {
+			oj_attr_int(a, "hytrace.syscall.ret", ev->r.ret);
+		}
+		if (dur && ev->r.ts_exit >= ev->r.ts_enter && ev->r.ts_exit)
+			oj_attr_int(a, "hytrace.syscall.duration_ns",
+				    (int64_t)(ev->r.ts_exit - ev->r.ts_enter));
+	}
+}
+
+static void on_syscall(struct otlp *ot, struct oproc *p, const struct event *ev, struct dctx *d)
+{
+	char unk[32];
+	const char *name = d->se ? d->se->name : unk;
+	struct sbuf a = { 0 };
+
+	p->nsyscalls++;
+	if (ot->sc == OTLP_SC_NONE)
+		return;
+	if (!d->se)
+		snprintf(unk, sizeof(unk), "syscall_%#x", (unsigned int)ev->r.nr);
+	if (ot->sc == OTLP_SC_EVENTS) {
+		if (p->sp->nev >= ot->cfg.max_events) {	/* dropped: no need to render it */
+			p->sp->dropped_ev++;
+			ot->dropped_events++;
+			return;
+		}
+		syscall_attrs(ot, &a, ev, d, true);
+		add_event(ot, p, ev->r.ts_enter, name, &a);
+		sb_free(&a);
+		return;
+	}
+	/* a child span of the process */
+	struct otlp_span *sp = calloc(1, sizeof(*sp));
+
+	if (!sp)
+		return;
+	rand_bytes(ot, sp->span_id, 8);
+	memcpy(sp->parent_id, p->sp->span_id, 8);
+	sp->has_parent = true;
+	sp->name = strdup(name);
+	sp->start = ev->r.ts_enter;
+	sp->end = ev->r.ts_exit > ev->r.ts_enter && !(ev->r.flags & HY_F_NO_EXIT) ? ev->r.ts_exit
+										   : ev->r.ts_enter;
+	syscall_attrs(ot, &sp->attrs, ev, d, false);
+	queue(ot, sp);
+}
+
+static void on_signal(struct otlp *ot, struct oproc *p, const struct event *ev, struct dctx *d)
+{
+	const char *sig = signame(ev->r.nr);
+	char num[16];
+	struct sbuf a = { 0 };
+
+	snprintf(num, sizeof(num), "signal %d", ev->r.nr);
+	oj_attr_int(&a, "thread.id", ev->r.tid);
+	if (ev->r.type == HY_REC_SIGSTOP) {
+		oj_attr_bool(&a, "hytrace.signal.stopped", true);
+	} else if (d->args && d->args->child) {
+		sb_reset(&ot->tmp);
+		render_value(&ot->tmp, d->args->child, ot->pl->o->d.xflag);
+		oj_attr_strn(&a, "hytrace.signal.info", ot->tmp.s, ot->tmp.len);
+	}
+	add_event(ot, p, ev->r.ts_enter, sig ? sig : num, &a);
+	sb_free(&a);
+}
+
+static void on_exec(struct otlp *ot, struct oproc *p, const struct event *ev, const struct task *t)
+{
+	pid_t old = (pid_t)ev->r.args[0];
+	struct sbuf a = { 0 };
+
+	/* exec from a thread: it took the leader's tid; its old tid is gone without an exit */
+	if (old > 0 && old != (pid_t)ev->r.tid && tid_proc(ot, old) == p) {
+		hmap_del(&ot->tids, old);
+		p->ntasks--;
+	}
+	set_cmdline(p, t->cmdline, t->cmdline_len);
+	memcpy(p->comm, t->comm, HY_COMM_LEN);
+	oj_attr_int(&a, "thread.id", ev->r.tid);
+	if (p->cmdline)
+		oj_attr_strv(&a, "process.command_args", p->cmdline, p->cmdline_len);
+	add_event(ot, p, ev->r.ts_enter, "exec", &a);
+	sb_free(&a);
+}
+
+static void on_gone(struct otlp *ot, struct oproc *p, const struct event *ev, const struct task *t)
+{
+	hmap_del(&ot->tids, t->tid);
+	if (ev->r.type == HY_REC_EXIT) {
+		/* the leader's status is the process's (the others say the same after exit_group) */
+		if (t->tid == p->pid || !p->leader_exited) {
+			p->exited = true;
+			p->leader_exited = t->tid == p->pid;
+			p->killed = ev->r.flags & HY_F_KILLED;
+			p->core = ev->r.flags & HY_F_CORE;
+			p->code = ev->r.nr;
+		}
+	} else {
+		p->detached = true;
+	}
+	if (--p->ntasks <= 0)
+		proc_end(ot, p, ev->r.ts_enter, false);
+}
+
+/* The span of the process covers what happens in it (the first record may be after an
+   execve's entry, or an event may come late). */
+static void cover(struct oproc *p, uint64_t from, uint64_t to)
+{
+	if (from && from < p->sp->start)
+		p->sp->start = from;
+	if (to > p->last_ts)
+		p->last_ts = to;
+}
+
+static void otlp_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct otlp *ot = s->priv;
+	uint64_t ts = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit : ev->r.ts_enter;
+	struct oproc *p;
+
+	if (ts > ot->last_ts)
+		ot->last_ts = ts;
+	if (ev->r.type == HY_REC_ENTER || t->pid <= 0)	/* the SYSCALL record follows */
+		return;
+	if (ev->r.type == HY_REC_LOST) {
+		/* the pipeline reports lost events at the end; mark the span of the task named */
+		p = tid_proc(ot, t->tid);
+		if (p) {
+			struct sbuf a = { 0 };
+
+			p->lost += ev->r.args[0];
+			oj_attr_int(&a, "hytrace.lost.count", (int64_t)ev->r.args[0]);
+			oj_attr_int(&a, "hytrace.lost.reason", (int64_t)ev->r.args[1]);
+			add_event(ot, p, ev->r.ts_enter, "lost", &a);
+			sb_free(&a);
+		}
+		return;
+	}
+	p = proc_of(ot, ev, t);
+	if (!p)
+		return;
+	if (t->comm[0] && ev->r.type != HY_REC_EXIT)
+		memcpy(p->comm, t->comm, HY_COMM_LEN);
+	cover(p, ev->r.ts_enter, ts);
+	switch (ev->r.type) {
+	case HY_REC_SYSCALL:
+		on_syscall(ot, p, ev, d);
+		break;
+	case HY_REC_SIGNAL:
+	case HY_REC_SIGSTOP:
+		on_signal(ot, p, ev, d);
+		break;
+	case HY_REC_EXEC:
+		on_exec(ot, p, ev, t);
+		break;
+	case HY_REC_FORK:
+		/* its syscalls came first (a reordered source): the parent is known now */
+		if (!p->sp->has_parent && !(ev->r.flags & HY_F_THREAD) && t->tid == p->pid)
+			set_parent(ot, p, (pid_t)ev->r.args[3]);
+		break;
+	case HY_REC_EXIT:
+	case HY_REC_DETACH:
+		on_gone(ot, p, ev, t);
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- open / close ---------------------------------------------------------------------------- */
+
+struct res_ctx {
+	struct sbuf *sb;
+	const char *skip;	/* a key already written */
+};
+
+static void res_attr(void *ctx, const char *k, const char *v)
+{
+	struct res_ctx *rc = ctx;
+
+	if (!rc->skip || strcmp(k, rc->skip))
+		oj_attr_str(rc->sb, k, v);
+}
+
+struct res_find {
+	const char *key;
+	char *val;
+};
+
+static void res_find(void *ctx, const char *k, const char *v)
+{
+	struct res_find *f = ctx;
+
+	if (!strcmp(k, f->key)) {
+		free(f->val);
+		f->val = strdup(v);
+	}
+}
+
+/* Resource attributes: OTEL_RESOURCE_ATTRIBUTES, then service.name and what we know of the host. */
+static void resource(struct otlp *ot)
+{
+	const char *envattrs = getenv("OTEL_RESOURCE_ATTRIBUTES");
+	const char *svc = getenv("OTEL_SERVICE_NAME");
+	struct res_find f = { .key = "service.name" };
+	struct res_ctx rc = { &ot->res, "service.name" };
+	char host[256];
+
+	/* OTEL_SERVICE_NAME wins over service.name in OTEL_RESOURCE_ATTRIBUTES (SDK env spec) */
+	otlp_parse_kv(envattrs, res_find, &f);
+	oj_attr_str(&ot->res, "service.name", svc && *svc ? svc : f.val ? f.val : "hytrace");
+	free(f.val);
+	f.key = "host.name";
+	f.val = NULL;
+	otlp_parse_kv(envattrs, res_find, &f);
+	if (!f.val) {
+		if (ot->cfg.host) {
+			oj_attr_str(&ot->res, "host.name", ot->cfg.host);
+		} else if (!gethostname(host, sizeof(host))) {
+			host[sizeof(host) - 1] = '\0';
+			oj_attr_str(&ot->res, "host.name", host);
+		}
+	}
+	free(f.val);
+	otlp_parse_kv(envattrs, res_attr, &rc);
+	oj_attr_str(&ot->res, "os.type", "linux");
+#if defined(__x86_64__)
+	oj_attr_str(&ot->res, "host.arch", "amd64");
+#elif defined(__aarch64__)
+	oj_attr_str(&ot->res, "host.arch", "arm64");
+#endif
+	oj_attr_str(&ot->res, "telemetry.sdk.name", "hytrace");
+}
+
+static uint32_t env_u32(const char *name, uint32_t dflt)
+{
+	const char *v = getenv(name);
+	char *end;
+	unsigned long n;
+
+	if (!v || !*v)
+		return dflt;
+	n = strtoul(v, &end, 10);
+	if (*end || !n || n > UINT32_MAX) {
+		pr_warn("hytrace: ignoring %s=%s (not a positive number)", name, v);
+		return dflt;
+	}
+	return (uint32_t)n;
+}
+
+int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg)
+{
+	const struct opts *o = s->pl->o;
+	struct otlp *ot = calloc(1, sizeof(*ot));
+	int err;
+
+	if (!ot)
+		return -ENOMEM;
+	s->priv = ot;
+	ot->pl = s->pl;
+	ot->cfg = *cfg;
+	ot->sc = o->otlp_sc;
+	ot->rel_now = o->relative_to_now;
+	ot->qtail = &ot->qhead;
+	if (!ot->cfg.max_events)
+		ot->cfg.max_events = env_u32("OTEL_SPAN_EVENT_COUNT_LIMIT", OTLP_MAX_EVENTS);
+	if (!ot->cfg.batch_spans)
+		ot->cfg.batch_spans = env_u32("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", OTLP_BATCH_SPANS);
+	if (!ot->cfg.batch_bytes)
+		ot->cfg.batch_bytes = OTLP_BATCH_BYTES;
+	ot->url = otlp_endpoint(o->otlp_url);
+	if (!ot->url)
+		return -ENOMEM;
+	if (!ot->cfg.post) {
+		err = otlp_http_new(&ot->http, ot->url);
+		if (!err)
+			err = otlp_http_check(ot->http);	/* a clear error now, not after the run */
+		if (err) {
+			otlp_http_free(ot->http);
+			free(ot->url);
+			free(ot);
+			s->priv = NULL;
+			return err;
+		}
+		ot->cfg.post = http_post;
+		ot->cfg.post_ctx = ot->http;
+	}
+	rand_bytes(ot, ot->trace_id, 16);
+	resource(ot);
+	pr_info("hytrace: sending spans of trace %02x%02x%02x%02x... to %s", ot->trace_id[0],
+		ot->trace_id[1], ot->trace_id[2], ot->trace_id[3], ot->url);
+	return 0;
+}
+
+static int otlp_open(struct sink *s)
+{
+	struct otlp_cfg cfg = { 0 };
+
+	return otlp_sink_open(s, &cfg);
+}
+
+static int otlp_close(struct sink *s)
+{
+	struct otlp *ot = s->priv;
+	bool failed_before;
+	int err;
+
+	if (!ot)
+		return 0;
+	/* processes still running: their spans end with the trace */
+	for (unsigned int i = 0; i < ot->pids.nb; i++)
+		for (struct hnode *n = ot->pids.b[i]; n; n = n->next)
+			if (n->p)
+				proc_end(ot, n->p, ot->last_ts, true);
+	failed_before = ot->failed;
+	flush(ot);
+	if (failed_before && ot->unsent)
+		pr_warn("hytrace: %llu of %llu spans not sent to %s", (unsigned long long)ot->unsent,
+			(unsigned long long)ot->spans, ot->url);
+	if (ot->dropped_events)
+		pr_warn("hytrace: %llu span events over the limit of %u per span not sent "
+			"(droppedEventsCount; see OTEL_SPAN_EVENT_COUNT_LIMIT)",
+			(unsigned long long)ot->dropped_events, ot->cfg.max_events);
+	pr_info("hytrace: %llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent), ot->url);
+	err = ot->err;
+	otlp_http_free(ot->http);
+	hmap_free(&ot->pids);
+	hmap_free(&ot->tids);
+	sb_free(&ot->res);
+	sb_free(&ot->body);
+	sb_free(&ot->tmp);
+	free(ot->url);
+	free(ot);
+	s->priv = NULL;
+	return err;
+}
+
+const struct sink_ops sink_otlp_ops = {
+	.name = "otlp",
+	.open = otlp_open,
+	.event = otlp_event,
+	.close = otlp_close,
+};

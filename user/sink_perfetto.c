@@ -1,0 +1,1155 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* sink_perfetto.c: a native Perfetto protobuf trace (.pftrace) of decoded events. */
+/*
+ * The file is a perfetto.protos.Trace: a sequence of `packet` (field 1) TracePacket
+ * messages, written with hytrace's protobuf writer (protobuf.h).  Field numbers come
+ * from google/perfetto's protos (paths below are under protos/perfetto/); see
+ * docs/perfetto.md for what the tracks and slices hold.
+ *
+ * Records arrive per completed syscall, so a call's BEGIN (its entry time) can be
+ * older than events already seen on other threads.  Packets are therefore buffered
+ * with their timestamps and written sorted by (timestamp, arrival), so that
+ * timestamps never go back on a packet sequence.  To bound memory, a large buffer is
+ * written up to one second before the newest timestamp; a packet that arrives
+ * older than what was written starts a new packet sequence (fresh incremental
+ * state), which keeps every sequence monotonic.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "log.h"
+#include "pipeline.h"
+#include "protobuf.h"
+#include "render.h"
+
+/* trace/trace.proto: message Trace { repeated TracePacket packet = 1; } */
+#define TRACE_PACKET		1
+
+/* trace/trace_packet.proto: TracePacket */
+#define TP_CLOCK_SNAPSHOT	6
+#define TP_TIMESTAMP		8
+#define TP_SEQ_ID		10	/* trusted_packet_sequence_id */
+#define TP_TRACK_EVENT		11
+#define TP_INTERNED_DATA	12
+#define TP_SEQ_FLAGS		13	/* sequence_flags */
+#define TP_ANDROID_LOG		39
+#define TP_CLOCK_ID		58	/* timestamp_clock_id */
+#define TP_TRACK_DESCRIPTOR	60
+/* TracePacket.SequenceFlags */
+#define SEQ_INCREMENTAL_STATE_CLEARED	1
+#define SEQ_NEEDS_INCREMENTAL_STATE	2
+
+/* common/builtin_clock.proto: BuiltinClock */
+#define CLOCK_REALTIME_ID	1
+#define CLOCK_BOOTTIME_ID	6
+
+/* trace/clock_snapshot.proto: ClockSnapshot { clocks = 1 }, Clock { clock_id = 1, timestamp = 2 } */
+#define CS_CLOCKS		1
+#define CS_PRIMARY		2
+#define CK_ID			1
+#define CK_TS			2
+
+/* trace/track_event/track_descriptor.proto: TrackDescriptor */
+#define TD_UUID			1
+#define TD_NAME			2
+#define TD_PROCESS		3
+#define TD_THREAD		4
+#define TD_PARENT		5
+/* trace/track_event/process_descriptor.proto: ProcessDescriptor */
+#define PD_PID			1
+#define PD_CMDLINE		2
+#define PD_NAME			6
+/* trace/track_event/thread_descriptor.proto: ThreadDescriptor */
+#define THD_PID			1
+#define THD_TID			2
+#define THD_NAME		5
+
+/* trace/track_event/track_event.proto: TrackEvent */
+#define TE_CATEGORY_IIDS	3
+#define TE_DEBUG_ANN		4
+#define TE_TYPE			9
+#define TE_NAME_IID		10
+#define TE_TRACK_UUID		11
+#define TE_NAME			23
+/* TrackEvent.Type */
+#define TYPE_SLICE_BEGIN	1
+#define TYPE_SLICE_END		2
+#define TYPE_INSTANT		3
+
+/* trace/track_event/debug_annotation.proto: DebugAnnotation */
+#define DA_NAME_IID		1
+#define DA_INT			4
+#define DA_STRING		6
+#define DA_NAME			10
+
+/* trace/interned_data/interned_data.proto: InternedData; each entry is { iid = 1, name = 2 }
+ * (EventCategory, EventName, DebugAnnotationName) */
+#define ID_EVENT_CATEGORIES	1
+#define ID_EVENT_NAMES		2
+#define ID_DEBUG_ANN_NAMES	3
+#define IE_IID			1
+#define IE_NAME			2
+
+/* trace/android/android_log.proto: AndroidLogPacket { events = 1 }, LogEvent */
+#define AL_EVENTS		1
+#define LE_PID			2
+#define LE_TID			3
+#define LE_TIMESTAMP		5	/* CLOCK_REALTIME ns */
+#define LE_TAG			6
+#define LE_PRIO			7
+#define LE_MESSAGE		8
+/* common/android_log_constants.proto: AndroidLogPriority */
+#define PRIO_INFO		4
+#define PRIO_WARN		5
+
+#define SEQ_ID_FIRST	1		/* 0 is not a valid sequence id */
+#define GLOBAL_UUID	1		/* the "hytrace" track: lost events */
+#ifndef FLUSH_BYTES	/* both overridable with -D to test partial writes */
+#define FLUSH_BYTES	(32u << 20)	/* buffered packet bytes before a partial write */
+#endif
+#ifndef FLUSH_WINDOW
+#define FLUSH_WINDOW	1000000000ull	/* a partial write keeps the newest second (ns) */
+#endif
+#define MAX_REFS	16		/* interned strings one packet may refer to */
+#define NBUCKETS	1024
+
+enum { T_CAT, T_NAME, T_ANN, T_NR };
+static const uint32_t intern_field[T_NR] = { ID_EVENT_CATEGORIES, ID_EVENT_NAMES, ID_DEBUG_ANN_NAMES };
+
+struct intern {
+	char **str;		/* by iid - 1 */
+	uint32_t *gen;		/* the sequence generation that last emitted it */
+	uint32_t n, cap;
+	uint32_t *hash;		/* iids by string hash, 0: empty */
+	uint32_t hcap;
+};
+
+struct item {
+	uint64_t ts, order;
+	size_t off;		/* body in pf->pend */
+	uint32_t len;
+	bool desc;		/* a track descriptor: first among packets of the same time */
+	uint8_t nrefs;
+	uint32_t refs[MAX_REFS];	/* table << 30 | iid */
+};
+
+struct pthr {
+	pid_t tid, pid;
+	uint64_t uuid;
+	uint64_t desc_ts;	/* time its descriptor was last written */
+	char comm[HY_COMM_LEN];
+	bool open;		/* a call's BEGIN was written, its END not yet */
+	long open_nr;
+	unsigned int nentry;	/* arguments annotated at BEGIN */
+	struct pthr *next;
+};
+
+struct pproc {
+	pid_t pid;
+	uint64_t uuid;
+	uint64_t desc_ts;
+	uint64_t begin_ts;	/* of its lifetime slice, 0 once that BEGIN was written */
+	uint64_t begin_order[2];	/* the BEGINs of the lifetime and of the first image */
+	bool image_open;	/* an image slice (until exec or exit) is open */
+	struct pproc *next;
+};
+
+struct pf {
+	FILE *fp;
+	bool own_fp;
+	int err;
+	struct intern tab[T_NR];
+	uint32_t gen;		/* sequence generation; interned strings are re-sent per generation */
+	uint32_t seq_id;
+	bool seq_started;
+	uint64_t seq_last_ts;
+	bool clock_written, global_desc;
+	/* buffered packets */
+	struct pb pend;
+	struct item *items;
+	size_t nitems, cap_items;
+	uint64_t order, max_ts;
+	struct item cur;	/* the packet being built */
+	struct pb body;
+	/* tracks */
+	uint64_t next_uuid;
+	struct pthr *thr[NBUCKETS];
+	struct pproc *proc[NBUCKETS];
+	struct pb pkt;
+	struct sbuf sb;		/* annotation values */
+	struct sbuf lsb;	/* log lines */
+};
+
+/* -- interning ---------------------------------------------------------------- */
+
+static uint32_t str_hash(const char *s)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+static uint32_t intern_get(struct intern *t, const char *s)
+{
+	if ((t->n + 1) * 2 > t->hcap) {
+		uint32_t ncap = t->hcap ? t->hcap * 2 : 256;
+		uint32_t *nh = calloc(ncap, sizeof(*nh));
+
+		if (!nh)
+			return 0;
+		for (uint32_t i = 0; i < t->n; i++) {
+			uint32_t h = str_hash(t->str[i]) & (ncap - 1);
+
+			while (nh[h])
+				h = (h + 1) & (ncap - 1);
+			nh[h] = i + 1;
+		}
+		free(t->hash);
+		t->hash = nh;
+		t->hcap = ncap;
+	}
+	uint32_t h = str_hash(s) & (t->hcap - 1);
+
+	for (; t->hash[h]; h = (h + 1) & (t->hcap - 1))
+		if (!strcmp(t->str[t->hash[h] - 1], s))
+			return t->hash[h];
+	if (t->n == t->cap) {
+		uint32_t ncap = t->cap ? t->cap * 2 : 64;
+		char **ns = realloc(t->str, ncap * sizeof(*ns));
+
+		if (!ns)
+			return 0;
+		t->str = ns;
+		uint32_t *ng = realloc(t->gen, ncap * sizeof(*ng));
+
+		if (!ng)
+			return 0;
+		t->gen = ng;
+		t->cap = ncap;
+	}
+	char *c = strdup(s);
+
+	if (!c)
+		return 0;
+	t->str[t->n] = c;
+	t->gen[t->n] = 0;
+	t->hash[h] = ++t->n;
+	return t->n;
+}
+
+static void intern_free(struct intern *t)
+{
+	for (uint32_t i = 0; i < t->n; i++)
+		free(t->str[i]);
+	free(t->str);
+	free(t->gen);
+	free(t->hash);
+}
+
+/* An iid for s in table tab, remembered as a reference of the current packet; 0: use s itself. */
+static uint32_t ref(struct pf *pf, int tab, const char *s)
+{
+	if (pf->cur.nrefs >= MAX_REFS)
+		return 0;
+	uint32_t iid = intern_get(&pf->tab[tab], s);
+
+	if (iid && iid < (1u << 30))
+		pf->cur.refs[pf->cur.nrefs++] = (uint32_t)tab << 30 | iid;
+	return iid < (1u << 30) ? iid : 0;
+}
+
+/* -- writing packets ----------------------------------------------------------- */
+
+static void out(struct pf *pf, const struct pb *pb)
+{
+	if (pb->err) {
+		if (!pf->err)
+			pf->err = pb->err;
+		return;
+	}
+	if (fwrite(pb->buf, 1, pb->len, pf->fp) != pb->len && !pf->err)
+		pf->err = -errno;
+}
+
+/* Packet header fields: the sequence and its flags. */
+static void seq_fields(struct pf *pf, struct pb *pb, bool needs_state)
+{
+	uint32_t flags = needs_state ? SEQ_NEEDS_INCREMENTAL_STATE : 0;
+
+	pb_uint(pb, TP_SEQ_ID, pf->seq_id);
+	if (!pf->seq_started) {
+		flags |= SEQ_INCREMENTAL_STATE_CLEARED;
+		pf->seq_started = true;
+	}
+	if (flags)
+		pb_uint(pb, TP_SEQ_FLAGS, flags);
+}
+
+/* The first packet: how CLOCK_BOOTTIME (ours) maps to CLOCK_REALTIME (Android log entries). */
+static void write_clock(struct pf *pf, struct sink *s, uint64_t ts)
+{
+	struct pb *pb = &pf->pkt;
+
+	pb_reset(pb);
+	pb_begin(pb, TRACE_PACKET);
+	seq_fields(pf, pb, false);
+	pb_begin(pb, TP_CLOCK_SNAPSHOT);
+	pb_begin(pb, CS_CLOCKS);
+	pb_uint(pb, CK_ID, CLOCK_BOOTTIME_ID);
+	pb_uint(pb, CK_TS, ts);
+	pb_end(pb);
+	pb_begin(pb, CS_CLOCKS);
+	pb_uint(pb, CK_ID, CLOCK_REALTIME_ID);
+	pb_uint(pb, CK_TS, (uint64_t)((int64_t)ts + s->pl->boot_to_real));
+	pb_end(pb);
+	pb_uint(pb, CS_PRIMARY, CLOCK_BOOTTIME_ID);
+	pb_end(pb);
+	pb_end(pb);
+	out(pf, pb);
+	pf->clock_written = true;
+}
+
+static void write_item(struct pf *pf, struct sink *s, const struct item *it)
+{
+	struct pb *pb = &pf->pkt;
+
+	if (!pf->clock_written)
+		write_clock(pf, s, it->ts);
+	if (pf->seq_started && it->ts < pf->seq_last_ts) {	/* older than written: new sequence */
+		pf->seq_id++;
+		pf->gen++;
+		pf->seq_started = false;
+	}
+	pf->seq_last_ts = it->ts;
+	pb_reset(pb);
+	pb_begin(pb, TRACE_PACKET);
+	pb_uint(pb, TP_TIMESTAMP, it->ts);
+	pb_uint(pb, TP_CLOCK_ID, CLOCK_BOOTTIME_ID);
+	seq_fields(pf, pb, it->nrefs > 0);
+	bool open = false;
+
+	for (unsigned int i = 0; i < it->nrefs; i++) {
+		int tab = it->refs[i] >> 30;
+		uint32_t iid = it->refs[i] & ((1u << 30) - 1);
+		struct intern *t = &pf->tab[tab];
+
+		if (t->gen[iid - 1] == pf->gen + 1)
+			continue;
+		t->gen[iid - 1] = pf->gen + 1;
+		if (!open)
+			pb_begin(pb, TP_INTERNED_DATA);
+		open = true;
+		pb_begin(pb, intern_field[tab]);
+		pb_uint(pb, IE_IID, iid);
+		pb_string(pb, IE_NAME, t->str[iid - 1]);
+		pb_end(pb);
+	}
+	if (open)
+		pb_end(pb);
+	pb_raw(pb, pf->pend.buf + it->off, it->len);
+	pb_end(pb);
+	out(pf, pb);
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	if (x->desc != y->desc)
+		return x->desc ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Write the buffered packets with timestamps up to upto, in order; keep the others. */
+static void flush(struct pf *pf, struct sink *s, uint64_t upto)
+{
+	size_t keep = 0;
+
+	qsort(pf->items, pf->nitems, sizeof(*pf->items), item_cmp);
+	size_t i = 0;
+
+	for (; i < pf->nitems && pf->items[i].ts <= upto; i++)
+		write_item(pf, s, &pf->items[i]);
+	if (i == pf->nitems) {
+		pf->nitems = 0;
+		pb_reset(&pf->pend);
+		return;
+	}
+	struct pb np = { 0 };
+
+	for (; i < pf->nitems; i++) {
+		struct item it = pf->items[i];
+
+		size_t off = np.len;
+
+		pb_raw(&np, pf->pend.buf + it.off, it.len);
+		it.off = off;
+		pf->items[keep++] = it;
+	}
+	pb_free(&pf->pend);
+	pf->pend = np;
+	pf->nitems = keep;
+}
+
+/* -- building packets ---------------------------------------------------------- */
+
+static void item_begin(struct pf *pf)
+{
+	pf->cur.nrefs = 0;
+	pf->cur.desc = false;
+	pb_reset(&pf->body);
+}
+
+static void item_commit(struct pf *pf, struct sink *s, uint64_t ts)
+{
+	if (pf->body.err) {
+		if (!pf->err)
+			pf->err = pf->body.err;
+		return;
+	}
+	if (pf->nitems == pf->cap_items) {
+		size_t ncap = pf->cap_items ? pf->cap_items * 2 : 1024;
+		struct item *n = realloc(pf->items, ncap * sizeof(*n));
+
+		if (!n) {
+			pf->err = -ENOMEM;
+			return;
+		}
+		pf->items = n;
+		pf->cap_items = ncap;
+	}
+	struct item *it = &pf->items[pf->nitems++];
+
+	*it = pf->cur;
+	it->ts = ts;
+	it->order = pf->order++;
+	it->off = pf->pend.len;
+	it->len = (uint32_t)pf->body.len;
+	pb_raw(&pf->pend, pf->body.buf, pf->body.len);
+	if (ts > pf->max_ts)
+		pf->max_ts = ts;
+	if (pf->pend.len > FLUSH_BYTES && pf->max_ts > FLUSH_WINDOW)
+		flush(pf, s, pf->max_ts - FLUSH_WINDOW);
+}
+
+/* Start a TrackEvent; name is interned when intern_it, else written as is. */
+static void ev_begin(struct pf *pf, int type, uint64_t track, const char *cat, const char *name,
+		     bool intern_it)
+{
+	struct pb *pb = &pf->body;
+
+	pb_begin(pb, TP_TRACK_EVENT);
+	pb_uint(pb, TE_TYPE, type);
+	pb_uint(pb, TE_TRACK_UUID, track);
+	if (type == TYPE_SLICE_END)
+		return;
+	uint32_t c = ref(pf, T_CAT, cat);
+
+	if (c)
+		pb_uint(pb, TE_CATEGORY_IIDS, c);
+	uint32_t n = intern_it ? ref(pf, T_NAME, name) : 0;
+
+	if (n)
+		pb_uint(pb, TE_NAME_IID, n);
+	else
+		pb_string(pb, TE_NAME, name);
+}
+
+static void ann_name(struct pf *pf, const char *name)
+{
+	uint32_t n = ref(pf, T_ANN, name);
+
+	if (n)
+		pb_uint(&pf->body, DA_NAME_IID, n);
+	else
+		pb_string(&pf->body, DA_NAME, name);
+}
+
+static void ann_str(struct pf *pf, const char *name, const char *v, size_t len)
+{
+	pb_begin(&pf->body, TE_DEBUG_ANN);
+	ann_name(pf, name);
+	pb_bytes(&pf->body, DA_STRING, v, len);
+	pb_end(&pf->body);
+}
+
+static void ann_int(struct pf *pf, const char *name, int64_t v)
+{
+	pb_begin(&pf->body, TE_DEBUG_ANN);
+	ann_name(pf, name);
+	pb_int(&pf->body, DA_INT, v);
+	pb_end(&pf->body);
+}
+
+static void ev_end(struct pf *pf)
+{
+	pb_end(&pf->body);
+}
+
+/* -- tracks --------------------------------------------------------------------- */
+
+static struct pthr *thr_find(struct pf *pf, pid_t tid)
+{
+	for (struct pthr *t = pf->thr[(unsigned int)tid % NBUCKETS]; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+static void thr_drop(struct pf *pf, struct pthr *th)
+{
+	struct pthr **pp = &pf->thr[(unsigned int)th->tid % NBUCKETS];
+
+	for (; *pp; pp = &(*pp)->next)
+		if (*pp == th) {
+			*pp = th->next;
+			free(th);
+			return;
+		}
+}
+
+static struct pproc *proc_find(struct pf *pf, pid_t pid)
+{
+	for (struct pproc *p = pf->proc[(unsigned int)pid % NBUCKETS]; p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+static void proc_drop(struct pf *pf, struct pproc *pr)
+{
+	struct pproc **pp = &pf->proc[(unsigned int)pr->pid % NBUCKETS];
+
+	for (; *pp; pp = &(*pp)->next)
+		if (*pp == pr) {
+			*pp = pr->next;
+			free(pr);
+			return;
+		}
+}
+
+/* The program name of a command line: basename of argv[0], or comm. */
+static const char *image_name(const struct task *t)
+{
+	if (t->cmdline && t->cmdline[0]) {
+		const char *slash = strrchr(t->cmdline, '/');
+
+		return slash && slash[1] ? slash + 1 : t->cmdline;
+	}
+	return t->comm[0] ? t->comm : "?";
+}
+
+static void cmdline_text(struct sbuf *sb, const struct task *t)
+{
+	sb_reset(sb);
+	for (size_t i = 0; t->cmdline && i < t->cmdline_len; i++)
+		sb_putc(sb, t->cmdline[i] ? t->cmdline[i] : ' ');
+	while (sb->len && sb->s[sb->len - 1] == ' ')
+		sb->s[--sb->len] = '\0';
+}
+
+static void proc_desc(struct pf *pf, struct sink *s, struct pproc *pr, const struct task *t,
+		      uint64_t ts)
+{
+	/* the process is named after its leader when the pipeline knows it */
+	const struct task *lead = task_get(s->pl, pr->pid, false);
+	struct pb *pb = &pf->body;
+
+	if (!lead)
+		lead = t;
+	item_begin(pf);
+	pf->cur.desc = true;
+	pb_begin(pb, TP_TRACK_DESCRIPTOR);
+	pb_uint(pb, TD_UUID, pr->uuid);
+	pb_begin(pb, TD_PROCESS);
+	pb_int(pb, PD_PID, pr->pid);
+	for (size_t i = 0; lead->cmdline && i < lead->cmdline_len;) {
+		size_t n = strnlen(lead->cmdline + i, lead->cmdline_len - i);
+
+		pb_bytes(pb, PD_CMDLINE, lead->cmdline + i, n);
+		i += n + 1;
+	}
+	if (lead->comm[0])
+		pb_bytes(pb, PD_NAME, lead->comm, strnlen(lead->comm, HY_COMM_LEN));
+	else if (lead->cmdline && lead->cmdline[0])
+		pb_string(pb, PD_NAME, image_name(lead));
+	pb_end(pb);
+	pb_end(pb);
+	item_commit(pf, s, ts);
+	pr->desc_ts = ts;
+}
+
+static void thr_desc(struct pf *pf, struct sink *s, struct pthr *th, uint64_t proc_uuid, uint64_t ts)
+{
+	struct pb *pb = &pf->body;
+
+	item_begin(pf);
+	pf->cur.desc = true;
+	pb_begin(pb, TP_TRACK_DESCRIPTOR);
+	pb_uint(pb, TD_UUID, th->uuid);
+	pb_uint(pb, TD_PARENT, proc_uuid);
+	pb_begin(pb, TD_THREAD);
+	pb_int(pb, THD_PID, th->pid);
+	pb_int(pb, THD_TID, th->tid);
+	if (th->comm[0])
+		pb_bytes(pb, THD_NAME, th->comm, strnlen(th->comm, HY_COMM_LEN));
+	pb_end(pb);
+	pb_end(pb);
+	item_commit(pf, s, ts);
+	th->desc_ts = ts;
+}
+
+static void image_begin(struct pf *pf, struct sink *s, struct pproc *pr, const struct task *t,
+			uint64_t ts)
+{
+	item_begin(pf);
+	ev_begin(pf, TYPE_SLICE_BEGIN, pr->uuid, "process", image_name(t), true);
+	cmdline_text(&pf->sb, t);
+	if (pf->sb.len)
+		ann_str(pf, "cmdline", pf->sb.s, pf->sb.len);
+	ev_end(pf);
+	item_commit(pf, s, ts);
+	pr->image_open = true;
+}
+
+static void slice_end(struct pf *pf, struct sink *s, uint64_t track, uint64_t ts, const char *why)
+{
+	item_begin(pf);
+	ev_begin(pf, TYPE_SLICE_END, track, NULL, NULL, false);
+	if (why)
+		ann_str(pf, "end", why, strlen(why));
+	ev_end(pf);
+	item_commit(pf, s, ts);
+}
+
+/*
+ * An event of the process older than its lifetime slice arrived (ptrace reports the
+ * EXEC before the execve call that caused it): start the slice (and its first image)
+ * then, if their BEGINs are still buffered.
+ */
+static void proc_lower(struct pf *pf, struct pproc *pr, uint64_t ts)
+{
+	unsigned int found = 0;
+
+	for (size_t i = pf->nitems; i-- > 0 && found < 2;) {
+		struct item *it = &pf->items[i];
+
+		if (it->order == pr->begin_order[0] || it->order == pr->begin_order[1]) {
+			it->ts = ts;
+			found++;
+		}
+	}
+	pr->begin_ts = found ? ts : 0;
+}
+
+/* The process of t, its descriptor and lifetime slice written at its first event. */
+static struct pproc *proc_get(struct pf *pf, struct sink *s, const struct task *t, uint64_t ts)
+{
+	struct pproc *pr = proc_find(pf, t->pid);
+
+	if (pr) {
+		if (ts < pr->desc_ts)	/* keep the descriptor ahead of every event of the process */
+			proc_desc(pf, s, pr, t, ts);
+		if (ts < pr->begin_ts)
+			proc_lower(pf, pr, ts);
+		return pr;
+	}
+	pr = calloc(1, sizeof(*pr));
+	if (!pr) {
+		pf->err = -ENOMEM;
+		return NULL;
+	}
+	pr->pid = t->pid;
+	pr->uuid = pf->next_uuid++;
+	pr->next = pf->proc[(unsigned int)pr->pid % NBUCKETS];
+	pf->proc[(unsigned int)pr->pid % NBUCKETS] = pr;
+	proc_desc(pf, s, pr, t, ts);
+
+	/* the lifetime: from the first event (the FORK record for a child) to the exit */
+	char name[32];
+
+	snprintf(name, sizeof(name), "pid %d", (int)pr->pid);
+	item_begin(pf);
+	ev_begin(pf, TYPE_SLICE_BEGIN, pr->uuid, "process", name, false);
+	ann_int(pf, "pid", pr->pid);
+	if (t->ppid && t->ppid != t->pid)
+		ann_int(pf, "ppid", t->ppid);
+	ev_end(pf);
+	pr->begin_order[0] = pf->order;
+	item_commit(pf, s, ts);
+	pr->begin_order[1] = pf->order;
+	image_begin(pf, s, pr, t, ts);
+	pr->begin_ts = ts;
+	return pr;
+}
+
+static struct pthr *thr_get(struct pf *pf, struct sink *s, const struct task *t, uint64_t ts)
+{
+	struct pproc *pr = proc_get(pf, s, t, ts);
+	struct pthr *th = thr_find(pf, t->tid);
+
+	if (!pr)
+		return NULL;
+	if (!th) {
+		th = calloc(1, sizeof(*th));
+		if (!th) {
+			pf->err = -ENOMEM;
+			return NULL;
+		}
+		th->tid = t->tid;
+		th->pid = t->pid;
+		th->uuid = pf->next_uuid++;
+		memcpy(th->comm, t->comm, sizeof(th->comm));
+		th->next = pf->thr[(unsigned int)th->tid % NBUCKETS];
+		pf->thr[(unsigned int)th->tid % NBUCKETS] = th;
+		thr_desc(pf, s, th, pr->uuid, ts);
+	} else if (ts < th->desc_ts || th->pid != t->pid ||
+		   (t->comm[0] && memcmp(th->comm, t->comm, sizeof(th->comm)))) {	/* renamed (exec, prctl), or older than its descriptor */
+		memcpy(th->comm, t->comm, sizeof(th->comm));
+		th->pid = t->pid;
+		thr_desc(pf, s, th, pr->uuid, ts);
+	}
+	return th;
+}
+
+/* -- events --------------------------------------------------------------------- */
+
+static const char *syscall_name(struct pf *pf, const struct dctx *d, long nr, char *buf, size_t n)
+{
+	if (d->se)
+		return d->se->name;
+	snprintf(buf, n, "syscall_%#lx", (unsigned long)nr);
+	return buf;
+}
+
+/* Annotations for the arguments from index from on: kernel names, strace text. */
+static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d, unsigned int from)
+{
+	static const char *const argn[] = { "arg0", "arg1", "arg2", "arg3", "arg4", "arg5",
+					    "arg6", "arg7" };
+	unsigned int i = 0;
+
+	for (const struct hv *a = d->args ? d->args->child : NULL; a; a = a->next, i++) {
+		if (i < from)
+			continue;
+		const char *name = NULL;
+		char buf[16];
+
+		if (d->se && i < HY_NARGS && (int)i < d->se->nargs)
+			name = d->se->argnames[i];
+		if (!name && i < 8)
+			name = argn[i];
+		if (!name) {
+			snprintf(buf, sizeof(buf), "arg%u", i);
+			name = buf;
+		}
+		sb_reset(&pf->sb);
+		render_value(&pf->sb, a, s->pl->o->d.xflag);
+		ann_str(pf, name, pf->sb.s, pf->sb.len);
+	}
+	return i;
+}
+
+static void ann_ret(struct pf *pf, struct sink *s, const struct event *ev, const struct dctx *d)
+{
+	if (ev->r.flags & HY_F_NO_EXIT) {
+		ann_str(pf, "result", "?", 1);
+		return;
+	}
+	ann_int(pf, "ret", ev->r.ret);
+	if (d->ret_is_error) {
+		const char *e = errno_name((int)-ev->r.ret);
+
+		if (e)
+			ann_str(pf, "errno", e, strlen(e));
+	}
+	sb_reset(&pf->sb);
+	render_ret(&pf->sb, d, s->pl->o->d.xflag);
+	const char *r = pf->sb.s;
+	size_t len = pf->sb.len;
+
+	if (len >= 2 && !strncmp(r, "= ", 2)) {
+		r += 2;
+		len -= 2;
+	}
+	ann_str(pf, "result", r, len);
+}
+
+/* An Android log entry (the UI's log panel) with the strace text of an event. */
+static void log_line(struct pf *pf, struct sink *s, const struct task *t, uint64_t ts, int prio,
+		     const char *msg, size_t len)
+{
+	struct pb *pb = &pf->body;
+
+	item_begin(pf);
+	pb_begin(pb, TP_ANDROID_LOG);
+	pb_begin(pb, AL_EVENTS);
+	pb_int(pb, LE_PID, t->pid);
+	pb_int(pb, LE_TID, t->tid);
+	pb_uint(pb, LE_TIMESTAMP, (uint64_t)((int64_t)ts + s->pl->boot_to_real));
+	pb_bytes(pb, LE_TAG, t->comm, strnlen(t->comm, HY_COMM_LEN));
+	pb_uint(pb, LE_PRIO, prio);
+	pb_bytes(pb, LE_MESSAGE, msg, len);
+	pb_end(pb);
+	pb_end(pb);
+	item_commit(pf, s, ts);
+}
+
+/* END a call that did not finish, at ts. */
+static void close_call(struct pf *pf, struct sink *s, struct pthr *th, uint64_t ts, const char *why)
+{
+	if (!th || !th->open)
+		return;
+	slice_end(pf, s, th->uuid, ts, why);
+	th->open = false;
+}
+
+static void pf_syscall(struct pf *pf, struct sink *s, const struct event *ev, struct dctx *d,
+		       struct task *t)
+{
+	uint64_t t0 = ev->r.ts_enter, t1 = ev->r.ts_exit;
+	struct pthr *th = thr_get(pf, s, t, t0);
+	char nbuf[32];
+	const char *name = syscall_name(pf, d, ev->r.nr, nbuf, sizeof(nbuf));
+
+	if (!th)
+		return;
+	if (ev->r.type == HY_REC_ENTER) {
+		close_call(pf, s, th, t0, "unfinished");
+		item_begin(pf);
+		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "syscall", name, true);
+		th->nentry = ann_args(pf, s, d, 0);
+		ev_end(pf);
+		item_commit(pf, s, t0);
+		th->open = true;
+		th->open_nr = ev->r.nr;
+		return;
+	}
+	unsigned int from = 0;
+
+	if (th->open && th->open_nr == ev->r.nr) {
+		from = th->nentry;	/* BEGIN has the entry arguments: END adds the rest */
+	} else {
+		close_call(pf, s, th, t0, "unfinished");
+		item_begin(pf);
+		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "syscall", name, true);
+		from = ann_args(pf, s, d, 0);
+		ev_end(pf);
+		item_commit(pf, s, t0);
+	}
+	if ((ev->r.flags & HY_F_NO_EXIT) || t1 < t0)	/* never returned: a zero-length slice */
+		t1 = t0;
+	item_begin(pf);
+	ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
+	ann_args(pf, s, d, from);
+	ann_ret(pf, s, ev, d);
+	ev_end(pf);
+	item_commit(pf, s, t1);
+	th->open = false;
+
+	if (s->pl->o->logs) {
+		struct sbuf *sb = &pf->lsb;
+
+		sb_reset(sb);
+		sb_puts(sb, name);
+		sb_putc(sb, '(');
+		render_args(sb, d->args, s->pl->o->d.xflag);
+		sb_puts(sb, ") ");
+		render_ret(sb, d, s->pl->o->d.xflag);
+		log_line(pf, s, t, t0, d->ret_is_error ? PRIO_WARN : PRIO_INFO, sb->s, sb->len);
+	}
+}
+
+static void pf_signal(struct pf *pf, struct sink *s, const struct event *ev, struct dctx *d,
+		      struct task *t)
+{
+	uint64_t ts = ev->r.ts_enter;
+	struct pthr *th = thr_get(pf, s, t, ts);
+	const char *sn = signame(ev->r.nr);
+	char name[48];
+
+	if (!th)
+		return;
+	if (ev->r.type == HY_REC_SIGSTOP)
+		snprintf(name, sizeof(name), "stopped by %s", sn ? sn : "?");
+	else if (sn)
+		snprintf(name, sizeof(name), "%s", sn);
+	else
+		snprintf(name, sizeof(name), "signal %d", ev->r.nr);
+	item_begin(pf);
+	ev_begin(pf, TYPE_INSTANT, th->uuid, "signal", name, true);
+	ann_int(pf, "signo", ev->r.nr);
+	sb_reset(&pf->sb);
+	if (ev->r.type == HY_REC_SIGNAL && d->args && d->args->child) {
+		render_value(&pf->sb, d->args->child, s->pl->o->d.xflag);
+		ann_str(pf, "siginfo", pf->sb.s, pf->sb.len);
+	}
+	ev_end(pf);
+	item_commit(pf, s, ts);
+	if (s->pl->o->logs) {	/* as the text sink prints it */
+		struct sbuf *sb = &pf->lsb;
+
+		sb_reset(sb);
+		sb_puts(sb, "--- ");
+		sb_puts(sb, name);
+		if (pf->sb.len) {
+			sb_putc(sb, ' ');
+			sb_putn(sb, pf->sb.s, pf->sb.len);
+		}
+		sb_puts(sb, " ---");
+		log_line(pf, s, t, ts, PRIO_INFO, sb->s, sb->len);
+	}
+}
+
+static void pf_exit(struct pf *pf, struct sink *s, const struct event *ev, struct task *t)
+{
+	uint64_t ts = ev->r.ts_enter;
+	struct pthr *th = thr_get(pf, s, t, ts);
+	struct pproc *pr = proc_find(pf, t->pid);
+	bool detach = ev->r.type == HY_REC_DETACH;
+	char what[64];
+
+	if (!th)
+		return;
+	close_call(pf, s, th, ts, detach ? "detached" : "unfinished");
+	if (detach) {
+		snprintf(what, sizeof(what), "detached");
+	} else if (ev->r.flags & HY_F_KILLED) {
+		const char *sn = signame(ev->r.nr);
+
+		if (sn)
+			snprintf(what, sizeof(what), "killed by %s%s", sn,
+				 ev->r.flags & HY_F_CORE ? " (core dumped)" : "");
+		else
+			snprintf(what, sizeof(what), "killed by %d%s", ev->r.nr,
+				 ev->r.flags & HY_F_CORE ? " (core dumped)" : "");
+	} else {
+		snprintf(what, sizeof(what), "exited with %d", ev->r.nr);
+	}
+	item_begin(pf);
+	ev_begin(pf, TYPE_INSTANT, th->uuid, "process", detach ? "detach" : "exit", true);
+	ann_str(pf, "status", what, strlen(what));
+	ev_end(pf);
+	item_commit(pf, s, ts);
+	if (s->pl->o->logs && !detach) {
+		char line[96];
+		int n = snprintf(line, sizeof(line), "+++ %s +++", what);
+
+		log_line(pf, s, t, ts, PRIO_INFO, line, (size_t)n);
+	}
+	thr_drop(pf, th);
+	if (!pr || t->tid != t->pid)	/* the process ends with its leader */
+		return;
+	if (pr->image_open)
+		slice_end(pf, s, pr->uuid, ts, NULL);
+	item_begin(pf);
+	ev_begin(pf, TYPE_SLICE_END, pr->uuid, NULL, NULL, false);
+	cmdline_text(&pf->sb, t);
+	if (pf->sb.len)
+		ann_str(pf, "cmdline", pf->sb.s, pf->sb.len);
+	if (!detach && (ev->r.flags & HY_F_KILLED)) {
+		const char *sn = signame(ev->r.nr);
+
+		ann_str(pf, "killed_by", sn ? sn : "?", strlen(sn ? sn : "?"));
+		if (ev->r.flags & HY_F_CORE)
+			ann_int(pf, "core_dumped", 1);
+	} else if (!detach) {
+		ann_int(pf, "exit_code", ev->r.nr);
+	}
+	ann_str(pf, "status", what, strlen(what));
+	ev_end(pf);
+	item_commit(pf, s, ts);
+	proc_drop(pf, pr);
+}
+
+static void pf_exec(struct pf *pf, struct sink *s, const struct event *ev, struct task *t)
+{
+	uint64_t ts = ev->r.ts_enter;
+	pid_t old = (pid_t)ev->r.args[0];
+
+	if (old && old != t->tid) {	/* exec from a thread: that thread is gone */
+		struct pthr *o = thr_find(pf, old);
+
+		if (o) {
+			close_call(pf, s, o, ts, "exec by another thread");
+			thr_drop(pf, o);
+		}
+	}
+	bool fresh = !proc_find(pf, t->pid);	/* its first event: all written as new */
+	struct pthr *th = thr_get(pf, s, t, ts);
+	struct pproc *pr = proc_find(pf, t->pid);
+
+	if (!th || !pr || fresh)
+		return;
+	proc_desc(pf, s, pr, t, ts);	/* new name and command line */
+	if (pr->image_open)
+		slice_end(pf, s, pr->uuid, ts, NULL);
+	image_begin(pf, s, pr, t, ts);
+}
+
+static void pf_lost(struct pf *pf, struct sink *s, const struct event *ev, struct task *t)
+{
+	static const char *const why[HY_LOST_NR] = {
+		"ring buffer full", "record too big", "memory read failed", "too many tasks",
+	};
+	uint64_t ts = ev->r.ts_enter ? ev->r.ts_enter : pf->max_ts;
+	struct pb *pb = &pf->body;
+
+	if (!pf->global_desc) {
+		item_begin(pf);
+		pf->cur.desc = true;
+		pb_begin(pb, TP_TRACK_DESCRIPTOR);
+		pb_uint(pb, TD_UUID, GLOBAL_UUID);
+		pb_string(pb, TD_NAME, "hytrace");
+		pb_end(pb);
+		item_commit(pf, s, ts);
+		pf->global_desc = true;
+	}
+	item_begin(pf);
+	ev_begin(pf, TYPE_INSTANT, GLOBAL_UUID, "hytrace", "events lost", true);
+	ann_int(pf, "count", (int64_t)ev->r.args[0]);
+	if (ev->r.args[1] < HY_LOST_NR)
+		ann_str(pf, "reason", why[ev->r.args[1]], strlen(why[ev->r.args[1]]));
+	ev_end(pf);
+	item_commit(pf, s, ts);
+	if (s->pl->o->logs) {
+		char line[64];
+		int n = snprintf(line, sizeof(line), "+++ %llu events lost +++",
+				 (unsigned long long)ev->r.args[0]);
+
+		log_line(pf, s, t, ts, PRIO_WARN, line, (size_t)n);
+	}
+}
+
+static void pf_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct pf *pf = s->priv;
+
+	if (!pf)
+		return;
+	if (ev->r.ts_exit > pf->max_ts)
+		pf->max_ts = ev->r.ts_exit;
+	switch (ev->r.type) {
+	case HY_REC_SYSCALL:
+	case HY_REC_ENTER:
+		pf_syscall(pf, s, ev, d, t);
+		break;
+	case HY_REC_SIGNAL:
+	case HY_REC_SIGSTOP:
+		pf_signal(pf, s, ev, d, t);
+		break;
+	case HY_REC_EXIT:
+	case HY_REC_DETACH:
+		pf_exit(pf, s, ev, t);
+		break;
+	case HY_REC_FORK:
+		thr_get(pf, s, t, ev->r.ts_enter);
+		break;
+	case HY_REC_EXEC:
+		pf_exec(pf, s, ev, t);
+		break;
+	case HY_REC_LOST:
+		pf_lost(pf, s, ev, t);
+		break;
+	default:
+		break;
+	}
+}
+
+static int pf_open(struct sink *s)
+{
+	const struct opts *o = s->pl->o;
+	struct pf *pf;
+	FILE *fp = stderr;
+
+	if (!o->outfile && isatty(STDERR_FILENO)) {
+		pr_warn("hytrace: --format=perfetto writes a binary trace: give -o FILE "
+			"(stderr is a terminal)");
+		return -EINVAL;
+	}
+	if (o->outfile) {
+		fp = fopen(o->outfile, "we");
+		if (!fp) {
+			int err = errno;
+
+			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			return -err;
+		}
+		setvbuf(fp, NULL, _IOFBF, 1 << 16);
+	}
+	pf = calloc(1, sizeof(*pf));
+	if (!pf) {
+		if (fp != stderr)
+			fclose(fp);
+		return -ENOMEM;
+	}
+	pf->fp = fp;
+	pf->own_fp = fp != stderr;
+	pf->seq_id = SEQ_ID_FIRST;
+	pf->next_uuid = GLOBAL_UUID + 1;
+	s->priv = pf;
+	return 0;
+}
+
+static int pf_close(struct sink *s)
+{
+	struct pf *pf = s->priv;
+	uint64_t end;
+	int ret;
+
+	if (!pf)
+		return 0;
+	end = pf->max_ts;
+	/* every BEGIN gets its END: calls and processes still open end at the last time seen */
+	for (unsigned int b = 0; b < NBUCKETS; b++)
+		for (struct pthr *th = pf->thr[b], *n; th; th = n) {
+			n = th->next;
+			close_call(pf, s, th, end, "tracing stopped");
+			free(th);
+		}
+	for (unsigned int b = 0; b < NBUCKETS; b++)
+		for (struct pproc *pr = pf->proc[b], *n; pr; pr = n) {
+			n = pr->next;
+			if (pr->image_open)
+				slice_end(pf, s, pr->uuid, end, NULL);
+			slice_end(pf, s, pr->uuid, end, "tracing stopped");
+			free(pr);
+		}
+	flush(pf, s, UINT64_MAX);
+	ret = pf->err;
+	if (pf->own_fp) {
+		if (fclose(pf->fp) && !ret)
+			ret = -errno;
+	} else if (fflush(pf->fp) && !ret) {
+		ret = -errno;
+	}
+	if (ret)
+		pr_warn("hytrace: cannot write the perfetto trace%s%s: %s",
+			s->pl->o->outfile ? " to " : "", s->pl->o->outfile ? s->pl->o->outfile : "",
+			strerror(-ret));
+	for (int i = 0; i < T_NR; i++)
+		intern_free(&pf->tab[i]);
+	pb_free(&pf->pend);
+	pb_free(&pf->body);
+	pb_free(&pf->pkt);
+	sb_free(&pf->sb);
+	sb_free(&pf->lsb);
+	free(pf->items);
+	free(pf);
+	s->priv = NULL;
+	return ret;
+}
+
+const struct sink_ops sink_perfetto_ops = {
+	.name = "perfetto",
+	.open = pf_open,
+	.event = pf_event,
+	.close = pf_close,
+};

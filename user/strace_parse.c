@@ -1,0 +1,1025 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* strace_parse.c: strace's text output (6.x) into the value trees the decoders build. */
+/*
+ * The grammar is strace's printing code read backwards (facts from strace 6.1's output on
+ * this machine): a line is [pid prefix][timestamp]body, where body is a call
+ * "name(args) = ret", its halves "name(args <unfinished ...>" and "<... name resumed>args)
+ * = ret", a signal "--- SIGX {siginfo} ---", or an exit "+++ exited with N +++".
+ * Arguments are values separated by ", ": quoted strings, numbers, NULL, symbols and flag
+ * sets (A|B|0x8), {structs}, [arrays], [SIGNAL SETS], fd decorations 3</path>, calls
+ * htons(80), "=>" for values changed by the call and comments.  Every scalar is printed
+ * back and compared with its text: what would not print the same (and anything the
+ * grammar does not know) is kept as an HV_EXPR with the text, so nothing is lost.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include "render.h"
+#include "sbuf.h"
+#include "strace_parse.h"
+
+/* -- symbol values: one hash of every name in every xlat table ---------------------------- */
+
+/*
+ * The tables searched for raw values of symbols, in order (the first table naming a symbol
+ * wins).  gen-xlat.awk makes no list of its tables; this one is build/gen/xlat_gen.h's.
+ */
+static const struct xlat *const sym_tables[] = {
+	&xlat_access_modes, &xlat_address_families, &xlat_af_packet_types, &xlat_arch_prctl_codes,
+	&xlat_arp_hardware_types, &xlat_at_flags, &xlat_at_statx_sync_types, &xlat_baud_options,
+	&xlat_cap_version, &xlat_caps, &xlat_clocknames, &xlat_clone3_flags, &xlat_clone_flags,
+	&xlat_close_range_flags, &xlat_dirent_types, &xlat_dnotify_flags, &xlat_efd_flags,
+	&xlat_epoll_ctl_ops, &xlat_epoll_events, &xlat_epoll_flags, &xlat_errnos,
+	&xlat_ethernet_protocols, &xlat_f_owner_types, &xlat_faccessat_flags, &xlat_falloc_flags,
+	&xlat_fcntl_cmds, &xlat_fcntl_seals, &xlat_fd_flags, &xlat_file_types, &xlat_flock_cmds,
+	&xlat_flock_types, &xlat_fsmagic, &xlat_futex_ops, &xlat_futex_wake_cmps,
+	&xlat_futex_wake_ops, &xlat_getrandom_flags, &xlat_inet_protocols, &xlat_inotify_flags,
+	&xlat_inotify_init_flags, &xlat_ioc_dirs, &xlat_ioctl_aliases, &xlat_ioctl_noarg,
+	&xlat_ioctl_tty, &xlat_ip_cmsg_types, &xlat_itimer_which, &xlat_lease_types,
+	&xlat_lseek_whence, &xlat_madvise_cmds, &xlat_membarrier_cmds, &xlat_membarrier_flags,
+	&xlat_memfd_create_flags, &xlat_mlock_flags, &xlat_mlockall_flags, &xlat_mmap_flags,
+	&xlat_mmap_prot, &xlat_mmap_type, &xlat_mount_flags, &xlat_mremap_flags, &xlat_msg_flags,
+	&xlat_msync_flags, &xlat_netlink_protocols, &xlat_open_access_modes, &xlat_open_flags,
+	&xlat_personality_flags, &xlat_personality_types, &xlat_pidfd_flags, &xlat_poll_events,
+	&xlat_pr_cap_ambient, &xlat_pr_dumpable, &xlat_pr_set_mm, &xlat_pr_set_vma,
+	&xlat_pr_spec_cmds, &xlat_pr_spec_flags, &xlat_prctl_options, &xlat_priorities,
+	&xlat_rename_flags, &xlat_resolve_flags, &xlat_rlimit_resources, &xlat_rseq_flags,
+	&xlat_rwf_flags, &xlat_sa_handler_values, &xlat_sched_flags, &xlat_sched_policies,
+	&xlat_scm_types, &xlat_seccomp_filter_flags, &xlat_seccomp_mode, &xlat_seccomp_ops,
+	&xlat_setns_types, &xlat_sfd_flags, &xlat_shutdown_modes, &xlat_si_codes,
+	&xlat_sigact_flags, &xlat_sigaltstack_flags, &xlat_sigbus_codes, &xlat_sigchld_codes,
+	&xlat_sigev_notify, &xlat_sigfpe_codes, &xlat_sigill_codes, &xlat_signals,
+	&xlat_sigpoll_codes, &xlat_sigprocmask_cmds, &xlat_sigsegv_codes, &xlat_sigsys_codes,
+	&xlat_sigtrap_codes, &xlat_sock_type_flags, &xlat_socket_types, &xlat_sockopt_ip,
+	&xlat_sockopt_ip_get, &xlat_sockopt_ip_set, &xlat_sockopt_ipv6, &xlat_sockopt_ipv6_get,
+	&xlat_sockopt_ipv6_set, &xlat_sockopt_levels, &xlat_sockopt_socket, &xlat_sockopt_tcp,
+	&xlat_sockopt_txrehash, &xlat_sockopt_udp, &xlat_splice_flags, &xlat_statfs_flags,
+	&xlat_statx_attrs, &xlat_statx_masks, &xlat_tcflsh_args, &xlat_tcxonc_args, &xlat_term_cc,
+	&xlat_term_cflags, &xlat_term_csize, &xlat_term_iflags, &xlat_term_lflags,
+	&xlat_term_line_discs, &xlat_term_odelays, &xlat_term_oflags, &xlat_timer_flags,
+	&xlat_timerfd_flags, &xlat_timerfd_settime_flags, &xlat_umount_flags, &xlat_unshare_flags,
+	&xlat_usage_who, &xlat_wait4_options, &xlat_waitid_types, &xlat_x86_xfeatures,
+	&xlat_xattr_flags
+};
+
+#define SYM_HASH_BITS 14	/* 16384 slots: the tables hold about 3000 names */
+
+struct sym_slot {
+	const char *name;
+	uint64_t val;
+};
+
+static struct sym_slot sym_hash[1u << SYM_HASH_BITS];
+static bool sym_ready;
+
+static unsigned int sym_h(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & ((1u << SYM_HASH_BITS) - 1);
+}
+
+static void sym_init(void)
+{
+	for (size_t t = 0; t < sizeof(sym_tables) / sizeof(sym_tables[0]); t++) {
+		const struct xlat *x = sym_tables[t];
+
+		for (unsigned int i = 0; i < x->n; i++) {
+			const char *name = x->e[i].name;
+			unsigned int h = sym_h(name, strlen(name));
+
+			while (sym_hash[h].name && strcmp(sym_hash[h].name, name))
+				h = (h + 1) & ((1u << SYM_HASH_BITS) - 1);
+			if (!sym_hash[h].name) {
+				sym_hash[h].name = name;
+				sym_hash[h].val = x->e[i].val;
+			}
+		}
+	}
+	sym_ready = true;
+}
+
+static int sym_lookup(const char *s, size_t n, uint64_t *val)
+{
+	if (!sym_ready)
+		sym_init();
+	for (unsigned int h = sym_h(s, n); sym_hash[h].name; h = (h + 1) & ((1u << SYM_HASH_BITS) - 1)) {
+		if (!strncmp(sym_hash[h].name, s, n) && !sym_hash[h].name[n]) {
+			*val = sym_hash[h].val;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+int sp_symval(const char *s, size_t len, uint64_t *val)
+{
+	uint64_t v = 0;
+
+	*val = 0;
+	for (size_t i = 0; i < len; ) {
+		size_t j = i;
+		uint64_t part;
+
+		while (j < len && s[j] != '|')
+			j++;
+		if (j == i)
+			return -ENOENT;
+		if (isdigit((unsigned char)s[i])) {
+			char buf[32], *e;
+
+			if (j - i >= sizeof(buf))
+				return -ENOENT;
+			memcpy(buf, s + i, j - i);
+			buf[j - i] = '\0';
+			part = strtoull(buf, &e, 0);
+			if (*e)
+				return -ENOENT;
+		} else if (sym_lookup(s + i, j - i, &part)) {
+			return -ENOENT;
+		}
+		v |= part;
+		i = j + 1;
+	}
+	*val = v;
+	return 0;
+}
+
+int sp_signo(const char *name, size_t len)
+{
+	for (int sig = 1; sig <= 64; sig++) {
+		const char *n = signame(sig);
+
+		if (n && strlen(n) == len && !memcmp(n, name, len))
+			return sig;
+	}
+	return 0;
+}
+
+int sp_errno(const char *name, size_t len)
+{
+	char buf[32];
+	uint64_t v;
+
+	if (!len || len >= sizeof(buf))
+		return 0;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	if (!xlat_value(&xlat_errnos, buf, &v))
+		return (int)v;
+	return 0;
+}
+
+/* -- values --------------------------------------------------------------------------------- */
+
+struct vp {
+	struct dctx *d;
+	struct sp_state *st;
+	const char *p, *end;
+	struct sbuf chk;	/* a scalar printed back, to compare with its text */
+};
+
+static bool starts(const struct vp *v, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return (size_t)(v->end - v->p) >= n && !memcmp(v->p, lit, n);
+}
+
+/* After a quoted string starting at p (the opening quote): the closing quote + 1, or end. */
+static const char *skip_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		if (*p == '\\' && p + 1 < end)
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return end;
+}
+
+/*
+ * The end of a value whose form we do not know: the next ", " or closing bracket at depth 0
+ * (or a space, in a space-separated list), skipping quoted strings and nested brackets.
+ */
+static const char *skip_raw(const char *p, const char *end, bool spaces)
+{
+	int depth = 0;
+
+	while (p < end) {
+		char c = *p;
+
+		if (c == '"') {
+			p = skip_string(p, end);
+			continue;
+		}
+		if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']' || c == '}') {
+			if (!depth)
+				return p;
+			depth--;
+		} else if (!depth && c == ',' && (p + 1 == end || p[1] == ' ')) {
+			return p;
+		} else if (!depth && spaces && c == ' ') {
+			return p;
+		}
+		p++;
+	}
+	return p;
+}
+
+static bool value_start(int c)
+{
+	return isalnum(c) || c == '_' || c == '"' || c == '{' || c == '[' || c == '~' || c == '-';
+}
+
+/* Is p at the end of a value: end, ", ", a closing bracket, " => ", a comment, or, in an
+ * array (spaces), a space before the next element as in [INT QUIT]. */
+static bool at_sep(const struct vp *v, bool spaces)
+{
+	const char *p = v->p;
+
+	if (p >= v->end)
+		return true;
+	if (*p == ')' || *p == ']' || *p == '}')
+		return true;
+	if (*p == ',' && (p + 1 == v->end || p[1] == ' '))
+		return true;
+	if (starts(v, " => ") || starts(v, " /* "))
+		return true;
+	return spaces && *p == ' ' && p + 1 < v->end && value_start((unsigned char)p[1]);
+}
+
+static struct hv *expr(struct vp *v, const char *s, size_t n)
+{
+	struct hv *h = hv_new(v->d, HV_EXPR);
+
+	h->text = arena_strndup(v->d->ar, s, n);
+	return h;
+}
+
+/* Does the node print as exactly the n bytes at s? */
+static bool prints_as(struct vp *v, const struct hv *h, const char *s, size_t n)
+{
+	sb_reset(&v->chk);
+	render_value(&v->chk, h, v->st->xflag);
+	return v->chk.len == n && !memcmp(v->chk.s, s, n);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * Undo strace's quoting of n bytes at s (no quotes) into the arena: C escapes, \xNN, octal.
+ * *hex: every byte was written \xNN (-x/-xx).
+ */
+static char *unquote(struct vp *v, const char *s, size_t n, size_t *outlen, bool *hex)
+{
+	char *o = arena_alloc(v->d->ar, n + 1), *q = o;
+	bool allhex = n > 0;
+
+	for (size_t i = 0; i < n; ) {
+		if (s[i] != '\\' || i + 1 == n) {
+			*q++ = s[i++];
+			allhex = false;
+			continue;
+		}
+		char c = s[i + 1];
+
+		i += 2;
+		if (c == 'x' && i < n && hexval(s[i]) >= 0) {
+			int b = hexval(s[i++]);
+
+			if (i < n && hexval(s[i]) >= 0)
+				b = b * 16 + hexval(s[i++]);
+			*q++ = (char)b;
+			continue;
+		}
+		allhex = false;
+		if (c >= '0' && c <= '7') {
+			int b = c - '0';
+
+			for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; k++)
+				b = b * 8 + (s[i++] - '0');
+			*q++ = (char)b;
+			continue;
+		}
+		switch (c) {
+		case 'n': *q++ = '\n'; break;
+		case 't': *q++ = '\t'; break;
+		case 'r': *q++ = '\r'; break;
+		case 'v': *q++ = '\v'; break;
+		case 'f': *q++ = '\f'; break;
+		default: *q++ = c; break;	/* \\ \" and anything else: the character */
+		}
+	}
+	*q = '\0';
+	*outlen = q - o;
+	*hex = allhex;
+	return o;
+}
+
+/* "..." at p: a quoted string, "..." after it when cut at -s. */
+static struct hv *parse_string(struct vp *v)
+{
+	const char *start = v->p, *close = skip_string(v->p, v->end);
+	size_t len;
+	bool hex;
+
+	if (close[-1] != '"' || close == start + 1)
+		return NULL;
+	char *text = unquote(v, start + 1, close - start - 2, &len, &hex);
+	struct hv *h = hv_str(v->d, text, len, false);
+
+	v->p = close;
+	if (starts(v, "...")) {
+		h->flags |= HVF_TRUNC;
+		v->p += 3;
+	}
+	if (hex && !v->st->no_xlearn) {	/* learn -x / -xx: -x writes in hex only strings with unprintable bytes */
+		int level = 2;
+
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = text[i];
+
+			if (c > 0x7e || (c < ' ' && (unsigned int)(c - 9) >= 5))
+				level = 1;
+		}
+		if (level > v->st->xflag)
+			v->st->xflag = level;
+	}
+	return prints_as(v, h, start, v->p - start) ? h : NULL;
+}
+
+/* "<...>" after an fd number at p: the path (-y) or socket details (-yy) into h. */
+static bool parse_fdpath(struct vp *v, struct hv *h)
+{
+	const char *start = v->p, *p = v->p + 1;
+	int depth = 1, sq = 0;
+
+	/* "TCP:[1.2.3.4:5->6.7.8.9:10]", "UNIX-STREAM:[1->2,\"path\"]": no '>' counts in [] */
+	for (; p < v->end; p++) {
+		if (*p == '\\' && p + 1 < v->end)
+			p++;
+		else if (*p == '"' && sq)
+			p = skip_string(p, v->end) - 1;
+		else if (*p == '[')
+			sq++;
+		else if (*p == ']' && sq)
+			sq--;
+		else if (*p == '<' && !sq)
+			depth++;
+		else if (*p == '>' && !sq && !--depth)
+			break;
+	}
+	if (p >= v->end)
+		return false;
+	const char *in = start + 1;
+	size_t n = p - in, len;
+	bool hex;
+
+	v->p = p + 1;
+	bool deleted = starts(v, "(deleted)");
+
+	if (deleted)
+		v->p += 9;
+	/* socket details (TCP:[...], UNIX-STREAM:[...]) and nested <...> are printed as is */
+	const char *colon = memchr(in, ':', n);
+	bool raw = memchr(in, '<', n) || (colon && colon + 1 < p && colon[1] == '[' &&
+					   !memchr(in, '/', colon - in));
+
+	if (raw) {	/* printed as is; strace never marks these "(deleted)" */
+		if (deleted)
+			return false;
+		h->text = arena_strndup(v->d->ar, in, n);
+		h->flags |= HVF_FDRAW;
+		return true;
+	}
+	char *t = unquote(v, in, n, &len, &hex);
+
+	if (memchr(t, '\0', len))	/* a NUL cannot be kept in a C string */
+		return false;
+	h->text = deleted ? arena_printf(v->d->ar, "%s (deleted)", t) : t;
+	return true;
+}
+
+/* A number at p (dec, 0x hex, 0 octal), and an fd's <path> after it. */
+static struct hv *parse_number(struct vp *v)
+{
+	const char *start = v->p, *p = v->p;
+	char buf[40];
+	struct hv *h;
+
+	if (*p == '-')
+		p++;
+	while (p < v->end && (isalnum((unsigned char)*p)))
+		p++;
+	if ((size_t)(p - start) >= sizeof(buf))
+		return NULL;
+	memcpy(buf, start, p - start);
+	buf[p - start] = '\0';
+	char *e;
+
+	errno = 0;
+	if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X')) {
+		h = hv_hex(v->d, strtoull(buf, &e, 16));
+	} else if (buf[0] == '0' && buf[1]) {
+		h = hv_oct(v->d, strtoull(buf, &e, 8));
+		if (p - start >= 3)
+			h->flags |= HVF_OCT3;
+	} else if (buf[0] == '-') {
+		h = hv_int(v->d, strtoll(buf, &e, 10));
+	} else {
+		uint64_t u = strtoull(buf, &e, 10);
+
+		h = u > INT64_MAX ? hv_uint(v->d, u) : hv_int(v->d, (int64_t)u);
+	}
+	if (*e || errno)
+		return NULL;
+	v->p = p;
+	if (h->kind == HV_INT && v->p < v->end && *v->p == '<') {
+		h->kind = HV_FD;
+		if (!parse_fdpath(v, h))
+			return NULL;
+	}
+	if (!prints_as(v, h, start, v->p - start))
+		return NULL;
+	return h;
+}
+
+static bool is_ident(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* A signal set element name (INT, RTMIN, RT_3) as a signal number, or 0. */
+static int set_signo(const char *s, size_t n)
+{
+	char buf[32];
+
+	if (n + 3 >= sizeof(buf))
+		return 0;
+	memcpy(buf, "SIG", 3);
+	memcpy(buf + 3, s, n);
+	return sp_signo(buf, n + 3);
+}
+
+static struct hv *parse_value(struct vp *v, bool arr, bool spaces);
+
+/*
+ * The elements of a list up to its closing character close (0: up to the end, as in the
+ * arguments of an unfinished call).  *pending: the text ended with ", ".
+ * false when the list is not closed.
+ */
+static bool parse_list(struct vp *v, struct hv *list, char close, bool *pending)
+{
+	bool spaces = false;
+
+	if (pending)
+		*pending = false;
+	for (;;) {
+		if (v->p >= v->end)
+			return !close;
+		if (*v->p == close) {
+			v->p++;
+			return true;
+		}
+		if (close && (*v->p == ')' || *v->p == ']' || *v->p == '}'))
+			return false;
+		/* a member name: name=value (not ==, not =>) */
+		const char *name = NULL, *q = v->p;
+
+		while (q < v->end && (is_ident((unsigned char)*q) || *q == '.' || *q == '[' ||
+				      *q == ']') && !(*q == ']' && close == ']'))
+			q++;
+		if (q > v->p && q + 1 < v->end && *q == '=' && q[1] != '=' && q[1] != '>' &&
+		    (isalpha((unsigned char)*v->p) || *v->p == '_')) {
+			name = arena_strndup(v->d->ar, v->p, q - v->p);
+			v->p = q + 1;
+		}
+		struct hv *h = parse_value(v, close == ']', spaces);
+
+		h->name = name;
+		hv_add(list, NULL, h);
+		if (v->p >= v->end)
+			return !close;
+		if (*v->p == close)
+			continue;
+		if (*v->p == ',' && (v->p + 1 == v->end || v->p[1] == ' ')) {
+			v->p += v->p + 1 == v->end ? 1 : 2;
+			if (v->p >= v->end && pending)
+				*pending = true;
+			continue;
+		}
+		if (close == ']' && *v->p == ' ' && v->p + 1 < v->end &&
+		    value_start((unsigned char)v->p[1])) {
+			spaces = true;
+			list->flags |= HVF_SPACES;
+			v->p++;
+			continue;
+		}
+		return false;
+	}
+}
+
+/* An element of a [signal set] printed as strace does: a HV_EXPR with the mask. */
+static struct hv *as_sigset(struct vp *v, struct hv *a, const char *s, size_t n)
+{
+	uint64_t mask = 0;
+
+	if (!a->child)
+		return a;
+	for (struct hv *c = a->child; c; c = c->next) {
+		int sig;
+
+		if (c->kind != HV_SYM || c->name || c->comment ||
+		    !(sig = set_signo(c->text, strlen(c->text))))
+			return a;
+		mask |= 1ull << (sig - 1);
+	}
+	if (a->flags & HVF_NOT)
+		mask = ~mask;
+	struct hv *h = expr(v, s, n);
+
+	h->u = mask;
+	h->flags |= HVF_NUM;
+	return h;
+}
+
+/* A value whose form we know, or NULL (the caller keeps the text). */
+static struct hv *parse_primary(struct vp *v, bool spaces)
+{
+	const char *start = v->p;
+	int c = (unsigned char)*v->p;
+	struct hv *h;
+
+	if (c == '"')
+		return parse_string(v);
+	if (c == '{') {
+		h = hv_struct(v->d);
+		v->p++;
+		return parse_list(v, h, '}', NULL) ? h : NULL;
+	}
+	if (c == '[' || (c == '~' && v->p + 1 < v->end && v->p[1] == '[')) {
+		h = hv_array(v->d);
+		if (c == '~') {
+			h->flags |= HVF_NOT;
+			v->p++;
+		}
+		v->p++;
+		if (!parse_list(v, h, ']', NULL))
+			return NULL;
+		return as_sigset(v, h, start, v->p - start);
+	}
+	if (starts(v, "...")) {
+		v->p += 3;
+		return hv_more(v->d);
+	}
+	if (isdigit(c) || (c == '-' && v->p + 1 < v->end && isdigit((unsigned char)v->p[1])))
+		return parse_number(v);
+	if (!isalpha(c) && c != '_')
+		return NULL;
+	const char *p = v->p;
+
+	while (p < v->end && is_ident((unsigned char)*p))
+		p++;
+	if (p < v->end && *p == '(') {	/* htons(80), makedev(0x8, 0x1), inet_addr("...") */
+		const char *e = skip_raw(p + 1, v->end, false);
+
+		if (e >= v->end || *e != ')')
+			return NULL;
+		v->p = e + 1;
+		return expr(v, start, v->p - start);
+	}
+	if (p - start == 4 && !memcmp(start, "NULL", 4)) {
+		v->p = p;
+		return hv_ptr(v->d, 0);
+	}
+	if (p - start == 8 && !memcmp(start, "AT_FDCWD", 8) && (p == v->end || *p != '|')) {
+		h = hv_fd(v->d, -100, NULL);
+		h->flags |= HVF_ATCWD;
+		v->p = p;
+		if (v->p < v->end && *v->p == '<' && !parse_fdpath(v, h))
+			return NULL;
+		return prints_as(v, h, start, v->p - start) ? h : NULL;
+	}
+	/* a symbol or a flag set: A|B|0x8|0644 */
+	while (p < v->end && (is_ident((unsigned char)*p) || *p == '|'))
+		p++;
+	h = hv_new(v->d, HV_SYM);
+	h->text = arena_strndup(v->d->ar, start, p - start);
+	if (!sp_symval(start, p - start, &h->u))
+		h->flags |= HVF_NUM;
+	else if (!set_signo(start, p - start))
+		v->st->unresolved = true;
+	v->p = p;
+	return h;
+}
+
+/*
+ * A value, with the " => new" and " / * comment * /" that may follow it.  arr: an array
+ * element (a space may end it); spaces: the array is known to be space-separated.
+ */
+static struct hv *parse_value(struct vp *v, bool arr, bool spaces)
+{
+	const char *start = v->p;
+	struct hv *h = v->p < v->end ? parse_primary(v, spaces) : NULL;
+
+	if (!h || !at_sep(v, arr)) {
+		v->p = skip_raw(start, v->end, spaces);
+		h = expr(v, start, v->p - start);
+	}
+	for (;;) {
+		if (starts(v, " /* ")) {
+			const char *c = v->p + 4, *e = c;
+
+			while (e + 1 < v->end && !(e[0] == '*' && e[1] == '/'))
+				e++;
+			if (e + 1 >= v->end || e == c || e[-1] != ' ')
+				break;
+			if (h->comment)
+				h->comment = arena_printf(v->d->ar, "%s */ /* %.*s", h->comment,
+							  (int)(e - 1 - c), c);
+			else
+				h->comment = arena_strndup(v->d->ar, c, e - 1 - c);
+			v->p = e + 2;
+			continue;
+		}
+		if (starts(v, " => ")) {
+			v->p += 4;
+			h = hv_changed(v->d, h, parse_value(v, arr, spaces));
+			continue;
+		}
+		break;
+	}
+	return h;
+}
+
+static void vp_init(struct vp *v, struct dctx *d, struct sp_state *st, const char *s, size_t len)
+{
+	memset(v, 0, sizeof(*v));
+	v->d = d;
+	v->st = st;
+	v->p = s;
+	v->end = s + len;
+}
+
+struct hv *sp_args(struct dctx *d, struct sp_state *st, const char *s, size_t len, bool *pending)
+{
+	struct vp v;
+	struct hv *args = hv_array(d);
+
+	vp_init(&v, d, st, s, len);
+	/* the text before " <unfinished ...>" may end with ", " or a space */
+	while (v.end > v.p && v.end[-1] == ' ' && !(v.end - v.p >= 2 && v.end[-2] == ','))
+		v.end--;
+	if (!parse_list(&v, args, 0, pending) || v.p < v.end)
+		hv_add(args, NULL, expr(&v, v.p, v.end - v.p));
+	sb_free(&v.chk);
+	return args;
+}
+
+struct hv *sp_value(struct dctx *d, struct sp_state *st, const char *s, size_t len)
+{
+	struct vp v;
+	struct hv *h;
+
+	if (!len)
+		return NULL;
+	vp_init(&v, d, st, s, len);
+	h = parse_value(&v, false, false);
+	if (v.p < v.end)
+		h = expr(&v, s, len);
+	sb_free(&v.chk);
+	return h;
+}
+
+/* The result after "= ": ?, -1 ENAME (text), ? ERESTARTSYS (text), 3</path> (note)... */
+static int parse_ret(struct vp *v, struct sp_call *c)
+{
+	const char *s = v->p;
+	size_t n = v->end - v->p;
+
+	if (starts(v, "?") && n == 1) {
+		c->no_exit = true;
+		return 0;
+	}
+	if (starts(v, "-1 E") || starts(v, "? E")) {
+		const char *name = v->p + (*v->p == '?' ? 2 : 3), *e = name;
+		int err;
+
+		while (e < v->end && is_ident((unsigned char)*e))
+			e++;
+		err = sp_errno(name, e - name);
+		if (err && (e == v->end || (*e == ' ' && e[1] == '(' && v->end[-1] == ')'))) {
+			c->is_error = true;
+			c->ret = -err;
+			return 0;
+		}
+	}
+	/* a value, then maybe " (note)" */
+	const char *start = v->p;
+	struct hv *h = parse_primary(v, false);
+
+	if (h && v->p < v->end && starts(v, " (") && v->end[-1] == ')') {
+		c->ret_note = sp_value(v->d, v->st, v->p + 2, v->end - v->p - 3);
+		v->p = v->end;
+	}
+	if (!h || v->p != v->end) {
+		h = expr(v, s, n);
+		c->ret = strtoll(start, NULL, 0);
+		c->ret_note = NULL;
+	} else if (h->kind == HV_HEX || h->kind == HV_OCT || h->kind == HV_UINT) {
+		c->ret = (int64_t)h->u;
+	} else {
+		c->ret = h->i;
+	}
+	c->retval = h;
+	return 0;
+}
+
+int sp_call(struct dctx *d, struct sp_state *st, const char *s, size_t len, struct sp_call *c,
+	    const char **why)
+{
+	struct vp v;
+	int ret = -EINVAL;
+
+	memset(c, 0, sizeof(*c));
+	vp_init(&v, d, st, s, len);
+	c->args = hv_array(d);
+	if (!parse_list(&v, c->args, ')', NULL)) {
+		*why = "no closing parenthesis";
+		goto out;
+	}
+	while (v.p < v.end && *v.p == ' ')
+		v.p++;
+	if (!starts(&v, "= ")) {
+		*why = "no \"= \" after the arguments";
+		goto out;
+	}
+	v.p += 2;
+	ret = parse_ret(&v, c);
+out:
+	sb_free(&v.chk);
+	return ret;
+}
+
+/* -- lines ---------------------------------------------------------------------------------- */
+
+static bool lit(const char **p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+
+	if ((size_t)(end - *p) < n || memcmp(*p, s, n))
+		return false;
+	*p += n;
+	return true;
+}
+
+static bool ends_with(const char *s, const char *end, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return (size_t)(end - s) >= n && !memcmp(end - n, suffix, n);
+}
+
+static long digits(const char **p, const char *end, int *ndig)
+{
+	long v = 0;
+	int k = 0;
+
+	while (*p < end && isdigit((unsigned char)**p) && k < 18) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	if (ndig)
+		*ndig = k;
+	return v;
+}
+
+/* " <0.000123>" at the end: -T. */
+static void take_dur(struct sp_line *l, const char **end)
+{
+	const char *e = *end, *p;
+
+	if (e - l->body < 4 || e[-1] != '>')
+		return;
+	p = e - 2;
+	while (p > l->body && (isdigit((unsigned char)*p) || *p == '.'))
+		p--;
+	if (p < l->body + 1 || *p != '<' || p[-1] != ' ')
+		return;
+	const char *q = p + 1;
+	int nd;
+	long sec = digits(&q, e, NULL), usec;
+
+	if (!lit(&q, e, "."))
+		return;
+	usec = digits(&q, e, &nd);
+	if (q != e - 1 || nd != 6)
+		return;
+	l->has_dur = true;
+	l->dur_ns = (uint64_t)sec * 1000000000ull + (uint64_t)usec * 1000;
+	*end = p - 1;
+}
+
+void sp_line(struct sp_line *l, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	memset(l, 0, sizeof(*l));
+	l->kind = SP_BAD;
+	l->why = "not a strace line";
+	if (lit(&p, end, "strace: ")) {
+		l->kind = SP_MESSAGE;
+		if (lit(&p, end, "Process ")) {
+			l->pid = (pid_t)digits(&p, end, NULL);
+			if (lit(&p, end, " attached") && p == end)
+				l->kind = SP_ATTACHED;
+			else if (lit(&p, end, " detached") && p == end)
+				l->kind = SP_DETACHED;
+		}
+		return;
+	}
+	/* pid prefix */
+	if (lit(&p, end, "[pid ")) {
+		while (p < end && *p == ' ')
+			p++;
+		l->pid = (pid_t)digits(&p, end, NULL);
+		if (!lit(&p, end, "] ")) {
+			l->why = "bad [pid N] prefix";
+			return;
+		}
+		l->pidstyle = SP_PID_BRACKET;
+	} else if (p < end && isdigit((unsigned char)*p)) {
+		const char *q = p;
+		long pid = digits(&q, end, NULL);
+
+		if (q < end && *q == ' ') {
+			l->pid = (pid_t)pid;
+			l->pidstyle = SP_PID_PLAIN;
+			while (q < end && *q == ' ')
+				q++;
+			p = q;
+		}
+	}
+	/* timestamp: -t 12:34:56, -tt 12:34:56.123456, -ttt 1700000000.123456, -r   0.000123 */
+	if (p < end && (isdigit((unsigned char)*p) || *p == ' ')) {
+		bool pad = *p == ' ';
+		int nd;
+
+		while (p < end && *p == ' ')
+			p++;
+		long a = digits(&p, end, &nd);
+
+		if (p < end && *p == ':') {
+			long m, sec;
+
+			p++;
+			m = digits(&p, end, NULL);
+			if (!lit(&p, end, ":")) {
+				l->why = "bad timestamp";
+				return;
+			}
+			sec = digits(&p, end, NULL);
+			l->ts_sec = a * 3600 + m * 60 + sec;
+			l->tstyle = SP_TS_T;
+			if (lit(&p, end, ".")) {
+				l->ts_usec = digits(&p, end, NULL);
+				l->tstyle = SP_TS_TT;
+			}
+		} else if (p < end && *p == '.') {
+			p++;
+			l->ts_sec = a;
+			l->ts_usec = digits(&p, end, NULL);
+			l->tstyle = pad || a < 100000000 ? SP_TS_R : SP_TS_TTT;
+		} else {
+			l->why = "bad timestamp";
+			return;
+		}
+		if (!lit(&p, end, " ")) {
+			l->why = "bad timestamp";
+			return;
+		}
+		if (l->tstyle == SP_TS_R && p < end && isdigit((unsigned char)*p)) {
+			/* -r with -t...: strace 6.1 prints only one, but be lenient */
+			l->why = "two timestamps";
+			return;
+		}
+	}
+	if (lit(&p, end, "--- ")) {
+		if (!ends_with(p, end, " ---")) {
+			l->why = "signal line without \" ---\"";
+			return;
+		}
+		end -= 4;
+		if (lit(&p, end, "stopped by ")) {
+			l->kind = SP_STOPPED;
+			l->num = sp_signo(p, end - p);
+			if (!l->num) {
+				l->kind = SP_BAD;
+				l->why = "unknown signal";
+			}
+			return;
+		}
+		const char *n = p;
+
+		while (p < end && *p != ' ')
+			p++;
+		l->num = sp_signo(n, p - n);
+		if (!l->num && isdigit((unsigned char)*n))
+			l->num = atoi(n);
+		if (!l->num) {
+			l->why = "unknown signal";
+			return;
+		}
+		l->kind = SP_SIGNAL;
+		if (p < end) {
+			l->body = p + 1;
+			l->body_len = end - p - 1;
+		}
+		return;
+	}
+	if (lit(&p, end, "+++ ")) {
+		if (!ends_with(p, end, " +++")) {
+			l->why = "exit line without \" +++\"";
+			return;
+		}
+		end -= 4;
+		if (lit(&p, end, "exited with ")) {
+			int nd;
+
+			l->num = (int)digits(&p, end, &nd);
+			if (p == end && nd) {
+				l->kind = SP_EXITED;
+				return;
+			}
+		} else if (lit(&p, end, "killed by ")) {
+			const char *n = p;
+
+			if (ends_with(p, end, " (core dumped)")) {
+				l->core = true;
+				end -= 14;
+			}
+			l->num = sp_signo(n, end - n);
+			if (!l->num && isdigit((unsigned char)*n))
+				l->num = atoi(n);
+			if (l->num) {
+				l->kind = SP_KILLED;
+				return;
+			}
+		} else if (lit(&p, end, "superseded by execve in pid ")) {
+			l->kind = SP_MESSAGE;
+			return;
+		}
+		l->why = "unknown +++ line";
+		return;
+	}
+	if (lit(&p, end, "<... ")) {
+		const char *n = p;
+
+		while (p < end && is_ident((unsigned char)*p))
+			p++;
+		l->name = n;
+		l->name_len = p - n;
+		if (!l->name_len || !lit(&p, end, " resumed>")) {
+			l->why = "bad <... resumed> line";
+			return;
+		}
+		l->kind = SP_RESUMED;
+		l->body = p;
+		take_dur(l, &end);
+		l->body_len = end - p;
+		return;
+	}
+	const char *n = p;
+
+	while (p < end && is_ident((unsigned char)*p))
+		p++;
+	if (p == n || !isalpha((unsigned char)*n) || !lit(&p, end, "(")) {
+		l->why = "no syscall name";
+		return;
+	}
+	l->name = n;
+	l->name_len = p - n - 1;
+	l->body = p;
+	if (ends_with(p, end, " <unfinished ...>")) {
+		l->kind = SP_UNFINISHED;
+		l->body_len = end - p - 17;
+		return;
+	}
+	l->kind = SP_SYSCALL;
+	take_dur(l, &end);
+	l->body_len = end - p;
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* strace_parse.h: strace's text output (6.x), one line at a time, into value trees. */
+/*
+ * Two levels: sp_line() splits a line into its parts (pid prefix, timestamp, kind,
+ * syscall name, the raw text of the arguments and result) without building anything;
+ * sp_call() and sp_args() turn that text into value trees in d->ar, the same trees the
+ * decoders build, so that render.c prints them back as the same text.  A value the
+ * parser does not understand is kept whole as an HV_EXPR with its text.
+ */
+#ifndef HY_STRACE_PARSE_H
+#define HY_STRACE_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "decode.h"
+
+/* What the parser has learnt about the options strace was run with. */
+struct sp_state {
+	int xflag;		/* 0; 1 (-x: a string with a non-printable byte was all \x);
+				   2 (-xx: a printable string was all \x) */
+	bool unresolved;	/* a symbol had no value in any xlat table (raw value 0) */
+	bool no_xlearn;		/* set by the caller: strings here are in \x whatever -x says
+				   (getrandom's buffer): learn nothing from them */
+};
+
+enum sp_kind {
+	SP_BAD,		/* not a strace line; why says why */
+	SP_SYSCALL,	/* name(args) = ret */
+	SP_UNFINISHED,	/* name(args <unfinished ...> */
+	SP_RESUMED,	/* <... name resumed>args) = ret */
+	SP_SIGNAL,	/* --- SIGX {siginfo} --- */
+	SP_STOPPED,	/* --- stopped by SIGX --- */
+	SP_EXITED,	/* +++ exited with N +++ */
+	SP_KILLED,	/* +++ killed by SIGX [(core dumped)] +++ */
+	SP_ATTACHED,	/* strace: Process N attached */
+	SP_DETACHED,	/* strace: Process N detached */
+	SP_MESSAGE,	/* another "strace: ..." line, or "+++ superseded by execve ... +++" */
+};
+
+enum sp_pidstyle { SP_PID_NONE, SP_PID_PLAIN /* "1234  " (-f -o) */, SP_PID_BRACKET /* "[pid 1234] " */ };
+enum sp_tstyle { SP_TS_NONE, SP_TS_T, SP_TS_TT, SP_TS_TTT, SP_TS_R };
+
+struct sp_line {
+	enum sp_kind kind;
+	enum sp_pidstyle pidstyle;
+	pid_t pid;		/* from the prefix (or the strace: message), else 0 */
+	enum sp_tstyle tstyle;
+	int64_t ts_sec;		/* -t/-tt: seconds since midnight; -ttt: epoch; -r: relative */
+	long ts_usec;		/* 0 for -t */
+	const char *name;	/* SP_SYSCALL, SP_UNFINISHED, SP_RESUMED: the syscall name */
+	size_t name_len;
+	/*
+	 * SP_SYSCALL: after '(' to the end ("args) = ret", -T removed);
+	 * SP_UNFINISHED: after '(' up to " <unfinished ...>";
+	 * SP_RESUMED: after "resumed>" to the end; SP_SIGNAL: the siginfo text, if any.
+	 */
+	const char *body;
+	size_t body_len;
+	bool has_dur;		/* -T: <sec.usec> */
+	uint64_t dur_ns;
+	int num;		/* SP_EXITED: code; SP_KILLED, SP_SIGNAL, SP_STOPPED: signal */
+	bool core;		/* SP_KILLED: (core dumped) */
+	const char *why;	/* SP_BAD: the reason, a constant string */
+};
+
+/* Split one line (no newline) into its parts; the pointers point into s. */
+void sp_line(struct sp_line *l, const char *s, size_t len);
+
+/* A parsed call: the arguments and the result, as the decoders would set them in a dctx. */
+struct sp_call {
+	struct hv *args;	/* HV_ARRAY */
+	bool pending;		/* the argument text ended with ", " (an unfinished call) */
+	bool no_exit;		/* "= ?" */
+	bool is_error;		/* "= -1 ENAME (...)" or "= ? ERESTART... (...)" */
+	int64_t ret;		/* the return value (-errno for errors) */
+	struct hv *retval;	/* the return value as printed (HV_INT, HV_HEX, HV_FD ...) */
+	struct hv *ret_note;	/* "(...)" after it, or NULL */
+};
+
+/*
+ * "args) = ret" into c; 0, or -EINVAL with *why set when the text is not a call's end.
+ * Nodes are allocated in d->ar.
+ */
+int sp_call(struct dctx *d, struct sp_state *st, const char *s, size_t len, struct sp_call *c,
+	    const char **why);
+/* Arguments only ("args" of an unfinished call, no ')'); never fails (unknown text: HV_EXPR). */
+struct hv *sp_args(struct dctx *d, struct sp_state *st, const char *s, size_t len, bool *pending);
+/* One value ("{si_signo=SIGCHLD, ...}"); NULL if len is 0. */
+struct hv *sp_value(struct dctx *d, struct sp_state *st, const char *s, size_t len);
+
+/* The number of a signal name ("SIGCHLD", "SIGRT_3"), or 0. */
+int sp_signo(const char *name, size_t len);
+/* The value of errno name ("ENOENT", "ERESTARTSYS"), or 0. */
+int sp_errno(const char *name, size_t len);
+/* The raw value of a symbol or flag set ("O_RDONLY|O_CLOEXEC"); 0 when found, else -ENOENT. */
+int sp_symval(const char *text, size_t len, uint64_t *val);
+
+#endif
