@@ -48,6 +48,8 @@ BEGIN {
 }
 /^#/ || NF == 0 { next }
 FILENAME ~ /syscall_args_[^\/]*\.tbl$/ {
+	# the kernel's tracepoints say newstat, newfstat, newlstat for stat, fstat, lstat
+	if (!($1 in BYNAME) && $1 ~ /^new/ && (substr($1, 4) in BYNAME)) $1 = substr($1, 4)
 	if ($1 in BYNAME) { a = ""; for (i = 2; i <= NF; i++) a = a "\"" $i "\", "; ARGN[BYNAME[$1]] = a }
 	next
 }

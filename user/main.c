@@ -138,10 +138,12 @@ int main(int argc, char **argv)
 	}
 	err = be->run(&tr);
 	be->cleanup(&tr);
-	if (pipeline_close(&pl) && !err)
-		pr_warn("hytrace: cannot write %s: %s", o.outfile ? o.outfile : "the trace",
-			strerror(errno));
+	/* a sink that fails says why itself; the run then fails too */
+	int cerr = pipeline_close(&pl);
+
 	ret = finish(&tr);
+	if (cerr && !ret)
+		ret = 1;
 	if (!tr.child_done && stop_sig) {
 		/* interrupted: the tracees go on untraced; we die by the signal, as strace does */
 		signal(stop_sig, SIG_DFL);

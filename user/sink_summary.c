@@ -212,6 +212,9 @@ static int summary_close(struct sink *sk)
 		ret = -errno;
 	else if (fp == stderr)
 		fflush(stderr);
+	if (ret)
+		pr_warn("hytrace: cannot write %s: %s", o->outfile ? o->outfile : "the summary",
+			strerror(-ret));
 	free(rows);
 	free(sm);
 	sk->priv = NULL;

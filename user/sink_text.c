@@ -413,6 +413,9 @@ static int text_close(struct sink *s)
 		}
 		free(o);
 	}
+	if (ret)
+		pr_warn("hytrace: cannot write %s: %s", s->pl->o->outfile ? s->pl->o->outfile : "the trace",
+			strerror(-ret));
 	sb_free(&tx->line);
 	sb_free(&tx->args);
 	free(tx);

@@ -373,7 +373,7 @@ static bool parse_fdpath(struct vp *v, struct hv *h)
 			p++;
 		else if (*p == '"' && sq)
 			p = skip_string(p, v->end) - 1;
-		else if (*p == '[')
+		else if (*p == '[' && p[-1] == ':')
 			sq++;
 		else if (*p == ']' && sq)
 			sq--;
@@ -557,7 +557,7 @@ static struct hv *as_sigset(struct vp *v, struct hv *a, const char *s, size_t n)
 }
 
 /* A value whose form we know, or NULL (the caller keeps the text). */
-static struct hv *parse_primary(struct vp *v, bool spaces)
+static struct hv *parse_primary(struct vp *v)
 {
 	const char *start = v->p;
 	int c = (unsigned char)*v->p;
@@ -633,7 +633,7 @@ static struct hv *parse_primary(struct vp *v, bool spaces)
 static struct hv *parse_value(struct vp *v, bool arr, bool spaces)
 {
 	const char *start = v->p;
-	struct hv *h = v->p < v->end ? parse_primary(v, spaces) : NULL;
+	struct hv *h = v->p < v->end ? parse_primary(v) : NULL;
 
 	if (!h || !at_sep(v, arr)) {
 		v->p = skip_raw(start, v->end, spaces);
@@ -729,7 +729,7 @@ static int parse_ret(struct vp *v, struct sp_call *c)
 	}
 	/* a value, then maybe " (note)" */
 	const char *start = v->p;
-	struct hv *h = parse_primary(v, false);
+	struct hv *h = parse_primary(v);
 
 	if (h && v->p < v->end && starts(v, " (") && v->end[-1] == ')') {
 		c->ret_note = sp_value(v->d, v->st, v->p + 2, v->end - v->p - 3);
