@@ -192,19 +192,21 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 		char det[PATH_MAX];
 		const void *data = b->data;
 		uint32_t n = b->h.len;
+		uint32_t flags = b->h.flags;
 
 		if ((b->h.flags & HY_BF_FDPATH) && n > 8 && n < 64 && !memcmp(data, "socket:[", 8) &&
 		    sockinfo_format(r->pid, strtoul((const char *)data + 8, NULL, 10), det,
 				    sizeof(det)) == 0) {
 			data = det;
 			n = strlen(det);
+			flags |= HY_BF_FDRAW;	/* preformatted: the renderer must not escape it */
 		}
 		void *p = rb_blob(&B.rb, b->h.arg, b->h.when, b->h.idx, b->h.addr, n);
 
 		if (!p)
 			break;
 		memcpy(p, data, n);
-		rb_blob_done(&B.rb, n, b->h.err, b->h.flags);
+		rb_blob_done(&B.rb, n, b->h.err, flags);
 	}
 	rb_rec(&B.rb)->flags |= r->flags;
 	return true;
