@@ -187,6 +187,7 @@ static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 	char path[64];
 	int fd;
 
+	comm_of(t->tid, r.comm);
 	if (rb_begin(&rb, &r))
 		return;
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)t->tid);
@@ -340,6 +341,11 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o, 0);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
+	if (t->comm_stale) {	/* exec'd: the call ends under the new name */
+		comm_of(t->tid, t->comm);
+		t->comm_stale = false;
+		memcpy(r->comm, t->comm, HY_COMM_LEN);
+	}
 	if (r->nr == SYS_prctl && r->args[0] == PR_SET_NAME)
 		t->comm_stale = true;
 	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);

@@ -119,13 +119,15 @@ int main(int argc, char **argv)
 	if (err)
 		return err > 0 ? 0 : 1;
 	log_level = o.verbose_log;
+	/* first: the eBPF probe already loads programs, and a Ctrl-C from then on must count
+	   (a background job of a shell even starts with SIGINT ignored) */
+	catch_signals();
 	be = choose_backend(&o);
 	if (!be)
 		return 1;
 	pr_info("hytrace: backend %s", be->name);
 	if (pipeline_init(&pl, &o))
 		return 1;
-	catch_signals();
 	memset(&tr, 0, sizeof(tr));
 	tr.o = &o;
 	tr.pl = &pl;

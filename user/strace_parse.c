@@ -22,47 +22,7 @@
 
 /* -- symbol values: one hash of every name in every xlat table ---------------------------- */
 
-/*
- * The tables searched for raw values of symbols, in order (the first table naming a symbol
- * wins).  gen-xlat.awk makes no list of its tables; this one is build/gen/xlat_gen.h's.
- */
-static const struct xlat *const sym_tables[] = {
-	&xlat_access_modes, &xlat_address_families, &xlat_af_packet_types, &xlat_arch_prctl_codes,
-	&xlat_arp_hardware_types, &xlat_at_flags, &xlat_at_statx_sync_types, &xlat_baud_options,
-	&xlat_cap_version, &xlat_caps, &xlat_clocknames, &xlat_clone3_flags, &xlat_clone_flags,
-	&xlat_close_range_flags, &xlat_dirent_types, &xlat_dnotify_flags, &xlat_efd_flags,
-	&xlat_epoll_ctl_ops, &xlat_epoll_events, &xlat_epoll_flags, &xlat_errnos,
-	&xlat_ethernet_protocols, &xlat_f_owner_types, &xlat_faccessat_flags, &xlat_falloc_flags,
-	&xlat_fcntl_cmds, &xlat_fcntl_seals, &xlat_fd_flags, &xlat_file_types, &xlat_flock_cmds,
-	&xlat_flock_types, &xlat_fsmagic, &xlat_futex_ops, &xlat_futex_wake_cmps,
-	&xlat_futex_wake_ops, &xlat_getrandom_flags, &xlat_inet_protocols, &xlat_inotify_flags,
-	&xlat_inotify_init_flags, &xlat_ioc_dirs, &xlat_ioctl_aliases, &xlat_ioctl_noarg,
-	&xlat_ioctl_tty, &xlat_ip_cmsg_types, &xlat_itimer_which, &xlat_lease_types,
-	&xlat_lseek_whence, &xlat_madvise_cmds, &xlat_membarrier_cmds, &xlat_membarrier_flags,
-	&xlat_memfd_create_flags, &xlat_mlock_flags, &xlat_mlockall_flags, &xlat_mmap_flags,
-	&xlat_mmap_prot, &xlat_mmap_type, &xlat_mount_flags, &xlat_mremap_flags, &xlat_msg_flags,
-	&xlat_msync_flags, &xlat_netlink_protocols, &xlat_open_access_modes, &xlat_open_flags,
-	&xlat_personality_flags, &xlat_personality_types, &xlat_pidfd_flags, &xlat_poll_events,
-	&xlat_pr_cap_ambient, &xlat_pr_dumpable, &xlat_pr_set_mm, &xlat_pr_set_vma,
-	&xlat_pr_spec_cmds, &xlat_pr_spec_flags, &xlat_prctl_options, &xlat_priorities,
-	&xlat_rename_flags, &xlat_resolve_flags, &xlat_rlimit_resources, &xlat_rseq_flags,
-	&xlat_rwf_flags, &xlat_sa_handler_values, &xlat_sched_flags, &xlat_sched_policies,
-	&xlat_scm_types, &xlat_seccomp_filter_flags, &xlat_seccomp_mode, &xlat_seccomp_ops,
-	&xlat_setns_types, &xlat_sfd_flags, &xlat_shutdown_modes, &xlat_si_codes,
-	&xlat_sigact_flags, &xlat_sigaltstack_flags, &xlat_sigbus_codes, &xlat_sigchld_codes,
-	&xlat_sigev_notify, &xlat_sigfpe_codes, &xlat_sigill_codes, &xlat_signals,
-	&xlat_sigpoll_codes, &xlat_sigprocmask_cmds, &xlat_sigsegv_codes, &xlat_sigsys_codes,
-	&xlat_sigtrap_codes, &xlat_sock_type_flags, &xlat_socket_types, &xlat_sockopt_ip,
-	&xlat_sockopt_ip_get, &xlat_sockopt_ip_set, &xlat_sockopt_ipv6, &xlat_sockopt_ipv6_get,
-	&xlat_sockopt_ipv6_set, &xlat_sockopt_levels, &xlat_sockopt_socket, &xlat_sockopt_tcp,
-	&xlat_sockopt_txrehash, &xlat_sockopt_udp, &xlat_splice_flags, &xlat_statfs_flags,
-	&xlat_statx_attrs, &xlat_statx_masks, &xlat_tcflsh_args, &xlat_tcxonc_args, &xlat_term_cc,
-	&xlat_term_cflags, &xlat_term_csize, &xlat_term_iflags, &xlat_term_lflags,
-	&xlat_term_line_discs, &xlat_term_odelays, &xlat_term_oflags, &xlat_timer_flags,
-	&xlat_timerfd_flags, &xlat_timerfd_settime_flags, &xlat_umount_flags, &xlat_unshare_flags,
-	&xlat_usage_who, &xlat_wait4_options, &xlat_waitid_types, &xlat_x86_xfeatures,
-	&xlat_xattr_flags
-};
+/* The tables searched for raw values of symbols: all of them (the first naming a symbol wins). */
 
 #define SYM_HASH_BITS 14	/* 16384 slots: the tables hold about 3000 names */
 
@@ -85,8 +45,8 @@ static unsigned int sym_h(const char *s, size_t n)
 
 static void sym_init(void)
 {
-	for (size_t t = 0; t < sizeof(sym_tables) / sizeof(sym_tables[0]); t++) {
-		const struct xlat *x = sym_tables[t];
+	for (size_t t = 0; t < xlat_all_count; t++) {
+		const struct xlat *x = xlat_all[t];
 
 		for (unsigned int i = 0; i < x->n; i++) {
 			const char *name = x->e[i].name;
@@ -883,6 +843,10 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			p++;
 		long a = digits(&p, end, &nd);
 
+		if (nd > 11) {	/* past the year 5000: not a time (and no overflow later) */
+			l->why = "bad timestamp";
+			return;
+		}
 		if (p < end && *p == ':') {
 			long m, sec;
 
@@ -893,16 +857,28 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 				return;
 			}
 			sec = digits(&p, end, NULL);
+			if (a > 23 || m > 59 || sec > 60) {
+				l->why = "bad timestamp";
+				return;
+			}
 			l->ts_sec = a * 3600 + m * 60 + sec;
 			l->tstyle = SP_TS_T;
 			if (lit(&p, end, ".")) {
-				l->ts_usec = digits(&p, end, NULL);
+				l->ts_usec = digits(&p, end, &nd);
 				l->tstyle = SP_TS_TT;
+				if (nd != 6) {
+					l->why = "bad timestamp";
+					return;
+				}
 			}
 		} else if (p < end && *p == '.') {
 			p++;
 			l->ts_sec = a;
-			l->ts_usec = digits(&p, end, NULL);
+			l->ts_usec = digits(&p, end, &nd);
+			if (nd != 6) {
+				l->why = "bad timestamp";
+				return;
+			}
 			l->tstyle = pad || a < 100000000 ? SP_TS_R : SP_TS_TTT;
 		} else {
 			l->why = "bad timestamp";
