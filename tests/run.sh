@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -661,10 +661,18 @@ if section g; then
 
 		# however hytrace ends, no hytrace BPF program stays loaded
 		for sig in INT TERM KILL; do
+			# programs of earlier runs take a few seconds to be freed: start from none
+			wait_for sh -c '! bpftool prog show | grep -q "name hy_"'
 			"$HYTRACE_BIN" -a --comm=hyt_nothing -o /dev/null 2>/dev/null &
 			GP=$!
-			wait_for sh -c 'bpftool prog show | grep -q "name hy_sys_enter"'
+			# ready: its programs are loaded and it catches SIGINT (SigCgt bit 1)
+			wait_for sh -c 'bpftool prog show | grep -q "name hy_sys_enter" &&
+				grep -q "^SigCgt:.*[2367abef]$" /proc/$1/status' sh $GP
 			kill -$sig $GP
+			if ! wait_for sh -c '! kill -0 $1 2>/dev/null || grep -q "^State:.*Z" /proc/$1/status 2>/dev/null' sh $GP; then
+				hyt_failed "SIG$sig: hytrace ends" "still running 5 s after SIG$sig"
+				kill -KILL $GP
+			fi
 			wait $GP 2>/dev/null
 			hyt_check "SIG$sig: no hytrace BPF program left" wait_for sh -c '! bpftool prog show | grep -q "name hy_"'
 		done
@@ -698,6 +706,22 @@ if section h; then
 			hyt_failed "$(basename "$s")" "exited with status $rc and reported no failure"
 		fi
 	done
+fi
+
+########## (i) the benchmark harness runs every cell once on tiny workloads (no timing checked)
+if section i; then
+	echo "# (i) make bench QUICK=1 BENCH_SMOKE=1"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "bench smoke" "tracer is strace"
+	else
+		rm -f build/bench/results/latest.md
+		timeout -k 5 300 make --no-print-directory -s bench QUICK=1 BENCH_SMOKE=1 >"$WORK/bench.log" 2>&1
+		rc=$?
+		hyt_check "bench smoke: the harness runs and reports" sh -c '
+			[ "$1" -eq 0 ] || { echo "exit $1: $(tail -n 3 "$2" | tr "\n" " ")"; exit 1; }
+			[ -s build/bench/results/latest.md ] || { echo "no build/bench/results/latest.md"; exit 1; }
+			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }' sh $rc "$WORK/bench.log"
+	fi
 fi
 
 ########## no tracee left behind
