@@ -47,6 +47,10 @@ else
 	D_TAR=/usr/include D_FIND=/usr/share
 	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
 fi
+# per-workload sizes can be overridden (BENCH_W1=200000 ...): results say which were used
+S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
+S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP}
+D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}

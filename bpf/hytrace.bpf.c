@@ -1101,7 +1101,10 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 		rec_head(r, HY_REC_ENTER, pt, cfg_time ? st->ts : 0, 0, st);
 		rec_args(r, st);
 		r->ret = 0;
-		if (!scratch_send(s, BPF_RB_FORCE_WAKEUP))
+		/* no forced wake-up: most calls marked "may block" (reads, writes) do not,
+		   and waking the reader per call costs more than anything else; the
+		   reader's polling shows a call that does block within POLL_MAX_MS */
+		if (!scratch_send(s, wake_flags()))
 			st->flags |= HYB_TS_ENTER_SEEN;
 	}
 	return 0;

@@ -159,6 +159,8 @@ struct hy_cap {
 #define HY_CF_ALWAYS	0x01	/* exit capture even when the call failed */
 #define HY_CF_ENTER_RETRY 0x02	/* BPF: a failed entry read is retried at exit */
 #define HY_CF_VERBOSE	0x04	/* HY_CAP_STRARR: the strings only under -v (else the pointers) */
+#define HY_CF_FDSET	0x10	/* the capture is an fd_set bitmap of args[0] bits: user space adds
+				   the paths of its fds under -y (select) */
 #define HY_CF_FDS	0x08	/* the capture holds fds (ints; for HY_CAP_ARRAY the first int of each
 				   element): user space adds their paths under -y */
 

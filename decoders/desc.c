@@ -313,7 +313,7 @@ void dec_dup3(struct dctx *d)
 
 void dec_close_range(struct dctx *d)
 {
-	arg(d, v_fd(d, 0));
+	arg(d, v_uint(d, 0));	/* a bound, not an fd: strace shows no -y path */
 	arg(d, v_uint(d, 1));
 	arg(d, v_flags_or(d, 2, &xlat_close_range_flags, "CLOSE_RANGE_???"));
 }
@@ -750,7 +750,7 @@ static struct hv *fdset_in(struct dctx *d, int i, int nfds)
 	a->flags |= HVF_SPACES;
 	for (int k = 0; k < nfds && (unsigned int)k / 8 < b->h.len; k++)
 		if (b->data[k / 8] & (1u << (k % 8)))
-			hv_add(a, NULL, hv_fd(d, k, NULL));
+			hv_add(a, NULL, hv_fd_num(d, k));
 	return a;
 }
 

@@ -8,7 +8,8 @@
 #   FLAGS    comma list of block, noreturn, exec; or "-"
 #   CAPTURE  ARG:KIND[:SIZE][:SRC][@enter|@exit|@both][!always]
 #            !always: exit capture even when the call failed; !verbose: strarr strings only with -v;
-#            !fds: the captured ints are fds whose paths -y shows (blob idx 1+i)
+#            !fds: the captured ints are fds whose paths -y shows (blob idx 1+i);
+#            !fdset: the capture is an fd_set of args[0] bits whose fds -y shows
 #            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref;
 #            SRC a0-a5 or ret (count/length source); SIZE a C expression without spaces or colons
 # decoders/syscall_args_x86_64.tbl: NAME ARG0 ARG1 ... (argument names for structured outputs)
@@ -22,6 +23,7 @@ function cap(tok, nm,    when, fl, parts, np, a, k, size, src, i, f, c) {
 	if (tok ~ /!always$/) { fl = "HY_CF_ALWAYS"; sub(/!always$/, "", tok) }
 	if (tok ~ /!verbose$/) { fl = "HY_CF_VERBOSE"; sub(/!verbose$/, "", tok) }
 	if (tok ~ /!fds$/) { fl = "HY_CF_FDS"; sub(/!fds$/, "", tok) }
+	if (tok ~ /!fdset$/) { fl = "HY_CF_FDSET"; sub(/!fdset$/, "", tok) }
 	if (tok ~ /@/) { when = tok; sub(/.*@/, "", when); sub(/@.*/, "", tok) }
 	np = split(tok, parts, ":")
 	a = parts[1]; k = parts[2]; size = ""; src = "HY_SRC_NONE"

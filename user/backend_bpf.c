@@ -262,6 +262,70 @@ static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size
 	return true;
 }
 
+/*
+ * Entry records of calls that may block wait here until the end of the ring drain
+ * they came in: a call that completed within the same drain (a read of a regular
+ * file) is then shown once, whole, instead of as an entry and a completion; one
+ * still running at the end of the drain is shown as started (<unfinished ...>).
+ */
+#define STASH_MAX 64
+
+struct stashed {
+	pid_t tid;
+	struct recbuf rb;
+};
+
+static struct stashed stash[STASH_MAX];
+static int nstash;
+
+static void stash_flush_one(struct tracer *tr, int i)
+{
+	pipeline_feed(tr->pl, stash[i].rb.buf, stash[i].rb.len);
+	struct recbuf keep = stash[i].rb;	/* keep the buffer for reuse */
+
+	stash[i] = stash[--nstash];
+	stash[nstash].rb = keep;
+}
+
+static void stash_flush(struct tracer *tr)
+{
+	while (nstash)
+		stash_flush_one(tr, nstash - 1);
+}
+
+/* Keep an entry record; false if it must be fed now. */
+static bool stash_enter(struct tracer *tr, const struct hy_rec *r, size_t len)
+{
+	if (nstash == STASH_MAX)
+		stash_flush(tr);
+	struct stashed *s = &stash[nstash];
+
+	if (rb_begin(&s->rb, r))
+		return false;
+	if (len > sizeof(*r)) {	/* the blobs: copy the whole record */
+		if (s->rb.cap < len) {
+			uint8_t *n = realloc(s->rb.buf, len);
+
+			if (!n)
+				return false;
+			s->rb.buf = n;
+			s->rb.cap = len;
+		}
+		memcpy(s->rb.buf, r, len);
+		s->rb.len = len;
+	}
+	s->tid = r->tid;
+	nstash++;
+	return true;
+}
+
+static void stash_free(void)
+{
+	for (int i = 0; i < STASH_MAX; i++)
+		rb_free(&stash[i].rb);
+	nstash = 0;
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct tracer *tr = ctx;
@@ -287,6 +351,20 @@ static int on_record(void *ctx, void *data, size_t size)
 		if (tr->o->d.yflag >= 2 && rewrite_yy(r, len)) {
 			data = B.rb.buf;
 			len = B.rb.len;
+		}
+	}
+	if (r->type == HY_REC_ENTER && stash_enter(tr, r, len))
+		return 0;
+	for (int i = nstash - 1; i >= 0; i--) {
+		if (stash[i].tid != (pid_t)r->tid)
+			continue;
+		if (r->type == HY_REC_SYSCALL) {	/* completed in the same drain: drop the entry */
+			struct recbuf keep = stash[i].rb;
+
+			stash[i] = stash[--nstash];
+			stash[nstash].rb = keep;
+		} else {	/* a signal or exit meets it: the entry shows first */
+			stash_flush_one(tr, i);
 		}
 	}
 	pipeline_feed(tr->pl, data, len);
@@ -740,6 +818,7 @@ static void finish(struct tracer *tr)
 	hytrace_bpf__detach(B.skel);
 	while (ring_buffer__consume(B.ring) > 0)
 		;
+	stash_flush(tr);
 	/* threads still traced (Ctrl-C, --duration, -p): detached now */
 	for (size_t i = 0; i < B.ntids; i++) {
 		pid_t tid = B.tids[i];
@@ -796,6 +875,7 @@ static int bpf_run(struct tracer *tr)
 			pr_warn("hytrace: cannot read the BPF ring buffer: %s", strerror(-n));
 			break;
 		}
+		stash_flush(tr);	/* calls still running after this drain show as started */
 		/* adaptive: poll often while records come, back off when idle */
 		timeout = n > 0 ? POLL_MIN_MS : (timeout * 2 > POLL_MAX_MS ? POLL_MAX_MS : timeout * 2);
 		check_child(tr);
@@ -837,6 +917,7 @@ static void bpf_cleanup(struct tracer *tr)
 	B.cg_fd = -1;
 	rb_free(&B.rb);
 	rb_free(&B.fix);
+	stash_free();
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;

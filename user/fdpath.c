@@ -77,6 +77,27 @@ static size_t fd_array(struct recbuf *rb, int arg, int when, size_t stride, int 
 	return n;
 }
 
+/* The fds set in the fd_set captured for arg at entry (nfds in args[0]): idx 0x2000 + fd. */
+static void fdset_fds(struct recbuf *rb, pid_t pid, int arg, const struct opts *o)
+{
+	uint8_t set[128];
+	struct event ev;
+	int nfds = (int)rb_rec(rb)->args[0];
+
+	if (event_parse(&ev, rb->buf, rb->len))
+		return;
+	const struct event_blob *b = event_blob(&ev, arg, HY_AT_ENTER, 0);
+
+	if (!b || b->h.err)
+		return;
+	size_t len = b->h.len < sizeof(set) ? b->h.len : sizeof(set);
+
+	memcpy(set, b->data, len);
+	for (int fd = 0; fd < nfds && (size_t)fd / 8 < len; fd++)
+		if (set[fd / 8] & (1u << (fd % 8)))
+			add_one(rb, pid, arg, HY_AT_ENTER, 0x2000 + fd, fd, o);
+}
+
 /* SCM_RIGHTS fds in the control data captured with a msghdr (blob idx 2). */
 static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, const struct opts *o)
 {
@@ -128,6 +149,8 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 			continue;
 		if (c->kind == HY_CAP_FDPATH) {
 			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], o);
+		} else if ((c->flags & HY_CF_FDSET) && when == HY_AT_ENTER) {
+			fdset_fds(rb, pid, i, o);
 		} else if (c->kind == HY_CAP_MSGHDR) {
 			msghdr_fds(rb, pid, i, when, o);
 		} else if ((c->flags & HY_CF_FDS) &&
