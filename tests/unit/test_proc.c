@@ -6,29 +6,6 @@
 #include <sys/utsname.h>
 #include "unit.h"
 
-#define UT_LINE(u, name, ret, want) UT_EXPECT(name, ut_nopad(ut_line(u, ret)), want)
-
-/* strace pads "= ret" to column 40; the tests compare without the padding. */
-static const char *ut_nopad(const char *s)
-{
-	static char buf[8192];
-	size_t n = 0;
-
-	for (size_t i = 0; s[i] && n < sizeof(buf) - 1; i++) {
-		buf[n++] = s[i];
-		if (s[i] == ')' && s[i + 1] == ' ') {
-			size_t k = i + 1;
-
-			while (s[k] == ' ')
-				k++;
-			if (s[k] == '=' && s[k + 1] == ' ')
-				i = k - 2;	/* keep one space */
-		}
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
 int main(void)
 {
 	struct ut u = { 0 };
