@@ -138,9 +138,10 @@ enum hy_cap_kind {
 #define HY_PAIR(a, b)		((__u32)(a) << 16 | (b))
 #define HY_PAIR_A(size)		((size) >> 16)
 #define HY_PAIR_B(size)		((size) & 0xffff)
-#define HY_STACK(off, len)	((__u32)(off) << 16 | (len))
-#define HY_STACK_OFF(size)	((size) >> 16)
-#define HY_STACK_LEN(size)	((size) & 0xffff)
+/* HY_CAP_STACK packs its offset and length the same way */
+#define HY_STACK(off, len)	HY_PAIR(off, len)
+#define HY_STACK_OFF(size)	HY_PAIR_A(size)
+#define HY_STACK_LEN(size)	HY_PAIR_B(size)
 
 /* struct hy_cap.count_src values: 0-5 an argument, or */
 #define HY_SRC_RET	6	/* the return value (exit captures only) */
