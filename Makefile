@@ -22,7 +22,7 @@ WARN += -Werror
 endif
 SAN ?=
 CFLAGS ?= -O2 -g
-override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Ibpf $(SAN)
+override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Ibpf $(SAN)
 LDLIBS := -lbpf -lelf -lz -lcurl
 override LDFLAGS += $(SAN)
 
@@ -35,7 +35,7 @@ SYS_TBL := decoders/syscalls_$(ARCH).tbl
 ARGS_TBL := decoders/syscall_args_$(ARCH).tbl
 AREA_TBL := $(sort $(filter-out $(SYS_TBL) $(ARGS_TBL),$(wildcard decoders/*.tbl)))
 
-USER_SRC := $(sort $(wildcard user/*.c))
+USER_SRC := $(sort $(wildcard user/*.c user/*/*.c))
 DEC_SRC := $(sort $(wildcard decoders/*.c))
 GEN_SRC := $(GEN)/xlat.c $(GEN)/sysent.c
 LIB_OBJ := $(patsubst %.c,$(OUTPUT)/%.o,$(DEC_SRC)) $(GEN)/xlat.o $(GEN)/sysent.o

@@ -19,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "../user/event.h"
+#include "event.h"
 #include "sysent.h"
 #include "xlat.h"
 #include "xlat_gen.h"
