@@ -46,24 +46,24 @@ static const struct backend *choose_backend(const struct opts *o)
 
 	if (o->input) {
 		if (!&backend_input)
-			pr_warn("hytrace: --input (the strace log reader) is not built into this hytrace");
+			pr_warn("--input (the strace log reader) is not built into this hytrace");
 		return &backend_input;
 	}
 
 	switch (o->backend) {
 	case BACKEND_PTRACE:
 		if (o->all) {
-			pr_warn("hytrace: -a (system-wide) needs the eBPF backend");
+			pr_warn("-a (system-wide) needs the eBPF backend");
 			return NULL;
 		}
 		return &backend_ptrace;
 	case BACKEND_BPF:
 		if (!bpf) {
-			pr_warn("hytrace: the eBPF backend is not built into this hytrace");
+			pr_warn("the eBPF backend is not built into this hytrace");
 			return NULL;
 		}
 		if (bpf->probe(o, why, sizeof(why))) {
-			pr_warn("hytrace: cannot use the eBPF backend: %s", why);
+			pr_warn("cannot use the eBPF backend: %s", why);
 			return NULL;
 		}
 		return bpf;
@@ -72,12 +72,11 @@ static const struct backend *choose_backend(const struct opts *o)
 		if (bpf && bpf->probe(o, why, sizeof(why)) == 0)
 			return bpf;
 		if (o->all) {
-			pr_warn("hytrace: -a (system-wide) needs the eBPF backend: %s",
+			pr_warn("-a (system-wide) needs the eBPF backend: %s",
 				bpf ? why : "not built into this hytrace");
 			return NULL;
 		}
-		if (o->d.verbose || log_level)
-			pr_warn("hytrace: using ptrace: %s", bpf ? why : "eBPF backend not built");
+		pr_info("using ptrace: %s", bpf ? why : "eBPF backend not built");
 		return &backend_ptrace;
 	}
 }
@@ -125,7 +124,7 @@ int main(int argc, char **argv)
 	be = choose_backend(&o);
 	if (!be)
 		return 1;
-	pr_info("hytrace: backend %s", be->name);
+	pr_info("backend %s", be->name);
 	if (pipeline_init(&pl, &o))
 		return 1;
 	memset(&tr, 0, sizeof(tr));

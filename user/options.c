@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "log.h"
 #include "options.h"
 
 #define HYTRACE_VERSION "0.1.0"
@@ -78,11 +79,9 @@ static int bad(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("hytrace: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	pr_vmsg(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	usage_hint();
 	return -1;
 }
@@ -561,9 +560,9 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case '?':
 		default:
 			if (optopt && optopt < 256)
-				fprintf(stderr, "hytrace: invalid option -- '%c'\n", optopt);
+				pr_warn("invalid option -- '%c'", optopt);
 			else
-				fprintf(stderr, "hytrace: unrecognized option '%s'\n", argv[optind - 1]);
+				pr_warn("unrecognized option '%s'", argv[optind - 1]);
 			usage_hint();
 			return -1;
 		}
@@ -581,7 +580,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->input && (o->argv || o->npids || o->all))
 		return bad("%s", "--input reads a trace: no command, -p or -a with it");
 	if (!o->argv && !o->npids && !o->all && !o->input) {
-		fputs("hytrace: must have PROG [ARGS], -p PID, -a or --input FILE\n", stderr);
+		pr_warn("must have PROG [ARGS], -p PID, -a or --input FILE");
 		usage_hint();
 		return -1;
 	}

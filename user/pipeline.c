@@ -100,7 +100,7 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 		static const char *const names[] = { "text", "json", "tef", "perfetto", "otlp" };
 
 		if (!formats[o->format]) {
-			pr_warn("hytrace: the %s format is not built into this hytrace", names[o->format]);
+			pr_warn("the %s format is not built into this hytrace", names[o->format]);
 			return -ENOTSUP;
 		}
 		pl->sinks[pl->nsinks++].ops = formats[o->format];
@@ -213,7 +213,7 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	struct task *t;
 
 	if (event_parse(ev, rec, len)) {
-		pr_warn("hytrace: malformed record of %zu bytes skipped", len);
+		pr_warn("malformed record of %zu bytes skipped", len);
 		return;
 	}
 	pl->records++;
@@ -269,10 +269,10 @@ int pipeline_close(struct pipeline *pl)
 		if (err && !ret)
 			ret = err;
 	}
-	pr_info("hytrace: %llu records received", (unsigned long long)pl->records);
+	pr_info("%llu records received", (unsigned long long)pl->records);
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
-			pr_warn("hytrace: %llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
+			pr_warn("%llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
 	for (unsigned int i = 0; i < pl->ntasks_cap; i++)
 		free(pl->tasks[i].cmdline);
 	free(pl->tasks);

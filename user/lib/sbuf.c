@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "log.h"
 #include "sbuf.h"
 
 void sb_grow(struct sbuf *sb, size_t more)
@@ -16,7 +17,7 @@ void sb_grow(struct sbuf *sb, size_t more)
 	char *n = realloc(sb->s, cap);
 
 	if (!n) {
-		fputs("hytrace: out of memory\n", stderr);
+		pr_warn("out of memory");
 		abort();
 	}
 	sb->s = n;

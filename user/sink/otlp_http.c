@@ -206,7 +206,7 @@ int otlp_http_new(struct otlp_http **hp, const char *url)
 	if (!h)
 		return -ENOMEM;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
-		pr_warn("hytrace: cannot initialise libcurl");
+		pr_warn("cannot initialise libcurl");
 		free(h);
 		return -EIO;
 	}
@@ -337,10 +337,10 @@ int otlp_http_check(struct otlp_http *h)
 		long w = attempt < OTLP_TRIES && retryable_curl(rc) ? next_wait(&backoff, &waited, -1) : -1;
 
 		if (w < 0) {
-			pr_warn("hytrace: cannot send spans to %s: %s", h->url, why);
+			pr_warn("cannot send spans to %s: %s", h->url, why);
 			break;
 		}
-		pr_debug("hytrace: %s: %s; trying again in %ld ms", h->url, why, w);
+		pr_debug("%s: %s; trying again in %ld ms", h->url, why, w);
 		sleep_ms(w);
 	}
 	curl_easy_cleanup(c);
@@ -381,7 +381,7 @@ static void partial_success(struct otlp_http *h)
 		char msg[256];
 
 		body_snippet(&h->resp, msg, sizeof(msg));
-		pr_warn("hytrace: the collector at %s rejected %lld spans: %s", h->url, n, msg);
+		pr_warn("the collector at %s rejected %lld spans: %s", h->url, n, msg);
 	}
 }
 
@@ -422,7 +422,7 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 		w = retry && attempt < OTLP_TRIES ? next_wait(&backoff, &waited, h->retry_after_ms) : -1;
 		if (w < 0)
 			return err;
-		pr_debug("hytrace: %s: %s; trying again in %ld ms", h->url, why, w);
+		pr_debug("%s: %s; trying again in %ld ms", h->url, why, w);
 		sleep_ms(w);
 	}
 }

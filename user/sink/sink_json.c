@@ -47,7 +47,7 @@ static int json_open(struct sink *s)
 		if (!js->main) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
 			free(js);
 			s->priv = NULL;
 			return -err;
@@ -62,7 +62,7 @@ static int json_open(struct sink *s)
 		if (!fp) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", probe, strerror(err));
+			pr_warn("cannot open %s: %s", probe, strerror(err));
 			free(js);
 			s->priv = NULL;
 			return -err;
@@ -109,7 +109,7 @@ static FILE *out_for(struct jsink *js, const struct opts *o, pid_t tid)
 		snprintf(name, sizeof(name), "%s.%d", o->outfile, (int)tid);
 		f->fp = open_out(name);
 		if (!f->fp) {
-			pr_warn("hytrace: cannot open %s: %s", name, strerror(errno));
+			pr_warn("cannot open %s: %s", name, strerror(errno));
 			return stderr;
 		}
 		f->tid = tid;
@@ -262,7 +262,7 @@ static int json_close(struct sink *s)
 		if (js->files[i].fp)
 			ret = close_one(js->files[i].fp, ret);
 	if (ret)
-		pr_warn("hytrace: cannot write the json output: %s", strerror(-ret));
+		pr_warn("cannot write the json output: %s", strerror(-ret));
 	free(js->files);
 	sb_free(&js->line);
 	free(js);

@@ -228,7 +228,7 @@ static void flush(struct otlp *ot)
 			int err = ot->cfg.post(ot->cfg.post_ctx, ot->body.s, ot->body.len, why, sizeof(why));
 
 			if (err) {
-				pr_warn("hytrace: cannot send spans to %s: %s", ot->url, why);
+				pr_warn("cannot send spans to %s: %s", ot->url, why);
 				ot->failed = true;
 				ot->err = err;
 			}
@@ -751,7 +751,7 @@ static uint32_t env_u32(const char *name, uint32_t dflt)
 		return dflt;
 	n = strtoul(v, &end, 10);
 	if (*end || !n || n > UINT32_MAX) {
-		pr_warn("hytrace: ignoring %s=%s (not a positive number)", name, v);
+		pr_warn("ignoring %s=%s (not a positive number)", name, v);
 		return dflt;
 	}
 	return (uint32_t)n;
@@ -796,7 +796,7 @@ int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg)
 	}
 	rand_bytes(ot, ot->trace_id, 16);
 	resource(ot);
-	pr_info("hytrace: sending spans of trace %02x%02x%02x%02x... to %s", ot->trace_id[0],
+	pr_info("sending spans of trace %02x%02x%02x%02x... to %s", ot->trace_id[0],
 		ot->trace_id[1], ot->trace_id[2], ot->trace_id[3], ot->url);
 	return 0;
 }
@@ -824,13 +824,13 @@ static int otlp_close(struct sink *s)
 	failed_before = ot->failed;
 	flush(ot);
 	if (failed_before && ot->unsent)
-		pr_warn("hytrace: %llu of %llu spans not sent to %s", (unsigned long long)ot->unsent,
+		pr_warn("%llu of %llu spans not sent to %s", (unsigned long long)ot->unsent,
 			(unsigned long long)ot->spans, ot->url);
 	if (ot->dropped_events)
-		pr_warn("hytrace: %llu span events over the limit of %u per span not sent "
+		pr_warn("%llu span events over the limit of %u per span not sent "
 			"(droppedEventsCount; see OTEL_SPAN_EVENT_COUNT_LIMIT)",
 			(unsigned long long)ot->dropped_events, ot->cfg.max_events);
-	pr_info("hytrace: %llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent), ot->url);
+	pr_info("%llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent), ot->url);
 	err = ot->err;
 	otlp_http_free(ot->http);
 	hmap_free(&ot->pids);

@@ -1070,7 +1070,7 @@ static int pf_open(struct sink *s)
 	FILE *fp = stderr;
 
 	if (!o->outfile && isatty(STDERR_FILENO)) {
-		pr_warn("hytrace: --format=perfetto writes a binary trace: give -o FILE "
+		pr_warn("--format=perfetto writes a binary trace: give -o FILE "
 			"(stderr is a terminal)");
 		return -EINVAL;
 	}
@@ -1079,7 +1079,7 @@ static int pf_open(struct sink *s)
 		if (!fp) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
 			return -err;
 		}
 		setvbuf(fp, NULL, _IOFBF, 1 << 16);
@@ -1131,7 +1131,7 @@ static int pf_close(struct sink *s)
 		ret = -errno;
 	}
 	if (ret)
-		pr_warn("hytrace: cannot write the perfetto trace%s%s: %s",
+		pr_warn("cannot write the perfetto trace%s%s: %s",
 			s->pl->o->outfile ? " to " : "", s->pl->o->outfile ? s->pl->o->outfile : "",
 			strerror(-ret));
 	for (int i = 0; i < T_NR; i++)

@@ -32,7 +32,7 @@ static int summary_open(struct sink *sk)
 		if (!sm->fp) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
 			free(sm);
 			sk->priv = NULL;
 			return -err;
@@ -213,7 +213,7 @@ static int summary_close(struct sink *sk)
 	else if (fp == stderr)
 		fflush(stderr);
 	if (ret)
-		pr_warn("hytrace: cannot write %s: %s", o->outfile ? o->outfile : "the summary",
+		pr_warn("cannot write %s: %s", o->outfile ? o->outfile : "the summary",
 			strerror(-ret));
 	free(rows);
 	free(sm);

@@ -127,7 +127,7 @@ static int tef_open(struct sink *s)
 		if (!tf->fp) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
 			free(tf);
 			return -err;
 		}
@@ -522,7 +522,7 @@ static int tef_close(struct sink *s)
 		ret = -errno;
 	}
 	if (ret)
-		pr_warn("hytrace: cannot write the tef output: %s", strerror(-ret));
+		pr_warn("cannot write the tef output: %s", strerror(-ret));
 	free(tf->threads.v);
 	free(tf->procs.v);
 	sb_free(sb);

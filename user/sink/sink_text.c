@@ -58,7 +58,7 @@ static int text_open(struct sink *s)
 		if (!fp) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", o->outfile, strerror(err));
+			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
 			free(tx);
 			s->priv = NULL;
 			return -err;
@@ -75,7 +75,7 @@ static int text_open(struct sink *s)
 		if (!t) {
 			int err = errno;
 
-			pr_warn("hytrace: cannot open %s: %s", probe, strerror(err));
+			pr_warn("cannot open %s: %s", probe, strerror(err));
 			free(probe);
 			free(tx);
 			s->priv = NULL;
@@ -110,7 +110,7 @@ static struct outf *task_out(struct text *tx, const struct opts *o, struct task 
 	FILE *fp = fopen(name, "we");
 
 	if (!fp) {
-		pr_warn("hytrace: cannot open %s: %s", name, strerror(errno));
+		pr_warn("cannot open %s: %s", name, strerror(errno));
 		fp = stderr;
 	} else {
 		setvbuf(fp, NULL, _IOFBF, 1 << 16);
@@ -414,7 +414,7 @@ static int text_close(struct sink *s)
 		free(o);
 	}
 	if (ret)
-		pr_warn("hytrace: cannot write %s: %s", s->pl->o->outfile ? s->pl->o->outfile : "the trace",
+		pr_warn("cannot write %s: %s", s->pl->o->outfile ? s->pl->o->outfile : "the trace",
 			strerror(-ret));
 	sb_free(&tx->line);
 	sb_free(&tx->args);

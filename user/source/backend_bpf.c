@@ -109,9 +109,8 @@ static int libbpf_print(enum libbpf_print_level lvl, const char *fmt, va_list ap
 	/* libbpf's warnings include the verifier log: --debug, our own line says what failed */
 	int level = lvl == LIBBPF_WARN ? 1 : 2;
 
-	if (level > log_level)
-		return 0;
-	return vfprintf(stderr, fmt, ap);
+	pr_raw(level, fmt, ap);
+	return 0;
 }
 
 static int libbpf_quiet(enum libbpf_print_level lvl, const char *fmt, va_list ap)
@@ -427,11 +426,11 @@ static int open_cgroup(const char *path)
 	if (fd < 0) {
 		int err = errno;
 
-		pr_warn("hytrace: cannot open cgroup %s: %s", path, strerror(err));
+		pr_warn("cannot open cgroup %s: %s", path, strerror(err));
 		return -err;
 	}
 	if (fstatfs(fd, &sf) < 0 || sf.f_type != CGROUP2_SUPER_MAGIC) {
-		pr_warn("hytrace: %s is not a cgroup v2 directory (see /proc/self/mountinfo for cgroup2)",
+		pr_warn("%s is not a cgroup v2 directory (see /proc/self/mountinfo for cgroup2)",
 			path);
 		close(fd);
 		return -EINVAL;
@@ -461,7 +460,7 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	/* -c times every call in the kernel; otherwise only when some sink shows times */
 	rd->cfg_time = o->cflag == 1 || !o->no_timestamps;
 	if (o->ncomms > HYB_COMMS_MAX) {
-		pr_warn("hytrace: at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
+		pr_warn("at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;
 	}
 	for (int i = 0; i < o->ncomms; i++)
@@ -552,7 +551,7 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 
 			if (added)
 				return 0;
-			pr_warn("hytrace: cannot attach to pid %d: %s", (int)pid, strerror(-err));
+			pr_warn("cannot attach to pid %d: %s", (int)pid, strerror(-err));
 			return err;
 		}
 		while ((de = readdir(d))) {
@@ -564,13 +563,13 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 
 			if (r < 0) {
 				closedir(d);
-				pr_warn("hytrace: cannot attach to pid %d: %s", (int)tid, strerror(-r));
+				pr_warn("cannot attach to pid %d: %s", (int)tid, strerror(-r));
 				return r;
 			}
 			if (r > 0) {
 				n++;
 				if (tr->o->qflag == 0)
-					pr_warn("hytrace: Process %d attached", (int)tid);
+					pr_warn("Process %d attached", (int)tid);
 			}
 		}
 		closedir(d);
@@ -620,7 +619,7 @@ static int bpf_start(struct tracer *tr)
 	skel = hytrace_bpf__open();
 	if (!skel) {
 		err = -errno;
-		pr_warn("hytrace: cannot open the BPF programs: %s", strerror(-err));
+		pr_warn("cannot open the BPF programs: %s", strerror(-err));
 		return err;
 	}
 	B.skel = skel;
@@ -629,7 +628,7 @@ static int bpf_start(struct tracer *tr)
 		return err;
 	err = hytrace_bpf__load(skel);
 	if (err) {
-		pr_warn("hytrace: cannot load the BPF programs: %s (--debug shows the verifier's log)",
+		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
 			strerror(-err));
 		return err;
 	}
@@ -638,7 +637,7 @@ static int bpf_start(struct tracer *tr)
 
 		if (bpf_map_update_elem(bpf_map__fd(skel->maps.cgroups), &z, &B.cg_fd, BPF_ANY) < 0) {
 			err = -errno;
-			pr_warn("hytrace: cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
+			pr_warn("cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
 			return err;
 		}
 	}
@@ -646,7 +645,7 @@ static int bpf_start(struct tracer *tr)
 	B.ring = ring_buffer__new(bpf_map__fd(skel->maps.rb), on_record, tr, NULL);
 	if (!B.ring) {
 		err = -errno;
-		pr_warn("hytrace: cannot map the BPF ring buffer: %s", strerror(-err));
+		pr_warn("cannot map the BPF ring buffer: %s", strerror(-err));
 		return err;
 	}
 
@@ -665,13 +664,13 @@ static int bpf_start(struct tracer *tr)
 		spawned = true;
 		err = task_add(child, child, HYB_TS_PRE_EXEC);
 		if (err < 0) {
-			pr_warn("hytrace: cannot trace the command: %s", strerror(-err));
+			pr_warn("cannot trace the command: %s", strerror(-err));
 			goto kill_child;
 		}
 	}
 	err = hytrace_bpf__attach(skel);
 	if (err) {
-		pr_warn("hytrace: cannot attach the BPF programs: %s", strerror(-err));
+		pr_warn("cannot attach the BPF programs: %s", strerror(-err));
 		if (spawned)
 			goto kill_child;
 		return err;
@@ -833,7 +832,7 @@ static void finish(struct tracer *tr)
 			if (t.ts)
 				feed_simple(tr, HY_REC_DETACH, t.tgid, tid, 0, 0);
 			if (o->qflag == 0)
-				pr_warn("hytrace: Process %d detached", (int)tid);
+				pr_warn("Process %d detached", (int)tid);
 		}
 		close(pfd);
 	}
@@ -842,7 +841,7 @@ static void finish(struct tracer *tr)
 			if (pending[i])
 				feed_simple(tr, HY_REC_LOST, 0, 0, pending[i], i);
 		if (total[HY_LOST_READ_FAILED])
-			pr_info("hytrace: %llu user-memory reads failed (shown as addresses)",
+			pr_info("%llu user-memory reads failed (shown as addresses)",
 				(unsigned long long)total[HY_LOST_READ_FAILED]);
 	}
 	if (o->cflag == 1 && sums_read() == 0) {
@@ -850,7 +849,7 @@ static void finish(struct tracer *tr)
 			if (B.sums[nr].calls)
 				pipeline_add_summary(tr->pl, nr, &B.sums[nr]);
 	}
-	pr_info("hytrace: %llu records from the kernel", (unsigned long long)B.records);
+	pr_info("%llu records from the kernel", (unsigned long long)B.records);
 }
 
 static int bpf_run(struct tracer *tr)
@@ -866,13 +865,13 @@ static int bpf_run(struct tracer *tr)
 
 		if (epoll_wait(epfd, &ev, 1, timeout) < 0 && errno != EINTR) {
 			err = -errno;
-			pr_warn("hytrace: cannot poll the BPF ring buffer: %s", strerror(-err));
+			pr_warn("cannot poll the BPF ring buffer: %s", strerror(-err));
 			break;
 		}
 		n = ring_buffer__consume(B.ring);
 		if (n < 0) {
 			err = n;
-			pr_warn("hytrace: cannot read the BPF ring buffer: %s", strerror(-n));
+			pr_warn("cannot read the BPF ring buffer: %s", strerror(-n));
 			break;
 		}
 		stash_flush(tr);	/* calls still running after this drain show as started */

@@ -309,7 +309,7 @@ static void send_exec(struct pipeline *pl, struct itask *t, const struct hv *arg
 static void bad_line(const char *why, const char *s, size_t n)
 {
 	in.bad++;
-	pr_warn("hytrace: %s:%lu: cannot parse: %s: %.*s%s", in.name, in.lineno, why,
+	pr_warn("%s:%lu: cannot parse: %s: %.*s%s", in.name, in.lineno, why,
 		(int)(n > 200 ? 200 : n), s, n > 200 ? "..." : "");
 }
 
@@ -454,7 +454,7 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	}
 	if (l.kind == SP_MESSAGE || l.kind == SP_ATTACHED) {
 		in.messages++;
-		pr_info("hytrace: %s:%lu: not an event: %.*s", in.name, in.lineno, (int)n, s);
+		pr_info("%s:%lu: not an event: %.*s", in.name, in.lineno, (int)n, s);
 		return;
 	}
 	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid : dflt;
@@ -681,7 +681,7 @@ static int input_start(struct tracer *tr)
 	} else {
 		in.fp = fopen(name, "re");
 		if (!in.fp) {
-			pr_warn("hytrace: cannot open %s: %s", name, strerror(errno));
+			pr_warn("cannot open %s: %s", name, strerror(errno));
 			return -errno;
 		}
 		in.close_fp = true;
@@ -756,19 +756,19 @@ static int input_run(struct tracer *tr)
 	}
 	if (in.nheld) {
 		if (!resolve_default(&in.dflt_pid))
-			pr_info("hytrace: %s: no pid in the log: its lines get pid 0", in.name);
+			pr_info("%s: no pid in the log: its lines get pid 0", in.name);
 		flush_held(tr);
 	}
 	free(buf);
 	if (ferror(in.fp)) {
-		pr_warn("hytrace: cannot read %s: %s", in.name, strerror(errno));
+		pr_warn("cannot read %s: %s", in.name, strerror(errno));
 		return -EIO;
 	}
 	if (in.bad)
-		pr_warn("hytrace: %s: %lu of %lu lines could not be parsed and were skipped",
+		pr_warn("%s: %lu of %lu lines could not be parsed and were skipped",
 			in.name, in.bad, in.lineno);
 	if (in.st.unresolved)
-		pr_info("hytrace: %s: some symbols have no value in hytrace's tables (raw 0)",
+		pr_info("%s: some symbols have no value in hytrace's tables (raw 0)",
 			in.name);
 	return 0;
 }

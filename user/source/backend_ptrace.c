@@ -361,7 +361,7 @@ static int resume(struct ptask *t, int sig)
 		req = PTRACE_SYSCALL;
 	if (ptrace(req, t->tid, NULL, (void *)(long)sig) < 0) {
 		if (errno != ESRCH)
-			pr_warn("hytrace: ptrace(resume, %d): %s", (int)t->tid, strerror(errno));
+			pr_warn("ptrace(resume, %d): %s", (int)t->tid, strerror(errno));
 		return -errno;
 	}
 	return 0;
@@ -407,7 +407,7 @@ static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent
 		t->pid = tgid_of(tid);
 	}
 	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
-		pr_warn("hytrace: Process %d attached", (int)tid);
+		pr_warn("Process %d attached", (int)tid);
 	return t;
 }
 
@@ -493,7 +493,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		if (get_syscall(t, &s) == 0 && s.entry) {
 			syscall_entry(tr, t, &s);
 			if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
-				pr_warn("hytrace: ptrace(PTRACE_SYSCALL, %d): %s", (int)t->tid,
+				pr_warn("ptrace(PTRACE_SYSCALL, %d): %s", (int)t->tid,
 					strerror(errno));
 			return;
 		}
@@ -524,7 +524,7 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 {
 	struct ptask *t = ptask_get(pid, false);
 
-	pr_debug("hytrace: stop of %d: status %#x", (int)pid, status);
+	pr_debug("stop of %d: status %#x", (int)pid, status);
 
 	if (!t) {
 		/* a new child can report its first stop before its parent's fork event */
@@ -651,14 +651,14 @@ static void attach_error(pid_t pid, int err)
 			fclose(f);
 		}
 		if (tracer)
-			pr_warn("hytrace: cannot attach to pid %d: Operation not permitted (already traced by pid %d)",
+			pr_warn("cannot attach to pid %d: Operation not permitted (already traced by pid %d)",
 				(int)pid, tracer);
 		else
-			pr_warn("hytrace: cannot attach to pid %d: Operation not permitted (not your process, or kernel.yama.ptrace_scope forbids it; try as root)",
+			pr_warn("cannot attach to pid %d: Operation not permitted (not your process, or kernel.yama.ptrace_scope forbids it; try as root)",
 				(int)pid);
 		return;
 	}
-	pr_warn("hytrace: cannot attach to pid %d: %s", (int)pid, strerror(-err));
+	pr_warn("cannot attach to pid %d: %s", (int)pid, strerror(-err));
 }
 
 /* Attach to every thread of pid. */
@@ -693,7 +693,7 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 		t->pid = pid;
 		attached++;
 		if (tr->o->qflag == 0)
-			pr_warn("hytrace: Process %d attached", (int)tid);
+			pr_warn("Process %d attached", (int)tid);
 	}
 	closedir(d);
 	if (!attached) {
@@ -717,7 +717,7 @@ static int ptrace_start(struct tracer *tr)
 	P.seccomp = o->argv && !o->npids && o->follow &&
 		    (o->seccomp == 1 || (o->seccomp == -1 && !o->trace_all));
 	if (o->seccomp == 1 && !P.seccomp && o->qflag < 2)
-		pr_warn("hytrace: --seccomp-bpf needs -f and a command to start; not used");
+		pr_warn("--seccomp-bpf needs -f and a command to start; not used");
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
 
@@ -744,7 +744,7 @@ static int ptrace_start(struct tracer *tr)
 	tr->child = child;
 	err = seize(child);
 	if (err) {
-		pr_warn("hytrace: cannot trace the command: %s", strerror(-err));
+		pr_warn("cannot trace the command: %s", strerror(-err));
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
 		spawn_release(&sp);
@@ -815,7 +815,7 @@ static void detach_all(struct tracer *tr)
 			if (t->in_syscall && !t->pre_exec)
 				emit_simple(tr, t, HY_REC_DETACH, 0, 0, 0, 0);
 			if (tr->o->qflag == 0 && !t->pre_exec)
-				pr_warn("hytrace: Process %d detached", (int)t->tid);
+				pr_warn("Process %d detached", (int)t->tid);
 		}
 	}
 }

@@ -91,19 +91,19 @@ int spawn_prepare(struct spawn *sp, const struct opts *o)
 	sp->hold[0] = sp->hold[1] = -1;
 	sp->path = find_program(o->argv[0], &err);
 	if (!sp->path) {
-		pr_warn("hytrace: cannot run '%s': %s", o->argv[0], strerror(err));
+		pr_warn("cannot run '%s': %s", o->argv[0], strerror(err));
 		return -err;
 	}
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
 		if (!pw) {
-			pr_warn("hytrace: cannot find user '%s'", o->user);
+			pr_warn("cannot find user '%s'", o->user);
 			free(sp->path);
 			return -ENOENT;
 		}
 		if (geteuid() != 0) {
-			pr_warn("hytrace: -u %s needs root", o->user);
+			pr_warn("-u %s needs root", o->user);
 			free(sp->path);
 			return -EPERM;
 		}
@@ -118,7 +118,7 @@ int spawn_prepare(struct spawn *sp, const struct opts *o)
 	sp->envp = build_env(o);
 	if (!sp->envp || pipe2(sp->hold, O_CLOEXEC) < 0) {
 		err = errno ? errno : ENOMEM;
-		pr_warn("hytrace: cannot start '%s': %s", o->argv[0], strerror(err));
+		pr_warn("cannot start '%s': %s", o->argv[0], strerror(err));
 		free(sp->path);
 		free(sp->groups);
 		free(sp->envp);
@@ -134,7 +134,7 @@ pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const 
 	if (pid < 0) {
 		int err = errno;
 
-		pr_warn("hytrace: cannot fork: %s", strerror(err));
+		pr_warn("cannot fork: %s", strerror(err));
 		return -err;
 	}
 	if (pid > 0)
@@ -155,7 +155,7 @@ pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const 
 	if (sp->as_user) {
 		if (setgroups(sp->ngroups, sp->groups) < 0 || setgid(sp->gid) < 0 ||
 		    setuid(sp->uid) < 0) {
-			fprintf(stderr, "hytrace: cannot become user %s: %s\n", o->user, strerror(errno));
+			pr_warn("cannot become user %s: %s", o->user, strerror(errno));
 			_exit(127);
 		}
 	}
@@ -163,12 +163,12 @@ pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const 
 		int err = in_child(o);
 
 		if (err) {
-			fprintf(stderr, "hytrace: cannot install the seccomp filter: %s\n", strerror(-err));
+			pr_warn("cannot install the seccomp filter: %s", strerror(-err));
 			_exit(127);
 		}
 	}
 	execve(sp->path, o->argv, sp->envp);
-	fprintf(stderr, "hytrace: cannot execute '%s': %s\n", sp->path, strerror(errno));
+	pr_warn("cannot execute '%s': %s", sp->path, strerror(errno));
 	_exit(127);
 }
 
