@@ -5,25 +5,9 @@
 #include <string.h>
 #include <time.h>
 #include "backend.h"
+#include "clock.h"
 #include "log.h"
 #include "pipeline.h"
-
-uint64_t boottime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static int64_t boot_to_real(void)
-{
-	struct timespec r;
-	uint64_t b = boottime_ns();
-
-	clock_gettime(CLOCK_REALTIME, &r);
-	return (int64_t)((uint64_t)r.tv_sec * 1000000000ull + r.tv_nsec) - (int64_t)b;
-}
 
 struct task *task_get(struct pipeline *pl, pid_t tid, bool create)
 {
@@ -90,7 +74,7 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	pl->o = o;
 	pl->d.o = &o->d;
 	pl->d.ar = &pl->ar;
-	pl->boot_to_real = boot_to_real();
+	pl->boot_to_real = boot_to_real_ns();
 	if (pipeline_has_text(o)) {
 		static const struct sink_ops *const formats[] = {
 			[FMT_TEXT] = &sink_text_ops, [FMT_JSON] = &sink_json_ops,
@@ -118,6 +102,16 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 		}
 	}
 	return 0;
+}
+
+void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
+{
+	const struct opts *o = pl->o;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->times = !o->no_timestamps || o->cflag == 1;
+	cfg->fdpaths = o->d.yflag;
+	cfg->exec_argv = o->format != FMT_TEXT;
 }
 
 static unsigned int call_status(const struct event *ev)
@@ -247,6 +241,27 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		break;
 	}
 	dispatch(pl, ev, &pl->d, t);
+}
+
+struct dctx *pipeline_dctx(struct pipeline *pl, const struct event *ev)
+{
+	struct dctx *d = &pl->d;
+
+	arena_reset(&pl->ar);
+	d->ev = ev;
+	d->se = NULL;
+	d->exiting = true;
+	d->pending = false;
+	d->args = hv_array(d);
+	d->ret = NULL;
+	d->ret_note = NULL;
+	d->ret_is_error = false;
+	return d;
+}
+
+int64_t pipeline_boot_to_real(const struct pipeline *pl)
+{
+	return pl->boot_to_real;
 }
 
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum)

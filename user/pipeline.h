@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include "decode.h"
 #include "event.h"
+#include "backend.h"
 #include "options.h"
 
 struct outf;
@@ -68,18 +69,11 @@ static inline bool pipeline_has_text(const struct opts *o)
 }
 
 int pipeline_init(struct pipeline *pl, const struct opts *o);
+/* What the backends must capture for the sinks that pipeline_init() opened. */
+void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg);
 /* Flush and close every sink; 0 or the first error. */
 int pipeline_close(struct pipeline *pl);
 struct task *task_get(struct pipeline *pl, pid_t tid, bool create);
-/*
- * Hand an event that is already decoded (d->args etc. built, e.g. by the strace
- * log reader) to the sinks, with the same task bookkeeping and filters as records.
- */
-void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d);
-/* Add in-kernel totals (BPF -c) for one syscall to the summary. */
-void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum);
-/* CLOCK_BOOTTIME now, ns: the clock of every record. */
-uint64_t boottime_ns(void);
 
 extern const struct sink_ops sink_text_ops;
 extern const struct sink_ops sink_summary_ops;

@@ -1,17 +1,34 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* backend.h: what a backend provides; every backend feeds records into the pipeline. */
+/* backend.h: what a source of records provides, and the pipeline entry points it may call. */
 #ifndef HY_BACKEND_H
 #define HY_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
+#include "hytrace.h"
 #include "options.h"
 
-struct pipeline;
+struct pipeline;	/* opaque here: sources only hand it records */
+struct event;
+struct dctx;
+
+/*
+ * What the backends must capture, derived by the pipeline from what the chosen sinks show
+ * (the union of each sink's needs), never from display options directly.
+ */
+struct capture_cfg {
+	bool times;		/* timestamps and durations (else records may carry ts 0) */
+	int fdpaths;		/* 0: none; 1: fd paths (-y); 2: and socket details (-yy) */
+	bool exec_argv;		/* the new argv of each exec (HY_REC_EXEC's blob) */
+	bool stacks;		/* a user stack per syscall (-k, later) */
+};
 
 struct tracer {
 	const struct opts *o;
 	struct pipeline *pl;
+	struct capture_cfg cfg;	/* set before start() */
 	pid_t child;		/* the command we started, or 0 */
 	int exit_status;	/* wait status of the command, for our own exit code */
 	bool child_done;
@@ -34,7 +51,20 @@ extern const struct backend backend_ptrace;
 extern const struct backend backend_bpf;
 extern const struct backend backend_input;	/* --input: strace logs */
 
+/* -- the pipeline, as sources see it (user/pipeline.c implements these) -------------------- */
+
 /* Hand one record (struct hy_rec + blobs, len bytes) to the decoders and sinks. */
 void pipeline_feed(struct pipeline *pl, const void *rec, size_t len);
+/* Add in-kernel totals (eBPF -c) for one syscall to the summary. */
+void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum);
+/*
+ * For a source that builds value trees itself (the strace-log reader): a decoding context for
+ * ev, reset (empty argument list, arena cleared), then the hand-off of the decoded event with
+ * the same task bookkeeping and filters as records.
+ */
+struct dctx *pipeline_dctx(struct pipeline *pl, const struct event *ev);
+void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d);
+/* CLOCK_REALTIME - CLOCK_BOOTTIME in ns, measured once at start: turns wall times into record times. */
+int64_t pipeline_boot_to_real(const struct pipeline *pl);
 
 #endif

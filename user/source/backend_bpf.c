@@ -31,6 +31,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "backend.h"
+#include "clock.h"
 #include "event.h"
 #include "log.h"
 #include "pipeline.h"

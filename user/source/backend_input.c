@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include "backend.h"
+#include "clock.h"
 #include "log.h"
 #include "pipeline.h"
 #include "strace_parse.h"

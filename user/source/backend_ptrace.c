@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "backend.h"
+#include "clock.h"
 #include "log.h"
 #include "pipeline.h"
 #include "ptrace_capture.h"
