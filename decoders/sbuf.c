@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "log.h"
 #include "sbuf.h"
 
 void sb_grow(struct sbuf *sb, size_t more)
@@ -17,7 +16,7 @@ void sb_grow(struct sbuf *sb, size_t more)
 	char *n = realloc(sb->s, cap);
 
 	if (!n) {
-		pr_warn("out of memory");
+		fputs("hytrace: out of memory\n", stderr);
 		abort();
 	}
 	sb->s = n;
