@@ -10,6 +10,7 @@
 #include <string.h>
 #include "log.h"
 #include "options.h"
+#include "sink.h"
 
 #define HYTRACE_VERSION "0.1.0"
 
@@ -56,8 +57,8 @@ static const char usage_text[] =
 "                 min-time, max-time, nothing\n"
 "  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
 "Formats:\n"
-"  --format=F     text (default), json (a JSON object per line), tef (Chrome trace JSON),\n"
-"                 perfetto (native .pftrace protobuf), otlp (OpenTelemetry spans)\n"
+"  --format=F     the output format, one of:\n"
+"@FORMATS@"
 "  --tef          --format=tef\n"
 "  --otlp[=URL]   send OTLP/HTTP JSON spans (URL: else $OTEL_EXPORTER_OTLP_ENDPOINT,\n"
 "                 else http://localhost:4318/v1/traces)\n"
@@ -68,6 +69,23 @@ static const char usage_text[] =
 "Misc:\n"
 "  --debug        log what hytrace does on stderr (twice: more)\n"
 "  -h             this help;  -V  version\n";
+
+/* The usage text, with the formats listed from the sink registry. */
+static void usage(FILE *fp)
+{
+	char formats[1024];
+	size_t n = 0;
+
+	formats[0] = '\0';
+	for (int i = 0; sink_formats[i] && n < sizeof(formats); i++)
+		n += snprintf(formats + n, sizeof(formats) - n, "                   %-9s %s%s\n",
+			      sink_formats[i]->name, sink_formats[i]->help, i ? "" : " (default)");
+	const char *at = strstr(usage_text, "@FORMATS@");
+
+	fwrite(usage_text, 1, at - usage_text, fp);
+	fputs(formats, fp);
+	fputs(at + strlen("@FORMATS@"), fp);
+}
 
 static void usage_hint(void)
 {
@@ -413,6 +431,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->signals[0] = o->signals[1] = ~0ull;
 	o->status = ST_ALL;
 	o->d.strsize = 32;
+	o->format = "text";
 	o->color = COLOR_AUTO;
 	o->seccomp = -1;
 	opterr = 0;
@@ -437,7 +456,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		}
 		case 'f': o->follow++; break;
 		case 'h':
-			fputs(usage_text, stdout);
+			usage(stdout);
 			return 1;
 		case 'j': o->summary_json = true; break;
 		case 'o': o->outfile = optarg; break;
@@ -526,21 +545,14 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return bad("invalid --buffer-size: '%s'", optarg);
 			break;
 		case OPT_DEBUG: o->verbose_log++; break;
-		case OPT_FORMAT: {
-			static const char *const names[] = { "text", "json", "tef", "perfetto", "otlp" };
-			size_t i;
-
-			for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-				if (!strcmp(optarg, names[i]))
-					break;
-			if (i == sizeof(names) / sizeof(names[0]))
-				return bad("invalid --format: '%s' (text, json, tef, perfetto or otlp)", optarg);
-			o->format = (enum out_format)i;
+		case OPT_FORMAT:
+			if (!sink_format_find(optarg))
+				return bad("invalid --format: '%s' (%s)", optarg, sink_format_list());
+			o->format = optarg;
 			break;
-		}
-		case OPT_TEF: o->format = FMT_TEF; break;
+		case OPT_TEF: o->format = "tef"; break;
 		case OPT_OTLP:
-			o->format = FMT_OTLP;
+			o->format = "otlp";
 			if (optarg)
 				o->otlp_url = optarg;
 			break;
@@ -586,9 +598,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	}
 	if (o->follow == 2 && !o->outfile)
 		o->follow = 1;	/* -ff without -o is -f, as in strace */
-	/* nothing shows times: the eBPF side may skip its clock reads */
-	o->no_timestamps = !o->tflag && !o->rflag && !o->Tflag && !o->cflag && !o->summary_json &&
-			   o->format == FMT_TEXT;
 	if (o->user && !o->argv)
 		return bad("%s", "-u USER needs a command to run");
 	return 0;

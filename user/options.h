@@ -10,7 +10,6 @@
 
 enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-enum out_format { FMT_TEXT, FMT_JSON, FMT_TEF, FMT_PERFETTO, FMT_OTLP };
 enum otlp_syscalls { OTLP_SC_EVENTS, OTLP_SC_SPANS, OTLP_SC_NONE };
 
 /* -e status= bits */
@@ -55,16 +54,13 @@ struct opts {
 	const char *cgroup;		/* --cgroup= */
 	double duration;		/* --duration= seconds, 0 = none */
 	uint64_t buffer_size;		/* --buffer-size= bytes, 0 = default */
-	bool no_timestamps;
-	/* outputs (append-only from here) */
-	enum out_format format;		/* --format=, --tef, --otlp */
+	/* outputs */
+	const char *format;		/* --format=NAME (a sink_formats[] name), --tef, --otlp */
 	const char *otlp_url;		/* --otlp=URL, else OTEL_EXPORTER_OTLP_ENDPOINT, else default */
 	enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
-	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */		/* no sink shows times or durations (plain text without
-					   -t/-r/-T): the eBPF backend skips its two clock reads
-					   per syscall (~50 ns each); records then have ts 0 */
+	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

@@ -9,109 +9,53 @@
 #include "log.h"
 #include "pipeline.h"
 
-struct task *task_get(struct pipeline *pl, pid_t tid, bool create)
-{
-	if (pl->nlive * 2 + 2 > pl->ntasks_cap && create) {
-		unsigned int ncap = pl->ntasks_cap ? pl->ntasks_cap * 2 : 256;
-		struct task *nt = calloc(ncap, sizeof(*nt));
-		struct task *old = pl->tasks;
-		unsigned int ocap = pl->ntasks_cap;
-
-		if (!nt)
-			return NULL;
-		pl->tasks = nt;
-		pl->ntasks_cap = ncap;
-		pl->nlive = 0;
-		for (unsigned int i = 0; i < ocap; i++) {
-			if (!old[i].used || !old[i].live)
-				continue;
-			struct task *t = task_get(pl, old[i].tid, true);
-
-			*t = old[i];
-		}
-		free(old);
-	}
-	if (!pl->ntasks_cap)
-		return NULL;
-	unsigned int mask = pl->ntasks_cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
-	struct task *tomb = NULL;
-
-	for (unsigned int n = 0; n < pl->ntasks_cap; n++, h = (h + 1) & mask) {
-		struct task *t = &pl->tasks[h];
-
-		if (!t->used) {
-			if (!create)
-				return NULL;
-			t = tomb ? tomb : t;
-			free(t->cmdline);
-			memset(t, 0, sizeof(*t));
-			t->used = true;
-			t->live = true;
-			t->tid = tid;
-			t->pid = tid;
-			pl->nlive++;
-			return t;
-		}
-		if (t->tid == tid && t->live)
-			return t;
-		if (!t->live && !tomb)
-			tomb = t;
-	}
-	if (create && tomb) {
-		free(tomb->cmdline);
-		memset(tomb, 0, sizeof(*tomb));
-		tomb->used = tomb->live = true;
-		tomb->tid = tomb->pid = tid;
-		pl->nlive++;
-		return tomb;
-	}
-	return NULL;
-}
-
 int pipeline_init(struct pipeline *pl, const struct opts *o)
 {
+	const struct sink_ops *chosen[TASK_SINKS_MAX];
+	int n = 0;
+
 	memset(pl, 0, sizeof(*pl));
 	pl->o = o;
 	pl->d.o = &o->d;
 	pl->d.ar = &pl->ar;
 	pl->boot_to_real = boot_to_real_ns();
-	if (pipeline_has_text(o)) {
-		static const struct sink_ops *const formats[] = {
-			[FMT_TEXT] = &sink_text_ops, [FMT_JSON] = &sink_json_ops,
-			[FMT_TEF] = &sink_tef_ops, [FMT_PERFETTO] = &sink_perfetto_ops,
-			[FMT_OTLP] = &sink_otlp_ops,
-		};
-		static const char *const names[] = { "text", "json", "tef", "perfetto", "otlp" };
-
-		if (!formats[o->format]) {
-			pr_warn("the %s format is not built into this hytrace", names[o->format]);
-			return -ENOTSUP;
-		}
-		pl->sinks[pl->nsinks++].ops = formats[o->format];
-	}
+	tasks_init(&pl->tasks);
+	if (sink_has_trace(o))
+		chosen[n++] = sink_format_find(o->format);	/* checked by opts_parse */
 	if (o->cflag || o->summary_json)
-		pl->sinks[pl->nsinks++].ops = &sink_summary_ops;
-	for (int i = 0; i < pl->nsinks; i++) {
-		pl->sinks[i].pl = pl;
-		int err = pl->sinks[i].ops->open(&pl->sinks[i]);
+		chosen[n++] = &sink_summary_ops;
+	for (int i = 0; i < n; i++) {
+		struct sink *s = &pl->sinks[i];
+
+		s->ops = chosen[i];
+		s->o = o;
+		s->tasks = &pl->tasks;
+		s->boot_to_real = pl->boot_to_real;
+		s->idx = i;
+		int err = s->ops->open(s);
 
 		if (err) {
 			while (--i >= 0)
 				pl->sinks[i].ops->close(&pl->sinks[i]);
 			return err;
 		}
+		pl->nsinks = i + 1;
 	}
 	return 0;
 }
 
 void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
 {
-	const struct opts *o = pl->o;
+	unsigned int needs = 0;
 
+	for (int i = 0; i < pl->nsinks; i++)
+		if (pl->sinks[i].ops->needs)
+			needs |= pl->sinks[i].ops->needs(pl->o);
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->times = !o->no_timestamps || o->cflag == 1;
-	cfg->fdpaths = o->d.yflag;
-	cfg->exec_argv = o->format != FMT_TEXT;
+	cfg->times = needs & SINK_NEED_TIMES;
+	cfg->fdpaths = needs & SINK_NEED_SOCKINFO ? 2 : needs & SINK_NEED_FDPATHS ? 1 : 0;
+	cfg->exec_argv = needs & SINK_NEED_EXEC_ARGV;
+	cfg->stacks = needs & SINK_NEED_STACKS;
 }
 
 static unsigned int call_status(const struct event *ev)
@@ -130,23 +74,18 @@ static bool signal_shown(const struct opts *o, int sig)
 	return o->signals[(sig - 1) / 64] >> ((sig - 1) % 64) & 1;
 }
 
-static void set_cmdline(struct task *t, const char *argv, size_t len)
+/* Remove a task and every sink's state for it. */
+static void task_forget(struct pipeline *pl, struct task *t)
 {
-	char *c = malloc(len + 1);
-
-	if (!c)
-		return;
-	memcpy(c, argv, len);
-	c[len] = '\0';
-	free(t->cmdline);
-	t->cmdline = c;
-	t->cmdline_len = len;
+	for (int i = 0; i < TASK_SINKS_MAX; i++)
+		free(t->sink_state[i]);
+	tasks_del(&pl->tasks, t->tid);
 }
 
 /* Keep what structured sinks need: parents, command lines, start times. */
 static struct task *task_track(struct pipeline *pl, const struct event *ev)
 {
-	struct task *t = task_get(pl, ev->r.tid, true);
+	struct task *t = tasks_add(&pl->tasks, ev->r.tid, NULL);
 
 	if (!t)
 		return NULL;
@@ -156,33 +95,60 @@ static struct task *task_track(struct pipeline *pl, const struct event *ev)
 	if (ev->r.comm[0])
 		memcpy(t->comm, ev->r.comm, sizeof(t->comm));
 	if (ev->r.type == HY_REC_FORK) {
-		struct task *p = task_get(pl, (pid_t)ev->r.args[2], false);
+		struct task *p = tasks_get(&pl->tasks, (pid_t)ev->r.args[2]);
 
 		t->ptid = (pid_t)ev->r.args[2];
 		t->ppid = (pid_t)ev->r.args[3];
 		t->thread = ev->r.flags & HY_F_THREAD;
 		t->start_ts = ev->r.ts_enter;
 		if (p && p->cmdline)
-			set_cmdline(t, p->cmdline, p->cmdline_len);
+			task_set_cmdline(t, p->cmdline, p->cmdline_len);
 		if (p && !t->comm[0])
 			memcpy(t->comm, p->comm, sizeof(t->comm));
 	} else if (ev->r.type == HY_REC_EXEC) {
 		const struct event_blob *b = event_blob(ev, HY_ARG_EXTRA, HY_AT_ENTER, 0);
 
 		if (b && !b->h.err && b->h.len)
-			set_cmdline(t, (const char *)b->data, b->h.len);
+			task_set_cmdline(t, (const char *)b->data, b->h.len);
 	}
 	return t;
 }
 
+/* Hand ev to every sink that renders its kind; forget the task after its exit. */
 static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d, struct task *t)
 {
-	for (int i = 0; i < pl->nsinks; i++)
-		pl->sinks[i].ops->event(&pl->sinks[i], ev, d, t);
-	if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH) {
-		t->live = false;
-		pl->nlive--;
+	for (int i = 0; i < pl->nsinks; i++) {
+		struct sink *s = &pl->sinks[i];
+		const struct sink_ops *ops = s->ops;
+
+		switch (ev->r.type) {
+		case HY_REC_SYSCALL:
+		case HY_REC_ENTER:
+			if (ops->syscall)
+				ops->syscall(s, ev, d, t);
+			break;
+		case HY_REC_SIGNAL:
+		case HY_REC_SIGSTOP:
+			if (ops->signal)
+				ops->signal(s, ev, d, t);
+			break;
+		case HY_REC_FORK:
+		case HY_REC_EXEC:
+		case HY_REC_EXIT:
+		case HY_REC_DETACH:
+			if (ops->process)
+				ops->process(s, ev, t);
+			break;
+		case HY_REC_LOST:
+			if (ops->lost)
+				ops->lost(s, ev, t);
+			break;
+		default:
+			break;
+		}
 	}
+	if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH)
+		task_forget(pl, t);
 }
 
 void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d)
@@ -267,8 +233,8 @@ int64_t pipeline_boot_to_real(const struct pipeline *pl)
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum)
 {
 	for (int i = 0; i < pl->nsinks; i++)
-		if (pl->sinks[i].ops == &sink_summary_ops)
-			summary_add(&pl->sinks[i], nr, sum);
+		if (pl->sinks[i].ops->totals)
+			pl->sinks[i].ops->totals(&pl->sinks[i], nr, sum);
 }
 
 int pipeline_close(struct pipeline *pl)
@@ -288,10 +254,13 @@ int pipeline_close(struct pipeline *pl)
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
 			pr_warn("%llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
-	for (unsigned int i = 0; i < pl->ntasks_cap; i++)
-		free(pl->tasks[i].cmdline);
-	free(pl->tasks);
-	pl->tasks = NULL;
+	unsigned int pos = 0;
+	struct task *t;
+
+	while ((t = tidmap_next(&pl->tasks.map, &pos, NULL)))
+		for (int i = 0; i < TASK_SINKS_MAX; i++)
+			free(t->sink_state[i]);
+	tasks_free(&pl->tasks);
 	arena_free(&pl->ar);
 	return ret;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "log.h"
-#include "pipeline.h"
+#include "sink.h"
 
 struct sum_row {
 	long nr;
@@ -14,12 +14,12 @@ struct sum_row {
 
 struct summary {
 	struct hy_sum s[HY_NR_MAX];
-	FILE *fp;		/* opened at start for -c, so a bad -o fails before the command */
+	struct outfile out;	/* opened at start for -c, so a bad -o fails before the command */
 };
 
 static int summary_open(struct sink *sk)
 {
-	const struct opts *o = sk->pl->o;
+	const struct opts *o = sk->o;
 	struct summary *sm = calloc(1, sizeof(*sm));
 
 	if (!sm)
@@ -27,21 +27,24 @@ static int summary_open(struct sink *sk)
 	sk->priv = sm;
 	for (int i = 0; i < HY_NR_MAX; i++)
 		sm->s[i].ns_min = UINT64_MAX;
-	if (!pipeline_has_text(o) && o->outfile && o->follow < 2) {
-		sm->fp = fopen(o->outfile, "we");
-		if (!sm->fp) {
-			int err = errno;
+	if (!sink_has_trace(o) && o->outfile && o->follow < 2) {
+		int err = outfile_open(&sm->out, o->outfile, stderr, sink_outfile_flags(o));
 
-			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
+		if (err) {
 			free(sm);
 			sk->priv = NULL;
-			return -err;
+			return err;
 		}
 	}
 	return 0;
 }
 
-void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
+static unsigned int summary_needs(const struct opts *o)
+{
+	return SINK_NEED_TIMES;
+}
+
+static void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
 {
 	struct summary *sm = sk->priv;
 
@@ -58,7 +61,7 @@ void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
 		s->ns_max = in->ns_max;
 }
 
-static void summary_event(struct sink *sk, const struct event *ev, struct dctx *d, struct task *t)
+static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx *d, struct task *t)
 {
 	if (ev->r.type != HY_REC_SYSCALL)
 		return;
@@ -180,14 +183,13 @@ static void print_json(FILE *fp, struct sum_row *rows, int n)
 static int summary_close(struct sink *sk)
 {
 	struct summary *sm = sk->priv;
-	const struct opts *o = sk->pl->o;
+	const struct opts *o = sk->o;
 	struct sum_row *rows;
 	int n = 0, ret = 0;
 	FILE *fp;
 
 	if (!sm)
 		return 0;
-	fp = sm->fp;
 	rows = calloc(HY_NR_MAX, sizeof(*rows));
 	if (!rows)
 		return -ENOMEM;
@@ -200,21 +202,20 @@ static int summary_close(struct sink *sk)
 	}
 	sort_key = o->sortby ? o->sortby : "time";
 	qsort(rows, n, sizeof(*rows), row_cmp);
-	if (!fp && o->outfile && o->follow < 2)
-		fp = fopen(o->outfile, "ae");	/* -C: after the trace */
-	if (!fp)
-		fp = stderr;
-	if (o->summary_json)
+	if (!sm->out.fp && o->outfile && o->follow < 2)	/* -C: after the trace */
+		ret = outfile_open(&sm->out, o->outfile, stderr,
+				   sink_outfile_flags(o) | OUTF_APPEND);
+	if (!sm->out.fp && !ret)
+		ret = outfile_open(&sm->out, NULL, stderr, 0);
+	fp = sm->out.fp;
+	if (fp && o->summary_json)
 		print_json(fp, rows, n);
-	else
+	else if (fp)
 		print_table(fp, rows, n);
-	if (fp != stderr && fclose(fp))
-		ret = -errno;
-	else if (fp == stderr)
-		fflush(stderr);
-	if (ret)
-		pr_warn("cannot write %s: %s", o->outfile ? o->outfile : "the summary",
-			strerror(-ret));
+	int err = outfile_close(&sm->out);
+
+	if (!ret)
+		ret = err;
 	free(rows);
 	free(sm);
 	sk->priv = NULL;
@@ -222,8 +223,11 @@ static int summary_close(struct sink *sk)
 }
 
 const struct sink_ops sink_summary_ops = {
-	.name = "summary",
+	.name = NULL,	/* chosen by -c, -C and -j, not by --format */
+	.help = "per-syscall totals",
+	.needs = summary_needs,
 	.open = summary_open,
-	.event = summary_event,
+	.syscall = summary_syscall,
+	.totals = summary_add,
 	.close = summary_close,
 };

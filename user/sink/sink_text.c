@@ -8,13 +8,14 @@
 #include <time.h>
 #include <unistd.h>
 #include "log.h"
-#include "pipeline.h"
+#include "sink.h"
 #include "render.h"
 
 #define ALIGN_COL 40	/* strace's default -a: the column of "= " */
 
+/* One output: the -o file, stderr, or with -ff one per task. */
 struct outf {
-	FILE *fp;
+	struct outfile f;
 	unsigned int col;	/* visible characters on the current line */
 	pid_t open_tid;		/* the task whose line is open (not ended), or 0 */
 	struct outf *next;
@@ -26,19 +27,36 @@ struct text {
 	struct sbuf line, args;
 	bool color;
 	uint64_t last_ts;	/* -r */
-	int err;		/* first write error */
+};
+
+/* Per task: where its lines go and what of its current call was printed. */
+struct text_task {
+	struct outf *out;
+	bool enter_printed;	/* the first half of its current call was printed */
+	uint32_t enter_len;	/* bytes of argument text printed then */
+	long enter_nr;
 };
 
 static const char *const C_NAME = "\033[1m", *const C_ERR = "\033[31m",
 		  *const C_SIG = "\033[33m", *const C_END = "\033[0m";
 
-static struct outf *outf_new(struct text *tx, FILE *fp)
+static unsigned int text_needs(const struct opts *o)
+{
+	unsigned int n = 0;
+
+	if (o->tflag || o->rflag || o->Tflag)
+		n |= SINK_NEED_TIMES;
+	if (o->d.yflag)
+		n |= o->d.yflag > 1 ? SINK_NEED_SOCKINFO : SINK_NEED_FDPATHS;
+	return n;
+}
+
+static struct outf *outf_add(struct text *tx)
 {
 	struct outf *o = calloc(1, sizeof(*o));
 
 	if (!o)
 		return NULL;
-	o->fp = fp;
 	o->next = tx->outs;
 	tx->outs = o;
 	return o;
@@ -46,77 +64,52 @@ static struct outf *outf_new(struct text *tx, FILE *fp)
 
 static int text_open(struct sink *s)
 {
-	const struct opts *o = s->pl->o;
+	const struct opts *o = s->o;
 	struct text *tx = calloc(1, sizeof(*tx));
-	FILE *fp = stderr;
+	unsigned int fl = sink_outfile_flags(o);
+	int err;
 
 	if (!tx)
 		return -ENOMEM;
 	s->priv = tx;
-	if (o->outfile && o->follow < 2) {
-		fp = fopen(o->outfile, "we");
-		if (!fp) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
-			free(tx);
-			s->priv = NULL;
-			return -err;
-		}
-		setvbuf(fp, NULL, _IOFBF, 1 << 16);
-	} else if (o->outfile) {
-		/* -ff: check the directory is writable now, before the command starts */
-		char *probe = NULL;
-
-		if (asprintf(&probe, "%s.%d", o->outfile, (int)getpid()) < 0)
-			return -ENOMEM;
-		FILE *t = fopen(probe, "we");
-
-		if (!t) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", probe, strerror(err));
-			free(probe);
-			free(tx);
-			s->priv = NULL;
-			return -err;
-		}
-		fclose(t);
-		unlink(probe);
-		free(probe);
-		fp = NULL;
+	if (o->outfile && o->follow == 2) {
+		/* -ff: one file per task, opened at its first line; check the directory now */
+		err = outfile_check_dir(o->outfile, fl);
+	} else {
+		tx->main = outf_add(tx);
+		err = tx->main ? outfile_open(&tx->main->f, o->outfile, stderr, fl) : -ENOMEM;
 	}
-	if (fp) {
-		tx->main = outf_new(tx, fp);
-		if (!tx->main)
-			return -ENOMEM;
+	if (err) {
+		free(tx->main);
+		free(tx);
+		s->priv = NULL;
+		return err;
 	}
 	tx->color = o->color == COLOR_ALWAYS ||
-		    (o->color == COLOR_AUTO && fp && isatty(fileno(fp)) && !getenv("NO_COLOR"));
+		    (o->color == COLOR_AUTO && tx->main && outfile_isatty(&tx->main->f) &&
+		     !getenv("NO_COLOR"));
 	return 0;
 }
 
-static struct outf *task_out(struct text *tx, const struct opts *o, struct task *t)
+static struct outf *task_out(struct text *tx, const struct opts *o, struct text_task *tt,
+			     pid_t tid)
 {
-	if (t->out)
-		return t->out;
+	if (tt->out)
+		return tt->out;
 	if (tx->main) {
-		t->out = tx->main;
-		return t->out;
+		tt->out = tx->main;
+		return tt->out;
 	}
-	char name[4096];
+	struct outf *out = outf_add(tx);
 
-	snprintf(name, sizeof(name), "%s.%d", o->outfile, (int)t->tid);
-	FILE *fp = fopen(name, "we");
-
-	if (!fp) {
-		pr_warn("cannot open %s: %s", name, strerror(errno));
-		fp = stderr;
-	} else {
-		setvbuf(fp, NULL, _IOFBF, 1 << 16);
+	if (!out) {
+		fputs("hytrace: out of memory\n", stderr);
+		abort();
 	}
-	t->out = outf_new(tx, fp);
-	return t->out;
+	if (outfile_open_id(&out->f, o->outfile, tid, sink_outfile_flags(o)))
+		outfile_open(&out->f, NULL, stderr, 0);	/* said why; the lines still show */
+	tt->out = out;
+	return out;
 }
 
 static void color(struct text *tx, struct sbuf *sb, const char *c, unsigned int *invis)
@@ -130,8 +123,7 @@ static void color(struct text *tx, struct sbuf *sb, const char *c, unsigned int 
 /* Write sb to out, keeping track of the column. */
 static void emit(struct text *tx, struct outf *out, const struct sbuf *sb, unsigned int invis)
 {
-	if (fwrite(sb->s, 1, sb->len, out->fp) != sb->len && !tx->err)
-		tx->err = -errno;
+	outfile_write(&out->f, sb->s, sb->len);
 	const char *nl = memrchr(sb->s, '\n', sb->len);
 
 	if (nl)
@@ -140,31 +132,38 @@ static void emit(struct text *tx, struct outf *out, const struct sbuf *sb, unsig
 		out->col += sb->len - invis;
 }
 
+/* End the open line with text (" <unfinished ...>\n"). */
+static void end_line(struct outf *out, const char *text)
+{
+	outfile_write(&out->f, text, strlen(text));
+	out->col = 0;
+	out->open_tid = 0;
+}
+
 /* End the open line of another task with " <unfinished ...>". */
 static void close_open(struct text *tx, struct outf *out, pid_t tid)
 {
 	if (!out->open_tid || out->open_tid == tid)
 		return;
-	fputs(" <unfinished ...>\n", out->fp);
-	out->col = 0;
-	out->open_tid = 0;
+	end_line(out, " <unfinished ...>\n");
 }
 
-static void leader(struct text *tx, struct pipeline *pl, struct sbuf *sb, const struct task *t,
+static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
 		   uint64_t ts)
 {
-	const struct opts *o = pl->o;
+	const struct opts *o = s->o;
+	unsigned int nlive = tasks_live(s->tasks);
 
 	if (o->all)	/* system-wide: every line says whose it is */
 		sb_printf(sb, "[pid %5d %.*s] ", (int)t->tid, HY_COMM_LEN, t->comm);
 	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
 		sb_printf(sb, "%-5d ", (int)t->tid);
-	else if (!o->outfile && pl->nlive > 1)
+	else if (!o->outfile && nlive > 1)
 		sb_printf(sb, "[pid %5d] ", (int)t->tid);
-	else if (o->follow == 2 && !o->outfile && pl->nlive > 1)
+	else if (o->follow == 2 && !o->outfile && nlive > 1)
 		sb_printf(sb, "[pid %5d] ", (int)t->tid);
 	if (o->tflag) {
-		int64_t real = (int64_t)ts + pl->boot_to_real;
+		int64_t real = (int64_t)ts + s->boot_to_real;
 		time_t sec = real / 1000000000;
 		long usec = (real % 1000000000) / 1000;
 
@@ -205,9 +204,9 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct text *tx = s->priv;
-	struct pipeline *pl = s->pl;
-	const struct opts *o = pl->o;
-	struct outf *out = task_out(tx, o, t);
+	const struct opts *o = s->o;
+	struct text_task *tt = sink_task(s, t);
+	struct outf *out = task_out(tx, o, tt, t->tid);
 	struct sbuf *sb = &tx->line;
 	unsigned int invis = 0;
 	int xflag = o->d.xflag;
@@ -218,48 +217,44 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 
 	if (ev->r.type == HY_REC_ENTER) {
 		close_open(tx, out, t->tid);
-		if (out->open_tid == t->tid) {	/* a previous entry of ours never ended */
-			fputs(" <unfinished ...>\n", out->fp);
-			out->col = 0;
-		}
-		leader(tx, pl, sb, t, ev->r.ts_enter);
+		if (out->open_tid == t->tid)	/* a previous entry of ours never ended */
+			end_line(out, " <unfinished ...>\n");
+		leader(tx, s, sb, t, ev->r.ts_enter);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
 		sb_putn(sb, tx->args.s, tx->args.len);
-		t->enter_len = tx->args.len;
+		tt->enter_len = tx->args.len;
 		if (d->pending && tx->args.len) {
 			sb_puts(sb, ", ");
-			t->enter_len += 2;
+			tt->enter_len += 2;
 		}
 		emit(tx, out, sb, invis);
 		out->open_tid = t->tid;
-		t->enter_printed = true;
-		t->enter_nr = ev->r.nr;
+		tt->enter_printed = true;
+		tt->enter_nr = ev->r.nr;
 		return;
 	}
 
 	size_t from = 0;
 
-	if (t->enter_printed && t->enter_nr == ev->r.nr && t->enter_len <= tx->args.len) {
-		from = t->enter_len;
+	if (tt->enter_printed && tt->enter_nr == ev->r.nr && tt->enter_len <= tx->args.len) {
+		from = tt->enter_len;
 		if (out->open_tid != t->tid) {
 			close_open(tx, out, t->tid);
-			leader(tx, pl, sb, t, ev->r.ts_exit);
+			leader(tx, s, sb, t, ev->r.ts_exit);
 			sb_puts(sb, "<... ");
 			put_name(tx, sb, d, ev->r.nr, &invis);
 			sb_puts(sb, " resumed>");
 		}
 	} else {
 		close_open(tx, out, t->tid);
-		if (out->open_tid == t->tid) {
-			fputs(" <unfinished ...>\n", out->fp);
-			out->col = 0;
-		}
-		leader(tx, pl, sb, t, ev->r.ts_enter);
+		if (out->open_tid == t->tid)
+			end_line(out, " <unfinished ...>\n");
+		leader(tx, s, sb, t, ev->r.ts_enter);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
 	}
-	t->enter_printed = false;
+	tt->enter_printed = false;
 	sb_putn(sb, tx->args.s + from, tx->args.len - from);
 	sb_puts(sb, ") ");
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
@@ -290,15 +285,15 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct text *tx = s->priv;
-	const struct opts *o = s->pl->o;
-	struct outf *out = task_out(tx, o, t);
+	const struct opts *o = s->o;
+	struct outf *out = task_out(tx, o, sink_task(s, t), t->tid);
 	struct sbuf *sb = &tx->line;
 	unsigned int invis = 0;
 	const char *name = signame(ev->r.nr);
 
 	close_open(tx, out, 0);
 	sb_reset(sb);
-	leader(tx, s->pl, sb, t, ev->r.ts_enter);
+	leader(tx, s, sb, t, ev->r.ts_enter);
 	color(tx, sb, C_SIG, &invis);
 	if (ev->r.type == HY_REC_SIGSTOP) {
 		sb_printf(sb, "--- stopped by %s ---", name ? name : "?");
@@ -319,31 +314,28 @@ static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 	emit(tx, out, sb, invis);
 }
 
-static void text_exit(struct sink *s, const struct event *ev, struct task *t)
+static void text_process(struct sink *s, const struct event *ev, struct task *t)
 {
 	struct text *tx = s->priv;
-	const struct opts *o = s->pl->o;
-	struct outf *out = task_out(tx, o, t);
+	const struct opts *o = s->o;
+	struct outf *out;
 	struct sbuf *sb = &tx->line;
 
+	if (ev->r.type != HY_REC_EXIT && ev->r.type != HY_REC_DETACH)
+		return;
+	out = task_out(tx, o, sink_task(s, t), t->tid);
 	if (ev->r.type == HY_REC_DETACH) {
-		if (out->open_tid == t->tid) {
-			fputs(" <detached ...>\n", out->fp);
-			out->col = 0;
-			out->open_tid = 0;
-		}
+		if (out->open_tid == t->tid)
+			end_line(out, " <detached ...>\n");
 		return;
 	}
-	if (out->open_tid == t->tid) {	/* died inside a call */
-		fputs(" <unfinished ...>\n", out->fp);
-		out->col = 0;
-		out->open_tid = 0;
-	}
+	if (out->open_tid == t->tid)	/* died inside a call */
+		end_line(out, " <unfinished ...>\n");
 	if (o->qflag >= 2)
 		return;
 	close_open(tx, out, 0);
 	sb_reset(sb);
-	leader(tx, s->pl, sb, t, ev->r.ts_enter);
+	leader(tx, s, sb, t, ev->r.ts_enter);
 	if (ev->r.flags & HY_F_KILLED) {
 		const char *name = signame(ev->r.nr);
 
@@ -362,7 +354,7 @@ static void text_exit(struct sink *s, const struct event *ev, struct task *t)
 static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 {
 	struct text *tx = s->priv;
-	struct outf *out = tx->main ? tx->main : task_out(tx, s->pl->o, t);
+	struct outf *out = tx->main ? tx->main : task_out(tx, s->o, sink_task(s, t), t->tid);
 	struct sbuf *sb = &tx->line;
 
 	close_open(tx, out, 0);
@@ -371,51 +363,23 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 	emit(tx, out, sb, 0);
 }
 
-static void text_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
-{
-	switch (ev->r.type) {
-	case HY_REC_SYSCALL:
-	case HY_REC_ENTER:
-		text_syscall(s, ev, d, t);
-		break;
-	case HY_REC_SIGNAL:
-	case HY_REC_SIGSTOP:
-		text_signal(s, ev, d, t);
-		break;
-	case HY_REC_EXIT:
-	case HY_REC_DETACH:
-		text_exit(s, ev, t);
-		break;
-	case HY_REC_LOST:
-		text_lost(s, ev, t);
-		break;
-	default:
-		break;
-	}
-}
-
 static int text_close(struct sink *s)
 {
 	struct text *tx = s->priv;
-	int ret;
+	int ret = 0;
 
 	if (!tx)
 		return 0;
-	ret = tx->err;
 	for (struct outf *o = tx->outs, *n; o; o = n) {
 		n = o->next;
 		if (o->open_tid)
-			fputs(" <unfinished ...>\n", o->fp);
-		if (o->fp == stderr) {
-			fflush(o->fp);
-		} else if (fclose(o->fp) && !ret) {
-			ret = -errno;
-		}
+			outfile_write(&o->f, " <unfinished ...>\n", 18);
+		int err = outfile_close(&o->f);
+
+		if (err && !ret)
+			ret = err;
 		free(o);
 	}
-	if (ret)
-		pr_warn("cannot write %s: %s", s->pl->o->outfile ? s->pl->o->outfile : "the trace",
-			strerror(-ret));
 	sb_free(&tx->line);
 	sb_free(&tx->args);
 	free(tx);
@@ -425,7 +389,13 @@ static int text_close(struct sink *s)
 
 const struct sink_ops sink_text_ops = {
 	.name = "text",
+	.help = "strace's lines",
+	.task_size = sizeof(struct text_task),
+	.needs = text_needs,
 	.open = text_open,
-	.event = text_event,
+	.syscall = text_syscall,
+	.signal = text_signal,
+	.process = text_process,
+	.lost = text_lost,
 	.close = text_close,
 };

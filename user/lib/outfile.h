@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* outfile.h: where a sink writes: -o FILE, -o - (stdout), a default stream, or -ff's FILE.ID. */
+#ifndef HY_OUTFILE_H
+#define HY_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define OUTF_PRIVATE	0x01	/* mode 0600: the trace may hold other users' data (-a) */
+#define OUTF_APPEND	0x02	/* add to the end (-C's summary after the trace) */
+
+struct outfile {
+	FILE *fp;
+	char *name;		/* for messages: the path, "standard output" or "standard error" */
+	int err;		/* first write error (-errno), already reported */
+	bool owned;		/* opened here: closed by outfile_close */
+};
+
+/*
+ * Open path ("-": standard output; NULL: the stream dflt, e.g. stderr).  A file is created
+ * with mode 0666 (0600 with OUTF_PRIVATE) less the umask and fully buffered.  0 or -errno,
+ * with one line printed that names the file and the cause.
+ */
+int outfile_open(struct outfile *f, const char *path, FILE *dflt, unsigned int flags);
+/* -ff: open "path.id". */
+int outfile_open_id(struct outfile *f, const char *path, long id, unsigned int flags);
+/* -ff: check now, before the command starts, that "path.N" files can be created. 0 or -errno. */
+int outfile_check_dir(const char *path, unsigned int flags);
+/*
+ * Write n bytes.  The first failure (ENOSPC, EIO...) prints one line naming the file and the
+ * cause; later writes are skipped, and outfile_close returns the error, so nothing is cut
+ * silently.  0 or the first error.
+ */
+int outfile_write(struct outfile *f, const void *p, size_t n);
+int outfile_printf(struct outfile *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flush buffered output (a failure is reported as for writes). 0 or the first error. */
+int outfile_flush(struct outfile *f);
+/* Flush, close what was opened here, free the name. 0 or the first error. */
+int outfile_close(struct outfile *f);
+/* Whether the output is a terminal (for --color=auto). */
+bool outfile_isatty(const struct outfile *f);
+
+#endif

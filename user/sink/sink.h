@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* sink.h: what a sink is (callbacks per event kind, per-task state, needs) and the registry. */
+#ifndef HY_SINK_H
+#define HY_SINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "decode.h"
+#include "options.h"
+#include "outfile.h"
+#include "task.h"
+
+/*
+ * What a sink shows, so that the backends capture it (the pipeline takes the union over the
+ * open sinks and turns it into struct capture_cfg): nothing is captured that no sink shows.
+ */
+#define SINK_NEED_TIMES		0x01	/* timestamps or durations */
+#define SINK_NEED_FDPATHS	0x02	/* fd paths (-y) */
+#define SINK_NEED_SOCKINFO	0x04	/* socket details (-yy) */
+#define SINK_NEED_EXEC_ARGV	0x08	/* the argv of each exec (process command lines) */
+#define SINK_NEED_STACKS	0x10	/* a user stack per syscall (-k) */
+
+struct sink;
+
+/*
+ * One callback per event kind; a sink sets those it renders and the pipeline skips the rest.
+ * Every callback gets the task the event belongs to (already updated with the event: comm,
+ * parents, command line) and the event itself; syscall and signal events come decoded.
+ */
+struct sink_ops {
+	const char *name;	/* --format=NAME; NULL for sinks chosen by other options */
+	const char *help;	/* what --help says of the format */
+	size_t task_size;	/* bytes of per-task state (sink_task()), 0: none */
+	/* SINK_NEED_* for these options; NULL: none */
+	unsigned int (*needs)(const struct opts *o);
+	int (*open)(struct sink *s);	/* 0 or -errno, message printed */
+	/* HY_REC_SYSCALL: a completed call; HY_REC_ENTER: the start of one that may block */
+	void (*syscall)(struct sink *s, const struct event *ev, struct dctx *d, struct task *t);
+	/* HY_REC_SIGNAL (d->args: the siginfo) and HY_REC_SIGSTOP */
+	void (*signal)(struct sink *s, const struct event *ev, struct dctx *d, struct task *t);
+	/* process lifecycle: HY_REC_FORK, HY_REC_EXEC, HY_REC_EXIT, HY_REC_DETACH */
+	void (*process)(struct sink *s, const struct event *ev, struct task *t);
+	/* HY_REC_LOST: args[0] events lost for reason args[1] */
+	void (*lost)(struct sink *s, const struct event *ev, struct task *t);
+	/* room for the event kinds to come: function entry/exit (uprobes) and stacks */
+	void (*func)(struct sink *s, const struct event *ev, struct task *t);
+	void (*stack)(struct sink *s, const struct event *ev, struct task *t);
+	/* in-kernel totals for one syscall (eBPF -c): summaries only */
+	void (*totals)(struct sink *s, long nr, const struct hy_sum *sum);
+	int (*close)(struct sink *s);	/* flush and finish; 0 or -errno */
+};
+
+struct sink {
+	const struct sink_ops *ops;
+	const struct opts *o;
+	const struct tasks *tasks;	/* the pipeline's live tasks, read-only */
+	int64_t boot_to_real;		/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
+	int idx;			/* this sink's slot in task->sink_state */
+	void *priv;
+};
+
+/* This sink's state for task t (task_size bytes, zeroed at first use; freed with the task). */
+void *sink_task(struct sink *s, struct task *t);
+
+/* Whether syscall lines are printed: not with -c, nor -j alone (summary only). */
+static inline bool sink_has_trace(const struct opts *o)
+{
+	return o->cflag == 2 || (o->cflag == 0 && !o->summary_json);
+}
+
+/* Output file flags for the options: private (0600) when the trace may hold others' data. */
+unsigned int sink_outfile_flags(const struct opts *o);
+
+/* -- the registry --------------------------------------------------------------------------- */
+
+/* The --format sinks in --help order, NULL-terminated. */
+extern const struct sink_ops *const sink_formats[];
+extern const struct sink_ops sink_summary_ops;	/* -c, -C, -j */
+/* The format called name, or NULL. */
+const struct sink_ops *sink_format_find(const char *name);
+/* "text, json, tef, perfetto or otlp": for error messages. */
+const char *sink_format_list(void);
+
+#endif
