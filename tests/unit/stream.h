@@ -133,6 +133,8 @@ static int run_stream(const char *format, const char *path, bool ff)
 	if (pipeline_init(&f.pl, &f.o))
 		return -1;
 	f.pl.boot_to_real = 1700000000000000000ll - (int64_t)T0;
+	for (int i = 0; i < f.pl.nsinks; i++)	/* each sink has its copy */
+		f.pl.sinks[i].boot_to_real = f.pl.boot_to_real;
 	stream(&f);
 	int err = pipeline_close(&f.pl);
 

@@ -5,159 +5,96 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "json_value.h"
-#include "log.h"
-#include "pipeline.h"
-
-/* -ff: one file per thread (FILE.TID, as the text sink names them), found by tid. */
-struct jfile {
-	pid_t tid;
-	FILE *fp;
-};
+#include "sink.h"
 
 struct jsink {
-	FILE *main;		/* -o FILE or stderr; NULL with -ff */
-	struct jfile *files;	/* -ff: open addressing on tid */
-	unsigned int nfiles, cap;
+	struct outfile main;	/* -o FILE, -o - or stderr; unused with -ff */
+	bool ff;		/* -ff: a file per thread (FILE.TID, named as by the text sink) */
+	struct tidmap files;	/* -ff: struct outfile by tid, open to the end (a reused tid too) */
 	struct sbuf line;
-	int err;		/* first write error */
 };
 
-static FILE *open_out(const char *name)
+static unsigned int json_needs(const struct opts *o)
 {
-	FILE *fp = fopen(name, "we");
+	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* "ts", "dur"; exec's "argv" */
 
-	if (fp)
-		setvbuf(fp, NULL, _IOFBF, 1 << 16);
-	return fp;
+	if (o->d.yflag)
+		n |= SINK_NEED_FDPATHS;
+	if (o->d.yflag > 1)
+		n |= SINK_NEED_SOCKINFO;
+	return n;
 }
 
 static int json_open(struct sink *s)
 {
-	const struct opts *o = s->pl->o;
+	const struct opts *o = s->o;
+	unsigned int fl = sink_outfile_flags(o);
 	struct jsink *js = calloc(1, sizeof(*js));
+	int err;
 
 	if (!js)
 		return -ENOMEM;
-	s->priv = js;
-	js->main = stderr;
-	if (o->outfile && o->follow < 2) {
-		js->main = open_out(o->outfile);
-		if (!js->main) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
-			free(js);
-			s->priv = NULL;
-			return -err;
-		}
-	} else if (o->outfile) {
-		/* -ff: check now, before the command starts, that FILE.PID can be created */
-		char probe[4096];
-
-		snprintf(probe, sizeof(probe), "%s.%d", o->outfile, (int)getpid());
-		FILE *fp = fopen(probe, "we");
-
-		if (!fp) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", probe, strerror(err));
-			free(js);
-			s->priv = NULL;
-			return -err;
-		}
-		fclose(fp);
-		unlink(probe);
-		js->main = NULL;
+	tidmap_init(&js->files, sizeof(struct outfile), NULL);
+	js->ff = o->outfile && o->follow == 2;
+	if (js->ff)	/* check now, before the command starts, that FILE.PID can be created */
+		err = outfile_check_dir(o->outfile, fl);
+	else
+		err = outfile_open(&js->main, o->outfile, stderr, fl);
+	if (err) {
+		free(js);
+		return err;
 	}
+	s->priv = js;
 	return 0;
 }
 
-static struct jfile *file_slot(struct jfile *tab, unsigned int cap, pid_t tid)
+/* The output for a thread's events: the main one, or FILE.TID with -ff. */
+static struct outfile *out_for(struct sink *s, pid_t tid)
 {
-	unsigned int mask = cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
+	struct jsink *js = s->priv;
+	struct outfile *f;
+	bool created;
 
-	while (tab[h].fp && tab[h].tid != tid)
-		h = (h + 1) & mask;
-	return &tab[h];
+	if (!js->ff)
+		return &js->main;
+	f = tidmap_add(&js->files, tid, &created);
+	if (!f) {
+		fputs("hytrace: out of memory\n", stderr);
+		abort();
+	}
+	if (created && outfile_open_id(f, s->o->outfile, tid, sink_outfile_flags(s->o)))
+		outfile_open(f, NULL, stderr, 0);	/* said why; the records still show */
+	return f;
 }
 
-/* The stream for a thread's events: the main output, or FILE.TID with -ff. */
-static FILE *out_for(struct jsink *js, const struct opts *o, pid_t tid)
+/* End the record in js->line and write it where t's records go. */
+static void emit(struct sink *s, const struct task *t)
 {
-	if (js->main)
-		return js->main;
-	if ((js->nfiles + 1) * 2 > js->cap) {
-		unsigned int ncap = js->cap ? js->cap * 2 : 64;
-		struct jfile *nt = calloc(ncap, sizeof(*nt));
+	struct jsink *js = s->priv;
+	struct sbuf *sb = &js->line;
 
-		if (!nt)
-			return stderr;
-		for (unsigned int i = 0; i < js->cap; i++)
-			if (js->files[i].fp)
-				*file_slot(nt, ncap, js->files[i].tid) = js->files[i];
-		free(js->files);
-		js->files = nt;
-		js->cap = ncap;
-	}
-	struct jfile *f = file_slot(js->files, js->cap, tid);
-
-	if (!f->fp) {
-		char name[4096];
-
-		snprintf(name, sizeof(name), "%s.%d", o->outfile, (int)tid);
-		f->fp = open_out(name);
-		if (!f->fp) {
-			pr_warn("cannot open %s: %s", name, strerror(errno));
-			return stderr;
-		}
-		f->tid = tid;
-		js->nfiles++;
-	}
-	return f->fp;
+	sb_puts(sb, "}\n");
+	outfile_write(out_for(s, t->tid), sb->s, sb->len);
 }
 
 /* {"type":"T","ts":N,"pid":P,"tid":T,"comm":"C" -- the members every record has. */
-static void head(struct sbuf *sb, struct pipeline *pl, const char *type, const struct event *ev,
-		 const struct task *t)
+static struct sbuf *head(struct sink *s, const char *type, const struct event *ev,
+			 const struct task *t)
 {
+	struct jsink *js = s->priv;
+	struct sbuf *sb = &js->line;
 	const char *comm = ev->r.comm[0] ? ev->r.comm : t->comm;
 
 	sb_reset(sb);
 	sb_printf(sb, "{\"type\":\"%s\",\"ts\":", type);
 	if (ev->r.ts_enter)
-		sb_printf(sb, "%" PRId64, (int64_t)ev->r.ts_enter + pl->boot_to_real);
+		sb_printf(sb, "%" PRId64, (int64_t)ev->r.ts_enter + s->boot_to_real);
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
 	sb_printf(sb, ",\"pid\":%u,\"tid\":%u,\"comm\":", ev->r.pid, ev->r.tid);
 	json_string(sb, comm, strnlen(comm, HY_COMM_LEN));
-}
-
-static void put_syscall(struct sbuf *sb, const struct event *ev, const struct dctx *d)
-{
-	sb_puts(sb, ",\"syscall\":");
-	if (d->se)
-		json_cstr(sb, d->se->name);
-	else
-		sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)ev->r.nr);
-	sb_printf(sb, ",\"nr\":%d", ev->r.nr);
-}
-
-static void json_syscall(struct sbuf *sb, const struct event *ev, const struct dctx *d)
-{
-	const struct hy_rec *r = &ev->r;
-
-	put_syscall(sb, ev, d);
-	if (r->type == HY_REC_SYSCALL && !(r->flags & HY_F_NO_EXIT) && r->ts_enter &&
-	    r->ts_exit >= r->ts_enter)
-		sb_printf(sb, ",\"dur\":%" PRIu64, (uint64_t)(r->ts_exit - r->ts_enter));
-	sb_puts(sb, ",\"args\":");
-	json_args(sb, d);
-	if (r->type == HY_REC_SYSCALL)
-		json_result(sb, d);
-	if (r->flags & HY_F_BLOBS_CUT)
-		sb_puts(sb, ",\"incomplete\":true");	/* some argument memory was not captured */
+	return sb;
 }
 
 static void put_signal(struct sbuf *sb, int sig)
@@ -172,36 +109,69 @@ static void put_signal(struct sbuf *sb, int sig)
 	sb_printf(sb, ",\"signo\":%d", sig);
 }
 
-static void json_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+/* HY_REC_SYSCALL: "syscall"; HY_REC_ENTER: "syscall_enter" (its "syscall" record follows). */
+static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
-	struct jsink *js = s->priv;
-	struct pipeline *pl = s->pl;
-	struct sbuf *sb = &js->line;
 	const struct hy_rec *r = &ev->r;
+	struct sbuf *sb = head(s, r->type == HY_REC_ENTER ? "syscall_enter" : "syscall", ev, t);
 
-	switch (r->type) {
-	case HY_REC_SYSCALL:
-		head(sb, pl, "syscall", ev, t);
-		json_syscall(sb, ev, d);
-		break;
-	case HY_REC_ENTER:	/* a call seen starting; its "syscall" record follows */
-		head(sb, pl, "syscall_enter", ev, t);
-		json_syscall(sb, ev, d);
-		break;
-	case HY_REC_SIGNAL:
-		head(sb, pl, "signal", ev, t);
-		put_signal(sb, r->nr);
+	sb_puts(sb, ",\"syscall\":");
+	if (d->se)
+		json_cstr(sb, d->se->name);
+	else
+		sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
+	sb_printf(sb, ",\"nr\":%d", r->nr);
+	if (r->type == HY_REC_SYSCALL && !(r->flags & HY_F_NO_EXIT) && r->ts_enter &&
+	    r->ts_exit >= r->ts_enter)
+		sb_printf(sb, ",\"dur\":%" PRIu64, (uint64_t)(r->ts_exit - r->ts_enter));
+	sb_puts(sb, ",\"args\":");
+	json_args(sb, d);
+	if (r->type == HY_REC_SYSCALL)
+		json_result(sb, d);
+	if (r->flags & HY_F_BLOBS_CUT)
+		sb_puts(sb, ",\"incomplete\":true");	/* some argument memory was not captured */
+	emit(s, t);
+}
+
+static void json_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct sbuf *sb;
+
+	if (ev->r.type == HY_REC_SIGSTOP) {
+		sb = head(s, "stop", ev, t);
+		put_signal(sb, ev->r.nr);
+	} else {
+		sb = head(s, "signal", ev, t);
+		put_signal(sb, ev->r.nr);
 		if (d->args && d->args->child) {
 			sb_puts(sb, ",\"siginfo\":");
 			json_value(sb, d->args->child);
 		}
+	}
+	emit(s, t);
+}
+
+static void json_process(struct sink *s, const struct event *ev, struct task *t)
+{
+	const struct hy_rec *r = &ev->r;
+	struct sbuf *sb;
+
+	switch (r->type) {
+	case HY_REC_FORK:
+		sb = head(s, "fork", ev, t);
+		sb_printf(sb, ",\"parent_tid\":%" PRIu64 ",\"ppid\":%" PRIu64 ",\"thread\":%s",
+			  (uint64_t)r->args[2], (uint64_t)r->args[3],
+			  (r->flags & HY_F_THREAD) ? "true" : "false");
 		break;
-	case HY_REC_SIGSTOP:
-		head(sb, pl, "stop", ev, t);
-		put_signal(sb, r->nr);
+	case HY_REC_EXEC:
+		sb = head(s, "exec", ev, t);
+		if (r->args[0] && r->args[0] != r->tid)
+			sb_printf(sb, ",\"old_tid\":%" PRIu64, (uint64_t)r->args[0]);
+		sb_puts(sb, ",\"argv\":");
+		json_argv(sb, t->cmdline ? t->cmdline : "", t->cmdline ? t->cmdline_len : 0);
 		break;
 	case HY_REC_EXIT:
-		head(sb, pl, "exit", ev, t);
+		sb = head(s, "exit", ev, t);
 		if (r->flags & HY_F_KILLED) {
 			put_signal(sb, r->nr);
 			sb_printf(sb, ",\"core\":%s", (r->flags & HY_F_CORE) ? "true" : "false");
@@ -210,60 +180,39 @@ static void json_event(struct sink *s, const struct event *ev, struct dctx *d, s
 		}
 		break;
 	case HY_REC_DETACH:
-		head(sb, pl, "detach", ev, t);
-		break;
-	case HY_REC_FORK:
-		head(sb, pl, "fork", ev, t);
-		sb_printf(sb, ",\"parent_tid\":%" PRIu64 ",\"ppid\":%" PRIu64 ",\"thread\":%s",
-			  (uint64_t)r->args[2], (uint64_t)r->args[3],
-			  (r->flags & HY_F_THREAD) ? "true" : "false");
-		break;
-	case HY_REC_EXEC:
-		head(sb, pl, "exec", ev, t);
-		if (r->args[0] && r->args[0] != r->tid)
-			sb_printf(sb, ",\"old_tid\":%" PRIu64, (uint64_t)r->args[0]);
-		sb_puts(sb, ",\"argv\":");
-		json_argv(sb, t->cmdline ? t->cmdline : "", t->cmdline ? t->cmdline_len : 0);
-		break;
-	case HY_REC_LOST:
-		head(sb, pl, "lost", ev, t);
-		sb_printf(sb, ",\"count\":%" PRIu64 ",\"reason\":\"%s\"", (uint64_t)r->args[0],
-			  json_lost_reason(r->args[1]));
+		head(s, "detach", ev, t);
 		break;
 	default:
 		return;
 	}
-	sb_puts(sb, "}\n");
-
-	FILE *fp = out_for(js, pl->o, t->tid);
-
-	if (fwrite(sb->s, 1, sb->len, fp) != sb->len && !js->err)
-		js->err = -errno;
+	emit(s, t);
 }
 
-static int close_one(FILE *fp, int ret)
+static void json_lost(struct sink *s, const struct event *ev, struct task *t)
 {
-	if (fp == stderr)
-		return fflush(fp) && !ret ? -errno : ret;
-	return fclose(fp) && !ret ? -errno : ret;
+	struct sbuf *sb = head(s, "lost", ev, t);
+
+	sb_printf(sb, ",\"count\":%" PRIu64 ",\"reason\":\"%s\"", (uint64_t)ev->r.args[0],
+		  json_lost_reason(ev->r.args[1]));
+	emit(s, t);
 }
 
 static int json_close(struct sink *s)
 {
 	struct jsink *js = s->priv;
-	int ret;
+	struct outfile *f;
+	unsigned int pos = 0;
+	int ret, err;
 
 	if (!js)
 		return 0;
-	ret = js->err;
-	if (js->main)
-		ret = close_one(js->main, ret);
-	for (unsigned int i = 0; i < js->cap; i++)
-		if (js->files[i].fp)
-			ret = close_one(js->files[i].fp, ret);
-	if (ret)
-		pr_warn("cannot write the json output: %s", strerror(-ret));
-	free(js->files);
+	ret = js->ff ? 0 : outfile_close(&js->main);
+	while ((f = tidmap_next(&js->files, &pos, NULL))) {
+		err = outfile_close(f);
+		if (err && !ret)
+			ret = err;
+	}
+	tidmap_free(&js->files);
 	sb_free(&js->line);
 	free(js);
 	s->priv = NULL;
@@ -272,7 +221,12 @@ static int json_close(struct sink *s)
 
 const struct sink_ops sink_json_ops = {
 	.name = "json",
+	.help = "a JSON object per line",
+	.needs = json_needs,
 	.open = json_open,
-	.event = json_event,
+	.syscall = json_syscall,
+	.signal = json_signal,
+	.process = json_process,
+	.lost = json_lost,
 	.close = json_close,
 };

@@ -22,17 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "json_value.h"
-#include "log.h"
-#include "pipeline.h"
+#include "sink.h"
 
-/* The first member of table entries. */
-struct tkey {
-	pid_t id;		/* tid or pid */
-	bool used;
-};
-
+/*
+ * Threads and processes stay in the sink's own tables after they end (their names and order
+ * go out at close); the tables only grow, so the metadata come out in the same order as ever.
+ */
 struct tthread {
-	struct tkey k;		/* tid */
+	pid_t tid;
 	pid_t pid;
 	bool live;
 	bool pending;		/* an HY_REC_ENTER was seen, its HY_REC_SYSCALL not yet */
@@ -43,7 +40,7 @@ struct tthread {
 };
 
 struct tproc {
-	struct tkey k;		/* pid */
+	pid_t pid;
 	pid_t ppid;
 	bool open;		/* a lifetime slice is open */
 	unsigned int nlive;	/* live threads */
@@ -53,89 +50,53 @@ struct tproc {
 	size_t cmdline_len;
 };
 
-struct tab {
-	void *v;
-	unsigned int n, cap;
-	size_t size;		/* of an entry */
-};
-
 struct tef {
-	FILE *fp;
+	struct outfile out;
 	bool first;		/* no event written yet */
-	struct tab threads, procs;
+	struct tidmap threads;	/* struct tthread by tid */
+	struct tidmap procs;	/* struct tproc by pid */
 	unsigned int norder;
 	uint64_t last_ts;
 	struct sbuf line, tmp;
-	int err;
 };
 
-static struct tkey *tab_at(const struct tab *t, unsigned int i)
+static unsigned int tef_needs(const struct opts *o)
 {
-	return (struct tkey *)((char *)t->v + (size_t)i * t->size);
+	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* slices; process command lines */
+
+	if (o->d.yflag)
+		n |= SINK_NEED_FDPATHS;
+	if (o->d.yflag > 1)
+		n |= SINK_NEED_SOCKINFO;
+	return n;
 }
 
-/* Open addressing on a pid/tid; entries are zeroed when created. */
-static void *tab_get(struct tab *t, pid_t id, bool create)
+static void tproc_fini(void *v)
 {
-	if (create && (t->n + 1) * 2 > t->cap) {
-		unsigned int ncap = t->cap ? t->cap * 2 : 64;
-		struct tab nt = { .v = calloc(ncap, t->size), .cap = ncap, .size = t->size };
+	struct tproc *p = v;
 
-		if (!nt.v)
-			return NULL;
-		for (unsigned int i = 0; i < t->cap; i++) {
-			struct tkey *e = tab_at(t, i);
-
-			if (e->used)
-				memcpy(tab_get(&nt, e->id, true), e, t->size);
-		}
-		free(t->v);
-		*t = nt;
-	}
-	if (!t->cap)
-		return NULL;
-	unsigned int mask = t->cap - 1, h = ((unsigned int)id * 2654435761u) & mask;
-
-	for (;; h = (h + 1) & mask) {
-		struct tkey *e = tab_at(t, h);
-
-		if (!e->used) {
-			if (!create)
-				return NULL;
-			e->id = id;
-			e->used = true;
-			t->n++;
-			return e;
-		}
-		if (e->id == id)
-			return e;
-	}
+	free(p->cmdline);
 }
 
 static int tef_open(struct sink *s)
 {
-	const struct opts *o = s->pl->o;
+	const struct opts *o = s->o;
 	struct tef *tf = calloc(1, sizeof(*tf));
+	int err;
 
 	if (!tf)
 		return -ENOMEM;
-	tf->threads.size = sizeof(struct tthread);
-	tf->procs.size = sizeof(struct tproc);
-	tf->fp = stderr;
-	if (o->outfile) {	/* one file, also with -ff: a trace is one timeline */
-		tf->fp = fopen(o->outfile, "we");
-		if (!tf->fp) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
-			free(tf);
-			return -err;
-		}
-		setvbuf(tf->fp, NULL, _IOFBF, 1 << 16);
+	/* one file, also with -ff: a trace is one timeline */
+	err = outfile_open(&tf->out, o->outfile, stderr, sink_outfile_flags(o));
+	if (err) {
+		free(tf);
+		return err;
 	}
+	tidmap_init(&tf->threads, sizeof(struct tthread), NULL);
+	tidmap_init(&tf->procs, sizeof(struct tproc), tproc_fini);
 	s->priv = tf;
 	tf->first = true;
-	fputs("{\"traceEvents\":[\n", tf->fp);
+	outfile_printf(&tf->out, "{\"traceEvents\":[\n");
 	return 0;
 }
 
@@ -165,10 +126,9 @@ static void ev_end(struct tef *tf)
 
 	sb_putc(sb, '}');
 	if (!tf->first)
-		fputs(",\n", tf->fp);
+		outfile_write(&tf->out, ",\n", 2);
 	tf->first = false;
-	if (fwrite(sb->s, 1, sb->len, tf->fp) != sb->len && !tf->err)
-		tf->err = -errno;
+	outfile_write(&tf->out, sb->s, sb->len);
 }
 
 /* argv[0]'s last component, or comm. */
@@ -215,8 +175,8 @@ static void slice_begin(struct tef *tf, struct tproc *p, const struct task *t, u
 		}
 	}
 	proc_name(name, sizeof(name), p);
-	ev_begin(tf, "b", name, "process", p->k.id, p->k.id, ts);
-	sb_printf(&tf->line, ",\"id\":\"0x%x\",\"args\":{\"cmdline\":", (unsigned int)p->k.id);
+	ev_begin(tf, "b", name, "process", p->pid, p->pid, ts);
+	sb_printf(&tf->line, ",\"id\":\"0x%x\",\"args\":{\"cmdline\":", (unsigned int)p->pid);
 	put_cmdline(tf, &tf->line, p->cmdline, p->cmdline_len);
 	if (p->cmdline) {
 		sb_puts(&tf->line, ",\"argv\":");
@@ -237,22 +197,29 @@ static void slice_end(struct tef *tf, struct tproc *p, uint64_t ts, const char *
 	if (!p->open)
 		return;
 	proc_name(name, sizeof(name), p);
-	ev_begin(tf, "e", name, "process", p->k.id, p->k.id, ts);
-	sb_printf(&tf->line, ",\"id\":\"0x%x\",\"args\":{%s}", (unsigned int)p->k.id, why);
+	ev_begin(tf, "e", name, "process", p->pid, p->pid, ts);
+	sb_printf(&tf->line, ",\"id\":\"0x%x\",\"args\":{%s}", (unsigned int)p->pid, why);
 	ev_end(tf);
 	p->open = false;
 }
 
-/* Bring the tables up to date with one event; returns its thread. */
-static struct tthread *track(struct tef *tf, const struct event *ev, const struct task *t)
+/* Bring the tables up to date with one event: its thread (NULL: no memory), its process in *pp. */
+static struct tthread *track(struct tef *tf, const struct event *ev, const struct task *t,
+			     struct tproc **pp)
 {
 	const struct hy_rec *r = &ev->r;
-	struct tthread *th = tab_get(&tf->threads, r->tid, true);
-	struct tproc *p = tab_get(&tf->procs, r->pid, true);
+	bool new_th, new_p;
+	struct tthread *th = tidmap_add(&tf->threads, r->tid, &new_th);
+	struct tproc *p = tidmap_add(&tf->procs, r->pid, &new_p);
 	uint64_t ts = r->ts_exit > r->ts_enter ? r->ts_exit : r->ts_enter;
 
+	*pp = p;
 	if (!th || !p)
 		return NULL;
+	if (new_th)
+		th->tid = r->tid;
+	if (new_p)
+		p->pid = r->pid;
 	if (ts > tf->last_ts)
 		tf->last_ts = ts;
 	if (!p->order)
@@ -312,20 +279,31 @@ static void flush_pending(struct tef *tf, struct tthread *th, uint64_t ts)
 	th->pending = false;
 	if (!se)
 		snprintf(buf, sizeof(buf), "syscall_%#x", (unsigned int)th->pend_nr);
-	ev_begin(tf, "X", se ? se->name : buf, "syscall", th->pid, th->k.id, th->pend_ts);
+	ev_begin(tf, "X", se ? se->name : buf, "syscall", th->pid, th->tid, th->pend_ts);
 	put_ts(&tf->line, "dur", ts > th->pend_ts ? ts - th->pend_ts : 0);
 	sb_printf(&tf->line, ",\"args\":{\"nr\":%d,\"unfinished\":true}", th->pend_nr);
 	ev_end(tf);
 }
 
-static void tef_syscall(struct tef *tf, const struct event *ev, const struct dctx *d,
-			struct tthread *th)
+static void instant(struct tef *tf, const struct hy_rec *r, const char *name, const char *cat)
 {
+	ev_begin(tf, "i", name, cat, r->pid, r->tid, r->ts_enter);
+	sb_puts(&tf->line, ",\"s\":\"t\"");
+}
+
+/* A completed call: a complete event ("X"), or an instant for one that never returns. */
+static void tef_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct tef *tf = s->priv;
 	const struct hy_rec *r = &ev->r;
+	struct tproc *p;
+	struct tthread *th = track(tf, ev, t, &p);
 	char buf[32];
 	const char *name = call_name(d, r->nr, buf, sizeof(buf));
 
-	if (r->type == HY_REC_ENTER) {
+	if (!th)
+		return;
+	if (r->type == HY_REC_ENTER) {	/* a call that may block: kept until it completes */
 		th->pending = true;
 		th->pend_nr = r->nr;
 		th->pend_ts = r->ts_enter;
@@ -345,112 +323,132 @@ static void tef_syscall(struct tef *tf, const struct event *ev, const struct dct
 	ev_end(tf);
 }
 
-static void instant(struct tef *tf, const struct hy_rec *r, const char *name, const char *cat)
-{
-	ev_begin(tf, "i", name, cat, r->pid, r->tid, r->ts_enter);
-	sb_puts(&tf->line, ",\"s\":\"t\"");
-}
-
-static void tef_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+/* Signals and stops: thread instants. */
+static void tef_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct tef *tf = s->priv;
 	const struct hy_rec *r = &ev->r;
 	const char *sig = signame(r->nr);
-	char name[64], why[96];
+	struct tproc *p;
+	char name[64];
 
-	if (r->type == HY_REC_LOST) {	/* not about one task: a global instant */
-		snprintf(name, sizeof(name), "%" PRIu64 " events lost", (uint64_t)r->args[0]);
-		ev_begin(tf, "i", name, "lost", r->pid, r->tid, r->ts_enter);
-		sb_printf(&tf->line, ",\"s\":\"g\",\"args\":{\"count\":%" PRIu64 ",\"reason\":\"%s\"}",
-			  (uint64_t)r->args[0], json_lost_reason(r->args[1]));
-		ev_end(tf);
+	if (!track(tf, ev, t, &p))
 		return;
-	}
-
-	struct tthread *th = track(tf, ev, t);
-	struct tproc *p = tab_get(&tf->procs, r->pid, false);
-
-	if (!th || !p)
-		return;
-	switch (r->type) {
-	case HY_REC_SYSCALL:
-	case HY_REC_ENTER:
-		tef_syscall(tf, ev, d, th);
-		break;
-	case HY_REC_SIGNAL:
-		snprintf(name, sizeof(name), "%s", sig ? sig : "signal");
-		instant(tf, r, name, "signal");
-		sb_printf(&tf->line, ",\"args\":{\"signo\":%d", r->nr);
-		if (d->args && d->args->child) {
-			sb_puts(&tf->line, ",\"siginfo\":");
-			json_value(&tf->line, d->args->child);
-		}
-		sb_putc(&tf->line, '}');
-		ev_end(tf);
-		break;
-	case HY_REC_SIGSTOP:
+	if (r->type == HY_REC_SIGSTOP) {
 		snprintf(name, sizeof(name), "stopped by %s", sig ? sig : "signal");
 		instant(tf, r, name, "signal");
 		sb_printf(&tf->line, ",\"args\":{\"signo\":%d}", r->nr);
 		ev_end(tf);
-		break;
+		return;
+	}
+	snprintf(name, sizeof(name), "%s", sig ? sig : "signal");
+	instant(tf, r, name, "signal");
+	sb_printf(&tf->line, ",\"args\":{\"signo\":%d", r->nr);
+	if (d->args && d->args->child) {
+		sb_puts(&tf->line, ",\"siginfo\":");
+		json_value(&tf->line, d->args->child);
+	}
+	sb_putc(&tf->line, '}');
+	ev_end(tf);
+}
+
+/* The lifetime slice restarts under the new command line; exec kills the other threads. */
+static void tef_exec(struct tef *tf, const struct event *ev, const struct task *t,
+		     struct tthread *th, struct tproc *p)
+{
+	const struct hy_rec *r = &ev->r;
+	struct tthread *o;
+	unsigned int pos = 0;
+
+	if (r->args[0] && r->args[0] != r->tid) {	/* exec from a thread: it took the pid */
+		o = tidmap_get(&tf->threads, (pid_t)r->args[0]);
+		if (o && o->live) {
+			flush_pending(tf, o, r->ts_enter);
+			o->live = false;
+		}
+	}
+	while ((o = tidmap_next(&tf->threads, &pos, NULL))) {
+		if (o->live && o->pid == (pid_t)r->pid && o != th) {
+			flush_pending(tf, o, r->ts_enter);
+			o->live = false;
+		}
+	}
+	p->nlive = 1;
+	slice_end(tf, p, r->ts_enter, "\"ended_by\":\"exec\"");
+	slice_begin(tf, p, t, r->ts_enter);
+	instant(tf, r, "exec", "process");
+	sb_puts(&tf->line, ",\"args\":{\"argv\":");
+	json_argv(&tf->line, t->cmdline ? t->cmdline : "", t->cmdline ? t->cmdline_len : 0);
+	sb_putc(&tf->line, '}');
+	ev_end(tf);
+}
+
+/* Exit or detach: a thread instant; the last thread of a process ends its lifetime slice. */
+static void tef_exit(struct tef *tf, const struct event *ev, struct tthread *th, struct tproc *p)
+{
+	const struct hy_rec *r = &ev->r;
+	const char *sig = signame(r->nr);
+	char name[64], why[96];
+
+	flush_pending(tf, th, r->ts_enter);
+	if (r->type == HY_REC_DETACH) {
+		snprintf(name, sizeof(name), "detached");
+		snprintf(why, sizeof(why), "\"detached\":true");
+	} else if (r->flags & HY_F_KILLED) {
+		if (sig)
+			snprintf(name, sizeof(name), "killed by %s%s", sig,
+				 (r->flags & HY_F_CORE) ? " (core dumped)" : "");
+		else
+			snprintf(name, sizeof(name), "killed by %d", r->nr);
+		snprintf(why, sizeof(why), "\"signal\":\"%s\",\"signo\":%d,\"core\":%s",
+			 sig ? sig : "?", r->nr, (r->flags & HY_F_CORE) ? "true" : "false");
+	} else {
+		snprintf(name, sizeof(name), "exited with %d", r->nr);
+		snprintf(why, sizeof(why), "\"exit_code\":%d", r->nr);
+	}
+	instant(tf, r, name, "process");
+	sb_printf(&tf->line, ",\"args\":{%s}", why);
+	ev_end(tf);
+	if (th->live) {
+		th->live = false;
+		if (p->nlive && --p->nlive == 0)
+			slice_end(tf, p, r->ts_enter, why);
+	}
+}
+
+static void tef_process(struct sink *s, const struct event *ev, struct task *t)
+{
+	struct tef *tf = s->priv;
+	struct tproc *p;
+	struct tthread *th = track(tf, ev, t, &p);	/* a fork is only this */
+
+	if (!th)
+		return;
+	switch (ev->r.type) {
 	case HY_REC_EXEC:
-		/* the lifetime slice restarts under the new command line */
-		if (r->args[0] && r->args[0] != r->tid) {	/* exec from a thread: it took the pid */
-			struct tthread *old = tab_get(&tf->threads, (pid_t)r->args[0], false);
-
-			if (old && old->live) {
-				flush_pending(tf, old, r->ts_enter);
-				old->live = false;
-			}
-		}
-		for (unsigned int i = 0; i < tf->threads.cap; i++) {	/* exec kills the other threads */
-			struct tthread *o = (struct tthread *)tf->threads.v + i;
-
-			if (o->k.used && o->live && o->pid == (pid_t)r->pid && o != th) {
-				flush_pending(tf, o, r->ts_enter);
-				o->live = false;
-			}
-		}
-		p->nlive = 1;
-		slice_end(tf, p, r->ts_enter, "\"ended_by\":\"exec\"");
-		slice_begin(tf, p, t, r->ts_enter);
-		instant(tf, r, "exec", "process");
-		sb_puts(&tf->line, ",\"args\":{\"argv\":");
-		json_argv(&tf->line, t->cmdline ? t->cmdline : "", t->cmdline ? t->cmdline_len : 0);
-		sb_putc(&tf->line, '}');
-		ev_end(tf);
+		tef_exec(tf, ev, t, th, p);
 		break;
 	case HY_REC_EXIT:
 	case HY_REC_DETACH:
-		flush_pending(tf, th, r->ts_enter);
-		if (r->type == HY_REC_DETACH) {
-			snprintf(name, sizeof(name), "detached");
-			snprintf(why, sizeof(why), "\"detached\":true");
-		} else if (r->flags & HY_F_KILLED) {
-			if (sig)
-				snprintf(name, sizeof(name), "killed by %s%s", sig,
-					 (r->flags & HY_F_CORE) ? " (core dumped)" : "");
-			else
-				snprintf(name, sizeof(name), "killed by %d", r->nr);
-			snprintf(why, sizeof(why), "\"signal\":\"%s\",\"signo\":%d,\"core\":%s",
-				 sig ? sig : "?", r->nr, (r->flags & HY_F_CORE) ? "true" : "false");
-		} else {
-			snprintf(name, sizeof(name), "exited with %d", r->nr);
-			snprintf(why, sizeof(why), "\"exit_code\":%d", r->nr);
-		}
-		instant(tf, r, name, "process");
-		sb_printf(&tf->line, ",\"args\":{%s}", why);
-		ev_end(tf);
-		if (th->live) {
-			th->live = false;
-			if (p->nlive && --p->nlive == 0)
-				slice_end(tf, p, r->ts_enter, why);
-		}
+		tef_exit(tf, ev, th, p);
 		break;
 	default:
 		break;
 	}
+}
+
+/* Lost events are not about one task: a global instant. */
+static void tef_lost(struct sink *s, const struct event *ev, struct task *t)
+{
+	struct tef *tf = s->priv;
+	const struct hy_rec *r = &ev->r;
+	char name[64];
+
+	snprintf(name, sizeof(name), "%" PRIu64 " events lost", (uint64_t)r->args[0]);
+	ev_begin(tf, "i", name, "lost", r->pid, r->tid, r->ts_enter);
+	sb_printf(&tf->line, ",\"s\":\"g\",\"args\":{\"count\":%" PRIu64 ",\"reason\":\"%s\"}",
+		  (uint64_t)r->args[0], json_lost_reason(r->args[1]));
+	ev_end(tf);
 }
 
 static void meta(struct tef *tf, const char *what, pid_t pid, pid_t tid, const char *key)
@@ -465,66 +463,52 @@ static void meta(struct tef *tf, const char *what, pid_t pid, pid_t tid, const c
 static int tef_close(struct sink *s)
 {
 	struct tef *tf = s->priv;
+	struct tthread *th;
+	struct tproc *p;
 	struct sbuf *sb;
+	unsigned int pos;
 	int ret;
 
 	if (!tf)
 		return 0;
 	sb = &tf->line;
-	for (unsigned int i = 0; i < tf->threads.cap; i++) {
-		struct tthread *th = (struct tthread *)tf->threads.v + i;
-
-		if (th->k.used && th->pending)
+	pos = 0;
+	while ((th = tidmap_next(&tf->threads, &pos, NULL)))
+		if (th->pending)
 			flush_pending(tf, th, tf->last_ts);
-	}
-	for (unsigned int i = 0; i < tf->procs.cap; i++) {
-		struct tproc *p = (struct tproc *)tf->procs.v + i;
-
-		if (!p->k.used)
-			continue;
+	pos = 0;
+	while ((p = tidmap_next(&tf->procs, &pos, NULL))) {
 		slice_end(tf, p, tf->last_ts, "\"ended_by\":\"end of trace\"");
-		meta(tf, "process_name", p->k.id, p->k.id, "name");
+		meta(tf, "process_name", p->pid, p->pid, "name");
 		json_string(sb, p->comm, strnlen(p->comm, HY_COMM_LEN));
 		sb_putc(sb, '}');
 		ev_end(tf);
 		if (p->cmdline) {
-			meta(tf, "process_labels", p->k.id, p->k.id, "labels");
+			meta(tf, "process_labels", p->pid, p->pid, "labels");
 			put_cmdline(tf, sb, p->cmdline, p->cmdline_len);
 			sb_putc(sb, '}');
 			ev_end(tf);
 		}
-		meta(tf, "process_sort_index", p->k.id, p->k.id, "sort_index");
+		meta(tf, "process_sort_index", p->pid, p->pid, "sort_index");
 		sb_printf(sb, "%u}", p->order);
 		ev_end(tf);
-		free(p->cmdline);
 	}
-	for (unsigned int i = 0; i < tf->threads.cap; i++) {
-		struct tthread *th = (struct tthread *)tf->threads.v + i;
-
-		if (!th->k.used)
-			continue;
-		meta(tf, "thread_name", th->pid, th->k.id, "name");
+	pos = 0;
+	while ((th = tidmap_next(&tf->threads, &pos, NULL))) {
+		meta(tf, "thread_name", th->pid, th->tid, "name");
 		json_string(sb, th->comm, strnlen(th->comm, HY_COMM_LEN));
 		sb_putc(sb, '}');
 		ev_end(tf);
-		meta(tf, "thread_sort_index", th->pid, th->k.id, "sort_index");
+		meta(tf, "thread_sort_index", th->pid, th->tid, "sort_index");
 		sb_printf(sb, "%u}", th->order);
 		ev_end(tf);
 	}
-	fprintf(tf->fp, "\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"tool\":\"hytrace\","
-		"\"clock\":\"CLOCK_BOOTTIME\",\"boot_to_realtime_ns\":%" PRId64 "}}\n",
-		s->pl->boot_to_real);
-	ret = tf->err;
-	if (tf->fp == stderr) {
-		if (fflush(tf->fp) && !ret)
-			ret = -errno;
-	} else if (fclose(tf->fp) && !ret) {
-		ret = -errno;
-	}
-	if (ret)
-		pr_warn("cannot write the tef output: %s", strerror(-ret));
-	free(tf->threads.v);
-	free(tf->procs.v);
+	outfile_printf(&tf->out, "\n],\n\"displayTimeUnit\":\"ns\",\n\"otherData\":{\"tool\":"
+		       "\"hytrace\",\"clock\":\"CLOCK_BOOTTIME\",\"boot_to_realtime_ns\":%" PRId64
+		       "}}\n", s->boot_to_real);
+	ret = outfile_close(&tf->out);
+	tidmap_free(&tf->threads);
+	tidmap_free(&tf->procs);
 	sb_free(sb);
 	sb_free(&tf->tmp);
 	free(tf);
@@ -534,7 +518,12 @@ static int tef_close(struct sink *s)
 
 const struct sink_ops sink_tef_ops = {
 	.name = "tef",
+	.help = "Chrome trace JSON (Perfetto and chrome://tracing)",
+	.needs = tef_needs,
 	.open = tef_open,
-	.event = tef_event,
+	.syscall = tef_syscall,
+	.signal = tef_signal,
+	.process = tef_process,
+	.lost = tef_lost,
 	.close = tef_close,
 };
