@@ -45,7 +45,7 @@ static void seq_random(void *ctx, uint8_t *buf, size_t n)
 
 struct world {
 	struct opts o;
-	struct pipeline pl;
+	struct tasks ts;	/* empty: the tasks below are the sink's only ones */
 	struct sink s;
 	struct capture cap;
 	unsigned int rnd;
@@ -61,10 +61,9 @@ static struct task *task(struct world *w, pid_t tid, pid_t pid, const char *comm
 	for (int i = 0; i < 4; i++) {
 		struct task *t = &w->tasks[i];
 
-		if (t->used && t->tid == tid)
+		if (t->tid == tid)
 			return t;
-		if (!t->used) {
-			t->used = t->live = true;
+		if (!t->tid) {
 			t->tid = tid;
 			t->pid = pid;
 			snprintf(t->comm, sizeof(t->comm), "%s", comm);
@@ -117,7 +116,22 @@ static void feed(struct world *w, struct task *t, int64_t ret, uint32_t flags)
 		d_decode(&w->d, &w->ev, true);
 	else if (r->type == HY_REC_SIGNAL)
 		decode_siginfo(&w->d, &w->ev);
-	sink_otlp_ops.event(&w->s, &w->ev, &w->d, t);
+	switch (r->type) {
+	case HY_REC_SYSCALL:
+	case HY_REC_ENTER:
+		sink_otlp_ops.syscall(&w->s, &w->ev, &w->d, t);
+		break;
+	case HY_REC_SIGNAL:
+	case HY_REC_SIGSTOP:
+		sink_otlp_ops.signal(&w->s, &w->ev, &w->d, t);
+		break;
+	case HY_REC_LOST:
+		sink_otlp_ops.lost(&w->s, &w->ev, t);
+		break;
+	default:
+		sink_otlp_ops.process(&w->s, &w->ev, t);
+		break;
+	}
 }
 
 static int open_world(struct world *w, enum otlp_syscalls sc, struct otlp_cfg *cfg)
@@ -125,9 +139,10 @@ static int open_world(struct world *w, enum otlp_syscalls sc, struct otlp_cfg *c
 	memset(w, 0, sizeof(*w));
 	w->o.d.strsize = 32;
 	w->o.otlp_sc = sc;
-	w->pl.o = &w->o;
-	w->pl.boot_to_real = BOOT_TO_REAL;
-	w->s.pl = &w->pl;
+	tasks_init(&w->ts);
+	w->s.o = &w->o;
+	w->s.tasks = &w->ts;
+	w->s.boot_to_real = BOOT_TO_REAL;
 	w->s.ops = &sink_otlp_ops;
 	cfg->post = cap_post;
 	cfg->post_ctx = &w->cap;
@@ -176,8 +191,10 @@ static void run_stream(struct world *w)
 
 static void close_world(struct world *w)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 4; i++) {
 		free(w->tasks[i].cmdline);
+		free(w->tasks[i].sink_state[0]);
+	}
 	for (int i = 0; i < 64; i++)
 		sb_free(&w->cap.body[i]);
 	rb_free(&w->rb);

@@ -186,6 +186,7 @@ static void test_golden(void)
 		return;
 	}
 	pl.boot_to_real = 1700000000000000000ll;	/* fixed, so the bytes are */
+	pl.sinks[0].boot_to_real = pl.boot_to_real;	/* sinks take it at open */
 
 	/* pid 100 opens a file */
 	uint64_t a_open[6] = { (uint64_t)-100, 0x1100, 0 };

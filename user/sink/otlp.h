@@ -9,6 +9,7 @@
 #include "sbuf.h"
 
 struct sink;
+struct sink_ops;
 
 /*
  * A span event.  Times are CLOCK_BOOTTIME ns, like every record; they become Unix ns only
@@ -109,5 +110,6 @@ struct otlp_cfg {
 };
 
 int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg);
+extern const struct sink_ops sink_otlp_ops;	/* --format=otlp, --otlp */
 
 #endif

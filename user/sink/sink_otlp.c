@@ -9,8 +9,8 @@
 #include <sys/random.h>
 #include "log.h"
 #include "otlp.h"
-#include "pipeline.h"
 #include "render.h"
+#include "sink.h"
 
 /*
  * Limits.  OTLP_MAX_EVENTS replaces the SDK's default of 128 span events
@@ -23,19 +23,16 @@
 #define OTLP_BATCH_SPANS	512
 #define OTLP_BATCH_BYTES	(1u << 20)
 
-/* A small chained hash of pid or tid to a process. */
-struct hnode {
-	int key;
-	int pid;		/* tids: the thread's process, checked by serial */
-	uint64_t serial;
-	uint8_t id[8];		/* pids: the span id of the latest process with this pid */
-	struct oproc *p;	/* pids: the live process, or NULL once its span ended */
-	struct hnode *next;
+/* Per pid (ot->pids): the latest process with that pid.  Kept after it ends, for its children. */
+struct opid {
+	uint8_t id[8];		/* its span id */
+	struct oproc *p;	/* the live process, or NULL once its span ended */
 };
 
-struct hmap {
-	struct hnode **b;
-	unsigned int nb, n;
+/* Per thread (sink_task()): the process it was counted in (serial 0: none). */
+struct othr {
+	pid_t pid;
+	uint64_t serial;
 };
 
 /* A traced process: its span under construction. */
@@ -55,7 +52,7 @@ struct oproc {
 };
 
 struct otlp {
-	struct pipeline *pl;
+	struct sink *s;
 	struct otlp_cfg cfg;
 	struct otlp_http *http;
 	char *url;
@@ -63,7 +60,7 @@ struct otlp {
 	bool rel_now, failed;
 	uint8_t trace_id[16];
 	struct sbuf res;		/* resource attributes */
-	struct hmap pids, tids;
+	struct tidmap pids;		/* struct opid by pid */
 	struct otlp_span *qhead, **qtail;
 	size_t qn, qbytes;
 	uint64_t last_ts;		/* latest time seen, boottime ns */
@@ -71,83 +68,6 @@ struct otlp {
 	int err;
 	uint64_t spans, unsent, dropped_events, serial;
 };
-
-/* --- hash -------------------------------------------------------------------------------------- */
-
-static struct hnode *hmap_get(struct hmap *m, int key)
-{
-	if (!m->nb)
-		return NULL;
-	for (struct hnode *n = m->b[(unsigned int)key * 2654435761u % m->nb]; n; n = n->next)
-		if (n->key == key)
-			return n;
-	return NULL;
-}
-
-static struct hnode *hmap_put(struct hmap *m, int key)
-{
-	struct hnode *n = hmap_get(m, key);
-
-	if (n)
-		return n;
-	if (m->n >= m->nb) {
-		unsigned int nb = m->nb ? m->nb * 2 : 256;
-		struct hnode **b = calloc(nb, sizeof(*b));
-
-		if (!b)
-			return NULL;
-		for (unsigned int i = 0; i < m->nb; i++) {
-			while (m->b[i]) {
-				struct hnode *x = m->b[i];
-
-				m->b[i] = x->next;
-				x->next = b[(unsigned int)x->key * 2654435761u % nb];
-				b[(unsigned int)x->key * 2654435761u % nb] = x;
-			}
-		}
-		free(m->b);
-		m->b = b;
-		m->nb = nb;
-	}
-	n = calloc(1, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->key = key;
-	n->next = m->b[(unsigned int)key * 2654435761u % m->nb];
-	m->b[(unsigned int)key * 2654435761u % m->nb] = n;
-	m->n++;
-	return n;
-}
-
-static void hmap_del(struct hmap *m, int key)
-{
-	if (!m->nb)
-		return;
-	for (struct hnode **pp = &m->b[(unsigned int)key * 2654435761u % m->nb]; *pp; pp = &(*pp)->next) {
-		if ((*pp)->key == key) {
-			struct hnode *x = *pp;
-
-			*pp = x->next;
-			free(x);
-			m->n--;
-			return;
-		}
-	}
-}
-
-static void hmap_free(struct hmap *m)
-{
-	for (unsigned int i = 0; i < m->nb; i++) {
-		while (m->b[i]) {
-			struct hnode *x = m->b[i];
-
-			m->b[i] = x->next;
-			free(x);
-		}
-	}
-	free(m->b);
-	memset(m, 0, sizeof(*m));
-}
 
 /* --- ids, times ---------------------------------------------------------------------------------- */
 
@@ -192,7 +112,7 @@ static uint64_t realtime_ns(void)
 
 static int64_t time_offset(struct otlp *ot)
 {
-	int64_t off = ot->pl->boot_to_real;
+	int64_t off = ot->s->boot_to_real;
 
 	if (ot->rel_now && ot->last_ts) {
 		uint64_t now = ot->cfg.now_real ? ot->cfg.now_real : realtime_ns();
@@ -271,12 +191,12 @@ static void queue(struct otlp *ot, struct otlp_span *sp)
 
 static void set_parent(struct otlp *ot, struct oproc *p, pid_t ppid)
 {
-	struct hnode *pn;
+	struct opid *pn;
 
 	if (ppid <= 0 || ppid == p->pid)
 		return;
 	p->ppid = ppid;
-	pn = hmap_get(&ot->pids, ppid);
+	pn = tidmap_get(&ot->pids, ppid);
 	if (pn) {
 		memcpy(p->sp->parent_id, pn->id, 8);
 		p->sp->has_parent = true;
@@ -298,13 +218,13 @@ static void set_cmdline(struct oproc *p, const char *c, size_t len)
 static struct oproc *proc_new(struct otlp *ot, const struct event *ev, const struct task *t)
 {
 	struct oproc *p = calloc(1, sizeof(*p));
-	struct hnode *pn;
+	struct opid *pn;
 	pid_t ppid = 0;
 
 	if (!p)
 		return NULL;
 	p->sp = calloc(1, sizeof(*p->sp));
-	pn = hmap_put(&ot->pids, t->pid);
+	pn = tidmap_add(&ot->pids, t->pid, NULL);
 	if (!p->sp || !pn) {
 		free(p->sp);
 		free(p);
@@ -327,33 +247,34 @@ static struct oproc *proc_new(struct otlp *ot, const struct event *ev, const str
 	return p;
 }
 
-/* The live process that thread tid was counted in, or NULL. */
-static struct oproc *tid_proc(struct otlp *ot, pid_t tid)
+/* The live process that thread t was counted in, or NULL. */
+static struct oproc *task_proc(struct otlp *ot, struct task *t)
 {
-	struct hnode *tn = hmap_get(&ot->tids, tid), *pn;
+	struct othr *th = sink_task(ot->s, t);
+	struct opid *pn;
 
-	if (!tn || !(pn = hmap_get(&ot->pids, tn->pid)) || !pn->p || pn->p->serial != tn->serial)
+	if (!th->serial || !(pn = tidmap_get(&ot->pids, th->pid)) || !pn->p ||
+	    pn->p->serial != th->serial)
 		return NULL;
 	return pn->p;
 }
 
 /* The process of task t, made known on its first event. */
-static struct oproc *proc_of(struct otlp *ot, const struct event *ev, const struct task *t)
+static struct oproc *proc_of(struct otlp *ot, const struct event *ev, struct task *t)
 {
-	struct oproc *p = tid_proc(ot, t->tid);
-	struct hnode *tn, *pn;
+	struct oproc *p = task_proc(ot, t);
+	struct othr *th;
+	struct opid *pn;
 
 	if (p)
 		return p;
-	pn = hmap_get(&ot->pids, t->pid);
+	pn = tidmap_get(&ot->pids, t->pid);
 	p = pn && pn->p ? pn->p : proc_new(ot, ev, t);
 	if (!p)
 		return NULL;
-	tn = hmap_put(&ot->tids, t->tid);
-	if (!tn)
-		return p;
-	tn->pid = p->pid;
-	tn->serial = p->serial;
+	th = sink_task(ot->s, t);
+	th->pid = p->pid;
+	th->serial = p->serial;
 	p->ntasks++;
 	p->nthreads++;
 	return p;
@@ -381,7 +302,7 @@ static void proc_end(struct otlp *ot, struct oproc *p, uint64_t end, bool runnin
 {
 	struct otlp_span *sp = p->sp;
 	struct sbuf *a = &sp->attrs;
-	struct hnode *pn = hmap_get(&ot->pids, p->pid);
+	struct opid *pn = tidmap_get(&ot->pids, p->pid);
 	const char *name = proc_name(p);
 
 	if (p->last_ts > end)
@@ -485,7 +406,7 @@ static void add_event(struct otlp *ot, struct oproc *p, uint64_t ts, const char 
 static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *ev, struct dctx *d,
 			  bool dur)
 {
-	int xflag = ot->pl->o->d.xflag;
+	int xflag = ot->s->o->d.xflag;
 	const char *res;
 
 	oj_attr_int(a, "thread.id", ev->r.tid);
@@ -516,12 +437,53 @@ static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *e
 	}
 }
 
-static void on_syscall(struct otlp *ot, struct oproc *p, const struct event *ev, struct dctx *d)
+/* The span of the process covers what happens in it (the first record may be after an
+   execve's entry, or an event may come late). */
+static void cover(struct oproc *p, uint64_t from, uint64_t to)
 {
+	if (from && from < p->sp->start)
+		p->sp->start = from;
+	if (to > p->last_ts)
+		p->last_ts = to;
+}
+
+/* Every event moves the trace's latest time on. */
+static void event_time(struct otlp *ot, const struct event *ev)
+{
+	uint64_t ts = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit : ev->r.ts_enter;
+
+	if (ts > ot->last_ts)
+		ot->last_ts = ts;
+}
+
+/* The process span that ev of task t goes into, made known on its first event; or NULL. */
+static struct oproc *event_proc(struct otlp *ot, const struct event *ev, struct task *t)
+{
+	uint64_t ts = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit : ev->r.ts_enter;
+	struct oproc *p;
+
+	event_time(ot, ev);
+	if (ev->r.type == HY_REC_ENTER || t->pid <= 0)	/* the SYSCALL record follows */
+		return NULL;
+	p = proc_of(ot, ev, t);
+	if (!p)
+		return NULL;
+	if (t->comm[0] && ev->r.type != HY_REC_EXIT)
+		memcpy(p->comm, t->comm, HY_COMM_LEN);
+	cover(p, ev->r.ts_enter, ts);
+	return p;
+}
+
+static void otlp_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct otlp *ot = s->priv;
+	struct oproc *p = event_proc(ot, ev, t);
 	char unk[32];
 	const char *name = d->se ? d->se->name : unk;
 	struct sbuf a = { 0 };
 
+	if (!p)
+		return;
 	p->nsyscalls++;
 	if (ot->sc == OTLP_SC_NONE)
 		return;
@@ -554,19 +516,23 @@ static void on_syscall(struct otlp *ot, struct oproc *p, const struct event *ev,
 	queue(ot, sp);
 }
 
-static void on_signal(struct otlp *ot, struct oproc *p, const struct event *ev, struct dctx *d)
+static void otlp_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
+	struct otlp *ot = s->priv;
+	struct oproc *p = event_proc(ot, ev, t);
 	const char *sig = signame(ev->r.nr);
 	char num[16];
 	struct sbuf a = { 0 };
 
+	if (!p)
+		return;
 	snprintf(num, sizeof(num), "signal %d", ev->r.nr);
 	oj_attr_int(&a, "thread.id", ev->r.tid);
 	if (ev->r.type == HY_REC_SIGSTOP) {
 		oj_attr_bool(&a, "hytrace.signal.stopped", true);
 	} else if (d->args && d->args->child) {
 		sb_reset(&ot->tmp);
-		render_value(&ot->tmp, d->args->child, ot->pl->o->d.xflag);
+		render_value(&ot->tmp, d->args->child, ot->s->o->d.xflag);
 		oj_attr_strn(&a, "hytrace.signal.info", ot->tmp.s, ot->tmp.len);
 	}
 	add_event(ot, p, ev->r.ts_enter, sig ? sig : num, &a);
@@ -576,11 +542,13 @@ static void on_signal(struct otlp *ot, struct oproc *p, const struct event *ev, 
 static void on_exec(struct otlp *ot, struct oproc *p, const struct event *ev, const struct task *t)
 {
 	pid_t old = (pid_t)ev->r.args[0];
+	struct task *prev = old > 0 && old != (pid_t)ev->r.tid ? tasks_get(ot->s->tasks, old)
+							       : NULL;
 	struct sbuf a = { 0 };
 
 	/* exec from a thread: it took the leader's tid; its old tid is gone without an exit */
-	if (old > 0 && old != (pid_t)ev->r.tid && tid_proc(ot, old) == p) {
-		hmap_del(&ot->tids, old);
+	if (prev && task_proc(ot, prev) == p) {
+		memset(sink_task(ot->s, prev), 0, sizeof(struct othr));
 		p->ntasks--;
 	}
 	set_cmdline(p, t->cmdline, t->cmdline_len);
@@ -592,9 +560,9 @@ static void on_exec(struct otlp *ot, struct oproc *p, const struct event *ev, co
 	sb_free(&a);
 }
 
-static void on_gone(struct otlp *ot, struct oproc *p, const struct event *ev, const struct task *t)
+static void on_gone(struct otlp *ot, struct oproc *p, const struct event *ev, struct task *t)
 {
-	hmap_del(&ot->tids, t->tid);
+	memset(sink_task(ot->s, t), 0, sizeof(struct othr));	/* no longer counted */
 	if (ev->r.type == HY_REC_EXIT) {
 		/* the leader's status is the process's (the others say the same after exit_group) */
 		if (t->tid == p->pid || !p->leader_exited) {
@@ -611,54 +579,14 @@ static void on_gone(struct otlp *ot, struct oproc *p, const struct event *ev, co
 		proc_end(ot, p, ev->r.ts_enter, false);
 }
 
-/* The span of the process covers what happens in it (the first record may be after an
-   execve's entry, or an event may come late). */
-static void cover(struct oproc *p, uint64_t from, uint64_t to)
-{
-	if (from && from < p->sp->start)
-		p->sp->start = from;
-	if (to > p->last_ts)
-		p->last_ts = to;
-}
-
-static void otlp_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+static void otlp_process(struct sink *s, const struct event *ev, struct task *t)
 {
 	struct otlp *ot = s->priv;
-	uint64_t ts = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit : ev->r.ts_enter;
-	struct oproc *p;
+	struct oproc *p = event_proc(ot, ev, t);
 
-	if (ts > ot->last_ts)
-		ot->last_ts = ts;
-	if (ev->r.type == HY_REC_ENTER || t->pid <= 0)	/* the SYSCALL record follows */
-		return;
-	if (ev->r.type == HY_REC_LOST) {
-		/* the pipeline reports lost events at the end; mark the span of the task named */
-		p = tid_proc(ot, t->tid);
-		if (p) {
-			struct sbuf a = { 0 };
-
-			p->lost += ev->r.args[0];
-			oj_attr_int(&a, "hytrace.lost.count", (int64_t)ev->r.args[0]);
-			oj_attr_int(&a, "hytrace.lost.reason", (int64_t)ev->r.args[1]);
-			add_event(ot, p, ev->r.ts_enter, "lost", &a);
-			sb_free(&a);
-		}
-		return;
-	}
-	p = proc_of(ot, ev, t);
 	if (!p)
 		return;
-	if (t->comm[0] && ev->r.type != HY_REC_EXIT)
-		memcpy(p->comm, t->comm, HY_COMM_LEN);
-	cover(p, ev->r.ts_enter, ts);
 	switch (ev->r.type) {
-	case HY_REC_SYSCALL:
-		on_syscall(ot, p, ev, d);
-		break;
-	case HY_REC_SIGNAL:
-	case HY_REC_SIGSTOP:
-		on_signal(ot, p, ev, d);
-		break;
 	case HY_REC_EXEC:
 		on_exec(ot, p, ev, t);
 		break;
@@ -674,6 +602,23 @@ static void otlp_event(struct sink *s, const struct event *ev, struct dctx *d, s
 	default:
 		break;
 	}
+}
+
+/* The pipeline reports lost events at the end: mark the span of the task named. */
+static void otlp_lost(struct sink *s, const struct event *ev, struct task *t)
+{
+	struct otlp *ot = s->priv;
+	struct oproc *p;
+	struct sbuf a = { 0 };
+
+	event_time(ot, ev);
+	if (t->pid <= 0 || !(p = task_proc(ot, t)))
+		return;
+	p->lost += ev->r.args[0];
+	oj_attr_int(&a, "hytrace.lost.count", (int64_t)ev->r.args[0]);
+	oj_attr_int(&a, "hytrace.lost.reason", (int64_t)ev->r.args[1]);
+	add_event(ot, p, ev->r.ts_enter, "lost", &a);
+	sb_free(&a);
 }
 
 /* --- open / close ---------------------------------------------------------------------------- */
@@ -759,14 +704,15 @@ static uint32_t env_u32(const char *name, uint32_t dflt)
 
 int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg)
 {
-	const struct opts *o = s->pl->o;
+	const struct opts *o = s->o;
 	struct otlp *ot = calloc(1, sizeof(*ot));
 	int err;
 
 	if (!ot)
 		return -ENOMEM;
 	s->priv = ot;
-	ot->pl = s->pl;
+	ot->s = s;
+	tidmap_init(&ot->pids, sizeof(struct opid), NULL);
 	ot->cfg = *cfg;
 	ot->sc = o->otlp_sc;
 	ot->rel_now = o->relative_to_now;
@@ -811,16 +757,17 @@ static int otlp_open(struct sink *s)
 static int otlp_close(struct sink *s)
 {
 	struct otlp *ot = s->priv;
+	unsigned int pos = 0;
+	struct opid *pn;
 	bool failed_before;
 	int err;
 
 	if (!ot)
 		return 0;
 	/* processes still running: their spans end with the trace */
-	for (unsigned int i = 0; i < ot->pids.nb; i++)
-		for (struct hnode *n = ot->pids.b[i]; n; n = n->next)
-			if (n->p)
-				proc_end(ot, n->p, ot->last_ts, true);
+	while ((pn = tidmap_next(&ot->pids, &pos, NULL)))
+		if (pn->p)
+			proc_end(ot, pn->p, ot->last_ts, true);
 	failed_before = ot->failed;
 	flush(ot);
 	if (failed_before && ot->unsent)
@@ -833,8 +780,7 @@ static int otlp_close(struct sink *s)
 	pr_info("%llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent), ot->url);
 	err = ot->err;
 	otlp_http_free(ot->http);
-	hmap_free(&ot->pids);
-	hmap_free(&ot->tids);
+	tidmap_free(&ot->pids);
 	sb_free(&ot->res);
 	sb_free(&ot->body);
 	sb_free(&ot->tmp);
@@ -844,9 +790,24 @@ static int otlp_close(struct sink *s)
 	return err;
 }
 
+static unsigned int otlp_needs(const struct opts *o)
+{
+	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;
+
+	if (o->d.yflag)
+		n |= o->d.yflag > 1 ? SINK_NEED_SOCKINFO : SINK_NEED_FDPATHS;
+	return n;
+}
+
 const struct sink_ops sink_otlp_ops = {
 	.name = "otlp",
+	.help = "OpenTelemetry spans over OTLP/HTTP",
+	.task_size = sizeof(struct othr),
+	.needs = otlp_needs,
 	.open = otlp_open,
-	.event = otlp_event,
+	.syscall = otlp_syscall,
+	.signal = otlp_signal,
+	.process = otlp_process,
+	.lost = otlp_lost,
 	.close = otlp_close,
 };

@@ -19,11 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "log.h"
-#include "pipeline.h"
 #include "protobuf.h"
 #include "render.h"
+#include "sink.h"
 
 /* trace/trace.proto: message Trace { repeated TracePacket packet = 1; } */
 #define TRACE_PACKET		1
@@ -114,7 +113,6 @@
 #define FLUSH_WINDOW	1000000000ull	/* a partial write keeps the newest second (ns) */
 #endif
 #define MAX_REFS	16		/* interned strings one packet may refer to */
-#define NBUCKETS	1024
 
 enum { T_CAT, T_NAME, T_ANN, T_NR };
 static const uint32_t intern_field[T_NR] = { ID_EVENT_CATEGORIES, ID_EVENT_NAMES, ID_DEBUG_ANN_NAMES };
@@ -136,17 +134,18 @@ struct item {
 	uint32_t refs[MAX_REFS];	/* table << 30 | iid */
 };
 
+/* Per thread (sink_task()): its track and its open call. */
 struct pthr {
 	pid_t tid, pid;
-	uint64_t uuid;
+	uint64_t uuid;		/* 0: no track yet */
 	uint64_t desc_ts;	/* time its descriptor was last written */
 	char comm[HY_COMM_LEN];
 	bool open;		/* a call's BEGIN was written, its END not yet */
 	long open_nr;
 	unsigned int nentry;	/* arguments annotated at BEGIN */
-	struct pthr *next;
 };
 
+/* Per process (pf->procs, by pid): its track and slices. */
 struct pproc {
 	pid_t pid;
 	uint64_t uuid;
@@ -154,13 +153,11 @@ struct pproc {
 	uint64_t begin_ts;	/* of its lifetime slice, 0 once that BEGIN was written */
 	uint64_t begin_order[2];	/* the BEGINs of the lifetime and of the first image */
 	bool image_open;	/* an image slice (until exec or exit) is open */
-	struct pproc *next;
 };
 
 struct pf {
-	FILE *fp;
-	bool own_fp;
-	int err;
+	struct outfile out;
+	int err;		/* the first error other than writing (memory, encoding) */
 	struct intern tab[T_NR];
 	uint32_t gen;		/* sequence generation; interned strings are re-sent per generation */
 	uint32_t seq_id;
@@ -176,8 +173,7 @@ struct pf {
 	struct pb body;
 	/* tracks */
 	uint64_t next_uuid;
-	struct pthr *thr[NBUCKETS];
-	struct pproc *proc[NBUCKETS];
+	struct tidmap procs;	/* struct pproc by pid */
 	struct pb pkt;
 	struct sbuf sb;		/* annotation values */
 	struct sbuf lsb;	/* log lines */
@@ -272,8 +268,7 @@ static void out(struct pf *pf, const struct pb *pb)
 			pf->err = pb->err;
 		return;
 	}
-	if (fwrite(pb->buf, 1, pb->len, pf->fp) != pb->len && !pf->err)
-		pf->err = -errno;
+	outfile_write(&pf->out, pb->buf, pb->len);	/* a failure is reported once, at once */
 }
 
 /* Packet header fields: the sequence and its flags. */
@@ -305,7 +300,7 @@ static void write_clock(struct pf *pf, struct sink *s, uint64_t ts)
 	pb_end(pb);
 	pb_begin(pb, CS_CLOCKS);
 	pb_uint(pb, CK_ID, CLOCK_REALTIME_ID);
-	pb_uint(pb, CK_TS, (uint64_t)((int64_t)ts + s->pl->boot_to_real));
+	pb_uint(pb, CK_TS, (uint64_t)((int64_t)ts + s->boot_to_real));
 	pb_end(pb);
 	pb_uint(pb, CS_PRIMARY, CLOCK_BOOTTIME_ID);
 	pb_end(pb);
@@ -495,44 +490,12 @@ static void ev_end(struct pf *pf)
 
 /* -- tracks --------------------------------------------------------------------- */
 
-static struct pthr *thr_find(struct pf *pf, pid_t tid)
+/* The track of a task other than the event's (NULL: none), without creating its state. */
+static struct pthr *thr_known(const struct sink *s, const struct task *t)
 {
-	for (struct pthr *t = pf->thr[(unsigned int)tid % NBUCKETS]; t; t = t->next)
-		if (t->tid == tid)
-			return t;
-	return NULL;
-}
+	struct pthr *th = t ? t->sink_state[s->idx] : NULL;
 
-static void thr_drop(struct pf *pf, struct pthr *th)
-{
-	struct pthr **pp = &pf->thr[(unsigned int)th->tid % NBUCKETS];
-
-	for (; *pp; pp = &(*pp)->next)
-		if (*pp == th) {
-			*pp = th->next;
-			free(th);
-			return;
-		}
-}
-
-static struct pproc *proc_find(struct pf *pf, pid_t pid)
-{
-	for (struct pproc *p = pf->proc[(unsigned int)pid % NBUCKETS]; p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	return NULL;
-}
-
-static void proc_drop(struct pf *pf, struct pproc *pr)
-{
-	struct pproc **pp = &pf->proc[(unsigned int)pr->pid % NBUCKETS];
-
-	for (; *pp; pp = &(*pp)->next)
-		if (*pp == pr) {
-			*pp = pr->next;
-			free(pr);
-			return;
-		}
+	return th && th->uuid ? th : NULL;
 }
 
 /* The program name of a command line: basename of argv[0], or comm. */
@@ -559,7 +522,7 @@ static void proc_desc(struct pf *pf, struct sink *s, struct pproc *pr, const str
 		      uint64_t ts)
 {
 	/* the process is named after its leader when the pipeline knows it */
-	const struct task *lead = task_get(s->pl, pr->pid, false);
+	const struct task *lead = tasks_get(s->tasks, pr->pid);
 	struct pb *pb = &pf->body;
 
 	if (!lead)
@@ -652,7 +615,7 @@ static void proc_lower(struct pf *pf, struct pproc *pr, uint64_t ts)
 /* The process of t, its descriptor and lifetime slice written at its first event. */
 static struct pproc *proc_get(struct pf *pf, struct sink *s, const struct task *t, uint64_t ts)
 {
-	struct pproc *pr = proc_find(pf, t->pid);
+	struct pproc *pr = tidmap_get(&pf->procs, t->pid);
 
 	if (pr) {
 		if (ts < pr->desc_ts)	/* keep the descriptor ahead of every event of the process */
@@ -661,15 +624,13 @@ static struct pproc *proc_get(struct pf *pf, struct sink *s, const struct task *
 			proc_lower(pf, pr, ts);
 		return pr;
 	}
-	pr = calloc(1, sizeof(*pr));
+	pr = tidmap_add(&pf->procs, t->pid, NULL);
 	if (!pr) {
 		pf->err = -ENOMEM;
 		return NULL;
 	}
 	pr->pid = t->pid;
 	pr->uuid = pf->next_uuid++;
-	pr->next = pf->proc[(unsigned int)pr->pid % NBUCKETS];
-	pf->proc[(unsigned int)pr->pid % NBUCKETS] = pr;
 	proc_desc(pf, s, pr, t, ts);
 
 	/* the lifetime: from the first event (the FORK record for a child) to the exit */
@@ -690,25 +651,19 @@ static struct pproc *proc_get(struct pf *pf, struct sink *s, const struct task *
 	return pr;
 }
 
-static struct pthr *thr_get(struct pf *pf, struct sink *s, const struct task *t, uint64_t ts)
+/* The track of thread t, its descriptor written at its first event or when it changes. */
+static struct pthr *thr_get(struct pf *pf, struct sink *s, struct task *t, uint64_t ts)
 {
 	struct pproc *pr = proc_get(pf, s, t, ts);
-	struct pthr *th = thr_find(pf, t->tid);
+	struct pthr *th = sink_task(s, t);
 
 	if (!pr)
 		return NULL;
-	if (!th) {
-		th = calloc(1, sizeof(*th));
-		if (!th) {
-			pf->err = -ENOMEM;
-			return NULL;
-		}
+	if (!th->uuid) {
 		th->tid = t->tid;
 		th->pid = t->pid;
 		th->uuid = pf->next_uuid++;
 		memcpy(th->comm, t->comm, sizeof(th->comm));
-		th->next = pf->thr[(unsigned int)th->tid % NBUCKETS];
-		pf->thr[(unsigned int)th->tid % NBUCKETS] = th;
 		thr_desc(pf, s, th, pr->uuid, ts);
 	} else if (ts < th->desc_ts || th->pid != t->pid ||
 		   (t->comm[0] && memcmp(th->comm, t->comm, sizeof(th->comm)))) {	/* renamed (exec, prctl), or older than its descriptor */
@@ -751,7 +706,7 @@ static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d
 			name = buf;
 		}
 		sb_reset(&pf->sb);
-		render_value(&pf->sb, a, s->pl->o->d.xflag);
+		render_value(&pf->sb, a, s->o->d.xflag);
 		ann_str(pf, name, pf->sb.s, pf->sb.len);
 	}
 	return i;
@@ -771,7 +726,7 @@ static void ann_ret(struct pf *pf, struct sink *s, const struct event *ev, const
 			ann_str(pf, "errno", e, strlen(e));
 	}
 	sb_reset(&pf->sb);
-	render_ret(&pf->sb, d, s->pl->o->d.xflag);
+	render_ret(&pf->sb, d, s->o->d.xflag);
 	const char *r = pf->sb.s;
 	size_t len = pf->sb.len;
 
@@ -793,13 +748,23 @@ static void log_line(struct pf *pf, struct sink *s, const struct task *t, uint64
 	pb_begin(pb, AL_EVENTS);
 	pb_int(pb, LE_PID, t->pid);
 	pb_int(pb, LE_TID, t->tid);
-	pb_uint(pb, LE_TIMESTAMP, (uint64_t)((int64_t)ts + s->pl->boot_to_real));
+	pb_uint(pb, LE_TIMESTAMP, (uint64_t)((int64_t)ts + s->boot_to_real));
 	pb_bytes(pb, LE_TAG, t->comm, strnlen(t->comm, HY_COMM_LEN));
 	pb_uint(pb, LE_PRIO, prio);
 	pb_bytes(pb, LE_MESSAGE, msg, len);
 	pb_end(pb);
 	pb_end(pb);
 	item_commit(pf, s, ts);
+}
+
+/* The sink's state, with the newest time seen moved on to ev's. */
+static struct pf *pf_seen(struct sink *s, const struct event *ev)
+{
+	struct pf *pf = s->priv;
+
+	if (ev->r.ts_exit > pf->max_ts)
+		pf->max_ts = ev->r.ts_exit;
+	return pf;
 }
 
 /* END a call that did not finish, at ts. */
@@ -811,9 +776,9 @@ static void close_call(struct pf *pf, struct sink *s, struct pthr *th, uint64_t 
 	th->open = false;
 }
 
-static void pf_syscall(struct pf *pf, struct sink *s, const struct event *ev, struct dctx *d,
-		       struct task *t)
+static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
+	struct pf *pf = pf_seen(s, ev);
 	uint64_t t0 = ev->r.ts_enter, t1 = ev->r.ts_exit;
 	struct pthr *th = thr_get(pf, s, t, t0);
 	char nbuf[32];
@@ -854,22 +819,22 @@ static void pf_syscall(struct pf *pf, struct sink *s, const struct event *ev, st
 	item_commit(pf, s, t1);
 	th->open = false;
 
-	if (s->pl->o->logs) {
+	if (s->o->logs) {
 		struct sbuf *sb = &pf->lsb;
 
 		sb_reset(sb);
 		sb_puts(sb, name);
 		sb_putc(sb, '(');
-		render_args(sb, d->args, s->pl->o->d.xflag);
+		render_args(sb, d->args, s->o->d.xflag);
 		sb_puts(sb, ") ");
-		render_ret(sb, d, s->pl->o->d.xflag);
+		render_ret(sb, d, s->o->d.xflag);
 		log_line(pf, s, t, t0, d->ret_is_error ? PRIO_WARN : PRIO_INFO, sb->s, sb->len);
 	}
 }
 
-static void pf_signal(struct pf *pf, struct sink *s, const struct event *ev, struct dctx *d,
-		      struct task *t)
+static void pf_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
+	struct pf *pf = pf_seen(s, ev);
 	uint64_t ts = ev->r.ts_enter;
 	struct pthr *th = thr_get(pf, s, t, ts);
 	const char *sn = signame(ev->r.nr);
@@ -888,12 +853,12 @@ static void pf_signal(struct pf *pf, struct sink *s, const struct event *ev, str
 	ann_int(pf, "signo", ev->r.nr);
 	sb_reset(&pf->sb);
 	if (ev->r.type == HY_REC_SIGNAL && d->args && d->args->child) {
-		render_value(&pf->sb, d->args->child, s->pl->o->d.xflag);
+		render_value(&pf->sb, d->args->child, s->o->d.xflag);
 		ann_str(pf, "siginfo", pf->sb.s, pf->sb.len);
 	}
 	ev_end(pf);
 	item_commit(pf, s, ts);
-	if (s->pl->o->logs) {	/* as the text sink prints it */
+	if (s->o->logs) {	/* as the text sink prints it */
 		struct sbuf *sb = &pf->lsb;
 
 		sb_reset(sb);
@@ -912,7 +877,7 @@ static void pf_exit(struct pf *pf, struct sink *s, const struct event *ev, struc
 {
 	uint64_t ts = ev->r.ts_enter;
 	struct pthr *th = thr_get(pf, s, t, ts);
-	struct pproc *pr = proc_find(pf, t->pid);
+	struct pproc *pr = tidmap_get(&pf->procs, t->pid);
 	bool detach = ev->r.type == HY_REC_DETACH;
 	char what[64];
 
@@ -938,13 +903,13 @@ static void pf_exit(struct pf *pf, struct sink *s, const struct event *ev, struc
 	ann_str(pf, "status", what, strlen(what));
 	ev_end(pf);
 	item_commit(pf, s, ts);
-	if (s->pl->o->logs && !detach) {
+	if (s->o->logs && !detach) {
 		char line[96];
 		int n = snprintf(line, sizeof(line), "+++ %s +++", what);
 
 		log_line(pf, s, t, ts, PRIO_INFO, line, (size_t)n);
 	}
-	thr_drop(pf, th);
+	/* the thread's state goes with its task, which the pipeline forgets after this event */
 	if (!pr || t->tid != t->pid)	/* the process ends with its leader */
 		return;
 	if (pr->image_open)
@@ -966,7 +931,7 @@ static void pf_exit(struct pf *pf, struct sink *s, const struct event *ev, struc
 	ann_str(pf, "status", what, strlen(what));
 	ev_end(pf);
 	item_commit(pf, s, ts);
-	proc_drop(pf, pr);
+	tidmap_del(&pf->procs, pr->pid);
 }
 
 static void pf_exec(struct pf *pf, struct sink *s, const struct event *ev, struct task *t)
@@ -975,16 +940,17 @@ static void pf_exec(struct pf *pf, struct sink *s, const struct event *ev, struc
 	pid_t old = (pid_t)ev->r.args[0];
 
 	if (old && old != t->tid) {	/* exec from a thread: that thread is gone */
-		struct pthr *o = thr_find(pf, old);
+		struct pthr *o = thr_known(s, tasks_get(s->tasks, old));
 
 		if (o) {
 			close_call(pf, s, o, ts, "exec by another thread");
-			thr_drop(pf, o);
+			memset(o, 0, sizeof(*o));
 		}
 	}
-	bool fresh = !proc_find(pf, t->pid);	/* its first event: all written as new */
+	/* its first event: all written as new */
+	bool fresh = !tidmap_get(&pf->procs, t->pid);
 	struct pthr *th = thr_get(pf, s, t, ts);
-	struct pproc *pr = proc_find(pf, t->pid);
+	struct pproc *pr = tidmap_get(&pf->procs, t->pid);
 
 	if (!th || !pr || fresh)
 		return;
@@ -994,11 +960,12 @@ static void pf_exec(struct pf *pf, struct sink *s, const struct event *ev, struc
 	image_begin(pf, s, pr, t, ts);
 }
 
-static void pf_lost(struct pf *pf, struct sink *s, const struct event *ev, struct task *t)
+static void pf_lost(struct sink *s, const struct event *ev, struct task *t)
 {
 	static const char *const why[HY_LOST_NR] = {
 		"ring buffer full", "record too big", "memory read failed", "too many tasks",
 	};
+	struct pf *pf = pf_seen(s, ev);
 	uint64_t ts = ev->r.ts_enter ? ev->r.ts_enter : pf->max_ts;
 	struct pb *pb = &pf->body;
 
@@ -1019,7 +986,7 @@ static void pf_lost(struct pf *pf, struct sink *s, const struct event *ev, struc
 		ann_str(pf, "reason", why[ev->r.args[1]], strlen(why[ev->r.args[1]]));
 	ev_end(pf);
 	item_commit(pf, s, ts);
-	if (s->pl->o->logs) {
+	if (s->o->logs) {
 		char line[64];
 		int n = snprintf(line, sizeof(line), "+++ %llu events lost +++",
 				 (unsigned long long)ev->r.args[0]);
@@ -1028,112 +995,128 @@ static void pf_lost(struct pf *pf, struct sink *s, const struct event *ev, struc
 	}
 }
 
-static void pf_event(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+static void pf_process(struct sink *s, const struct event *ev, struct task *t)
 {
-	struct pf *pf = s->priv;
+	struct pf *pf = pf_seen(s, ev);
 
-	if (!pf)
-		return;
-	if (ev->r.ts_exit > pf->max_ts)
-		pf->max_ts = ev->r.ts_exit;
 	switch (ev->r.type) {
-	case HY_REC_SYSCALL:
-	case HY_REC_ENTER:
-		pf_syscall(pf, s, ev, d, t);
-		break;
-	case HY_REC_SIGNAL:
-	case HY_REC_SIGSTOP:
-		pf_signal(pf, s, ev, d, t);
-		break;
-	case HY_REC_EXIT:
-	case HY_REC_DETACH:
-		pf_exit(pf, s, ev, t);
-		break;
 	case HY_REC_FORK:
 		thr_get(pf, s, t, ev->r.ts_enter);
 		break;
 	case HY_REC_EXEC:
 		pf_exec(pf, s, ev, t);
 		break;
-	case HY_REC_LOST:
-		pf_lost(pf, s, ev, t);
+	case HY_REC_EXIT:
+	case HY_REC_DETACH:
+		pf_exit(pf, s, ev, t);
 		break;
 	default:
 		break;
 	}
 }
 
+static unsigned int pf_needs(const struct opts *o)
+{
+	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;
+
+	if (o->d.yflag)
+		n |= o->d.yflag > 1 ? SINK_NEED_SOCKINFO : SINK_NEED_FDPATHS;
+	return n;
+}
+
 static int pf_open(struct sink *s)
 {
-	const struct opts *o = s->pl->o;
-	struct pf *pf;
-	FILE *fp = stderr;
+	const struct opts *o = s->o;
+	struct pf *pf = calloc(1, sizeof(*pf));
+	int err;
 
-	if (!o->outfile && isatty(STDERR_FILENO)) {
-		pr_warn("--format=perfetto writes a binary trace: give -o FILE "
-			"(stderr is a terminal)");
-		return -EINVAL;
-	}
-	if (o->outfile) {
-		fp = fopen(o->outfile, "we");
-		if (!fp) {
-			int err = errno;
-
-			pr_warn("cannot open %s: %s", o->outfile, strerror(err));
-			return -err;
-		}
-		setvbuf(fp, NULL, _IOFBF, 1 << 16);
-	}
-	pf = calloc(1, sizeof(*pf));
-	if (!pf) {
-		if (fp != stderr)
-			fclose(fp);
+	if (!pf)
 		return -ENOMEM;
+	/* one file, even with -ff: the trace holds every task */
+	err = outfile_open(&pf->out, o->outfile, stderr, sink_outfile_flags(o));
+	if (!err && outfile_isatty(&pf->out)) {
+		pr_warn("--format=perfetto writes a binary trace: give -o FILE (%s is a terminal)",
+			pf->out.name);
+		outfile_close(&pf->out);
+		err = -EINVAL;
 	}
-	pf->fp = fp;
-	pf->own_fp = fp != stderr;
+	if (err) {
+		free(pf);
+		return err;
+	}
+	tidmap_init(&pf->procs, sizeof(struct pproc), NULL);
 	pf->seq_id = SEQ_ID_FIRST;
 	pf->next_uuid = GLOBAL_UUID + 1;
 	s->priv = pf;
 	return 0;
 }
 
+static int by_tid(const void *a, const void *b)
+{
+	pid_t x = (*(struct pthr *const *)a)->tid, y = (*(struct pthr *const *)b)->tid;
+
+	return (x > y) - (x < y);
+}
+
+static int by_pid(const void *a, const void *b)
+{
+	pid_t x = (*(struct pproc *const *)a)->pid, y = (*(struct pproc *const *)b)->pid;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Every BEGIN gets its END: calls and processes still open end at the last time seen, by tid
+ * then pid, so that the bytes depend on the trace alone, not on how the maps keep it.
+ */
+static void end_all(struct pf *pf, struct sink *s)
+{
+	unsigned int nt = tidmap_count(&s->tasks->map), np = tidmap_count(&pf->procs), n = 0;
+	void **v = malloc(((nt > np ? nt : np) + 1) * sizeof(*v));
+	unsigned int pos = 0;
+	struct pthr *th;
+	struct pproc *pr;
+	struct task *t;
+
+	if (!v) {
+		pf->err = -ENOMEM;
+		return;
+	}
+	while ((t = tidmap_next(&s->tasks->map, &pos, NULL)))
+		if ((th = thr_known(s, t)) && th->open)
+			v[n++] = th;
+	qsort(v, n, sizeof(*v), by_tid);
+	for (unsigned int i = 0; i < n; i++)
+		close_call(pf, s, v[i], pf->max_ts, "tracing stopped");
+	pos = n = 0;
+	while ((pr = tidmap_next(&pf->procs, &pos, NULL)))
+		v[n++] = pr;
+	qsort(v, n, sizeof(*v), by_pid);
+	for (unsigned int i = 0; i < n; i++) {
+		pr = v[i];
+		if (pr->image_open)
+			slice_end(pf, s, pr->uuid, pf->max_ts, NULL);
+		slice_end(pf, s, pr->uuid, pf->max_ts, "tracing stopped");
+	}
+	free(v);
+}
+
 static int pf_close(struct sink *s)
 {
 	struct pf *pf = s->priv;
-	uint64_t end;
-	int ret;
+	int err;
 
 	if (!pf)
 		return 0;
-	end = pf->max_ts;
-	/* every BEGIN gets its END: calls and processes still open end at the last time seen */
-	for (unsigned int b = 0; b < NBUCKETS; b++)
-		for (struct pthr *th = pf->thr[b], *n; th; th = n) {
-			n = th->next;
-			close_call(pf, s, th, end, "tracing stopped");
-			free(th);
-		}
-	for (unsigned int b = 0; b < NBUCKETS; b++)
-		for (struct pproc *pr = pf->proc[b], *n; pr; pr = n) {
-			n = pr->next;
-			if (pr->image_open)
-				slice_end(pf, s, pr->uuid, end, NULL);
-			slice_end(pf, s, pr->uuid, end, "tracing stopped");
-			free(pr);
-		}
+	end_all(pf, s);
 	flush(pf, s, UINT64_MAX);
-	ret = pf->err;
-	if (pf->own_fp) {
-		if (fclose(pf->fp) && !ret)
-			ret = -errno;
-	} else if (fflush(pf->fp) && !ret) {
-		ret = -errno;
-	}
-	if (ret)
-		pr_warn("cannot write the perfetto trace%s%s: %s",
-			s->pl->o->outfile ? " to " : "", s->pl->o->outfile ? s->pl->o->outfile : "",
-			strerror(-ret));
+	if (pf->err)	/* out of memory, or a packet the writer refused: the trace is cut */
+		pr_warn("cannot write the perfetto trace to %s: %s", pf->out.name,
+			strerror(-pf->err));
+	err = outfile_close(&pf->out);	/* a write error was reported when it happened */
+	if (pf->err)
+		err = pf->err;
+	tidmap_free(&pf->procs);
 	for (int i = 0; i < T_NR; i++)
 		intern_free(&pf->tab[i]);
 	pb_free(&pf->pend);
@@ -1144,12 +1127,18 @@ static int pf_close(struct sink *s)
 	free(pf->items);
 	free(pf);
 	s->priv = NULL;
-	return ret;
+	return err;
 }
 
 const struct sink_ops sink_perfetto_ops = {
 	.name = "perfetto",
+	.help = "native Perfetto protobuf (.pftrace)",
+	.task_size = sizeof(struct pthr),
+	.needs = pf_needs,
 	.open = pf_open,
-	.event = pf_event,
+	.syscall = pf_syscall,
+	.signal = pf_signal,
+	.process = pf_process,
+	.lost = pf_lost,
 	.close = pf_close,
 };
