@@ -69,6 +69,13 @@ static inline bool sink_has_trace(const struct opts *o)
 	return o->cflag == 2 || (o->cflag == 0 && !o->summary_json);
 }
 
+/* The fd details an argument rendering shows: paths under -y, and socket details under -yy. */
+static inline unsigned int sink_needs_fds(const struct opts *o)
+{
+	return o->d.yflag > 1 ? SINK_NEED_FDPATHS | SINK_NEED_SOCKINFO :
+	       o->d.yflag ? SINK_NEED_FDPATHS : 0;
+}
+
 /* Output file flags for the options: private (0600) when the trace may hold others' data. */
 unsigned int sink_outfile_flags(const struct opts *o);
 

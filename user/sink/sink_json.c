@@ -19,11 +19,7 @@ static unsigned int json_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* "ts", "dur"; exec's "argv" */
 
-	if (o->d.yflag)
-		n |= SINK_NEED_FDPATHS;
-	if (o->d.yflag > 1)
-		n |= SINK_NEED_SOCKINFO;
-	return n;
+	return n | sink_needs_fds(o);
 }
 
 static int json_open(struct sink *s)

@@ -794,9 +794,7 @@ static unsigned int otlp_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;
 
-	if (o->d.yflag)
-		n |= o->d.yflag > 1 ? SINK_NEED_SOCKINFO : SINK_NEED_FDPATHS;
-	return n;
+	return n | sink_needs_fds(o);
 }
 
 const struct sink_ops sink_otlp_ops = {

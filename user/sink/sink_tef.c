@@ -64,11 +64,7 @@ static unsigned int tef_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* slices; process command lines */
 
-	if (o->d.yflag)
-		n |= SINK_NEED_FDPATHS;
-	if (o->d.yflag > 1)
-		n |= SINK_NEED_SOCKINFO;
-	return n;
+	return n | sink_needs_fds(o);
 }
 
 static void tproc_fini(void *v)

@@ -46,9 +46,7 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
-	if (o->d.yflag)
-		n |= o->d.yflag > 1 ? SINK_NEED_SOCKINFO : SINK_NEED_FDPATHS;
-	return n;
+	return n | sink_needs_fds(o);
 }
 
 static struct outf *outf_add(struct text *tx)
