@@ -242,8 +242,8 @@ user/sink/planted.c user/source/backend.h'
 		fail "self-test: planted includes gave exit $rc and FAIL for [$got], want [$want]"
 		return
 	fi
-	printf 'decoders/planted.c user/pipeline.h\n# being removed\nuser/state/ok.c user/lib/sbuf.h\n' \
-	       >"$t/allow"
+	printf '%s\n' 'decoders/planted.c user/pipeline.h' '# being removed' \
+	       'user/state/ok.c user/lib/sbuf.h' >"$t/allow"
 	out=$(HYT_LAYERING_ROOT=$t HYT_LAYERING_ALLOW=$t/allow HYT_LAYERING_SELFTEST=0 sh "$SELF")
 	rc=$?
 	got=$(printf '%s\n' "$out" | grep -c '^FAIL')

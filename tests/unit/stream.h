@@ -196,7 +196,8 @@ static void golden(const char *name, const char *path, const char *gold)
 				w--;
 			ut_fail(name);
 			printf("# line %d differs from %s\n#  got: %.*s\n# want: %.*s\n", line, gold,
-			       ge ? (int)(ge - g) : (int)strlen(g), g, we ? (int)(we - w) : (int)strlen(w), w);
+			       ge ? (int)(ge - g) : (int)strlen(g), g,
+			       we ? (int)(we - w) : (int)strlen(w), w);
 		} else {
 			ut_pass(name);
 		}
