@@ -100,12 +100,30 @@ run: deps
 # Unit tests: pure decoders and renderers on hand-built events (no root).
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
-USER_LIB_OBJ := $(filter-out $(OUTPUT)/user/main.o,$(USER_OBJ))
 
-$(OUTPUT)/tests/unit/%: tests/unit/%.c $(USER_LIB_OBJ) $(OUTPUT)/libhydec.a
+# Each unit binary links only what it tests: UNIT_OBJS_<test> (default: the decoders and the
+# text renderer), libraries in UNIT_LIBS_<test>.  libhydec.a comes last: the others use it.
+U := $(OUTPUT)/user
+UNIT_RENDER := $(U)/sink/render.o $(U)/lib/sbuf.o $(U)/lib/log.o
+UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/lib/clock.o $(U)/sink/sink_text.o \
+		 $(U)/sink/sink_summary.o $(UNIT_RENDER)
+UNIT_OBJS_default := $(UNIT_RENDER)
+UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(UNIT_RENDER)
+UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(UNIT_RENDER)
+UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
+UNIT_OBJS_test_json := $(U)/sink/sink_json.o $(U)/sink/json_value.o $(UNIT_PIPELINE)
+UNIT_OBJS_test_tef := $(U)/sink/sink_tef.o $(U)/sink/json_value.o $(UNIT_PIPELINE)
+UNIT_OBJS_test_perfetto := $(U)/sink/sink_perfetto.o $(U)/sink/protobuf.o $(UNIT_PIPELINE)
+UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
+		       $(UNIT_RENDER)
+UNIT_LIBS_test_otlp := -lcurl
+unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
+
+$(foreach t,$(notdir $(UNIT_BIN)),$(eval $(OUTPUT)/tests/unit/$(t): $(call unit_objs,$(t))))
+$(OUTPUT)/tests/unit/%: tests/unit/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -Itests/unit -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(call unit_objs,$*) $(LDFLAGS) $(UNIT_LIBS_$*)
 
 # Test programs making real syscalls, traced by the runner.
 PROG_SRC := $(sort $(wildcard tests/progs/*.c))

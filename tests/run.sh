@@ -134,9 +134,9 @@ fi
 AREAS="fs desc mem proc signal time net misc threads exitcode sigsegv"
 status_of() { case $1 in sigsegv) echo 139 ;; *) echo 0 ;; esac; }
 
-########## (a) unit tests
+########## (a) unit tests, and the direction of includes
 if section a; then
-	echo "# (a) unit tests"
+	echo "# (a) unit tests, layering"
 	found=0
 	for u in "$UNITS"/*; do
 		[ -f "$u" ] && [ -x "$u" ] || continue
@@ -153,6 +153,21 @@ if section a; then
 		fi
 	done
 	[ $found = 1 ] || hyt_skip "unit tests" "no binaries in $UNITS"
+
+	# includes point down the layers (the rules and the allow-list: tests/layering.sh)
+	lout=$(sh tests/layering.sh 2>&1)
+	lrc=$?
+	lfail=$HYT_FAIL
+	while IFS= read -r line; do
+		case $line in
+		'ok - '*) hyt_ok "${line#ok - }" ;;
+		'FAIL - '*) line=${line#FAIL - }; hyt_failed "${line%%: *}" "${line#*: }" ;;
+		?*) printf '# %s\n' "$line" ;;
+		esac
+	done <<EOF
+$lout
+EOF
+	[ $lrc -eq 0 ] || [ $HYT_FAIL -gt $lfail ] || hyt_failed "layering" "tests/layering.sh exited $lrc"
 fi
 
 ########## (b) each program traced, its expected lines present

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# unit.sh BIN...: run unit test binaries (TAP-like `ok NAME` / `not ok NAME` lines) and count results.
+# unit.sh BIN...: run unit test binaries, count their `ok CASE: CHECK` / `not ok CASE: CHECK` lines.
 
 pass=0
 fail=0

@@ -177,8 +177,8 @@ static void golden(const char *name, const char *path, const char *gold)
 	}
 	want = slurp(gold, &glen);
 	if (!got || !want) {
-		printf("not ok %s\n#  cannot read %s\n", name, got ? gold : path);
-		ut_failed++;
+		ut_fail(name);
+		printf("#  cannot read %s\n", got ? gold : path);
 	} else {
 		/* report the first line that differs */
 		const char *g = got, *w = want;
@@ -196,13 +196,12 @@ static void golden(const char *name, const char *path, const char *gold)
 				g--;
 			while (w > want && w[-1] != '\n')
 				w--;
-			printf("not ok %s\n# line %d differs from %s\n#  got: %.*s\n# want: %.*s\n", name,
-			       line, gold, ge ? (int)(ge - g) : (int)strlen(g), g,
+			ut_fail(name);
+			printf("# line %d differs from %s\n#  got: %.*s\n# want: %.*s\n", line, gold,
+			       ge ? (int)(ge - g) : (int)strlen(g), g,
 			       we ? (int)(we - w) : (int)strlen(w), w);
-			ut_failed++;
 		} else {
-			printf("ok %s\n", name);
-			ut_passed++;
+			ut_pass(name);
 		}
 	}
 	free(got);

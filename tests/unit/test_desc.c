@@ -6,240 +6,316 @@
 struct iov { uint64_t base, len; };
 struct pfd { int32_t fd; int16_t events, revents; };
 
-int main(void)
+UT_CASE(pread_pwrite)
 {
-	struct ut u = { 0 };
-
-	ut_begin(&u, SYS_pread64, 3, 0x1000, 5, 10, 0, 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 0, "abcde", 5, 0);
-	UT_EXPECT("pread64", ut_line(&u, 5), "pread64(3, \"abcde\", 5, 10)              = 5");
-	UT_EXPECT("pread64 entry", ut_enter(&u), "pread64(3, ");
-	ut_begin(&u, SYS_pread64, 3, 8, 5, 10, 0, 0);
-	UT_EXPECT("pread64 efault", ut_line(&u, -14),
+	ut_begin(u, SYS_pread64, 3, 0x1000, 5, 10, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, "abcde", 5, 0);
+	UT_EXPECT("pread64", ut_line(u, 5), "pread64(3, \"abcde\", 5, 10)              = 5");
+	UT_EXPECT("pread64 entry", ut_enter(u), "pread64(3, ");
+	ut_begin(u, SYS_pread64, 3, 8, 5, 10, 0, 0);
+	UT_EXPECT("pread64 efault", ut_line(u, -14),
 		  "pread64(3, 0x8, 5, 10)                  = -1 EFAULT (Bad address)");
 
-	ut_begin(&u, SYS_pwrite64, 3, 0x1000, 2, 100, 0, 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, "XY", 2, 0);
-	UT_EXPECT("pwrite64", ut_line(&u, 2), "pwrite64(3, \"XY\", 2, 100)               = 2");
+	ut_begin(u, SYS_pwrite64, 3, 0x1000, 2, 100, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, "XY", 2, 0);
+	UT_EXPECT("pwrite64", ut_line(u, 2), "pwrite64(3, \"XY\", 2, 100)               = 2");
+}
 
+UT_CASE(writev)
+{
 	struct iov wv[2] = { { 0x10, 2 }, { 0x20, 3 } };
 
-	ut_begin(&u, SYS_writev, 3, 0x1000, 2, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, wv, sizeof(wv), 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
-	ut_blob(&u, 1, HY_AT_ENTER, 2, "cde", 3, HY_BF_CHILD);
-	UT_EXPECT("writev", ut_line(&u, 5),
+	ut_begin(u, SYS_writev, 3, 0x1000, 2, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, wv, sizeof(wv), 0);
+	ut_blob(u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
+	ut_blob(u, 1, HY_AT_ENTER, 2, "cde", 3, HY_BF_CHILD);
+	UT_EXPECT("writev", ut_line(u, 5),
 		  "writev(3, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=3}], 2) = 5");
-	u.o.strsize = 1;
-	UT_EXPECT("writev -s 1", ut_line(&u, 5),
+	u->o.strsize = 1;
+	UT_EXPECT("writev -s 1", ut_line(u, 5),
 		  "writev(3, [{iov_base=\"a\"..., iov_len=2}, ...], 2) = 5");
-	u.o.strsize = 32;
+	u->o.strsize = 32;
 
-	ut_begin(&u, SYS_writev, 3, 0x1000, 0, 0, 0, 0);
-	UT_EXPECT("writev empty", ut_line(&u, 0), "writev(3, [], 0)                        = 0");
+	ut_begin(u, SYS_writev, 3, 0x1000, 0, 0, 0, 0);
+	UT_EXPECT("writev empty", ut_line(u, 0), "writev(3, [], 0)                        = 0");
+}
 
+UT_CASE(readv)
+{
 	/* readv: data bounded by the return value; on error the bases are addresses */
 	struct iov rv[3] = { { 0x7ffc10, 4 }, { 0x7ffc20, 8 }, { 0x7ffc30, 50 } };
 
-	ut_begin(&u, SYS_readv, 3, 0x1000, 2, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 0, rv, 2 * sizeof(rv[0]), 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 1, "0123", 4, HY_BF_CHILD);
-	ut_blob(&u, 1, HY_AT_EXIT, 2, "456789ab", 8, HY_BF_CHILD);
-	UT_EXPECT("readv", ut_line(&u, 12),
+	ut_begin(u, SYS_readv, 3, 0x1000, 2, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, rv, 2 * sizeof(rv[0]), 0);
+	ut_blob(u, 1, HY_AT_EXIT, 1, "0123", 4, HY_BF_CHILD);
+	ut_blob(u, 1, HY_AT_EXIT, 2, "456789ab", 8, HY_BF_CHILD);
+	UT_EXPECT("readv", ut_line(u, 12),
 		  "readv(3, [{iov_base=\"0123\", iov_len=4}, {iov_base=\"456789ab\", iov_len=8}], 2) = 12");
-	UT_EXPECT("readv entry", ut_enter(&u), "readv(3, ");
-	ut_begin(&u, SYS_readv, 3, 0x1000, 3, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 0, rv, sizeof(rv), 0);
-	UT_EXPECT("readv eof", ut_line(&u, 0),
+	UT_EXPECT("readv entry", ut_enter(u), "readv(3, ");
+	ut_begin(u, SYS_readv, 3, 0x1000, 3, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, rv, sizeof(rv), 0);
+	UT_EXPECT("readv eof", ut_line(u, 0),
 		  "readv(3, [{iov_base=\"\", iov_len=4}, {iov_base=\"\", iov_len=8}, {iov_base=\"\", iov_len=50}], 3) = 0");
-	ut_begin(&u, SYS_readv, 99, 0x1000, 2, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 0, rv, 2 * sizeof(rv[0]), 0);
-	UT_EXPECT("readv ebadf", ut_line(&u, -9),
+	ut_begin(u, SYS_readv, 99, 0x1000, 2, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, rv, 2 * sizeof(rv[0]), 0);
+	UT_EXPECT("readv ebadf", ut_line(u, -9),
 		  "readv(99, [{iov_base=0x7ffc10, iov_len=4}, {iov_base=0x7ffc20, iov_len=8}], 2) = -1 EBADF (Bad file descriptor)");
+}
 
-	ut_begin(&u, SYS_pwritev2, 3, 0x1000, 1, 200, 0, 0x12);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, wv, sizeof(wv[0]), 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
-	UT_EXPECT("pwritev2", ut_line(&u, 2),
+UT_CASE(pwritev2)
+{
+	struct iov wv[2] = { { 0x10, 2 }, { 0x20, 3 } };
+
+	ut_begin(u, SYS_pwritev2, 3, 0x1000, 1, 200, 0, 0x12);
+	ut_blob(u, 1, HY_AT_ENTER, 0, wv, sizeof(wv[0]), 0);
+	ut_blob(u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
+	UT_EXPECT("pwritev2", ut_line(u, 2),
 		  "pwritev2(3, [{iov_base=\"ab\", iov_len=2}], 1, 200, RWF_DSYNC|RWF_APPEND) = 2");
-	ut_begin(&u, SYS_pwritev2, 3, 0x1000, 1, -1, 0, 0x100);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, wv, sizeof(wv[0]), 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
-	UT_EXPECT("pwritev2 unknown flag", ut_line(&u, 2),
+	ut_begin(u, SYS_pwritev2, 3, 0x1000, 1, -1, 0, 0x100);
+	ut_blob(u, 1, HY_AT_ENTER, 0, wv, sizeof(wv[0]), 0);
+	ut_blob(u, 1, HY_AT_ENTER, 1, "ab", 2, HY_BF_CHILD);
+	UT_EXPECT("pwritev2 unknown flag", ut_line(u, 2),
 		  "pwritev2(3, [{iov_base=\"ab\", iov_len=2}], 1, -1, 0x100 /* RWF_??? */) = 2");
+}
 
-	ut_begin(&u, SYS_lseek, 3, -2, 2, 0, 0, 0);
-	UT_EXPECT("lseek", ut_line(&u, 140), "lseek(3, -2, SEEK_END)                  = 140");
-	ut_begin(&u, SYS_lseek, 3, 1, 7, 0, 0, 0);
-	UT_EXPECT("lseek bad whence", ut_line(&u, -22),
+UT_CASE(lseek)
+{
+	ut_begin(u, SYS_lseek, 3, -2, 2, 0, 0, 0);
+	UT_EXPECT("lseek", ut_line(u, 140), "lseek(3, -2, SEEK_END)                  = 140");
+	ut_begin(u, SYS_lseek, 3, 1, 7, 0, 0, 0);
+	UT_EXPECT("lseek bad whence", ut_line(u, -22),
 		  "lseek(3, 1, 0x7 /* SEEK_??? */)         = -1 EINVAL (Invalid argument)");
+}
 
-	ut_begin(&u, SYS_dup3, 3, 11, 02000000, 0, 0, 0);
-	UT_EXPECT("dup3", ut_line(&u, 11), "dup3(3, 11, O_CLOEXEC)                  = 11");
-	ut_begin(&u, SYS_dup2, 3, 10, 0, 0, 0, 0);
-	UT_EXPECT("dup2", ut_line(&u, 10), "dup2(3, 10)                             = 10");
+UT_CASE(dup)
+{
+	ut_begin(u, SYS_dup3, 3, 11, 02000000, 0, 0, 0);
+	UT_EXPECT("dup3", ut_line(u, 11), "dup3(3, 11, O_CLOEXEC)                  = 11");
+	ut_begin(u, SYS_dup2, 3, 10, 0, 0, 0, 0);
+	UT_EXPECT("dup2", ut_line(u, 10), "dup2(3, 10)                             = 10");
+}
 
-	ut_begin(&u, SYS_fcntl, 3, 3, 0, 0, 0, 0);
-	UT_EXPECT("fcntl F_GETFL", ut_line(&u, 0x8002),
+UT_CASE(fcntl)
+{
+	ut_begin(u, SYS_fcntl, 3, 3, 0, 0, 0, 0);
+	UT_EXPECT("fcntl F_GETFL", ut_line(u, 0x8002),
 		  "fcntl(3, F_GETFL)                       = 0x8002 (flags O_RDWR|O_LARGEFILE)");
-	ut_begin(&u, SYS_fcntl, 3, 1, 0, 0, 0, 0);
-	UT_EXPECT("fcntl F_GETFD 0", ut_line(&u, 0), "fcntl(3, F_GETFD)                       = 0");
-	UT_EXPECT("fcntl F_GETFD 1", ut_line(&u, 1),
+	ut_begin(u, SYS_fcntl, 3, 1, 0, 0, 0, 0);
+	UT_EXPECT("fcntl F_GETFD 0", ut_line(u, 0), "fcntl(3, F_GETFD)                       = 0");
+	UT_EXPECT("fcntl F_GETFD 1", ut_line(u, 1),
 		  "fcntl(3, F_GETFD)                       = 0x1 (flags FD_CLOEXEC)");
-	ut_begin(&u, SYS_fcntl, 3, 4, 06000, 0, 0, 0);
-	UT_EXPECT("fcntl F_SETFL", ut_line(&u, 0),
+	ut_begin(u, SYS_fcntl, 3, 4, 06000, 0, 0, 0);
+	UT_EXPECT("fcntl F_SETFL", ut_line(u, 0),
 		  "fcntl(3, F_SETFL, O_RDONLY|O_APPEND|O_NONBLOCK) = 0");
-	ut_begin(&u, SYS_fcntl, 3, 1025, 0, 0, 0, 0);
-	UT_EXPECT("fcntl F_GETLEASE", ut_line(&u, 2),
+	ut_begin(u, SYS_fcntl, 3, 1025, 0, 0, 0, 0);
+	UT_EXPECT("fcntl F_GETLEASE", ut_line(u, 2),
 		  "fcntl(3, F_GETLEASE)                    = 0x2 (F_UNLCK)");
-	ut_begin(&u, SYS_fcntl, 3, 1034, 0, 0, 0, 0);
-	UT_EXPECT("fcntl F_GET_SEALS", ut_line(&u, 6),
+	ut_begin(u, SYS_fcntl, 3, 1034, 0, 0, 0, 0);
+	UT_EXPECT("fcntl F_GET_SEALS", ut_line(u, 6),
 		  "fcntl(3, F_GET_SEALS)                   = 0x6 (seals F_SEAL_SHRINK|F_SEAL_GROW)");
-	ut_begin(&u, SYS_fcntl, 3, 12345, 5, 0, 0, 0);
-	UT_EXPECT("fcntl unknown", ut_line(&u, -22),
+	ut_begin(u, SYS_fcntl, 3, 12345, 5, 0, 0, 0);
+	UT_EXPECT("fcntl unknown", ut_line(u, -22),
 		  "fcntl(3, 0x3039 /* F_??? */, 0x5)       = -1 EINVAL (Invalid argument)");
-	ut_begin(&u, SYS_fcntl, 3, 0x402, 0x80000002, 0, 0, 0);
-	UT_EXPECT("fcntl F_NOTIFY", ut_line(&u, -20),
+	ut_begin(u, SYS_fcntl, 3, 0x402, 0x80000002, 0, 0, 0);
+	UT_EXPECT("fcntl F_NOTIFY", ut_line(u, -20),
 		  "fcntl(3, F_NOTIFY, DN_MODIFY|DN_MULTISHOT) = -1 ENOTDIR (Not a directory)");
+}
 
+UT_CASE(fcntl_lock)
+{
 	int16_t fl[16] = { 1, 0 };	/* l_type F_WRLCK, l_whence SEEK_SET */
 	int64_t *fl64 = (int64_t *)fl;
 
 	fl64[1] = 0;
 	fl64[2] = 10;
-	ut_begin(&u, SYS_fcntl, 3, 6, 0x1000, 0, 0, 0);
-	ut_blob(&u, 2, HY_AT_ENTER, 0, fl, 32, 0);
-	UT_EXPECT("fcntl F_SETLK", ut_line(&u, 0),
+	ut_begin(u, SYS_fcntl, 3, 6, 0x1000, 0, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, fl, 32, 0);
+	UT_EXPECT("fcntl F_SETLK", ut_line(u, 0),
 		  "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=10}) = 0");
 	fl[0] = 2;
-	ut_begin(&u, SYS_fcntl, 3, 5, 0x1000, 0, 0, 0);
-	ut_blob(&u, 2, HY_AT_EXIT, 0, fl, 32, 0);
-	UT_EXPECT("fcntl F_GETLK", ut_line(&u, 0),
+	ut_begin(u, SYS_fcntl, 3, 5, 0x1000, 0, 0, 0);
+	ut_blob(u, 2, HY_AT_EXIT, 0, fl, 32, 0);
+	UT_EXPECT("fcntl F_GETLK", ut_line(u, 0),
 		  "fcntl(3, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=10, l_pid=0}) = 0");
-	ut_begin(&u, SYS_fcntl, 3, 5, 8, 0, 0, 0);
-	UT_EXPECT("fcntl F_GETLK efault", ut_line(&u, -14),
+	ut_begin(u, SYS_fcntl, 3, 5, 8, 0, 0, 0);
+	UT_EXPECT("fcntl F_GETLK efault", ut_line(u, -14),
 		  "fcntl(3, F_GETLK, 0x8)                  = -1 EFAULT (Bad address)");
+}
 
+UT_CASE(pipe2)
+{
 	int32_t fds[2] = { 7, 8 };
 
-	ut_begin(&u, SYS_pipe2, 0x1000, 04000 | 02000000, 0, 0, 0, 0);
-	ut_blob(&u, 0, HY_AT_EXIT, 0, fds, sizeof(fds), 0);
-	UT_EXPECT("pipe2", ut_line(&u, 0), "pipe2([7, 8], O_NONBLOCK|O_CLOEXEC)     = 0");
-	ut_begin(&u, SYS_pipe2, 8, 0, 0, 0, 0, 0);
-	UT_EXPECT("pipe2 efault", ut_line(&u, -14), "pipe2(0x8, 0)                           = -1 EFAULT (Bad address)");
+	ut_begin(u, SYS_pipe2, 0x1000, 04000 | 02000000, 0, 0, 0, 0);
+	ut_blob(u, 0, HY_AT_EXIT, 0, fds, sizeof(fds), 0);
+	UT_EXPECT("pipe2", ut_line(u, 0), "pipe2([7, 8], O_NONBLOCK|O_CLOEXEC)     = 0");
+	ut_begin(u, SYS_pipe2, 8, 0, 0, 0, 0, 0);
+	UT_EXPECT("pipe2 efault", ut_line(u, -14), "pipe2(0x8, 0)                           = -1 EFAULT (Bad address)");
+}
 
-	ut_begin(&u, SYS_close_range, 40, 0xffffffff, 4, 0, 0, 0);
-	UT_EXPECT("close_range", ut_line(&u, 0),
+UT_CASE(close_range)
+{
+	ut_begin(u, SYS_close_range, 40, 0xffffffff, 4, 0, 0, 0);
+	UT_EXPECT("close_range", ut_line(u, 0),
 		  "close_range(40, 4294967295, CLOSE_RANGE_CLOEXEC) = 0");
-	ut_begin(&u, SYS_eventfd2, 5, 02004001, 0, 0, 0, 0);
-	UT_EXPECT("eventfd2", ut_line(&u, 13), "eventfd2(5, EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK) = 13");
+}
 
+UT_CASE(eventfd2)
+{
+	ut_begin(u, SYS_eventfd2, 5, 02004001, 0, 0, 0, 0);
+	UT_EXPECT("eventfd2", ut_line(u, 13), "eventfd2(5, EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK) = 13");
+}
+
+UT_CASE(signalfd4)
+{
 	uint64_t mask = (1ull << 1) | (1ull << 11);	/* SIGINT, SIGUSR2 */
 
-	ut_begin(&u, SYS_signalfd4, -1, 0x1000, 8, 02000000, 0, 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, &mask, 8, 0);
-	UT_EXPECT("signalfd4", ut_line(&u, 15), "signalfd4(-1, [INT USR2], 8, SFD_CLOEXEC) = 15");
+	ut_begin(u, SYS_signalfd4, -1, 0x1000, 8, 02000000, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, &mask, 8, 0);
+	UT_EXPECT("signalfd4", ut_line(u, 15), "signalfd4(-1, [INT USR2], 8, SFD_CLOEXEC) = 15");
 	mask = ~(1ull << 10);	/* all but SIGSEGV */
-	ut_begin(&u, SYS_signalfd4, -1, 0x1000, 8, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, &mask, 8, 0);
-	UT_EXPECT("signalfd4 complement", ut_line(&u, 15), "signalfd4(-1, ~[SEGV], 8, 0)            = 15");
+	ut_begin(u, SYS_signalfd4, -1, 0x1000, 8, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, &mask, 8, 0);
+	UT_EXPECT("signalfd4 complement", ut_line(u, 15), "signalfd4(-1, ~[SEGV], 8, 0)            = 15");
+}
 
+UT_CASE(timerfd)
+{
 	int64_t its[4] = { 1, 5, 100, 0 }, zero[4] = { 0 };
 
-	ut_begin(&u, SYS_timerfd_settime, 16, 0, 0x1000, 0x2000, 0, 0);
-	ut_blob(&u, 2, HY_AT_ENTER, 0, its, sizeof(its), 0);
-	ut_blob(&u, 3, HY_AT_EXIT, 0, zero, sizeof(zero), 0);
-	UT_EXPECT("timerfd_settime", ut_line(&u, 0),
+	ut_begin(u, SYS_timerfd_settime, 16, 0, 0x1000, 0x2000, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, its, sizeof(its), 0);
+	ut_blob(u, 3, HY_AT_EXIT, 0, zero, sizeof(zero), 0);
+	UT_EXPECT("timerfd_settime", ut_line(u, 0),
 		  "timerfd_settime(16, 0, {it_interval={tv_sec=1, tv_nsec=5}, it_value={tv_sec=100, tv_nsec=0}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0");
-	ut_begin(&u, SYS_timerfd_create, 1, 02000000, 0, 0, 0, 0);
-	UT_EXPECT("timerfd_create", ut_line(&u, 16), "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC) = 16");
+	ut_begin(u, SYS_timerfd_create, 1, 02000000, 0, 0, 0, 0);
+	UT_EXPECT("timerfd_create", ut_line(u, 16), "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC) = 16");
+}
 
-	ut_begin(&u, SYS_inotify_add_watch, 17, 0x1000, 0x300, 0, 0, 0);
-	ut_str(&u, 1, HY_AT_ENTER, "/tmp");
-	UT_EXPECT("inotify_add_watch", ut_line(&u, 1),
+UT_CASE(inotify)
+{
+	ut_begin(u, SYS_inotify_add_watch, 17, 0x1000, 0x300, 0, 0, 0);
+	ut_str(u, 1, HY_AT_ENTER, "/tmp");
+	UT_EXPECT("inotify_add_watch", ut_line(u, 1),
 		  "inotify_add_watch(17, \"/tmp\", IN_CREATE|IN_DELETE) = 1");
-	ut_begin(&u, SYS_inotify_init1, 04000, 0, 0, 0, 0, 0);
-	UT_EXPECT("inotify_init1", ut_line(&u, 17), "inotify_init1(IN_NONBLOCK)              = 17");
-	ut_begin(&u, SYS_memfd_create, 0x1000, 3, 0, 0, 0, 0);
-	ut_str(&u, 0, HY_AT_ENTER, "hyt-memfd");
-	UT_EXPECT("memfd_create", ut_line(&u, 3),
-		  "memfd_create(\"hyt-memfd\", MFD_CLOEXEC|MFD_ALLOW_SEALING) = 3");
+	ut_begin(u, SYS_inotify_init1, 04000, 0, 0, 0, 0, 0);
+	UT_EXPECT("inotify_init1", ut_line(u, 17), "inotify_init1(IN_NONBLOCK)              = 17");
+}
 
+UT_CASE(memfd_create)
+{
+	ut_begin(u, SYS_memfd_create, 0x1000, 3, 0, 0, 0, 0);
+	ut_str(u, 0, HY_AT_ENTER, "hyt-memfd");
+	UT_EXPECT("memfd_create", ut_line(u, 3),
+		  "memfd_create(\"hyt-memfd\", MFD_CLOEXEC|MFD_ALLOW_SEALING) = 3");
+}
+
+UT_CASE(sendfile)
+{
 	int64_t off0 = 0, off8 = 8;
 
-	ut_begin(&u, SYS_sendfile, 8, 3, 0x1000, 8, 0, 0);
-	ut_blob(&u, 2, HY_AT_ENTER, 0, &off0, 8, 0);
-	ut_blob(&u, 2, HY_AT_EXIT, 0, &off8, 8, 0);
-	UT_EXPECT("sendfile", ut_line(&u, 8), "sendfile(8, 3, [0] => [8], 8)           = 8");
-	ut_begin(&u, SYS_splice, 7, 0, 3, 0x1000, 4, 1);
-	ut_blob(&u, 3, HY_AT_ENTER, 0, &off0, 8, 0);
-	UT_EXPECT("splice", ut_line(&u, -22),
-		  "splice(7, NULL, 3, [0], 4, SPLICE_F_MOVE) = -1 EINVAL (Invalid argument)");
+	ut_begin(u, SYS_sendfile, 8, 3, 0x1000, 8, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, &off0, 8, 0);
+	ut_blob(u, 2, HY_AT_EXIT, 0, &off8, 8, 0);
+	UT_EXPECT("sendfile", ut_line(u, 8), "sendfile(8, 3, [0] => [8], 8)           = 8");
+}
 
+UT_CASE(splice)
+{
+	int64_t off0 = 0;
+
+	ut_begin(u, SYS_splice, 7, 0, 3, 0x1000, 4, 1);
+	ut_blob(u, 3, HY_AT_ENTER, 0, &off0, 8, 0);
+	UT_EXPECT("splice", ut_line(u, -22),
+		  "splice(7, NULL, 3, [0], 4, SPLICE_F_MOVE) = -1 EINVAL (Invalid argument)");
+}
+
+UT_CASE(poll)
+{
 	struct pfd pin[2] = { { 7, 1, 0 }, { 8, 4, 0 } }, pout[2] = { { 7, 1, 1 }, { 8, 4, 4 } };
 
-	ut_begin(&u, SYS_poll, 0x1000, 2, 0, 0, 0, 0);
-	ut_blob(&u, 0, HY_AT_ENTER, 0, pin, sizeof(pin), 0);
-	ut_blob(&u, 0, HY_AT_EXIT, 0, pout, sizeof(pout), 0);
-	UT_EXPECT("poll", ut_line(&u, 2),
+	ut_begin(u, SYS_poll, 0x1000, 2, 0, 0, 0, 0);
+	ut_blob(u, 0, HY_AT_ENTER, 0, pin, sizeof(pin), 0);
+	ut_blob(u, 0, HY_AT_EXIT, 0, pout, sizeof(pout), 0);
+	UT_EXPECT("poll", ut_line(u, 2),
 		  "poll([{fd=7, events=POLLIN}, {fd=8, events=POLLOUT}], 2, 0) = 2 ([{fd=7, revents=POLLIN}, {fd=8, revents=POLLOUT}])");
-	UT_EXPECT("poll timeout", ut_line(&u, 0),
+	UT_EXPECT("poll timeout", ut_line(u, 0),
 		  "poll([{fd=7, events=POLLIN}, {fd=8, events=POLLOUT}], 2, 0) = 0 (Timeout)");
-	ut_begin(&u, SYS_poll, 0, 0, 1, 0, 0, 0);
-	UT_EXPECT("poll NULL", ut_line(&u, 0), "poll(NULL, 0, 1)                        = 0 (Timeout)");
+	ut_begin(u, SYS_poll, 0, 0, 1, 0, 0, 0);
+	UT_EXPECT("poll NULL", ut_line(u, 0), "poll(NULL, 0, 1)                        = 0 (Timeout)");
 
 	int64_t ts100[2] = { 0, 100 }, ts0[2] = { 0, 0 };
 
-	mask = (1ull << 1) | (1ull << 11);
-	ut_begin(&u, SYS_ppoll, 0x1000, 1, 0x2000, 0x3000, 8, 0);
-	ut_blob(&u, 0, HY_AT_ENTER, 0, pin, sizeof(pin[0]), 0);
-	ut_blob(&u, 0, HY_AT_EXIT, 0, pout, sizeof(pout[0]), 0);
-	ut_blob(&u, 2, HY_AT_ENTER, 0, ts100, 16, 0);
-	ut_blob(&u, 2, HY_AT_EXIT, 0, ts0, 16, 0);
-	ut_blob(&u, 3, HY_AT_ENTER, 0, &mask, 8, 0);
-	UT_EXPECT("ppoll", ut_line(&u, 1),
-		  "ppoll([{fd=7, events=POLLIN}], 1, {tv_sec=0, tv_nsec=100}, [INT USR2], 8) = 1 ([{fd=7, revents=POLLIN}], left {tv_sec=0, tv_nsec=0})");
+	uint64_t mask = (1ull << 1) | (1ull << 11);
 
+	ut_begin(u, SYS_ppoll, 0x1000, 1, 0x2000, 0x3000, 8, 0);
+	ut_blob(u, 0, HY_AT_ENTER, 0, pin, sizeof(pin[0]), 0);
+	ut_blob(u, 0, HY_AT_EXIT, 0, pout, sizeof(pout[0]), 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, ts100, 16, 0);
+	ut_blob(u, 2, HY_AT_EXIT, 0, ts0, 16, 0);
+	ut_blob(u, 3, HY_AT_ENTER, 0, &mask, 8, 0);
+	UT_EXPECT("ppoll", ut_line(u, 1),
+		  "ppoll([{fd=7, events=POLLIN}], 1, {tv_sec=0, tv_nsec=100}, [INT USR2], 8) = 1 ([{fd=7, revents=POLLIN}], left {tv_sec=0, tv_nsec=0})");
+}
+
+UT_CASE(select)
+{
 	uint8_t rs[128] = { 0 }, ws[128] = { 0 }, es[128] = { 0 };
 	int64_t tv[2] = { 0, 100 }, tvl[2] = { 0, 97 };
 
 	rs[0] = 1 << 4;
 	ws[0] = 1 << 5;
 	es[0] = 1 << 3;
-	ut_begin(&u, SYS_select, 6, 0x1000, 0x2000, 0x3000, 0x4000, 0);
-	ut_blob(&u, 1, HY_AT_ENTER, 0, rs, 128, 0);
-	ut_blob(&u, 2, HY_AT_ENTER, 0, ws, 128, 0);
-	ut_blob(&u, 3, HY_AT_ENTER, 0, es, 128, 0);
-	ut_blob(&u, 4, HY_AT_ENTER, 0, tv, 16, 0);
+	ut_begin(u, SYS_select, 6, 0x1000, 0x2000, 0x3000, 0x4000, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, rs, 128, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, ws, 128, 0);
+	ut_blob(u, 3, HY_AT_ENTER, 0, es, 128, 0);
+	ut_blob(u, 4, HY_AT_ENTER, 0, tv, 16, 0);
 	rs[0] = 0;
 	es[0] = 0;
-	ut_blob(&u, 1, HY_AT_EXIT, 0, rs, 128, 0);
-	ut_blob(&u, 2, HY_AT_EXIT, 0, ws, 128, 0);
-	ut_blob(&u, 3, HY_AT_EXIT, 0, es, 128, 0);
-	ut_blob(&u, 4, HY_AT_EXIT, 0, tvl, 16, 0);
-	UT_EXPECT("select", ut_line(&u, 1),
+	ut_blob(u, 1, HY_AT_EXIT, 0, rs, 128, 0);
+	ut_blob(u, 2, HY_AT_EXIT, 0, ws, 128, 0);
+	ut_blob(u, 3, HY_AT_EXIT, 0, es, 128, 0);
+	ut_blob(u, 4, HY_AT_EXIT, 0, tvl, 16, 0);
+	UT_EXPECT("select", ut_line(u, 1),
 		  "select(6, [4], [5], [3], {tv_sec=0, tv_usec=100}) = 1 (out [5], left {tv_sec=0, tv_usec=97})");
-	UT_EXPECT("select timeout", ut_line(&u, 0),
+	UT_EXPECT("select timeout", ut_line(u, 0),
 		  "select(6, [4], [5], [3], {tv_sec=0, tv_usec=100}) = 0 (Timeout)");
+}
 
+UT_CASE(epoll)
+{
 	uint8_t ev[12] = { 0x01, 0, 0, 0x80, 0x42, 0, 0, 0, 1, 0, 0, 0 };	/* EPOLLIN|EPOLLET, data */
 
-	ut_begin(&u, SYS_epoll_ctl, 21, 1, 7, 0x1000, 0, 0);
-	ut_blob(&u, 3, HY_AT_ENTER, 0, ev, 12, 0);
-	UT_EXPECT("epoll_ctl", ut_line(&u, 0),
+	ut_begin(u, SYS_epoll_ctl, 21, 1, 7, 0x1000, 0, 0);
+	ut_blob(u, 3, HY_AT_ENTER, 0, ev, 12, 0);
+	UT_EXPECT("epoll_ctl", ut_line(u, 0),
 		  "epoll_ctl(21, EPOLL_CTL_ADD, 7, {events=EPOLLIN|EPOLLET, data={u32=66, u64=4294967362}}) = 0");
-	ut_begin(&u, SYS_epoll_ctl, 21, 2, 99, 0x7ffd1000, 0, 0);
-	UT_EXPECT("epoll_ctl del", ut_line(&u, -9),
+	ut_begin(u, SYS_epoll_ctl, 21, 2, 99, 0x7ffd1000, 0, 0);
+	UT_EXPECT("epoll_ctl del", ut_line(u, -9),
 		  "epoll_ctl(21, EPOLL_CTL_DEL, 99, 0x7ffd1000) = -1 EBADF (Bad file descriptor)");
 	ev[3] = 0;
-	ut_begin(&u, SYS_epoll_wait, 21, 0x1000, 4, 0, 0, 0);
-	ut_blob(&u, 1, HY_AT_EXIT, 0, ev, 12, 0);
-	UT_EXPECT("epoll_wait", ut_line(&u, 1),
+	ut_begin(u, SYS_epoll_wait, 21, 0x1000, 4, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, ev, 12, 0);
+	UT_EXPECT("epoll_wait", ut_line(u, 1),
 		  "epoll_wait(21, [{events=EPOLLIN, data={u32=66, u64=4294967362}}], 4, 0) = 1");
-	UT_EXPECT("epoll_wait entry", ut_enter(&u), "epoll_wait(21, ");
-	ut_begin(&u, SYS_epoll_pwait, 21, 0x1000, 4, 0, 0, 8);
-	UT_EXPECT("epoll_pwait", ut_line(&u, 0), "epoll_pwait(21, [], 4, 0, NULL, 8)      = 0");
-	ut_begin(&u, SYS_epoll_create1, 02000000, 0, 0, 0, 0, 0);
-	UT_EXPECT("epoll_create1", ut_line(&u, 21), "epoll_create1(EPOLL_CLOEXEC)            = 21");
-	return ut_done(&u);
+	UT_EXPECT("epoll_wait entry", ut_enter(u), "epoll_wait(21, ");
+	ut_begin(u, SYS_epoll_pwait, 21, 0x1000, 4, 0, 0, 8);
+	UT_EXPECT("epoll_pwait", ut_line(u, 0), "epoll_pwait(21, [], 4, 0, NULL, 8)      = 0");
+	ut_begin(u, SYS_epoll_create1, 02000000, 0, 0, 0, 0, 0);
+	UT_EXPECT("epoll_create1", ut_line(u, 21), "epoll_create1(EPOLL_CLOEXEC)            = 21");
+}
+
+static const struct ut_case cases[] = {
+	UT_ENTRY(pread_pwrite), UT_ENTRY(writev), UT_ENTRY(readv), UT_ENTRY(pwritev2),
+	UT_ENTRY(lseek), UT_ENTRY(dup), UT_ENTRY(fcntl), UT_ENTRY(fcntl_lock), UT_ENTRY(pipe2),
+	UT_ENTRY(close_range), UT_ENTRY(eventfd2), UT_ENTRY(signalfd4), UT_ENTRY(timerfd),
+	UT_ENTRY(inotify), UT_ENTRY(memfd_create), UT_ENTRY(sendfile), UT_ENTRY(splice),
+	UT_ENTRY(poll), UT_ENTRY(select), UT_ENTRY(epoll),
+	{ NULL }
+};
+
+int main(int argc, char **argv)
+{
+	return ut_main(argc, argv, cases);
 }

@@ -148,14 +148,12 @@ static void t_argv(void)
 	size_t len;
 
 	if (!mkdtemp(dir)) {
-		printf("not ok json stream: mkdtemp failed\n");
-		ut_failed++;
+		ut_fail("json stream: mkdtemp failed");
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/out.jsonl", dir);
 	if (run_stream("json", path, false)) {
-		printf("not ok json stream: the pipeline failed\n");
-		ut_failed++;
+		ut_fail("json stream: the pipeline failed");
 	} else {
 		golden("json stream golden", path, "tests/golden/json/stream.jsonl");
 	}
@@ -181,11 +179,15 @@ static void t_argv(void)
 	rmdir(dir);
 }
 
-int main(void)
+static const struct ut_case cases[] = {
+	{ "strings", t_strings }, { "values", t_values }, { "argv", t_argv }, { "stream", t_stream },
+	{ NULL }
+};
+
+int main(int argc, char **argv)
 {
-	t_strings();
-	t_values();
-	t_argv();
-	t_stream();
-	return ut_done(&u);
+	int ret = ut_main(argc, argv, cases);
+
+	ut_done(&u);
+	return ret;
 }

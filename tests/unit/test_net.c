@@ -43,7 +43,7 @@ static size_t cmsg(uint8_t *p, uint64_t len, int level, int type, const void *da
 	return (len + 7) & ~7ull;
 }
 
-static void test_socket(struct ut *u)
+UT_CASE(socket)
 {
 	ut_begin(u, SYS_socket, 2, 1 | 02000000, 0, 0, 0, 0);
 	UT_EXPECT("socket", ut_line(u, 3), "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 3");
@@ -85,7 +85,7 @@ static void test_socket(struct ut *u)
 		  "shutdown(4, 0x7 /* SHUT_??? */)         = -1 EINVAL (Invalid argument)");
 }
 
-static void test_sockaddr(struct ut *u)
+UT_CASE(sockaddr)
 {
 	uint8_t b[128];
 
@@ -212,7 +212,7 @@ static void test_sockaddr(struct ut *u)
 		  "connect(5, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_IP), sll_ifindex=999, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_OTHERHOST, sll_halen=6, sll_addr=[0x1, 0x2, 0x3, 0x4, 0x5, 0x6]}, 20) = -1 EOPNOTSUPP (Operation not supported)");
 }
 
-static void test_accept(struct ut *u)
+UT_CASE(accept)
 {
 	uint8_t b[16];
 	int ulen = 128, rlen = 16, zero = 0;
@@ -279,7 +279,7 @@ static void test_accept(struct ut *u)
 		  "getpeername(5, 0x7ffedb557bc0, [20])    = -1 ENOTCONN (Transport endpoint is not connected)");
 }
 
-static void test_sendrecv(struct ut *u)
+UT_CASE(sendrecv)
 {
 	static const char msg[] = "hello world, this is a long message for strsize testing";
 	int ulen = 128, rlen = 0;
@@ -328,7 +328,7 @@ static void test_sendrecv(struct ut *u)
 		  "recvfrom(5, 0x7ffedb557bc0, 10, 0, 0x3000, [128]) = -1 EAGAIN (Resource temporarily unavailable)");
 }
 
-static void test_msg(struct ut *u)
+UT_CASE(msg)
 {
 	uint8_t m[56], iov[32], ctl[64];
 	int fd0 = 0, namelen = 0;
@@ -459,7 +459,7 @@ static void test_msg(struct ut *u)
 	UT_EXPECT("recvmmsg entry", ut_enter(u), "recvmmsg(6, ");
 }
 
-static void test_sockopt(struct ut *u)
+UT_CASE(sockopt)
 {
 	int one = 1, four = 4, v;
 
@@ -626,15 +626,13 @@ static void test_sockopt(struct ut *u)
 		  "getsockopt(5, SOL_IP, IPT_SO_GET_INFO, 0x7ffedb557bec, [4]) = -1 EINVAL (Invalid argument)");
 }
 
-int main(void)
-{
-	struct ut u = { 0 };
+static const struct ut_case cases[] = {
+	UT_ENTRY(socket), UT_ENTRY(sockaddr), UT_ENTRY(accept), UT_ENTRY(sendrecv), UT_ENTRY(msg),
+	UT_ENTRY(sockopt),
+	{ NULL }
+};
 
-	test_socket(&u);
-	test_sockaddr(&u);
-	test_accept(&u);
-	test_sendrecv(&u);
-	test_msg(&u);
-	test_sockopt(&u);
-	return ut_done(&u);
+int main(int argc, char **argv)
+{
+	return ut_main(argc, argv, cases);
 }

@@ -487,16 +487,15 @@ static void test_env(void)
 	unsetenv("OTEL_SERVICE_NAME");
 }
 
-int main(void)
-{
-	struct ut u = { 0 };
+static const struct ut_case cases[] = {
+	{ "golden", test_golden }, { "spans", test_spans },
+	{ "none_batches_limits", test_none_batches_limits },
+	{ "relative_and_running", test_relative_and_running }, { "failure", test_failure },
+	{ "json", test_json }, { "env", test_env },
+	{ NULL }
+};
 
-	test_golden();
-	test_spans();
-	test_none_batches_limits();
-	test_relative_and_running();
-	test_failure();
-	test_json();
-	test_env();
-	return ut_done(&u);
+int main(int argc, char **argv)
+{
+	return ut_main(argc, argv, cases);
 }

@@ -283,9 +283,12 @@ static void test_golden(void)
 	free(want);
 }
 
-int main(void)
+static const struct ut_case cases[] = {
+	{ "writer", test_writer }, { "golden", test_golden },
+	{ NULL }
+};
+
+int main(int argc, char **argv)
 {
-	test_writer();
-	test_golden();
-	return ut_failed ? 1 : 0;
+	return ut_main(argc, argv, cases);
 }

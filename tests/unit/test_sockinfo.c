@@ -119,11 +119,6 @@ static const char *protoname(int fd)
 	return buf;
 }
 
-static void skip(const char *name, const char *why)
-{
-	printf("ok %s # skip %s\n", name, why);
-}
-
 static int tcp_listener(int family, const char *addr)
 {
 	int s = socket(family, SOCK_STREAM, 0);
@@ -201,7 +196,7 @@ static void test_tcp(void)
 	close(l);
 
 	if (!has_ipv6()) {
-		skip("tcp6", "no IPv6 on loopback");
+		ut_skip("tcp6", "no IPv6 on loopback");
 		return;
 	}
 	c = socket(AF_INET6, SOCK_STREAM, 0);
@@ -261,7 +256,7 @@ static void test_udp(void)
 	close(s);
 
 	if (!has_ipv6()) {
-		skip("udp6", "no IPv6 on loopback");
+		ut_skip("udp6", "no IPv6 on loopback");
 		goto udplite;
 	}
 	s = socket(AF_INET6, SOCK_DGRAM, 0);
@@ -280,7 +275,7 @@ udplite:
 	/* The kernel calls it "UDP-Lite", strace knows only "UDPLITE": it tries every protocol. */
 	s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE);
 	if (s < 0) {
-		skip("udplite", strerror(errno));
+		ut_skip("udplite", strerror(errno));
 		return;
 	}
 	UT_EXPECT("udplite unbound", info(s, 0), "-ENOENT");
@@ -428,13 +423,13 @@ static void test_netlink(void)
 
 		snprintf(name, sizeof(name), "netlink %s", t[i].name);
 		if (s < 0) {
-			skip(name, strerror(errno));
+			ut_skip(name, strerror(errno));
 			continue;
 		}
 		if (i == 0)
 			UT_EXPECT("netlink unbound", info(s, 0), fmt("NETLINK:[%lu]", ino(s)));
 		if (bind(s, (struct sockaddr *)&n, sizeof(n))) {
-			skip(name, strerror(errno));
+			ut_skip(name, strerror(errno));
 			close(s);
 			continue;
 		}
@@ -455,7 +450,7 @@ static void test_other(void)
 	}
 	s = socket(AF_PACKET, SOCK_DGRAM, 0);
 	if (s < 0) {
-		skip("packet", strerror(errno));
+		ut_skip("packet", strerror(errno));
 		return;
 	}
 	UT_EXPECT("packet", info(s, 0), "-ENOENT");
@@ -505,7 +500,7 @@ static void test_netns(void)
 		_exit(0);
 	}
 	if (pid < 0 || read(pp[0], &m, sizeof(m)) != sizeof(m) || m.err) {
-		skip("netns", m.err ? strerror(m.err) : "fork failed");
+		ut_skip("netns", m.err ? strerror(m.err) : "fork failed");
 	} else {
 		UT_EXPECT("netns, strace's namespace", info_fd(pid, m.fd, m.ino, SOCKINFO_NOCACHE),
 			  fmt("TCP:[%lu]", m.ino));
@@ -549,6 +544,7 @@ static void test_bench(void)
 	listen(l, 1);
 	socketpair(AF_UNIX, SOCK_STREAM, 0, p);
 	bench("tcp listening, cached", l, 0);
+	UT_EXPECT("bench tcp listening, cached", got, fmt("TCP:[127.0.0.1:%u]", port(l, 0)));
 	bench("tcp listening, NOCACHE", l, SOCKINFO_NOCACHE);
 	bench("tcp listening, NOCACHE|DUMP", l, SOCKINFO_NOCACHE | SOCKINFO_DUMP);
 	bench("tcp unbound (miss, PROTO:[INODE])", c, 0);
@@ -582,29 +578,57 @@ static void test_bench(void)
 	close(p[1]);
 }
 
-int main(void)
+/* Each case runs twice: with default flags, then with SOCKINFO_DUMP; both ways must agree. */
+static void both_ways(void (*fn)(void))
 {
-	char dir[] = "/tmp/hytrace-sockinfo-XXXXXX";
-
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (!mkdtemp(dir)) {
-		printf("not ok mkdtemp: %s\n", strerror(errno));
-		return 1;
-	}
 	for (int pass = 0; pass < 2; pass++) {
 		printf("# pass %d: %s\n", pass + 1, pass ? "SOCKINFO_DUMP" : "default flags");
 		run_flags = pass ? SOCKINFO_DUMP : 0;
 		sockinfo_reset();
-		test_tcp();
-		test_udp();
-		test_unix(dir);
-		test_netlink();
-		test_other();
-		test_netns();
+		fn();
 	}
 	run_flags = 0;
-	test_bench();
-	rmdir(dir);
 	sockinfo_reset();
-	return ut_failed ? 1 : 0;
+}
+
+static char unix_dir[] = "/tmp/hytrace-sockinfo-XXXXXX";
+
+static void test_unix_dir(void)
+{
+	test_unix(unix_dir);
+}
+
+UT_TEST(tcp) { both_ways(test_tcp); }
+UT_TEST(udp) { both_ways(test_udp); }
+UT_TEST(netlink) { both_ways(test_netlink); }
+UT_TEST(other) { both_ways(test_other); }
+UT_TEST(netns) { both_ways(test_netns); }
+
+UT_TEST(unix)
+{
+	if (!mkdtemp(unix_dir)) {
+		ut_fail("mkdtemp");
+		printf("#  %s\n", strerror(errno));
+		return;
+	}
+	both_ways(test_unix_dir);
+	rmdir(unix_dir);
+}
+
+UT_TEST(bench)
+{
+	test_bench();
+	sockinfo_reset();
+}
+
+static const struct ut_case cases[] = {
+	UT_ENTRY(tcp), UT_ENTRY(udp), UT_ENTRY(unix), UT_ENTRY(netlink), UT_ENTRY(other),
+	UT_ENTRY(netns), UT_ENTRY(bench),
+	{ NULL }
+};
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	return ut_main(argc, argv, cases);
 }

@@ -297,7 +297,7 @@ static const char *const lines[] = {
 	"openat(AT_FDCWD</a\\\\b\\n>, \"x\", O_RDONLY) = 3</a\\\\b\\nx>",
 };
 
-static void t_lines(void)
+UT_TEST(lines)
 {
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		char name[64];
@@ -306,17 +306,6 @@ static void t_lines(void)
 		UT_EXPECT(name, round_trip(lines[i]), lines[i]);
 	}
 }
-
-#define CHECK(name, cond)                                                      \
-	do {                                                                   \
-		if (cond) {                                                    \
-			printf("ok %s\n", name);                               \
-			ut_passed++;                                           \
-		} else {                                                       \
-			printf("not ok %s\n#  %s\n", name, #cond);             \
-			ut_failed++;                                           \
-		}                                                              \
-	} while (0)
 
 static struct hv *arg_n(const struct hv *args, int n)
 {
@@ -328,7 +317,7 @@ static struct hv *arg_n(const struct hv *args, int n)
 }
 
 /* What the trees hold, beyond printing the same. */
-static void t_nodes(void)
+UT_TEST(nodes)
 {
 	struct sp_line l;
 	struct sp_call c;
@@ -337,15 +326,15 @@ static void t_nodes(void)
 
 	arena_reset(&ar);
 	sp_line(&l, s, strlen(s));
-	CHECK("nodes: parsed", !sp_call(&d, &st, l.body, l.body_len, &c, &why));
+	UT_CHECK("nodes: parsed", !sp_call(&d, &st, l.body, l.body_len, &c, &why));
 	struct hv *a0 = arg_n(c.args, 0), *a1 = arg_n(c.args, 1), *a2 = arg_n(c.args, 2);
 
-	CHECK("nodes: AT_FDCWD is an fd", a0 && a0->kind == HV_FD && (a0->flags & HVF_ATCWD) &&
+	UT_CHECK("nodes: AT_FDCWD is an fd", a0 && a0->kind == HV_FD && (a0->flags & HVF_ATCWD) &&
 	      a0->i == -100 && !strcmp(a0->text, "/tmp"));
-	CHECK("nodes: path is a string", a1 && a1->kind == HV_STR && a1->len == 11);
-	CHECK("nodes: flags have their value", a2 && a2->kind == HV_SYM && (a2->flags & HVF_NUM) &&
+	UT_CHECK("nodes: path is a string", a1 && a1->kind == HV_STR && a1->len == 11);
+	UT_CHECK("nodes: flags have their value", a2 && a2->kind == HV_SYM && (a2->flags & HVF_NUM) &&
 	      a2->u == 02000000);
-	CHECK("nodes: returned fd with path", c.retval && c.retval->kind == HV_FD &&
+	UT_CHECK("nodes: returned fd with path", c.retval && c.retval->kind == HV_FD &&
 	      c.retval->i == 3 && !strcmp(c.retval->text, "/etc/passwd") && c.ret == 3);
 
 	s = "read(3, \"\\177ELF\\2\"..., 832) = 832";
@@ -353,7 +342,7 @@ static void t_nodes(void)
 	sp_line(&l, s, strlen(s));
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
 	a1 = arg_n(c.args, 1);
-	CHECK("nodes: escapes undone, cut string marked", a1 && a1->kind == HV_STR && a1->len == 5 &&
+	UT_CHECK("nodes: escapes undone, cut string marked", a1 && a1->kind == HV_STR && a1->len == 5 &&
 	      !memcmp(a1->text, "\177ELF\2", 5) && (a1->flags & HVF_TRUNC));
 
 	s = "rt_sigprocmask(SIG_SETMASK, ~[RTMIN RT_1], [], 8) = 0";
@@ -361,7 +350,7 @@ static void t_nodes(void)
 	sp_line(&l, s, strlen(s));
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
 	a1 = arg_n(c.args, 1);
-	CHECK("nodes: signal set with its mask", a1 && a1->kind == HV_EXPR && (a1->flags & HVF_NUM) &&
+	UT_CHECK("nodes: signal set with its mask", a1 && a1->kind == HV_EXPR && (a1->flags & HVF_NUM) &&
 	      a1->u == ~((1ull << 31) | (1ull << 32)));
 
 	s = "sendfile(6, 3, [0] => [8], 8) = 8";
@@ -369,7 +358,7 @@ static void t_nodes(void)
 	sp_line(&l, s, strlen(s));
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
 	a2 = arg_n(c.args, 2);
-	CHECK("nodes: => is a changed value", a2 && a2->kind == HV_CHANGED && a2->child &&
+	UT_CHECK("nodes: => is a changed value", a2 && a2->kind == HV_CHANGED && a2->child &&
 	      a2->child->kind == HV_ARRAY && a2->child->next);
 
 	s = "execve(\"/bin/ls\", [\"ls\"], 0x7ffd /* 37 vars */) = 0";
@@ -377,14 +366,14 @@ static void t_nodes(void)
 	sp_line(&l, s, strlen(s));
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
 	a2 = arg_n(c.args, 2);
-	CHECK("nodes: comment", a2 && a2->kind == HV_HEX && a2->comment &&
+	UT_CHECK("nodes: comment", a2 && a2->kind == HV_HEX && a2->comment &&
 	      !strcmp(a2->comment, "37 vars"));
 
 	s = "open(\"x\", O_RDONLY) = -1 ENOENT (No such file or directory)";
 	arena_reset(&ar);
 	sp_line(&l, s, strlen(s));
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
-	CHECK("nodes: errno", c.is_error && c.ret == -2);
+	UT_CHECK("nodes: errno", c.is_error && c.ret == -2);
 
 	s = "clone(child_stack=NULL, flags=CLONE_VM|SIGCHLD) = 7";
 	arena_reset(&ar);
@@ -392,95 +381,97 @@ static void t_nodes(void)
 	sp_call(&d, &st, l.body, l.body_len, &c, &why);
 	a0 = arg_n(c.args, 0);
 	a1 = arg_n(c.args, 1);
-	CHECK("nodes: named arguments", a0 && a0->name && !strcmp(a0->name, "child_stack") &&
+	UT_CHECK("nodes: named arguments", a0 && a0->name && !strcmp(a0->name, "child_stack") &&
 	      a0->kind == HV_PTR && a1 && !strcmp(a1->name, "flags") && a1->u == (0x100 | 17));
 
 	s = "foo(1, @@@weird, 2) = 0";
 	arena_reset(&ar);
 	sp_line(&l, s, strlen(s));
-	CHECK("nodes: unknown text kept", !sp_call(&d, &st, l.body, l.body_len, &c, &why) &&
+	UT_CHECK("nodes: unknown text kept", !sp_call(&d, &st, l.body, l.body_len, &c, &why) &&
 	      c.args->len == 3 && arg_n(c.args, 1)->kind == HV_EXPR);
 }
 
 /* Prefixes, timestamps, durations and the other kinds of line. */
-static void t_split(void)
+UT_TEST(split)
 {
 	struct sp_line l;
 	const char *s;
 
 	s = "1234  1795294600.980668 close(3) = 0 <0.000123>";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: -f -o prefix, -ttt, -T", l.kind == SP_SYSCALL && l.pidstyle == SP_PID_PLAIN &&
+	UT_CHECK("line: -f -o prefix, -ttt, -T", l.kind == SP_SYSCALL && l.pidstyle == SP_PID_PLAIN &&
 	      l.pid == 1234 && l.tstyle == SP_TS_TTT && l.ts_sec == 1795294600 &&
 	      l.ts_usec == 980668 && l.has_dur && l.dur_ns == 123000 && l.body_len == 6);
 	s = "[pid 42] 20:56:41.751428 read(0,  <unfinished ...>";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: [pid N], -tt, unfinished", l.kind == SP_UNFINISHED &&
+	UT_CHECK("line: [pid N], -tt, unfinished", l.kind == SP_UNFINISHED &&
 	      l.pidstyle == SP_PID_BRACKET && l.pid == 42 && l.tstyle == SP_TS_TT &&
 	      l.ts_sec == 20 * 3600 + 56 * 60 + 41 && l.body_len == 3);
 	s = "20:56:41 <... read resumed>\"x\", 1) = 1";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: -t, resumed", l.kind == SP_RESUMED && l.tstyle == SP_TS_T &&
+	UT_CHECK("line: -t, resumed", l.kind == SP_RESUMED && l.tstyle == SP_TS_T &&
 	      l.name_len == 4 && !memcmp(l.body, "\"x\", 1) = 1", l.body_len));
 	s = "     0.000295 brk(NULL) = 0x55ab1bdc3000";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: -r", l.kind == SP_SYSCALL && l.tstyle == SP_TS_R && l.ts_usec == 295);
+	UT_CHECK("line: -r", l.kind == SP_SYSCALL && l.tstyle == SP_TS_R && l.ts_usec == 295);
 	s = "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: signal", l.kind == SP_SIGNAL && l.num == 17 && l.body_len > 10);
+	UT_CHECK("line: signal", l.kind == SP_SIGNAL && l.num == 17 && l.body_len > 10);
 	s = "--- stopped by SIGSTOP ---";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: stop", l.kind == SP_STOPPED && l.num == 19);
+	UT_CHECK("line: stop", l.kind == SP_STOPPED && l.num == 19);
 	s = "+++ exited with 7 +++";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: exit", l.kind == SP_EXITED && l.num == 7);
+	UT_CHECK("line: exit", l.kind == SP_EXITED && l.num == 7);
 	s = "+++ killed by SIGSEGV (core dumped) +++";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: killed", l.kind == SP_KILLED && l.num == 11 && l.core);
+	UT_CHECK("line: killed", l.kind == SP_KILLED && l.num == 11 && l.core);
 	s = "strace: Process 21385 attached";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: attached", l.kind == SP_ATTACHED && l.pid == 21385);
+	UT_CHECK("line: attached", l.kind == SP_ATTACHED && l.pid == 21385);
 	s = "this is not strace";
 	sp_line(&l, s, strlen(s));
-	CHECK("line: bad", l.kind == SP_BAD && l.why);
+	UT_CHECK("line: bad", l.kind == SP_BAD && l.why);
 
 	bool pending = false;
 	struct hv *a;
 
 	arena_reset(&ar);
 	a = sp_args(&d, &st, "21296, ", 7, &pending);
-	CHECK("unfinished: pending after \", \"", a->len == 1 && pending);
+	UT_CHECK("unfinished: pending after \", \"", a->len == 1 && pending);
 	a = sp_args(&d, &st, "2", 1, &pending);
-	CHECK("unfinished: all arguments", a->len == 1 && !pending);
+	UT_CHECK("unfinished: all arguments", a->len == 1 && !pending);
 }
 
 /* -x and -xx are learnt from the strings. */
-static void t_xflag(void)
+UT_TEST(xflag)
 {
 	struct sp_state xs = { 0 };
 	struct hv *v;
 
 	arena_reset(&ar);
 	v = sp_value(&d, &xs, "\"abc\"", 5);
-	CHECK("x: plain string teaches nothing", v->kind == HV_STR && xs.xflag == 0);
+	UT_CHECK("x: plain string teaches nothing", v->kind == HV_STR && xs.xflag == 0);
 	v = sp_value(&d, &xs, "\"\\x61\\x01\"", 10);
-	CHECK("x: -x", v->kind == HV_STR && v->len == 2 && xs.xflag == 1);
+	UT_CHECK("x: -x", v->kind == HV_STR && v->len == 2 && xs.xflag == 1);
 	v = sp_value(&d, &xs, "\"\\x61\\x62\"", 10);
-	CHECK("x: -xx", v->kind == HV_STR && xs.xflag == 2);
+	UT_CHECK("x: -xx", v->kind == HV_STR && xs.xflag == 2);
 	xs.xflag = 0;
 	xs.no_xlearn = true;
 	v = sp_value(&d, &xs, "\"\\x61\\x01\"", 10);
-	CHECK("x: forced hex is kept as text", v->kind == HV_EXPR && xs.xflag == 0);
+	UT_CHECK("x: forced hex is kept as text", v->kind == HV_EXPR && xs.xflag == 0);
 }
 
-int main(void)
+static const struct ut_case cases[] = {
+	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag),
+	{ NULL }
+};
+
+int main(int argc, char **argv)
 {
-	t_lines();
-	t_nodes();
-	t_split();
-	t_xflag();
+	int ret = ut_main(argc, argv, cases);
+
 	sb_free(&sb);
 	arena_free(&ar);
-	printf("%d passed, %d failed\n", ut_passed, ut_failed);
-	return ut_failed ? 1 : 0;
+	return ret;
 }

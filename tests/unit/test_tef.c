@@ -28,14 +28,12 @@ static struct ut u;
 	char *s;
 
 	if (!mkdtemp(dir)) {
-		printf("not ok tef stream: mkdtemp failed\n");
-		ut_failed++;
+		ut_fail("tef stream: mkdtemp failed");
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/out.json", dir);
 	if (run_stream("tef", path, false)) {
-		printf("not ok tef stream: the pipeline failed\n");
-		ut_failed++;
+		ut_fail("tef stream: the pipeline failed");
 	} else {
 		golden("tef stream golden", path, "tests/golden/tef/stream.json");
 	}
@@ -54,8 +52,15 @@ static struct ut u;
 	rmdir(dir);
 }
 
-int main(void)
+static const struct ut_case cases[] = {
+	{ "stream", t_stream },
+	{ NULL }
+};
+
+int main(int argc, char **argv)
 {
-	t_stream();
-	return ut_done(&u);
+	int ret = ut_main(argc, argv, cases);
+
+	ut_done(&u);
+	return ret;
 }

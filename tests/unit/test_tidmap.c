@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* test_tidmap.c: the per-task hash map (user/state/tidmap.c) against a plain array model. */
-#include <stdio.h>
 #include <stdlib.h>
 #include "tidmap.h"
+#include "unit.h"
 
-static int failed;
-
-#define CHECK(name, cond)                                                 \
-	do {                                                              \
-		if (cond) {                                               \
-			printf("ok %s\n", name);                          \
-		} else {                                                  \
-			printf("not ok %s\n#  %s\n", name, #cond);        \
-			failed++;                                         \
-		}                                                         \
-	} while (0)
+enum { KEYS = 5000 };
 
 static int finis;
 static void count_fini(void *v)
@@ -22,24 +12,33 @@ static void count_fini(void *v)
 	finis++;
 }
 
-int main(void)
+UT_TEST(basics)
 {
-	enum { KEYS = 5000 };
+	struct tidmap m;
+	bool created;
+
+	finis = 0;
+	tidmap_init(&m, sizeof(int), count_fini);
+	UT_CHECK("empty get", !tidmap_get(&m, 1));
+	int *v = tidmap_add(&m, 42, &created);
+
+	UT_CHECK("add creates zeroed", v && created && *v == 0);
+	*v = 7;
+	UT_CHECK("add again finds", tidmap_add(&m, 42, &created) == v && !created);
+	tidmap_del(&m, 42);
+	UT_CHECK("del then get", !tidmap_get(&m, 42) && finis == 1 && tidmap_count(&m) == 0);
+	tidmap_free(&m);
+}
+
+UT_TEST(model)
+{
 	static int model[KEYS];	/* 0: absent, else the value stored */
 	struct tidmap m;
 	bool created, ok = true;
 	unsigned int seed = 12345;
+	int *v;
 
 	tidmap_init(&m, sizeof(int), count_fini);
-	CHECK("empty get", !tidmap_get(&m, 1));
-	int *v = tidmap_add(&m, 42, &created);
-
-	CHECK("add creates zeroed", v && created && *v == 0);
-	*v = 7;
-	CHECK("add again finds", tidmap_add(&m, 42, &created) == v && !created);
-	tidmap_del(&m, 42);
-	CHECK("del then get", !tidmap_get(&m, 42) && finis == 1 && tidmap_count(&m) == 0);
-
 	/* random adds and deletes (with colliding keys: multiples of the capacity) */
 	for (int step = 0; step < 200000 && ok; step++) {
 		seed = seed * 1103515245 + 12345;
@@ -67,8 +66,8 @@ int main(void)
 		if (model[k] ? !p || *p != model[k] : p != NULL)
 			ok = false;
 	}
-	CHECK("random adds and deletes match the model", ok);
-	CHECK("count matches the model", tidmap_count(&m) == n);
+	UT_CHECK("random adds and deletes match the model", ok);
+	UT_CHECK("count matches the model", tidmap_count(&m) == n);
 
 	unsigned int pos = 0, walked = 0;
 	pid_t key;
@@ -79,9 +78,18 @@ int main(void)
 		if (*v != model[key])
 			ok = false;
 	}
-	CHECK("walk visits every value once", ok && walked == n);
+	UT_CHECK("walk visits every value once", ok && walked == n);
 	finis = 0;
 	tidmap_free(&m);
-	CHECK("free calls fini on each value", finis == (int)n && !tidmap_get(&m, 1));
-	return failed != 0;
+	UT_CHECK("free calls fini on each value", finis == (int)n && !tidmap_get(&m, 1));
+}
+
+static const struct ut_case cases[] = {
+	UT_ENTRY(basics), UT_ENTRY(model),
+	{ NULL }
+};
+
+int main(int argc, char **argv)
+{
+	return ut_main(argc, argv, cases);
 }
