@@ -104,18 +104,25 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
 # Each unit binary links only what it tests: UNIT_OBJS_<test> (default: the decoders and the
 # text renderer), libraries in UNIT_LIBS_<test>.  libhydec.a comes last: the others use it.
 U := $(OUTPUT)/user
-UNIT_RENDER := $(U)/sink/render.o $(U)/lib/sbuf.o $(U)/lib/log.o
-UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/lib/clock.o $(U)/sink/sink_text.o \
-		 $(U)/sink/sink_summary.o $(UNIT_RENDER)
-UNIT_OBJS_default := $(UNIT_RENDER)
-UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(UNIT_RENDER)
-UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(UNIT_RENDER)
+UNIT_OBJS_default :=
+UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/lib/outfile.o \
+		  $(U)/lib/log.o $(U)/lib/clock.o
+# the pipeline opens sinks through the registry, which names every format
+UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
+		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
+		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/json_value.o \
+		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)
+UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
+UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
-UNIT_OBJS_test_json := $(U)/sink/sink_json.o $(U)/sink/json_value.o $(UNIT_PIPELINE)
-UNIT_OBJS_test_tef := $(U)/sink/sink_tef.o $(U)/sink/json_value.o $(UNIT_PIPELINE)
-UNIT_OBJS_test_perfetto := $(U)/sink/sink_perfetto.o $(U)/sink/protobuf.o $(UNIT_PIPELINE)
+UNIT_OBJS_test_json := $(UNIT_PIPELINE)
+UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
+UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
+UNIT_LIBS_test_json := -lcurl
+UNIT_LIBS_test_tef := -lcurl
+UNIT_LIBS_test_perfetto := -lcurl
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
-		       $(UNIT_RENDER)
+		       $(UNIT_SINK_CORE)
 UNIT_LIBS_test_otlp := -lcurl
 unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
 
