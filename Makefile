@@ -57,12 +57,14 @@ $(GEN)/sysent.c: decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL)
 	$(Q)mkdir -p $(GEN)
 	$(Q)awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
 
-$(OUTPUT)/%.o: %.c $(GEN)/xlat_gen.h | $(SKELS)
+# Generated headers and skeletons are order-only: the -MMD -MP .d files name the ones each
+# object really includes, so a table edit rebuilds only the objects that use the tables.
+$(OUTPUT)/%.o: %.c | $(GEN)/xlat_gen.h $(SKELS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(GEN)/%.o: $(GEN)/%.c $(GEN)/xlat_gen.h
+$(GEN)/%.o: $(GEN)/%.c | $(GEN)/xlat_gen.h
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 

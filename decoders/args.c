@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
 

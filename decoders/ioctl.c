@@ -3,6 +3,7 @@
 /* Output formats follow strace 6.1 (src/ioctl.c, src/term.c, src/file_ioctl.c). */
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* include/uapi/asm-generic/ioctls.h, termbits.h (x86_64 uses the generic values) */
 #define TCGETS_V	0x5401

@@ -3,6 +3,7 @@
 /* Output formats follow strace 6.1 (src/futex.c, src/getrandom.c). */
 #include <stdio.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* include/uapi/linux/futex.h */
 #define FUTEX_WAIT_V		0
