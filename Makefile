@@ -50,12 +50,12 @@ all: $(OUTPUT)/hytrace
 $(GEN)/xlat.c $(GEN)/xlat_gen.h &: decoders/gen-xlat.awk $(XLAT_IN)
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(GEN)
-	$(Q)awk -v hdrfile=$(GEN)/xlat_gen.h -f decoders/gen-xlat.awk $(XLAT_IN) > $(GEN)/xlat.c
+	$(Q)LC_ALL=C awk -v hdrfile=$(GEN)/xlat_gen.h -f decoders/gen-xlat.awk $(XLAT_IN) > $(GEN)/xlat.c
 
 $(GEN)/sysent.c: decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL)
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(GEN)
-	$(Q)awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
+	$(Q)LC_ALL=C awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
 
 # Generated headers and skeletons are order-only: the -MMD -MP .d files name the ones each
 # object really includes, so a table edit rebuilds only the objects that use the tables.
