@@ -78,8 +78,10 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
+# made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
 	$(call msg,AR,$@)
+	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
 $(OUTPUT)/hytrace: $(USER_OBJ) $(OUTPUT)/libhydec.a

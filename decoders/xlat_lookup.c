@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* xlat.c: value and name lookups in the generated tables (direct index or binary search). */
+/* xlat_lookup.c: value and name lookups in the generated tables (direct index or binary search). */
 #include <errno.h>
 #include <string.h>
 #include "xlat.h"
