@@ -36,7 +36,7 @@ ARGS_TBL := decoders/syscall_args_$(ARCH).tbl
 AREA_TBL := $(sort $(filter-out $(SYS_TBL) $(ARGS_TBL),$(wildcard decoders/*.tbl)))
 
 USER_SRC := $(sort $(wildcard user/*.c user/*/*.c))
-DEC_SRC := $(sort $(wildcard decoders/*.c))
+DEC_SRC := $(sort $(wildcard decoders/*.c decoders/ioctl/*.c))
 GEN_SRC := $(GEN)/xlat.c $(GEN)/sysent.c
 LIB_OBJ := $(patsubst %.c,$(OUTPUT)/%.o,$(DEC_SRC)) $(GEN)/xlat.o $(GEN)/sysent.o
 USER_OBJ := $(patsubst %.c,$(OUTPUT)/%.o,$(USER_SRC))
