@@ -36,7 +36,7 @@ ARGS_TBL := decoders/syscall_args_$(ARCH).tbl
 AREA_TBL := $(sort $(filter-out $(SYS_TBL) $(ARGS_TBL),$(wildcard decoders/*.tbl)))
 
 USER_SRC := $(sort $(wildcard user/*.c user/*/*.c))
-DEC_SRC := $(sort $(wildcard decoders/*.c))
+DEC_SRC := $(sort $(wildcard decoders/*.c decoders/ioctl/*.c))
 GEN_SRC := $(GEN)/xlat.c $(GEN)/sysent.c
 LIB_OBJ := $(patsubst %.c,$(OUTPUT)/%.o,$(DEC_SRC)) $(GEN)/xlat.o $(GEN)/sysent.o
 USER_OBJ := $(patsubst %.c,$(OUTPUT)/%.o,$(USER_SRC))
@@ -50,19 +50,21 @@ all: $(OUTPUT)/hytrace
 $(GEN)/xlat.c $(GEN)/xlat_gen.h &: decoders/gen-xlat.awk $(XLAT_IN)
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(GEN)
-	$(Q)awk -v hdrfile=$(GEN)/xlat_gen.h -f decoders/gen-xlat.awk $(XLAT_IN) > $(GEN)/xlat.c
+	$(Q)LC_ALL=C awk -v hdrfile=$(GEN)/xlat_gen.h -f decoders/gen-xlat.awk $(XLAT_IN) > $(GEN)/xlat.c
 
 $(GEN)/sysent.c: decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL)
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(GEN)
-	$(Q)awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
+	$(Q)LC_ALL=C awk -f decoders/gen-sysent.awk $(SYS_TBL) $(ARGS_TBL) $(AREA_TBL) > $@
 
-$(OUTPUT)/%.o: %.c $(GEN)/xlat_gen.h | $(SKELS)
+# Generated headers and skeletons are order-only: the -MMD -MP .d files name the ones each
+# object really includes, so a table edit rebuilds only the objects that use the tables.
+$(OUTPUT)/%.o: %.c | $(GEN)/xlat_gen.h $(SKELS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(GEN)/%.o: $(GEN)/%.c $(GEN)/xlat_gen.h
+$(GEN)/%.o: $(GEN)/%.c | $(GEN)/xlat_gen.h
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
@@ -76,8 +78,10 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
+# made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
 	$(call msg,AR,$@)
+	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
 $(OUTPUT)/hytrace: $(USER_OBJ) $(OUTPUT)/libhydec.a

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
 
@@ -269,9 +270,19 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 
 long sysent_lookup(const char *name)
 {
-	for (unsigned int i = 0; i < sysent_count; i++)
-		if (sysent[i].name && !strcmp(sysent[i].name, name))
-			return i;
+	unsigned int lo = 0, hi = sysent_nnames;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+		int c = strcmp(sysent[sysent_by_name[mid]].name, name);
+
+		if (c < 0)
+			lo = mid + 1;
+		else if (c > 0)
+			hi = mid;
+		else
+			return sysent_by_name[mid];
+	}
 	return -1;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <stdio.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define HY_NGROUPS_MAX	65536	/* include/uapi/linux/limits.h NGROUPS_MAX */
 

@@ -19,10 +19,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "dopts.h"
 #include "event.h"
 #include "sysent.h"
 #include "xlat.h"
-#include "xlat_gen.h"
 
 enum hv_kind {
 	HV_INT,		/* signed decimal (i) */
@@ -65,15 +65,6 @@ struct hv {
 		uint64_t u;
 	};
 	struct hv *child, *last, *next;
-};
-
-/* Options that change what decoders produce (not how sinks format it). */
-struct dopts {
-	unsigned int strsize;	/* -s: bytes of strings and buffers shown (default 32) */
-	bool verbose;		/* -v: structures in full */
-	int xflag;		/* -x 1, -xx 2: set here so decoders may choose hex forms */
-	int yflag;		/* -y 1, -yy 2 */
-	bool raw;		/* -e raw=all: no decoding at all */
 };
 
 /* A bump allocator for value trees; reset once per event. */

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* Kernel layouts (x86_64): include/uapi/linux/{uio,poll,eventpoll,fcntl}.h */
 struct k_iovec { uint64_t base, len; };

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define HY_O_ACCMODE	03		/* include/uapi/asm-generic/fcntl.h */
 #define HY_O_CREAT	0100

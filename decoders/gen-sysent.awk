@@ -56,7 +56,9 @@ FILENAME ~ /syscall_args_[^\/]*\.tbl$/ {
 	next
 }
 FILENAME ~ /syscalls_[^\/]*\.tbl$/ {
-	nr = $1; NAME[nr] = $2; NARGS[nr] = $3; CL[nr] = $4; BYNAME[$2] = nr
+	nr = $1; NAME[nr] = $2; NARGS[nr] = $3; CL[nr] = $4
+	if ($2 in BYNAME) { printf "%s:%d: %s listed twice\n", FILENAME, FNR, $2 > "/dev/stderr"; bad = 1 }
+	BYNAME[$2] = nr
 	if (nr > maxnr) maxnr = nr
 	next
 }
@@ -97,5 +99,18 @@ END {
 			"", (nr in CAPS) ? CAPS[nr] : "", (nr in FL) ? FL[nr] : "0", (nr in ARGN) ? ARGN[nr] : "NULL"
 	}
 	print "};"
+	if (maxnr > 65535) { print "syscall numbers above 65535 do not fit sysent_by_name" > "/dev/stderr"; bad = 1 }
+	# the numbers sorted by name (strcmp order: run with LC_ALL=C), for sysent_lookup()
+	m = 0
+	for (nr = 0; nr <= maxnr; nr++)
+		if (nr in NAME) ORD[m++] = nr
+	for (i = 1; i < m; i++) {
+		t = ORD[i]
+		for (j = i - 1; j >= 0 && ("" NAME[ORD[j]]) > ("" NAME[t]); j--) ORD[j + 1] = ORD[j]
+		ORD[j + 1] = t
+	}
+	printf "\nconst unsigned int sysent_nnames = %d;\nconst uint16_t sysent_by_name[] = {", m
+	for (i = 0; i < m; i++) printf "%s%d,", i % 16 ? " " : "\n\t", ORD[i]
+	print "\n};"
 	exit bad
 }

@@ -2,6 +2,7 @@
 /* mem.c: decoders for memory mappings: mmap, mprotect, mremap, madvise, mlock, brk... */
 /* Output formats follow strace 6.1 (src/mem.c, src/membarrier.c). */
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define MAP_TYPE_MASK		0x0f	/* include/uapi/linux/mman.h */
 #define MAP_HUGE_SHIFT_V	26	/* include/uapi/asm-generic/hugetlb_encode.h */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* misc.c: decoders for futex and getrandom (ioctl lives in ioctl.c). */
+/* misc.c: decoders for futex and getrandom (ioctl lives in decoders/ioctl/). */
 /* Output formats follow strace 6.1 (src/futex.c, src/getrandom.c). */
 #include <stdio.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* include/uapi/linux/futex.h */
 #define FUTEX_WAIT_V		0

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* include/linux/socket.h, include/linux/net.h, include/uapi/asm-generic/socket.h */
 #define HY_AF_UNIX	1

@@ -6,6 +6,7 @@
 #include <sys/utsname.h>
 #include <stdio.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* include/uapi/linux/sched.h, include/uapi/linux/prctl.h, arch/x86/include/uapi/asm/prctl.h */
 #define HY_CSIGNAL		0x000000ff

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* x86_64 siginfo_t offsets (include/uapi/asm-generic/siginfo.h) */
 struct hy_siginfo {

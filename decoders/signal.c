@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define NSIG_BYTES	8		/* kernel sigset_t on x86_64: 64 signals */
 #define HY_SA_RESTORER	0x04000000	/* arch/x86/include/uapi/asm/signal.h */

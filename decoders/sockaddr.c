@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 #define SA_STORAGE	128	/* sizeof(struct sockaddr_storage) */
 #define SA_FAMILY_LEN	2	/* sizeof(sa_family_t) */

@@ -57,7 +57,11 @@ static inline const struct sysent *sysent_get(long nr)
 	return &sysent[nr];
 }
 
-/* The number of a syscall by name, or -1. */
+/* The syscall numbers sorted by name (strcmp order), for sysent_lookup(). */
+extern const uint16_t sysent_by_name[];
+extern const unsigned int sysent_nnames;
+
+/* The number of a syscall by name, or -1 (a binary search in sysent_by_name). */
 long sysent_lookup(const char *name);
 
 #endif

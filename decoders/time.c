@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "decode.h"
+#include "xlat_gen.h"
 
 /* -ERESTARTSYS, -ERESTARTNOINTR, -ERESTARTNOHAND, -ERESTART_RESTARTBLOCK (kernel-internal) */
 static bool is_erestart(const struct dctx *d)

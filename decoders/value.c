@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* value.c: the arena allocator and value-tree node constructors. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,22 +314,4 @@ struct hv *hv_comment(struct dctx *d, struct hv *v, const char *fmt, ...)
 	va_end(ap);
 	v->comment = arena_strndup(d->ar, buf, strlen(buf));
 	return v;
-}
-
-const char *xlat_name(const struct xlat *x, uint64_t val)
-{
-	for (unsigned int i = 0; i < x->n; i++)
-		if (x->e[i].val == val)
-			return x->e[i].name;
-	return NULL;
-}
-
-int xlat_value(const struct xlat *x, const char *name, uint64_t *val)
-{
-	for (unsigned int i = 0; i < x->n; i++)
-		if (!strcmp(x->e[i].name, name)) {
-			*val = x->e[i].val;
-			return 0;
-		}
-	return -ENOENT;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "log.h"
 #include "options.h"
+#include "decode.h"
 #include "sink.h"
 
 #define HYTRACE_VERSION "0.1.0"

@@ -6,7 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
-#include "decode.h"
+#include "dopts.h"
+#include "hytrace.h"
 
 enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

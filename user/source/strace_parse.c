@@ -19,6 +19,7 @@
 #include "render.h"
 #include "sbuf.h"
 #include "strace_parse.h"
+#include "xlat_gen.h"
 
 /* -- symbol values: one hash of every name in every xlat table ---------------------------- */
 

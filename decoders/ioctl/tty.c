@@ -1,41 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* ioctl.c: ioctl(2): the request name or _IOC(...) form, and the tty/file-layer arguments. */
-/* Output formats follow strace 6.1 (src/ioctl.c, src/term.c, src/file_ioctl.c). */
+/* tty.c: ioctl(2) requests of type 'T' (0x54): the asm-generic tty and FIO* requests. */
+/* Output formats follow strace 6.1 (src/term.c, src/file_ioctl.c); request values: ioctl_tty.in. */
+#include <errno.h>
 #include <string.h>
-#include "decode.h"
+#include "ioctl.h"
+#include "xlat_gen.h"
 
-/* include/uapi/asm-generic/ioctls.h, termbits.h (x86_64 uses the generic values) */
-#define TCGETS_V	0x5401
-#define TCSETS_V	0x5402
-#define TCSETSW_V	0x5403
-#define TCSETSF_V	0x5404
-#define TCGETA_V	0x5405
-#define TCSETA_V	0x5406
-#define TCSETAW_V	0x5407
-#define TCSETAF_V	0x5408
-#define TCSBRK_V	0x5409
-#define TCXONC_V	0x540A
-#define TCFLSH_V	0x540B
-#define TIOCSCTTY_V	0x540E
-#define TIOCGPGRP_V	0x540F
-#define TIOCSPGRP_V	0x5410
-#define TIOCOUTQ_V	0x5411
-#define TIOCGWINSZ_V	0x5413
-#define TIOCSWINSZ_V	0x5414
-#define TIOCMGET_V	0x5415
-#define TIOCMBIS_V	0x5416
-#define TIOCMBIC_V	0x5417
-#define TIOCMSET_V	0x5418
-#define FIONREAD_V	0x541B
-#define FIONBIO_V	0x5421
-#define TIOCSETD_V	0x5423
-#define TIOCGETD_V	0x5424
-#define TCSBRKP_V	0x5425
-#define TIOCGSID_V	0x5429
-#define TIOCGPTN_V	0x80045430
-#define TIOCSPTLCK_V	0x40045431
-#define FIOASYNC_V	0x5452
-
+/* struct termios fields: include/uapi/asm-generic/termbits.h (x86_64 uses the generic values) */
 #define CBAUD_V		0010017
 #define CIBAUD_V	002003600000
 #define IBSHIFT_V	16
@@ -49,50 +20,15 @@
 #define NCCS_V		19	/* kernel struct termios */
 #define NCC_V		8	/* struct termio */
 
-/* The request: its name ("A or B" when strace knows two), or _IOC(dir, type, nr, size). */
-static struct hv *ioctl_request(struct dctx *d, uint32_t req)
+/* The request's name: "A or B" when strace knows two names for the number. */
+static const char *tty_name(struct dctx *d, uint32_t req)
 {
 	const char *n = xlat_name(&xlat_ioctl_tty, req);
 	const char *alias = xlat_name(&xlat_ioctl_aliases, req);
-	struct hv *v = hv_new(d, HV_SYM);
 
-	v->u = req;
-	v->flags |= HVF_NUM;
-	if (n) {
-		v->text = alias ? arena_printf(d->ar, "%s or %s", alias, n) : n;
-		return v;
-	}
-	uint32_t dir = req >> 30, type = (req >> 8) & 0xff, nr = req & 0xff, size = (req >> 16) & 0x3fff;
-	char *dn = dir ? flags_text(d, &xlat_ioc_dirs, dir) : "_IOC_NONE";
-
-	v->text = size ? arena_printf(d->ar, "_IOC(%s, %#x, %#x, %#x)", dn, type, nr, size) :
-			 arena_printf(d->ar, "_IOC(%s, %#x, %#x, 0)", dn, type, nr);
-	return v;
-}
-
-static bool ioc_fetch(struct dctx *d, int when, void *buf, size_t size)
-{
-	const struct event_blob *b = event_blob(d->ev, 2, when, 0);
-
-	if (!b || b->h.err || b->h.len < size)
-		return false;
-	memcpy(buf, b->data, size);
-	return true;
-}
-
-/* An int pointer argument: [N] (at exit: address when the call failed). */
-static struct hv *ioc_int(struct dctx *d, int when)
-{
-	int32_t n;
-
-	if (!d_u(d, 2))
-		return hv_ptr(d, 0);
-	if ((when == HY_AT_EXIT && d_failed(d)) || !ioc_fetch(d, when, &n, sizeof(n)))
-		return v_ptr(d, 2);
-	struct hv *a = hv_array(d);
-
-	hv_add(a, NULL, hv_int(d, n));
-	return a;
+	if (n && alias)
+		return arena_printf(d->ar, "%s or %s", alias, n);
+	return n;
 }
 
 static struct hv *ioc_winsize(struct dctx *d, int when)
@@ -223,74 +159,82 @@ static struct hv *ioc_termios(struct dctx *d, int when, bool termio)
 	return s;
 }
 
-void dec_ioctl(struct dctx *d)
+static int tty_decode(struct dctx *d, uint32_t req)
 {
-	uint32_t req = d_ui(d, 1);
-
-	arg(d, v_fd(d, 0));
-	arg(d, ioctl_request(d, req));
 	switch (req) {
-	case TCGETS_V:
-	case TCGETA_V:
-		if (!d->exiting)
-			return d_pending(d);
-		arg(d, ioc_termios(d, HY_AT_EXIT, req == TCGETA_V));
+	case IOCTL_TCGETS:
+	case IOCTL_TCGETA:
+		if (!d->exiting) {
+			d_pending(d);
+			return 0;
+		}
+		arg(d, ioc_termios(d, HY_AT_EXIT, req == IOCTL_TCGETA));
 		break;
-	case TCSETS_V:
-	case TCSETSW_V:
-	case TCSETSF_V:
+	case IOCTL_TCSETS:
+	case IOCTL_TCSETSW:
+	case IOCTL_TCSETSF:
 		arg(d, ioc_termios(d, HY_AT_ENTER, false));
 		break;
-	case TCSETA_V:
-	case TCSETAW_V:
-	case TCSETAF_V:
+	case IOCTL_TCSETA:
+	case IOCTL_TCSETAW:
+	case IOCTL_TCSETAF:
 		arg(d, ioc_termios(d, HY_AT_ENTER, true));
 		break;
-	case TIOCGWINSZ_V:
-		if (!d->exiting)
-			return d_pending(d);
+	case IOCTL_TIOCGWINSZ:
+		if (!d->exiting) {
+			d_pending(d);
+			return 0;
+		}
 		arg(d, ioc_winsize(d, HY_AT_EXIT));
 		break;
-	case TIOCSWINSZ_V:
+	case IOCTL_TIOCSWINSZ:
 		arg(d, ioc_winsize(d, HY_AT_ENTER));
 		break;
-	case FIONREAD_V:
-	case TIOCOUTQ_V:
-	case TIOCGPGRP_V:
-	case TIOCGSID_V:
-	case TIOCMGET_V:
-	case TIOCGETD_V:
-	case TIOCGPTN_V:
-		if (!d->exiting)
-			return d_pending(d);
+	case IOCTL_FIONREAD:
+	case IOCTL_TIOCOUTQ:
+	case IOCTL_TIOCGPGRP:
+	case IOCTL_TIOCGSID:
+	case IOCTL_TIOCMGET:
+	case IOCTL_TIOCGETD:
+	case IOCTL_TIOCGPTN:
+		if (!d->exiting) {
+			d_pending(d);
+			return 0;
+		}
 		arg(d, ioc_int(d, HY_AT_EXIT));
 		break;
-	case FIONBIO_V:
-	case FIOASYNC_V:
-	case TIOCSPGRP_V:
-	case TIOCSPTLCK_V:
-	case TIOCSETD_V:
-	case TIOCMBIS_V:
-	case TIOCMBIC_V:
-	case TIOCMSET_V:
+	case IOCTL_FIONBIO:
+	case IOCTL_FIOASYNC:
+	case IOCTL_TIOCSPGRP:
+	case IOCTL_TIOCSPTLCK:
+	case IOCTL_TIOCSETD:
+	case IOCTL_TIOCMBIS:
+	case IOCTL_TIOCMBIC:
+	case IOCTL_TIOCMSET:
 		arg(d, ioc_int(d, HY_AT_ENTER));
 		break;
-	case TCXONC_V:
+	case IOCTL_TCXONC:
 		arg(d, hv_sym(d, &xlat_tcxonc_args, d_u(d, 2), true));
 		break;
-	case TCFLSH_V:
+	case IOCTL_TCFLSH:
 		arg(d, hv_sym(d, &xlat_tcflsh_args, d_u(d, 2), true));
 		break;
-	case TIOCSCTTY_V:
-	case TCSBRK_V:
-	case TCSBRKP_V:
+	case IOCTL_TIOCSCTTY:
+	case IOCTL_TCSBRK:
+	case IOCTL_TCSBRKP:
 		arg(d, v_int(d, 2));
 		break;
 	default:
 		/* requests without an argument: strace prints none */
 		if (xlat_name(&xlat_ioctl_noarg, req))
 			break;
-		arg(d, v_hex(d, 2));
-		break;
+		return -ENOTTY;
 	}
+	return 0;
 }
+
+const struct ioctl_family ioctl_family_tty = {
+	.name = "tty",
+	.req_name = tty_name,
+	.decode = tty_decode,
+};
