@@ -34,7 +34,6 @@
 #include "clock.h"
 #include "event.h"
 #include "log.h"
-#include "pipeline.h"
 #include "ptrace_capture.h"
 #include "spawn.h"
 #include "sysent.h"

@@ -17,7 +17,6 @@
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
-#include "pipeline.h"
 #include "strace_parse.h"
 
 #define LOOKAHEAD_MAX 100000	/* lines kept while the pid of unprefixed lines is unknown */
@@ -126,25 +125,9 @@ static void ev_init(struct event *ev, int type, const struct itask *t, uint64_t 
 	memcpy(ev->r.comm, t->comm, HY_COMM_LEN);
 }
 
-static struct dctx *dctx_reset(struct pipeline *pl, const struct event *ev)
-{
-	struct dctx *d = &pl->d;
-
-	arena_reset(&pl->ar);
-	d->ev = ev;
-	d->se = NULL;
-	d->exiting = true;
-	d->pending = false;
-	d->args = hv_array(d);
-	d->ret = NULL;
-	d->ret_note = NULL;
-	d->ret_is_error = false;
-	return d;
-}
-
 static void send_plain(struct pipeline *pl, struct event *ev)
 {
-	pipeline_feed_decoded(pl, ev, dctx_reset(pl, ev));
+	pipeline_feed_decoded(pl, ev, pipeline_dctx(pl, ev));
 }
 
 /* A new task: its FORK record (parent p, thread or process). */
@@ -233,7 +216,7 @@ static uint64_t line_ts(struct pipeline *pl, const struct sp_line *l)
 	default:
 		return 0;
 	}
-	return (uint64_t)(real - pl->boot_to_real);
+	return (uint64_t)(real - pipeline_boot_to_real(pl));
 }
 
 /* Take the log's options as output options where the command line says nothing. */
@@ -337,7 +320,7 @@ static void do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_
 
 	ev_init(&ev, HY_REC_ENTER, t, ts);
 	ev.r.nr = (int)nr;
-	struct dctx *d = dctx_reset(pl, &ev);
+	struct dctx *d = pipeline_dctx(pl, &ev);
 
 	d->se = se;
 	d->exiting = false;
@@ -371,7 +354,7 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 	}
 	ev_init(&ev, HY_REC_SYSCALL, t, ts);
 	ev.r.nr = (int)nr;
-	struct dctx *d = dctx_reset(pl, &ev);
+	struct dctx *d = pipeline_dctx(pl, &ev);
 
 	d->se = se;
 	in.st.no_xlearn = se && !strcmp(se->name, "getrandom");
@@ -417,7 +400,7 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 		set_comm(t, c.args->child->next->text, c.args->child->next->len);
 	memcpy(ev.r.comm, t->comm, HY_COMM_LEN);
 	if (reparse) {
-		d = dctx_reset(pl, &ev);
+		d = pipeline_dctx(pl, &ev);
 		d->se = se;
 		sp_call(d, &in.st, body, blen, &c, &why);
 		d->args = c.args;
@@ -494,7 +477,7 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	case SP_STOPPED: {
 		ev_init(&ev, l.kind == SP_SIGNAL ? HY_REC_SIGNAL : HY_REC_SIGSTOP, t, ts);
 		ev.r.nr = l.num;
-		struct dctx *d = dctx_reset(pl, &ev);
+		struct dctx *d = pipeline_dctx(pl, &ev);
 
 		if (l.body_len)
 			hv_add(d->args, NULL, sp_value(d, &in.st, l.body, l.body_len));

@@ -25,7 +25,6 @@
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
-#include "pipeline.h"
 #include "ptrace_capture.h"
 #include "spawn.h"
 
