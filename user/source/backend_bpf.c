@@ -256,7 +256,7 @@ static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size
 		tmp.arg[i].when = HY_AT_ENTER;
 		tmp.arg[i].flags &= ~HY_CF_FDS;	/* their paths came from the kernel */
 	}
-	capture_apply(&B.fix, r->tid, &tmp, HY_AT_ENTER, tr->o, 0);
+	capture_apply(&B.fix, r->tid, &tmp, HY_AT_ENTER, tr, 0);
 	rb_rec(&B.fix)->flags |= r->flags;
 	return true;
 }
@@ -347,7 +347,7 @@ static int on_record(void *ctx, void *data, size_t size)
 			data = B.fix.buf;
 			len = B.fix.len;
 		}
-		if (tr->o->d.yflag >= 2 && rewrite_yy(r, len)) {
+		if (tr->cfg.fdpaths >= 2 && rewrite_yy(r, len)) {
 			data = B.rb.buf;
 			len = B.rb.len;
 		}
@@ -382,8 +382,11 @@ static uint64_t ring_size(const struct opts *o)
 	return sz;
 }
 
-static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
+static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 {
+	const struct opts *o = tr->o;
+	bool fdpaths = tr->cfg.fdpaths > 0;
+
 	struct hytrace_bpf__rodata *rd = skel->rodata;
 	long prctl_nr = sysent_lookup("prctl");	/* PR_SET_NAME renames the thread */
 
@@ -397,14 +400,14 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
 			for (int i = 0; i < HY_NARGS; i++) {
 				const struct hy_cap *c = &ce->arg[i];
 
-				if (c->kind == HY_CAP_NONE || (c->kind == HY_CAP_FDPATH && !o->d.yflag))
+				if (c->kind == HY_CAP_NONE || (c->kind == HY_CAP_FDPATH && !fdpaths))
 					continue;
 				if (c->when & HY_AT_ENTER)
 					f |= HYB_NF_ENTER_CAP;
 				if (c->when & HY_AT_EXIT)
 					f |= HYB_NF_EXIT_CAP;
 			}
-			if (ce->ret.kind == HY_CAP_FDPATH && o->d.yflag)
+			if (ce->ret.kind == HY_CAP_FDPATH && fdpaths)
 				f |= HYB_NF_EXIT_CAP;
 			if (ce->flags & HY_SC_BLOCKS)
 				f |= HYB_NF_BLOCKS;
@@ -438,8 +441,9 @@ static int open_cgroup(const char *path)
 	return fd;
 }
 
-static int config(struct hytrace_bpf *skel, const struct opts *o)
+static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 {
+	const struct opts *o = tr->o;
 	struct hytrace_bpf__rodata *rd = skel->rodata;
 	int ncpus = libbpf_num_possible_cpus();
 
@@ -456,9 +460,9 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	rd->cfg_no_enter = (o->status & ST_ALL) != ST_ALL;
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
 	rd->cfg_verbose = o->d.verbose;
-	rd->cfg_yflag = o->d.yflag > 0;
-	/* -c times every call in the kernel; otherwise only when some sink shows times */
-	rd->cfg_time = o->cflag == 1 || !o->no_timestamps;
+	rd->cfg_yflag = tr->cfg.fdpaths > 0;
+	/* only when some sink shows times; the in-kernel -c summary times every call itself */
+	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
 	if (o->ncomms > HYB_COMMS_MAX) {
 		pr_warn("at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;
@@ -479,7 +483,7 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
-	config_syscalls(skel, o);
+	config_syscalls(skel, tr);
 	return 0;
 }
 
@@ -623,7 +627,7 @@ static int bpf_start(struct tracer *tr)
 		return err;
 	}
 	B.skel = skel;
-	err = config(skel, o);
+	err = config(skel, tr);
 	if (err)
 		return err;
 	err = hytrace_bpf__load(skel);

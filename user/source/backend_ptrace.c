@@ -310,7 +310,7 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	bool traced = opts_traced(tr->o, s->nr);
 
 	if (se && traced)
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr->o, s->sp);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
 	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
 		struct hy_rec *h = rb_rec(&t->rb);
 
@@ -338,7 +338,7 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 	if (s->ret <= -512 && s->ret >= -516)
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o, 0);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
 	if (t->comm_stale) {	/* exec'd: the call ends under the new name */
