@@ -173,7 +173,10 @@ static void emit_simple(struct tracer *tr, struct ptask *t, int type, int nr, ui
 	pipeline_feed(tr->pl, &r, sizeof(r));
 }
 
-/* HY_REC_EXEC with the new argv from /proc/PID/cmdline (the task is stopped at the event). */
+/*
+ * HY_REC_EXEC, with the new argv from /proc/PID/cmdline (the task is stopped at the event)
+ * when a sink wants it.
+ */
 static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 {
 	struct recbuf rb = { 0 };
@@ -188,6 +191,11 @@ static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 	int fd;
 
 	comm_of(t->tid, r.comm);
+	if (!tr->cfg.exec_argv) {
+		r.size = sizeof(r);
+		pipeline_feed(tr->pl, &r, sizeof(r));
+		return;
+	}
 	if (rb_begin(&rb, &r))
 		return;
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)t->tid);
