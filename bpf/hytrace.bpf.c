@@ -796,7 +796,7 @@ static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 /*
  * Capture argument i of syscall s->nr as the spec says, for time s->when.
  * Blob for blob the same as capture_apply() of the ptrace backend
- * (user/ptrace_capture.c): both backends must produce the same records.
+ * (user/source/ptrace_capture.c): both backends must produce the same records.
  */
 __noinline int cap_arg(struct scratch *s, __u32 i)
 {

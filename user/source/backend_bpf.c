@@ -35,6 +35,7 @@
 #include "event.h"
 #include "log.h"
 #include "ptrace_capture.h"
+#include "sockinfo.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -42,11 +43,6 @@
 /* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
 _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_MAX - 1)) &&
 	       HYB_SLOT_MAX < HYB_REC_MAX, "record and slot sizes");
-
-#if __has_include("sockinfo.h")
-#include "sockinfo.h"	/* -yy: socket details from sock_diag */
-#define HAVE_SOCKINFO 1
-#endif
 
 /*
  * Default ring size.  W1 (1,000,000 getppid) produces ~2.5 M records/s of
@@ -70,8 +66,7 @@ static struct {
 	uint64_t records;
 	struct recbuf rb;	/* a record rewritten for -yy */
 	struct recbuf fix;	/* a record with entry reads done again here */
-	struct hy_sum sums[HY_NR_MAX];
-	bool sums_ok;
+	struct hy_sum sums[HY_NR_MAX];	/* -c: the in-kernel totals, summed over CPUs at the end */
 	pid_t *tids;		/* target mode: threads we know are traced */
 	size_t ntids, captids;
 	int stale;		/* checks that found every known thread gone */
@@ -175,7 +170,6 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
  */
 static bool rewrite_yy(const struct hy_rec *r, size_t len)
 {
-#ifdef HAVE_SOCKINFO
 	static struct event ev;
 	bool any = false;
 
@@ -209,10 +203,6 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 	}
 	rb_rec(&B.rb)->flags |= r->flags;
 	return true;
-#else
-	(void)r, (void)len;
-	return false;
-#endif
 }
 
 /*
@@ -790,25 +780,6 @@ static int sums_read(void)
 		}
 	}
 	free(v);
-	B.sums_ok = true;
-	return 0;
-}
-
-int bpf_summary_fetch(struct hy_sum *out, unsigned int n)
-{
-	if (!B.sums_ok) {
-		if (!B.skel)
-			return -ENOENT;
-		int err = sums_read();
-
-		if (err)
-			return err;
-	}
-	if (n > HY_NR_MAX) {
-		memset(out + HY_NR_MAX, 0, (n - HY_NR_MAX) * sizeof(*out));
-		n = HY_NR_MAX;
-	}
-	memcpy(out, B.sums, n * sizeof(*out));
 	return 0;
 }
 

@@ -373,12 +373,9 @@ static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent
 
 	if (!t)
 		return NULL;
-	if (parent) {
+	if (parent)
 		t->pre_exec = parent->pre_exec;
-		t->pid = tgid_of(tid);
-	} else {
-		t->pid = tgid_of(tid);
-	}
+	t->pid = tgid_of(tid);
 	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
 		pr_warn("Process %d attached", (int)tid);
 	return t;
