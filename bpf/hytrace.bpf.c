@@ -40,6 +40,7 @@ const volatile __u32 cfg_strsize = 32;	/* -s, at most HY_STR_MAX */
 const volatile __u32 cfg_verbose;	/* -v: HY_CF_VERBOSE captures in full */
 const volatile __u32 cfg_time = 1;	/* 0: no sink wants times: no clock reads per syscall */
 const volatile __u32 cfg_yflag;		/* -y: HY_CAP_FDPATH resolved here, when the fd is valid */
+const volatile __u32 cfg_exec_argv = 1;	/* 0: no sink shows the argv of execs: HY_REC_EXEC alone */
 const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
 const volatile char cfg_comms[HYB_COMMS_MAX][HY_COMM_LEN];
@@ -673,7 +674,7 @@ __noinline int fd_path(struct scratch *s, __u64 meta, __s64 fd)
 	if (!s)
 		return 0;
 	if (fd == AT_FDCWD) {
-		/* the working directory, as /proc/PID/cwd (fdpath_describe() in user/fdpath.c) */
+		/* the working directory, as /proc/PID/cwd (fdpath_describe() in user/state/fdpath.c) */
 		d = BPF_CORE_READ(t, fs, pwd.dentry);
 		vm = BPF_CORE_READ(t, fs, pwd.mnt);
 		goto walk;
@@ -760,7 +761,7 @@ static long fd_elem(__u32 k, void *ctx)
 
 /*
  * HY_CF_FDS: the ints of the blob just appended are fds: their paths as blobs
- * idx 1+k (fdpath_add() in user/fdpath.c).
+ * idx 1+k (fdpath_add() in user/state/fdpath.c).
  */
 __noinline int fds_paths(struct scratch *s, __u64 meta)
 {
@@ -795,7 +796,7 @@ static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 /*
  * Capture argument i of syscall s->nr as the spec says, for time s->when.
  * Blob for blob the same as capture_apply() of the ptrace backend
- * (user/ptrace_capture.c): both backends must produce the same records.
+ * (user/source/ptrace_capture.c): both backends must produce the same records.
  */
 __noinline int cap_arg(struct scratch *s, __u32 i)
 {
@@ -1423,6 +1424,14 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 		return 0;
 	if (st->retry && st->ts)
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
+	if (!cfg_exec_argv) {	/* no 1 KiB reservation nor read of the new argv */
+		r = life_rec(HY_REC_EXEC, pt);
+		if (!r)
+			return 0;
+		r->args[0] = old;
+		bpf_ringbuf_submit(r, wake_flags());
+		return 0;
+	}
 	struct {
 		struct hy_rec r;
 		struct hy_blob b;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
-/* hytrace.bpf.h: definitions private to the BPF backend (bpf/hytrace.bpf.c and user/backend_bpf.c). */
+/* hytrace.bpf.h: private to the BPF backend (bpf/hytrace.bpf.c and user/source/backend_bpf.c). */
 /*
  * Not part of the record ABI (that is bpf/hytrace.h): these are the map value
  * layouts and config bits that only the BPF programs and their loader share.

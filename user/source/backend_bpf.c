@@ -34,8 +34,8 @@
 #include "clock.h"
 #include "event.h"
 #include "log.h"
-#include "pipeline.h"
 #include "ptrace_capture.h"
+#include "sockinfo.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -43,11 +43,6 @@
 /* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
 _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_MAX - 1)) &&
 	       HYB_SLOT_MAX < HYB_REC_MAX, "record and slot sizes");
-
-#if __has_include("sockinfo.h")
-#include "sockinfo.h"	/* -yy: socket details from sock_diag */
-#define HAVE_SOCKINFO 1
-#endif
 
 /*
  * Default ring size.  W1 (1,000,000 getppid) produces ~2.5 M records/s of
@@ -71,8 +66,7 @@ static struct {
 	uint64_t records;
 	struct recbuf rb;	/* a record rewritten for -yy */
 	struct recbuf fix;	/* a record with entry reads done again here */
-	struct hy_sum sums[HY_NR_MAX];
-	bool sums_ok;
+	struct hy_sum sums[HY_NR_MAX];	/* -c: the in-kernel totals, summed over CPUs at the end */
 	pid_t *tids;		/* target mode: threads we know are traced */
 	size_t ntids, captids;
 	int stale;		/* checks that found every known thread gone */
@@ -176,7 +170,6 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
  */
 static bool rewrite_yy(const struct hy_rec *r, size_t len)
 {
-#ifdef HAVE_SOCKINFO
 	static struct event ev;
 	bool any = false;
 
@@ -210,10 +203,6 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 	}
 	rb_rec(&B.rb)->flags |= r->flags;
 	return true;
-#else
-	(void)r, (void)len;
-	return false;
-#endif
 }
 
 /*
@@ -257,7 +246,7 @@ static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size
 		tmp.arg[i].when = HY_AT_ENTER;
 		tmp.arg[i].flags &= ~HY_CF_FDS;	/* their paths came from the kernel */
 	}
-	capture_apply(&B.fix, r->tid, &tmp, HY_AT_ENTER, tr->o, 0);
+	capture_apply(&B.fix, r->tid, &tmp, HY_AT_ENTER, tr, 0);
 	rb_rec(&B.fix)->flags |= r->flags;
 	return true;
 }
@@ -348,7 +337,7 @@ static int on_record(void *ctx, void *data, size_t size)
 			data = B.fix.buf;
 			len = B.fix.len;
 		}
-		if (tr->o->d.yflag >= 2 && rewrite_yy(r, len)) {
+		if (tr->cfg.fdpaths >= 2 && rewrite_yy(r, len)) {
 			data = B.rb.buf;
 			len = B.rb.len;
 		}
@@ -383,8 +372,11 @@ static uint64_t ring_size(const struct opts *o)
 	return sz;
 }
 
-static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
+static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 {
+	const struct opts *o = tr->o;
+	bool fdpaths = tr->cfg.fdpaths > 0;
+
 	struct hytrace_bpf__rodata *rd = skel->rodata;
 	long prctl_nr = sysent_lookup("prctl");	/* PR_SET_NAME renames the thread */
 
@@ -398,14 +390,14 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct opts *o)
 			for (int i = 0; i < HY_NARGS; i++) {
 				const struct hy_cap *c = &ce->arg[i];
 
-				if (c->kind == HY_CAP_NONE || (c->kind == HY_CAP_FDPATH && !o->d.yflag))
+				if (c->kind == HY_CAP_NONE || (c->kind == HY_CAP_FDPATH && !fdpaths))
 					continue;
 				if (c->when & HY_AT_ENTER)
 					f |= HYB_NF_ENTER_CAP;
 				if (c->when & HY_AT_EXIT)
 					f |= HYB_NF_EXIT_CAP;
 			}
-			if (ce->ret.kind == HY_CAP_FDPATH && o->d.yflag)
+			if (ce->ret.kind == HY_CAP_FDPATH && fdpaths)
 				f |= HYB_NF_EXIT_CAP;
 			if (ce->flags & HY_SC_BLOCKS)
 				f |= HYB_NF_BLOCKS;
@@ -439,8 +431,9 @@ static int open_cgroup(const char *path)
 	return fd;
 }
 
-static int config(struct hytrace_bpf *skel, const struct opts *o)
+static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 {
+	const struct opts *o = tr->o;
 	struct hytrace_bpf__rodata *rd = skel->rodata;
 	int ncpus = libbpf_num_possible_cpus();
 
@@ -457,9 +450,10 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	rd->cfg_no_enter = (o->status & ST_ALL) != ST_ALL;
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
 	rd->cfg_verbose = o->d.verbose;
-	rd->cfg_yflag = o->d.yflag > 0;
-	/* -c times every call in the kernel; otherwise only when some sink shows times */
-	rd->cfg_time = o->cflag == 1 || !o->no_timestamps;
+	rd->cfg_yflag = tr->cfg.fdpaths > 0;
+	/* only when some sink shows times; the in-kernel -c summary times every call itself */
+	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
+	rd->cfg_exec_argv = tr->cfg.exec_argv;
 	if (o->ncomms > HYB_COMMS_MAX) {
 		pr_warn("at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;
@@ -480,7 +474,7 @@ static int config(struct hytrace_bpf *skel, const struct opts *o)
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
-	config_syscalls(skel, o);
+	config_syscalls(skel, tr);
 	return 0;
 }
 
@@ -624,7 +618,7 @@ static int bpf_start(struct tracer *tr)
 		return err;
 	}
 	B.skel = skel;
-	err = config(skel, o);
+	err = config(skel, tr);
 	if (err)
 		return err;
 	err = hytrace_bpf__load(skel);
@@ -786,25 +780,6 @@ static int sums_read(void)
 		}
 	}
 	free(v);
-	B.sums_ok = true;
-	return 0;
-}
-
-int bpf_summary_fetch(struct hy_sum *out, unsigned int n)
-{
-	if (!B.sums_ok) {
-		if (!B.skel)
-			return -ENOENT;
-		int err = sums_read();
-
-		if (err)
-			return err;
-	}
-	if (n > HY_NR_MAX) {
-		memset(out + HY_NR_MAX, 0, (n - HY_NR_MAX) * sizeof(*out));
-		n = HY_NR_MAX;
-	}
-	memcpy(out, B.sums, n * sizeof(*out));
 	return 0;
 }
 

@@ -17,15 +17,14 @@
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
-#include "pipeline.h"
 #include "strace_parse.h"
+#include "tidmap.h"
 
 #define LOOKAHEAD_MAX 100000	/* lines kept while the pid of unprefixed lines is unknown */
 
-/* What we know of one thread of the log. */
+/* What we know of one thread of the log, in in.tasks by tid. */
 struct itask {
 	pid_t tid, pid;		/* pid: its thread group */
-	bool used;
 	bool fork_sent;		/* a FORK record was sent for it */
 	char comm[HY_COMM_LEN];
 	/* an unfinished call: its name, argument text and time, until "<... resumed>" */
@@ -49,12 +48,11 @@ struct input {
 	const char *name;
 	bool close_fp;
 	pid_t file_pid;		/* from a -ff file name FILE.PID, else 0 */
-	struct itask *tasks;	/* open addressing on tid */
-	unsigned int cap, count;
+	struct tidmap tasks;	/* struct itask by tid: the threads alive in the log */
 	struct sp_state st;
-	bool seen_line;
+	bool seen_line;		/* the options were learnt from the first line */
 	struct opts *o;		/* ours to complete: main's struct, not a constant */
-	bool x_given;		/* -x or -xx on the command line */		/* the options were learnt from the first line */
+	bool x_given;		/* -x or -xx on the command line */
 	unsigned long lineno, bad, messages;
 	/* time */
 	int64_t midnight_ns;	/* -t/-tt: today's midnight, CLOCK_REALTIME ns */
@@ -74,42 +72,26 @@ static struct input in;
 
 /* -- tasks ---------------------------------------------------------------------------------- */
 
-static struct itask *itask(pid_t tid, bool create)
+static void itask_fini(void *val)
 {
-	if (create && (in.count + 1) * 2 > in.cap) {
-		unsigned int ocap = in.cap, ncap = ocap ? ocap * 2 : 256;
-		struct itask *old = in.tasks, *nt = calloc(ncap, sizeof(*nt));
+	struct itask *t = val;
 
-		if (!nt)
-			return NULL;
-		in.tasks = nt;
-		in.cap = ncap;
-		for (unsigned int i = 0; i < ocap; i++) {
-			if (!old[i].used)
-				continue;
-			unsigned int h = ((unsigned int)old[i].tid * 2654435761u) & (ncap - 1);
+	free(t->unf_text);
+}
 
-			while (nt[h].used)
-				h = (h + 1) & (ncap - 1);
-			nt[h] = old[i];
-		}
-		free(old);
-	}
-	if (!in.cap)
-		return NULL;
-	unsigned int mask = in.cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
+static struct itask *itask_get(pid_t tid)
+{
+	return tidmap_get(&in.tasks, tid);
+}
 
-	for (; in.tasks[h].used; h = (h + 1) & mask)
-		if (in.tasks[h].tid == tid)
-			return &in.tasks[h];
-	if (!create)
-		return NULL;
-	struct itask *t = &in.tasks[h];
+/* The task of tid, added if new; NULL when out of memory. */
+static struct itask *itask_add(pid_t tid)
+{
+	bool created;
+	struct itask *t = tidmap_add(&in.tasks, tid, &created);
 
-	memset(t, 0, sizeof(*t));
-	t->used = true;
-	t->tid = t->pid = tid;
-	in.count++;
+	if (t && created)
+		t->tid = t->pid = tid;
 	return t;
 }
 
@@ -126,37 +108,18 @@ static void ev_init(struct event *ev, int type, const struct itask *t, uint64_t 
 	memcpy(ev->r.comm, t->comm, HY_COMM_LEN);
 }
 
-static struct dctx *dctx_reset(struct pipeline *pl, const struct event *ev)
-{
-	struct dctx *d = &pl->d;
-
-	arena_reset(&pl->ar);
-	d->ev = ev;
-	d->se = NULL;
-	d->exiting = true;
-	d->pending = false;
-	d->args = hv_array(d);
-	d->ret = NULL;
-	d->ret_note = NULL;
-	d->ret_is_error = false;
-	return d;
-}
-
 static void send_plain(struct pipeline *pl, struct event *ev)
 {
-	pipeline_feed_decoded(pl, ev, dctx_reset(pl, ev));
+	pipeline_feed_decoded(pl, ev, pipeline_dctx(pl, ev));
 }
 
 /* A new task: its FORK record (parent p, thread or process). */
 static void send_fork(struct pipeline *pl, pid_t parent, pid_t child, bool thread, uint64_t ts)
 {
-	struct itask *c = itask(child, true), *p;
+	struct itask *c = itask_add(child), *p = itask_get(parent);
 	struct event ev;
 
-	if (!c || c->fork_sent)
-		return;
-	p = itask(parent, false);	/* after itask(child): the table may have moved */
-	if (!p)
+	if (!c || c->fork_sent || !p)
 		return;
 	c->fork_sent = true;
 	c->pid = thread ? p->pid : child;
@@ -233,7 +196,7 @@ static uint64_t line_ts(struct pipeline *pl, const struct sp_line *l)
 	default:
 		return 0;
 	}
-	return (uint64_t)(real - pl->boot_to_real);
+	return (uint64_t)(real - pipeline_boot_to_real(pl));
 }
 
 /* Take the log's options as output options where the command line says nothing. */
@@ -337,7 +300,7 @@ static void do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_
 
 	ev_init(&ev, HY_REC_ENTER, t, ts);
 	ev.r.nr = (int)nr;
-	struct dctx *d = dctx_reset(pl, &ev);
+	struct dctx *d = pipeline_dctx(pl, &ev);
 
 	d->se = se;
 	d->exiting = false;
@@ -371,7 +334,7 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 	}
 	ev_init(&ev, HY_REC_SYSCALL, t, ts);
 	ev.r.nr = (int)nr;
-	struct dctx *d = dctx_reset(pl, &ev);
+	struct dctx *d = pipeline_dctx(pl, &ev);
 
 	d->se = se;
 	in.st.no_xlearn = se && !strcmp(se->name, "getrandom");
@@ -417,7 +380,7 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 		set_comm(t, c.args->child->next->text, c.args->child->next->len);
 	memcpy(ev.r.comm, t->comm, HY_COMM_LEN);
 	if (reparse) {
-		d = dctx_reset(pl, &ev);
+		d = pipeline_dctx(pl, &ev);
 		d->se = se;
 		sp_call(d, &in.st, body, blen, &c, &why);
 		d->args = c.args;
@@ -433,8 +396,7 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 		send_fork(pl, t->tid, (pid_t)c.ret, thread, ev.r.ts_exit ? ev.r.ts_exit : ev.r.ts_enter);
 	}
 out:
-	t = itask(ev.r.tid, false);
-	if (t && (resumed || l->kind == SP_RESUMED)) {
+	if (resumed || l->kind == SP_RESUMED) {
 		free(t->unf_text);
 		t->unf_text = NULL;
 		t->unf = false;
@@ -459,28 +421,28 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		return;
 	}
 	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid : dflt;
-	bool fresh = !itask(tid, false);
-	struct itask *t = itask(tid, true);
+	bool fresh = !itask_get(tid);
+	struct itask *t = itask_add(tid);
 
 	if (!t)
 		return;
 	learn_options(tr, &l);
 	uint64_t ts = line_ts(pl, &l);
 
-	if (fresh && in.count > 1) {
+	if (fresh && tidmap_count(&in.tasks) > 1) {
 		/* a new task: the child of the one task inside a clone, if only one is */
-		struct itask *parent = NULL;
+		struct itask *parent = NULL, *p;
+		unsigned int pos = 0;
 		int n_in_clone = 0;
 
-		for (unsigned int i = 0; i < in.cap; i++) {
-			if (in.tasks[i].used && in.tasks[i].unf && in.tasks[i].unf_clone) {
-				parent = &in.tasks[i];
+		while ((p = tidmap_next(&in.tasks, &pos, NULL))) {
+			if (p->unf && p->unf_clone) {
+				parent = p;
 				n_in_clone++;
 			}
 		}
 		if (n_in_clone == 1)
 			send_fork(pl, parent->tid, tid, parent->unf_thread, ts);
-		t = itask(tid, false);
 	}
 	switch (l.kind) {
 	case SP_SYSCALL:
@@ -494,7 +456,7 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	case SP_STOPPED: {
 		ev_init(&ev, l.kind == SP_SIGNAL ? HY_REC_SIGNAL : HY_REC_SIGSTOP, t, ts);
 		ev.r.nr = l.num;
-		struct dctx *d = dctx_reset(pl, &ev);
+		struct dctx *d = pipeline_dctx(pl, &ev);
 
 		if (l.body_len)
 			hv_add(d->args, NULL, sp_value(d, &in.st, l.body, l.body_len));
@@ -510,25 +472,8 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		if (l.kind == SP_KILLED)
 			ev.r.flags |= HY_F_KILLED | (l.core ? HY_F_CORE : 0);
 		send_plain(pl, &ev);
-		free(t->unf_text);
-		t->unf_text = NULL;
-		t->unf = false;
-		/* the tid may be reused by a later task: forget this one */
-		t->used = false;
-		in.count--;
-		/* re-insert the tasks after it in its probe chain */
-		for (unsigned int mask = in.cap - 1, h = (unsigned int)(t - in.tasks);;) {
-			h = (h + 1) & mask;
-			if (!in.tasks[h].used)
-				break;
-			struct itask m = in.tasks[h];
-
-			in.tasks[h].used = false;
-			in.count--;
-			struct itask *nt = itask(m.tid, true);
-
-			*nt = m;
-		}
+		/* the tid may be reused by a later task: forget this one (and its unfinished call) */
+		tidmap_del(&in.tasks, tid);
 		break;
 	default:
 		break;
@@ -674,6 +619,7 @@ static int input_start(struct tracer *tr)
 	time_t now = time(NULL);
 
 	memset(&in, 0, sizeof(in));
+	tidmap_init(&in.tasks, sizeof(struct itask), itask_fini);
 	in.o = (struct opts *)tr->o;
 	in.x_given = tr->o->d.xflag != 0;
 	if (!strcmp(name, "-")) {
@@ -748,10 +694,10 @@ static int input_run(struct tracer *tr)
 		/* stderr logs: unprefixed lines belong to the only process left */
 		pid_t dflt = in.dflt_pid;
 
-		if (in.count == 1 && !in.file_pid) {
-			for (unsigned int i = 0; i < in.cap; i++)
-				if (in.tasks[i].used)
-					dflt = in.tasks[i].tid;
+		if (tidmap_count(&in.tasks) == 1 && !in.file_pid) {
+			unsigned int pos = 0;
+
+			tidmap_next(&in.tasks, &pos, &dflt);
 		}
 		do_line(tr, buf, n, dflt);
 	}
@@ -776,9 +722,7 @@ static int input_run(struct tracer *tr)
 
 static void input_cleanup(struct tracer *tr)
 {
-	for (unsigned int i = 0; i < in.cap; i++)
-		free(in.tasks[i].unf_text);
-	free(in.tasks);
+	tidmap_free(&in.tasks);	/* itask_fini() frees each unfinished call's text */
 	for (size_t i = 0; i < in.nheld; i++)
 		free(in.held[i].s);
 	free(in.held);

@@ -25,18 +25,17 @@
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
-#include "pipeline.h"
 #include "ptrace_capture.h"
 #include "spawn.h"
+#include "tidmap.h"
 
 #ifndef PTRACE_GET_SYSCALL_INFO
 #define PTRACE_GET_SYSCALL_INFO 0x420e
 #endif
 
-/* One traced thread. */
+/* One traced thread, in P.tasks by tid. */
 struct ptask {
 	pid_t tid, pid;
-	bool used;
 	bool in_syscall;	/* between entry and exit stops */
 	bool enter_sent;	/* an HY_REC_ENTER went out for the current call */
 	bool pre_exec;		/* our child before its execve: nothing is shown yet */
@@ -48,8 +47,7 @@ struct ptask {
 };
 
 struct ptracer {
-	struct ptask *tasks;	/* open addressing on tid */
-	unsigned int cap, nlive;
+	struct tidmap tasks;	/* struct ptask by tid: every thread we trace */
 	bool seccomp;		/* tracees run under our seccomp filter */
 	unsigned long opts;	/* PTRACE_O_* */
 	int sync_fd;		/* write end of the pipe that holds our child before execve */
@@ -58,66 +56,32 @@ struct ptracer {
 
 static struct ptracer P;
 
-static struct ptask *ptask_get(pid_t tid, bool create)
+static void ptask_fini(void *val)
 {
-	if (create && (P.nlive + 1) * 2 > P.cap) {
-		unsigned int ocap = P.cap, ncap = P.cap ? P.cap * 2 : 64;
-		struct ptask *old = P.tasks;
-
-		P.tasks = calloc(ncap, sizeof(*P.tasks));
-		if (!P.tasks) {
-			P.tasks = old;
-			return NULL;
-		}
-		P.cap = ncap;
-		P.nlive = 0;
-		for (unsigned int i = 0; i < ocap; i++)
-			if (old[i].used) {
-				struct ptask *t = ptask_get(old[i].tid, true);
-
-				*t = old[i];
-			}
-		free(old);
-	}
-	if (!P.cap)
-		return NULL;
-	unsigned int mask = P.cap - 1, h = ((unsigned int)tid * 2654435761u) & mask;
-
-	for (unsigned int n = 0; n < P.cap; n++, h = (h + 1) & mask) {
-		struct ptask *t = &P.tasks[h];
-
-		if (t->used && t->tid == tid)
-			return t;
-		if (!t->used) {
-			if (!create)
-				return NULL;
-			memset(t, 0, sizeof(*t));
-			t->used = true;
-			t->tid = t->pid = tid;
-			P.nlive++;
-			return t;
-		}
-	}
-	return NULL;
-}
-
-/* Remove a task, keeping the probe chains of open addressing intact (rehash the run after it). */
-static void ptask_del(struct ptask *t)
-{
-	unsigned int mask = P.cap - 1, i = t - P.tasks;
+	struct ptask *t = val;
 
 	rb_free(&t->rb);
-	t->used = false;
-	P.nlive--;
-	for (unsigned int j = (i + 1) & mask; P.tasks[j].used; j = (j + 1) & mask) {
-		struct ptask moved = P.tasks[j];
+}
 
-		P.tasks[j].used = false;
-		P.nlive--;
-		struct ptask *n = ptask_get(moved.tid, true);
+static struct ptask *ptask_get(pid_t tid)
+{
+	return tidmap_get(&P.tasks, tid);
+}
 
-		*n = moved;
-	}
+/* The task of tid, added if new; NULL when out of memory. */
+static struct ptask *ptask_add(pid_t tid)
+{
+	bool created;
+	struct ptask *t = tidmap_add(&P.tasks, tid, &created);
+
+	if (t && created)
+		t->tid = t->pid = tid;
+	return t;
+}
+
+static void ptask_del(struct ptask *t)
+{
+	tidmap_del(&P.tasks, t->tid);
 }
 
 static pid_t tgid_of(pid_t tid)
@@ -174,7 +138,10 @@ static void emit_simple(struct tracer *tr, struct ptask *t, int type, int nr, ui
 	pipeline_feed(tr->pl, &r, sizeof(r));
 }
 
-/* HY_REC_EXEC with the new argv from /proc/PID/cmdline (the task is stopped at the event). */
+/*
+ * HY_REC_EXEC, with the new argv from /proc/PID/cmdline (the task is stopped at the event)
+ * when a sink wants it.
+ */
 static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 {
 	struct recbuf rb = { 0 };
@@ -189,6 +156,11 @@ static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 	int fd;
 
 	comm_of(t->tid, r.comm);
+	if (!tr->cfg.exec_argv) {
+		r.size = sizeof(r);
+		pipeline_feed(tr->pl, &r, sizeof(r));
+		return;
+	}
 	if (rb_begin(&rb, &r))
 		return;
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)t->tid);
@@ -311,7 +283,7 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	bool traced = opts_traced(tr->o, s->nr);
 
 	if (se && traced)
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr->o, s->sp);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
 	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
 		struct hy_rec *h = rb_rec(&t->rb);
 
@@ -339,7 +311,7 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 	if (s->ret <= -512 && s->ret >= -516)
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
-		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr->o, 0);
+		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
 	if (t->comm_stale) {	/* exec'd: the call ends under the new name */
@@ -397,16 +369,13 @@ static void emit_signal(struct tracer *tr, struct ptask *t, int sig)
 /* A new task reported by a fork/clone event, or seen stopping before that event. */
 static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent)
 {
-	struct ptask *t = ptask_get(tid, true);
+	struct ptask *t = ptask_add(tid);
 
 	if (!t)
 		return NULL;
-	if (parent) {
+	if (parent)
 		t->pre_exec = parent->pre_exec;
-		t->pid = tgid_of(tid);
-	} else {
-		t->pid = tgid_of(tid);
-	}
+	t->pid = tgid_of(tid);
 	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
 		pr_warn("Process %d attached", (int)tid);
 	return t;
@@ -439,7 +408,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && msg) {
-			struct ptask *c = ptask_get((pid_t)msg, false);
+			struct ptask *c = ptask_get((pid_t)msg);
 
 			if (!c)
 				c = new_task(tr, (pid_t)msg, t);
@@ -464,8 +433,11 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		return;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && (pid_t)msg != t->tid) {
-			/* a thread exec'd: it now has the leader's tid; the old entry state moves */
-			struct ptask *old = ptask_get((pid_t)msg, false);
+			/*
+			 * a thread exec'd: it now has the leader's tid (t, the leader's entry);
+			 * its execve in progress moves there, and its own entry goes
+			 */
+			struct ptask *old = ptask_get((pid_t)msg);
 
 			if (old && old != t) {
 				struct recbuf keep = t->rb;
@@ -475,7 +447,6 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 				t->in_syscall = old->in_syscall;
 				old->in_syscall = false;
 				ptask_del(old);
-				t = ptask_get(tr->child ? tr->child : (pid_t)msg, false) ?: t;
 			}
 		}
 		t->pid = t->tid;
@@ -523,7 +494,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 
 static void handle_stop(struct tracer *tr, pid_t pid, int status)
 {
-	struct ptask *t = ptask_get(pid, false);
+	struct ptask *t = ptask_get(pid);
 
 	pr_debug("stop of %d: status %#x", (int)pid, status);
 
@@ -680,17 +651,18 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 	while ((de = readdir(d))) {
 		pid_t tid = atoi(de->d_name);
 
-		if (tid <= 0 || ptask_get(tid, false))
+		if (tid <= 0 || ptask_get(tid))
 			continue;
-		int e = seize(tid);
+		struct ptask *t = ptask_add(tid);
+		int e = t ? seize(tid) : -ENOMEM;
 
 		if (e) {
+			if (t)
+				ptask_del(t);
 			if (!err)
 				err = e;
 			continue;
 		}
-		struct ptask *t = ptask_get(tid, true);
-
 		t->pid = pid;
 		attached++;
 		if (tr->o->qflag == 0)
@@ -709,6 +681,7 @@ static int ptrace_start(struct tracer *tr)
 	const struct opts *o = tr->o;
 
 	memset(&P, 0, sizeof(P));
+	tidmap_init(&P.tasks, sizeof(struct ptask), ptask_fini);
 	P.sync_fd = -1;
 	P.info_ok = true;
 	P.opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
@@ -728,7 +701,7 @@ static int ptrace_start(struct tracer *tr)
 		if (err && o->npids == 1)
 			return err;
 	}
-	if (o->npids && !P.nlive)
+	if (o->npids && !tidmap_count(&P.tasks))
 		return -ESRCH;
 	if (!o->argv)
 		return 0;
@@ -743,17 +716,18 @@ static int ptrace_start(struct tracer *tr)
 	if (child < 0)
 		return (int)child;
 	tr->child = child;
-	err = seize(child);
+	struct ptask *t = ptask_add(child);
+
+	err = t ? seize(child) : -ENOMEM;
 	if (err) {
+		if (t)
+			ptask_del(t);
 		pr_warn("cannot trace the command: %s", strerror(-err));
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
 		spawn_release(&sp);
 		return err;
 	}
-	struct ptask *t = ptask_get(child, true);
-
-	t->pid = child;
 	t->pre_exec = true;
 	spawn_release(&sp);	/* let it go on to execve */
 	return 0;
@@ -761,12 +735,11 @@ static int ptrace_start(struct tracer *tr)
 
 static void detach_all(struct tracer *tr)
 {
-	/* interrupt every task, then detach each at its next stop */
-	for (unsigned int i = 0; i < P.cap; i++) {
-		struct ptask *t = &P.tasks[i];
+	struct ptask *t;
+	unsigned int pos = 0;
 
-		if (!t->used)
-			continue;
+	/* interrupt every task, then detach each at its next stop */
+	while ((t = tidmap_next(&P.tasks, &pos, NULL))) {
 		t->detaching = true;
 		if (ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL) < 0 && errno == ESRCH) {
 			/* already stopped by us: detach straight away */
@@ -780,9 +753,8 @@ static void detach_all(struct tracer *tr)
 	for (;;) {
 		int left = 0;
 
-		for (unsigned int i = 0; i < P.cap; i++)
-			if (P.tasks[i].used && P.tasks[i].detaching)
-				left++;
+		for (pos = 0; (t = tidmap_next(&P.tasks, &pos, NULL));)
+			left += t->detaching;
 		if (!left)
 			break;
 		int status;
@@ -799,8 +771,7 @@ static void detach_all(struct tracer *tr)
 			usleep(1000);
 			continue;
 		}
-		struct ptask *t = ptask_get(pid, false);
-
+		t = ptask_get(pid);
 		if (!t)
 			continue;
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
@@ -848,7 +819,7 @@ static int ptrace_run(struct tracer *tr)
 {
 	int spin = spin_budget(), misses = 0;
 
-	while (P.nlive > 0) {
+	while (tidmap_count(&P.tasks) > 0) {
 		int status;
 		pid_t pid;
 
@@ -877,16 +848,16 @@ static int ptrace_run(struct tracer *tr)
 			if (errno == ECHILD && tr->o->npids) {
 				/* attached tasks are not our children: wait with a poll on them */
 				bool any = false;
+				struct ptask *t;
+				unsigned int pos = 0;
 
-				for (unsigned int i = 0; i < P.cap; i++) {
-					struct ptask *t = &P.tasks[i];
-
-					if (t->used && kill(t->tid, 0) < 0 && errno == ESRCH) {
+				while ((t = tidmap_next(&P.tasks, &pos, NULL))) {
+					if (kill(t->tid, 0) < 0 && errno == ESRCH) {
 						task_gone(tr, t, 0);
-						i = (unsigned int)-1;
+						pos = 0;	/* the map changed: walk again */
 						continue;
 					}
-					any |= t->used;
+					any = true;
 				}
 				if (!any)
 					break;
@@ -902,12 +873,9 @@ static int ptrace_run(struct tracer *tr)
 
 static void ptrace_cleanup(struct tracer *tr)
 {
-	if (P.nlive)
+	if (tidmap_count(&P.tasks))
 		detach_all(tr);
-	for (unsigned int i = 0; i < P.cap; i++)
-		if (P.tasks[i].used)
-			rb_free(&P.tasks[i].rb);
-	free(P.tasks);
+	tidmap_free(&P.tasks);	/* ptask_fini() frees each record buffer */
 	memset(&P, 0, sizeof(P));
 }
 

@@ -397,7 +397,7 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 }
 
 void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, int when,
-		   const struct opts *o, uint64_t sp)
+		   const struct tracer *tr, uint64_t sp)
 {
 	const struct hy_rec *r = rb_rec(rb);
 	bool failed = when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095;
@@ -409,7 +409,7 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 			continue;
 		if (failed && !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 			continue;
-		cap_one(rb, tid, c, i, when, o, sp);
+		cap_one(rb, tid, c, i, when, tr->o, sp);
 	}
-	fdpath_add(rb, e, when, o);
+	fdpath_add(rb, e, when, tr->cfg.fdpaths, tr->o->d.xflag);
 }

@@ -5,8 +5,8 @@
 
 #include <stdint.h>
 #include <sys/types.h>
+#include "backend.h"
 #include "event.h"
-#include "options.h"
 
 /* Copy len bytes at addr of tid into buf: bytes copied, or -errno if none. */
 ssize_t pmem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
@@ -14,8 +14,12 @@ ssize_t pmem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
  * *nul set when the NUL was found, or -errno. */
 ssize_t pmem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max, int *nul);
 
-/* Append the captures of entry `e` that run at `when` (HY_AT_*) to rb. */
+/*
+ * Append the captures of entry `e` that run at `when` (HY_AT_*) to rb: the memory the spec
+ * names (sizes from -s and -v), then the fd paths tr->cfg asks for.  sp: the stack pointer
+ * at entry, for HY_CAP_STACK (0: none).
+ */
 void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, int when,
-		   const struct opts *o, uint64_t sp);
+		   const struct tracer *tr, uint64_t sp);
 
 #endif

@@ -11,7 +11,7 @@
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
 
-int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t len)
+int fdpath_describe(pid_t pid, long fd, int level, int xflag, char *buf, size_t len)
 {
 	char link[64];
 	ssize_t n;
@@ -26,7 +26,7 @@ int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t 
 	if (n < 0)
 		return -errno;
 	buf[n] = '\0';
-	if (yflag >= 2 && !strncmp(buf, "socket:[", 8)) {
+	if (level >= 2 && !strncmp(buf, "socket:[", 8)) {
 		unsigned long ino = strtoul(buf + 8, NULL, 10);
 		char det[PATH_MAX];
 
@@ -39,11 +39,11 @@ int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t 
 	return 0;
 }
 
-static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, long fd,
-		    const struct opts *o)
+static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, long fd, int level,
+		    int xflag)
 {
 	char path[PATH_MAX + 64];
-	int r = fdpath_describe(pid, fd, o->d.yflag, o->d.xflag, path, sizeof(path));
+	int r = fdpath_describe(pid, fd, level, xflag, path, sizeof(path));
 
 	if (r < 0)
 		return;
@@ -78,7 +78,7 @@ static size_t fd_array(struct recbuf *rb, int arg, int when, size_t stride, int 
 }
 
 /* The fds set in the fd_set captured for arg at entry (nfds in args[0]): idx 0x2000 + fd. */
-static void fdset_fds(struct recbuf *rb, pid_t pid, int arg, const struct opts *o)
+static void fdset_fds(struct recbuf *rb, pid_t pid, int arg, int level, int xflag)
 {
 	uint8_t set[128];
 	struct event ev;
@@ -95,11 +95,11 @@ static void fdset_fds(struct recbuf *rb, pid_t pid, int arg, const struct opts *
 	memcpy(set, b->data, len);
 	for (int fd = 0; fd < nfds && (size_t)fd / 8 < len; fd++)
 		if (set[fd / 8] & (1u << (fd % 8)))
-			add_one(rb, pid, arg, HY_AT_ENTER, 0x2000 + fd, fd, o);
+			add_one(rb, pid, arg, HY_AT_ENTER, 0x2000 + fd, fd, level, xflag);
 }
 
 /* SCM_RIGHTS fds in the control data captured with a msghdr (blob idx 2). */
-static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, const struct opts *o)
+static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, int level, int xflag)
 {
 	uint8_t ctl[4096];
 	size_t len = 0, off = 0;
@@ -117,30 +117,30 @@ static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, const st
 	/* struct cmsghdr { size_t len; int level, type; } + data, 8-aligned (linux/socket.h) */
 	while (off + 16 <= len) {
 		uint64_t clen;
-		int level, type;
+		int clevel, ctype;
 
 		memcpy(&clen, ctl + off, 8);
-		memcpy(&level, ctl + off + 8, 4);
-		memcpy(&type, ctl + off + 12, 4);
+		memcpy(&clevel, ctl + off + 8, 4);
+		memcpy(&ctype, ctl + off + 12, 4);
 		if (clen < 16 || clen > len - off)
 			break;
-		if (level == 1 && type == 1)	/* SOL_SOCKET, SCM_RIGHTS */
+		if (clevel == 1 && ctype == 1)	/* SOL_SOCKET, SCM_RIGHTS */
 			for (size_t p = off + 16; p + 4 <= off + clen; p += 4) {
 				int fd;
 
 				memcpy(&fd, ctl + p, 4);
-				add_one(rb, pid, arg, when, 0x4000 + k++, fd, o);
+				add_one(rb, pid, arg, when, 0x4000 + k++, fd, level, xflag);
 			}
 		off += (clen + 7) & ~(uint64_t)7;
 	}
 }
 
-void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o)
+void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int level, int xflag)
 {
 	const struct hy_rec *r = rb_rec(rb);
 	pid_t pid = r->pid;
 
-	if (!o->d.yflag)
+	if (!level)
 		return;
 	for (int i = 0; i < HY_NARGS; i++) {
 		const struct hy_cap *c = &e->arg[i];
@@ -148,23 +148,24 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const
 		if (!(c->when & when))
 			continue;
 		if (c->kind == HY_CAP_FDPATH) {
-			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], o);
+			add_one(rb, pid, i, when, 0, (long)(int)rb_rec(rb)->args[i], level, xflag);
 		} else if ((c->flags & HY_CF_FDSET) && when == HY_AT_ENTER) {
-			fdset_fds(rb, pid, i, o);
+			fdset_fds(rb, pid, i, level, xflag);
 		} else if (c->kind == HY_CAP_MSGHDR) {
-			msghdr_fds(rb, pid, i, when, o);
+			msghdr_fds(rb, pid, i, when, level, xflag);
 		} else if ((c->flags & HY_CF_FDS) &&
 			   (when == HY_AT_ENTER || !(c->when & HY_AT_ENTER))) {	/* once */
 			int fds[HY_ARR_MAX];
-			size_t stride = c->kind == HY_CAP_ARRAY && c->size >= sizeof(int) ? c->size : sizeof(int);
+			size_t stride = c->kind == HY_CAP_ARRAY && c->size >= sizeof(int) ?
+					c->size : sizeof(int);
 			size_t n = fd_array(rb, i, when, stride, fds, HY_ARR_MAX);
 
 			for (size_t k = 0; k < n; k++)
-				add_one(rb, pid, i, when, 1 + k, fds[k], o);
+				add_one(rb, pid, i, when, 1 + k, fds[k], level, xflag);
 		}
 	}
 	r = rb_rec(rb);
 	if (when == HY_AT_EXIT && e->ret.kind == HY_CAP_FDPATH && r->ret >= 0 &&
 	    !(r->flags & HY_F_NO_EXIT))
-		add_one(rb, pid, HY_ARG_RET, HY_AT_EXIT, 0, (long)r->ret, o);
+		add_one(rb, pid, HY_ARG_RET, HY_AT_EXIT, 0, (long)r->ret, level, xflag);
 }

@@ -6,18 +6,19 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include "event.h"
-#include "options.h"
 
 /*
  * Append HY_BF_FDPATH blobs to the record in rb for every fd the capture entry
  * names at this time (HY_AT_ENTER or HY_AT_EXIT): fd arguments (HY_CAP_FDPATH;
  * AT_FDCWD gives the cwd), fd arrays (captures with HY_CF_FDS; one blob per
- * element, idx 1+i) and a returned fd.  Nothing without -y.  Both backends call it.
+ * element, idx 1+i), SCM_RIGHTS fds of a msghdr, the fds of an fd_set and a
+ * returned fd.  level is struct capture_cfg's fdpaths: nothing at 0, socket
+ * details at 2; xflag (-x 1, -xx 2) quotes unix socket paths.  Both backends call it.
  */
-void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, const struct opts *o);
+void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int level, int xflag);
 
-/* What -y (yflag 1) or -yy (2) shows for fd of pid (a process id, not a thread id):
+/* What level 1 (-y) or 2 (-yy) shows for fd of pid (a process id, not a thread id):
  * text in buf and 0 (a path, to be quoted) or 1 (socket details, printed as is), or -errno. */
-int fdpath_describe(pid_t pid, long fd, int yflag, int xflag, char *buf, size_t len);
+int fdpath_describe(pid_t pid, long fd, int level, int xflag, char *buf, size_t len);
 
 #endif
