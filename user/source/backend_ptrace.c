@@ -27,6 +27,7 @@
 #include "log.h"
 #include "ptrace_capture.h"
 #include "spawn.h"
+#include "sysent.h"
 #include "tidmap.h"
 
 #ifndef PTRACE_GET_SYSCALL_INFO
