@@ -23,7 +23,7 @@ user/lib/	user/lib/
 user/state/	user/lib/ decoders/ bpf/hytrace.h user/state/ generated user/options.h
 user/sink/	user/lib/ decoders/ bpf/hytrace.h user/state/ user/sink/ generated user/options.h
 user/source/	user/lib/ decoders/ bpf/hytrace.h bpf/*.bpf.h user/state/ user/source/ generated user/options.h
-user/options.h	user/lib/ decoders/
+user/options.h	user/lib/ decoders/ bpf/hytrace.h
 user/		*
 bpf/		bpf/ vmlinux/
 '
