@@ -375,6 +375,28 @@ if section d; then
 		grep -qxF "=== begin ===" "$2" && ! grep -q "exited with" "$2"' sh "$OUT/d.stderr" "$OUT/d.stderr.stdout"
 	hyt_check "-o FILE" sh -c 'grep -qxF "+++ exited with 0 +++" "$1" && grep -q "^execve(" "$1" &&
 		! grep -q "exited with" "$1.err"' sh "$OUT/d.exit0"
+	# -o - is standard output (no file named "-")
+	(cd "$RUN" && $TMO "$HYTRACE" -o - "$P/exitcode" 0 >"$OUT/d.dash" 2>"$OUT/d.dash.err")
+	hyt_check "-o -: the trace on standard output" sh -c 'grep -qxF "+++ exited with 0 +++" "$1" &&
+		! grep -q "exited with" "$2" && [ ! -e "$3/-" ]' sh "$OUT/d.dash" "$OUT/d.dash.err" "$RUN"
+	# a write error (ENOSPC) is one line naming the file and a failed run, for every output
+	for f in "--format=text" "--format=json" "--format=tef" "--format=perfetto" "-c" "-j"; do
+		(cd "$RUN" && $TMO "$HYTRACE" $f -o /dev/full "$P/exitcode" 0 >/dev/null 2>"$OUT/d.full")
+		RC=$?
+		hyt_check "$f -o /dev/full: one error line, exit 1" sh -c '[ "$1" -eq 1 ] || {
+			echo "exit status $1"; exit 1; }
+			n=$(grep -c "^hytrace: cannot write /dev/full: No space left on device$" "$2")
+			[ "$n" -eq 1 ] || { echo "$n error lines:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.full"
+	done
+	# the formats come from one registry: --help and the error for a bad one list them all
+	"$HYTRACE" -h >"$OUT/d.help" 2>&1
+	"$HYTRACE" --format=bogus true >/dev/null 2>"$OUT/d.fmt"
+	RC=$?
+	hyt_check "--format=bogus: exit 1 naming every format" sh -c '[ "$1" -eq 1 ] &&
+		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto or otlp)" "$2"' \
+		sh "$RC" "$OUT/d.fmt"
+	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp; do
+		grep -qE "^ +$f +[a-zA-Z]" "$1" || { echo "no line for $f"; exit 1; }; done' sh "$OUT/d.help"
 	rm -f "$OUT"/ff.*
 	trace_to "$HYTRACE" "$OUT/ff" -ff -- "$P/proc"
 	hyt_check "-ff -o FILE: one FILE.PID per process" sh -c '
@@ -656,6 +678,9 @@ if section g; then
 			n=$(grep -c "^\[pid *$2 hyt_storm\] getppid() " "$1"); [ "$n" -eq 500 ] || { echo "$n getppid lines of hyt_storm, want 500"; exit 1; }' sh "$OUT/g.a" $SP
 		hyt_check "-a --comm: the other process does not" sh -c '
 			! grep -q -e "hyt_other" -e "^\[pid *$2 " "$1" || { echo "lines of hyt_other:"; grep -m3 -e hyt_other -e "^\[pid *$2 " "$1"; exit 1; }' sh "$OUT/g.a" $OP
+		# a system-wide trace holds other users' data: its file is private, even if it existed
+		hyt_check "-a -o FILE: mode 0600" sh -c '
+			m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/g.a"
 
 		# a syscall excluded by -e never reaches user space: count the records
 		trace_to "$HYTRACE_BIN --backend=bpf --debug" "$OUT/g.e" -e trace=openat -- "$PROGS/storm" 20000
