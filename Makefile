@@ -27,6 +27,9 @@ LDLIBS := -lbpf -lelf -lz -lcurl
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
+# the BPF object and its skeleton are kept: make would otherwise delete them as intermediates
+# after each build and rebuild them (clang, bpftool) every time
+.SECONDARY:
 .PHONY: all clean deps run test unit install bench vmlinux ci
 
 GEN := $(OUTPUT)/gen
