@@ -12,11 +12,6 @@
 #include "log.h"
 #include "pipeline.h"
 
-/* The eBPF backend is linked in when bpf/ is built; without it, auto means ptrace. */
-extern const struct backend backend_bpf __attribute__((weak));
-/* --input: the strace log reader, a source like the backends */
-extern const struct backend backend_input __attribute__((weak));
-
 static volatile int stop_sig;
 
 static void on_signal(int sig)
@@ -44,11 +39,8 @@ static const struct backend *choose_backend(const struct opts *o)
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
 
-	if (o->input) {
-		if (!&backend_input)
-			pr_warn("--input (the strace log reader) is not built into this hytrace");
+	if (o->input)	/* the strace log reader, a source like the backends */
 		return &backend_input;
-	}
 
 	switch (o->backend) {
 	case BACKEND_PTRACE:
@@ -58,10 +50,6 @@ static const struct backend *choose_backend(const struct opts *o)
 		}
 		return &backend_ptrace;
 	case BACKEND_BPF:
-		if (!bpf) {
-			pr_warn("the eBPF backend is not built into this hytrace");
-			return NULL;
-		}
 		if (bpf->probe(o, why, sizeof(why))) {
 			pr_warn("cannot use the eBPF backend: %s", why);
 			return NULL;
@@ -69,14 +57,13 @@ static const struct backend *choose_backend(const struct opts *o)
 		return bpf;
 	case BACKEND_AUTO:
 	default:
-		if (bpf && bpf->probe(o, why, sizeof(why)) == 0)
+		if (bpf->probe(o, why, sizeof(why)) == 0)
 			return bpf;
 		if (o->all) {
-			pr_warn("-a (system-wide) needs the eBPF backend: %s",
-				bpf ? why : "not built into this hytrace");
+			pr_warn("-a (system-wide) needs the eBPF backend: %s", why);
 			return NULL;
 		}
-		pr_info("using ptrace: %s", bpf ? why : "eBPF backend not built");
+		pr_info("using ptrace: %s", why);
 		return &backend_ptrace;
 	}
 }
