@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* test_json.c: value trees as JSON (user/json_value.c) and the json sink on a fixed event stream. */
+/* test_json.c: value trees as JSON (user/sink/json_value.c) and the json sink on a fixed event stream. */
 /*
  * The stream test feeds hand-built records through the real pipeline (decoders included)
  * into --format=json and compares the output with tests/golden/json/stream.jsonl.
