@@ -5,6 +5,7 @@
  * ls, sh -c and the test programs (tests/progs), with and without -f -ttt -T -yy -v -s 4096;
  * the padding before "= " is reduced to one space, as the renderer here does not pad.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include "strace_parse.h"
 #include "unit.h"
@@ -462,8 +463,171 @@ UT_TEST(xflag)
 	UT_CHECK("x: forced hex is kept as text", v->kind == HV_EXPR && xs.xflag == 0);
 }
 
+/* -- bytes, not C strings: what a damaged log holds ----------------------------------------- */
+
+/* Lines of every kind, to be cut and spoilt below. */
+static const char *const kinds[] = {
+	"[pid 21296] --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=21297, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---",
+	"21296 1700000000.123456 +++ killed by SIGSEGV (core dumped) +++",
+	"21296  +++ exited with 3 +++",
+	"--- stopped by SIGSTOP ---",
+	"--- 77 {si_signo=77} ---",
+	"+++ killed by 77 +++",
+	"[pid 21297] <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 21297 <0.000123>",
+	"21296 12:34:56.123456 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD <unfinished ...>",
+	"strace: Process 21297 attached",
+	"close(3) = -1 EBADF (Bad file descriptor)",
+	"rt_sigreturn({mask=[]}) = 12ab",
+	"read(0, \"x\", 1) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)",
+};
+
+/*
+ * Parse n bytes copied to a buffer of exactly n bytes (no NUL after them: ASan sees any read
+ * past the end) at every level; false if a part of the line points outside it.
+ */
+static bool parse_bytes(const char *s, size_t n)
+{
+	char *b = malloc(n ? n : 1);
+	struct sp_line l;
+	struct sp_call c;
+	const char *why;
+	bool pending, inside;
+
+	memcpy(b, s, n);
+	sp_line(&l, b, n);
+	inside = (!l.body || (l.body >= b && l.body + l.body_len <= b + n)) &&
+		 (!l.name || (l.name >= b && l.name + l.name_len <= b + n));
+	arena_reset(&ar);
+	if (inside && (l.kind == SP_SYSCALL || l.kind == SP_RESUMED))
+		sp_call(&d, &st, l.body, l.body_len, &c, &why);
+	else if (inside && l.kind == SP_UNFINISHED)
+		sp_args(&d, &st, l.body, l.body_len, &pending);
+	else if (inside && l.kind == SP_SIGNAL)
+		sp_value(&d, &st, l.body, l.body_len);
+	free(b);
+	return inside;
+}
+
+/* Every line cut at every length: parsed within its bytes (ASan and UBSan watch the reads). */
+UT_TEST(truncated)
+{
+	size_t bad = 0, total = 0;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]) + sizeof(kinds) / sizeof(kinds[0]); i++) {
+		const char *s = i < sizeof(lines) / sizeof(lines[0]) ? lines[i] :
+				kinds[i - sizeof(lines) / sizeof(lines[0])];
+
+		for (size_t k = 0; k <= strlen(s); k++, total++)
+			bad += !parse_bytes(s, k);
+	}
+	UT_CHECK("truncated: every prefix of every line parsed within its bytes", total > 1000 && !bad);
+}
+
+/* A NUL byte anywhere in a line (strace never prints one: a damaged log, a binary). */
+UT_TEST(nul_bytes)
+{
+	size_t bad = 0;
+	struct sp_line l;
+	uint64_t v;
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		char buf[512];
+		size_t n = strlen(kinds[i]);
+
+		for (size_t k = 0; k <= n; k++) {
+			memcpy(buf, kinds[i], k);
+			buf[k] = '\0';
+			memcpy(buf + k + 1, kinds[i] + k, n - k);
+			bad += !parse_bytes(buf, n + 1);
+		}
+	}
+	UT_CHECK("nul: a NUL at every place of every kind of line, parsed within its bytes", !bad);
+	/* the release build read 5000 bytes past a line cut by strndup() at the NUL here */
+	static const char sig[] = "--- \0SIGCHLD {si_signo=SIGCHLD} ---";
+
+	sp_line(&l, sig, sizeof(sig) - 1);
+	UT_CHECK("nul: \"--- \\0SIGCHLD ... ---\" is not a signal", l.kind == SP_BAD);
+	/* a byte changed in a -ttt time: 51796615617 s overflowed the time in ns (UBSan) */
+	static const char ts[] = "2956  51796615617.939969 getuid() = 0";
+
+	sp_line(&l, ts, sizeof(ts) - 1);
+	UT_CHECK("nul: a time past 2255 is not a time", l.kind == SP_BAD);
+	UT_CHECK("nul: a symbol with a NUL inside has no value", sp_symval("O_RDONLY\0X", 10, &v) == -ENOENT);
+	UT_CHECK("nul: the symbol without it has one", !sp_symval("O_RDONLY", 8, &v) && v == 0);
+}
+
+/* Read a log of len bytes at s, lines of at most max bytes: the results as text. */
+static const char *read_all(const char *s, size_t len, size_t max, size_t skip_max)
+{
+	static char out[1024];
+	struct sp_reader r;
+	const char *line;
+	size_t n, k = 0;
+	int ret;
+
+	sp_reader_init_mem(&r, s, len, max);
+	r.skip_max = skip_max;
+	do {
+		ret = sp_reader_next(&r, &line, &n);
+		if (ret == 1 && n > 40) {
+			k += snprintf(out + k, sizeof(out) - k, "%lu:<%zu bytes>|", r.lineno, n);
+		} else if (ret == 1) {
+			k += snprintf(out + k, sizeof(out) - k, "%lu:", r.lineno);
+			for (size_t i = 0; i < n && k + 4 < sizeof(out); i++)
+				out[k++] = line[i] ? line[i] : '@';
+			k += snprintf(out + k, sizeof(out) - k, "|");
+		} else if (ret < 0) {
+			k += snprintf(out + k, sizeof(out) - k, "%lu:%s|", r.lineno,
+				      ret == -E2BIG ? "E2BIG" : ret == -EFBIG ? "EFBIG" : "ERR");
+		}
+	} while (ret == 1 || ret == -E2BIG);
+	sp_reader_free(&r);
+	return out;
+}
+
+/* Lines as bytes with their lengths, a bound on their length, the end of a log. */
+UT_TEST(reader)
+{
+	static const char nul[] = "a\0b\nc\n";
+	char big[300000];
+
+	UT_EXPECT("reader: lines, the last without newline, an empty one",
+		  read_all("ab\n\ncd", 6, 16, 64), "1:ab|2:|3:cd|");
+	UT_EXPECT("reader: a NUL is a byte of the line", read_all(nul, sizeof(nul) - 1, 16, 64),
+		  "1:a@b|2:c|");
+	UT_EXPECT("reader: strace -f's \"Process N attached\" cut joined",
+		  read_all("f(1, strace: Process 5 attached\n2) = 0\nx\n", 41, 64, 64),
+		  "2:f(1, 2) = 0|3:x|");
+	UT_EXPECT("reader: overlong lines skipped, the next ones read",
+		  read_all("0123456789\n0123456789a\n0123456789abcdefghij\nok\n", 47, 10, 64),
+		  "1:0123456789|2:E2BIG|3:E2BIG|4:ok|");
+	UT_EXPECT("reader: an overlong last line without newline",
+		  read_all("ok\n0123456789abcdef", 19, 10, 64), "1:ok|2:E2BIG|");
+	/* longer than the read buffer: cut and skipped across reads */
+	memset(big, 'x', sizeof(big));
+	big[100000] = '\n';
+	memcpy(big + sizeof(big) - 3, "\nok", 3);
+	UT_EXPECT("reader: lines longer than the read buffer, kept and skipped",
+		  read_all(big, sizeof(big), 150000, 1 << 20), "1:<100000 bytes>|2:E2BIG|3:ok|");
+	UT_EXPECT("reader: the rest of a line of 200000 bytes is skipped",
+		  read_all(big + 100001, sizeof(big) - 100001, 1000, 1 << 20), "1:E2BIG|2:ok|");
+	UT_EXPECT("reader: no newline in skip_max more bytes: not a log, nothing more read",
+		  read_all(big + 100001, sizeof(big) - 100001, 1000, 50000), "1:E2BIG|1:EFBIG|");
+
+	volatile int stop = 1;
+	struct sp_reader r;
+	const char *line;
+	size_t n;
+
+	sp_reader_init_mem(&r, "a\nb\n", 4, 16);
+	r.stop = &stop;
+	UT_CHECK("reader: the stop flag ends reading", sp_reader_next(&r, &line, &n) == -EINTR);
+	sp_reader_free(&r);
+}
+
 static const struct ut_case cases[] = {
-	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag),
+	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag), UT_ENTRY(truncated),
+	UT_ENTRY(nul_bytes), UT_ENTRY(reader),
 	{ NULL }
 };
 

@@ -16,6 +16,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "render.h"
 #include "sbuf.h"
 #include "strace_parse.h"
@@ -69,7 +70,8 @@ static int sym_lookup(const char *s, size_t n, uint64_t *val)
 	if (!sym_ready)
 		sym_init();
 	for (unsigned int h = sym_h(s, n); sym_hash[h].name; h = (h + 1) & ((1u << SYM_HASH_BITS) - 1)) {
-		if (!strncmp(sym_hash[h].name, s, n) && !sym_hash[h].name[n]) {
+		/* s may hold any byte, a NUL too: compare lengths first, then bytes */
+		if (strlen(sym_hash[h].name) == n && !memcmp(sym_hash[h].name, s, n)) {
 			*val = sym_hash[h].val;
 			return 0;
 		}
@@ -521,9 +523,12 @@ static struct hv *as_sigset(struct vp *v, struct hv *a, const char *s, size_t n)
 static struct hv *parse_primary(struct vp *v)
 {
 	const char *start = v->p;
-	int c = (unsigned char)*v->p;
+	int c;
 	struct hv *h;
 
+	if (v->p >= v->end)	/* "= " and nothing after it */
+		return NULL;
+	c = (unsigned char)*v->p;
 	if (c == '"')
 		return parse_string(v);
 	if (c == '{') {
@@ -682,7 +687,8 @@ static int parse_ret(struct vp *v, struct sp_call *c)
 		while (e < v->end && is_ident((unsigned char)*e))
 			e++;
 		err = sp_errno(name, e - name);
-		if (err && (e == v->end || (*e == ' ' && e[1] == '(' && v->end[-1] == ')'))) {
+		if (err && (e == v->end || (*e == ' ' && e + 1 < v->end && e[1] == '(' &&
+					    v->end[-1] == ')'))) {
 			c->is_error = true;
 			c->ret = -err;
 			return 0;
@@ -697,8 +703,13 @@ static int parse_ret(struct vp *v, struct sp_call *c)
 		v->p = v->end;
 	}
 	if (!h || v->p != v->end) {
+		char num[32];	/* the text is not NUL-terminated: its number from a copy */
+		size_t k = n < sizeof(num) - 1 ? n : sizeof(num) - 1;
+
+		memcpy(num, start, k);
+		num[k] = '\0';
 		h = expr(v, s, n);
-		c->ret = strtoll(start, NULL, 0);
+		c->ret = strtoll(num, NULL, 0);
 		c->ret_note = NULL;
 	} else if (h->kind == HV_HEX || h->kind == HV_OCT || h->kind == HV_UINT) {
 		c->ret = (int64_t)h->u;
@@ -767,6 +778,14 @@ static long digits(const char **p, const char *end, int *ndig)
 	if (ndig)
 		*ndig = k;
 	return v;
+}
+
+/* A signal printed as a number ("--- 77 ..."), within [s, end): 1..1000, else 0. */
+static int sig_number(const char *s, const char *end)
+{
+	long v = digits(&s, end, NULL);
+
+	return v > 0 && v <= 1000 ? (int)v : 0;
 }
 
 /* " <0.000123>" at the end: -T. */
@@ -844,7 +863,11 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			p++;
 		long a = digits(&p, end, &nd);
 
-		if (nd > 11) {	/* past the year 5000: not a time (and no overflow later) */
+		/*
+		 * Past 2255 (9e9 s) is not a time: the time in ns must fit an int64_t (2262),
+		 * with the microseconds and a day added (backend_input.c's line_ts()).
+		 */
+		if (nd > 10 || a >= 9000000000l) {
 			l->why = "bad timestamp";
 			return;
 		}
@@ -915,8 +938,8 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		while (p < end && *p != ' ')
 			p++;
 		l->num = sp_signo(n, p - n);
-		if (!l->num && isdigit((unsigned char)*n))
-			l->num = atoi(n);
+		if (!l->num && n < p && isdigit((unsigned char)*n))
+			l->num = sig_number(n, p);
 		if (!l->num) {
 			l->why = "unknown signal";
 			return;
@@ -950,8 +973,8 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 				end -= 14;
 			}
 			l->num = sp_signo(n, end - n);
-			if (!l->num && isdigit((unsigned char)*n))
-				l->num = atoi(n);
+			if (!l->num && n < end && isdigit((unsigned char)*n))
+				l->num = sig_number(n, end);
 			if (l->num) {
 				l->kind = SP_KILLED;
 				return;
@@ -999,4 +1022,198 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 	l->kind = SP_SYSCALL;
 	take_dur(l, &end);
 	l->body_len = end - p;
+}
+
+/* -- reading a log -------------------------------------------------------------------------- */
+
+void sp_reader_init(struct sp_reader *r, int fd, size_t max, size_t skip_max,
+		    volatile int *stop)
+{
+	memset(r, 0, sizeof(*r));
+	r->fd = fd;
+	r->max = max;
+	r->skip_max = skip_max;
+	r->stop = stop;
+}
+
+void sp_reader_init_mem(struct sp_reader *r, const void *buf, size_t len, size_t max)
+{
+	sp_reader_init(r, -1, max, SIZE_MAX, NULL);
+	r->mem = buf;
+	r->mem_len = len;
+}
+
+void sp_reader_free(struct sp_reader *r)
+{
+	free(r->line);
+	r->line = NULL;
+	r->cap = 0;
+}
+
+/* More bytes into r->rd: 1, 0 at the end, or -errno (-EINTR when *stop is set). */
+static int fill(struct sp_reader *r)
+{
+	ssize_t k;
+
+	r->rpos = r->rend = 0;
+	if (r->eof)
+		return 0;
+	if (r->fd < 0) {
+		k = r->mem_len - r->mem_pos < sizeof(r->rd) ? r->mem_len - r->mem_pos : sizeof(r->rd);
+		if (k) {
+			memcpy(r->rd, r->mem + r->mem_pos, k);
+			r->mem_pos += k;
+		}
+	} else {
+		do {
+			if (r->stop && *r->stop)
+				return -EINTR;
+			k = read(r->fd, r->rd, sizeof(r->rd));
+		} while (k < 0 && errno == EINTR);	/* a signal: *stop says if it ends us */
+		if (k < 0)
+			return -errno;
+	}
+	if (!k) {
+		r->eof = true;
+		return 0;
+	}
+	r->rend = k;
+	return 1;
+}
+
+/*
+ * One physical line appended to r->line from r->len: 1 (newline seen or the end of the input
+ * after some bytes), 0 (the end, nothing read), -E2BIG (r->max passed: the line is dropped
+ * and its rest will be skipped), or -errno.
+ */
+static int read_physical(struct sp_reader *r)
+{
+	bool any = false;
+
+	for (;;) {
+		if (r->rpos == r->rend) {
+			int err = fill(r);
+
+			if (err < 0)
+				return err;
+			if (!err)
+				return any ? 1 : 0;
+		}
+		if (r->stop && *r->stop)
+			return -EINTR;
+		any = true;
+		const char *p = r->rd + r->rpos;
+		size_t avail = r->rend - r->rpos;
+		const char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) : avail;
+
+		if (take > r->max - r->len) {
+			r->rpos += nl ? take + 1 : take;
+			r->len = 0;
+			if (!nl) {
+				r->skipping = true;
+				r->skipped = 0;
+			}
+			return -E2BIG;
+		}
+		if (r->len + take + 1 > r->cap) {
+			/* doubling, capped at max + 1: at most max bytes are ever kept */
+			size_t nc = r->cap ? r->cap : 256;
+
+			while (nc < r->len + take + 1)
+				nc = nc > r->max / 2 ? r->max + 1 : nc * 2;
+			char *nb = realloc(r->line, nc);
+
+			if (!nb)
+				return -ENOMEM;
+			r->line = nb;
+			r->cap = nc;
+		}
+		memcpy(r->line + r->len, p, take);
+		r->len += take;
+		r->line[r->len] = '\0';
+		r->rpos += take;
+		if (nl) {
+			r->rpos++;
+			return 1;
+		}
+	}
+}
+
+/* The rest of a line too long: up to its newline, at most r->skip_max bytes. */
+static int skip_rest(struct sp_reader *r)
+{
+	while (r->skipping) {
+		if (r->rpos == r->rend) {
+			int err = fill(r);
+
+			if (err <= 0) {
+				r->skipping = false;
+				return err;
+			}
+		}
+		const char *p = r->rd + r->rpos;
+		size_t avail = r->rend - r->rpos;
+		const char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) + 1 : avail;
+
+		r->rpos += take;
+		if (nl) {
+			r->skipping = false;
+			break;
+		}
+		r->skipped += take;
+		if (r->skipped > r->skip_max) {
+			r->skipping = false;
+			r->dead = true;
+			return -EFBIG;
+		}
+		if (r->stop && *r->stop)
+			return -EINTR;
+	}
+	return 0;
+}
+
+int sp_reader_next(struct sp_reader *r, const char **line, size_t *len)
+{
+	int err;
+
+	if (r->dead)
+		return -EFBIG;
+	err = skip_rest(r);
+	if (err)
+		return err;
+	r->len = 0;
+	err = read_physical(r);
+	if (err == -E2BIG)
+		r->lineno++;
+	if (err <= 0)
+		return err;
+	r->lineno++;
+	/*
+	 * strace -f writing to a terminal cuts a call's line with "strace: Process N attached"
+	 * and goes on with the call on the next line: join the two.
+	 */
+	for (;;) {
+		const char *m = memmem(r->line, r->len, "strace: Process ", 16);
+		size_t keep;
+
+		if (!m || m == r->line || r->len < 9 || memcmp(r->line + r->len - 9, " attached", 9))
+			break;
+		keep = m - r->line;
+		r->len = keep;
+		err = read_physical(r);
+		if (err == 0) {	/* the end: the line as cut */
+			r->line[r->len] = '\0';
+			break;
+		}
+		if (err == -E2BIG)
+			r->lineno++;
+		if (err < 0)
+			return err;
+		r->lineno++;
+	}
+	*line = r->line ? r->line : "";
+	*len = r->len;
+	return 1;
 }

@@ -97,4 +97,39 @@ int sp_errno(const char *name, size_t len);
 /* The raw value of a symbol or flag set ("O_RDONLY|O_CLOEXEC"); 0 when found, else -ENOENT. */
 int sp_symval(const char *text, size_t len, uint64_t *val);
 
+/*
+ * Reading a log line by line, as bytes: a line may hold any byte (a NUL too) and is returned
+ * with its length; no line longer than max bytes is ever kept in memory.
+ */
+struct sp_reader {
+	int fd;			/* -1: read from mem */
+	size_t max;		/* the longest line returned */
+	size_t skip_max;	/* of a line too long, bytes skipped before giving up (-EFBIG) */
+	volatile int *stop;	/* when set (nonzero), reading ends with -EINTR; may be NULL */
+	unsigned long lineno;	/* the number of the (last physical) line returned or refused */
+	/* private */
+	const char *mem;
+	size_t mem_len, mem_pos;
+	char *line;
+	size_t len, cap;
+	size_t rpos, rend, skipped;
+	bool eof, skipping, dead;
+	char rd[65536];
+};
+
+/* Read the log from fd (not closed by the reader). */
+void sp_reader_init(struct sp_reader *r, int fd, size_t max, size_t skip_max,
+		    volatile int *stop);
+/* Read the log from len bytes at buf (kept by the caller until the end): fuzzers and tests. */
+void sp_reader_init_mem(struct sp_reader *r, const void *buf, size_t len, size_t max);
+/*
+ * The next line, without its newline: 1 and *line, *len (valid until the next call, with a NUL
+ * after it); 0 at the end of the input (the last line may lack its newline); -E2BIG when line
+ * r->lineno is longer than max bytes: it is skipped, and the next call goes on after it;
+ * -EFBIG when no newline ended it within skip_max bytes more (not a log: nothing more is read);
+ * -EINTR when *stop was set; -ENOMEM; or a read error (-errno).
+ */
+int sp_reader_next(struct sp_reader *r, const char **line, size_t *len);
+void sp_reader_free(struct sp_reader *r);
+
 #endif
