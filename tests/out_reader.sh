@@ -7,7 +7,8 @@
 # `strace -f` logs and for `-f -ttt -T -yy -v -s 4096` ones; (2) a log converted to JSON
 # holds the same calls as hytrace's own JSON of the same programs (names, order per thread,
 # return values, errno, paths and fds); (3) lines that are not strace's are reported with
-# their line numbers and skipped, exit status 0; (4) -ff files (FILE.PID) and stdin.
+# their line numbers and skipped, exit status 0; (4) -ff files (FILE.PID) and stdin;
+# (5) bad input: NUL bytes, /dev/zero, SIGINT on a FIFO, 40,000 lines without a pid.
 # Prints `ok - NAME`, `FAIL - NAME: why`, `skip - NAME: why`; always exits 0.
 
 HYTRACE=${HYTRACE:-build/hytrace}
@@ -230,4 +231,92 @@ if [ -s "$log" ]; then
 		fail "--input -" "$(head -c 300 "$W/stdin.err")"
 	fi
 fi
+
+########## (5) bad input: bytes, endless lines, signals, long logs without pids, -o the input
+# a NUL byte: the held line was cut at it and read past its end (segfault on this one)
+python3 -c 'import sys
+sys.stdout.buffer.write(b"getuid() = 0\nclose(\0 = 0\n--- \0" + b"A" * 15000000 + b" ---\ngetgid() = 0\n")' \
+	>"$W/nul.log"
+$TMO "$HYTRACE" --input "$W/nul.log" -o "$W/nul.out" 2>"$W/nul.err"
+rc=$?
+if [ $rc -ne 0 ]; then
+	fail "NUL bytes" "exit status $rc: $(head -c 300 "$W/nul.err")"
+elif ! grep -q "nul.log:2: cannot parse" "$W/nul.err" || ! grep -q "nul.log:3: cannot parse" "$W/nul.err" ||
+     [ "$(grep -c = "$W/nul.out")" -ne 2 ]; then
+	fail "NUL bytes" "lines 2 and 3 not reported, or 1 and 4 not printed: $(head -c 300 "$W/nul.err")"
+else
+	ok "NUL bytes: lines with a NUL reported and skipped, the others printed"
+fi
+$TMO "$HYTRACE" --input /bin/sh -o /dev/null 2>"$W/bin.err"
+rc=$?
+[ $rc -eq 0 ] && ok "a binary as input: its lines reported, exit 0" ||
+	fail "a binary as input" "exit status $rc: $(tail -c 300 "$W/bin.err")"
+
+# an endless line: bounded (16 MiB, then 256 MiB skipped at most), exit 1 with the reason.
+# Under a 2 GiB cap: a reader without the bound takes the machine's whole memory (OOM killer)
+if grep -q __asan_init "$HYTRACE"; then	# ASan reserves terabytes of address space
+	(ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=2048 \
+		timeout 30 "$HYTRACE" --input /dev/zero -o /dev/null 2>"$W/zero.err")
+else
+	(ulimit -v 2097152 && timeout 30 "$HYTRACE" --input /dev/zero -o /dev/null 2>"$W/zero.err")
+fi
+rc=$?
+if [ $rc -eq 124 ] || [ $rc -gt 128 ]; then
+	fail "--input /dev/zero" "still reading after 30 s, or killed (status $rc)"
+elif [ $rc -eq 0 ] || ! grep -q "/dev/zero:1: line longer than 16777216 bytes" "$W/zero.err"; then
+	fail "--input /dev/zero" "status $rc, no message: $(head -c 300 "$W/zero.err")"
+else
+	ok "--input /dev/zero: line longer than 16777216 bytes, not a log, exit $rc"
+fi
+
+# SIGINT ends a read from a FIFO whose writer never closes it, the lines read are printed
+rm -f "$W/fifo"
+if mkfifo "$W/fifo"; then
+	exec 3<>"$W/fifo"
+	printf 'getuid() = 0\n' >&3
+	"$HYTRACE" --input "$W/fifo" -o "$W/fifo.out" 2>"$W/fifo.err" &
+	hpid=$!
+	sleep 0.5
+	kill -INT $hpid
+	i=0
+	while kill -0 $hpid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 $hpid 2>/dev/null; then
+		kill -KILL $hpid
+		wait $hpid
+		fail "SIGINT on a FIFO" "still running 5 s after SIGINT"
+	else
+		wait $hpid
+		rc=$?
+		if [ $rc -ne 130 ] || [ -s "$W/fifo.err" ] ||
+		   [ "$(cat "$W/fifo.out")" != "getuid()                                = 0" ]; then
+			fail "SIGINT on a FIFO" "status $rc (not 130), or the line not printed, or a message: $(head -c 300 "$W/fifo.err")"
+		else
+			ok "SIGINT ends a read from a FIFO: the line read printed, no error, status 130"
+		fi
+	fi
+	exec 3>&-
+fi
+
+# no pid in the log (strace -p PID -o log): linear in the lines (40,000 took 55 s), and each
+# line printed back alone (a bogus " <unfinished ...>" line came before each)
+trace_in_dir "$STRACE" -o "$W/np.log" "$PROGS/fs"
+sed '1,/^set_tid_address/d' "$W/np.log" |
+	grep -Ev '^(getpid|gettid|clone|clone3|fork|vfork|set_tid_address)\(|^(\+\+\+|---) ' >"$W/np1.log"
+if [ -s "$W/np1.log" ]; then
+	: >"$W/np.in"
+	while [ "$(wc -l <"$W/np.in")" -lt 40000 ]; do cat "$W/np1.log" "$W/np1.log" "$W/np1.log" "$W/np1.log" >>"$W/np.in"; done
+	n=$(wc -l <"$W/np.in")
+	timeout 10 "$HYTRACE" --input "$W/np.in" -o "$W/np.out" 2>"$W/np.err"
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		fail "no pid, $n lines" "status $rc (124: more than 10 s): $(head -c 300 "$W/np.err")"
+	elif ! cmp -s "$W/np.in" "$W/np.out"; then
+		fail "no pid, $n lines" "not printed back the same: $(diff "$W/np.in" "$W/np.out" | head -c 300)"
+	else
+		ok "no pid, $n lines: read in under 10 s, printed back byte for byte"
+	fi
+else
+	fail "no pid" "strace -o of $PROGS/fs has no set_tid_address"
+fi
+
 exit 0

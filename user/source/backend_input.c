@@ -9,18 +9,37 @@
  * (-f, -t/-tt/-ttt/-r, -T, -x/-xx), which are taken as output options unless given, so
  * that `hytrace --input log` prints the log again.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
 #include "strace_parse.h"
 #include "tidmap.h"
 
+/*
+ * Bounds on what one log may make us keep.  A line: strace's longest are execve with -v and
+ * strings with -s N -xx (4 N bytes): 16 MiB leaves room for -s 4M.  The rest of a line too long
+ * is skipped up to its newline, for 256 MiB at most: past that the input is not a log
+ * (/dev/zero, a binary) and reading stops.
+ */
+#define INPUT_LINE_MAX (16u << 20)
+#define INPUT_SKIP_MAX (256u << 20)
 #define LOOKAHEAD_MAX 100000	/* lines kept while the pid of unprefixed lines is unknown */
+#define LOOKAHEAD_BYTES (64u << 20)	/* ... and their bytes */
+/*
+ * The pid given to unprefixed lines when the log never says it (strace -p PID -o log): above
+ * PID_MAX_LIMIT (4194304, include/linux/threads.h), so never a real one, and never 0, which
+ * the sinks take as "no task".
+ */
+#define PID_UNKNOWN 4194304
+#define NCHILD_MAX 64		/* clone results remembered while the pid is unknown */
 
 /* What we know of one thread of the log, in in.tasks by tid. */
 struct itask {
@@ -39,14 +58,16 @@ struct itask {
 };
 
 struct lbuf {
-	char *s;
+	char *s;		/* len bytes (any byte, a NUL too), then a NUL */
 	size_t len;
+	unsigned long lineno;
 };
 
 struct input {
-	FILE *fp;
+	int fd;
 	const char *name;
-	bool close_fp;
+	bool close_fd;
+	struct sp_reader rd;
 	pid_t file_pid;		/* from a -ff file name FILE.PID, else 0 */
 	struct tidmap tasks;	/* struct itask by tid: the threads alive in the log */
 	struct sp_state st;
@@ -63,8 +84,11 @@ struct input {
 	pid_t dflt_pid;
 	bool dflt_known;
 	struct lbuf *held;	/* lines read while it is unknown */
-	size_t nheld, heldcap;
+	size_t nheld, heldcap, held_bytes;
+	pid_t children[NCHILD_MAX];	/* ... and the children their unprefixed clones made */
+	int nchild;
 	struct sysent fake[64];	/* names of syscalls unknown to the table */
+	char fake_name[64][64];
 	int nfake;
 };
 
@@ -113,14 +137,16 @@ static void send_plain(struct pipeline *pl, struct event *ev)
 	pipeline_feed_decoded(pl, ev, pipeline_dctx(pl, ev));
 }
 
-/* A new task: its FORK record (parent p, thread or process). */
-static void send_fork(struct pipeline *pl, pid_t parent, pid_t child, bool thread, uint64_t ts)
+/* A new task: its FORK record (parent p, thread or process); 0 or -ENOMEM. */
+static int send_fork(struct pipeline *pl, pid_t parent, pid_t child, bool thread, uint64_t ts)
 {
 	struct itask *c = itask_add(child), *p = itask_get(parent);
 	struct event ev;
 
-	if (!c || c->fork_sent || !p)
-		return;
+	if (!c)
+		return -ENOMEM;
+	if (c->fork_sent || !p)
+		return 0;
 	c->fork_sent = true;
 	c->pid = thread ? p->pid : child;
 	memcpy(c->comm, p->comm, HY_COMM_LEN);
@@ -132,6 +158,7 @@ static void send_fork(struct pipeline *pl, pid_t parent, pid_t child, bool threa
 	if (thread)
 		ev.r.flags |= HY_F_THREAD;
 	send_plain(pl, &ev);
+	return 0;
 }
 
 static bool is_clone(const struct sysent *se)
@@ -166,12 +193,13 @@ static const struct sysent *lookup_se(const char *name, size_t n, long *nr)
 		if (!strcmp(in.fake[i].name, buf))
 			return &in.fake[i];
 	if (in.nfake == (int)(sizeof(in.fake) / sizeof(in.fake[0])))
-		return NULL;
-	struct sysent *se = &in.fake[in.nfake++];
+		return NULL;	/* printed as syscall_0x... */
+	struct sysent *se = &in.fake[in.nfake];
 
-	se->name = strdup(buf);
+	memcpy(in.fake_name[in.nfake], buf, n + 1);
+	se->name = in.fake_name[in.nfake++];
 	se->ret = RV_DEC;
-	return se->name ? se : NULL;
+	return se;
 }
 
 /* Times: the line's time as CLOCK_BOOTTIME ns (0: the log has none). */
@@ -270,16 +298,29 @@ static void send_exec(struct pipeline *pl, struct itask *t, const struct hv *arg
 	send_plain(pl, &ev);
 }
 
+/* A line that is not strace's: its first 200 bytes, any byte not printable ASCII as \xNN. */
 static void bad_line(const char *why, const char *s, size_t n)
 {
+	char show[4 * 200 + 1];
+	size_t k = 0;
+
 	in.bad++;
-	pr_warn("%s:%lu: cannot parse: %s: %.*s%s", in.name, in.lineno, why,
-		(int)(n > 200 ? 200 : n), s, n > 200 ? "..." : "");
+	for (size_t i = 0; i < n && i < 200; i++) {
+		unsigned char c = s[i];
+
+		if (c < ' ' || c >= 0x7f)
+			k += snprintf(show + k, sizeof(show) - k, "\\x%02x", c);
+		else
+			show[k++] = c;
+	}
+	show[k] = '\0';
+	pr_warn("%s:%lu: cannot parse: %s: %s%s", in.name, in.lineno, why, show,
+		n > 200 ? "..." : "");
 }
 
-/* A call's start: an ENTER record with the arguments known so far. */
-static void do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_line *l,
-			  uint64_t ts)
+/* A call's start: an ENTER record with the arguments known so far; 0 or -ENOMEM. */
+static int do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_line *l,
+			 uint64_t ts)
 {
 	long nr;
 	const struct sysent *se = lookup_se(l->name, l->name_len, &nr);
@@ -287,13 +328,15 @@ static void do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_
 
 	if (t->unf)	/* a previous unfinished call was never resumed: forget it */
 		free(t->unf_text);
+	t->unf = false;
+	t->unf_text = malloc(l->body_len + 1);
+	if (!t->unf_text)
+		return -ENOMEM;
+	memcpy(t->unf_text, l->body, l->body_len);
+	t->unf_len = l->body_len;
 	t->unf = true;
 	t->unf_nr = nr;
 	t->unf_se = se;
-	t->unf_text = malloc(l->body_len + 1);
-	t->unf_len = t->unf_text ? l->body_len : 0;
-	if (t->unf_text)
-		memcpy(t->unf_text, l->body, l->body_len);
 	t->unf_ts = ts;
 	t->unf_clone = is_clone(se);
 	t->unf_thread = t->unf_clone && has_thread_flag(l->body, l->body_len);
@@ -307,10 +350,14 @@ static void do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_
 	d->args = sp_args(d, &in.st, l->body, l->body_len, &d->pending);
 	sync_xflag();
 	pipeline_feed_decoded(pl, &ev, d);
+	return 0;
 }
 
-/* A whole call (or the end of one): a SYSCALL record, and FORK/EXEC records it implies. */
-static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l, uint64_t ts,
+/*
+ * A whole call (or the end of one): a SYSCALL record, and FORK/EXEC records it implies;
+ * 0 or -ENOMEM.
+ */
+static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l, uint64_t ts,
 		    const char *raw, size_t rawlen)
 {
 	const char *body = l->body, *why = NULL;
@@ -321,16 +368,17 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 	struct event ev;
 	struct sp_call c;
 	bool resumed = false;
+	int err = 0;
 
 	if (l->kind == SP_RESUMED && t->unf && t->unf_se == se) {
 		joined = malloc(t->unf_len + blen + 1);
-		if (joined) {
-			memcpy(joined, t->unf_text, t->unf_len);
-			memcpy(joined + t->unf_len, body, blen);
-			body = joined;
-			blen += t->unf_len;
-			resumed = true;
-		}
+		if (!joined)
+			return -ENOMEM;
+		memcpy(joined, t->unf_text, t->unf_len);
+		memcpy(joined + t->unf_len, body, blen);
+		body = joined;
+		blen += t->unf_len;
+		resumed = true;
 	}
 	ev_init(&ev, HY_REC_SYSCALL, t, ts);
 	ev.r.nr = (int)nr;
@@ -393,7 +441,8 @@ static void do_call(struct pipeline *pl, struct itask *t, const struct sp_line *
 	if (is_clone(se) && !c.is_error && !c.no_exit && c.ret > 0) {
 		bool thread = has_thread_flag(body, blen);
 
-		send_fork(pl, t->tid, (pid_t)c.ret, thread, ev.r.ts_exit ? ev.r.ts_exit : ev.r.ts_enter);
+		err = send_fork(pl, t->tid, (pid_t)c.ret, thread,
+			       ev.r.ts_exit ? ev.r.ts_exit : ev.r.ts_enter);
 	}
 out:
 	if (resumed || l->kind == SP_RESUMED) {
@@ -402,9 +451,11 @@ out:
 		t->unf = false;
 	}
 	free(joined);
+	return err;
 }
 
-static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
+/* One line of the log (n bytes, any byte), unprefixed ones as dflt's; 0 or -ENOMEM. */
+static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 {
 	struct pipeline *pl = tr->pl;
 	struct sp_line l;
@@ -413,19 +464,20 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	sp_line(&l, s, n);
 	if (l.kind == SP_BAD) {
 		bad_line(l.why, s, n);
-		return;
+		return 0;
 	}
 	if (l.kind == SP_MESSAGE || l.kind == SP_ATTACHED) {
 		in.messages++;
 		pr_info("%s:%lu: not an event: %.*s", in.name, in.lineno, (int)n, s);
-		return;
+		return 0;
 	}
 	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid : dflt;
 	bool fresh = !itask_get(tid);
 	struct itask *t = itask_add(tid);
+	int err = 0;
 
 	if (!t)
-		return;
+		return -ENOMEM;
 	learn_options(tr, &l);
 	uint64_t ts = line_ts(pl, &l);
 
@@ -441,16 +493,16 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 				n_in_clone++;
 			}
 		}
-		if (n_in_clone == 1)
-			send_fork(pl, parent->tid, tid, parent->unf_thread, ts);
+		if (n_in_clone == 1 && (err = send_fork(pl, parent->tid, tid, parent->unf_thread, ts)))
+			return err;
 	}
 	switch (l.kind) {
 	case SP_SYSCALL:
 	case SP_RESUMED:
-		do_call(pl, t, &l, ts, s, n);
+		err = do_call(pl, t, &l, ts, s, n);
 		break;
 	case SP_UNFINISHED:
-		do_unfinished(pl, t, &l, ts);
+		err = do_unfinished(pl, t, &l, ts);
 		break;
 	case SP_SIGNAL:
 	case SP_STOPPED: {
@@ -478,134 +530,157 @@ static void do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	default:
 		break;
 	}
+	return err;
 }
 
-/* -- reading -------------------------------------------------------------------------------- */
+/* -- the pid of unprefixed lines ------------------------------------------------------------ */
 
-/*
- * A line ending in "strace: Process N attached" (strace -f printing on a terminal) is the
- * start of a call whose rest is on the next line: join them.  Returns the line in buf.
- */
-static ssize_t read_line(char **buf, size_t *cap)
+/* The value after the last ") = " of a call's line: a positive number, else 0. */
+static long ret_number(const struct sp_line *l)
 {
-	ssize_t n = getline(buf, cap, in.fp);
+	const char *end = l->body + l->body_len, *eq = NULL;
+	long r = 0;
 
-	if (n < 0)
-		return n;
-	in.lineno++;
-	if (n && (*buf)[n - 1] == '\n')
-		(*buf)[--n] = '\0';
-	for (;;) {
-		char *m = n > 0 ? memmem(*buf, n, "strace: Process ", 16) : NULL;
+	for (const char *p = l->body; p + 2 < end; p++)
+		if (p[0] == ')' && p[1] == ' ')
+			eq = p;
+	if (!eq)
+		return 0;
+	while (eq < end && (*eq == ')' || *eq == ' '))
+		eq++;
+	if (eq == end || *eq++ != '=')
+		return 0;
+	while (eq < end && *eq == ' ')
+		eq++;
+	for (; eq < end && isdigit((unsigned char)*eq) && r < 1 << 30; eq++)
+		r = r * 10 + (*eq - '0');
+	return r;
+}
 
-		if (!m || m == *buf || n < 9 || memcmp(*buf + n - 9, " attached", 9))
-			break;
-		*m = '\0';
-		n = m - *buf;
-		char *more = NULL;
-		size_t mcap = 0;
-		ssize_t k = getline(&more, &mcap, in.fp);
+static bool name_is(const struct sp_line *l, const char *name)
+{
+	size_t n = strlen(name);
 
-		if (k < 0) {
-			free(more);
-			break;
-		}
-		in.lineno++;
-		if (k && more[k - 1] == '\n')
-			more[--k] = '\0';
-		if ((size_t)(n + k + 1) > *cap) {
-			char *nb = realloc(*buf, n + k + 1);
-
-			if (!nb) {
-				free(more);
-				break;
-			}
-			*buf = nb;
-			*cap = n + k + 1;
-		}
-		memcpy(*buf + n, more, k + 1);
-		n += k;
-		free(more);
-	}
-	return n;
+	return l->name_len == n && !memcmp(l->name, name, n);
 }
 
 /*
- * The pid of lines without a prefix, from the lines held so far: a call that returns the
- * caller's own id, or the first prefixed pid that is not a child created by them.
+ * Learn from one more held line (each is seen once: linear in the log) the pid of lines
+ * without a prefix: a call that returns the caller's own id, or the first prefixed pid that
+ * is not a child created by them.  true when found, in in.dflt_pid.
  */
-static bool resolve_default(pid_t *pid)
+static bool learn_default(const char *s, size_t n)
 {
-	pid_t children[64];
-	int nchild = 0;
+	struct sp_line l;
 
-	for (size_t i = 0; i < in.nheld; i++) {
-		struct sp_line l;
-
-		sp_line(&l, in.held[i].s, in.held[i].len);
-		if (l.kind != SP_SYSCALL && l.kind != SP_RESUMED)
-			continue;
-		const char *eq = NULL;
-
-		for (const char *p = l.body; p + 2 < l.body + l.body_len; p++)
-			if (p[0] == ')' && p[1] == ' ')
-				eq = p;
-		if (!eq)
-			continue;
-		while (*eq == ')' || *eq == ' ')
-			eq++;
-		if (*eq != '=')
-			continue;
-		long r = strtol(eq + 1, NULL, 10);
-
-		if (r <= 0)
-			continue;
-		if (l.pidstyle == SP_PID_NONE) {
-			if ((l.name_len == 15 && !memcmp(l.name, "set_tid_address", 15)) ||
-			    (l.name_len == 6 && !memcmp(l.name, "getpid", 6)) ||
-			    (l.name_len == 6 && !memcmp(l.name, "gettid", 6))) {
-				*pid = (pid_t)r;
-				return true;
-			}
-			if ((l.name_len == 5 && !memcmp(l.name, "clone", 5)) ||
-			    (l.name_len == 6 && !memcmp(l.name, "clone3", 6)) ||
-			    (l.name_len == 4 && !memcmp(l.name, "fork", 4)) ||
-			    (l.name_len == 5 && !memcmp(l.name, "vfork", 5))) {
-				if (nchild < 64)
-					children[nchild++] = (pid_t)r;
-			}
-		}
+	sp_line(&l, s, n);
+	if (l.pidstyle != SP_PID_NONE) {
+		for (int k = 0; k < in.nchild; k++)
+			if (in.children[k] == l.pid)
+				return false;
+		in.dflt_pid = l.pid;
+		return true;
 	}
-	for (size_t i = 0; i < in.nheld; i++) {
-		struct sp_line l;
-		bool child = false;
+	if (l.kind != SP_SYSCALL && l.kind != SP_RESUMED)
+		return false;
+	long r = ret_number(&l);
 
-		sp_line(&l, in.held[i].s, in.held[i].len);
-		if (l.pidstyle == SP_PID_NONE)
-			continue;
-		for (int k = 0; k < nchild; k++)
-			child |= children[k] == l.pid;
-		if (!child) {
-			*pid = l.pid;
-			return true;
-		}
+	if (r <= 0)
+		return false;
+	if (name_is(&l, "set_tid_address") || name_is(&l, "getpid") || name_is(&l, "gettid")) {
+		in.dflt_pid = (pid_t)r;
+		return true;
 	}
+	if ((name_is(&l, "clone") || name_is(&l, "clone3") || name_is(&l, "fork") ||
+	     name_is(&l, "vfork")) && in.nchild < NCHILD_MAX)
+		in.children[in.nchild++] = (pid_t)r;
 	return false;
 }
 
-static void flush_held(struct tracer *tr)
+/* The held lines, now that their pid is known (or will never be); 0 or -ENOMEM. */
+static int flush_held(struct tracer *tr)
 {
 	unsigned long saved = in.lineno;
+	int err = 0;
 
-	in.lineno -= in.nheld;
 	for (size_t i = 0; i < in.nheld; i++) {
-		in.lineno++;
-		do_line(tr, in.held[i].s, in.held[i].len, in.dflt_pid);
+		in.lineno = in.held[i].lineno;
+		if (!err)
+			err = do_line(tr, in.held[i].s, in.held[i].len, in.dflt_pid);
 		free(in.held[i].s);
 	}
 	in.lineno = saved;
 	in.nheld = 0;
+	in.held_bytes = 0;
+	return err;
 }
+
+/* Keep a line (a copy of its n bytes) until the pid of unprefixed lines is known. */
+static int hold(const char *s, size_t n)
+{
+	if (in.nheld == in.heldcap) {
+		size_t nc = in.heldcap ? in.heldcap * 2 : 1024;
+		struct lbuf *nh = realloc(in.held, nc * sizeof(*nh));
+
+		if (!nh)
+			return -ENOMEM;
+		in.held = nh;
+		in.heldcap = nc;
+	}
+	char *copy = malloc(n + 1);
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, s, n);	/* bytes: a NUL inside is kept, and so is the length */
+	copy[n] = '\0';
+	in.held[in.nheld].s = copy;
+	in.held[in.nheld].len = n;
+	in.held[in.nheld++].lineno = in.lineno;
+	in.held_bytes += n;
+	return 0;
+}
+
+/* One line read: held while the pid of unprefixed lines is unknown, else handled. */
+static int take_line(struct tracer *tr, const char *s, size_t n)
+{
+	if (!in.dflt_known) {
+		struct sp_line l;
+		int err;
+
+		sp_line(&l, s, n);
+		/* a log whose every line has a pid needs no default */
+		if (!in.nheld && l.pidstyle != SP_PID_NONE) {
+			in.dflt_known = true;
+		} else {
+			err = hold(s, n);
+			if (err)
+				return err;
+			bool found = learn_default(s, n);
+
+			if (found || in.nheld >= LOOKAHEAD_MAX || in.held_bytes >= LOOKAHEAD_BYTES) {
+				if (!found) {
+					in.dflt_pid = PID_UNKNOWN;
+					pr_info("%s: no pid in the first %zu lines: pid %d for those without",
+						in.name, in.nheld, PID_UNKNOWN);
+				}
+				in.dflt_known = true;
+				return flush_held(tr);
+			}
+			return 0;
+		}
+	}
+	/* stderr logs: unprefixed lines belong to the only process left */
+	pid_t dflt = in.dflt_pid;
+
+	if (tidmap_count(&in.tasks) == 1 && !in.file_pid) {
+		unsigned int pos = 0;
+
+		tidmap_next(&in.tasks, &pos, &dflt);
+	}
+	return do_line(tr, s, n, dflt);
+}
+
+/* -- the backend ---------------------------------------------------------------------------- */
 
 static int input_probe(const struct opts *o, char *why, size_t whylen)
 {
@@ -622,16 +697,19 @@ static int input_start(struct tracer *tr)
 	tidmap_init(&in.tasks, sizeof(struct itask), itask_fini);
 	in.o = (struct opts *)tr->o;
 	in.x_given = tr->o->d.xflag != 0;
+	in.fd = -1;
 	if (!strcmp(name, "-")) {
-		in.fp = stdin;
+		in.fd = 0;
 		in.name = "stdin";
 	} else {
-		in.fp = fopen(name, "re");
-		if (!in.fp) {
-			pr_warn("cannot open %s: %s", name, strerror(errno));
-			return -errno;
+		in.fd = open(name, O_RDONLY | O_CLOEXEC);
+		if (in.fd < 0) {
+			int err = errno;
+
+			pr_warn("cannot open %s: %s", name, strerror(err));
+			return -err;
 		}
-		in.close_fp = true;
+		in.close_fd = true;
 		in.name = name;
 		/* strace -ff -o FILE writes FILE.PID: the pid of every line */
 		const char *dot = strrchr(name, '.');
@@ -640,10 +718,11 @@ static int input_start(struct tracer *tr)
 		if (dot && dot[1]) {
 			long pid = strtol(dot + 1, &e, 10);
 
-			if (!*e && pid > 0)
+			if (!*e && pid > 0 && pid < PID_UNKNOWN)
 				in.file_pid = (pid_t)pid;
 		}
 	}
+	sp_reader_init(&in.rd, in.fd, INPUT_LINE_MAX, INPUT_SKIP_MAX, tr->stop);
 	localtime_r(&now, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
@@ -658,58 +737,50 @@ static int input_start(struct tracer *tr)
 
 static int input_run(struct tracer *tr)
 {
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	const char *s;
+	size_t n;
+	int err, ret = 0;
 
-	while (!*tr->stop && (n = read_line(&buf, &cap)) >= 0) {
-		if (!n)
+	for (;;) {
+		err = sp_reader_next(&in.rd, &s, &n);
+		in.lineno = in.rd.lineno;
+		if (err == -E2BIG) {	/* skipped, counted with the lines that do not parse */
+			in.bad++;
+			pr_warn("%s:%lu: line longer than %u bytes", in.name, in.lineno,
+				INPUT_LINE_MAX);
 			continue;
-		if (!in.dflt_known) {
-			struct sp_line l;
-
-			sp_line(&l, buf, n);
-			/* a log whose every line has a pid needs no default */
-			if (!in.nheld && l.pidstyle != SP_PID_NONE) {
-				in.dflt_known = true;
-			} else {
-				if (in.nheld == in.heldcap) {
-					size_t nc = in.heldcap ? in.heldcap * 2 : 1024;
-					struct lbuf *nh = realloc(in.held, nc * sizeof(*nh));
-
-					if (!nh)
-						return -ENOMEM;
-					in.held = nh;
-					in.heldcap = nc;
-				}
-				in.held[in.nheld].s = strndup(buf, n);
-				in.held[in.nheld++].len = n;
-				if (resolve_default(&in.dflt_pid) || in.nheld >= LOOKAHEAD_MAX) {
-					in.dflt_known = true;
-					flush_held(tr);
-				}
-				continue;
-			}
 		}
-		/* stderr logs: unprefixed lines belong to the only process left */
-		pid_t dflt = in.dflt_pid;
-
-		if (tidmap_count(&in.tasks) == 1 && !in.file_pid) {
-			unsigned int pos = 0;
-
-			tidmap_next(&in.tasks, &pos, &dflt);
-		}
-		do_line(tr, buf, n, dflt);
+		if (err <= 0)
+			break;
+		if (n && (err = take_line(tr, s, n)))
+			break;
 	}
-	if (in.nheld) {
-		if (!resolve_default(&in.dflt_pid))
-			pr_info("%s: no pid in the log: its lines get pid 0", in.name);
-		flush_held(tr);
+	/* the lines held so far are shown even when reading failed or was interrupted */
+	if (in.nheld && err != -ENOMEM) {
+		in.dflt_pid = PID_UNKNOWN;
+		pr_info("%s: no pid in the log: pid %d for the lines without", in.name, PID_UNKNOWN);
+		int ferr = flush_held(tr);
+
+		if (ferr)
+			err = ferr;
 	}
-	free(buf);
-	if (ferror(in.fp)) {
-		pr_warn("cannot read %s: %s", in.name, strerror(errno));
-		return -EIO;
+	switch (err) {
+	case 0:
+	case -EINTR:	/* SIGINT, SIGTERM: main ends the way the signal says */
+		break;
+	case -ENOMEM:
+		pr_warn("%s:%lu: out of memory", in.name, in.lineno);
+		ret = err;
+		break;
+	case -EFBIG:
+		pr_warn("%s:%lu: no end of line in %u more bytes: not a strace log, reading stops",
+			in.name, in.lineno, INPUT_SKIP_MAX);
+		ret = err;
+		break;
+	default:
+		pr_warn("cannot read %s: %s", in.name, strerror(-err));
+		ret = err;
+		break;
 	}
 	if (in.bad)
 		pr_warn("%s: %lu of %lu lines could not be parsed and were skipped",
@@ -717,7 +788,7 @@ static int input_run(struct tracer *tr)
 	if (in.st.unresolved)
 		pr_info("%s: some symbols have no value in hytrace's tables (raw 0)",
 			in.name);
-	return 0;
+	return ret;
 }
 
 static void input_cleanup(struct tracer *tr)
@@ -726,10 +797,9 @@ static void input_cleanup(struct tracer *tr)
 	for (size_t i = 0; i < in.nheld; i++)
 		free(in.held[i].s);
 	free(in.held);
-	for (int i = 0; i < in.nfake; i++)
-		free((char *)in.fake[i].name);
-	if (in.close_fp && in.fp)
-		fclose(in.fp);
+	sp_reader_free(&in.rd);
+	if (in.close_fd)
+		close(in.fd);
 	memset(&in, 0, sizeof(in));
 }
 
