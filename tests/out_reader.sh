@@ -8,7 +8,7 @@
 # holds the same calls as hytrace's own JSON of the same programs (names, order per thread,
 # return values, errno, paths and fds); (3) lines that are not strace's are reported with
 # their line numbers and skipped, exit status 0; (4) -ff files (FILE.PID) and stdin;
-# (5) bad input: NUL bytes, /dev/zero, SIGINT on a FIFO, 40,000 lines without a pid.
+# (5) bad input: NUL bytes, /dev/zero, SIGINT on a FIFO, 40,000 lines without a pid, -o the input.
 # Prints `ok - NAME`, `FAIL - NAME: why`, `skip - NAME: why`; always exits 0.
 
 HYTRACE=${HYTRACE:-build/hytrace}
@@ -319,4 +319,31 @@ else
 	fail "no pid" "strace -o of $PROGS/fs has no set_tid_address"
 fi
 
+# -o the input: refused before anything is opened (it was truncated to 0 bytes)
+cp "$W/bad.log" "$W/self.log"
+ln -sf self.log "$W/self.sym"
+ln -f "$W/self.log" "$W/self.hard"
+mkdir -p "$W/ffself"
+cp "$W/bad.log" "$W/ffself/out.1234"
+for o in self.log self.sym self.hard ffself; do
+	case $o in
+	ffself) in=$W/ffself/out.1234 args="-ff -o $W/ffself/out" ;;
+	*) in=$W/self.log args="-o $W/$o" ;;
+	esac
+	# shellcheck disable=SC2086
+	"$HYTRACE" --input "$in" $args 2>"$W/self.err"
+	rc=$?
+	if [ $rc -eq 0 ] || ! cmp -s "$in" "$W/bad.log" || ! grep -q "is the input file" "$W/self.err"; then
+		fail "-o the input ($o)" "status $rc, input now $(wc -c <"$in") bytes: $(head -c 300 "$W/self.err")"
+	else
+		ok "-o the input ($o): refused, input unchanged"
+	fi
+done
+"$HYTRACE" --input "$W/self.log" -o - >>"$W/self.log" 2>"$W/self.err"
+rc=$?
+if [ $rc -eq 0 ] || ! cmp -s "$W/self.log" "$W/bad.log"; then
+	fail "-o - appended to the input" "status $rc: $(head -c 300 "$W/self.err")"
+else
+	ok "-o - appended to the input: refused"
+fi
 exit 0

@@ -39,8 +39,13 @@ static const struct backend *choose_backend(const struct opts *o)
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
 
-	if (o->input)	/* the strace log reader, a source like the backends */
+	if (o->input) {	/* the strace log reader, a source like the backends */
+		if (backend_input.probe(o, why, sizeof(why))) {	/* an output that is the input */
+			pr_warn("%s", why);
+			return NULL;
+		}
 		return &backend_input;
+	}
 
 	switch (o->backend) {
 	case BACKEND_PTRACE:

@@ -10,11 +10,13 @@
  * that `hytrace --input log` prints the log again.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "backend.h"
@@ -682,8 +684,65 @@ static int take_line(struct tracer *tr, const char *s, size_t n)
 
 /* -- the backend ---------------------------------------------------------------------------- */
 
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* With -ff -o PATH: is one of the files PATH.N the input? */
+static bool ff_is_input(const char *path, const struct stat *ist)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
+	DIR *dp = opendir(slash ? (dir ? dir : "/") : ".");
+	struct dirent *de;
+	bool same = false;
+
+	while (dp && !same && (de = readdir(dp))) {
+		struct stat st;
+		const char *p = de->d_name + blen;
+
+		if (strncmp(de->d_name, base, blen) || *p != '.' || !isdigit((unsigned char)p[1]))
+			continue;
+		same = !fstatat(dirfd(dp), de->d_name, &st, 0) && same_file(&st, ist);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+	return same;
+}
+
+/*
+ * Called by main before any output is opened: refuse an output that is the input (-o to the
+ * same file, through a symlink or a hard link too, which would truncate it; or the standard
+ * output or error appended to it, which would feed the reader its own lines forever).
+ */
 static int input_probe(const struct opts *o, char *why, size_t whylen)
 {
+	struct stat ist, st;
+	const char *out = o->outfile;
+
+	if (!o->input || (!strcmp(o->input, "-") ? fstat(0, &ist) : stat(o->input, &ist)) ||
+	    !S_ISREG(ist.st_mode))
+		return 0;	/* start() says why it cannot be read; a pipe or device cannot be -o */
+	if (out && strcmp(out, "-") &&
+	    ((!stat(out, &st) && same_file(&st, &ist)) || (o->follow == 2 && ff_is_input(out, &ist)))) {
+		snprintf(why, whylen, "cannot write to %s%s: it is the input file (--input %s)",
+			 out, o->follow == 2 ? ".PID" : "", o->input);
+		return -EEXIST;
+	}
+	if (out && !strcmp(out, "-") && !fstat(1, &st) && same_file(&st, &ist)) {
+		snprintf(why, whylen, "cannot write to standard output: it is the input file (--input %s)",
+			 o->input);
+		return -EEXIST;
+	}
+	if (!fstat(2, &st) && same_file(&st, &ist)) {
+		snprintf(why, whylen, "cannot write to standard error: it is the input file (--input %s)",
+			 o->input);
+		return -EEXIST;
+	}
 	return 0;
 }
 
