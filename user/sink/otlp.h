@@ -92,8 +92,8 @@ int otlp_http_new(struct otlp_http **hp, const char *url);
 int otlp_http_check(struct otlp_http *h);
 /*
  * POST one request body; retried on 429/502/503/504 and connection errors with backoff
- * (honouring Retry-After), all within one deadline (otlp_timeout_ms()).  0, or -errno with why filled in ("Connection refused",
- * "HTTP 400 Bad Request: ...").
+ * (honouring Retry-After), all within one deadline (otlp_timeout_ms()).  0, or -errno with why
+ * filled in ("Connection refused", "HTTP 400 Bad Request: ...", "no answer within 1000 ms ...").
  */
 int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why, size_t whylen);
 void otlp_http_free(struct otlp_http *h);
