@@ -754,6 +754,8 @@ static bool ends_with(const char *s, const char *end, const char *suffix)
 	return (size_t)(end - s) >= n && !memcmp(end - n, suffix, n);
 }
 
+#define SP_SEC_MAX	9223372035L	/* the last whole second of INT64_MAX ns */
+
 static long digits(const char **p, const char *end, int *ndig)
 {
 	long v = 0;
@@ -785,7 +787,7 @@ static void take_dur(struct sp_line *l, const char **end)
 	int nd;
 	long sec = digits(&q, e, NULL), usec;
 
-	if (!lit(&q, e, "."))
+	if (!lit(&q, e, ".") || sec > SP_SEC_MAX)	/* ns must fit, as for timestamps */
 		return;
 	usec = digits(&q, e, &nd);
 	if (q != e - 1 || nd != 6)
@@ -844,7 +846,9 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			p++;
 		long a = digits(&p, end, &nd);
 
-		if (nd > 11) {	/* past the year 5000: not a time (and no overflow later) */
+		/* past the year 2262 (INT64_MAX ns since the epoch): not a time, and times in ns
+		   stay below 2^63 */
+		if (nd > 10 || a > SP_SEC_MAX) {
 			l->why = "bad timestamp";
 			return;
 		}
