@@ -128,6 +128,8 @@ UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
 UNIT_LIBS_test_json := -lcurl
 UNIT_LIBS_test_tef := -lcurl
 UNIT_LIBS_test_perfetto := -lcurl
+UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
+UNIT_LIBS_test_edges := -lcurl
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
 		       $(UNIT_SINK_CORE)
 UNIT_LIBS_test_otlp := -lcurl

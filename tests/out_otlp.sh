@@ -5,7 +5,8 @@
 # nanosecond times as decimal strings, lowerCamelCase keys, enums as integers), the process tree
 # (a span per process, parented to its forker; count = processes of a text trace of the same
 # program), syscalls as events / child spans / none, batching and limits, retries on 503/429,
-# errors (400, no receiver) with a one-line message and a non-zero exit, --relative-to-now.
+# errors (400, no receiver) with a one-line message and a non-zero exit, a collector that never
+# answers (one deadline, OTEL_EXPORTER_OTLP_TIMEOUT), --relative-to-now.
 # Env (from tests/run.sh section h): HYTRACE, PROGS, HWORK, TMO (STRACE unused).
 # Prints "ok - NAME" / "FAIL - NAME: why" / "skip - NAME: why"; exits 0.
 
@@ -23,7 +24,8 @@ mkdir -p "$W"
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 unset OTEL_EXPORTER_OTLP_ENDPOINT OTEL_EXPORTER_OTLP_TRACES_ENDPOINT OTEL_SERVICE_NAME \
 	OTEL_RESOURCE_ATTRIBUTES OTEL_EXPORTER_OTLP_HEADERS OTEL_EXPORTER_OTLP_TRACES_HEADERS \
-	OTEL_SPAN_EVENT_COUNT_LIMIT OTEL_BSP_MAX_EXPORT_BATCH_SIZE
+	OTEL_SPAN_EVENT_COUNT_LIMIT OTEL_BSP_MAX_EXPORT_BATCH_SIZE OTEL_EXPORTER_OTLP_TIMEOUT \
+	OTEL_EXPORTER_OTLP_TRACES_TIMEOUT
 
 ok() { printf 'ok - %s\n' "$1"; }
 fail() { printf 'FAIL - %s: %s\n' "$1" "$(printf '%s' "$2" | tr '\n' ' ' | head -c 600)"; }
@@ -399,6 +401,56 @@ else
 	fail "otlp no receiver: one-line error, non-zero exit, command not run" \
 		"exit $rc, ran: $([ -e "$W/ran" ] && echo yes || echo no), stderr: $(cat "$W/closed.stderr")"
 fi
+
+# a collector that accepts and never answers: one deadline for the whole export
+# (OTEL_EXPORTER_OTLP_TIMEOUT, ms, retries and waits included), then one line and exit 1
+ms_now() { date +%s%3N; }
+# hang NAME ENV...: trace `true` to a hanging receiver under ENV; sets rc, ms, want
+hang() {
+	_n=$1
+	shift
+	recv "$_n" --hang || return 1
+	_t0=$(ms_now)
+	env "$@" $TMO "$HYTRACE" --otlp="http://127.0.0.1:$PORT/v1/traces" true >/dev/null 2>"$W/$_n.stderr"
+	rc=$?
+	ms=$(($(ms_now) - _t0))
+	stop
+}
+if hang hang OTEL_EXPORTER_OTLP_TIMEOUT=1000; then
+	want="hytrace: cannot send spans to http://127.0.0.1:$PORT/v1/traces: no answer within 1000 ms (OTEL_EXPORTER_OTLP_TIMEOUT)"
+	if [ $rc -eq 1 ] && [ "$(cat "$W/hang.stderr")" = "$want" ] && [ $ms -lt 3000 ]; then
+		ok "otlp collector that never answers, OTEL_EXPORTER_OTLP_TIMEOUT=1000: '$want', exit 1 after $ms ms"
+	else
+		fail "otlp collector that never answers, OTEL_EXPORTER_OTLP_TIMEOUT=1000: one line, exit 1 within 3 s" \
+			"exit $rc after $ms ms, stderr: $(cat "$W/hang.stderr")"
+	fi
+fi
+# the traces variable takes precedence over the generic one
+if hang hang-traces OTEL_EXPORTER_OTLP_TIMEOUT=60000 OTEL_EXPORTER_OTLP_TRACES_TIMEOUT=1000; then
+	if [ $rc -eq 1 ] && [ $ms -lt 3000 ] &&
+		grep -qx "hytrace: cannot send spans to .*: no answer within 1000 ms (OTEL_EXPORTER_OTLP_TRACES_TIMEOUT)" "$W/hang-traces.stderr"; then
+		ok "otlp OTEL_EXPORTER_OTLP_TRACES_TIMEOUT=1000 over OTEL_EXPORTER_OTLP_TIMEOUT=60000: exit 1 after $ms ms"
+	else
+		fail "otlp OTEL_EXPORTER_OTLP_TRACES_TIMEOUT takes precedence" \
+			"exit $rc after $ms ms, stderr: $(cat "$W/hang-traces.stderr")"
+	fi
+fi
+# invalid values: one warning each, the default applies, the spans are sent
+for v in abc 0 -5 1.5 10s 99999999999; do
+	if recv badtmo; then
+		OTEL_EXPORTER_OTLP_TIMEOUT=$v $TMO "$HYTRACE" --otlp="http://127.0.0.1:$PORT/v1/traces" true \
+			>/dev/null 2>"$W/badtmo.stderr"
+		rc=$?
+		stop
+		want="hytrace: ignoring OTEL_EXPORTER_OTLP_TIMEOUT=$v (not a number of milliseconds from 1 to 2147483647)"
+		if [ $rc -eq 0 ] && [ "$(cat "$W/badtmo.stderr")" = "$want" ] && [ -s "$W/badtmo/req-1.json" ]; then
+			ok "otlp OTEL_EXPORTER_OTLP_TIMEOUT=$v: one warning, spans sent with the default"
+		else
+			fail "otlp OTEL_EXPORTER_OTLP_TIMEOUT=$v: one warning, spans sent" \
+				"exit $rc, stderr: $(cat "$W/badtmo.stderr")"
+		fi
+	fi
+done
 
 # --relative-to-now: an old strace log (2001) converted, ending now
 if $TMO "$HYTRACE" --input /dev/null -o /dev/null >/dev/null 2>&1; then

@@ -395,6 +395,80 @@ if section d; then
 	hyt_check "--format=bogus: exit 1 naming every format" sh -c '[ "$1" -eq 1 ] &&
 		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto or otlp)" "$2"' \
 		sh "$RC" "$OUT/d.fmt"
+	# option values: a bad number or list is one line naming the option and the value, the
+	# usage hint, exit 1, and the command never runs (strace's words where strace has the option)
+	while IFS='|' read -r args want; do
+		[ -n "$args" ] || continue
+		rm -f "$RUN/ran"
+		# shellcheck disable=SC2086 # $args holds several words on purpose
+		(cd "$RUN" && $TMO "$HYTRACE" $args -o /dev/null sh -c ": >ran" >/dev/null 2>"$OUT/d.badopt")
+		RC=$?
+		hyt_check "bad option value $args: exit 1, '$want'" sh -c '[ "$1" -eq 1 ] || {
+			echo "exit status $1"; exit 1; }
+			[ ! -e "$3/ran" ] || { echo "the command ran"; exit 1; }
+			n=$(grep -c "^hytrace: " "$2")
+			[ "$n" -eq 1 ] && grep -qxF -- "$4" "$2" || { echo "$n lines:"; cat "$2"; exit 1; }
+			grep -qxF "Try '"'hytrace -h'"' for more information." "$2" || { echo "no usage hint"; exit 1; }' \
+			sh "$RC" "$OUT/d.badopt" "$RUN" "hytrace: $want"
+	done <<'EOF'
+--duration=inf|invalid --duration: 'inf' (seconds, 0.001 to 1000000000)
+--duration=nan|invalid --duration: 'nan' (seconds, 0.001 to 1000000000)
+--duration=0|invalid --duration: '0' (seconds, 0.001 to 1000000000)
+--duration=-1|invalid --duration: '-1' (seconds, 0.001 to 1000000000)
+--duration=1e3|invalid --duration: '1e3' (seconds, 0.001 to 1000000000)
+--duration=0x10|invalid --duration: '0x10' (seconds, 0.001 to 1000000000)
+--duration=0.0001|invalid --duration: '0.0001' (seconds, 0.001 to 1000000000)
+--duration=2000000000|invalid --duration: '2000000000' (seconds, 0.001 to 1000000000)
+--buffer-size=1e30|invalid --buffer-size: '1e30' (bytes, 4K to 2G)
+--buffer-size=99G|invalid --buffer-size: '99G' (bytes, 4K to 2G)
+--buffer-size=3G|invalid --buffer-size: '3G' (bytes, 4K to 2G)
+--buffer-size=0.1|invalid --buffer-size: '0.1' (bytes, 4K to 2G)
+--buffer-size=1|invalid --buffer-size: '1' (bytes, 4K to 2G)
+--buffer-size=4095|invalid --buffer-size: '4095' (bytes, 4K to 2G)
+--buffer-size=-4K|invalid --buffer-size: '-4K' (bytes, 4K to 2G)
+--buffer-size=99999999999999999999K|invalid --buffer-size: '99999999999999999999K' (bytes, 4K to 2G)
+--comm=|invalid --comm: '' (a process name, as in /proc/PID/comm)
+--cgroup=|invalid --cgroup: '' (a cgroup v2 directory)
+-e trace=|invalid system call '' in -e trace=''
+-e trace=!|invalid system call '' in -e trace='!'
+-e trace=openat,|invalid system call '' in -e trace='openat,'
+-e trace=openat,,close|invalid system call '' in -e trace='openat,,close'
+-e signal=|invalid signal '' in -e signal=''
+-e signal=INT,|invalid signal '' in -e signal='INT,'
+-e signal=0|invalid signal '0'
+-e signal=65|invalid signal '65'
+-e signal=+2|invalid signal '+2'
+-e signal=99999999999999999999|invalid signal '99999999999999999999'
+-e status=|invalid status '' in -e status=''
+-e raw=|invalid system call '' in -e raw=''
+-e raw=bogus|invalid system call 'bogus'
+-e quiet=|invalid quiet '' in -e quiet=''
+-e quiet=bogus|invalid quiet 'bogus'
+-e status=failed,|invalid status '' in -e status='failed,'
+-p 1,|invalid process id: '' in -p '1,'
+-p ,1|invalid process id: '' in -p ',1'
+-p 0|invalid process id: '0' (1 to 4194304)
+-p 4194305|invalid process id: '4194305' (1 to 4194304)
+-p 1x|invalid process id: '1x' (1 to 4194304)
+-p 99999999999999999999999|invalid process id: '99999999999999999999999' (1 to 4194304)
+-s -1|invalid -s argument: '-1' (0 to 1048576)
+-s 1x|invalid -s argument: '1x' (0 to 1048576)
+-s 1048577|invalid -s argument: '1048577' (0 to 1048576)
+-s 99999999999999999999|invalid -s argument: '99999999999999999999' (0 to 1048576)
+-E =x|invalid -E: '=x' (VAR=VAL, or VAR to remove it)
+EOF
+	# and the edge values that are good still run the command
+	for args in "-s 0" "-s 1048576" "-e signal=64" "-e signal=SIGRTMIN" "-e trace=all" \
+		"-e raw=read,write" "-e quiet=attach,exit" "-e trace=none" \
+		"--buffer-size=4K" "--buffer-size=2G" "--buffer-size=16MiB" "--buffer-size=5000" \
+		"--duration=0.001" "--duration=.5" "--duration=1000000000" "-E HYT_X=1"; do
+		rm -f "$RUN/ran"
+		# shellcheck disable=SC2086
+		(cd "$RUN" && $TMO "$HYTRACE" $args -o /dev/null sh -c ": >ran" >/dev/null 2>"$OUT/d.goodopt")
+		RC=$?
+		hyt_check "good option value $args: runs" sh -c '[ "$1" -eq 0 ] && [ -e "$3/ran" ] &&
+			[ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt" "$RUN"
+	done
 	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp; do
 		grep -qE "^ +$f +[a-zA-Z]" "$1" || { echo "no line for $f"; exit 1; }; done' sh "$OUT/d.help"
 	rm -f "$OUT"/ff.*

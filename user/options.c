@@ -25,13 +25,14 @@ static const char usage_text[] =
 "  -a             system-wide: every process but hytrace (eBPF backend)\n"
 "  --comm=NAME    -a: only processes named NAME (repeatable)\n"
 "  --cgroup=PATH  -a: only processes in this cgroup v2 directory\n"
-"  --duration=S   stop after S seconds\n"
+"  --duration=S   eBPF: stop after S seconds (0.001 to 1000000000)\n"
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
 "  -E VAR=VAL     put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
 "  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
 "  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
 "  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
-"  --buffer-size=SIZE  eBPF ring buffer size (K, M, G suffixes)\n"
+"  --buffer-size=SIZE  eBPF ring buffer: 4K to 2G (K, M, G suffixes), rounded up to a\n"
+"                 power of two (default 16M)\n"
 "Filtering:\n"
 "  -e trace=SET   syscalls to show: names, !negation, %file %process %network %memory\n"
 "                 %signal %ipc %desc %creds %clock %stat %lstat %fstat %%stat %statfs\n"
@@ -42,7 +43,7 @@ static const char usage_text[] =
 "  -z, -Z         only successful / only failed calls\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE\n"
-"  -s N           show at most N bytes of strings and buffers (default 32)\n"
+"  -s N           show at most N bytes of strings and buffers (default 32, at most 1048576)\n"
 "  -v             print structures in full\n"
 "  -x, -xx        non-ASCII strings in hex; all strings in hex\n"
 "  -y, -yy        print paths of fds; also socket details\n"
@@ -105,6 +106,42 @@ static int bad(const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * Limits of the numeric options, and where they come from.  --help states them.
+ */
+#define STRSIZE_MAX	(1u << 20)	/* -s: 1 MiB of a string (strace allows 2^30: none need it) */
+#define PID_MAX_LIMIT	(4u << 20)	/* -p: linux/threads.h, PID_MAX_LIMIT on 64-bit */
+#define SIG_MAX		64		/* -e signal=: SIGRTMAX (asm-generic/signal.h, _NSIG) */
+#define RING_MIN	4096ull		/* --buffer-size: a page (kernel/bpf/ringbuf.c) */
+#define RING_MAX	(1ull << 31)	/* the largest power of two in its u32 max_entries */
+#define DURATION_MAX	1000000000.0	/* --duration: ~31 years, in s; and 1 ms at least */
+
+/* A whole decimal number, digits only (no sign, space or base prefix), at most max. */
+static bool parse_uint(const char *s, unsigned long long max, unsigned long long *out)
+{
+	unsigned long long n = 0;
+
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		unsigned long long d = (unsigned long long)(*s - '0');
+
+		if (*s < '0' || *s > '9' || d > max || n > (max - d) / 10)
+			return false;
+		n = n * 10 + d;
+	}
+	*out = n;
+	return true;
+}
+
+/* A list with an empty item: "", "a,", ",a", "a,,b". */
+static bool list_has_empty(const char *list)
+{
+	size_t n = strlen(list);
+
+	return !n || list[0] == ',' || list[n - 1] == ',' || strstr(list, ",,");
+}
+
 static void nr_set(uint64_t *set, long nr, bool on)
 {
 	if (nr < 0 || nr >= HY_NR_MAX)
@@ -128,8 +165,8 @@ static const struct cls classes[] = {
 	{ "fstatfs", SC_TFSF }, { "%statfs", SC_TSFA }, { "pure", SC_PU },
 };
 
-/* -e trace=SET */
-static int parse_trace(struct opts *o, const char *spec)
+/* A syscall set (-e trace=, and the sets of raw=, verbose=, abbrev=) into out[NR_WORDS]. */
+static int parse_sysset(const char *spec, const char *qual, uint64_t *out)
 {
 	uint64_t set[NR_WORDS] = { 0 };
 	bool neg = false;
@@ -139,6 +176,8 @@ static int parse_trace(struct opts *o, const char *spec)
 		neg = true;
 		spec++;
 	}
+	if (list_has_empty(spec))	/* strace: invalid system call '' */
+		return bad("invalid system call '' in -e %s='%s%s'", qual, neg ? "!" : "", spec);
 	copy = strdup(spec);
 	if (!copy)
 		return -1;
@@ -209,7 +248,15 @@ static int parse_trace(struct opts *o, const char *spec)
 	}
 	free(copy);
 	for (int w = 0; w < NR_WORDS; w++)
-		o->trace[w] = neg ? ~set[w] : set[w];
+		out[w] = neg ? ~set[w] : set[w];
+	return 0;
+}
+
+/* -e trace=SET */
+static int parse_trace(struct opts *o, const char *spec)
+{
+	if (parse_sysset(spec, "trace", o->trace))
+		return -1;
 	o->trace_all = true;
 	for (int w = 0; w < NR_WORDS; w++)
 		if (o->trace[w] != ~0ull)
@@ -229,7 +276,11 @@ static int parse_status(struct opts *o, const char *spec)
 		neg = true;
 		spec++;
 	}
+	if (list_has_empty(spec))
+		return bad("invalid status '' in -e status='%s%s'", neg ? "!" : "", spec);
 	copy = strdup(spec);
+	if (!copy)
+		return -1;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		size_t i;
 
@@ -257,12 +308,11 @@ static int parse_status(struct opts *o, const char *spec)
 
 static int signal_number(const char *s)
 {
-	char *end;
-	long n = strtol(s, &end, 10);
+	unsigned long long n;
 
-	if (*s && !*end)
-		return n > 0 && n <= 64 ? (int)n : -1;
-	for (int sig = 1; sig <= 64; sig++) {
+	if (*s >= '0' && *s <= '9')	/* a number: 1 to SIGRTMAX */
+		return parse_uint(s, SIG_MAX, &n) && n ? (int)n : -1;
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const char *nm = signame(sig);
 
 		if (!nm)
@@ -283,7 +333,11 @@ static int parse_signals(struct opts *o, const char *spec)
 		neg = true;
 		spec++;
 	}
+	if (list_has_empty(spec))	/* strace: invalid signal '' */
+		return bad("invalid signal '' in -e signal='%s%s'", neg ? "!" : "", spec);
 	copy = strdup(spec);
+	if (!copy)
+		return -1;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if (!strcmp(tok, "all")) {
 			set[0] = set[1] = ~0ull;
@@ -322,70 +376,133 @@ static int parse_expr(struct opts *o, const char *expr)
 		return parse_status(o, v);
 	if (!strncmp(expr, "signal", n) || !strncmp(expr, "signals", n) || !strncmp(expr, "s", n))
 		return parse_signals(o, v);
+	/* raw=, verbose=, abbrev= take syscall sets in strace; here any set but none is all */
+	uint64_t set[NR_WORDS];
+
 	if (!strncmp(expr, "raw", n)) {
+		if (parse_sysset(v, "raw", set))
+			return -1;
 		o->d.raw = strcmp(v, "none") != 0;
 		return 0;
 	}
 	if (!strncmp(expr, "verbose", n)) {
+		if (parse_sysset(v, "verbose", set))
+			return -1;
 		o->d.verbose = strcmp(v, "none") != 0;
 		return 0;
 	}
 	if (!strncmp(expr, "abbrev", n)) {
+		if (parse_sysset(v, "abbrev", set))
+			return -1;
 		o->d.verbose = !strcmp(v, "none");
 		return 0;
 	}
 	if (!strncmp(expr, "quiet", n) || !strncmp(expr, "q", n)) {
+		/* strace 6.1's quiet= names; each here means -qq's "all" */
+		static const char *const names[] = { "attach", "exit", "path-resolution",
+						     "personality", "thread-execve", "superseded",
+						     "all", "none" };
+		const char *q = *v == '!' ? v + 1 : v;
+
+		if (list_has_empty(q))
+			return bad("invalid quiet '' in -e quiet='%s'", v);
+		for (const char *p = q; *p;) {
+			size_t len = strcspn(p, ","), i;
+
+			for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+				if (strlen(names[i]) == len && !strncmp(p, names[i], len))
+					break;
+			if (i == sizeof(names) / sizeof(names[0]))
+				return bad("invalid quiet '%.*s'", (int)len, p);
+			p += len + (p[len] == ',');
+		}
 		o->qflag = strcmp(v, "none") ? 2 : 0;
 		return 0;
 	}
 	return bad("invalid -e expression '%s'", expr);
 }
 
+/*
+ * -p PID[,PID]: separated by commas or blanks ("-p '1 2'", as strace); an empty item between
+ * commas or at an end is an error, as in strace ("-p ,1": invalid process id: '').
+ */
 static int parse_pids(struct opts *o, const char *arg)
 {
-	char *copy = strdup(arg), *save = NULL;
+	const char *p = arg;
+	bool want = true;	/* an item must come: at the start and after a comma */
 
-	for (char *tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
-		char *end;
-		long pid = strtol(tok, &end, 10);
-
-		if (*end || pid <= 0 || pid > 0x7fffffff) {
-			int r = bad("invalid process id: '%s'", tok);
-
-			free(copy);
-			return r;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if ((!*p || *p == ',') && want)
+			return bad("invalid process id: '' in -p '%s'", arg);
+		if (!*p)
+			return 0;
+		if (*p == ',') {
+			p++;
+			want = true;
+			continue;
 		}
+		size_t len = strcspn(p, ", \t");
+		char tok[24];
+		unsigned long long pid;
+
+		snprintf(tok, sizeof(tok), "%.*s", (int)len, p);
+		if (len >= sizeof(tok) || !parse_uint(tok, PID_MAX_LIMIT, &pid) || !pid)
+			return bad("invalid process id: '%.*s' (1 to %u)", (int)len, p, PID_MAX_LIMIT);
 		pid_t *n = realloc(o->pids, (o->npids + 1) * sizeof(*n));
 
-		if (!n) {
-			free(copy);
+		if (!n)
 			return -1;
-		}
 		o->pids = n;
 		o->pids[o->npids++] = (pid_t)pid;
+		p += len;
+		want = false;
 	}
-	free(copy);
+}
+
+/* --buffer-size: a whole number of bytes with an optional K, M or G (KiB...) suffix, in range. */
+static int parse_size(const char *s, uint64_t *out)
+{
+	unsigned long long n = 0;
+	unsigned int shift = 0;
+	size_t digits = strspn(s, "0123456789");
+	char num[24];
+
+	if (!digits || digits >= sizeof(num))
+		return -1;
+	memcpy(num, s, digits);
+	num[digits] = '\0';
+	s += digits;
+	switch (toupper((unsigned char)*s)) {
+	case 'K': shift = 10; s++; break;
+	case 'M': shift = 20; s++; break;
+	case 'G': shift = 30; s++; break;
+	}
+	if (shift && *s == 'i')	/* KiB */
+		s++;
+	if (*s == 'B' || *s == 'b')
+		s++;
+	if (*s || !parse_uint(num, RING_MAX >> shift, &n) || n << shift < RING_MIN)
+		return -1;
+	*out = n << shift;
 	return 0;
 }
 
-static int parse_size(const char *s, uint64_t *out)
+/* --duration: seconds as a plain decimal ("10", "0.5"; no sign, exponent, hex, inf or nan). */
+static int parse_seconds(const char *s, double *out)
 {
+	size_t i = strspn(s, "0123456789"), f = 0;
 	char *end;
-	double v = strtod(s, &end);
 
-	if (end == s || v <= 0)
+	if (s[i] == '.')
+		f = strspn(s + i + 1, "0123456789") + 1;
+	if (!i && f < 2)
 		return -1;
-	switch (toupper((unsigned char)*end)) {
-	case 'K': v *= 1024; end++; break;
-	case 'M': v *= 1024 * 1024; end++; break;
-	case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
-	}
-	if (*end == 'B' || *end == 'b')
-		end++;
-	if (*end)
+	if (s[i + f])
 		return -1;
-	*out = (uint64_t)v;
-	return 0;
+	*out = strtod(s, &end);
+	return *end || *out < 0.001 || *out > DURATION_MAX ? -1 : 0;
 }
 
 enum {
@@ -447,7 +564,11 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case 'E': {
-			char **n = realloc(o->env_set, (o->nenv + 1) * sizeof(*n));
+			char **n;
+
+			if (!*optarg || *optarg == '=')
+				return bad("invalid -E: '%s' (VAR=VAL, or VAR to remove it)", optarg);
+			n = realloc(o->env_set, (o->nenv + 1) * sizeof(*n));
 
 			if (!n)
 				return -1;
@@ -468,11 +589,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case 'q': o->qflag++; break;
 		case 'r': o->rflag = true; break;
 		case 's': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
+			unsigned long long n;
 
-			if (*end || n < 0 || n > 1 << 20)
-				return bad("invalid -s argument: '%s'", optarg);
+			if (!parse_uint(optarg, STRSIZE_MAX, &n))	/* strace's words */
+				return bad("invalid -s argument: '%s' (0 to %u)", optarg, STRSIZE_MAX);
 			o->d.strsize = (unsigned int)n;
 			break;
 		}
@@ -524,7 +644,11 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case OPT_SECCOMP: o->seccomp = 1; break;
 		case OPT_NO_SECCOMP: o->seccomp = 0; break;
 		case OPT_COMM: {
-			char **n = realloc(o->comms, (o->ncomms + 1) * sizeof(*n));
+			char **n;
+
+			if (!*optarg)
+				return bad("%s", "invalid --comm: '' (a process name, as in /proc/PID/comm)");
+			n = realloc(o->comms, (o->ncomms + 1) * sizeof(*n));
 
 			if (!n)
 				return -1;
@@ -532,18 +656,19 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			o->comms[o->ncomms++] = optarg;
 			break;
 		}
-		case OPT_CGROUP: o->cgroup = optarg; break;
-		case OPT_DURATION: {
-			char *end;
-
-			o->duration = strtod(optarg, &end);
-			if (*end || o->duration <= 0)
-				return bad("invalid --duration: '%s'", optarg);
+		case OPT_CGROUP:
+			if (!*optarg)
+				return bad("%s", "invalid --cgroup: '' (a cgroup v2 directory)");
+			o->cgroup = optarg;
 			break;
-		}
+		case OPT_DURATION:
+			if (parse_seconds(optarg, &o->duration))
+				return bad("invalid --duration: '%s' (seconds, 0.001 to %.0f)", optarg,
+					   DURATION_MAX);
+			break;
 		case OPT_BUFSIZE:
 			if (parse_size(optarg, &o->buffer_size))
-				return bad("invalid --buffer-size: '%s'", optarg);
+				return bad("invalid --buffer-size: '%s' (bytes, 4K to 2G)", optarg);
 			break;
 		case OPT_DEBUG: o->verbose_log++; break;
 		case OPT_FORMAT:

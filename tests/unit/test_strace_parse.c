@@ -433,6 +433,20 @@ UT_TEST(split)
 	s = "this is not strace";
 	sp_line(&l, s, strlen(s));
 	UT_CHECK("line: bad", l.kind == SP_BAD && l.why);
+	/* times whose ns would not fit in 63 bits (issue 9: signed overflow downstream) */
+	s = "1234  9223372035.999999 close(3) = 0 <9223372035.000000>";
+	sp_line(&l, s, strlen(s));
+	UT_CHECK("line: -ttt and -T at the year 2262", l.kind == SP_SYSCALL &&
+	      l.ts_sec == 9223372035 && l.has_dur && l.dur_ns == 9223372035000000000ull);
+	s = "1234  9223372036.000000 close(3) = 0";
+	sp_line(&l, s, strlen(s));
+	UT_CHECK("line: -ttt past the year 2262: bad", l.kind == SP_BAD && l.why);
+	s = "1234  99999999999.000000 close(3) = 0";
+	sp_line(&l, s, strlen(s));
+	UT_CHECK("line: -ttt with 11 digits: bad", l.kind == SP_BAD && l.why);
+	s = "1234  close(3) = 0 <99999999999.000000>";
+	sp_line(&l, s, strlen(s));
+	UT_CHECK("line: -T past 2^63 ns: no duration", !l.has_dur);
 
 	bool pending = false;
 	struct hv *a;

@@ -80,14 +80,20 @@ char *otlp_endpoint(const char *url);
  * calls fn for each; returns the number of pairs. */
 int otlp_parse_kv(const char *list, void (*fn)(void *ctx, const char *k, const char *v), void *ctx);
 
+/*
+ * The export deadline, ms: $OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, else $OTEL_EXPORTER_OTLP_TIMEOUT
+ * (whole numbers of ms; an invalid one is ignored with a warning), else 10 s.  *var names the
+ * variable the value came from (or would have).
+ */
+long otlp_timeout_ms(const char **var);
 /* 0 or -errno (message printed). */
 int otlp_http_new(struct otlp_http **hp, const char *url);
 /* Can the collector be reached (TCP, and TLS for https)?  0 or -errno, message printed. */
 int otlp_http_check(struct otlp_http *h);
 /*
  * POST one request body; retried on 429/502/503/504 and connection errors with backoff
- * (honouring Retry-After).  0, or -errno with why filled in ("Connection refused",
- * "HTTP 400 Bad Request: ...").
+ * (honouring Retry-After), all within one deadline (otlp_timeout_ms()).  0, or -errno with why
+ * filled in ("Connection refused", "HTTP 400 Bad Request: ...", "no answer within 1000 ms ...").
  */
 int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why, size_t whylen);
 void otlp_http_free(struct otlp_http *h);

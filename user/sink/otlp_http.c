@@ -14,13 +14,15 @@
 #define OTLP_TRACES_PATH	"v1/traces"
 /*
  * Retries (OTLP spec, "Failures" and "Retryable Response Codes" of OTLP/HTTP: 429, 502, 503,
- * 504, honouring Retry-After): at most OTLP_TRIES attempts, waits from OTLP_BACKOFF_MS doubling,
- * all waits together at most OTLP_RETRY_BUDGET_MS.
+ * 504, honouring Retry-After): at most OTLP_TRIES attempts, waits from OTLP_BACKOFF_MS doubling.
+ * One deadline bounds an export, every attempt and wait included: OTEL_EXPORTER_OTLP_TIMEOUT
+ * (SDK environment spec: the maximum time the exporter waits for each batch export, in ms,
+ * default 10 s).  The connection check at start has a deadline of the same length.
  */
 #define OTLP_TRIES		5
 #define OTLP_BACKOFF_MS		100
-#define OTLP_RETRY_BUDGET_MS	10000
 #define OTLP_TIMEOUT_MS		10000	/* OTEL_EXPORTER_OTLP_TIMEOUT's default (SDK env spec) */
+#define OTLP_TIMEOUT_MAX_MS	INT32_MAX	/* ~24.8 days: curl's timeouts are longs of ms */
 #define OTLP_RESP_MAX		65536	/* bytes of a response body kept */
 
 struct otlp_http {
@@ -28,6 +30,7 @@ struct otlp_http {
 	char *url;
 	struct curl_slist *hdrs;
 	long timeout_ms;
+	const char *timeout_var;	/* the variable that set timeout_ms, for messages */
 	char err[CURL_ERROR_SIZE];
 	struct sbuf resp;
 	char status_line[128];	/* reason phrase of the last response */
@@ -74,6 +77,60 @@ char *otlp_endpoint(const char *url)
 		return r;
 	}
 	return strdup(OTLP_DEFAULT_URL);
+}
+
+/*
+ * A timeout variable: a whole number of milliseconds, 1 to OTLP_TIMEOUT_MAX_MS.  Anything else
+ * is ignored with one warning, as the SDK environment spec asks of unparsable numbers
+ * ("generate a warning and gracefully ignore the setting, i.e., treat them as not set").
+ */
+static bool env_timeout(const char *name, long *ms)
+{
+	const char *v = env(name);
+	unsigned long long n = 0;
+	const char *p;
+
+	if (!v)
+		return false;
+	for (p = v; *p >= '0' && *p <= '9' && n <= OTLP_TIMEOUT_MAX_MS; p++)
+		n = n * 10 + (unsigned long long)(*p - '0');
+	if (*p || !n || n > OTLP_TIMEOUT_MAX_MS) {
+		pr_warn("ignoring %s=%s (not a number of milliseconds from 1 to %d)", name, v,
+			OTLP_TIMEOUT_MAX_MS);
+		return false;
+	}
+	*ms = (long)n;
+	return true;
+}
+
+long otlp_timeout_ms(const char **var)
+{
+	long ms = OTLP_TIMEOUT_MS;
+
+	/* the signal-specific variable takes precedence (OTLP exporter spec) */
+	*var = "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT";
+	if (env_timeout(*var, &ms))
+		return ms;
+	*var = "OTEL_EXPORTER_OTLP_TIMEOUT";
+	if (env_timeout(*var, &ms))
+		return ms;
+	return OTLP_TIMEOUT_MS;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* What is left before a deadline for curl: 1 ms at least, as 0 would mean no limit to curl. */
+static long left_ms(long deadline)
+{
+	long left = deadline - now_ms();
+
+	return left > 0 ? left : 1;
 }
 
 static int hexval(int c)
@@ -216,12 +273,7 @@ int otlp_http_new(struct otlp_http **hp, const char *url)
 		otlp_http_free(h);
 		return -ENOMEM;
 	}
-	h->timeout_ms = OTLP_TIMEOUT_MS;
-	e = env("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT");
-	if (!e)
-		e = env("OTEL_EXPORTER_OTLP_TIMEOUT");
-	if (e && atol(e) > 0)
-		h->timeout_ms = atol(e);
+	h->timeout_ms = otlp_timeout_ms(&h->timeout_var);
 	h->hdrs = curl_slist_append(NULL, "Content-Type: application/json");
 	h->hdrs = curl_slist_append(h->hdrs, "Expect:");	/* no 100-continue round trip */
 	e = env("OTEL_EXPORTER_OTLP_TRACES_HEADERS");
@@ -234,7 +286,6 @@ int otlp_http_new(struct otlp_http **hp, const char *url)
 	curl_easy_setopt(h->c, CURLOPT_HTTPHEADER, h->hdrs);
 	curl_easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace");
 	curl_easy_setopt(h->c, CURLOPT_ERRORBUFFER, h->err);
-	curl_easy_setopt(h->c, CURLOPT_TIMEOUT_MS, h->timeout_ms);
 	curl_easy_setopt(h->c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h->c, CURLOPT_WRITEDATA, h);
 	curl_easy_setopt(h->c, CURLOPT_HEADERFUNCTION, on_header);
@@ -283,9 +334,11 @@ static int curl_why(struct otlp_http *h, CURL *c, CURLcode rc, char *why, size_t
 		snprintf(why, whylen, "%s", strerror((int)oserr));
 		return -(int)oserr;
 	}
-	snprintf(why, whylen, "%s", h->err[0] ? h->err : curl_easy_strerror(rc));
-	if (rc == CURLE_OPERATION_TIMEDOUT)
+	if (rc == CURLE_OPERATION_TIMEDOUT) {
+		snprintf(why, whylen, "no answer within %ld ms (%s)", h->timeout_ms, h->timeout_var);
 		return -ETIMEDOUT;
+	}
+	snprintf(why, whylen, "%s", h->err[0] ? h->err : curl_easy_strerror(rc));
 	return oserr ? -(int)oserr : -EIO;
 }
 
@@ -297,23 +350,23 @@ static void sleep_ms(long ms)
 		;
 }
 
-/* The wait before the next attempt, or -1 when the retry budget is spent. */
-static long next_wait(long *backoff, long *waited, long retry_after)
+/*
+ * The wait before the next attempt, or -1 when none is left before the deadline: a wait that
+ * would leave no time to try again is not worth waiting.
+ */
+static long next_wait(long *backoff, long deadline, long retry_after)
 {
 	long w = retry_after >= 0 ? retry_after : *backoff;
 
 	*backoff *= 2;
-	if (*waited >= OTLP_RETRY_BUDGET_MS)
+	if (now_ms() + w >= deadline)
 		return -1;
-	if (*waited + w > OTLP_RETRY_BUDGET_MS)
-		w = OTLP_RETRY_BUDGET_MS - *waited;
-	*waited += w;
 	return w;
 }
 
 int otlp_http_check(struct otlp_http *h)
 {
-	long backoff = OTLP_BACKOFF_MS, waited = 0;
+	long backoff = OTLP_BACKOFF_MS, deadline = now_ms() + h->timeout_ms;
 	char why[256];
 	CURL *c = curl_easy_init();
 	int err = 0;
@@ -324,9 +377,9 @@ int otlp_http_check(struct otlp_http *h)
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);	/* TCP (and TLS): nothing is sent */
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->err);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, h->timeout_ms);
 	for (int attempt = 1;; attempt++) {
 		h->err[0] = '\0';
+		curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left_ms(deadline));
 		CURLcode rc = curl_easy_perform(c);
 
 		if (rc == CURLE_OK) {
@@ -334,7 +387,7 @@ int otlp_http_check(struct otlp_http *h)
 			break;
 		}
 		err = curl_why(h, c, rc, why, sizeof(why));
-		long w = attempt < OTLP_TRIES && retryable_curl(rc) ? next_wait(&backoff, &waited, -1) : -1;
+		long w = attempt < OTLP_TRIES && retryable_curl(rc) ? next_wait(&backoff, deadline, -1) : -1;
 
 		if (w < 0) {
 			pr_warn("cannot send spans to %s: %s", h->url, why);
@@ -387,7 +440,7 @@ static void partial_success(struct otlp_http *h)
 
 int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why, size_t whylen)
 {
-	long backoff = OTLP_BACKOFF_MS, waited = 0;
+	long backoff = OTLP_BACKOFF_MS, deadline = now_ms() + h->timeout_ms;
 
 	curl_easy_setopt(h->c, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(h->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
@@ -400,6 +453,7 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 		h->err[0] = '\0';
 		h->status_line[0] = '\0';
 		h->retry_after_ms = -1;
+		curl_easy_setopt(h->c, CURLOPT_TIMEOUT_MS, left_ms(deadline));
 		CURLcode rc = curl_easy_perform(h->c);
 
 		if (rc != CURLE_OK) {
@@ -419,7 +473,7 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 			err = -EPROTO;
 			retry = code == 429 || code == 502 || code == 503 || code == 504;
 		}
-		w = retry && attempt < OTLP_TRIES ? next_wait(&backoff, &waited, h->retry_after_ms) : -1;
+		w = retry && attempt < OTLP_TRIES ? next_wait(&backoff, deadline, h->retry_after_ms) : -1;
 		if (w < 0)
 			return err;
 		pr_debug("%s: %s; trying again in %ld ms", h->url, why, w);

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clock.h"
 #include "otlp.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
@@ -143,7 +144,7 @@ void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
  */
 static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
 {
-	int64_t t = (int64_t)boot + offset;
+	int64_t t = ts_shift(boot, offset);
 
 	if (key[0] == '{')
 		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);

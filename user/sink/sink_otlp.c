@@ -117,7 +117,7 @@ static int64_t time_offset(struct otlp *ot)
 	if (ot->rel_now && ot->last_ts) {
 		uint64_t now = ot->cfg.now_real ? ot->cfg.now_real : realtime_ns();
 
-		off = (int64_t)now - (int64_t)ot->last_ts;
+		off = (int64_t)(now - ot->last_ts);	/* modulo 2^64, then signed: no overflow */
 	}
 	return off;
 }

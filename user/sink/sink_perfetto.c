@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clock.h"
 #include "log.h"
 #include "protobuf.h"
 #include "render.h"
@@ -300,7 +301,7 @@ static void write_clock(struct pf *pf, struct sink *s, uint64_t ts)
 	pb_end(pb);
 	pb_begin(pb, CS_CLOCKS);
 	pb_uint(pb, CK_ID, CLOCK_REALTIME_ID);
-	pb_uint(pb, CK_TS, (uint64_t)((int64_t)ts + s->boot_to_real));
+	pb_uint(pb, CK_TS, (uint64_t)ts_shift(ts, s->boot_to_real));
 	pb_end(pb);
 	pb_uint(pb, CS_PRIMARY, CLOCK_BOOTTIME_ID);
 	pb_end(pb);
@@ -367,7 +368,8 @@ static void flush(struct pf *pf, struct sink *s, uint64_t upto)
 {
 	size_t keep = 0;
 
-	qsort(pf->items, pf->nitems, sizeof(*pf->items), item_cmp);
+	if (pf->nitems > 1)	/* items is NULL before the first: qsort wants a valid pointer */
+		qsort(pf->items, pf->nitems, sizeof(*pf->items), item_cmp);
 	size_t i = 0;
 
 	for (; i < pf->nitems && pf->items[i].ts <= upto; i++)
@@ -748,7 +750,7 @@ static void log_line(struct pf *pf, struct sink *s, const struct task *t, uint64
 	pb_begin(pb, AL_EVENTS);
 	pb_int(pb, LE_PID, t->pid);
 	pb_int(pb, LE_TID, t->tid);
-	pb_uint(pb, LE_TIMESTAMP, (uint64_t)((int64_t)ts + s->boot_to_real));
+	pb_uint(pb, LE_TIMESTAMP, (uint64_t)ts_shift(ts, s->boot_to_real));
 	pb_bytes(pb, LE_TAG, t->comm, strnlen(t->comm, HY_COMM_LEN));
 	pb_uint(pb, LE_PRIO, prio);
 	pb_bytes(pb, LE_MESSAGE, msg, len);

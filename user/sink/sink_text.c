@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "clock.h"
 #include "log.h"
 #include "sink.h"
 #include "render.h"
@@ -161,9 +162,9 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 	else if (o->follow == 2 && !o->outfile && nlive > 1)
 		sb_printf(sb, "[pid %5d] ", (int)t->tid);
 	if (o->tflag) {
-		int64_t real = (int64_t)ts + s->boot_to_real;
-		time_t sec = real / 1000000000;
-		long usec = (real % 1000000000) / 1000;
+		int64_t real = ts_shift(ts, s->boot_to_real);
+		time_t sec = real > 0 ? real / 1000000000 : 0;	/* before the epoch: the epoch */
+		long usec = real > 0 ? real % 1000000000 / 1000 : 0;
 
 		if (o->tflag >= 3) {
 			sb_printf(sb, "%lld.%06ld ", (long long)sec, usec);
@@ -171,7 +172,8 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 			struct tm tm;
 			char buf[32];
 
-			localtime_r(&sec, &tm);
+			if (!localtime_r(&sec, &tm))
+				memset(&tm, 0, sizeof(tm));
 			strftime(buf, sizeof(buf), "%T", &tm);
 			if (o->tflag == 2)
 				sb_printf(sb, "%s.%06ld ", buf, usec);
@@ -253,7 +255,8 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		sb_putc(sb, '(');
 	}
 	tt->enter_printed = false;
-	sb_putn(sb, tx->args.s + from, tx->args.len - from);
+	if (tx->args.len > from)	/* args.s is NULL for a call without arguments */
+		sb_putn(sb, tx->args.s + from, tx->args.len - from);
 	sb_puts(sb, ") ");
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
 	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
@@ -269,7 +272,8 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		color(tx, sb, C_END, &invis);
 	if (o->Tflag) {
 		if (!(ev->r.flags & HY_F_NO_EXIT) && ev->r.ts_exit) {	/* strace: nothing for "= ?" */
-			uint64_t dt = ev->r.ts_exit - ev->r.ts_enter;
+			/* an exit before the entry (a bad log or record): no time, not 2^64 - d */
+			uint64_t dt = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit - ev->r.ts_enter : 0;
 
 			sb_printf(sb, " <%llu.%06llu>", (unsigned long long)(dt / 1000000000),
 				  (unsigned long long)(dt % 1000000000 / 1000));

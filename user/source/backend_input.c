@@ -79,7 +79,7 @@ struct input {
 	unsigned long lineno, bad, messages;
 	/* time */
 	int64_t midnight_ns;	/* -t/-tt: today's midnight, CLOCK_REALTIME ns */
-	int64_t day_ns;		/* days added after a wrap past midnight */
+	uint64_t day_ns;	/* days added after a wrap past midnight */
 	int64_t last_tod;	/* -t/-tt: the last time of day seen, s */
 	uint64_t rel_ns;	/* -r: the running sum */
 	/* the pid of unprefixed lines (stderr logs: the only live process) */
@@ -204,29 +204,33 @@ static const struct sysent *lookup_se(const char *name, size_t n, long *nr)
 	return se;
 }
 
-/* Times: the line's time as CLOCK_BOOTTIME ns (0: the log has none). */
+/*
+ * Times: the line's time as CLOCK_BOOTTIME ns (0: the log has none).  Computed modulo 2^64 like
+ * every record time (see ts_shift()): a log from before this boot, or one with absurd times,
+ * wraps instead of overflowing.
+ */
 static uint64_t line_ts(struct pipeline *pl, const struct sp_line *l)
 {
-	int64_t real;
+	uint64_t real, sec = (uint64_t)l->ts_sec, nsec = (uint64_t)l->ts_usec * 1000;
 
 	switch (l->tstyle) {
 	case SP_TS_TTT:
-		real = l->ts_sec * 1000000000ll + l->ts_usec * 1000ll;
+		real = sec * 1000000000ull + nsec;
 		break;
 	case SP_TS_T:
 	case SP_TS_TT:
 		if (l->ts_sec + 12 * 3600 < in.last_tod)	/* past midnight */
-			in.day_ns += 86400ll * 1000000000ll;
+			in.day_ns += 86400ull * 1000000000ull;
 		in.last_tod = l->ts_sec;
-		real = in.midnight_ns + in.day_ns + l->ts_sec * 1000000000ll + l->ts_usec * 1000ll;
+		real = (uint64_t)in.midnight_ns + in.day_ns + sec * 1000000000ull + nsec;
 		break;
 	case SP_TS_R:
-		in.rel_ns += l->ts_sec * 1000000000ull + l->ts_usec * 1000ull;
+		in.rel_ns += sec * 1000000000ull + nsec;
 		return in.rel_ns;
 	default:
 		return 0;
 	}
-	return (uint64_t)(real - pipeline_boot_to_real(pl));
+	return real - (uint64_t)pipeline_boot_to_real(pl);
 }
 
 /* Take the log's options as output options where the command line says nothing. */

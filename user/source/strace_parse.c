@@ -765,6 +765,8 @@ static bool ends_with(const char *s, const char *end, const char *suffix)
 	return (size_t)(end - s) >= n && !memcmp(end - n, suffix, n);
 }
 
+#define SP_SEC_MAX	9223372035L	/* the last whole second of INT64_MAX ns */
+
 static long digits(const char **p, const char *end, int *ndig)
 {
 	long v = 0;
@@ -804,7 +806,7 @@ static void take_dur(struct sp_line *l, const char **end)
 	int nd;
 	long sec = digits(&q, e, NULL), usec;
 
-	if (!lit(&q, e, "."))
+	if (!lit(&q, e, ".") || sec > SP_SEC_MAX)	/* ns must fit, as for timestamps */
 		return;
 	usec = digits(&q, e, &nd);
 	if (q != e - 1 || nd != 6)
@@ -864,10 +866,10 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		long a = digits(&p, end, &nd);
 
 		/*
-		 * Past 2255 (9e9 s) is not a time: the time in ns must fit an int64_t (2262),
-		 * with the microseconds and a day added (backend_input.c's line_ts()).
+		 * Past 2255 (9e9 s) is not a time: the time in ns must fit an int64_t (2262), with
+		 * the microseconds and a day added (backend_input.c's line_ts()).
 		 */
-		if (nd > 10 || a >= 9000000000l) {
+		if (nd > 10 || a >= 9000000000l || a > SP_SEC_MAX) {
 			l->why = "bad timestamp";
 			return;
 		}

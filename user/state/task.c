@@ -39,7 +39,8 @@ void task_set_cmdline(struct task *t, const char *argv, size_t len)
 
 	if (!c)
 		return;
-	memcpy(c, argv, len);
+	if (len)	/* argv may be NULL then */
+		memcpy(c, argv, len);
 	c[len] = '\0';
 	free(t->cmdline);
 	t->cmdline = c;
