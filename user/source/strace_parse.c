@@ -865,11 +865,9 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			p++;
 		long a = digits(&p, end, &nd);
 
-		/*
-		 * Past 2255 (9e9 s) is not a time: the time in ns must fit an int64_t (2262), with
-		 * the microseconds and a day added (backend_input.c's line_ts()).
-		 */
-		if (nd > 10 || a >= 9000000000l || a > SP_SEC_MAX) {
+		/* past the year 2262 (INT64_MAX ns since the epoch): not a time, and times in ns
+		   stay below 2^63 (backend_input.c's line_ts() adds in unsigned arithmetic) */
+		if (nd > 10 || a > SP_SEC_MAX) {
 			l->why = "bad timestamp";
 			return;
 		}
