@@ -91,30 +91,33 @@ wait "$HY"
 rc=$?
 HY=
 builds=$(cat "$W/builds.n" 2>/dev/null || echo 0)
-failed=$(wc -l <"$W/builds" 2>/dev/null || echo 0)
+failed=$(cat "$W/builds" 2>/dev/null | wc -l)
 lines=$(wc -l <"$W/trace")
-lost=$(sed -n 's/^.*+++ \([0-9]*\) events lost +++$/\1/p' "$W/trace" | awk '{ s += $1 } END { print s + 0 }')
+lost=$(sed -n 's/^.*+++ \([0-9]*\) events lost +++$/\1/p' "$W/trace" |
+	awk '{ s += $1 } END { print s + 0 }')
 
 awk -v warm="$WARM" -v bound="$RSS_BOUND" -v rc="$rc" -v lines="$lines" -v lost="$lost" \
-	-v builds="$builds" -v failed="$failed" -v load0="$load0" -v load1="$load1" \
-	-v secs="$SECS" '
+	-v builds="$builds" -v failed="$failed" -v load0="$load0" -v load1="$load1" '
 NR == 1 { next }
 {
 	t = $1; rss = $2; fds = $3
 	if (NR == 2) { rss0 = rss; fds0 = fds; rssmax = rss; fdsmax = fds }
 	if (rss > rssmax) rssmax = rss
 	if (fds > fdsmax) fdsmax = fds
-	if (!havew && t >= warm) { havew = 1; tw = t; rssw = rss; fdsw = fds; rsswmax = rss; fdswmax = fds }
+	if (!havew && t >= warm) {
+		havew = 1; tw = t; rssw = rss; fdsw = fds; rsswmax = rss; fdswmax = fds
+	}
 	if (havew) { if (rss > rsswmax) rsswmax = rss; if (fds > fdswmax) fdswmax = fds }
 	tend = t; rssend = rss; fdsend = fds
 }
 END {
 	min = (tend - tw) / 60
 	per = min > 0 ? (rssend - rssw) / min : 0
-	printf "duration %d s, %d builds (%d failed), load average %s at the start, %s at the end\n", \
+	printf "duration %d s, %d builds (%d failed), load average %s at the start, %s at the end\n",
 		tend, builds, failed, load0, load1
-	printf "RSS KiB: start %d, after warm-up (%d s) %d, end %d, max %d; growth after warm-up %+d KiB (%+.1f KiB/min)\n", \
-		rss0, tw, rssw, rssend, rssmax, rssend - rssw, per
+	printf "RSS KiB: start %d, after warm-up (%d s) %d, end %d, max %d; ",
+		rss0, tw, rssw, rssend, rssmax
+	printf "growth after warm-up %+d KiB (%+.1f KiB/min)\n", rssend - rssw, per
 	printf "fds: start %d, after warm-up %d, end %d, max %d\n", fds0, fdsw, fdsend, fdsmax
 	printf "events written %d lines, events lost %d; hytrace exit status %d\n", lines, lost, rc
 	bad = 0
