@@ -30,7 +30,7 @@ override LDFLAGS += $(SAN)
 # the BPF object and its skeleton are kept: make would otherwise delete them as intermediates
 # after each build and rebuild them (clang, bpftool) every time
 .SECONDARY:
-.PHONY: all clean deps run test unit install bench vmlinux ci
+.PHONY: all clean deps run test unit install bench vmlinux ci soak
 
 GEN := $(OUTPUT)/gen
 XLAT_IN := $(sort $(wildcard decoders/xlat/*.in))
@@ -159,6 +159,11 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory -f bench/bench.mk
+
+# hytrace -a under a build loop for SOAK_SECONDS (default 60): RSS and fds must stay flat
+SOAK_SECONDS ?= 60
+soak: all
+	@SOAK_SECONDS=$(SOAK_SECONDS) HYTRACE=$(OUTPUT)/hytrace sh bench/soak.sh
 
 clean:
 	rm -rf $(OUTPUT)

@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -835,6 +835,30 @@ if section i; then
 			[ "$1" -eq 0 ] || { echo "exit $1: $(tail -n 3 "$2" | tr "\n" " ")"; exit 1; }
 			[ -s build/bench/results/latest.md ] || { echo "no build/bench/results/latest.md"; exit 1; }
 			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }' sh $rc "$WORK/bench.log"
+	fi
+fi
+
+########## (j) faults, storms and broken outputs, both backends: tests/faults.sh
+if section j; then
+	echo "# (j) faults: tracer killed, tracee killed, ENOSPC, broken outputs, storms"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "faults" "tracer is strace"
+	else
+		mkdir -p "$WORK/j"
+		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" HWORK="$WORK/j" \
+			sh tests/faults.sh >"$WORK/j/faults.log" 2>&1
+		rc=$?
+		cat "$WORK/j/faults.log"
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+			esac
+		done <"$WORK/j/faults.log"
+		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/j/faults.log"; then
+			hyt_failed "faults.sh" "exited with status $rc and reported no failure"
+		fi
 	fi
 fi
 
