@@ -804,6 +804,32 @@ if section g; then
 			[ $((p + l)) -eq 50000 ] || { echo "$p printed + $l lost = $((p + l)), want 50000"; exit 1; }
 			grep -q "events lost" "$1.err" || { echo "no lost-event summary on stderr"; exit 1; }' sh "$OUT/g.d"
 
+		# lost events under -a: the line has the prefix every -a line has, [pid 0 ?] (no task);
+		# without -o, a lost line does not count as a second process ([pid N] prefixes)
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_storm --buffer-size=4096 --duration=3 \
+			-o "$OUT/g.al" 2>"$OUT/g.al.err") &
+		GP=$!
+		sleep 1.5
+		"$RUN/hyt_storm" 50000
+		wait $GP
+		hyt_check "-a: lost-event lines carry [pid 0 ?]" sh -c '
+			grep -qE "^\[pid +0 \?\] \+\+\+ [0-9]+ events lost \+\+\+$" "$1" || { echo "no lost line"; exit 1; }
+			! grep -v "^\[pid " "$1" | head -n 3 | grep . || { echo "lines without the prefix"; exit 1; }' sh "$OUT/g.al"
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" --buffer-size=4096 -e trace=getppid "$PROGS/storm" 50000 \
+			2>"$OUT/g.dtty")
+		hyt_check "lost events: no [pid N] prefixes after them" sh -c '
+			grep -q "^+++ [0-9]* events lost +++$" "$1" || { echo "no lost line"; exit 1; }
+			! grep -m 2 "^\[pid " "$1"' sh "$OUT/g.dtty"
+
+		# a call cut by SIGKILL never returns: "= ?" as under ptrace and strace, not the
+		# -ERESTART_RESTARTBLOCK the kernel's sys_exit still reports
+		for b in bpf ptrace; do
+			trace_to "$HYTRACE_BIN --backend=$b" "$OUT/g.kill.$b" -f -- timeout -s KILL 1 sleep 5
+			hyt_check "$b: clock_nanosleep killed by SIGKILL: = ?" sh -c '
+				grep -qE "clock_nanosleep.*\) += \?$" "$1" && ! grep clock_nanosleep "$1" | grep -q ERESTART ||
+				{ grep clock_nanosleep "$1"; exit 1; }' sh "$OUT/g.kill.$b"
+		done
+
 		# however hytrace ends, no hytrace BPF program stays loaded
 		for sig in INT TERM KILL; do
 			# programs of earlier runs take a few seconds to be freed: start from none
