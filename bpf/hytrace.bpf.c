@@ -1111,9 +1111,25 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 	return 0;
 }
 
+/*
+ * SIGKILL pending on this thread: __fatal_signal_pending() (include/linux/sched/signal.h); a
+ * fatal signal to an untraced process is turned into SIGKILL for every thread (complete_signal(),
+ * kernel/signal.c).  The task dies on its way back to user space: under ptrace no exit stop is
+ * reported (ptrace_stop() gives up on a fatal signal), and strace prints "= ?".
+ */
+static __always_inline int fatal_pending(void)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+
+	return (BPF_CORE_READ(t, pending.signal.sig[0]) >> (SIGKILL - 1)) & 1;
+}
+
 static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 {
 	__u32 fl = 0;
+
+	if (fatal_pending())	/* never returns to the caller: "= ?", as ptrace sees it */
+		fl |= HY_F_NO_EXIT;
 
 	if (st->flags & HYB_TS_ENTER_SEEN)
 		fl |= HY_F_ENTER_SEEN;

@@ -350,6 +350,59 @@ attach_detach()
 	kill -KILL "$SL" 2>/dev/null
 }
 
+# ctrl_c TAG WHO OPTIONS...: trace $PROGS/intr under the seccomp filter (-f --seccomp-bpf
+# -e trace=openat -o FILE PROG, plus OPTIONS), then SIGINT to the tracer's process group as a
+# terminal's Ctrl-C does (WHO=group: tracer and command; timeout made the group), or to the
+# tracer alone (WHO=tracer).  Sets RC (the tracer's exit status) and waits for the command's
+# report $OUT/d.TAG.res ("sigint=N opens=N enosys=N failed=N").
+ctrl_c()
+{
+	_tag=$1
+	_who=$2
+	shift 2
+	_pf=$RUN/$_tag.pid
+	_res=$OUT/d.$_tag.res
+	rm -f "$_pf" "$_res"
+	(cd "$RUN" && exec $TMO "$HYTRACE" "$@" -f --seccomp-bpf -e trace=openat -o "$OUT/d.$_tag" \
+		"$PROGS/intr" "$_pf" "$_res" 2>"$OUT/d.$_tag.err") &
+	_t=$!
+	BG_PIDS="$BG_PIDS $_t"
+	RC=255
+	if ! wait_for nonempty "$_pf" || ! wait_for grep_q "$OUT/d.$_tag" '^[0-9]* *openat(AT_FDCWD, "/dev/null"'; then
+		echo "# $_tag: no trace of the command after 5 s"
+		kill -KILL "$(leaf $_t)" $_t 2>/dev/null
+		return
+	fi
+	_c=$(cat "$_pf")
+	BG_PIDS="$BG_PIDS $_c"
+	if [ "$_who" = group ]; then
+		kill -INT "-$_t"
+	else
+		kill -INT "$(sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$_c/status")"
+	fi
+	wait "$_t"
+	RC=$?
+	wait_for nonempty "$_res"
+}
+
+# intr_ok TRACE RC ENOSYS: after ctrl_c, the tracer's exit status is RC; the command got SIGINT
+# and its report has enosys=0 failed=0 (ENOSYS "enosys=0"), or some ENOSYS (ENOSYS "+"); with
+# no ENOSYS, the trace went on after the signal (10 of the 12 opens that follow it at least)
+intr_ok()
+{
+	rc_is "$2" "$1" || return 1
+	[ -s "$1.res" ] || { echo "no report from the command"; return 1; }
+	read -r _rs _ro _re _rf <"$1.res"
+	case $_rs in sigint=[1-9]*) ;; *) echo "the command got no SIGINT: $(cat "$1.res")"; return 1 ;; esac
+	if [ "$3" = + ]; then
+		[ "${_re#enosys=}" -gt 0 ] || { echo "no ENOSYS: $(cat "$1.res")"; return 1; }
+		return 0
+	fi
+	[ "$_re $_rf" = "enosys=0 failed=0" ] || { echo "report: $(cat "$1.res")"; return 1; }
+	_n=$(sed -n '/--- SIGINT /,$p' "$1" | grep -c 'openat(AT_FDCWD, "/dev/null"')
+	[ "$_n" -ge 10 ] || { echo "$_n opens traced after SIGINT; trace ends: $(tail -n 2 "$1")"; return 1; }
+}
+
 AS_USER=
 if section d; then
 	echo "# (d) behaviours"
@@ -379,6 +432,34 @@ if section d; then
 	(cd "$RUN" && $TMO "$HYTRACE" -o - "$P/exitcode" 0 >"$OUT/d.dash" 2>"$OUT/d.dash.err")
 	hyt_check "-o -: the trace on standard output" sh -c 'grep -qxF "+++ exited with 0 +++" "$1" &&
 		! grep -q "exited with" "$2" && [ ! -e "$3/-" ]' sh "$OUT/d.dash" "$OUT/d.dash.err" "$RUN"
+	# a trace on a standard error that breaks (its reader exits) or is closed is lost: the exit
+	# status says so (strace dies by SIGPIPE: 141); a closed one takes none of our files, so a
+	# message cannot land in the -o FILE
+	(cd "$RUN" && $TMO sh -c '"$1" "$2" 20000 2>&1 >/dev/null; echo $? >"$3"' sh \
+		"$HYTRACE" "$P/storm" "$OUT/d.epipe.rc" | head -n 1 >/dev/null)
+	hyt_check "trace to a stderr whose reader exits: non-zero exit" sh -c '
+		[ -s "$1" ] && [ "$(cat "$1")" -ne 0 ] || { echo "exit status $(cat "$1")"; exit 1; }' sh "$OUT/d.epipe.rc"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "trace to a closed stderr: non-zero exit" "strace exits 0"
+	else
+		(cd "$RUN" && $TMO "$HYTRACE" "$P/exitcode" 0 >/dev/null 2>&-)
+		RC=$?
+		hyt_check "trace to a closed stderr: non-zero exit" sh -c '[ "$1" -ne 0 ]' sh $RC
+	fi
+	(cd "$RUN" && $TMO "$HYTRACE" -o "$OUT/d.closed" nosuch-hyt-command >/dev/null 2>&-)
+	RC=$?
+	hyt_check "closed stderr: no message in the -o FILE" sh -c '[ "$1" -ne 0 ] &&
+		! grep "^[a-z]*: " "$2"' sh $RC "$OUT/d.closed"
+	# strace 6.1: -o FILE PROG is quiet about attaching children (-q); not so without -o
+	(cd "$RUN" && $TMO "$HYTRACE" -f -o "$OUT/d.fq" sh -c "$P/exitcode 0; $P/exitcode 0; :" \
+		>/dev/null 2>"$OUT/d.fq.err")
+	(cd "$RUN" && $TMO "$HYTRACE" -f -o /dev/null -e quiet=none sh -c "$P/exitcode 0; :" \
+		>/dev/null 2>"$OUT/d.fq2.err")
+	hyt_check "-f -o FILE PROG: no 'Process N attached' (-e quiet=none: one)" sh -c '
+		[ ! -s "$1" ] || { echo "stderr: $(head -n 2 "$1")"; exit 1; }
+		grep -q " +++ exited with 0 +++$" "$3" || { echo "no trace"; exit 1; }
+		n=$(grep -c "Process [0-9]* attached" "$2"); [ "$n" -eq 1 ] || { echo "$n with quiet=none"; exit 1; }' \
+		sh "$OUT/d.fq.err" "$OUT/d.fq2.err" "$OUT/d.fq"
 	# a write error (ENOSPC) is one line naming the file and a failed run, for every output
 	for f in "--format=text" "--format=json" "--format=tef" "--format=perfetto" "-c" "-j"; do
 		(cd "$RUN" && $TMO "$HYTRACE" $f -o /dev/full "$P/exitcode" 0 >/dev/null 2>"$OUT/d.full")
@@ -602,6 +683,30 @@ EOF
 		fi
 		kill -KILL "$SL" 2>/dev/null
 	fi
+	# -I: Ctrl-C under the seccomp filter.  A tracee left with the filter and no tracer gets
+	# ENOSYS from every traced syscall: -o FILE PROG (-I 3) ignores the signal, the command gets
+	# it and the trace goes on until the command ends with its own status
+	ctrl_c intr3 group
+	hyt_check "-o FILE PROG (-I 3): Ctrl-C reaches the command, no ENOSYS, exit with it" \
+		intr_ok "$OUT/d.intr3" 0 enosys=0
+	# -I 1 keeps stopping at once: detached (130 like strace), and the command meets ENOSYS
+	ctrl_c intr1 group -I 1
+	hyt_check "-I 1: Ctrl-C detaches at once (130), the command then gets ENOSYS" \
+		intr_ok "$OUT/d.intr1" 130 +
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "-I 2: SIGINT to the tracer alone, under the filter" "strace kills the command and detaches"
+	else
+		# -I 2 (the default without -o): the signal is passed on to the command, no detach
+		ctrl_c intr2 tracer -I 2
+		hyt_check "-I 2: SIGINT to the tracer alone is passed on, no ENOSYS" \
+			intr_ok "$OUT/d.intr2" 0 enosys=0
+	fi
+	"$HYTRACE" -I 5 true >/dev/null 2>"$OUT/d.I5"
+	RC=$?
+	"$HYTRACE" --interruptible=never_tstp -o /dev/null true 2>"$OUT/d.Inever"
+	RC2=$?
+	hyt_check "-I 5 is refused; --interruptible=never_tstp is taken" sh -c '[ "$1" -eq 1 ] &&
+		grep -q "invalid -I argument" "$2" && [ "$3" -eq 0 ]' sh $RC "$OUT/d.I5" $RC2
 	# two targets at once
 	if start_sleeper two1 && s1=$SL && start_sleeper two2 && s2=$SL; then
 		(cd "$RUN" && timeout -s INT -k 5 1 "$HYTRACE" -o "$OUT/d.p2" -p "$s1,$s2" 2>/dev/null)
@@ -772,6 +877,32 @@ if section g; then
 			[ "$l" -gt 0 ] || { echo "no lost events reported ($p printed)"; exit 1; }
 			[ $((p + l)) -eq 50000 ] || { echo "$p printed + $l lost = $((p + l)), want 50000"; exit 1; }
 			grep -q "events lost" "$1.err" || { echo "no lost-event summary on stderr"; exit 1; }' sh "$OUT/g.d"
+
+		# lost events under -a: the line has the prefix every -a line has, [pid 0 ?] (no task);
+		# without -o, a lost line does not count as a second process ([pid N] prefixes)
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_storm --buffer-size=4096 --duration=3 \
+			-o "$OUT/g.al" 2>"$OUT/g.al.err") &
+		GP=$!
+		sleep 1.5
+		"$RUN/hyt_storm" 50000
+		wait $GP
+		hyt_check "-a: lost-event lines carry [pid 0 ?]" sh -c '
+			grep -qE "^\[pid +0 \?\] \+\+\+ [0-9]+ events lost \+\+\+$" "$1" || { echo "no lost line"; exit 1; }
+			! grep -v "^\[pid " "$1" | head -n 3 | grep . || { echo "lines without the prefix"; exit 1; }' sh "$OUT/g.al"
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" --buffer-size=4096 -e trace=getppid "$PROGS/storm" 50000 \
+			2>"$OUT/g.dtty")
+		hyt_check "lost events: no [pid N] prefixes after them" sh -c '
+			grep -q "^+++ [0-9]* events lost +++$" "$1" || { echo "no lost line"; exit 1; }
+			! grep -m 2 "^\[pid " "$1"' sh "$OUT/g.dtty"
+
+		# a call cut by SIGKILL never returns: "= ?" as under ptrace and strace, not the
+		# -ERESTART_RESTARTBLOCK the kernel's sys_exit still reports
+		for b in bpf ptrace; do
+			trace_to "$HYTRACE_BIN --backend=$b" "$OUT/g.kill.$b" -f -- timeout -s KILL 1 sleep 5
+			hyt_check "$b: clock_nanosleep killed by SIGKILL: = ?" sh -c '
+				grep -qE "clock_nanosleep.*\) += \?$" "$1" && ! grep clock_nanosleep "$1" | grep -q ERESTART ||
+				{ grep clock_nanosleep "$1"; exit 1; }' sh "$OUT/g.kill.$b"
+		done
 
 		# however hytrace ends, no hytrace BPF program stays loaded
 		for sig in INT TERM KILL; do

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* main.c: hytrace's entry point: options, backend choice, run, exit status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,42 @@ static void catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGTTOU, SIG_IGN);
 	signal(SIGTTIN, SIG_IGN);
+}
+
+/*
+ * -I 3 and 4, once the command runs (it must not inherit SIG_IGN): the fatal signals are ignored,
+ * as strace does after startup_child(); a Ctrl-C at the terminal reaches the command (our process
+ * group) and the trace ends when the tracees do.  One that came during start-up still counts.
+ */
+static void apply_interruptible(const struct opts *o)
+{
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
+
+	if (o->intr < INTR_NEVER)
+		return;
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		signal(fatal[i], SIG_IGN);
+	if (o->intr == INTR_NEVER_TSTP)
+		signal(SIGTSTP, SIG_IGN);
+}
+
+/*
+ * Keep 0, 1 and 2 open (strace's ensure_standard_fds_opened()): a file opened later must not
+ * become standard error and get our messages, or standard output and get a trace.  A closed one
+ * becomes the read end of a pipe (close-on-exec, so the command still finds it closed): writes
+ * to it fail with EBADF, and a trace written there is reported as lost by the exit status.
+ */
+static void keep_std_fds(void)
+{
+	int fds[2];
+
+	while (pipe2(fds, O_CLOEXEC) == 0) {
+		close(fds[1]);
+		if (fds[0] > 2) {
+			close(fds[0]);
+			break;
+		}
+	}
 }
 
 static const struct backend *choose_backend(const struct opts *o)
@@ -105,6 +142,7 @@ int main(int argc, char **argv)
 	const struct backend *be;
 	int err, ret;
 
+	keep_std_fds();
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	err = opts_parse(&o, argc, argv);
 	if (err)
@@ -130,6 +168,7 @@ int main(int argc, char **argv)
 		pipeline_close(&pl);
 		return 1;
 	}
+	apply_interruptible(&o);
 	err = be->run(&tr);
 	be->cleanup(&tr);
 	/* a sink that fails says why itself; the run then fails too */

@@ -26,6 +26,8 @@ static const char usage_text[] =
 "  --comm=NAME    -a: only processes named NAME (repeatable)\n"
 "  --cgroup=PATH  -a: only processes in this cgroup v2 directory\n"
 "  --duration=S   eBPF: stop after S seconds (0.001 to 1000000000)\n"
+"  -I N, --interruptible=N  when fatal signals stop hytrace: 1 anywhere, 2 waiting (default),\n"
+"                 3 never (default with -o FILE PROG: Ctrl-C reaches only PROG), 4 never_tstp\n"
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
 "  -E VAR=VAL     put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
 "  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
@@ -141,6 +143,8 @@ static bool list_has_empty(const char *list)
 
 	return !n || list[0] == ',' || list[n - 1] == ',' || strstr(list, ",,");
 }
+
+static bool quiet_set;	/* -q or -e quiet= given */
 
 static void nr_set(uint64_t *set, long nr, bool on)
 {
@@ -417,6 +421,7 @@ static int parse_expr(struct opts *o, const char *expr)
 			p += len + (p[len] == ',');
 		}
 		o->qflag = strcmp(v, "none") ? 2 : 0;
+		quiet_set = true;
 		return 0;
 	}
 	return bad("invalid -e expression '%s'", expr);
@@ -505,6 +510,25 @@ static int parse_seconds(const char *s, double *out)
 	return *end || *out < 0.001 || *out > DURATION_MAX ? -1 : 0;
 }
 
+/* -I N or --interruptible=NAME (strace 6.1's parse_interruptible_arg()) */
+static int parse_intr(struct opts *o, const char *arg)
+{
+	static const char *const names[] = { "anywhere", "always", "waiting", "never", "never_tstp" };
+	static const int modes[] = { INTR_ANYWHERE, INTR_ANYWHERE, INTR_WHILE_WAIT, INTR_NEVER,
+				     INTR_NEVER_TSTP };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(arg, names[i])) {
+			o->intr = modes[i];
+			return 0;
+		}
+	if (arg[0] >= '1' && arg[0] <= '4' && !arg[1]) {
+		o->intr = arg[0] - '0';
+		return 0;
+	}
+	return bad("invalid -I argument: '%s' (1-4, anywhere, waiting, never or never_tstp)", arg);
+}
+
 enum {
 	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
 	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
@@ -530,6 +554,7 @@ static const struct option longopts[] = {
 	{ "relative-to-now", no_argument, NULL, OPT_REL_NOW },
 	{ "logs", no_argument, NULL, OPT_LOGS },
 	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "interruptible", required_argument, NULL, 'I' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -544,6 +569,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	quiet_set = false;
 	o->trace_all = true;
 	memset(o->trace, 0xff, sizeof(o->trace));
 	o->signals[0] = o->signals[1] = ~0ull;
@@ -554,7 +580,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->seccomp = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+acCe:E:fhjo:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+acCe:E:fhI:jo:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'c': o->cflag = 1; break;
@@ -580,13 +606,20 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 1;
+		case 'I':
+			if (parse_intr(o, optarg))
+				return -1;
+			break;
 		case 'j': o->summary_json = true; break;
 		case 'o': o->outfile = optarg; break;
 		case 'p':
 			if (parse_pids(o, optarg))
 				return -1;
 			break;
-		case 'q': o->qflag++; break;
+		case 'q':
+			o->qflag++;
+			quiet_set = true;
+			break;
 		case 'r': o->rflag = true; break;
 		case 's': {
 			unsigned long long n;
@@ -724,6 +757,19 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	}
 	if (o->follow == 2 && !o->outfile)
 		o->follow = 1;	/* -ff without -o is -f, as in strace */
+	/*
+	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
+	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C
+	 * reaches the command, and the trace ends when the command does
+	 */
+	if (o->outfile && o->argv) {
+		if (!o->intr)
+			o->intr = INTR_NEVER;
+		if (!quiet_set)
+			o->qflag = 1;
+	}
+	if (!o->intr)
+		o->intr = INTR_WHILE_WAIT;
 	if (o->user && !o->argv)
 		return bad("%s", "-u USER needs a command to run");
 	return 0;

@@ -13,6 +13,20 @@ enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum otlp_syscalls { OTLP_SC_EVENTS, OTLP_SC_SPANS, OTLP_SC_NONE };
 
+/*
+ * -I: when hytrace can be interrupted by SIGHUP, SIGINT, SIGQUIT, SIGPIPE and SIGTERM (strace's
+ * numbers and names).  Both backends act on a signal between records, so 1 and 2 differ only for
+ * a command run under the ptrace backend's seccomp filter: 1 detaches at once, 2 passes the
+ * signal on to the command and traces on until every tracee is gone (a detached tracee would
+ * keep the filter, and its traced syscalls would fail with ENOSYS).
+ */
+enum intr_mode {
+	INTR_ANYWHERE = 1,	/* anywhere, always: stop at once */
+	INTR_WHILE_WAIT = 2,	/* waiting: stop unless tracees would be left under the filter */
+	INTR_NEVER = 3,		/* never: the signals are ignored once tracing (-o FILE PROG) */
+	INTR_NEVER_TSTP = 4,	/* never_tstp: and SIGTSTP too */
+};
+
 /* -e status= bits */
 #define ST_SUCCESSFUL	0x01
 #define ST_FAILED	0x02
@@ -38,7 +52,8 @@ struct opts {
 	int tflag;			/* -t 1, -tt 2, -ttt 3 */
 	bool rflag;			/* -r */
 	bool Tflag;			/* -T */
-	int qflag;			/* -q 1, -qq 2 */
+	int qflag;			/* -q 1, -qq 2 (1 by default with -o FILE PROG, as in strace) */
+	int intr;			/* -I, --interruptible: INTR_* (after parsing, never 0) */
 	int cflag;			/* -c 1, -C 2 */
 	const char *sortby;		/* -S */
 	bool summary_json;		/* -j */

@@ -147,20 +147,20 @@ static void close_open(struct text *tx, struct outf *out, pid_t tid)
 	end_line(out, " <unfinished ...>\n");
 }
 
-static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
-		   uint64_t ts)
+/* -a: "[pid TID COMM] " (a record that names no task, such as lost events: "[pid     0 ?] ") */
+static void all_prefix(struct sbuf *sb, const struct task *t)
+{
+	if (t->comm[0])
+		sb_printf(sb, "[pid %5d %.*s] ", (int)t->tid, HY_COMM_LEN, t->comm);
+	else
+		sb_printf(sb, "[pid %5d ?] ", (int)t->tid);
+}
+
+/* -t, -tt, -ttt, -r */
+static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, uint64_t ts)
 {
 	const struct opts *o = s->o;
-	unsigned int nlive = tasks_live(s->tasks);
 
-	if (o->all)	/* system-wide: every line says whose it is */
-		sb_printf(sb, "[pid %5d %.*s] ", (int)t->tid, HY_COMM_LEN, t->comm);
-	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
-		sb_printf(sb, "%-5d ", (int)t->tid);
-	else if (!o->outfile && nlive > 1)
-		sb_printf(sb, "[pid %5d] ", (int)t->tid);
-	else if (o->follow == 2 && !o->outfile && nlive > 1)
-		sb_printf(sb, "[pid %5d] ", (int)t->tid);
 	if (o->tflag) {
 		int64_t real = ts_shift(ts, s->boot_to_real);
 		time_t sec = real > 0 ? real / 1000000000 : 0;	/* before the epoch: the epoch */
@@ -188,6 +188,24 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 			  (unsigned long long)(d % 1000000000 / 1000));
 		tx->last_ts = ts;
 	}
+}
+
+static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
+		   uint64_t ts)
+{
+	const struct opts *o = s->o;
+	/* tid 0 (lost-event records) is no process: it does not make the trace multi-process */
+	unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
+
+	if (o->all)	/* system-wide: every line says whose it is */
+		all_prefix(sb, t);
+	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
+		sb_printf(sb, "%-5d ", (int)t->tid);
+	else if (!o->outfile && nlive > 1)
+		sb_printf(sb, "[pid %5d] ", (int)t->tid);
+	else if (o->follow == 2 && !o->outfile && nlive > 1)
+		sb_printf(sb, "[pid %5d] ", (int)t->tid);
+	timestamps(tx, s, sb, ts);
 }
 
 static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, long nr,
@@ -361,6 +379,13 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 
 	close_open(tx, out, 0);
 	sb_reset(sb);
+	/*
+	 * Drops are counted per CPU, across tasks: the record names none (tid 0).  Under -a every
+	 * line still starts "[pid N COMM] " (here "[pid     0 ?] "); times as on every line.
+	 */
+	if (s->o->all)
+		all_prefix(sb, t);
+	timestamps(tx, s, sb, ev->r.ts_enter);
 	sb_printf(sb, "+++ %llu events lost +++\n", (unsigned long long)ev->r.args[0]);
 	emit(tx, out, sb, 0);
 }

@@ -816,6 +816,32 @@ static int spin_budget(void)
 	return SPIN_MAX;
 }
 
+/*
+ * A fatal signal came (-I 1 or 2).  Detaching from tasks under our seccomp filter would leave
+ * them the filter, which fails every traced syscall with ENOSYS once no tracer is there: unless
+ * -I 1 asked to stop at once, pass the signal on to the command, as strace's cleanup() does, and
+ * trace on until every tracee is gone.  True when the caller should detach now.
+ */
+static bool interrupted(struct tracer *tr)
+{
+	int sig = *tr->stop;
+
+	if (!P.seccomp)
+		return true;
+	if (tr->o->intr == INTR_ANYWHERE) {
+		pr_warn("detaching: the traced processes keep the seccomp filter, their traced "
+			"syscalls now fail with ENOSYS");
+		return true;
+	}
+	*tr->stop = 0;
+	pr_info("%s: passed on to the command; tracing until every tracee ends", strsignal(sig));
+	if (tr->child && !tr->child_done) {
+		kill(tr->child, SIGCONT);
+		kill(tr->child, sig);
+	}
+	return false;
+}
+
 static int ptrace_run(struct tracer *tr)
 {
 	int spin = spin_budget(), misses = 0;
@@ -824,7 +850,7 @@ static int ptrace_run(struct tracer *tr)
 		int status;
 		pid_t pid;
 
-		if (*tr->stop) {
+		if (*tr->stop && interrupted(tr)) {
 			detach_all(tr);
 			return 0;
 		}
