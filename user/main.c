@@ -11,6 +11,7 @@
 #include "backend.h"
 #include "log.h"
 #include "pipeline.h"
+#include "procperm.h"
 
 static volatile int stop_sig;
 
@@ -38,6 +39,7 @@ static const struct backend *choose_backend(const struct opts *o)
 {
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
+	int err;
 
 	if (o->input)	/* the strace log reader, a source like the backends */
 		return &backend_input;
@@ -50,15 +52,25 @@ static const struct backend *choose_backend(const struct opts *o)
 		}
 		return &backend_ptrace;
 	case BACKEND_BPF:
-		if (bpf->probe(o, why, sizeof(why))) {
+		err = bpf->probe(o, why, sizeof(why));
+		if (err == -EACCES) {	/* refused by the policy of SECURITY.md: why says it all */
+			pr_warn("%s", why);
+			return NULL;
+		}
+		if (err) {
 			pr_warn("cannot use the eBPF backend: %s", why);
 			return NULL;
 		}
 		return bpf;
 	case BACKEND_AUTO:
 	default:
-		if (bpf->probe(o, why, sizeof(why)) == 0)
+		err = bpf->probe(o, why, sizeof(why));
+		if (err == 0)
 			return bpf;
+		if (err == -EACCES) {	/* ptrace would refuse the same targets */
+			pr_warn("%s", why);
+			return NULL;
+		}
 		if (o->all) {
 			pr_warn("-a (system-wide) needs the eBPF backend: %s", why);
 			return NULL;
@@ -66,6 +78,21 @@ static const struct backend *choose_backend(const struct opts *o)
 		pr_info("using ptrace: %s", why);
 		return &backend_ptrace;
 	}
+}
+
+/*
+ * Whether output files are created 0600 (SECURITY.md): a trace that may hold another user's
+ * data -- system-wide, any record of the eBPF backend, -p of another user's process, a
+ * command run as another user -- is for its writer only.
+ */
+static bool private_output(const struct opts *o, const struct backend *be)
+{
+	if (o->all || be == &backend_bpf || o->user)
+		return true;
+	for (int i = 0; i < o->npids; i++)
+		if (proc_foreign(o->pids[i]))
+			return true;
+	return false;
 }
 
 /* End the way the command ended: its exit code, or the same signal. */
@@ -112,6 +139,7 @@ int main(int argc, char **argv)
 	if (!be)
 		return 1;
 	pr_info("backend %s", be->name);
+	o.private_out = private_output(&o, be);
 	if (pipeline_init(&pl, &o))
 		return 1;
 	memset(&tr, 0, sizeof(tr));
