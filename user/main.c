@@ -128,6 +128,15 @@ int main(int argc, char **argv)
 	int err, ret;
 
 	setvbuf(stderr, NULL, _IOLBF, 0);
+	/*
+	 * Set-user-ID or set-group-ID, hytrace would run commands (-u), write files (-o) and
+	 * trace processes with privileges the user does not have: SECURITY.md names file
+	 * capabilities instead.
+	 */
+	if (getuid() != geteuid() || getgid() != getegid()) {
+		pr_warn("refusing to run set-user-ID or set-group-ID (see SECURITY.md: file capabilities)");
+		return 1;
+	}
 	err = opts_parse(&o, argc, argv);
 	if (err)
 		return err > 0 ? 0 : 1;
