@@ -276,7 +276,7 @@ grep_q() { grep -q -e "$2" "$1" 2>/dev/null; }
 # start_sleeper NAME [runuser args]: starts a sleeper writing $WORK/NAME.pid and $WORK/NAME.ticks
 start_sleeper()
 {
-	rm -f "$WORK/$1.pid"
+	rm -f "$WORK/$1.pid" "$WORK/u/$1.pid"	# a stale pid from an earlier start is no sleeper
 	if [ -n "$2" ]; then
 		runuser -u "$2" -- "$WORK/u/sleeper" "$WORK/u/$1.pid" >"$WORK/u/$1.ticks" 2>/dev/null &
 		SL_PIDFILE=$WORK/u/$1.pid
@@ -322,6 +322,7 @@ attach_detach()
 	fi
 	_o=$WORK/ad.trace
 	[ -n "$AS_USER" ] && _o=$WORK/u/ad.trace
+	rm -f "$_o"	# the trace of an earlier call would look like this one's
 	# an asynchronous command of a non-interactive shell starts with SIGINT ignored: give the
 	# tracer the default disposition a terminal's Ctrl-C would find
 	env --default-signal=INT "$@" -o "$_o" -p "$SL" 2>"$_o.err" &
@@ -754,6 +755,43 @@ EOF
 		RC=$?
 		hyt_check "--backend=bogus (exit 1, one line)" sh -c '[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -ge 1 ] && grep -q bogus "$2"' sh $RC "$OUT/d.bb"
 	fi
+
+	# output files (SECURITY.md): a trace of one's own command keeps 0666 less the umask; in a
+	# shared (sticky) folder a planted link is not followed, another user's file not overwritten
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "output file modes and shared folders" "hytrace only (strace follows links)"
+	else
+		(cd "$RUN" && umask 002 && $TMO "$HYTRACE" -o "$OUT/d.mode" true 2>"$OUT/d.mode.err")
+		hyt_check "ptrace, own command: -o FILE mode 0664 under umask 002" sh -c '
+			m=$(stat -c %a "$1"); [ "$m" = 664 ] || { echo "mode $m, want 664"; exit 1; }' sh "$OUT/d.mode"
+		SD=$WORK/shared
+		mkdir -p "$SD" && chmod 1777 "$SD"
+		echo "not a trace" >"$WORK/victim"
+		ln -s "$WORK/victim" "$SD/trace"
+		(cd "$RUN" && $TMO "$HYTRACE" -o "$SD/trace" true >/dev/null 2>"$OUT/d.link.err")
+		RC=$?
+		hyt_check "-o a symlink in a sticky folder: refused, one line, target untouched" sh -c '
+			[ "$1" -eq 1 ] || { echo "exit $1, want 1"; exit 1; }
+			[ "$(wc -l < "$2")" -eq 1 ] && grep -q "cannot open $3: a symbolic link" "$2" || { cat "$2"; exit 1; }
+			[ "$(cat "$4")" = "not a trace" ] || { echo "the link target was written"; exit 1; }' \
+			sh $RC "$OUT/d.link.err" "$SD/trace" "$WORK/victim"
+		echo "not a trace" >"$SD/other"
+		if ! chown 65534 "$SD/other" 2>/dev/null; then
+			hyt_skip "-o another user's file in a sticky folder" "not root: cannot give a file away"
+		else
+			(cd "$RUN" && $TMO "$HYTRACE" -o "$SD/other" true >/dev/null 2>"$OUT/d.other.err")
+			RC=$?
+			hyt_check "-o another user's file in a sticky folder: refused, untouched" sh -c '
+				[ "$1" -eq 1 ] || { echo "exit $1, want 1"; exit 1; }
+				[ "$(wc -l < "$2")" -eq 1 ] && grep -q "owned by another user" "$2" || { cat "$2"; exit 1; }
+				[ "$(cat "$3")" = "not a trace" ] || { echo "the file was written"; exit 1; }' \
+				sh $RC "$OUT/d.other.err" "$SD/other"
+		fi
+		(cd "$RUN" && $TMO "$HYTRACE" -o "$SD/own" true 2>/dev/null && $TMO "$HYTRACE" -o "$SD/own" true 2>"$OUT/d.own.err")
+		RC=$?
+		hyt_check "-o one's own file in a sticky folder: written again" sh -c '
+			[ "$1" -eq 0 ] && grep -q "^execve(" "$2" || { echo "exit $1"; cat "$3"; exit 1; }' sh $RC "$SD/own" "$OUT/d.own.err"
+	fi
 fi
 
 ########## (e) unprivileged user
@@ -809,6 +847,68 @@ if section e; then
 			hyt_skip "as $UNPRIV: -p attach" "Yama ptrace_scope=$scope forbids attaching to non-children (strace fails too)"
 			;;
 		esac
+
+		# root tracing another user's process: the trace holds that user's data, so it is 0600
+		if [ $IS_STRACE = 1 ]; then
+			hyt_skip "output modes and the capability policy" "hytrace only"
+		elif start_sleeper othersl "$UNPRIV"; then
+			(cd "$RUN" && umask 022 && $TMO "$HYTRACE" -o "$OUT/e.other" -p "$SL" >/dev/null 2>&1) &
+			TP=$!
+			wait_for grep_q "$OUT/e.other" 'write(1, "tick'
+			kill -INT "$(leaf $TP)" 2>/dev/null
+			wait $TP
+			hyt_check "root, ptrace -p of $UNPRIV's process: -o FILE mode 0600" sh -c '
+				m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/e.other"
+			kill -KILL "$SL" 2>/dev/null
+		fi
+
+		# the non-root set-up of the README: a copy of hytrace with CAP_BPF+CAP_PERFMON.  The
+		# eBPF programs see every process, so hytrace enforces the policy of SECURITY.md itself.
+		CT=$WORK/u/captracer
+		cp "$HYTRACE_BIN" "$CT" && chmod 755 "$CT"
+		# whether file capabilities take effect here (not on a nosuid mount): a cat given one
+		cp /bin/cat "$WORK/u/capcat"
+		if [ $IS_STRACE = 1 ]; then
+			:
+		elif ! setcap cap_bpf,cap_perfmon+ep "$CT" 2>"$OUT/e.setcap" ||
+		     ! setcap cap_bpf+ep "$WORK/u/capcat" 2>>"$OUT/e.setcap"; then
+			hyt_skip "as $UNPRIV with CAP_BPF+CAP_PERFMON" "cannot set file capabilities: $(head -n 1 "$OUT/e.setcap")"
+		elif ! runuser -u "$UNPRIV" -- "$WORK/u/capcat" /proc/self/status | grep -q "^CapEff:.*[1-9a-f]"; then
+			hyt_skip "as $UNPRIV with CAP_BPF+CAP_PERFMON" "file capabilities do not take effect in $WORK (nosuid mount?)"
+		else
+			(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$CT" --backend=bpf -p 1 -o "$WORK/u/p1" >/dev/null 2>"$WORK/u/p1.err")
+			RC=$?
+			hyt_check "as $UNPRIV+caps: --backend=bpf -p 1 refused (pid, reason, one line)" sh -c '
+				[ "$1" -eq 1 ] || { echo "exit $1, want 1"; cat "$2"; exit 1; }
+				[ "$(wc -l < "$2")" -eq 1 ] && grep -q "pid 1: Operation not permitted (.*uid 0" "$2" || { cat "$2"; exit 1; }' \
+				sh $RC "$WORK/u/p1.err"
+			(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$CT" -p 1 -o "$WORK/u/p1a" >/dev/null 2>"$WORK/u/p1a.err")
+			RC=$?
+			hyt_check "as $UNPRIV+caps: -p 1 (automatic backend) refused" sh -c '
+				[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -q "pid 1: Operation not permitted" "$2" || { echo "exit $1"; cat "$2"; exit 1; }' \
+				sh $RC "$WORK/u/p1a.err"
+			(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$CT" -a --duration=1 -o "$WORK/u/all" >/dev/null 2>"$WORK/u/all.err")
+			RC=$?
+			hyt_check "as $UNPRIV+caps: -a refused (needs root or CAP_SYS_ADMIN)" sh -c '
+				[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -q "^hytrace: -a .*needs root or CAP_SYS_ADMIN" "$2" || { echo "exit $1"; cat "$2"; exit 1; }
+				[ ! -s "$3" ] || { echo "a trace was written"; exit 1; }' sh $RC "$WORK/u/all.err" "$WORK/u/all"
+			# installed set-user-ID root, -u would let anyone run anything as anyone
+			cp "$HYTRACE_BIN" "$WORK/u/suidtracer" && chmod 4755 "$WORK/u/suidtracer"
+			(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$WORK/u/suidtracer" -u root -o "$WORK/u/suid" id >"$WORK/u/suid.out" 2>"$WORK/u/suid.err")
+			RC=$?
+			hyt_check "as $UNPRIV: a set-user-ID root copy refuses to run" sh -c '
+				[ "$1" -eq 1 ] && [ "$(wc -l < "$2")" -eq 1 ] && grep -q "refusing to run set-user-ID" "$2" || { echo "exit $1"; cat "$2"; exit 1; }
+				! grep -q "uid=0" "$3" || { echo "the command ran as root"; exit 1; }' sh $RC "$WORK/u/suid.err" "$WORK/u/suid.out"
+			if bpf_err=$(cd "$WORK/u" && runuser -u "$UNPRIV" -- $TMO "$CT" --backend=bpf -o "$WORK/u/bpf.trace" true 2>&1); then
+				hyt_check "as $UNPRIV+caps: --backend=bpf -o FILE mode 0600" sh -c '
+					m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$WORK/u/bpf.trace"
+				AS_USER=$UNPRIV
+				attach_detach "as $UNPRIV+caps: --backend=bpf -p of an own process, detach" runuser -u "$UNPRIV" -- $TMO "$CT" --backend=bpf
+				AS_USER=
+			else
+				hyt_skip "as $UNPRIV+caps: eBPF on an own process" "eBPF unavailable with CAP_BPF+CAP_PERFMON here: $(printf '%s' "$bpf_err" | head -n 1)"
+			fi
+		fi
 	fi
 fi
 
@@ -860,6 +960,34 @@ if section g; then
 		# a system-wide trace holds other users' data: its file is private, even if it existed
 		hyt_check "-a -o FILE: mode 0600" sh -c '
 			m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/g.a"
+
+		# eBPF records can hold any process's data: its files are private too; a device given
+		# as the output (-o /dev/null) is written as it is, never chmod-ed
+		(cd "$RUN" && umask 022 && $TMO "$HYTRACE_BIN" --backend=bpf -o "$OUT/g.mode" true 2>/dev/null)
+		hyt_check "--backend=bpf -o FILE: mode 0600" sh -c '
+			m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/g.mode"
+		if mknod "$WORK/null" c 1 3 2>/dev/null && chmod 666 "$WORK/null"; then
+			(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_nothing --duration=0.5 -o "$WORK/null" 2>/dev/null)
+			hyt_check "-a -o DEVICE: the device keeps its mode" sh -c '
+				m=$(stat -c %a "$1"); [ "$m" = 666 ] || { echo "mode $m, want 666"; exit 1; }' sh "$WORK/null"
+		else
+			hyt_skip "-a -o DEVICE: the device keeps its mode" "cannot create a device node in $WORK"
+		fi
+		# a kernel thread has no user space to trace: refused as ptrace refuses it
+		KT=
+		for d in /proc/2 /proc/[0-9]*; do
+			grep -q "^Kthread:[[:space:]]*1" "$d/status" 2>/dev/null && { KT=${d#/proc/}; break; }
+		done
+		if [ -z "$KT" ]; then
+			hyt_skip "--backend=bpf -p KTHREAD" "no kernel thread visible here (pid namespace, or no Kthread: in /proc/PID/status)"
+		else
+			(cd "$RUN" && $TMO "$HYTRACE_BIN" --backend=bpf -p "$KT" -o "$OUT/g.kt" 2>"$OUT/g.kt.err")
+			RC=$?
+			hyt_check "--backend=bpf -p $KT (a kernel thread): refused, one line" sh -c '
+				[ "$1" -eq 1 ] || { echo "exit $1, want 1"; exit 1; }
+				[ "$(wc -l < "$2")" -eq 1 ] && grep -q "pid $3: Operation not permitted (a kernel thread)" "$2" || { cat "$2"; exit 1; }' \
+				sh $RC "$OUT/g.kt.err" "$KT"
+		fi
 
 		# a syscall excluded by -e never reaches user space: count the records
 		trace_to "$HYTRACE_BIN --backend=bpf --debug" "$OUT/g.e" -e trace=openat -- "$PROGS/storm" 20000

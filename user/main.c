@@ -12,6 +12,7 @@
 #include "backend.h"
 #include "log.h"
 #include "pipeline.h"
+#include "procperm.h"
 
 static volatile int stop_sig;
 
@@ -75,6 +76,7 @@ static const struct backend *choose_backend(const struct opts *o)
 {
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
+	int err;
 
 	if (o->input) {	/* the strace log reader, a source like the backends */
 		if (backend_input.probe(o, why, sizeof(why))) {	/* an output that is the input */
@@ -92,15 +94,25 @@ static const struct backend *choose_backend(const struct opts *o)
 		}
 		return &backend_ptrace;
 	case BACKEND_BPF:
-		if (bpf->probe(o, why, sizeof(why))) {
+		err = bpf->probe(o, why, sizeof(why));
+		if (err == -EACCES) {	/* refused by the policy of SECURITY.md: why says it all */
+			pr_warn("%s", why);
+			return NULL;
+		}
+		if (err) {
 			pr_warn("cannot use the eBPF backend: %s", why);
 			return NULL;
 		}
 		return bpf;
 	case BACKEND_AUTO:
 	default:
-		if (bpf->probe(o, why, sizeof(why)) == 0)
+		err = bpf->probe(o, why, sizeof(why));
+		if (err == 0)
 			return bpf;
+		if (err == -EACCES) {	/* ptrace would refuse the same targets */
+			pr_warn("%s", why);
+			return NULL;
+		}
 		if (o->all) {
 			pr_warn("-a (system-wide) needs the eBPF backend: %s", why);
 			return NULL;
@@ -108,6 +120,21 @@ static const struct backend *choose_backend(const struct opts *o)
 		pr_info("using ptrace: %s", why);
 		return &backend_ptrace;
 	}
+}
+
+/*
+ * Whether output files are created 0600 (SECURITY.md): a trace that may hold another user's
+ * data -- system-wide, any record of the eBPF backend, -p of another user's process, a
+ * command run as another user -- is for its writer only.
+ */
+static bool private_output(const struct opts *o, const struct backend *be)
+{
+	if (o->all || be == &backend_bpf || o->user)
+		return true;
+	for (int i = 0; i < o->npids; i++)
+		if (proc_foreign(o->pids[i]))
+			return true;
+	return false;
 }
 
 /* End the way the command ended: its exit code, or the same signal. */
@@ -144,6 +171,15 @@ int main(int argc, char **argv)
 
 	keep_std_fds();
 	setvbuf(stderr, NULL, _IOLBF, 0);
+	/*
+	 * Set-user-ID or set-group-ID, hytrace would run commands (-u), write files (-o) and
+	 * trace processes with privileges the user does not have: SECURITY.md names file
+	 * capabilities instead.
+	 */
+	if (getuid() != geteuid() || getgid() != getegid()) {
+		pr_warn("refusing to run set-user-ID or set-group-ID (see SECURITY.md: file capabilities)");
+		return 1;
+	}
 	err = opts_parse(&o, argc, argv);
 	if (err)
 		return err > 0 ? 0 : 1;
@@ -155,6 +191,7 @@ int main(int argc, char **argv)
 	if (!be)
 		return 1;
 	pr_info("backend %s", be->name);
+	o.private_out = private_output(&o, be);
 	if (pipeline_init(&pl, &o))
 		return 1;
 	memset(&tr, 0, sizeof(tr));

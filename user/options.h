@@ -77,6 +77,7 @@ struct opts {
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
+	bool private_out;		/* output files 0600: set by main once the backend is known */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

@@ -2,7 +2,10 @@
 /* outfile.c: where a sink writes: -o FILE, -o - (stdout), a default stream, or -ff's FILE.ID. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,20 +24,111 @@ static int fail(struct outfile *f, int err)
 	return f->err;
 }
 
+/* Whether the folder holding path is shared: sticky, like /tmp (anyone may add names there). */
+static bool in_sticky_dir(const char *path, char *dir, size_t dirlen)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (!slash)
+		snprintf(dir, dirlen, ".");
+	else if (slash == path)
+		snprintf(dir, dirlen, "/");
+	else
+		snprintf(dir, dirlen, "%.*s", (int)(slash - path), path);
+	return stat(dir, &st) == 0 && (st.st_mode & S_ISVTX);
+}
+
+/*
+ * Open path for writing without being led astray in a shared folder: a new file is created
+ * O_EXCL|O_NOFOLLOW; an existing name is opened without O_CREAT and O_TRUNC, checked, and
+ * only then truncated.  In a sticky folder (/tmp) a symbolic link is never followed, and a
+ * regular file is used only if it is ours with one link (what fs.protected_symlinks,
+ * protected_regular and protected_hardlinks do, whatever the sysctls say).  Elsewhere a link
+ * is followed (-o /dev/stdout, a link in one's own folder).  Devices, FIFOs and sockets are
+ * written as they are, and never chmod-ed.  An fd, or -errno with one line printed.
+ */
+static int open_checked(const char *path, unsigned int flags)
+{
+	int wr = O_WRONLY | O_CLOEXEC | O_NOCTTY | (flags & OUTF_APPEND ? O_APPEND : 0);
+	mode_t mode = flags & OUTF_PRIVATE ? 0600 : 0666;
+	char dir[PATH_MAX], *real;
+	bool followed = false, shared;
+	struct stat st;
+	int fd = -1, err;
+
+	for (int tries = 0; tries < 8 && fd < 0; tries++) {
+		fd = open(path, wr | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+		if (fd >= 0)
+			return fd;	/* new, ours, mode set at creation */
+		if (errno != EEXIST)
+			break;
+		fd = open(path, wr | O_NOFOLLOW);
+		if (fd < 0 && errno == ELOOP) {	/* a symbolic link */
+			if (in_sticky_dir(path, dir, sizeof(dir))) {
+				pr_warn("cannot open %s: a symbolic link in the shared folder %s (sticky): not followed",
+					path, dir);
+				return -ELOOP;
+			}
+			fd = open(path, wr | O_CREAT, mode);
+			followed = true;
+		}
+		/* ENOENT: removed since the O_EXCL try: try again */
+		if (fd < 0 && errno != ENOENT)
+			break;
+	}
+	if (fd < 0) {
+		err = errno;
+		pr_warn("cannot open %s: %s", path, strerror(err));
+		return -err;
+	}
+	if (fstat(fd, &st) < 0) {
+		err = errno;
+		goto bad;
+	}
+	if (!S_ISREG(st.st_mode))
+		return fd;	/* /dev/null, a terminal, a FIFO: no mode change, no truncation */
+	/* where a link led, the folder of the file itself counts too */
+	shared = in_sticky_dir(path, dir, sizeof(dir));
+	if (!shared && followed && (real = realpath(path, NULL))) {
+		shared = in_sticky_dir(real, dir, sizeof(dir));
+		free(real);
+	}
+	if (shared && (st.st_uid != geteuid() || st.st_nlink > 1)) {
+		close(fd);
+		pr_warn("cannot open %s: %s in the shared folder %s (sticky): not overwritten", path,
+			st.st_uid != geteuid() ? "owned by another user" : "a file with other links",
+			dir);
+		return -EPERM;
+	}
+	/* an existing file keeps its mode otherwise */
+	if ((flags & OUTF_PRIVATE) && (st.st_mode & 07777) != 0600 && fchmod(fd, 0600) < 0) {
+		err = errno;
+		goto bad;
+	}
+	if (!(flags & OUTF_APPEND) && ftruncate(fd, 0) < 0) {
+		err = errno;
+		goto bad;
+	}
+	return fd;
+bad:
+	close(fd);
+	pr_warn("cannot open %s: %s", path, strerror(err));
+	return -err;
+}
+
 static int open_path(struct outfile *f, const char *path, unsigned int flags)
 {
-	int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | (flags & OUTF_APPEND ? O_APPEND : O_TRUNC);
-	int fd = open(path, oflags, flags & OUTF_PRIVATE ? 0600 : 0666);
+	int fd = open_checked(path, flags);
 
-	if (fd >= 0 && (flags & OUTF_PRIVATE))
-		fchmod(fd, 0600);	/* an existing file keeps its mode otherwise */
 	f->fp = fd < 0 ? NULL : fdopen(fd, flags & OUTF_APPEND ? "a" : "w");
 	if (!f->fp) {
-		int err = errno;
+		int err = fd < 0 ? -fd : errno;
 
-		if (fd >= 0)
+		if (fd >= 0) {
 			close(fd);
-		pr_warn("cannot open %s: %s", path, strerror(err));
+			pr_warn("cannot open %s: %s", path, strerror(err));
+		}
 		free(f->name);
 		f->name = NULL;
 		return -err;

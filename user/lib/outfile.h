@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define OUTF_PRIVATE	0x01	/* mode 0600: the trace may hold other users' data (-a) */
+#define OUTF_PRIVATE	0x01	/* mode 0600: the trace may hold other users' data (SECURITY.md) */
 #define OUTF_APPEND	0x02	/* add to the end (-C's summary after the trace) */
 
 struct outfile {
@@ -19,7 +19,8 @@ struct outfile {
 
 /*
  * Open path ("-": standard output; NULL: the stream dflt, e.g. stderr).  A file is created
- * with mode 0666 (0600 with OUTF_PRIVATE) less the umask and fully buffered.  0 or -errno,
+ * with mode 0666 (0600 with OUTF_PRIVATE) less the umask and fully buffered; in a sticky folder
+ * (/tmp) a symbolic link, or a file of another user, is refused (see open_checked).  0 or -errno,
  * with one line printed that names the file and the cause.
  */
 int outfile_open(struct outfile *f, const char *path, FILE *dflt, unsigned int flags);

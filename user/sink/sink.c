@@ -21,5 +21,5 @@ void *sink_task(struct sink *s, struct task *t)
 
 unsigned int sink_outfile_flags(const struct opts *o)
 {
-	return o->all ? OUTF_PRIVATE : 0;
+	return o->all || o->private_out ? OUTF_PRIVATE : 0;
 }

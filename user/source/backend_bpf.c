@@ -34,6 +34,7 @@
 #include "clock.h"
 #include "event.h"
 #include "log.h"
+#include "procperm.h"
 #include "ptrace_capture.h"
 #include "sockinfo.h"
 #include "spawn.h"
@@ -117,22 +118,42 @@ static int libbpf_quiet(enum libbpf_print_level lvl, const char *fmt, va_list ap
 
 static bool have_bpf_caps(void)
 {
-	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct d[2] = { 0 };
-
-	if (syscall(SYS_capget, &h, d) < 0)
-		return false;
-	if (d[0].effective & (1u << CAP_SYS_ADMIN))
+	if (cap_effective(CAP_SYS_ADMIN))
 		return true;
-	/* CAP_PERFMON 38, CAP_BPF 39 (Linux 5.8): bits 6 and 7 of the second word */
-	return (d[1].effective & (1u << (38 - 32))) && (d[1].effective & (1u << (39 - 32)));
+	/* CAP_PERFMON 38, CAP_BPF 39 (Linux 5.8) */
+	return cap_effective(38) && cap_effective(39);
+}
+
+/*
+ * The BPF programs see every process, so the kernel's checks do not limit what they show:
+ * hytrace applies the policy of SECURITY.md itself, before anything is loaded.  -a needs
+ * root or CAP_SYS_ADMIN; -p only processes the real user could ptrace (proc_may_trace), and
+ * never a kernel thread.  -EACCES (final: no other backend is tried) with the reason in why.
+ */
+static int bpf_policy(const struct opts *o, char *why, size_t whylen)
+{
+	if (o->all && geteuid() != 0 && !cap_effective(CAP_SYS_ADMIN)) {
+		snprintf(why, whylen, "-a (system-wide) needs root or CAP_SYS_ADMIN: it shows every user's processes");
+		return -EACCES;
+	}
+	for (int i = 0; i < o->npids; i++) {
+		char r[192];
+
+		/* a pid that is gone is reported by the attach, as with ptrace */
+		if (proc_may_trace(o->pids[i], r, sizeof(r)) == -EPERM) {
+			snprintf(why, whylen, "cannot attach to pid %d: %s", (int)o->pids[i], r);
+			return -EACCES;
+		}
+	}
+	return 0;
 }
 
 static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 {
-	int r;
+	int r = bpf_policy(o, why, whylen);
 
-	(void)o;
+	if (r)
+		return r;
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;
@@ -532,9 +553,14 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 /* -p: every thread of pid, read until no new one shows up (with -f, the kernel adds the rest). */
 static int attach_pid(struct tracer *tr, pid_t pid)
 {
-	char path[64];
+	char path[64], why[192];
 	int added = 0, round;
 
+	/* again, now: the pid checked by the probe may have been reused since */
+	if (proc_may_trace(pid, why, sizeof(why)) == -EPERM) {
+		pr_warn("cannot attach to pid %d: %s", (int)pid, why);
+		return -EPERM;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
 	for (round = 0; round < 16; round++) {
 		DIR *d = opendir(path);
