@@ -27,7 +27,8 @@ void sb_putn(struct sbuf *sb, const char *s, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap)
 		sb_grow(sb, n);
-	memcpy(sb->s + sb->len, s, n);
+	if (n)	/* s may be NULL then (an empty sbuf's s): memcpy's arguments must not be */
+		memcpy(sb->s + sb->len, s, n);
 	sb->len += n;
 	sb->s[sb->len] = '\0';
 }

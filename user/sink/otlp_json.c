@@ -139,11 +139,15 @@ void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
 
 /*
  * ,"key":"ns": fixed64 Unix ns as a decimal string; times before the epoch (a bad shift)
- * become 0.  A key starting with '{' opens an object instead of following a field.
+ * become 0, times past 2262 the largest one.  A key starting with '{' opens an object instead of following a field.
  */
 static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
 {
-	int64_t t = (int64_t)boot + offset;
+	int64_t t;
+
+	/* a time past the year 2262 (only a bad record or shift): the largest one */
+	if (__builtin_add_overflow((int64_t)boot, offset, &t))
+		t = offset < 0 ? 0 : INT64_MAX;
 
 	if (key[0] == '{')
 		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);

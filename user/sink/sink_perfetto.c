@@ -367,7 +367,8 @@ static void flush(struct pf *pf, struct sink *s, uint64_t upto)
 {
 	size_t keep = 0;
 
-	qsort(pf->items, pf->nitems, sizeof(*pf->items), item_cmp);
+	if (pf->nitems)	/* qsort's base must not be NULL, even for 0 items (C11 7.22.5) */
+		qsort(pf->items, pf->nitems, sizeof(*pf->items), item_cmp);
 	size_t i = 0;
 
 	for (; i < pf->nitems && pf->items[i].ts <= upto; i++)

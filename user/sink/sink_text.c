@@ -253,7 +253,8 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		sb_putc(sb, '(');
 	}
 	tt->enter_printed = false;
-	sb_putn(sb, tx->args.s + from, tx->args.len - from);
+	if (tx->args.len > from)	/* no arguments: args.s may be NULL, no offset on it */
+		sb_putn(sb, tx->args.s + from, tx->args.len - from);
 	sb_puts(sb, ") ");
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
 	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
