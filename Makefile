@@ -30,7 +30,7 @@ override LDFLAGS += $(SAN)
 # the BPF object and its skeleton are kept: make would otherwise delete them as intermediates
 # after each build and rebuild them (clang, bpftool) every time
 .SECONDARY:
-.PHONY: all clean deps run test unit install bench vmlinux ci
+.PHONY: all clean deps run test unit install bench vmlinux ci fuzz
 
 GEN := $(OUTPUT)/gen
 XLAT_IN := $(sort $(wildcard decoders/xlat/*.in))
@@ -154,7 +154,12 @@ unit: $(UNIT_BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN)
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
+
+# libFuzzer targets (tests/fuzz/): each runs FUZZ_SECONDS on its corpus; fails on a crash.
+fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
 	@$(MAKE) --no-print-directory all
