@@ -85,7 +85,7 @@ static struct sbuf *head(struct sink *s, const char *type, const struct event *e
 	sb_reset(sb);
 	sb_printf(sb, "{\"type\":\"%s\",\"ts\":", type);
 	if (ev->r.ts_enter)
-		sb_printf(sb, "%" PRId64, (int64_t)ev->r.ts_enter + s->boot_to_real);
+		sb_printf(sb, "%" PRId64, (int64_t)(ev->r.ts_enter + (uint64_t)s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
 	sb_printf(sb, ",\"pid\":%u,\"tid\":%u,\"comm\":", ev->r.pid, ev->r.tid);

@@ -300,7 +300,7 @@ static void write_clock(struct pf *pf, struct sink *s, uint64_t ts)
 	pb_end(pb);
 	pb_begin(pb, CS_CLOCKS);
 	pb_uint(pb, CK_ID, CLOCK_REALTIME_ID);
-	pb_uint(pb, CK_TS, (uint64_t)((int64_t)ts + s->boot_to_real));
+	pb_uint(pb, CK_TS, ts + (uint64_t)s->boot_to_real);
 	pb_end(pb);
 	pb_uint(pb, CS_PRIMARY, CLOCK_BOOTTIME_ID);
 	pb_end(pb);
@@ -749,7 +749,7 @@ static void log_line(struct pf *pf, struct sink *s, const struct task *t, uint64
 	pb_begin(pb, AL_EVENTS);
 	pb_int(pb, LE_PID, t->pid);
 	pb_int(pb, LE_TID, t->tid);
-	pb_uint(pb, LE_TIMESTAMP, (uint64_t)((int64_t)ts + s->boot_to_real));
+	pb_uint(pb, LE_TIMESTAMP, ts + (uint64_t)s->boot_to_real);
 	pb_bytes(pb, LE_TAG, t->comm, strnlen(t->comm, HY_COMM_LEN));
 	pb_uint(pb, LE_PRIO, prio);
 	pb_bytes(pb, LE_MESSAGE, msg, len);

@@ -161,7 +161,8 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 	else if (o->follow == 2 && !o->outfile && nlive > 1)
 		sb_printf(sb, "[pid %5d] ", (int)t->tid);
 	if (o->tflag) {
-		int64_t real = (int64_t)ts + s->boot_to_real;
+		/* in unsigned arithmetic: a bogus record time wraps instead of overflowing */
+		int64_t real = (int64_t)(ts + (uint64_t)s->boot_to_real);
 		time_t sec = real / 1000000000;
 		long usec = (real % 1000000000) / 1000;
 
