@@ -13,14 +13,22 @@ fail=0
 for t in "$@"; do
 	bin=$out/fuzz_$t seeds=tests/fuzz/corpus/$t work=$out/corpus/$t log=$out/$t.log
 	mkdir -p "$seeds" "$work"
-	before=$(ls "$seeds" | grep -c '^repro-')
 	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$seeds/repro-" "$work" "$seeds" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-	new=$(ls "$seeds" | grep '^repro-' | sort | tail -n +$((before + 1)))
 	art=$(sed -n "s/.*Test unit written to \(.*\)/\1/p" "$log" | head -n 1)
+	# a reproducer already kept (under a name that says what it is): keep one copy
+	if [ -f "$art" ]; then
+		for f in "$seeds"/repro-*; do
+			if [ "$f" != "$art" ] && cmp -s "$f" "$art"; then
+				rm -f "$art"
+				art=$f
+				break
+			fi
+		done
+	fi
 	if [ $rc = 0 ]; then
 		echo "fuzz $t: ${execs:-0} executions in ${secs}s (${rate:-0}/s), no crash"
 	else
