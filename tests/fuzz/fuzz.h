@@ -45,8 +45,9 @@ static inline const uint8_t *fin_bytes(struct fin *f, size_t len, size_t *got)
 
 /*
  * argv for hytrace's option parser, from the option bits in sel: a format (text, json, tef,
- * perfetto), the summary, -y/-yy, -x/-xx, -v, -s, -T, -t..-ttt/-r, -f, --logs.  extra (may be
- * NULL) names what else to add ("--input" and its file).  Returns argc; argv holds 32.
+ * perfetto), the summary (-c, -C, -j), -y/-yy, -x/-xx, -v, -s, -T, -t..-ttt/-r, -f, --logs;
+ * output to /dev/null; input (may be NULL: a command) is the --input file.  Returns argc;
+ * argv holds 32.
  */
 int fuzz_argv(char **argv, uint32_t sel, const char *input);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* fuzz_reader.c: libFuzzer target: the strace-log reader (--input) on any bytes, through the sinks. */
+/* fuzz_reader.c: libFuzzer target: the strace-log reader (--input) on any bytes, then the sinks. */
 /*
  * The input is the log, whole: it is written to a memfd that --input reads, as hytrace
  * would read a file, and the events go through the real pipeline to a sink writing to

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* fuzz_writers.c: libFuzzer target: the JSON value, OTLP/JSON and protobuf writers on fuzz-built input. */
+/* fuzz_writers.c: libFuzzer target: the JSON value, OTLP/JSON and protobuf writers on fuzz input. */
 /*
  * The first byte picks the writer, the rest is its program:
  *   0: a value tree built by a small stack machine (every node kind, random flags, texts

@@ -13,7 +13,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$dir"
 # sh: a pipe between two processes (a blocking read), a signal to a child, binary bytes
-work='printf "a\001\377b\n" | cat >/dev/null; sleep 0.05 & kill -USR1 $! 2>/dev/null; wait; ls -d / /nonexistent 2>/dev/null; echo done'
+work='printf "a\001\377b\n" | cat >/dev/null; sleep 0.05 & kill -USR1 $! 2>/dev/null; wait
+ls -d / /nonexistent 2>/dev/null; echo done'
 
 # the start (exec, the loader) and the end (forks, signals, exits) of a log
 cut() {

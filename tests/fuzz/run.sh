@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# run.sh: run each libFuzzer target for SECONDS on its corpus; one line per target; exit 1 on a crash.
+# run.sh: run each libFuzzer target SECONDS on its corpus; a line per target; exit 1 on a crash.
 #   sh tests/fuzz/run.sh SECONDS OUTDIR TARGET...   (as make fuzz runs it: OUTDIR is build/fuzz)
 # New inputs go to OUTDIR/corpus/TARGET (the committed seeds in tests/fuzz/corpus/TARGET are
 # only read); a crash, leak, timeout or out-of-memory input is written to the committed
@@ -34,7 +34,8 @@ for t in "$@"; do
 	else
 		fail=1
 		why=$(grep -m 1 -E '^SUMMARY: |ERROR: libFuzzer|ERROR: AddressSanitizer' "$log")
-		echo "fuzz $t: FAIL after ${execs:-?} executions: ${why:-exit $rc} (input: ${art:-none}; log: $log)"
+		echo "fuzz $t: FAIL after ${execs:-?} executions: ${why:-exit $rc}" \
+			"(input: ${art:-none}; log: $log)"
 	fi
 done
 exit $fail

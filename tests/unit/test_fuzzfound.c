@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* test_fuzzfound.c: what the fuzz targets (tests/fuzz/) found in the decoders and sinks, one case each. */
+/* test_fuzzfound.c: what the fuzz targets (tests/fuzz/) found in decoders and sinks, a case each. */
 /*
  * Each was undefined behaviour that only UBSan reports (the CI runs these tests under it,
  * .ci/run); each case names the reproducer kept in tests/fuzz/corpus/.
