@@ -168,7 +168,7 @@ if section a; then
 			hyt_skip "fuzz replay $t" "no inputs in $dir"
 			continue
 		fi
-		fout=$(cd "$dir" && HYT_FUZZ_NO_NUL= timeout -k 5 300 "$bin" -timeout=25 \
+		fout=$(cd "$dir" && env -u HYT_FUZZ_NO_NUL timeout -k 5 300 "$bin" -timeout=25 \
 			-rss_limit_mb=2048 $(ls) 2>&1)
 		frc=$?
 		nrun=$(printf '%s\n' "$fout" | grep -c '^Executed ')

@@ -33,8 +33,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	static int no_nul = -1;
 
-	if (no_nul < 0)
-		no_nul = getenv("HYT_FUZZ_NO_NUL") != NULL;
+	if (no_nul < 0) {
+		const char *e = getenv("HYT_FUZZ_NO_NUL");
+
+		no_nul = e && *e && strcmp(e, "0");
+	}
 	if (no_nul && memchr(data, 0, size))
 		return 0;
 	if (memfd < 0) {
