@@ -30,7 +30,7 @@ override LDFLAGS += $(SAN)
 # the BPF object and its skeleton are kept: make would otherwise delete them as intermediates
 # after each build and rebuild them (clang, bpftool) every time
 .SECONDARY:
-.PHONY: all clean deps run test unit install bench vmlinux ci soak
+.PHONY: all clean deps run test unit install bench vmlinux ci soak fuzz
 
 GEN := $(OUTPUT)/gen
 XLAT_IN := $(sort $(wildcard decoders/xlat/*.in))
@@ -125,7 +125,9 @@ UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
+UNIT_OBJS_test_fuzzfound := $(UNIT_PIPELINE)
 UNIT_LIBS_test_json := -lcurl
+UNIT_LIBS_test_fuzzfound := -lcurl
 UNIT_LIBS_test_tef := -lcurl
 UNIT_LIBS_test_perfetto := -lcurl
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
@@ -154,7 +156,12 @@ unit: $(UNIT_BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN)
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
+
+# libFuzzer targets (tests/fuzz/): each runs FUZZ_SECONDS on its corpus; fails on a crash.
+fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
 	@$(MAKE) --no-print-directory all

@@ -154,6 +154,31 @@ if section a; then
 	done
 	[ $found = 1 ] || hyt_skip "unit tests" "no binaries in $UNITS"
 
+	# every input of every fuzz target's corpus (seeds and the reproducers of crashes found),
+	# once, with the ASan+UBSan fuzz binaries that make test builds (tests/fuzz/fuzz.mk)
+	for dir in tests/fuzz/corpus/*/; do
+		t=$(basename "$dir")
+		bin=$ROOT/build/fuzz/fuzz_$t
+		if [ ! -x "$bin" ]; then
+			hyt_skip "fuzz replay $t" "no $bin (make -f tests/fuzz/fuzz.mk fuzz-build)"
+			continue
+		fi
+		n=$(ls "$dir" | wc -l)
+		if [ "$n" = 0 ]; then	# no file names: libFuzzer would start fuzzing
+			hyt_skip "fuzz replay $t" "no inputs in $dir"
+			continue
+		fi
+		fout=$(cd "$dir" && env -u HYT_FUZZ_NO_NUL timeout -k 5 300 "$bin" -timeout=25 \
+			-rss_limit_mb=2048 $(ls) 2>&1)
+		frc=$?
+		nrun=$(printf '%s\n' "$fout" | grep -c '^Executed ')
+		if [ $frc -eq 0 ] && [ "$nrun" -eq "$n" ]; then
+			hyt_ok "fuzz replay $t ($n inputs)"
+		else
+			hyt_failed "fuzz replay $t" "exit $frc after $nrun of $n inputs; $(printf '%s\n' "$fout" | grep '^Running: ' | tail -n 1): $(printf '%s\n' "$fout" | grep -m 1 -E '^SUMMARY|ERROR: ')"
+		fi
+	done
+
 	# includes point down the layers (the rules and the allow-list: tests/layering.sh)
 	lout=$(sh tests/layering.sh 2>&1)
 	lrc=$?

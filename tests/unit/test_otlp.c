@@ -425,6 +425,18 @@ static void test_json(void)
 	UT_EXPECT("json int64 as a string", sb.s,
 		  "{\"key\":\"n\",\"value\":{\"intValue\":\"-9223372036854775808\"}}");
 	sb_free(&sb);
+
+	/* a time and shift whose sum overflows (found by tests/fuzz/fuzz_writers): the largest */
+	struct otlp_span *sp = calloc(1, sizeof(*sp));
+	const uint8_t id[16] = { 1 };
+
+	sp->name = strdup("s");
+	sp->start = sp->end = 9000000000000000000ull;
+	otlp_encode_span(&sb, sp, id, 1000000000000000000ll);
+	expect_int("json time past 2262 is the largest, not 0",
+		   strstr(sb.s, "\"startTimeUnixNano\":\"9223372036854775807\"") != NULL, 1);
+	otlp_span_free(sp);
+	sb_free(&sb);
 }
 
 static void kv_cat(void *ctx, const char *k, const char *v)

@@ -140,7 +140,7 @@ void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
 
 /*
  * ,"key":"ns": fixed64 Unix ns as a decimal string; times before the epoch (a bad shift)
- * become 0.  A key starting with '{' opens an object instead of following a field.
+ * become 0, times past 2262 the largest one.  A key starting with '{' opens an object instead of following a field.
  */
 static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
 {
