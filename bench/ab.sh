@@ -4,6 +4,7 @@
 #
 #   bash bench/ab.sh /tmp/hytrace-before build/hytrace
 #   AB_REPS=7 AB_W1=200000 AB_W2=50000 AB_CELLS="bpf bpf-c pt" bash bench/ab.sh OLD NEW
+#   AB_CELLS="pt-fork pt-exec pt-fork-cpu0 pt-exec-cpu0" bash bench/ab.sh OLD NEW   (fork storms)
 #
 # Each repetition runs every cell with OLD then NEW (the order swaps every repetition), so
 # both see the same machine.  Reported per cell and binary: the median of the workload's own
@@ -21,10 +22,12 @@ for b in "$OLD" "$NEW"; do
 done
 OUTPUT=${OUTPUT:-build}
 mkdir -p "$OUTPUT" && BIN=$(cd "$OUTPUT" && pwd)/bench
-[ -x "$BIN/w1_getppid" ] || make --no-print-directory -f bench/bench.mk bench-build >/dev/null || exit 1
+[ -x "$BIN/w7_forkstorm" ] || make --no-print-directory -f bench/bench.mk bench-build >/dev/null || exit 1
 REPS=${AB_REPS:-5}
 W1=${AB_W1:-200000}
 W2=${AB_W2:-50000}
+W7F=${AB_W7FORK:-2000}
+W7E=${AB_W7EXEC:-1000}
 CELLS=${AB_CELLS:-"bpf bpf-c bpf-json pt pt-openat bpf-w2 pt-w2"}
 TMP=$(mktemp -d /tmp/hytrace-ab.XXXXXX) || exit 1
 trap 'rm -rf "$TMP"' EXIT
@@ -40,6 +43,10 @@ cell_cmd() {	# cell hytrace out
 	pt-openat)	echo "$hy --backend=ptrace -f -e trace=openat -o $out $BIN/w1_getppid $W1" ;;
 	bpf-w2)		echo "$hy --backend=bpf -f -o $out $BIN/w2_pread_write $W2" ;;
 	pt-w2)		echo "$hy --backend=ptrace -f -o $out $BIN/w2_pread_write $W2" ;;
+	pt-fork)	echo "$hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7F" ;;
+	pt-exec)	echo "$hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7E exec" ;;
+	pt-fork-cpu0)	echo "taskset -c 0 $hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7F" ;;
+	pt-exec-cpu0)	echo "taskset -c 0 $hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7E exec" ;;
 	*)		echo "ab.sh: unknown cell $c" >&2; return 1 ;;
 	esac
 }
@@ -62,7 +69,7 @@ for ((r = 0; r < REPS; r++)); do
 	done
 done
 
-echo "A/B, $REPS repetitions alternated; OLD=$OLD NEW=$NEW; W1=$W1 getppid, W2=$W2 pread+write"
+echo "A/B, $REPS repetitions alternated; OLD=$OLD NEW=$NEW; W1=$W1 getppid, W2=$W2 pread+write, W7=$W7F forks, $W7E fork+exec"
 echo
 echo "| cell | OLD loop ms (min-max) | NEW loop ms (min-max) | NEW/OLD | OLD whole ms | NEW whole ms | NEW/OLD |"
 echo "|---|---|---|---|---|---|---|"

@@ -4,7 +4,7 @@
 # Input files, in order: workloads (wl, command), tracer commands (tracer, command),
 # n/a cells (section, wl, tracer, reason), raw rows (section, wl, tracer, rep, wall_s, self_s,
 # peak_rss_kb, events, lost, rc).  Variables: mode reps tracers workloads bufsizes s_w1 s_tp
-# plotdir.  Plain POSIX awk (Debian's default is mawk: no asort).
+# s_w7f s_w7e plotdir.  Plain POSIX awk (Debian's default is mawk: no asort).
 
 function push(arr, k, v) { arr[k] = (k in arr) ? arr[k] " " v : v }
 
@@ -154,6 +154,37 @@ END {
 			if (!(k in wall)) { print "| " P[i] " | " na("ptrace", "W1", P[i]) " | | |"; continue }
 			printf "| %s | %s | %.3f | %s |\n", P[i], ratio_cell(k, b), med(wall[k]),
 				(k in selfs) ? sprintf("%.0f", med(selfs[k]) / s_w1 * 1e9) : "-"
+		}
+		print ""
+	}
+
+	# -- issue 9: fork and exec storms, ptrace against strace
+	nf = split("untraced strace hy-pt untraced@cpu0 strace@cpu0 hy-pt@cpu0", F, " ")
+	have = 0
+	for (i = 1; i <= nf; i++) for (j = 0; j < 2; j++) {
+		k = "forkstorm" SUBSEP (j ? "W7exec" : "W7fork") SUBSEP F[i]
+		if ((k in wall) || (k in reason)) have = 1
+	}
+	if (have) {
+		print "## ptrace fork and exec storms (output to /dev/null)"
+		print ""
+		print "W7fork: `w7_forkstorm " s_w7f "` (fork + _exit + wait, one child at a time); W7exec: `w7_forkstorm " s_w7e " exec`"
+		print "(fork + execve /bin/true + wait).  Wall s: median (min–max) of the runs; slowdown against the"
+		print "untraced run with the same pinning.  @cpu0: tracer and workload pinned with `taskset -c 0`."
+		print ""
+		print "| tracer | W7fork wall s | W7fork slowdown | W7exec wall s | W7exec slowdown |"
+		print "|---|---:|---:|---:|---:|"
+		for (i = 1; i <= nf; i++) {
+			line = "| " F[i] " |"
+			for (j = 0; j < 2; j++) {
+				wl = j ? "W7exec" : "W7fork"
+				k = "forkstorm" SUBSEP wl SUBSEP F[i]
+				b = "forkstorm" SUBSEP wl SUBSEP (F[i] ~ /@cpu0$/ ? "untraced@cpu0" : "untraced")
+				if (!(k in wall)) { line = line " " na("forkstorm", wl, F[i]) " | |"; continue }
+				line = line sprintf(" %.3f (%.3f–%.3f) | %s |", med(wall[k]), mn(wall[k]), mx(wall[k]),
+					F[i] ~ /^untraced/ ? "1x" : ratio_cell(k, b))
+			}
+			print line
 		}
 		print ""
 	}

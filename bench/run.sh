@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace consumer buffer", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -32,29 +32,30 @@ fi
 # Columns: full / QUICK / SMOKE.  Full sizes are the ones issue 4 names.
 if [ -n "$SMOKE" ]; then
 	MODE=smoke REPS=1 TIMEOUT=60 ATTACH_WAIT=1
-	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000
+	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000 S_W7F=5 S_W7E=3
 	D_TAR=/usr/include/asm-generic D_FIND=/usr/share/doc/bash
 	S_TP=2000 BUF_SIZES="64K 1M"
 elif [ -n "$QUICK" ]; then
 	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
 	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
-	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000
+	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000 S_W7F=500 S_W7E=200
 	D_TAR=/usr/include/linux D_FIND=/usr/share/doc
 	S_TP=200000 BUF_SIZES="64K 1M 16M"
 else
 	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
-	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000
+	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000 S_W7F=2000 S_W7E=1000
 	D_TAR=/usr/include D_FIND=/usr/share
 	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
 fi
 # per-workload sizes can be overridden (BENCH_W1=200000 ...): results say which were used
 S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
 S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP}
+S_W7F=${BENCH_W7FORK:-$S_W7F} S_W7E=${BENCH_W7EXEC:-$S_W7E}
 D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace consumer buffer}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -90,7 +91,7 @@ runcell() {
 }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
-for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu runcell; do
+for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm runcell; do
 	[ -x "$BIN/$w" ] || die "$BIN/$w missing: run make -f bench/bench.mk"
 done
 
@@ -130,6 +131,9 @@ WCMD[W1]="$BIN/w1_getppid $S_W1"; WCOMM[W1]=w1_getppid; WOPS[W1]=$S_W1
 WCMD[W2]="$BIN/w2_pread_write $S_W2"; WCOMM[W2]=w2_pread_write; WOPS[W2]=$S_W2
 WCMD[W4]="$BIN/w4_forkexec $S_W4"; WCOMM[W4]=w4_forkexec; WOPS[W4]=$S_W4
 WCMD[W5]="$BIN/w5_cpu $S_W5"; WCOMM[W5]=w5_cpu; WOPS[W5]=$S_W5
+# the fork-storm section's workloads (not in the main table unless named in BENCH_WORKLOADS)
+WCMD[W7fork]="$BIN/w7_forkstorm $S_W7F"; WCOMM[W7fork]=w7_forkstorm; WOPS[W7fork]=$S_W7F
+WCMD[W7exec]="$BIN/w7_forkstorm $S_W7E exec"; WCOMM[W7exec]=w7_forkstorm; WOPS[W7exec]=$S_W7E
 # absolute paths: bpftrace -c refuses a name that /bin and /usr/bin both match
 WCMD[W6tar]="$(command -v tar) -cf /dev/null $D_TAR"; WCOMM[W6tar]=tar
 WCMD[W6find]="$(command -v find) $D_FIND -type f"; WCOMM[W6find]=find
@@ -391,6 +395,26 @@ if [[ " $SECTIONS " == *" ptrace "* ]]; then
 	done
 fi
 
+# ---- section forkstorm: issue 9's fork and exec storms, ptrace against strace ----------------
+# Each child costs the tracer its birth, first stops and death; unpinned and with tracer and
+# workload on one CPU.  At least 5 runs (unless a smoke run), tracers alternated.
+if [[ " $SECTIONS " == *" forkstorm "* ]]; then
+	FREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$FREPS" -lt 5 ] && FREPS=5
+	FS_TRACERS="untraced strace hy-pt untraced@cpu0 strace@cpu0 hy-pt@cpu0"
+	for wl in W7fork W7exec; do
+		read -r -a argv <<<"${WCMD[$wl]}"
+		"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+		for ((rep = 1; rep <= FREPS; rep++)); do
+			printf 'forkstorm %s run %d/%d: ' "$wl" "$rep" "$FREPS"
+			for t in $(rotate $((rep - 1)) $FS_TRACERS); do
+				cell forkstorm "$wl" "$t" "$rep" /dev/null "${argv[@]}"
+			done
+			printf '\n'
+		done
+	done
+fi
+
 # ---- section consumer: records decoded and written per second, text and json ---------------
 if [[ " $SECTIONS " == *" consumer "* ]]; then
 	for ((rep = 1; rep <= REPS; rep++)); do
@@ -433,7 +457,8 @@ for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE; do
 done >"$CMDS"
 
 REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads="$WORKLOADS"
-	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v plotdir="$TMP")
+	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v s_w7f="$S_W7F" -v s_w7e="$S_W7E"
+	-v plotdir="$TMP")
 WLDESC=$TMP/wl.tsv
 for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 

@@ -296,6 +296,21 @@ ticks_grow()
 	[ "$(wc -c <"$1")" -gt "$_a" ] || { echo "$1 stopped growing: target not running"; return 1; }
 }
 nonempty() { [ -s "$1" ]; }
+# json_ids JSON: "pid tid comm" of each record
+json_ids() { sed -n 's/.*"pid":\([0-9]*\),"tid":\([0-9]*\),"comm":"\([^"]*\)".*/\1 \2 \3/p' "$1"; }
+# fork_ids_ok JSON (of `forks N exec`): every task leads its process, named forks, then true
+fork_ids_ok()
+{
+	json_ids "$1" | awk '$1 != $2 { print "pid " $1 " for tid " $2; bad = 1 }
+		$3 != "forks" && $3 != "true" { print "comm " $3 " of tid " $2; bad = 1 }
+		$3 == "true" { t[$2] = 1 } END { for (i in t) n++; if (n < 5) print n + 0 " tasks named true"; exit bad || n < 5 }'
+}
+# thread_ids_ok JSON (of `threads`): the three threads carry the process id of the first task
+thread_ids_ok()
+{
+	json_ids "$1" | awk 'NR == 1 { main = $1 } $1 != main { print "pid " $1 " for tid " $2 ", want " main; bad = 1 }
+		$2 != main { t[$2] = 1 } END { for (i in t) n++; if (n != 3) print n + 0 " threads"; exit bad || n != 3 }'
+}
 grep_q() { grep -q -e "$2" "$1" 2>/dev/null; }
 
 # start_sleeper NAME [runuser args]: starts a sleeper writing $WORK/NAME.pid and $WORK/NAME.ticks
@@ -689,6 +704,31 @@ EOF
 		grep -qE "^[0-9]+ +<\.\.\. read resumed>\"a\", 1\) += 1$" "$1" && [ "$(grep -c "<... read resumed>" "$1")" -ge 3 ]' sh "$OUT/d.thr"
 	(cd "$RUN" && $TMO "$HYTRACE" -f "$P/threads" >/dev/null 2>"$OUT/d.thr.tty")
 	hyt_check "threads: [pid N] prefixes without -o" has_re "$OUT/d.thr.tty" '^\[pid +[0-9]+\] <\.\.\. read resumed>"b", 1\) += 1$'
+	# a new task's process id and name come from its parent's fork or clone event
+	trace_to "$HYTRACE" "$OUT/d.fk.json" -f --format=json -- "$P/forks" 5 exec
+	hyt_check "fork children: their own process id, the parent's name until exec" fork_ids_ok "$OUT/d.fk.json"
+	trace_to "$HYTRACE" "$OUT/d.thr.json" -f --format=json -- "$P/threads"
+	hyt_check "threads: the process id of their group" thread_ids_ok "$OUT/d.thr.json"
+
+	# fork and exec storms: no /proc file read per new child, no busy polling for children
+	# that run long before their next stop (hytrace's own calls, counted by strace tracing
+	# hytrace alone; before issue 9 these were 2 opens and ~100 empty polls per child)
+	if [ $IS_STRACE = 1 ] || [ ! -x "$STRACE" ]; then
+		hyt_skip "fork storm: hytrace's own calls" "needs strace to trace hytrace"
+	else
+		(cd "$RUN" && $TMO "$STRACE" -o "$OUT/d.fs.sys" -e trace=wait4,openat \
+			"$HYTRACE" -f -o "$OUT/d.fs" "$P/forks" 200 2>"$OUT/d.fs.err")
+		hyt_check "fork storm: every child traced, no /proc read per child" sh -c '
+			n=$(grep -c "^[0-9]* *+++ exited with 0 +++$" "$1"); [ "$n" -eq 201 ] || { echo "$n exits traced, want 201"; exit 1; }
+			n=$(grep -c "openat(.*\"/proc/[0-9]" "$2"); [ "$n" -le 5 ] || { echo "$n /proc opens for 200 children"; exit 1; }' sh "$OUT/d.fs" "$OUT/d.fs.sys"
+		hyt_check "fork storm: under 20 empty waitpid polls per child" sh -c '
+			n=$(grep -c "WNOHANG.*) = 0$" "$1"); [ "$n" -lt 4000 ] || { echo "$n empty polls for 200 children"; exit 1; }' sh "$OUT/d.fs.sys"
+		(cd "$RUN" && $TMO "$STRACE" -o "$OUT/d.es.sys" -e trace=openat \
+			"$HYTRACE" -f -o "$OUT/d.es" "$P/forks" 100 exec 2>"$OUT/d.es.err")
+		hyt_check "exec storm: every exec traced, one /proc read per exec (the new name)" sh -c '
+			n=$(grep -c "^[0-9]* *execve(\"/bin/true\", .* = 0$" "$1"); [ "$n" -eq 100 ] || { echo "$n execs traced, want 100"; exit 1; }
+			n=$(grep -c "openat(.*\"/proc/[0-9]" "$2"); [ "$n" -le 105 ] || { echo "$n /proc opens for 100 execs"; exit 1; }' sh "$OUT/d.es" "$OUT/d.es.sys"
+	fi
 
 	# -p attach / detach
 	attach_detach "-p attach, SIGINT detaches, target keeps running" $TMO "$HYTRACE"

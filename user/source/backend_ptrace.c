@@ -43,6 +43,10 @@ struct ptask {
 	bool seccomp_exit;	/* seccomp mode: the exit stop was asked for */
 	bool detaching;		/* interrupted to detach */
 	bool comm_stale;	/* re-read the name at the next entry (new task, exec, prctl) */
+	bool slow_call;		/* the current call may take long: fork, wait, exec, exit... */
+	bool soon;		/* resumed, and its next stop should come within microseconds */
+	bool quick;		/* its last such stop came within SPIN_NS: worth polling for */
+	int64_t resumed_ns;	/* CLOCK_MONOTONIC when resumed with soon set */
 	char comm[HY_COMM_LEN];
 	struct recbuf rb;	/* the current call's record */
 };
@@ -53,14 +57,25 @@ struct ptracer {
 	unsigned long opts;	/* PTRACE_O_* */
 	int sync_fd;		/* write end of the pipe that holds our child before execve */
 	bool info_ok;		/* PTRACE_GET_SYSCALL_INFO works */
+	unsigned int nsoon;	/* tasks with soon set */
+	unsigned int nquick;	/* tasks with soon and quick set */
+	unsigned int ncpus;	/* CPUs we may run on */
 };
 
 static struct ptracer P;
+
+/* Polling waitpid before sleeping in it: see poll_wait() */
+#define SPIN_NS		50000	/* at most, for a task whose last stop came that quickly */
+#define SPIN_PROBE_NS	4000	/* for one that is new or was slow: a poll or two */
 
 static void ptask_fini(void *val)
 {
 	struct ptask *t = val;
 
+	if (t->soon) {
+		P.nsoon--;
+		P.nquick -= t->quick;
+	}
 	rb_free(&t->rb);
 }
 
@@ -157,6 +172,8 @@ static void emit_exec(struct tracer *tr, struct ptask *t, unsigned long old_tid)
 	int fd;
 
 	comm_of(t->tid, r.comm);
+	memcpy(t->comm, r.comm, HY_COMM_LEN);	/* the execve's exit shows it: no second read */
+	t->comm_stale = false;
 	if (!tr->cfg.exec_argv) {
 		r.size = sizeof(r);
 		pipeline_feed(tr->pl, &r, sizeof(r));
@@ -268,6 +285,7 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	if (t->in_syscall)	/* an entry without exit: the previous call never returned */
 		flush_unfinished(tr, t);
 	t->in_syscall = true;
+	t->slow_call = se && (se->cap.flags & (HY_SC_BLOCKS | HY_SC_EXEC | HY_SC_NO_RETURN));
 	t->enter_sent = false;
 	if (t->pre_exec) {
 		if (!se || !(se->cap.flags & HY_SC_EXEC))
@@ -315,16 +333,50 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
-	if (t->comm_stale) {	/* exec'd: the call ends under the new name */
+	if (t->comm_stale) {
 		comm_of(t->tid, t->comm);
 		t->comm_stale = false;
-		memcpy(r->comm, t->comm, HY_COMM_LEN);
 	}
+	memcpy(r->comm, t->comm, HY_COMM_LEN);	/* exec'd: the call ends under the new name */
 	if (r->nr == SYS_prctl && r->args[0] == PR_SET_NAME)
 		t->comm_stale = true;
 	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
 }
 
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* t runs again; soon: its next stop should come within microseconds (see ptrace_run()). */
+static void mark_running(struct ptask *t, bool soon)
+{
+	if (soon && !t->soon) {
+		t->soon = true;
+		t->resumed_ns = mono_ns();
+		P.nsoon++;
+		P.nquick += t->quick;
+	}
+}
+
+/* t stopped, left or is gone: if it was expected soon, note whether it came quickly. */
+static void mark_stopped(struct ptask *t)
+{
+	if (!t->soon)
+		return;
+	t->soon = false;
+	P.nsoon--;
+	P.nquick -= t->quick;
+	t->quick = mono_ns() - t->resumed_ns < SPIN_NS;
+}
+
+/*
+ * Resume t.  Its next stop comes soon unless it goes on into a call that may take long
+ * (one that blocks, creates or replaces a process, or exits).
+ */
 static int resume(struct ptask *t, int sig)
 {
 	long req = PTRACE_SYSCALL;
@@ -338,6 +390,7 @@ static int resume(struct ptask *t, int sig)
 			pr_warn("ptrace(resume, %d): %s", (int)t->tid, strerror(errno));
 		return -errno;
 	}
+	mark_running(t, !(t->in_syscall && t->slow_call));
 	return 0;
 }
 
@@ -367,16 +420,45 @@ static void emit_signal(struct tracer *tr, struct ptask *t, int sig)
 	rb_free(&rb);
 }
 
-/* A new task reported by a fork/clone event, or seen stopping before that event. */
-static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent)
+/* Whether tid is a thread of the group tgid: tgkill() with no signal checks just that. */
+static bool in_group(pid_t tgid, pid_t tid)
+{
+	return syscall(SYS_tgkill, tgid, tid, 0) == 0 || errno == EPERM;
+}
+
+/*
+ * The thread group of a new task, from the event where it tells: a fork or vfork child
+ * leads its own group, a clone child (its exit signal is not SIGCHLD) is a thread of its
+ * parent's group or leads a new one.  Without the event (the child stopped first): a group
+ * leader is its own, only a thread needs /proc.  A fork storm reads no /proc file.
+ */
+static pid_t new_tgid(pid_t tid, const struct ptask *parent, int event)
+{
+	if (parent && (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK))
+		return tid;
+	if (parent && event == PTRACE_EVENT_CLONE)
+		return in_group(parent->pid, tid) ? parent->pid : tid;
+	if (in_group(tid, tid))
+		return tid;
+	return tgid_of(tid);
+}
+
+/*
+ * A new task reported by a fork/clone event (parent, event), or seen stopping before that
+ * event (NULL, 0).  It starts with its parent's name, as in the kernel.
+ */
+static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent, int event)
 {
 	struct ptask *t = ptask_add(tid);
 
 	if (!t)
 		return NULL;
-	if (parent)
+	if (parent) {
 		t->pre_exec = parent->pre_exec;
-	t->pid = tgid_of(tid);
+		if (!parent->comm_stale)
+			memcpy(t->comm, parent->comm, HY_COMM_LEN);
+	}
+	t->pid = new_tgid(tid, parent, event);
 	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
 		pr_warn("Process %d attached", (int)tid);
 	return t;
@@ -412,7 +494,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 			struct ptask *c = ptask_get((pid_t)msg);
 
 			if (!c)
-				c = new_task(tr, (pid_t)msg, t);
+				c = new_task(tr, (pid_t)msg, t, event);
 			if (c) {
 				c->pre_exec = t->pre_exec;
 				if (!t->pre_exec) {
@@ -430,7 +512,8 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 				}
 			}
 		}
-		resume(t, 0);
+		if (resume(t, 0) == 0)
+			mark_running(t, true);	/* the call's exit stop follows */
 		return;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && (pid_t)msg != t->tid) {
@@ -454,18 +537,22 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		t->comm_stale = true;
 		if (!t->pre_exec)
 			emit_exec(tr, t, msg);
-		resume(t, 0);
+		if (resume(t, 0) == 0)
+			mark_running(t, true);	/* the call's exit stop follows */
 		return;
 	case PTRACE_EVENT_SECCOMP: {
 		struct sysinfo_regs s;
 
 		if (t->in_syscall) {	/* its syscall-enter-stop came first (resumed by PTRACE_SYSCALL) */
-			ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL);
+			if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) == 0)
+				mark_running(t, !t->slow_call);
 			return;
 		}
 		if (get_syscall(t, &s) == 0 && s.entry) {
 			syscall_entry(tr, t, &s);
-			if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+			if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) == 0)
+				mark_running(t, !t->slow_call);
+			else if (errno != ESRCH)
 				pr_warn("ptrace(PTRACE_SYSCALL, %d): %s", (int)t->tid,
 					strerror(errno));
 			return;
@@ -501,10 +588,11 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 
 	if (!t) {
 		/* a new child can report its first stop before its parent's fork event */
-		t = new_task(tr, pid, NULL);
+		t = new_task(tr, pid, NULL, 0);
 		if (!t)
 			return;
 	}
+	mark_stopped(t);
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		task_gone(tr, t, status);
 		return;
@@ -794,26 +882,34 @@ static void detach_all(struct tracer *tr)
 }
 
 /*
- * How many times to poll waitpid(WNOHANG) before sleeping in waitpid.  A traced
- * program that makes syscalls back to back stops again within microseconds;
- * sleeping lets this CPU go idle, and waking an idle CPU (a halted vCPU on a VM)
- * costs far more than the poll: on the 2-vCPU dev VM, 1,000,000 getppid() went
- * from ~165 us to ~36 us per call (bench/README.md).  After a few polls in a row that
- * caught nothing (the tracee blocks), the budget drops to SPIN_LOW until one catches
- * again, so a mostly idle tracee costs little; with one CPU to share, polling would
- * only delay the tracee: none.
+ * Whether and how long to poll waitpid(WNOHANG) before sleeping in waitpid.  A traced
+ * program that makes syscalls back to back stops again within microseconds; sleeping lets
+ * this CPU go idle, and waking an idle CPU (a halted vCPU on a VM) costs far more than the
+ * poll: on the 2-vCPU dev VM, 1,000,000 getppid() went from ~165 us to ~36 us per call
+ * (bench/README.md).  But a poll costs ~3 us there, and every microsecond spent polling is
+ * taken from a tracee that could run on this CPU.  So poll for at most SPIN_NS, and only:
+ * - for a task resumed into something quick (soon): not one that goes on into fork,
+ *   wait4, execve or exit, which stops again after hundreds of microseconds or more;
+ * - whose previous such stop came within SPIN_NS (quick); other tasks, new ones included,
+ *   get one short look (SPIN_PROBE_NS), which is how they become quick;
+ * - while the tasks expected soon leave a CPU free for us (fewer than our CPUs); with one
+ *   CPU to share, polling only delays the tracees.
+ * A fork storm is the case against polling: the new child runs for hundreds of microseconds
+ * (copy-on-write faults) before its first syscall, and the parent waits; polling at every
+ * stop for 256 polls made hytrace use 1.6 s of CPU per 1000 forks against strace's 0.3 s.
  */
-#define SPIN_MAX	256
-#define SPIN_LOW	8
-#define SPIN_MISSES	4
-
-static int spin_budget(void)
+static pid_t poll_wait(int *status)
 {
-	cpu_set_t set;
+	int64_t end;
+	pid_t pid;
 
-	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) < 2)
-		return -1;	/* never spin */
-	return SPIN_MAX;
+	if (P.ncpus < 2 || !P.nsoon || P.nsoon >= P.ncpus)
+		return 0;
+	end = mono_ns() + (P.nquick ? SPIN_NS : SPIN_PROBE_NS);
+	do
+		pid = waitpid(-1, status, __WALL | WNOHANG);
+	while (!pid && mono_ns() < end);
+	return pid;
 }
 
 /*
@@ -844,8 +940,9 @@ static bool interrupted(struct tracer *tr)
 
 static int ptrace_run(struct tracer *tr)
 {
-	int spin = spin_budget(), misses = 0;
+	cpu_set_t set;
 
+	P.ncpus = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
 	while (tidmap_count(&P.tasks) > 0) {
 		int status;
 		pid_t pid;
@@ -854,19 +951,7 @@ static int ptrace_run(struct tracer *tr)
 			detach_all(tr);
 			return 0;
 		}
-		pid = 0;
-		if (spin > 0) {
-			int i;
-
-			for (i = 0; i < spin && !pid; i++)
-				pid = waitpid(-1, &status, __WALL | WNOHANG);
-			if (pid) {	/* caught: the tracees are busy */
-				misses = 0;
-				spin = SPIN_MAX;
-			} else if (++misses >= SPIN_MISSES) {	/* they block */
-				spin = SPIN_LOW;
-			}
-		}
+		pid = poll_wait(&status);
 		if (!pid)
 			pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
