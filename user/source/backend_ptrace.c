@@ -51,6 +51,8 @@ struct ptask {
 	struct recbuf rb;	/* the current call's record */
 };
 
+#define PENDING_MAX 64	/* stops collected at once; more wait for the next round */
+
 struct ptracer {
 	struct tidmap tasks;	/* struct ptask by tid: every thread we trace */
 	bool seccomp;		/* tracees run under our seccomp filter */
@@ -60,6 +62,12 @@ struct ptracer {
 	unsigned int nsoon;	/* tasks with soon set */
 	unsigned int nquick;	/* tasks with soon and quick set */
 	unsigned int ncpus;	/* CPUs we may run on */
+	/* stops collected but not handled yet: see next_stop() */
+	struct pending_stop {
+		pid_t pid;
+		int status;
+	} pending[PENDING_MAX];
+	unsigned int npending, ipending;
 };
 
 static struct ptracer P;
@@ -918,6 +926,42 @@ static pid_t poll_wait(int *status)
  * -I 1 asked to stop at once, pass the signal on to the command, as strace's cleanup() does, and
  * trace on until every tracee is gone.  True when the caller should detach now.
  */
+/*
+ * The next stop to handle, as waitpid() gives it; 0 when none is pending and wait is false.
+ * With several tasks, every stop already waiting is collected at once and handled in that
+ * order before waiting again.  waitpid(-1) reports the first stopped tracee in the kernel's
+ * list each time, so a task that stops again quickly (the thread-group leader, first in the
+ * list) would otherwise be handled again and again while another one waits with a finished
+ * syscall, and its line would come late (strace collects pending stops the same way).  With
+ * one task there is nothing to be fair to, and no extra waitpid.
+ */
+static pid_t next_stop(int *status, bool wait)
+{
+	pid_t pid;
+
+	if (P.ipending < P.npending) {
+		*status = P.pending[P.ipending].status;
+		return P.pending[P.ipending++].pid;
+	}
+	if (!wait)
+		return 0;
+	pid = poll_wait(status);
+	if (!pid)
+		pid = waitpid(-1, status, __WALL);
+	if (pid <= 0 || tidmap_count(&P.tasks) < 2)
+		return pid;
+	P.npending = P.ipending = 0;
+	while (P.npending < PENDING_MAX) {
+		struct pending_stop *ps = &P.pending[P.npending];
+
+		ps->pid = waitpid(-1, &ps->status, __WALL | WNOHANG);
+		if (ps->pid <= 0)
+			break;
+		P.npending++;
+	}
+	return pid;
+}
+
 static bool interrupted(struct tracer *tr)
 {
 	int sig = *tr->stop;
@@ -947,13 +991,17 @@ static int ptrace_run(struct tracer *tr)
 		int status;
 		pid_t pid;
 
+		/* the stops already collected first: each leaves its task resumed or gone */
+		pid = next_stop(&status, false);
+		if (pid > 0) {
+			handle_stop(tr, pid, status);
+			continue;
+		}
 		if (*tr->stop && interrupted(tr)) {
 			detach_all(tr);
 			return 0;
 		}
-		pid = poll_wait(&status);
-		if (!pid)
-			pid = waitpid(-1, &status, __WALL);
+		pid = next_stop(&status, true);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
