@@ -144,7 +144,11 @@ void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
  */
 static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
 {
-	int64_t t = ts_shift(boot, offset);
+	int64_t t;
+
+	/* a time past the year 2262 (only a bad record or shift): the largest one, not a wrap */
+	if (__builtin_add_overflow((int64_t)boot, offset, &t) || (int64_t)boot < 0)
+		t = offset < 0 && (int64_t)boot >= 0 ? 0 : INT64_MAX;
 
 	if (key[0] == '{')
 		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);
