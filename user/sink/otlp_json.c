@@ -146,9 +146,13 @@ static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t of
 {
 	int64_t t;
 
-	/* a time past the year 2262 (only a bad record or shift): the largest one, not a wrap */
-	if (__builtin_add_overflow((int64_t)boot, offset, &t) || (int64_t)boot < 0)
-		t = offset < 0 && (int64_t)boot >= 0 ? 0 : INT64_MAX;
+	/*
+	 * Record times are signed here: a strace log older than this boot gives times "before
+	 * boot" that the shift brings back.  A sum past the year 2262 (only a bad record or
+	 * shift) is the largest time, one before 1970 the epoch: never a wrapped value.
+	 */
+	if (__builtin_add_overflow((int64_t)boot, offset, &t))
+		t = offset < 0 ? 0 : INT64_MAX;
 
 	if (key[0] == '{')
 		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);
