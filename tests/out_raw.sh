@@ -122,6 +122,14 @@ if [ ! -s "$S" ] || ! $HYTRACE --input "$S" -o /dev/null 2>/dev/null; then
 	exit 0
 fi
 
+# -e trace= at capture limits what is recorded (both backends): only exit_group was kept
+out=$($HYTRACE --input "$S" -o - 2>&1)
+if [ "$(printf '%s\n' "$out" | grep -c '^[a-z_0-9]*(')" = 1 ] && printf '%s' "$out" | grep -q '^exit_group(0)'; then
+	ok "-e trace= at capture limits the raw file"
+else
+	fail "-e trace= at capture limits the raw file" "$(printf '%s' "$out" | head -c 300)"
+fi
+
 # (4) a newer version
 python3 - "$S" "$W/newer.raw" <<'PYEOF'
 import sys
@@ -192,7 +200,7 @@ def put(name, at, val):
     c[at:at + 4] = val.to_bytes(4, "little")
     open(sys.argv[2] + "/" + name, "wb").write(c)
 put("huge.raw", off + 4, 0xfffffff0)
-put("small.raw", off + 4, 8)
+put("short.raw", off + 4, 8)
 # the first record with a blob: its first blob's len (at 112 + 8)
 o = off
 while o + 112 <= len(b):
@@ -201,7 +209,7 @@ while o + 112 <= len(b):
         break
     o += int.from_bytes(b[o + 4:o + 8], "little")
 PYEOF
-for c in huge small blob; do
+for c in huge short blob; do
 	[ -f "$W/$c.raw" ] || { skip "corrupted $c" "no record with a blob"; continue; }
 	out=$($HYTRACE --input "$W/$c.raw" -o /dev/null 2>&1)
 	rc=$?
@@ -210,6 +218,16 @@ for c in huge small blob; do
 	*) fail "corrupted record ($c): an error with the offset, exit 1" "rc $rc: $out" ;;
 	esac
 done
+
+# -C with --format=raw would append the summary to the records: refused
+out=$($HYTRACE --backend=ptrace -C --format=raw -o "$W/c.raw" -- /bin/true 2>&1)
+[ $? = 1 ] && ok "--format=raw -C is refused" || fail "--format=raw -C is refused" "$out"
+# a replay summarises: -c from a raw file counts the captured calls
+out=$($HYTRACE --input "$S" -c -o - 2>&1)
+case $out in
+*exit_group*) ok "-c from a raw file" ;;
+*) fail "-c from a raw file" "$(printf '%s' "$out" | head -c 300)" ;;
+esac
 
 # --format=raw to a terminal-less default (standard error) and from a strace log: refused
 out=$($HYTRACE --input /dev/null --format=raw -o "$W/x.raw" 2>&1)

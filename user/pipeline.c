@@ -196,7 +196,11 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			pr_warn("malformed record of %zu bytes skipped", len);
 			return;
 		}
-		for (int i = 0; i < pl->nsinks; i++)
+		/* -e trace= limits the capture (the eBPF side filters in the kernel already) */
+		bool keep = (r.type != HY_REC_SYSCALL && r.type != HY_REC_ENTER) ||
+			    opts_traced(o, r.nr);
+
+		for (int i = 0; keep && i < pl->nsinks; i++)
 			if (pl->sinks[i].ops->record)
 				pl->sinks[i].ops->record(&pl->sinks[i], rec, r.size);
 		if (pl->records_only) {

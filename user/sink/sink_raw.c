@@ -39,6 +39,12 @@ static int raw_open(struct sink *s)
 
 	if (!rw)
 		return -ENOMEM;
+	if (o->cflag) {	/* -C: the summary would be appended to the records */
+		pr_warn("--format=raw with -C would write the summary into the raw file: "
+			"give -c at replay (--input FILE -c)");
+		free(rw);
+		return -EINVAL;
+	}
 	/* one file, even with -ff: the trace holds every task */
 	err = outfile_open(&rw->out, o->outfile, stderr, sink_outfile_flags(o));
 	if (!err && outfile_isatty(&rw->out)) {
