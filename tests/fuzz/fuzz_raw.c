@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* fuzz_raw.c: libFuzzer target: the raw record reader (--input of a --format=raw file), then the sinks. */
+/* fuzz_raw.c: libFuzzer target: the raw record reader (--input of a raw file), then the sinks. */
 /*
  * The input is the file: written to a memfd and opened by path as `hytrace --input` would,
  * its header applied to the options, its records fed to pipeline_feed().  The option set

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rawfmt.h: the raw record file (--format=raw): its header, written and parsed (docs/raw-format.md). */
+/* rawfmt.h: the raw record file's header (--format=raw), written and parsed (docs/raw-format.md). */
 #ifndef HY_RAWFMT_H
 #define HY_RAWFMT_H
 

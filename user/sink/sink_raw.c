@@ -95,7 +95,7 @@ static int raw_close(struct sink *s)
 
 const struct sink_ops sink_raw_ops = {
 	.name = "raw",
-	.help = "the records as captured, to replay later with --input FILE (needs -o FILE)",
+	.help = "records as captured, for a later --input FILE (needs -o FILE)",
 	.needs = raw_needs,
 	.open = raw_open,
 	.record = raw_record,
