@@ -38,6 +38,8 @@ cat >"$W/shape.py" <<'PYEOF'
 import json, sys
 for line in open(sys.argv[1]):
     r = json.loads(line)
+    if r.get("type") == "syscall_enter":
+        continue
     args = r.get("args")
     print(r.get("type"), r.get("syscall", ""), ",".join(sorted(r)),
           ",".join(sorted(args)) if isinstance(args, dict) else "")
