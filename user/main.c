@@ -72,7 +72,7 @@ static void keep_std_fds(void)
 	}
 }
 
-static const struct backend *choose_backend(const struct opts *o)
+static const struct backend *choose_backend(const struct opts *o, bool raw)
 {
 	char why[256] = "";
 	const struct backend *bpf = &backend_bpf;
@@ -83,7 +83,12 @@ static const struct backend *choose_backend(const struct opts *o)
 			pr_warn("%s", why);
 			return NULL;
 		}
-		return &backend_input;
+		if (!raw && !strcmp(o->format, "raw")) {
+			pr_warn("--format=raw writes captured records: a strace log (--input %s) has none",
+				o->input);
+			return NULL;
+		}
+		return raw ? &backend_raw : &backend_input;
 	}
 
 	switch (o->backend) {
@@ -187,9 +192,19 @@ int main(int argc, char **argv)
 	/* first: the eBPF probe already loads programs, and a Ctrl-C from then on must count
 	   (a background job of a shell even starts with SIGINT ignored) */
 	catch_signals();
-	be = choose_backend(&o);
-	if (!be)
+	/* a raw --input: its header says what was captured, before the sinks open */
+	bool raw = o.input && raw_input_detect(o.input);
+
+	if (raw && raw_input_open(&o)) {
+		backend_raw.cleanup(NULL);
 		return 1;
+	}
+	be = choose_backend(&o, raw);
+	if (!be) {
+		if (raw)
+			backend_raw.cleanup(NULL);
+		return 1;
+	}
 	pr_info("backend %s", be->name);
 	o.private_out = private_output(&o, be);
 	if (pipeline_init(&pl, &o))

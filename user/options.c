@@ -13,7 +13,6 @@
 #include "decode.h"
 #include "sink.h"
 
-#define HYTRACE_VERSION "0.1.0"
 
 static const char usage_text[] =
 "Usage: hytrace [-ACdffhjqqrtttTvVxxyyzZ] [-e EXPR]... [-o FILE] [-s STRSIZE] [-S SORTBY]\n"

@@ -9,6 +9,8 @@
 #include "dopts.h"
 #include "hytrace.h"
 
+#define HYTRACE_VERSION "0.1.0"
+
 enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum otlp_syscalls { OTLP_SC_EVENTS, OTLP_SC_SPANS, OTLP_SC_NONE };
@@ -78,6 +80,8 @@ struct opts {
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
 	bool private_out;		/* output files 0600: set by main once the backend is known */
+	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
+	int64_t input_boot_to_real;	/* ... CLOCK_REALTIME - CLOCK_BOOTTIME at capture, ns */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

@@ -18,7 +18,8 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	pl->o = o;
 	pl->d.o = &o->d;
 	pl->d.ar = &pl->ar;
-	pl->boot_to_real = boot_to_real_ns();
+	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
+	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
 	tasks_init(&pl->tasks);
 	if (sink_has_trace(o))
 		chosen[n++] = sink_format_find(o->format);	/* checked by opts_parse */
@@ -40,6 +41,17 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 			return err;
 		}
 		pl->nsinks = i + 1;
+	}
+	/* records only (--format=raw alone): no parsing, task table or decoding at all */
+	pl->records_only = true;
+	for (int i = 0; i < pl->nsinks; i++) {
+		const struct sink_ops *ops = pl->sinks[i].ops;
+
+		if (ops->record)
+			pl->nrecord++;
+		if (ops->syscall || ops->signal || ops->process || ops->lost || ops->func ||
+		    ops->stack)
+			pl->records_only = false;
 	}
 	return 0;
 }
@@ -172,6 +184,32 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	const struct opts *o = pl->o;
 	struct task *t;
 
+	if (pl->nrecord) {
+		struct hy_rec r;	/* a copy: a raw file's records need not be aligned */
+
+		if (len < sizeof(r)) {
+			pr_warn("malformed record of %zu bytes skipped", len);
+			return;
+		}
+		memcpy(&r, rec, sizeof(r));
+		if (r.size > len || r.size < sizeof(r)) {
+			pr_warn("malformed record of %zu bytes skipped", len);
+			return;
+		}
+		/* -e trace= limits the capture (the eBPF side filters in the kernel already) */
+		bool keep = (r.type != HY_REC_SYSCALL && r.type != HY_REC_ENTER) ||
+			    opts_traced(o, r.nr);
+
+		for (int i = 0; keep && i < pl->nsinks; i++)
+			if (pl->sinks[i].ops->record)
+				pl->sinks[i].ops->record(&pl->sinks[i], rec, r.size);
+		if (pl->records_only) {
+			pl->records++;
+			if (r.type == HY_REC_LOST && r.args[1] < HY_LOST_NR)
+				pl->lost[r.args[1]] += r.args[0];
+			return;
+		}
+	}
 	if (event_parse(ev, rec, len)) {
 		pr_warn("malformed record of %zu bytes skipped", len);
 		return;

@@ -23,6 +23,8 @@ struct pipeline {
 	uint64_t lost[HY_LOST_NR];	/* lost events by reason, for the final summary */
 	uint64_t records;
 	int64_t boot_to_real;	/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
+	int nrecord;		/* sinks with a record callback (--format=raw) */
+	bool records_only;	/* ... and none renders events: records are not parsed */
 };
 
 /* Open the sinks the options ask for; 0 or -errno (message printed). */

@@ -31,7 +31,7 @@ FUZZ_CFLAGS := -O1 -g -std=gnu11 -D_GNU_SOURCE -MMD -MP $(FUZZ_WARN) $(FUZZ_SAN)
 	-fsanitize=fuzzer-no-link -I$(OUTPUT)/gen -Idecoders -Iuser -Iuser/lib -Iuser/state \
 	-Iuser/source -Iuser/sink -Ibpf -Itests/fuzz
 
-FUZZ_TARGETS := reader records writers
+FUZZ_TARGETS := reader records writers raw
 FUZZ_BINS := $(addprefix $(FUZZ_OUT)/fuzz_,$(FUZZ_TARGETS))
 
 # what the targets link: the decoders, the pipeline and every sink, the log reader
@@ -39,7 +39,8 @@ DEC_SRC := $(sort $(wildcard decoders/*.c decoders/ioctl/*.c)) $(OUTPUT)/gen/xla
 	   $(OUTPUT)/gen/sysent.c
 USER_SRC := user/pipeline.c user/options.c $(wildcard user/sink/*.c) user/state/task.c \
 	    user/state/tidmap.c user/state/fdpath.c user/state/sockinfo.c user/lib/outfile.c \
-	    user/lib/clock.c user/source/backend_input.c user/source/strace_parse.c \
+	    user/lib/clock.c user/lib/rawfmt.c user/source/backend_input.c user/source/backend_raw.c \
+	    user/source/strace_parse.c \
 	    tests/fuzz/fuzz_common.c
 OBJS := $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(patsubst $(OUTPUT)/%,%,$(DEC_SRC)) $(USER_SRC))
 

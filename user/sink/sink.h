@@ -35,6 +35,12 @@ struct sink_ops {
 	/* SINK_NEED_* for these options; NULL: none */
 	unsigned int (*needs)(const struct opts *o);
 	int (*open)(struct sink *s);	/* 0 or -errno, message printed */
+	/*
+	 * Every record as the backend produced it (struct hy_rec + blobs, len bytes, len checked
+	 * against its size), before decoding and every filter but -e trace=: the raw format.
+	 * The pipeline skips parsing and decoding when no open sink has another event callback.
+	 */
+	void (*record)(struct sink *s, const void *rec, size_t len);
 	/* HY_REC_SYSCALL: a completed call; HY_REC_ENTER: the start of one that may block */
 	void (*syscall)(struct sink *s, const struct event *ev, struct dctx *d, struct task *t);
 	/* HY_REC_SIGNAL (d->args: the siginfo) and HY_REC_SIGSTOP */

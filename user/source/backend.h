@@ -50,6 +50,12 @@ struct backend {
 extern const struct backend backend_ptrace;
 extern const struct backend backend_bpf;
 extern const struct backend backend_input;	/* --input: strace logs */
+extern const struct backend backend_raw;	/* --input: raw records (--format=raw) */
+
+/* Whether the --input file is a raw trace (main peeks before choosing the source): 1 or 0. */
+int raw_input_detect(const char *path);
+/* Open the raw --input and apply its header to o (clock, -s -v -y); 0 or -errno, printed. */
+int raw_input_open(struct opts *o);
 
 /* -- the pipeline, as sources see it (user/pipeline.c implements these) -------------------- */
 
