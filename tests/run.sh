@@ -515,7 +515,7 @@ if section d; then
 	"$HYTRACE" --format=bogus true >/dev/null 2>"$OUT/d.fmt"
 	RC=$?
 	hyt_check "--format=bogus: exit 1 naming every format" sh -c '[ "$1" -eq 1 ] &&
-		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto or otlp)" "$2"' \
+		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto, otlp or raw)" "$2"' \
 		sh "$RC" "$OUT/d.fmt"
 	# option values: a bad number or list is one line naming the option and the value, the
 	# usage hint, exit 1, and the command never runs (strace's words where strace has the option)
@@ -591,7 +591,7 @@ EOF
 		hyt_check "good option value $args: runs" sh -c '[ "$1" -eq 0 ] && [ -e "$3/ran" ] &&
 			[ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt" "$RUN"
 	done
-	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp; do
+	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp raw; do
 		grep -qE "^ +$f +[a-zA-Z]" "$1" || { echo "no line for $f"; exit 1; }; done' sh "$OUT/d.help"
 	rm -f "$OUT"/ff.*
 	trace_to "$HYTRACE" "$OUT/ff" -ff -- "$P/proc"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "backend.h"
 #include "event.h"
 #include "log.h"
@@ -81,7 +82,11 @@ int raw_input_detect(const char *path)
 	ssize_t n;
 	int fd;
 
-	if (!strcmp(path, "-"))	/* a pipe cannot be peeked at: strace logs only */
+	struct stat st;
+
+	/* only a regular file can be peeked at: reading a pipe or FIFO would eat its first
+	   bytes (and opening a FIFO waits for a writer), so those are strace logs */
+	if (!strcmp(path, "-") || stat(path, &st) || !S_ISREG(st.st_mode))
 		return 0;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
