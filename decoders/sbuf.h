@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct sbuf {
 	char *s;
@@ -16,6 +17,16 @@ void sb_putn(struct sbuf *sb, const char *s, size_t n);
 void sb_puts(struct sbuf *sb, const char *s);
 void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_free(struct sbuf *sb);
+
+/*
+ * Numbers without printf (the consumer's hot path: vfprintf was about a quarter of its time).
+ * Each writes exactly what the printf format in its comment writes.
+ */
+void sb_putu(struct sbuf *sb, uint64_t u);			/* "%" PRIu64 */
+void sb_puti(struct sbuf *sb, int64_t i);			/* "%" PRId64 */
+void sb_putx(struct sbuf *sb, uint64_t u);			/* "%#" PRIx64: 0x1f, but 0 */
+void sb_puti_pad(struct sbuf *sb, int64_t i, unsigned int width, int left);	/* "%5d", "%-5d" */
+void sb_putu_zero(struct sbuf *sb, uint64_t u, unsigned int width);	/* "%06" PRIu64 */
 
 static inline void sb_putc(struct sbuf *sb, char c)
 {

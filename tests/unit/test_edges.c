@@ -7,6 +7,9 @@
  * buffers (a call without arguments, an sbuf never written) must not reach memcpy as NULL.
  */
 #include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -140,6 +143,56 @@ static void t_sbuf(void)
 	sb_putn(&a, "xy", 2);
 	sb_putn(&a, NULL, 0);
 	UT_EXPECT("sb_putn NULL, 0 after text", a.s, "xy");
+	sb_free(&a);
+}
+
+/* The printf-free appenders write what the printf formats they replace write (issue 10). */
+static void t_sbuf_numbers(void)
+{
+	static const uint64_t vals[] = {
+		0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 99999, 100000, 123456, 999999,
+		1000000, 4294967295u, 4294967296u, 9999999999999999999u, INT64_MAX,
+		(uint64_t)INT64_MAX + 1, UINT64_MAX, UINT64_MAX - 1, (uint64_t)-1000, (uint64_t)-100,
+		(uint64_t)-99, (uint64_t)-10, (uint64_t)-9, 0xdeadbeef, 0x10, 0xf,
+	};
+	struct sbuf a = { 0 };
+	char want[256], name[96];
+	unsigned int bad = 0, first = 0;
+
+	for (unsigned int k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+		uint64_t v = vals[k];
+		int64_t i = (int64_t)v;
+
+		sb_reset(&a);
+		sb_putu(&a, v);
+		sb_putc(&a, ' ');
+		sb_puti(&a, i);
+		sb_putc(&a, ' ');
+		sb_putx(&a, v);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, (int)i, 5, 0);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, (int)i, 5, 1);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, i, 6, 0);
+		sb_putc(&a, '|');
+		sb_putu_zero(&a, v % 1000000, 6);
+		sb_putc(&a, '|');
+		sb_putu_zero(&a, v, 6);
+		snprintf(want, sizeof(want), "%" PRIu64 " %" PRId64 " %#" PRIx64 "|%5d|%-5d|%6" PRId64
+			 "|%06" PRIu64 "|%06" PRIu64, v, i, v, (int)i, (int)i, i, v % 1000000, v);
+		if (strcmp(a.s, want) || a.len != strlen(want)) {
+			if (!bad++)
+				first = k;
+		}
+	}
+	snprintf(name, sizeof(name), "sb_put* as printf (%u of %zu differ, first #%u)", bad,
+		 sizeof(vals) / sizeof(vals[0]), first);
+	UT_CHECK(name, !bad);
+	sb_reset(&a);
+	for (unsigned int k = 0; k < 1000; k++)	/* growth from empty, inside appenders */
+		sb_putu(&a, UINT64_MAX);
+	UT_CHECK("sb_putu grows the buffer", a.len == 20000 && !a.s[a.len]);
 	sb_free(&a);
 }
 
@@ -303,7 +356,7 @@ static void t_random(void)
 }
 
 static const struct ut_case cases[] = {
-	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "text", t_text }, { "structured", t_structured },
+	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "sbuf_numbers", t_sbuf_numbers }, { "text", t_text }, { "structured", t_structured },
 	{ "random", t_random }, { NULL }
 };
 
