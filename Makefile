@@ -151,6 +151,12 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
 
+# The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
+$(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl
+
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
