@@ -6,6 +6,9 @@
 #include "render.h"
 
 static const char hexd[] = "0123456789abcdef";
+static const unsigned char plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
 
 /*
  * strace's quoting rules (facts from strace's string_quote(), util.c):
@@ -35,16 +38,30 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 
 	if (quotes)
 		*o++ = '"';
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+	for (size_t i = 0; usehex && i < len; i++) {
+		*o++ = '\\';
+		*o++ = 'x';
+		*o++ = hexd[s[i] >> 4];
+		*o++ = hexd[s[i] & 15];
+	}
+	/* bytes that stay as they are: printable, not a quote or backslash, not in escape */
+	const unsigned char *plain = plain_bytes;
+	unsigned char mine[256];
 
-		if (usehex) {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hexd[c >> 4];
-			*o++ = hexd[c & 15];
-			continue;
-		}
+	if (escape && *escape) {
+		memcpy(mine, plain_bytes, sizeof(mine));
+		for (const char *e = escape; *e; e++)
+			mine[(unsigned char)*e] = 0;
+		plain = mine;
+	}
+	for (size_t i = 0; !usehex && i < len; i++) {
+		unsigned char c;
+
+		while (i < len && plain[s[i]])	/* the common case, in a tight loop */
+			*o++ = s[i++];
+		if (i == len)
+			break;
+		c = s[i];
 		switch (c) {
 		case '"': case '\\':
 			*o++ = '\\';
@@ -56,11 +73,7 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 		case '\t': *o++ = '\\'; *o++ = 't'; continue;
 		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
 		}
-		if (c >= ' ' && c <= 0x7e && !(escape && strchr(escape, c))) {
-			*o++ = c;
-			continue;
-		}
-		*o++ = '\\';
+		*o++ = '\\';	/* other bytes, and printable ones in escape: octal */
 		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			*o++ = '0' + (c >> 6);
 			*o++ = '0' + ((c >> 3) & 7);

@@ -23,21 +23,6 @@ void sb_grow(struct sbuf *sb, size_t more)
 	sb->cap = cap;
 }
 
-void sb_putn(struct sbuf *sb, const char *s, size_t n)
-{
-	if (sb->len + n + 1 > sb->cap)
-		sb_grow(sb, n);
-	if (n)	/* s may be NULL then (an empty buffer's): memcpy wants valid pointers even for 0 */
-		memcpy(sb->s + sb->len, s, n);
-	sb->len += n;
-	sb->s[sb->len] = '\0';
-}
-
-void sb_puts(struct sbuf *sb, const char *s)
-{
-	sb_putn(sb, s, strlen(s));
-}
-
 void sb_printf(struct sbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

@@ -57,6 +57,17 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+char *arena_join(struct arena *a, const char *x, char sep, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+	char *p = arena_alloc(a, nx + ny + 2);
+
+	memcpy(p, x, nx);
+	p[nx] = sep;
+	memcpy(p + nx + 1, y, ny + 1);
+	return p;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	char buf[512];
