@@ -6,6 +6,10 @@
 #include "json_value.h"
 
 static const char hexd[] = "0123456789abcdef";
+/* bytes that stay as they are in a JSON string: printable ASCII but the quote and backslash */
+static const unsigned char plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -47,8 +51,13 @@ void json_string(struct sbuf *sb, const char *str, size_t len)
 
 	*o++ = '"';
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+		unsigned char c;
 
+		while (i < len && plain_bytes[s[i]])	/* the common case, in a tight loop */
+			*o++ = s[i++];
+		if (i == len)
+			break;
+		c = s[i];
 		if (c >= 0x80) {
 			size_t n = utf8_len(s + i, len - i);
 
