@@ -18,6 +18,8 @@
 #include "backend.h"
 #include "clock.h"
 #include "pipeline.h"
+#include "json_value.h"
+#include "render.h"
 
 static struct ut u;
 
@@ -196,6 +198,42 @@ static void t_sbuf_numbers(void)
 	sb_free(&a);
 }
 
+/* Quoting, whose plain bytes now go through a table (issue 10): runs cut by every kind of byte. */
+static void t_quoting(void)
+{
+	static const struct {
+		const char *in, *esc;
+		int xflag;
+		const char *text, *json;
+	} c[] = {
+		{ "<a>", "<>", 0, "\"\\74a\\76\"", "\"<a>\"" },
+		{ "x<", "<>", 0, "\"x\\74\"", "\"x<\"" },
+		{ "\\\\", NULL, 0, "\"\\\\\\\\\"", "\"\\\\\\\\\"" },
+		{ "ab\0017c", NULL, 0, "\"ab\\0017c\"", "\"ab\\u00017c\"" },
+		{ "\377\3770", NULL, 0, "\"\\377\\3770\"", "\"\\udcff\\udcff0\"" },
+		{ "\n\t\r\v\f\b", NULL, 0, "\"\\n\\t\\r\\v\\f\\10\"", "\"\\n\\t\\r\\u000b\\f\\b\"" },
+		{ "caf\xc3\xa9 \xed\xa0\x80 <>\x7f", "<>", 0,
+		  "\"caf\\303\\251 \\355\\240\\200 \\74\\76\\177\"",
+		  "\"caf\xc3\xa9 \\udced\\udca0\\udc80 <>\\u007f\"" },
+		{ "caf\xc3\xa9 <", NULL, 1, "\"\\x63\\x61\\x66\\xc3\\xa9\\x20\\x3c\"", NULL },
+		{ "end\001", NULL, 0, "\"end\\1\"", "\"end\\u0001\"" },
+		{ "a\"b", NULL, 0, "\"a\\\"b\"", "\"a\\\"b\"" },
+	};
+	struct sbuf a = { 0 };
+
+	for (unsigned int k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		sb_reset(&a);
+		render_quoted(&a, c[k].in, strlen(c[k].in), c[k].xflag, c[k].esc, 1);
+		UT_EXPECT(c[k].text, a.s, c[k].text);
+		if (!c[k].json)
+			continue;
+		sb_reset(&a);
+		json_string(&a, c[k].in, strlen(c[k].in));
+		UT_EXPECT(c[k].json, a.s, c[k].json);
+	}
+	sb_free(&a);
+}
+
 static void t_text(void)
 {
 	const int64_t b2r = 1700000000000000000ll;
@@ -356,7 +394,7 @@ static void t_random(void)
 }
 
 static const struct ut_case cases[] = {
-	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "sbuf_numbers", t_sbuf_numbers }, { "text", t_text }, { "structured", t_structured },
+	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "sbuf_numbers", t_sbuf_numbers }, { "quoting", t_quoting }, { "text", t_text }, { "structured", t_structured },
 	{ "random", t_random }, { NULL }
 };
 
