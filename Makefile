@@ -161,7 +161,7 @@ unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
 
@@ -170,7 +170,7 @@ fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer
 	@$(MAKE) --no-print-directory -f bench/bench.mk
 
 # hytrace -a under a build loop for SOAK_SECONDS (default 60): RSS and fds must stay flat
