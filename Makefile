@@ -152,11 +152,17 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
 
+# The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
+$(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl
+
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
 
@@ -165,7 +171,7 @@ fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer
 	@$(MAKE) --no-print-directory -f bench/bench.mk
 
 # hytrace -a under a build loop for SOAK_SECONDS (default 60): RSS and fds must stay flat

@@ -74,6 +74,8 @@ struct arena {
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "x" sep "y" (as arena_printf "%s|%s", without printf's cost); x and y not NULL. */
+char *arena_join(struct arena *a, const char *x, char sep, const char *y);
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 

@@ -145,7 +145,7 @@ struct hv *hv_open_flags(struct dctx *d, uint64_t flags)
 	if (!rest || !(flags & ~(uint64_t)HY_O_ACCMODE))
 		v->text = mode;
 	else
-		v->text = arena_printf(d->ar, "%s|%s", mode, rest);
+		v->text = arena_join(d->ar, mode, '|', rest);
 	return v;
 }
 

@@ -6,6 +6,9 @@
 #include "render.h"
 
 static const char hexd[] = "0123456789abcdef";
+static const unsigned char plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
 
 /*
  * strace's quoting rules (facts from strace's string_quote(), util.c):
@@ -35,16 +38,30 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 
 	if (quotes)
 		*o++ = '"';
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+	for (size_t i = 0; usehex && i < len; i++) {
+		*o++ = '\\';
+		*o++ = 'x';
+		*o++ = hexd[s[i] >> 4];
+		*o++ = hexd[s[i] & 15];
+	}
+	/* bytes that stay as they are: printable, not a quote or backslash, not in escape */
+	const unsigned char *plain = plain_bytes;
+	unsigned char mine[256];
 
-		if (usehex) {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hexd[c >> 4];
-			*o++ = hexd[c & 15];
-			continue;
-		}
+	if (escape && *escape) {
+		memcpy(mine, plain_bytes, sizeof(mine));
+		for (const char *e = escape; *e; e++)
+			mine[(unsigned char)*e] = 0;
+		plain = mine;
+	}
+	for (size_t i = 0; !usehex && i < len; i++) {
+		unsigned char c;
+
+		while (i < len && plain[s[i]])	/* the common case, in a tight loop */
+			*o++ = s[i++];
+		if (i == len)
+			break;
+		c = s[i];
 		switch (c) {
 		case '"': case '\\':
 			*o++ = '\\';
@@ -56,11 +73,7 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 		case '\t': *o++ = '\\'; *o++ = 't'; continue;
 		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
 		}
-		if (c >= ' ' && c <= 0x7e && !(escape && strchr(escape, c))) {
-			*o++ = c;
-			continue;
-		}
-		*o++ = '\\';
+		*o++ = '\\';	/* other bytes, and printable ones in escape: octal */
 		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			*o++ = '0' + (c >> 6);
 			*o++ = '0' + ((c >> 3) & 7);
@@ -104,20 +117,19 @@ static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, in
 
 void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 {
-	if (v->name)
-		sb_printf(sb, "%s=", v->name);
+	if (v->name) {
+		sb_puts(sb, v->name);
+		sb_putc(sb, '=');
+	}
 	switch (v->kind) {
 	case HV_INT:
-		sb_printf(sb, "%" PRId64, v->i);
+		sb_puti(sb, v->i);
 		break;
 	case HV_UINT:
-		sb_printf(sb, "%" PRIu64, v->u);
+		sb_putu(sb, v->u);
 		break;
 	case HV_HEX:
-		if (v->u)
-			sb_printf(sb, "%#" PRIx64, v->u);
-		else
-			sb_putc(sb, '0');
+		sb_putx(sb, v->u);
 		break;
 	case HV_OCT:
 		if (v->flags & HVF_OCT3)
@@ -127,7 +139,7 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 		break;
 	case HV_PTR:
 		if (v->u)
-			sb_printf(sb, "%#" PRIx64, v->u);
+			sb_putx(sb, v->u);
 		else
 			sb_puts(sb, "NULL");
 		break;
@@ -144,7 +156,7 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 		if (v->flags & HVF_ATCWD)
 			sb_puts(sb, "AT_FDCWD");
 		else
-			sb_printf(sb, "%" PRId64, v->i);
+			sb_puti(sb, v->i);
 		if (v->text)
 			render_fdpath(sb, v->text, strlen(v->text), v->flags & HVF_FDRAW, xflag);
 		break;
@@ -173,8 +185,11 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 	case HV_PENDING:
 		break;
 	}
-	if (v->comment)
-		sb_printf(sb, " /* %s */", v->comment);
+	if (v->comment) {
+		sb_puts(sb, " /* ");
+		sb_puts(sb, v->comment);
+		sb_puts(sb, " */");
+	}
 }
 
 void render_args(struct sbuf *sb, const struct hv *args, int xflag)
@@ -208,12 +223,18 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 
 		if (err >= 512 && err <= 516)
 			sb_printf(sb, "= ? %s", name ? name : "ERESTART?");
-		else if (name)
-			sb_printf(sb, "= -1 %s", name);
-		else
-			sb_printf(sb, "= -1 %d", err);
-		if (text)
-			sb_printf(sb, " (%s)", text);
+		else if (name) {
+			sb_puts(sb, "= -1 ");
+			sb_puts(sb, name);
+		} else {
+			sb_puts(sb, "= -1 ");
+			sb_puti(sb, err);
+		}
+		if (text) {
+			sb_puts(sb, " (");
+			sb_puts(sb, text);
+			sb_putc(sb, ')');
+		}
 		return;
 	}
 	sb_puts(sb, "= ");
@@ -222,16 +243,13 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 	} else {
 		switch (d->se ? d->se->ret : RV_HEX) {
 		case RV_DEC:
-			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
+			sb_puti(sb, (int64_t)r->ret);
 			break;
 		case RV_UDEC:
-			sb_printf(sb, "%" PRIu64, (uint64_t)r->ret);
+			sb_putu(sb, (uint64_t)r->ret);
 			break;
 		case RV_HEX:
-			if (r->ret)
-				sb_printf(sb, "%#" PRIx64, (uint64_t)r->ret);
-			else
-				sb_putc(sb, '0');
+			sb_putx(sb, (uint64_t)r->ret);
 			break;
 		case RV_OCT:
 			sb_printf(sb, "%#" PRIo64, (uint64_t)r->ret);
@@ -239,7 +257,7 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 		case RV_FD: {
 			const struct event_blob *p = d->o->yflag ? ret_fd_path(d) : NULL;
 
-			sb_printf(sb, "%" PRId64, (int64_t)r->ret);
+			sb_puti(sb, (int64_t)r->ret);
 			if (p)
 				render_fdpath(sb, (const char *)p->data, p->h.len,
 					      p->h.flags & HY_BF_FDRAW, xflag);

@@ -23,21 +23,6 @@ void sb_grow(struct sbuf *sb, size_t more)
 	sb->cap = cap;
 }
 
-void sb_putn(struct sbuf *sb, const char *s, size_t n)
-{
-	if (sb->len + n + 1 > sb->cap)
-		sb_grow(sb, n);
-	if (n)	/* s may be NULL then (an empty buffer's): memcpy wants valid pointers even for 0 */
-		memcpy(sb->s + sb->len, s, n);
-	sb->len += n;
-	sb->s[sb->len] = '\0';
-}
-
-void sb_puts(struct sbuf *sb, const char *s)
-{
-	sb_putn(sb, s, strlen(s));
-}
-
 void sb_printf(struct sbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
@@ -55,6 +40,103 @@ void sb_printf(struct sbuf *sb, const char *fmt, ...)
 		va_end(ap);
 	}
 	sb->len += n;
+}
+
+/* The decimal digits of u, written backwards ending at end; returns the first. */
+static char *utoa_rev(char *end, uint64_t u)
+{
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	char *p = end;
+
+	while (u >= 100) {
+		unsigned int k = (unsigned int)(u % 100) * 2;
+
+		u /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (u >= 10) {
+		*--p = pairs[u * 2 + 1];
+		*--p = pairs[u * 2];
+	} else {
+		*--p = (char)('0' + u);
+	}
+	return p;
+}
+
+/* Append n bytes with a width: spaces before (right-aligned) or after (left). */
+static void put_padded(struct sbuf *sb, const char *p, size_t n, unsigned int width, int left,
+		       char fill)
+{
+	size_t pad = width > n ? width - n : 0;
+
+	if (sb->len + n + pad + 1 > sb->cap)
+		sb_grow(sb, n + pad);
+	char *o = sb->s + sb->len;
+
+	if (!left) {
+		memset(o, fill, pad);
+		o += pad;
+	}
+	memcpy(o, p, n);
+	o += n;
+	if (left) {
+		memset(o, ' ', pad);
+		o += pad;
+	}
+	*o = '\0';
+	sb->len = o - sb->s;
+}
+
+void sb_putu(struct sbuf *sb, uint64_t u)
+{
+	char buf[24], *p = utoa_rev(buf + sizeof(buf), u);
+
+	sb_putn(sb, p, buf + sizeof(buf) - p);
+}
+
+void sb_puti(struct sbuf *sb, int64_t i)
+{
+	char buf[24], *p = utoa_rev(buf + sizeof(buf), i < 0 ? -(uint64_t)i : (uint64_t)i);
+
+	if (i < 0)
+		*--p = '-';
+	sb_putn(sb, p, buf + sizeof(buf) - p);
+}
+
+void sb_puti_pad(struct sbuf *sb, int64_t i, unsigned int width, int left)
+{
+	char buf[24], *p = utoa_rev(buf + sizeof(buf), i < 0 ? -(uint64_t)i : (uint64_t)i);
+
+	if (i < 0)
+		*--p = '-';
+	put_padded(sb, p, buf + sizeof(buf) - p, width, left, ' ');
+}
+
+void sb_putu_zero(struct sbuf *sb, uint64_t u, unsigned int width)
+{
+	char buf[24], *p = utoa_rev(buf + sizeof(buf), u);
+
+	put_padded(sb, p, buf + sizeof(buf) - p, width, 0, '0');
+}
+
+void sb_putx(struct sbuf *sb, uint64_t u)
+{
+	static const char hexd[] = "0123456789abcdef";
+	char buf[24], *p = buf + sizeof(buf);
+
+	if (!u) {
+		sb_putc(sb, '0');
+		return;
+	}
+	for (; u; u >>= 4)
+		*--p = hexd[u & 15];
+	*--p = 'x';
+	*--p = '0';
+	sb_putn(sb, p, buf + sizeof(buf) - p);
 }
 
 void sb_free(struct sbuf *sb)

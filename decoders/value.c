@@ -57,6 +57,17 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+char *arena_join(struct arena *a, const char *x, char sep, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+	char *p = arena_alloc(a, nx + ny + 2);
+
+	memcpy(p, x, nx);
+	p[nx] = sep;
+	memcpy(p + nx + 1, y, ny + 1);
+	return p;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	char buf[512];
@@ -209,8 +220,22 @@ struct hv *hv_sym(struct dctx *d, const struct xlat *x, uint64_t n, bool hex)
 	return v;
 }
 
+/* Append "|" (unless first) and s to buf (cap bytes, len used), cut to fit; the new length. */
+static size_t flags_put(char *buf, size_t len, size_t cap, const char *s, size_t n)
+{
+	if (len && len + 1 < cap)
+		buf[len++] = '|';
+	if (n > cap - 1 - len)
+		n = cap - 1 - len;
+	memcpy(buf + len, s, n);
+	len += n;
+	buf[len] = '\0';
+	return len;
+}
+
 char *flags_text(struct dctx *d, const struct xlat *x, uint64_t n)
 {
+	static const char hexd[] = "0123456789abcdef";
 	char buf[1024];
 	size_t len = 0;
 	uint64_t rest = n;
@@ -220,22 +245,26 @@ char *flags_text(struct dctx *d, const struct xlat *x, uint64_t n)
 		uint64_t f = x->e[i].val;
 
 		if (f == 0) {
-			if (n == 0) {
-				snprintf(buf, sizeof(buf), "%s", x->e[i].name);
-				return arena_strndup(d->ar, buf, strlen(buf));
-			}
+			if (n == 0)
+				return arena_strndup(d->ar, x->e[i].name, strlen(x->e[i].name));
 			continue;
 		}
 		if ((rest & f) == f) {
-			len += snprintf(buf + len, sizeof(buf) - len, "%s%s", len ? "|" : "", x->e[i].name);
+			len = flags_put(buf, len, sizeof(buf), x->e[i].name, strlen(x->e[i].name));
 			rest &= ~f;
 			if (len >= sizeof(buf) - 64)
 				break;
 		}
 	}
-	if (rest)
-		len += snprintf(buf + len, sizeof(buf) - len, "%s%#llx", len ? "|" : "",
-				(unsigned long long)rest);
+	if (rest) {	/* "%#llx" */
+		char hex[20], *p = hex + sizeof(hex);
+
+		for (uint64_t r = rest; r; r >>= 4)
+			*--p = hexd[r & 15];
+		*--p = 'x';
+		*--p = '0';
+		len = flags_put(buf, len, sizeof(buf), p, hex + sizeof(hex) - p);
+	}
 	if (!len)
 		return NULL;
 	return arena_strndup(d->ar, buf, len);

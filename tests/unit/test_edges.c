@@ -7,6 +7,9 @@
  * buffers (a call without arguments, an sbuf never written) must not reach memcpy as NULL.
  */
 #include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -15,6 +18,8 @@
 #include "backend.h"
 #include "clock.h"
 #include "pipeline.h"
+#include "json_value.h"
+#include "render.h"
 
 static struct ut u;
 
@@ -140,6 +145,92 @@ static void t_sbuf(void)
 	sb_putn(&a, "xy", 2);
 	sb_putn(&a, NULL, 0);
 	UT_EXPECT("sb_putn NULL, 0 after text", a.s, "xy");
+	sb_free(&a);
+}
+
+/* The printf-free appenders write what the printf formats they replace write (issue 10). */
+static void t_sbuf_numbers(void)
+{
+	static const uint64_t vals[] = {
+		0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 99999, 100000, 123456, 999999,
+		1000000, 4294967295u, 4294967296u, 9999999999999999999u, INT64_MAX,
+		(uint64_t)INT64_MAX + 1, UINT64_MAX, UINT64_MAX - 1, (uint64_t)-1000, (uint64_t)-100,
+		(uint64_t)-99, (uint64_t)-10, (uint64_t)-9, 0xdeadbeef, 0x10, 0xf,
+	};
+	struct sbuf a = { 0 };
+	char want[256], name[96];
+	unsigned int bad = 0, first = 0;
+
+	for (unsigned int k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+		uint64_t v = vals[k];
+		int64_t i = (int64_t)v;
+
+		sb_reset(&a);
+		sb_putu(&a, v);
+		sb_putc(&a, ' ');
+		sb_puti(&a, i);
+		sb_putc(&a, ' ');
+		sb_putx(&a, v);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, (int)i, 5, 0);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, (int)i, 5, 1);
+		sb_putc(&a, '|');
+		sb_puti_pad(&a, i, 6, 0);
+		sb_putc(&a, '|');
+		sb_putu_zero(&a, v % 1000000, 6);
+		sb_putc(&a, '|');
+		sb_putu_zero(&a, v, 6);
+		snprintf(want, sizeof(want), "%" PRIu64 " %" PRId64 " %#" PRIx64 "|%5d|%-5d|%6" PRId64
+			 "|%06" PRIu64 "|%06" PRIu64, v, i, v, (int)i, (int)i, i, v % 1000000, v);
+		if (strcmp(a.s, want) || a.len != strlen(want)) {
+			if (!bad++)
+				first = k;
+		}
+	}
+	snprintf(name, sizeof(name), "sb_put* as printf (%u of %zu differ, first #%u)", bad,
+		 sizeof(vals) / sizeof(vals[0]), first);
+	UT_CHECK(name, !bad);
+	sb_reset(&a);
+	for (unsigned int k = 0; k < 1000; k++)	/* growth from empty, inside appenders */
+		sb_putu(&a, UINT64_MAX);
+	UT_CHECK("sb_putu grows the buffer", a.len == 20000 && !a.s[a.len]);
+	sb_free(&a);
+}
+
+/* Quoting, whose plain bytes now go through a table (issue 10): runs cut by every kind of byte. */
+static void t_quoting(void)
+{
+	static const struct {
+		const char *in, *esc;
+		int xflag;
+		const char *text, *json;
+	} c[] = {
+		{ "<a>", "<>", 0, "\"\\74a\\76\"", "\"<a>\"" },
+		{ "x<", "<>", 0, "\"x\\74\"", "\"x<\"" },
+		{ "\\\\", NULL, 0, "\"\\\\\\\\\"", "\"\\\\\\\\\"" },
+		{ "ab\0017c", NULL, 0, "\"ab\\0017c\"", "\"ab\\u00017c\"" },
+		{ "\377\3770", NULL, 0, "\"\\377\\3770\"", "\"\\udcff\\udcff0\"" },
+		{ "\n\t\r\v\f\b", NULL, 0, "\"\\n\\t\\r\\v\\f\\10\"", "\"\\n\\t\\r\\u000b\\f\\b\"" },
+		{ "caf\xc3\xa9 \xed\xa0\x80 <>\x7f", "<>", 0,
+		  "\"caf\\303\\251 \\355\\240\\200 \\74\\76\\177\"",
+		  "\"caf\xc3\xa9 \\udced\\udca0\\udc80 <>\\u007f\"" },
+		{ "caf\xc3\xa9 <", NULL, 1, "\"\\x63\\x61\\x66\\xc3\\xa9\\x20\\x3c\"", NULL },
+		{ "end\001", NULL, 0, "\"end\\1\"", "\"end\\u0001\"" },
+		{ "a\"b", NULL, 0, "\"a\\\"b\"", "\"a\\\"b\"" },
+	};
+	struct sbuf a = { 0 };
+
+	for (unsigned int k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		sb_reset(&a);
+		render_quoted(&a, c[k].in, strlen(c[k].in), c[k].xflag, c[k].esc, 1);
+		UT_EXPECT(c[k].text, a.s, c[k].text);
+		if (!c[k].json)
+			continue;
+		sb_reset(&a);
+		json_string(&a, c[k].in, strlen(c[k].in));
+		UT_EXPECT(c[k].json, a.s, c[k].json);
+	}
 	sb_free(&a);
 }
 
@@ -303,7 +394,7 @@ static void t_random(void)
 }
 
 static const struct ut_case cases[] = {
-	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "text", t_text }, { "structured", t_structured },
+	{ "clock", t_clock }, { "sbuf", t_sbuf }, { "sbuf_numbers", t_sbuf_numbers }, { "quoting", t_quoting }, { "text", t_text }, { "structured", t_structured },
 	{ "random", t_random }, { NULL }
 };
 

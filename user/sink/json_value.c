@@ -6,6 +6,10 @@
 #include "json_value.h"
 
 static const char hexd[] = "0123456789abcdef";
+/* bytes that stay as they are in a JSON string: printable ASCII but the quote and backslash */
+static const unsigned char plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -47,8 +51,13 @@ void json_string(struct sbuf *sb, const char *str, size_t len)
 
 	*o++ = '"';
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+		unsigned char c;
 
+		while (i < len && plain_bytes[s[i]])	/* the common case, in a tight loop */
+			*o++ = s[i++];
+		if (i == len)
+			break;
+		c = s[i];
 		if (c >= 0x80) {
 			size_t n = utf8_len(s + i, len - i);
 
@@ -103,9 +112,9 @@ static void json_raw(struct sbuf *sb, uint64_t u)
 	int64_t i = (int64_t)u;
 
 	if (i < 0 && i >= INT32_MIN)
-		sb_printf(sb, "%" PRId64, i);
+		sb_puti(sb, i);
 	else
-		sb_printf(sb, "%" PRIu64, u);
+		sb_putu(sb, u);
 }
 
 /* "A|B|0x40" as ["A","B","0x40"]. */
@@ -161,10 +170,11 @@ static void json_struct(struct sbuf *sb, const struct hv *v)
 static void json_fd(struct sbuf *sb, const struct hv *v)
 {
 	if (!v->text && !(v->flags & HVF_ATCWD)) {
-		sb_printf(sb, "%" PRId64, v->i);
+		sb_puti(sb, v->i);
 		return;
 	}
-	sb_printf(sb, "{\"fd\":%" PRId64, v->i);
+	sb_puts(sb, "{\"fd\":");
+	sb_puti(sb, v->i);
 	if (v->flags & HVF_ATCWD)
 		sb_puts(sb, ",\"name\":\"AT_FDCWD\"");
 	if (v->text) {
@@ -179,13 +189,13 @@ static void json_bare(struct sbuf *sb, const struct hv *v)
 {
 	switch (v->kind) {
 	case HV_INT:
-		sb_printf(sb, "%" PRId64, v->i);
+		sb_puti(sb, v->i);
 		break;
 	case HV_UINT:
 	case HV_HEX:
 	case HV_OCT:
 	case HV_PTR:
-		sb_printf(sb, "%" PRIu64, v->u);
+		sb_putu(sb, v->u);
 		break;
 	case HV_SYM:
 		sb_puts(sb, "{\"names\":");
@@ -310,7 +320,8 @@ void json_result(struct sbuf *sb, const struct dctx *d)
 		sb_puts(sb, ",\"ret\":null");
 		return;
 	}
-	sb_printf(sb, ",\"ret\":%" PRId64, (int64_t)r->ret);
+	sb_puts(sb, ",\"ret\":");
+	sb_puti(sb, (int64_t)r->ret);
 	if (d->ret_is_error) {
 		int err = (int)-r->ret;
 		const char *name = errno_name(err);

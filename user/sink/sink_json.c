@@ -84,12 +84,18 @@ static struct sbuf *head(struct sink *s, const char *type, const struct event *e
 	const char *comm = ev->r.comm[0] ? ev->r.comm : t->comm;
 
 	sb_reset(sb);
-	sb_printf(sb, "{\"type\":\"%s\",\"ts\":", type);
+	sb_puts(sb, "{\"type\":\"");
+	sb_puts(sb, type);
+	sb_puts(sb, "\",\"ts\":");
 	if (ev->r.ts_enter)
-		sb_printf(sb, "%" PRId64, ts_shift(ev->r.ts_enter, s->boot_to_real));
+		sb_puti(sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
-	sb_printf(sb, ",\"pid\":%u,\"tid\":%u,\"comm\":", ev->r.pid, ev->r.tid);
+	sb_puts(sb, ",\"pid\":");
+	sb_putu(sb, (uint32_t)ev->r.pid);
+	sb_puts(sb, ",\"tid\":");
+	sb_putu(sb, (uint32_t)ev->r.tid);
+	sb_puts(sb, ",\"comm\":");
 	json_string(sb, comm, strnlen(comm, HY_COMM_LEN));
 	return sb;
 }
@@ -117,10 +123,13 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		json_cstr(sb, d->se->name);
 	else
 		sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
-	sb_printf(sb, ",\"nr\":%d", r->nr);
+	sb_puts(sb, ",\"nr\":");
+	sb_puti(sb, (int)r->nr);
 	if (r->type == HY_REC_SYSCALL && !(r->flags & HY_F_NO_EXIT) && r->ts_enter &&
-	    r->ts_exit >= r->ts_enter)
-		sb_printf(sb, ",\"dur\":%" PRIu64, (uint64_t)(r->ts_exit - r->ts_enter));
+	    r->ts_exit >= r->ts_enter) {
+		sb_puts(sb, ",\"dur\":");
+		sb_putu(sb, (uint64_t)(r->ts_exit - r->ts_enter));
+	}
 	sb_puts(sb, ",\"args\":");
 	json_args(sb, d);
 	if (r->type == HY_REC_SYSCALL)

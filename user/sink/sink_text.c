@@ -28,6 +28,8 @@ struct text {
 	struct sbuf line, args;
 	bool color;
 	uint64_t last_ts;	/* -r */
+	time_t tsec;		/* -t, -tt: the second whose "%T" is in tbuf */
+	char tbuf[32];
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -150,10 +152,14 @@ static void close_open(struct text *tx, struct outf *out, pid_t tid)
 /* -a: "[pid TID COMM] " (a record that names no task, such as lost events: "[pid     0 ?] ") */
 static void all_prefix(struct sbuf *sb, const struct task *t)
 {
+	sb_puts(sb, "[pid ");
+	sb_puti_pad(sb, t->tid, 5, 0);
+	sb_putc(sb, ' ');
 	if (t->comm[0])
-		sb_printf(sb, "[pid %5d %.*s] ", (int)t->tid, HY_COMM_LEN, t->comm);
+		sb_putn(sb, t->comm, strnlen(t->comm, HY_COMM_LEN));
 	else
-		sb_printf(sb, "[pid %5d ?] ", (int)t->tid);
+		sb_putc(sb, '?');
+	sb_puts(sb, "] ");
 }
 
 /* -t, -tt, -ttt, -r */
@@ -167,27 +173,43 @@ static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, u
 		long usec = real > 0 ? real % 1000000000 / 1000 : 0;
 
 		if (o->tflag >= 3) {
-			sb_printf(sb, "%lld.%06ld ", (long long)sec, usec);
+			sb_puti(sb, sec);
+			sb_putc(sb, '.');
+			sb_putu_zero(sb, usec, 6);
 		} else {
-			struct tm tm;
-			char buf[32];
+			if (!tx->tbuf[0] || sec != tx->tsec) {	/* localtime once per second */
+				struct tm tm;
 
-			if (!localtime_r(&sec, &tm))
-				memset(&tm, 0, sizeof(tm));
-			strftime(buf, sizeof(buf), "%T", &tm);
-			if (o->tflag == 2)
-				sb_printf(sb, "%s.%06ld ", buf, usec);
-			else
-				sb_printf(sb, "%s ", buf);
+				if (!localtime_r(&sec, &tm))
+					memset(&tm, 0, sizeof(tm));
+				strftime(tx->tbuf, sizeof(tx->tbuf), "%T", &tm);
+				tx->tsec = sec;
+			}
+			sb_puts(sb, tx->tbuf);
+			if (o->tflag == 2) {
+				sb_putc(sb, '.');
+				sb_putu_zero(sb, usec, 6);
+			}
 		}
+		sb_putc(sb, ' ');
 	}
 	if (o->rflag) {
 		uint64_t d = tx->last_ts && ts > tx->last_ts ? ts - tx->last_ts : 0;
 
-		sb_printf(sb, "%6llu.%06llu ", (unsigned long long)(d / 1000000000),
-			  (unsigned long long)(d % 1000000000 / 1000));
+		sb_puti_pad(sb, d / 1000000000, 6, 0);
+		sb_putc(sb, '.');
+		sb_putu_zero(sb, d % 1000000000 / 1000, 6);
+		sb_putc(sb, ' ');
 		tx->last_ts = ts;
 	}
+}
+
+/* pre, the tid in 5 columns (left-aligned or right), post: "%-5d ", "[pid %5d] " */
+static void tid_prefix(struct sbuf *sb, pid_t tid, const char *pre, int left, const char *post)
+{
+	sb_puts(sb, pre);
+	sb_puti_pad(sb, tid, 5, left);
+	sb_puts(sb, post);
 }
 
 static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
@@ -200,11 +222,11 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 	if (o->all)	/* system-wide: every line says whose it is */
 		all_prefix(sb, t);
 	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
-		sb_printf(sb, "%-5d ", (int)t->tid);
+		tid_prefix(sb, t->tid, "", 1, " ");
 	else if (!o->outfile && nlive > 1)
-		sb_printf(sb, "[pid %5d] ", (int)t->tid);
+		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
 	else if (o->follow == 2 && !o->outfile && nlive > 1)
-		sb_printf(sb, "[pid %5d] ", (int)t->tid);
+		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
 	timestamps(tx, s, sb, ts);
 }
 
@@ -293,8 +315,11 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 			/* an exit before the entry (a bad log or record): no time, not 2^64 - d */
 			uint64_t dt = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit - ev->r.ts_enter : 0;
 
-			sb_printf(sb, " <%llu.%06llu>", (unsigned long long)(dt / 1000000000),
-				  (unsigned long long)(dt % 1000000000 / 1000));
+			sb_puts(sb, " <");
+			sb_putu(sb, dt / 1000000000);
+			sb_putc(sb, '.');
+			sb_putu_zero(sb, dt % 1000000000 / 1000, 6);
+			sb_putc(sb, '>');
 		}
 	}
 	sb_putc(sb, '\n');
