@@ -477,6 +477,45 @@ UT_TEST(xflag)
 	UT_CHECK("x: forced hex is kept as text", v->kind == HV_EXPR && xs.xflag == 0);
 }
 
+/*
+ * Numbers and strings are kept as such only when they print back as their text; the reader
+ * decides that for the common forms without printing them (issue 10): the forms that print
+ * otherwise must still become text.
+ */
+UT_TEST(canonical)
+{
+	static const struct { const char *text; enum hv_kind kind; } v[] = {
+		{ "0", HV_INT }, { "42", HV_INT }, { "-1", HV_INT }, { "-0", HV_EXPR },
+		{ "123456789012345678", HV_INT }, { "9223372036854775807", HV_INT },
+		{ "-9223372036854775808", HV_INT }, { "18446744073709551615", HV_UINT },
+		{ "18446744073709551616", HV_EXPR }, { "0x1f", HV_HEX }, { "0x0", HV_EXPR },
+		{ "0x01f", HV_EXPR }, { "0X1F", HV_EXPR }, { "0x1F", HV_EXPR }, { "0x", HV_EXPR },
+		{ "0644", HV_OCT }, { "007", HV_OCT }, { "0007", HV_EXPR }, { "00", HV_EXPR },
+		{ "\"abc\"", HV_STR }, { "\"a\\\\b\"", HV_STR }, { "\"a\\x62\"", HV_EXPR },
+		{ "\"\"", HV_STR }, { "\"x y~\"...", HV_STR }, { "3<", HV_EXPR },
+	};
+	struct sp_state xs = { 0 };
+	char name[80];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct hv *h;
+
+		arena_reset(&ar);
+		h = sp_value(&d, &xs, v[i].text, strlen(v[i].text));
+		snprintf(name, sizeof(name), "canonical: %s", v[i].text);
+		UT_CHECK(name, h && h->kind == v[i].kind);
+		sb_reset(&sb);
+		render_value(&sb, h, xs.xflag);
+		snprintf(name, sizeof(name), "canonical: %s prints back", v[i].text);
+		UT_EXPECT(name, sb.s, v[i].text);
+	}
+	/* with -xx every string is in \x: a plain one is not what it prints as */
+	xs.xflag = 2;
+	arena_reset(&ar);
+	UT_CHECK("canonical: plain string under -xx is text",
+		 sp_value(&d, &xs, "\"abc\"", 5)->kind == HV_EXPR);
+}
+
 /* -- bytes, not C strings: what a damaged log holds ----------------------------------------- */
 
 /* Lines of every kind, to be cut and spoilt below. */
@@ -641,7 +680,7 @@ UT_TEST(reader)
 
 static const struct ut_case cases[] = {
 	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag), UT_ENTRY(truncated),
-	UT_ENTRY(nul_bytes), UT_ENTRY(reader),
+	UT_ENTRY(nul_bytes), UT_ENTRY(reader), UT_ENTRY(canonical),
 	{ NULL }
 };
 

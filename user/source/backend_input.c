@@ -43,6 +43,15 @@
 #define PID_UNKNOWN 4194304
 #define NCHILD_MAX 64		/* clone results remembered while the pid is unknown */
 
+/* A name looked up (shorter than name[]), and its answer: lookup_se() without a search. */
+#define SE_MEMO 256
+struct se_memo {
+	unsigned char len;	/* 0: empty */
+	char name[31];
+	long nr;
+	const struct sysent *se;
+};
+
 /* What we know of one thread of the log, in in.tasks by tid. */
 struct itask {
 	pid_t tid, pid;		/* pid: its thread group */
@@ -92,6 +101,7 @@ struct input {
 	struct sysent fake[64];	/* names of syscalls unknown to the table */
 	char fake_name[64][64];
 	int nfake;
+	struct se_memo memo[SE_MEMO];	/* lookup_se()'s last answers, by a hash of the name */
 };
 
 static struct input in;
@@ -174,8 +184,36 @@ static bool has_thread_flag(const char *s, size_t n)
 	return memmem(s, n, "CLONE_THREAD", 12) != NULL;
 }
 
-/* The syscall table entry for a name: the table's, or one made up to keep the name. */
+static const struct sysent *lookup_se_slow(const char *name, size_t n, long *nr);
+
+/*
+ * The syscall table entry for a name: the table's, or one made up to keep the name.  The
+ * answer for a name never changes (made-up entries stay), so the last ones are remembered.
+ */
 static const struct sysent *lookup_se(const char *name, size_t n, long *nr)
+{
+	unsigned int h = 0;
+
+	for (size_t i = 0; i < n; i++)
+		h = h * 31 + (unsigned char)name[i];
+	struct se_memo *m = &in.memo[(h ^ (h >> 8)) & (SE_MEMO - 1)];
+
+	if (m->len == n && !memcmp(m->name, name, n)) {
+		*nr = m->nr;
+		return m->se;
+	}
+	const struct sysent *se = lookup_se_slow(name, n, nr);
+
+	if (n && n < sizeof(m->name)) {
+		m->len = (unsigned char)n;
+		memcpy(m->name, name, n);
+		m->nr = *nr;
+		m->se = se;
+	}
+	return se;
+}
+
+static const struct sysent *lookup_se_slow(const char *name, size_t n, long *nr)
 {
 	char buf[64];
 

@@ -143,8 +143,10 @@ struct vp {
 	struct dctx *d;
 	struct sp_state *st;
 	const char *p, *end;
-	struct sbuf chk;	/* a scalar printed back, to compare with its text */
 };
+
+/* A scalar printed back, to compare with its text: kept from call to call (no allocation). */
+static struct sbuf chk;
 
 static bool starts(const struct vp *v, const char *lit)
 {
@@ -226,12 +228,53 @@ static struct hv *expr(struct vp *v, const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Is the text of a number (n bytes at s) the one render_value() prints for h, without
+ * printing it: decimal without a leading zero or "-0" (HV_INT, HV_UINT, HV_FD without a path),
+ * and "0x" with lowercase digits and no leading zero (HV_HEX).  -1: not known, print it.
+ */
+static int number_canonical(const struct hv *h, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (h->name || h->comment)
+		return -1;
+	switch (h->kind) {
+	case HV_INT:
+	case HV_UINT:
+	case HV_FD:
+		if ((h->kind == HV_FD && (h->text || (h->flags & HVF_ATCWD))) || !n)
+			return -1;
+		if (s[0] == '-')
+			i = 1;
+		if (i == n || (s[i] == '0' && (n > i + 1 || i)))
+			return 0;	/* "-", "007", "-0" */
+		for (; i < n; i++)
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
+		return 1;
+	case HV_HEX:
+		if (n < 3 || s[0] != '0' || s[1] != 'x' || s[2] == '0')
+			return 0;	/* "0X1", "0x0", "0x01": h prints otherwise */
+		for (i = 2; i < n; i++)
+			if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+				return 0;
+		return 1;
+	default:
+		return -1;
+	}
+}
+
 /* Does the node print as exactly the n bytes at s? */
 static bool prints_as(struct vp *v, const struct hv *h, const char *s, size_t n)
 {
-	sb_reset(&v->chk);
-	render_value(&v->chk, h, v->st->xflag);
-	return v->chk.len == n && !memcmp(v->chk.s, s, n);
+	int canon = number_canonical(h, s, n);
+
+	if (canon >= 0)
+		return canon;
+	sb_reset(&chk);
+	render_value(&chk, h, v->st->xflag);
+	return chk.len == n && !memcmp(chk.s, s, n);
 }
 
 static int hexval(int c)
@@ -301,14 +344,34 @@ static struct hv *parse_string(struct vp *v)
 
 	if (close[-1] != '"' || close == start + 1)
 		return NULL;
-	char *text = unquote(v, start + 1, close - start - 2, &len, &hex);
-	struct hv *h = hv_str(v->d, text, len, false);
+	/*
+	 * Printable ASCII without a backslash (most strings) is its own text, and prints back
+	 * as it is unless -xx: no unquoting, nothing learnt, no printing to compare.
+	 */
+	const char *q = start + 1, *qend = close - 1;
 
+	while (q < qend && *q >= ' ' && *q <= '~' && *q != '\\')
+		q++;
+	bool plain = q == qend && v->st->xflag < 2;
+	struct hv *h = hv_new(v->d, HV_STR);
+	char *text;
+
+	if (plain) {
+		len = qend - (start + 1);
+		text = arena_strndup(v->d->ar, start + 1, len);
+		hex = false;
+	} else {
+		text = unquote(v, start + 1, close - start - 2, &len, &hex);
+	}
+	h->text = text;
+	h->len = len;
 	v->p = close;
 	if (starts(v, "...")) {
 		h->flags |= HVF_TRUNC;
 		v->p += 3;
 	}
+	if (plain)
+		return h;
 	if (hex && !v->st->no_xlearn) {	/* learn -x / -xx: -x writes in hex only strings with unprintable bytes */
 		int level = 2;
 
@@ -389,6 +452,18 @@ static struct hv *parse_number(struct vp *v)
 		p++;
 	if ((size_t)(p - start) >= sizeof(buf))
 		return NULL;
+	/* short decimals (most numbers) without strtoll: 18 digits cannot overflow */
+	const char *dg = start + (*start == '-');
+	size_t nd = p - dg, k;
+	int64_t val = 0;
+
+	for (k = 0; k < nd && k < 19 && dg[k] >= '0' && dg[k] <= '9'; k++)
+		val = val * 10 + (dg[k] - '0');
+	if (nd && k == nd && nd <= 18 && (dg[0] != '0' || nd == 1)) {
+		h = hv_int(v->d, *start == '-' ? -val : val);
+		v->p = p;
+		goto fd;
+	}
 	memcpy(buf, start, p - start);
 	buf[p - start] = '\0';
 	char *e;
@@ -410,6 +485,7 @@ static struct hv *parse_number(struct vp *v)
 	if (*e || errno)
 		return NULL;
 	v->p = p;
+fd:
 	if (h->kind == HV_INT && v->p < v->end && *v->p == '<') {
 		h->kind = HV_FD;
 		if (!parse_fdpath(v, h))
@@ -651,7 +727,6 @@ struct hv *sp_args(struct dctx *d, struct sp_state *st, const char *s, size_t le
 		v.end--;
 	if (!parse_list(&v, args, 0, pending) || v.p < v.end)
 		hv_add(args, NULL, expr(&v, v.p, v.end - v.p));
-	sb_free(&v.chk);
 	return args;
 }
 
@@ -666,7 +741,6 @@ struct hv *sp_value(struct dctx *d, struct sp_state *st, const char *s, size_t l
 	h = parse_value(&v, false, false);
 	if (v.p < v.end)
 		h = expr(&v, s, len);
-	sb_free(&v.chk);
 	return h;
 }
 
@@ -742,7 +816,6 @@ int sp_call(struct dctx *d, struct sp_state *st, const char *s, size_t len, stru
 	v.p += 2;
 	ret = parse_ret(&v, c);
 out:
-	sb_free(&v.chk);
 	return ret;
 }
 
