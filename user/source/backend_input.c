@@ -120,15 +120,22 @@ static struct itask *itask_get(pid_t tid)
 	return tidmap_get(&in.tasks, tid);
 }
 
-/* The task of tid, added if new; NULL when out of memory. */
+/* The task of tid, added if new (*created, may be NULL, says so); NULL when out of memory. */
+static struct itask *itask_add_c(pid_t tid, bool *created)
+{
+	bool c;
+	struct itask *t = tidmap_add(&in.tasks, tid, &c);
+
+	if (t && c)
+		t->tid = t->pid = tid;
+	if (created)
+		*created = t && c;
+	return t;
+}
+
 static struct itask *itask_add(pid_t tid)
 {
-	bool created;
-	struct itask *t = tidmap_add(&in.tasks, tid, &created);
-
-	if (t && created)
-		t->tid = t->pid = tid;
-	return t;
+	return itask_add_c(tid, NULL);
 }
 
 /* -- events --------------------------------------------------------------------------------- */
@@ -516,8 +523,8 @@ static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		return 0;
 	}
 	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid : dflt;
-	bool fresh = !itask_get(tid);
-	struct itask *t = itask_add(tid);
+	bool fresh;
+	struct itask *t = itask_add_c(tid, &fresh);
 	int err = 0;
 
 	if (!t)

@@ -30,6 +30,7 @@
 
 struct sym_slot {
 	const char *name;
+	size_t len;
 	uint64_t val;
 };
 
@@ -52,12 +53,14 @@ static void sym_init(void)
 
 		for (unsigned int i = 0; i < x->n; i++) {
 			const char *name = x->e[i].name;
-			unsigned int h = sym_h(name, strlen(name));
+			size_t len = strlen(name);
+			unsigned int h = sym_h(name, len);
 
 			while (sym_hash[h].name && strcmp(sym_hash[h].name, name))
 				h = (h + 1) & ((1u << SYM_HASH_BITS) - 1);
 			if (!sym_hash[h].name) {
 				sym_hash[h].name = name;
+				sym_hash[h].len = len;
 				sym_hash[h].val = x->e[i].val;
 			}
 		}
@@ -71,7 +74,7 @@ static int sym_lookup(const char *s, size_t n, uint64_t *val)
 		sym_init();
 	for (unsigned int h = sym_h(s, n); sym_hash[h].name; h = (h + 1) & ((1u << SYM_HASH_BITS) - 1)) {
 		/* s may hold any byte, a NUL too: compare lengths first, then bytes */
-		if (strlen(sym_hash[h].name) == n && !memcmp(sym_hash[h].name, s, n)) {
+		if (sym_hash[h].len == n && !memcmp(sym_hash[h].name, s, n)) {
 			*val = sym_hash[h].val;
 			return 0;
 		}
