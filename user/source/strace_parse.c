@@ -117,12 +117,22 @@ int sp_symval(const char *s, size_t len, uint64_t *val)
 
 int sp_signo(const char *name, size_t len)
 {
-	for (int sig = 1; sig <= 64; sig++) {
-		const char *n = signame(sig);
+	static const char *names[65];
+	static unsigned char lens[65];
+	static bool ready;
 
-		if (n && strlen(n) == len && !memcmp(n, name, len))
-			return sig;
+	if (!ready) {	/* the names once: signame() searches a table for each */
+		for (int sig = 1; sig <= 64; sig++) {
+			names[sig] = signame(sig);
+			lens[sig] = names[sig] ? (unsigned char)strlen(names[sig]) : 0;
+		}
+		ready = true;
 	}
+	if (len < 4 || memcmp(name, "SIG", 3))
+		return 0;
+	for (int sig = 1; sig <= 64; sig++)
+		if (lens[sig] == len && !memcmp(names[sig], name, len))
+			return sig;
 	return 0;
 }
 
@@ -1260,6 +1270,23 @@ int sp_reader_next(struct sp_reader *r, const char **line, size_t *len)
 	if (err)
 		return err;
 	r->len = 0;
+	/*
+	 * Most lines lie whole in the read buffer: returned there, their newline made the NUL,
+	 * without a copy (not one that may be cut by "strace: Process N attached", joined below).
+	 */
+	if (r->rpos < r->rend && !(r->stop && *r->stop)) {
+		char *p = r->rd + r->rpos, *nl = memchr(p, '\n', r->rend - r->rpos);
+		size_t n = nl ? (size_t)(nl - p) : 0;
+
+		if (nl && n <= r->max && (n < 9 || memcmp(nl - 9, " attached", 9))) {
+			*nl = '\0';
+			r->rpos += n + 1;
+			r->lineno++;
+			*line = p;
+			*len = n;
+			return 1;
+		}
+	}
 	err = read_physical(r);
 	if (err == -E2BIG)
 		r->lineno++;
@@ -1271,10 +1298,14 @@ int sp_reader_next(struct sp_reader *r, const char **line, size_t *len)
 	 * and goes on with the call on the next line: join the two.
 	 */
 	for (;;) {
-		const char *m = memmem(r->line, r->len, "strace: Process ", 16);
+		const char *m;
 		size_t keep;
 
-		if (!m || m == r->line || r->len < 9 || memcmp(r->line + r->len - 9, " attached", 9))
+		/* the end first: the search through the line only for the rare lines it may cut */
+		if (r->len < 9 || memcmp(r->line + r->len - 9, " attached", 9))
+			break;
+		m = memmem(r->line, r->len, "strace: Process ", 16);
+		if (!m || m == r->line)
 			break;
 		keep = m - r->line;
 		r->len = keep;
