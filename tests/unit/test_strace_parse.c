@@ -678,9 +678,47 @@ UT_TEST(reader)
 	sp_reader_free(&r);
 }
 
+/*
+ * Lines are returned in the read buffer where they lie whole in it (issue 10): those across
+ * the end of a read, of every length and at every offset, come back whole and in order.
+ */
+UT_TEST(reader_inplace)
+{
+	static char log[300000];
+	char want[128];
+	size_t len = 0, n;
+	unsigned long nlines = 0, good = 0;
+	struct sp_reader r;
+	const char *line;
+
+	while (len + 200 < sizeof(log)) {
+		int k = snprintf(log + len, sizeof(log) - len, "%lu %.*s|", nlines,
+				 (int)(nlines * 7 % 97), "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+
+		len += k;
+		log[len++] = '\n';
+		nlines++;
+	}
+	sp_reader_init_mem(&r, log, len, 4096);
+	for (unsigned long i = 0; sp_reader_next(&r, &line, &n) == 1; i++) {
+		int k = snprintf(want, sizeof(want), "%lu %.*s|", i, (int)(i * 7 % 97),
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+
+		good += n == (size_t)k && !memcmp(line, want, n) && !line[n] && r.lineno == i + 1;
+	}
+	sp_reader_free(&r);
+	UT_CHECK("reader: every line across reads whole, in order", good == nlines && nlines > 3000);
+	UT_EXPECT("reader: a line ending in \" attached\" without the message is kept",
+		  read_all("x attached\nf(1, strace: Process 5 attached\n2) = 0\n", 50, 64, 64),
+		  "1:x attached|3:f(1, 2) = 0|");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag), UT_ENTRY(truncated),
 	UT_ENTRY(nul_bytes), UT_ENTRY(reader), UT_ENTRY(canonical),
+	UT_ENTRY(reader_inplace),
 	{ NULL }
 };
 
