@@ -11,7 +11,6 @@
  * back and compared with its text: what would not print the same (and anything the
  * grammar does not know) is kept as an HV_EXPR with the text, so nothing is lost.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -21,6 +20,22 @@
 #include "sbuf.h"
 #include "strace_parse.h"
 #include "xlat_gen.h"
+
+/* ASCII classes without the locale's table (hytrace keeps the C locale: the same answers) */
+static inline bool sp_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool sp_isalpha(int c)
+{
+	return (unsigned int)((c | 0x20) - 'a') < 26;
+}
+
+static inline bool sp_isalnum(int c)
+{
+	return sp_isdigit(c) || sp_isalpha(c);
+}
 
 /* -- symbol values: one hash of every name in every xlat table ---------------------------- */
 
@@ -95,7 +110,7 @@ int sp_symval(const char *s, size_t len, uint64_t *val)
 			j++;
 		if (j == i)
 			return -ENOENT;
-		if (isdigit((unsigned char)s[i])) {
+		if (sp_isdigit((unsigned char)s[i])) {
 			char buf[32], *e;
 
 			if (j - i >= sizeof(buf))
@@ -213,7 +228,7 @@ static const char *skip_raw(const char *p, const char *end, bool spaces)
 
 static bool value_start(int c)
 {
-	return isalnum(c) || c == '_' || c == '"' || c == '{' || c == '[' || c == '~' || c == '-';
+	return sp_isalnum(c) || c == '_' || c == '"' || c == '{' || c == '[' || c == '~' || c == '-';
 }
 
 /* Is p at the end of a value: end, ", ", a closing bracket, " => ", a comment, or, in an
@@ -228,6 +243,8 @@ static bool at_sep(const struct vp *v, bool spaces)
 		return true;
 	if (*p == ',' && (p + 1 == v->end || p[1] == ' '))
 		return true;
+	if (*p != ' ')
+		return false;
 	if (starts(v, " => ") || starts(v, " /* "))
 		return true;
 	return spaces && *p == ' ' && p + 1 < v->end && value_start((unsigned char)p[1]);
@@ -461,7 +478,7 @@ static struct hv *parse_number(struct vp *v)
 
 	if (*p == '-')
 		p++;
-	while (p < v->end && (isalnum((unsigned char)*p)))
+	while (p < v->end && (sp_isalnum((unsigned char)*p)))
 		p++;
 	if ((size_t)(p - start) >= sizeof(buf))
 		return NULL;
@@ -511,7 +528,7 @@ fd:
 
 static bool is_ident(int c)
 {
-	return isalnum(c) || c == '_';
+	return sp_isalnum(c) || c == '_';
 }
 
 /* A signal set element name (INT, RTMIN, RT_3) as a signal number, or 0. */
@@ -555,7 +572,7 @@ static bool parse_list(struct vp *v, struct hv *list, char close, bool *pending)
 				      *q == ']') && !(*q == ']' && close == ']'))
 			q++;
 		if (q > v->p && q + 1 < v->end && *q == '=' && q[1] != '=' && q[1] != '>' &&
-		    (isalpha((unsigned char)*v->p) || *v->p == '_')) {
+		    (sp_isalpha((unsigned char)*v->p) || *v->p == '_')) {
 			name = arena_strndup(v->d->ar, v->p, q - v->p);
 			v->p = q + 1;
 		}
@@ -640,9 +657,9 @@ static struct hv *parse_primary(struct vp *v)
 		v->p += 3;
 		return hv_more(v->d);
 	}
-	if (isdigit(c) || (c == '-' && v->p + 1 < v->end && isdigit((unsigned char)v->p[1])))
+	if (sp_isdigit(c) || (c == '-' && v->p + 1 < v->end && sp_isdigit((unsigned char)v->p[1])))
 		return parse_number(v);
-	if (!isalpha(c) && c != '_')
+	if (!sp_isalpha(c) && c != '_')
 		return NULL;
 	const char *p = v->p;
 
@@ -694,7 +711,7 @@ static struct hv *parse_value(struct vp *v, bool arr, bool spaces)
 		v->p = skip_raw(start, v->end, spaces);
 		h = expr(v, start, v->p - start);
 	}
-	for (;;) {
+	while (v->p < v->end && *v->p == ' ') {
 		if (starts(v, " /* ")) {
 			const char *c = v->p + 4, *e = c;
 
@@ -858,7 +875,7 @@ static long digits(const char **p, const char *end, int *ndig)
 	long v = 0;
 	int k = 0;
 
-	while (*p < end && isdigit((unsigned char)**p) && k < 18) {
+	while (*p < end && sp_isdigit((unsigned char)**p) && k < 18) {
 		v = v * 10 + (**p - '0');
 		(*p)++;
 		k++;
@@ -884,7 +901,7 @@ static void take_dur(struct sp_line *l, const char **end)
 	if (e - l->body < 4 || e[-1] != '>')
 		return;
 	p = e - 2;
-	while (p > l->body && (isdigit((unsigned char)*p) || *p == '.'))
+	while (p > l->body && (sp_isdigit((unsigned char)*p) || *p == '.'))
 		p--;
 	if (p < l->body + 1 || *p != '<' || p[-1] != ' ')
 		return;
@@ -930,7 +947,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			return;
 		}
 		l->pidstyle = SP_PID_BRACKET;
-	} else if (p < end && isdigit((unsigned char)*p)) {
+	} else if (p < end && sp_isdigit((unsigned char)*p)) {
 		const char *q = p;
 		long pid = digits(&q, end, NULL);
 
@@ -943,7 +960,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		}
 	}
 	/* timestamp: -t 12:34:56, -tt 12:34:56.123456, -ttt 1700000000.123456, -r   0.000123 */
-	if (p < end && (isdigit((unsigned char)*p) || *p == ' ')) {
+	if (p < end && (sp_isdigit((unsigned char)*p) || *p == ' ')) {
 		bool pad = *p == ' ';
 		int nd;
 
@@ -998,7 +1015,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			l->why = "bad timestamp";
 			return;
 		}
-		if (l->tstyle == SP_TS_R && p < end && isdigit((unsigned char)*p)) {
+		if (l->tstyle == SP_TS_R && p < end && sp_isdigit((unsigned char)*p)) {
 			/* -r with -t...: strace 6.1 prints only one, but be lenient */
 			l->why = "two timestamps";
 			return;
@@ -1024,7 +1041,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		while (p < end && *p != ' ')
 			p++;
 		l->num = sp_signo(n, p - n);
-		if (!l->num && n < p && isdigit((unsigned char)*n))
+		if (!l->num && n < p && sp_isdigit((unsigned char)*n))
 			l->num = sig_number(n, p);
 		if (!l->num) {
 			l->why = "unknown signal";
@@ -1059,7 +1076,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 				end -= 14;
 			}
 			l->num = sp_signo(n, end - n);
-			if (!l->num && n < end && isdigit((unsigned char)*n))
+			if (!l->num && n < end && sp_isdigit((unsigned char)*n))
 				l->num = sig_number(n, end);
 			if (l->num) {
 				l->kind = SP_KILLED;
@@ -1093,7 +1110,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 
 	while (p < end && is_ident((unsigned char)*p))
 		p++;
-	if (p == n || !isalpha((unsigned char)*n) || !lit(&p, end, "(")) {
+	if (p == n || !sp_isalpha((unsigned char)*n) || !lit(&p, end, "(")) {
 		l->why = "no syscall name";
 		return;
 	}
