@@ -362,6 +362,7 @@ static void send_exec(struct pipeline *pl, struct itask *t, const struct hv *arg
 	ev.r.args[0] = t->tid;
 	if (len) {
 		ev.nblobs = 1;
+		memset(&ev.b[0], 0, sizeof(ev.b[0]));	/* ev_init() leaves the blobs */
 		ev.b[0].h.arg = HY_ARG_EXTRA;
 		ev.b[0].h.when = HY_AT_ENTER;
 		ev.b[0].h.len = len;

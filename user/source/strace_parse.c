@@ -97,7 +97,46 @@ static int sym_lookup(const char *s, size_t n, uint64_t *val)
 	return -ENOENT;
 }
 
+/*
+ * sp_symval()'s last answers, by a hash of a text's length and ends (no pass over it): the same
+ * flag sets come back on most lines of a log.
+ */
+#define SYM_MEMO 512
+struct sym_memo {
+	unsigned char len;	/* 0: empty */
+	bool found;
+	char text[62];
+	uint64_t val;
+};
+static struct sym_memo sym_memo[SYM_MEMO];
+
+static int symval_parts(const char *s, size_t len, uint64_t *val);
+
 int sp_symval(const char *s, size_t len, uint64_t *val)
+{
+	uint64_t a = 0, b = 0;
+	struct sym_memo *m;
+	int ret;
+
+	if (!len || len >= sizeof(m->text))
+		return symval_parts(s, len, val);
+	memcpy(&a, s, len < 8 ? len : 8);
+	memcpy(&b, s + len - (len < 8 ? len : 8), len < 8 ? len : 8);
+	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ len) * 0xff51afd7ed558ccdull;
+	m = &sym_memo[(a >> 40) & (SYM_MEMO - 1)];
+	if (m->len == len && !memcmp(m->text, s, len)) {
+		*val = m->val;
+		return m->found ? 0 : -ENOENT;
+	}
+	ret = symval_parts(s, len, val);
+	m->len = (unsigned char)len;
+	memcpy(m->text, s, len);
+	m->val = *val;
+	m->found = !ret;
+	return ret;
+}
+
+static int symval_parts(const char *s, size_t len, uint64_t *val)
 {
 	uint64_t v = 0;
 
