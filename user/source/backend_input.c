@@ -217,11 +217,13 @@ static const struct sysent *lookup_se_slow(const char *name, size_t n, long *nr)
  */
 static const struct sysent *lookup_se(const char *name, size_t n, long *nr, unsigned char *what)
 {
-	unsigned int h = 0;
+	uint64_t a = 0, b = 0;	/* a hash of the length and the ends: no pass over the name */
+	size_t k = n < 8 ? n : 8;
 
-	for (size_t i = 0; i < n; i++)
-		h = h * 31 + (unsigned char)name[i];
-	struct se_memo *m = &in.memo[(h ^ (h >> 8)) & (SE_MEMO - 1)];
+	memcpy(&a, name, k);
+	memcpy(&b, name + n - k, k);
+	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+	struct se_memo *m = &in.memo[(a >> 40) & (SE_MEMO - 1)];
 
 	if (m->len == n && !memcmp(m->name, name, n)) {
 		*nr = m->nr;

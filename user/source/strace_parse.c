@@ -533,6 +533,19 @@ static struct hv *parse_number(struct vp *v)
 		v->p = p;
 		goto fd;
 	}
+	/* and "0x" with up to 16 hex digits (addresses) */
+	if (p - start > 2 && p - start <= 18 && start[0] == '0' && start[1] == 'x') {
+		uint64_t u = 0;
+		const char *q;
+
+		for (q = start + 2; q < p && hexval((unsigned char)*q) >= 0; q++)
+			u = u << 4 | (uint64_t)hexval((unsigned char)*q);
+		if (q == p) {
+			h = hv_hex(v->d, u);
+			v->p = p;
+			goto fd;
+		}
+	}
 	memcpy(buf, start, p - start);
 	buf[p - start] = '\0';
 	char *e;
