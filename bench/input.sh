@@ -42,6 +42,6 @@ for fmt in text json; do
 	o=$(median < /tmp/hyt-input-old.$$) n=$(median < /tmp/hyt-input-new.$$)
 	awk -v f=$fmt -v o="$o" -v n="$n" -v l="$lines" 'BEGIN {
 		printf "| %s | %.3f | %.3f | %.2fM | %.2fM | %.2f |\n", f, o, n,
-			o > 0 ? l / o / 1e6 : 0, n > 0 ? l / n / 1e6 : 0, o > 0 ? n / o : 0 }'
+			(o > 0 ? l / o / 1e6 : 0), (n > 0 ? l / n / 1e6 : 0), (o > 0 ? n / o : 0) }'
 done
 rm -f /tmp/hyt-input-old.$$ /tmp/hyt-input-new.$$ /tmp/hyt-input-stat.$$
