@@ -477,6 +477,46 @@ UT_TEST(xflag)
 	UT_CHECK("x: forced hex is kept as text", v->kind == HV_EXPR && xs.xflag == 0);
 }
 
+/*
+ * Numbers and strings are kept as such only when they print back as their text; the reader
+ * decides that for the common forms without printing them (issue 10): the forms that print
+ * otherwise must still become text.
+ */
+UT_TEST(canonical)
+{
+	static const struct { const char *text; enum hv_kind kind; } v[] = {
+		{ "0", HV_INT }, { "42", HV_INT }, { "-1", HV_INT }, { "-0", HV_EXPR },
+		{ "123456789012345678", HV_INT }, { "9223372036854775807", HV_INT },
+		{ "-9223372036854775808", HV_INT }, { "18446744073709551615", HV_UINT },
+		{ "18446744073709551616", HV_EXPR }, { "0x1f", HV_HEX }, { "0x0", HV_EXPR },
+		{ "0x01f", HV_EXPR }, { "0X1F", HV_EXPR }, { "0x1F", HV_EXPR }, { "0x", HV_EXPR }, { "0xABC", HV_EXPR },
+		{ "0xffffffffffffffff", HV_HEX }, { "0x12345678901234567", HV_EXPR },
+		{ "0644", HV_OCT }, { "007", HV_OCT }, { "0007", HV_EXPR }, { "00", HV_EXPR },
+		{ "\"abc\"", HV_STR }, { "\"a\\\\b\"", HV_STR }, { "\"a\\x62\"", HV_EXPR },
+		{ "\"\"", HV_STR }, { "\"x y~\"...", HV_STR }, { "3<", HV_EXPR },
+	};
+	struct sp_state xs = { 0 };
+	char name[80];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct hv *h;
+
+		arena_reset(&ar);
+		h = sp_value(&d, &xs, v[i].text, strlen(v[i].text));
+		snprintf(name, sizeof(name), "canonical: %s", v[i].text);
+		UT_CHECK(name, h && h->kind == v[i].kind);
+		sb_reset(&sb);
+		render_value(&sb, h, xs.xflag);
+		snprintf(name, sizeof(name), "canonical: %s prints back", v[i].text);
+		UT_EXPECT(name, sb.s, v[i].text);
+	}
+	/* with -xx every string is in \x: a plain one is not what it prints as */
+	xs.xflag = 2;
+	arena_reset(&ar);
+	UT_CHECK("canonical: plain string under -xx is text",
+		 sp_value(&d, &xs, "\"abc\"", 5)->kind == HV_EXPR);
+}
+
 /* -- bytes, not C strings: what a damaged log holds ----------------------------------------- */
 
 /* Lines of every kind, to be cut and spoilt below. */
@@ -639,9 +679,47 @@ UT_TEST(reader)
 	sp_reader_free(&r);
 }
 
+/*
+ * Lines are returned in the read buffer where they lie whole in it (issue 10): those across
+ * the end of a read, of every length and at every offset, come back whole and in order.
+ */
+UT_TEST(reader_inplace)
+{
+	static char log[300000];
+	char want[128];
+	size_t len = 0, n;
+	unsigned long nlines = 0, good = 0;
+	struct sp_reader r;
+	const char *line;
+
+	while (len + 200 < sizeof(log)) {
+		int k = snprintf(log + len, sizeof(log) - len, "%lu %.*s|", nlines,
+				 (int)(nlines * 7 % 97), "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+
+		len += k;
+		log[len++] = '\n';
+		nlines++;
+	}
+	sp_reader_init_mem(&r, log, len, 4096);
+	for (unsigned long i = 0; sp_reader_next(&r, &line, &n) == 1; i++) {
+		int k = snprintf(want, sizeof(want), "%lu %.*s|", i, (int)(i * 7 % 97),
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+				 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+
+		good += n == (size_t)k && !memcmp(line, want, n) && !line[n] && r.lineno == i + 1;
+	}
+	sp_reader_free(&r);
+	UT_CHECK("reader: every line across reads whole, in order", good == nlines && nlines > 3000);
+	UT_EXPECT("reader: a line ending in \" attached\" without the message is kept",
+		  read_all("x attached\nf(1, strace: Process 5 attached\n2) = 0\n", 50, 64, 64),
+		  "1:x attached|3:f(1, 2) = 0|");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(lines), UT_ENTRY(nodes), UT_ENTRY(split), UT_ENTRY(xflag), UT_ENTRY(truncated),
-	UT_ENTRY(nul_bytes), UT_ENTRY(reader),
+	UT_ENTRY(nul_bytes), UT_ENTRY(reader), UT_ENTRY(canonical),
+	UT_ENTRY(reader_inplace),
 	{ NULL }
 };
 

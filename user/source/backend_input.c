@@ -43,6 +43,22 @@
 #define PID_UNKNOWN 4194304
 #define NCHILD_MAX 64		/* clone results remembered while the pid is unknown */
 
+/* A name looked up (shorter than name[]), and its answer: lookup_se() without a search. */
+#define SE_MEMO 256
+struct se_memo {
+	unsigned char len;	/* 0: empty */
+	char name[31];
+	long nr;
+	const struct sysent *se;
+	unsigned char what;	/* SE_* */
+};
+
+/* What a call is to the reader, from its name: looked up once per name (lookup_se()) */
+#define SE_CLONE	1	/* clone, clone3, fork, vfork */
+#define SE_EXEC		2	/* execve, execveat */
+#define SE_PRCTL	4
+#define SE_GETRANDOM	8
+
 /* What we know of one thread of the log, in in.tasks by tid. */
 struct itask {
 	pid_t tid, pid;		/* pid: its thread group */
@@ -92,6 +108,7 @@ struct input {
 	struct sysent fake[64];	/* names of syscalls unknown to the table */
 	char fake_name[64][64];
 	int nfake;
+	struct se_memo memo[SE_MEMO];	/* lookup_se()'s last answers, by a hash of the name */
 };
 
 static struct input in;
@@ -110,22 +127,30 @@ static struct itask *itask_get(pid_t tid)
 	return tidmap_get(&in.tasks, tid);
 }
 
-/* The task of tid, added if new; NULL when out of memory. */
+/* The task of tid, added if new (*created, may be NULL, says so); NULL when out of memory. */
+static struct itask *itask_add_c(pid_t tid, bool *created)
+{
+	bool c;
+	struct itask *t = tidmap_add(&in.tasks, tid, &c);
+
+	if (t && c)
+		t->tid = t->pid = tid;
+	if (created)
+		*created = t && c;
+	return t;
+}
+
 static struct itask *itask_add(pid_t tid)
 {
-	bool created;
-	struct itask *t = tidmap_add(&in.tasks, tid, &created);
-
-	if (t && created)
-		t->tid = t->pid = tid;
-	return t;
+	return itask_add_c(tid, NULL);
 }
 
 /* -- events --------------------------------------------------------------------------------- */
 
 static void ev_init(struct event *ev, int type, const struct itask *t, uint64_t ts)
 {
-	memset(ev, 0, sizeof(*ev));
+	memset(&ev->r, 0, sizeof(ev->r));	/* the blobs count only up to nblobs */
+	ev->nblobs = 0;
 	ev->r.type = type;
 	ev->r.size = sizeof(ev->r);
 	ev->r.pid = t->pid;
@@ -163,10 +188,20 @@ static int send_fork(struct pipeline *pl, pid_t parent, pid_t child, bool thread
 	return 0;
 }
 
-static bool is_clone(const struct sysent *se)
+static unsigned char se_what(const struct sysent *se)
 {
-	return se && (!strcmp(se->name, "clone") || !strcmp(se->name, "clone3") ||
-		      !strcmp(se->name, "fork") || !strcmp(se->name, "vfork"));
+	if (!se)
+		return 0;
+	if (!strcmp(se->name, "clone") || !strcmp(se->name, "clone3") ||
+	    !strcmp(se->name, "fork") || !strcmp(se->name, "vfork"))
+		return SE_CLONE;
+	if (!strcmp(se->name, "execve") || !strcmp(se->name, "execveat"))
+		return SE_EXEC;
+	if (!strcmp(se->name, "prctl"))
+		return SE_PRCTL;
+	if (!strcmp(se->name, "getrandom"))
+		return SE_GETRANDOM;
+	return 0;
 }
 
 static bool has_thread_flag(const char *s, size_t n)
@@ -174,8 +209,41 @@ static bool has_thread_flag(const char *s, size_t n)
 	return memmem(s, n, "CLONE_THREAD", 12) != NULL;
 }
 
-/* The syscall table entry for a name: the table's, or one made up to keep the name. */
-static const struct sysent *lookup_se(const char *name, size_t n, long *nr)
+static const struct sysent *lookup_se_slow(const char *name, size_t n, long *nr);
+
+/*
+ * The syscall table entry for a name: the table's, or one made up to keep the name.  The
+ * answer for a name never changes (made-up entries stay), so the last ones are remembered.
+ */
+static const struct sysent *lookup_se(const char *name, size_t n, long *nr, unsigned char *what)
+{
+	uint64_t a = 0, b = 0;	/* a hash of the length and the ends: no pass over the name */
+	size_t k = n < 8 ? n : 8;
+
+	memcpy(&a, name, k);
+	memcpy(&b, name + n - k, k);
+	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+	struct se_memo *m = &in.memo[(a >> 40) & (SE_MEMO - 1)];
+
+	if (m->len == n && !memcmp(m->name, name, n)) {
+		*nr = m->nr;
+		*what = m->what;
+		return m->se;
+	}
+	const struct sysent *se = lookup_se_slow(name, n, nr);
+
+	*what = se_what(se);
+	if (n && n < sizeof(m->name)) {
+		m->len = (unsigned char)n;
+		memcpy(m->name, name, n);
+		m->nr = *nr;
+		m->se = se;
+		m->what = *what;
+	}
+	return se;
+}
+
+static const struct sysent *lookup_se_slow(const char *name, size_t n, long *nr)
 {
 	char buf[64];
 
@@ -296,6 +364,7 @@ static void send_exec(struct pipeline *pl, struct itask *t, const struct hv *arg
 	ev.r.args[0] = t->tid;
 	if (len) {
 		ev.nblobs = 1;
+		memset(&ev.b[0], 0, sizeof(ev.b[0]));	/* ev_init() leaves the blobs */
 		ev.b[0].h.arg = HY_ARG_EXTRA;
 		ev.b[0].h.when = HY_AT_ENTER;
 		ev.b[0].h.len = len;
@@ -329,7 +398,8 @@ static int do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_l
 			 uint64_t ts)
 {
 	long nr;
-	const struct sysent *se = lookup_se(l->name, l->name_len, &nr);
+	unsigned char what;
+	const struct sysent *se = lookup_se(l->name, l->name_len, &nr, &what);
 	struct event ev;
 
 	if (t->unf)	/* a previous unfinished call was never resumed: forget it */
@@ -344,7 +414,7 @@ static int do_unfinished(struct pipeline *pl, struct itask *t, const struct sp_l
 	t->unf_nr = nr;
 	t->unf_se = se;
 	t->unf_ts = ts;
-	t->unf_clone = is_clone(se);
+	t->unf_clone = what & SE_CLONE;
 	t->unf_thread = t->unf_clone && has_thread_flag(l->body, l->body_len);
 
 	ev_init(&ev, HY_REC_ENTER, t, ts);
@@ -370,7 +440,8 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 	size_t blen = l->body_len;
 	char *joined = NULL;
 	long nr;
-	const struct sysent *se = lookup_se(l->name, l->name_len, &nr);
+	unsigned char what;
+	const struct sysent *se = lookup_se(l->name, l->name_len, &nr, &what);
 	struct event ev;
 	struct sp_call c;
 	bool resumed = false;
@@ -391,7 +462,7 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 	struct dctx *d = pipeline_dctx(pl, &ev);
 
 	d->se = se;
-	in.st.no_xlearn = se && !strcmp(se->name, "getrandom");
+	in.st.no_xlearn = what & SE_GETRANDOM;
 	if (sp_call(d, &in.st, body, blen, &c, &why)) {
 		bad_line(why, raw, rawlen);
 		goto out;
@@ -423,12 +494,11 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 		ev.r.ts_exit = 0;
 	bool reparse = false;
 
-	if (se && (!strcmp(se->name, "execve") || !strcmp(se->name, "execveat")) &&
-	    !c.is_error && !c.no_exit && c.ret == 0) {
+	if ((what & SE_EXEC) && !c.is_error && !c.no_exit && c.ret == 0) {
 		send_exec(pl, t, c.args, ev.r.ts_enter);
 		reparse = true;	/* the EXEC record reset the arena */
 	}
-	if (se && !strcmp(se->name, "prctl") && !c.is_error && c.args->child &&
+	if ((what & SE_PRCTL) && !c.is_error && c.args->child &&
 	    c.args->child->kind == HV_SYM && !strcmp(c.args->child->text, "PR_SET_NAME") &&
 	    c.args->child->next && c.args->child->next->kind == HV_STR)
 		set_comm(t, c.args->child->next->text, c.args->child->next->len);
@@ -444,7 +514,7 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 	}
 	sync_xflag();
 	pipeline_feed_decoded(pl, &ev, d);
-	if (is_clone(se) && !c.is_error && !c.no_exit && c.ret > 0) {
+	if ((what & SE_CLONE) && !c.is_error && !c.no_exit && c.ret > 0) {
 		bool thread = has_thread_flag(body, blen);
 
 		err = send_fork(pl, t->tid, (pid_t)c.ret, thread,
@@ -460,7 +530,23 @@ out:
 	return err;
 }
 
-/* One line of the log (n bytes, any byte), unprefixed ones as dflt's; 0 or -ENOMEM. */
+/* The pid of an unprefixed line in a stderr log: the only process left, else the one learnt. */
+static pid_t only_task(void)
+{
+	pid_t dflt = in.dflt_pid;
+
+	if (tidmap_count(&in.tasks) == 1 && !in.file_pid) {
+		unsigned int pos = 0;
+
+		tidmap_next(&in.tasks, &pos, &dflt);
+	}
+	return dflt;
+}
+
+/*
+ * One line of the log (n bytes, any byte), unprefixed ones as dflt's (-1: only_task(), found
+ * only for them); 0 or -ENOMEM.
+ */
 static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 {
 	struct pipeline *pl = tr->pl;
@@ -477,9 +563,10 @@ static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		pr_info("%s:%lu: not an event: %.*s", in.name, in.lineno, (int)n, s);
 		return 0;
 	}
-	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid : dflt;
-	bool fresh = !itask_get(tid);
-	struct itask *t = itask_add(tid);
+	pid_t tid = l.pidstyle != SP_PID_NONE ? l.pid : l.kind == SP_DETACHED ? l.pid :
+		    dflt == -1 ? only_task() : dflt;
+	bool fresh;
+	struct itask *t = itask_add_c(tid, &fresh);
 	int err = 0;
 
 	if (!t)
@@ -676,14 +763,7 @@ static int take_line(struct tracer *tr, const char *s, size_t n)
 		}
 	}
 	/* stderr logs: unprefixed lines belong to the only process left */
-	pid_t dflt = in.dflt_pid;
-
-	if (tidmap_count(&in.tasks) == 1 && !in.file_pid) {
-		unsigned int pos = 0;
-
-		tidmap_next(&in.tasks, &pos, &dflt);
-	}
-	return do_line(tr, s, n, dflt);
+	return do_line(tr, s, n, -1);
 }
 
 /* -- the backend ---------------------------------------------------------------------------- */

@@ -11,7 +11,6 @@
  * back and compared with its text: what would not print the same (and anything the
  * grammar does not know) is kept as an HV_EXPR with the text, so nothing is lost.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -22,6 +21,22 @@
 #include "strace_parse.h"
 #include "xlat_gen.h"
 
+/* ASCII classes without the locale's table (hytrace keeps the C locale: the same answers) */
+static inline bool sp_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool sp_isalpha(int c)
+{
+	return (unsigned int)((c | 0x20) - 'a') < 26;
+}
+
+static inline bool sp_isalnum(int c)
+{
+	return sp_isdigit(c) || sp_isalpha(c);
+}
+
 /* -- symbol values: one hash of every name in every xlat table ---------------------------- */
 
 /* The tables searched for raw values of symbols: all of them (the first naming a symbol wins). */
@@ -30,6 +45,7 @@
 
 struct sym_slot {
 	const char *name;
+	size_t len;
 	uint64_t val;
 };
 
@@ -52,12 +68,14 @@ static void sym_init(void)
 
 		for (unsigned int i = 0; i < x->n; i++) {
 			const char *name = x->e[i].name;
-			unsigned int h = sym_h(name, strlen(name));
+			size_t len = strlen(name);
+			unsigned int h = sym_h(name, len);
 
 			while (sym_hash[h].name && strcmp(sym_hash[h].name, name))
 				h = (h + 1) & ((1u << SYM_HASH_BITS) - 1);
 			if (!sym_hash[h].name) {
 				sym_hash[h].name = name;
+				sym_hash[h].len = len;
 				sym_hash[h].val = x->e[i].val;
 			}
 		}
@@ -71,7 +89,7 @@ static int sym_lookup(const char *s, size_t n, uint64_t *val)
 		sym_init();
 	for (unsigned int h = sym_h(s, n); sym_hash[h].name; h = (h + 1) & ((1u << SYM_HASH_BITS) - 1)) {
 		/* s may hold any byte, a NUL too: compare lengths first, then bytes */
-		if (strlen(sym_hash[h].name) == n && !memcmp(sym_hash[h].name, s, n)) {
+		if (sym_hash[h].len == n && !memcmp(sym_hash[h].name, s, n)) {
 			*val = sym_hash[h].val;
 			return 0;
 		}
@@ -79,7 +97,46 @@ static int sym_lookup(const char *s, size_t n, uint64_t *val)
 	return -ENOENT;
 }
 
+/*
+ * sp_symval()'s last answers, by a hash of a text's length and ends (no pass over it): the same
+ * flag sets come back on most lines of a log.
+ */
+#define SYM_MEMO 512
+struct sym_memo {
+	unsigned char len;	/* 0: empty */
+	bool found;
+	char text[62];
+	uint64_t val;
+};
+static struct sym_memo sym_memo[SYM_MEMO];
+
+static int symval_parts(const char *s, size_t len, uint64_t *val);
+
 int sp_symval(const char *s, size_t len, uint64_t *val)
+{
+	uint64_t a = 0, b = 0;
+	struct sym_memo *m;
+	int ret;
+
+	if (!len || len >= sizeof(m->text))
+		return symval_parts(s, len, val);
+	memcpy(&a, s, len < 8 ? len : 8);
+	memcpy(&b, s + len - (len < 8 ? len : 8), len < 8 ? len : 8);
+	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ len) * 0xff51afd7ed558ccdull;
+	m = &sym_memo[(a >> 40) & (SYM_MEMO - 1)];
+	if (m->len == len && !memcmp(m->text, s, len)) {
+		*val = m->val;
+		return m->found ? 0 : -ENOENT;
+	}
+	ret = symval_parts(s, len, val);
+	m->len = (unsigned char)len;
+	memcpy(m->text, s, len);
+	m->val = *val;
+	m->found = !ret;
+	return ret;
+}
+
+static int symval_parts(const char *s, size_t len, uint64_t *val)
 {
 	uint64_t v = 0;
 
@@ -92,7 +149,7 @@ int sp_symval(const char *s, size_t len, uint64_t *val)
 			j++;
 		if (j == i)
 			return -ENOENT;
-		if (isdigit((unsigned char)s[i])) {
+		if (sp_isdigit((unsigned char)s[i])) {
 			char buf[32], *e;
 
 			if (j - i >= sizeof(buf))
@@ -114,12 +171,22 @@ int sp_symval(const char *s, size_t len, uint64_t *val)
 
 int sp_signo(const char *name, size_t len)
 {
-	for (int sig = 1; sig <= 64; sig++) {
-		const char *n = signame(sig);
+	static const char *names[65];
+	static unsigned char lens[65];
+	static bool ready;
 
-		if (n && strlen(n) == len && !memcmp(n, name, len))
-			return sig;
+	if (!ready) {	/* the names once: signame() searches a table for each */
+		for (int sig = 1; sig <= 64; sig++) {
+			names[sig] = signame(sig);
+			lens[sig] = names[sig] ? (unsigned char)strlen(names[sig]) : 0;
+		}
+		ready = true;
 	}
+	if (len < 4 || memcmp(name, "SIG", 3))
+		return 0;
+	for (int sig = 1; sig <= 64; sig++)
+		if (lens[sig] == len && !memcmp(names[sig], name, len))
+			return sig;
 	return 0;
 }
 
@@ -143,8 +210,10 @@ struct vp {
 	struct dctx *d;
 	struct sp_state *st;
 	const char *p, *end;
-	struct sbuf chk;	/* a scalar printed back, to compare with its text */
 };
+
+/* A scalar printed back, to compare with its text: kept from call to call (no allocation). */
+static struct sbuf chk;
 
 static bool starts(const struct vp *v, const char *lit)
 {
@@ -198,7 +267,7 @@ static const char *skip_raw(const char *p, const char *end, bool spaces)
 
 static bool value_start(int c)
 {
-	return isalnum(c) || c == '_' || c == '"' || c == '{' || c == '[' || c == '~' || c == '-';
+	return sp_isalnum(c) || c == '_' || c == '"' || c == '{' || c == '[' || c == '~' || c == '-';
 }
 
 /* Is p at the end of a value: end, ", ", a closing bracket, " => ", a comment, or, in an
@@ -213,6 +282,8 @@ static bool at_sep(const struct vp *v, bool spaces)
 		return true;
 	if (*p == ',' && (p + 1 == v->end || p[1] == ' '))
 		return true;
+	if (*p != ' ')
+		return false;
 	if (starts(v, " => ") || starts(v, " /* "))
 		return true;
 	return spaces && *p == ' ' && p + 1 < v->end && value_start((unsigned char)p[1]);
@@ -226,12 +297,53 @@ static struct hv *expr(struct vp *v, const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Is the text of a number (n bytes at s) the one render_value() prints for h, without
+ * printing it: decimal without a leading zero or "-0" (HV_INT, HV_UINT, HV_FD without a path),
+ * and "0x" with lowercase digits and no leading zero (HV_HEX).  -1: not known, print it.
+ */
+static int number_canonical(const struct hv *h, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (h->name || h->comment)
+		return -1;
+	switch (h->kind) {
+	case HV_INT:
+	case HV_UINT:
+	case HV_FD:
+		if ((h->kind == HV_FD && (h->text || (h->flags & HVF_ATCWD))) || !n)
+			return -1;
+		if (s[0] == '-')
+			i = 1;
+		if (i == n || (s[i] == '0' && (n > i + 1 || i)))
+			return 0;	/* "-", "007", "-0" */
+		for (; i < n; i++)
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
+		return 1;
+	case HV_HEX:
+		if (n < 3 || s[0] != '0' || s[1] != 'x' || s[2] == '0')
+			return 0;	/* "0X1", "0x0", "0x01": h prints otherwise */
+		for (i = 2; i < n; i++)
+			if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+				return 0;
+		return 1;
+	default:
+		return -1;
+	}
+}
+
 /* Does the node print as exactly the n bytes at s? */
 static bool prints_as(struct vp *v, const struct hv *h, const char *s, size_t n)
 {
-	sb_reset(&v->chk);
-	render_value(&v->chk, h, v->st->xflag);
-	return v->chk.len == n && !memcmp(v->chk.s, s, n);
+	int canon = number_canonical(h, s, n);
+
+	if (canon >= 0)
+		return canon;
+	sb_reset(&chk);
+	render_value(&chk, h, v->st->xflag);
+	return chk.len == n && !memcmp(chk.s, s, n);
 }
 
 static int hexval(int c)
@@ -301,14 +413,34 @@ static struct hv *parse_string(struct vp *v)
 
 	if (close[-1] != '"' || close == start + 1)
 		return NULL;
-	char *text = unquote(v, start + 1, close - start - 2, &len, &hex);
-	struct hv *h = hv_str(v->d, text, len, false);
+	/*
+	 * Printable ASCII without a backslash (most strings) is its own text, and prints back
+	 * as it is unless -xx: no unquoting, nothing learnt, no printing to compare.
+	 */
+	const char *q = start + 1, *qend = close - 1;
 
+	while (q < qend && *q >= ' ' && *q <= '~' && *q != '\\')
+		q++;
+	bool plain = q == qend && v->st->xflag < 2;
+	struct hv *h = hv_new(v->d, HV_STR);
+	char *text;
+
+	if (plain) {
+		len = qend - (start + 1);
+		text = arena_strndup(v->d->ar, start + 1, len);
+		hex = false;
+	} else {
+		text = unquote(v, start + 1, close - start - 2, &len, &hex);
+	}
+	h->text = text;
+	h->len = len;
 	v->p = close;
 	if (starts(v, "...")) {
 		h->flags |= HVF_TRUNC;
 		v->p += 3;
 	}
+	if (plain)
+		return h;
 	if (hex && !v->st->no_xlearn) {	/* learn -x / -xx: -x writes in hex only strings with unprintable bytes */
 		int level = 2;
 
@@ -385,10 +517,35 @@ static struct hv *parse_number(struct vp *v)
 
 	if (*p == '-')
 		p++;
-	while (p < v->end && (isalnum((unsigned char)*p)))
+	while (p < v->end && (sp_isalnum((unsigned char)*p)))
 		p++;
 	if ((size_t)(p - start) >= sizeof(buf))
 		return NULL;
+	/* short decimals (most numbers) without strtoll: 18 digits cannot overflow */
+	const char *dg = start + (*start == '-');
+	size_t nd = p - dg, k;
+	int64_t val = 0;
+
+	for (k = 0; k < nd && k < 19 && dg[k] >= '0' && dg[k] <= '9'; k++)
+		val = val * 10 + (dg[k] - '0');
+	if (nd && k == nd && nd <= 18 && (dg[0] != '0' || nd == 1)) {
+		h = hv_int(v->d, *start == '-' ? -val : val);
+		v->p = p;
+		goto fd;
+	}
+	/* and "0x" with up to 16 hex digits (addresses) */
+	if (p - start > 2 && p - start <= 18 && start[0] == '0' && start[1] == 'x') {
+		uint64_t u = 0;
+		const char *q;
+
+		for (q = start + 2; q < p && hexval((unsigned char)*q) >= 0; q++)
+			u = u << 4 | (uint64_t)hexval((unsigned char)*q);
+		if (q == p) {
+			h = hv_hex(v->d, u);
+			v->p = p;
+			goto fd;
+		}
+	}
 	memcpy(buf, start, p - start);
 	buf[p - start] = '\0';
 	char *e;
@@ -410,6 +567,7 @@ static struct hv *parse_number(struct vp *v)
 	if (*e || errno)
 		return NULL;
 	v->p = p;
+fd:
 	if (h->kind == HV_INT && v->p < v->end && *v->p == '<') {
 		h->kind = HV_FD;
 		if (!parse_fdpath(v, h))
@@ -422,7 +580,7 @@ static struct hv *parse_number(struct vp *v)
 
 static bool is_ident(int c)
 {
-	return isalnum(c) || c == '_';
+	return sp_isalnum(c) || c == '_';
 }
 
 /* A signal set element name (INT, RTMIN, RT_3) as a signal number, or 0. */
@@ -466,7 +624,7 @@ static bool parse_list(struct vp *v, struct hv *list, char close, bool *pending)
 				      *q == ']') && !(*q == ']' && close == ']'))
 			q++;
 		if (q > v->p && q + 1 < v->end && *q == '=' && q[1] != '=' && q[1] != '>' &&
-		    (isalpha((unsigned char)*v->p) || *v->p == '_')) {
+		    (sp_isalpha((unsigned char)*v->p) || *v->p == '_')) {
 			name = arena_strndup(v->d->ar, v->p, q - v->p);
 			v->p = q + 1;
 		}
@@ -551,9 +709,9 @@ static struct hv *parse_primary(struct vp *v)
 		v->p += 3;
 		return hv_more(v->d);
 	}
-	if (isdigit(c) || (c == '-' && v->p + 1 < v->end && isdigit((unsigned char)v->p[1])))
+	if (sp_isdigit(c) || (c == '-' && v->p + 1 < v->end && sp_isdigit((unsigned char)v->p[1])))
 		return parse_number(v);
-	if (!isalpha(c) && c != '_')
+	if (!sp_isalpha(c) && c != '_')
 		return NULL;
 	const char *p = v->p;
 
@@ -605,7 +763,7 @@ static struct hv *parse_value(struct vp *v, bool arr, bool spaces)
 		v->p = skip_raw(start, v->end, spaces);
 		h = expr(v, start, v->p - start);
 	}
-	for (;;) {
+	while (v->p < v->end && *v->p == ' ') {
 		if (starts(v, " /* ")) {
 			const char *c = v->p + 4, *e = c;
 
@@ -651,7 +809,6 @@ struct hv *sp_args(struct dctx *d, struct sp_state *st, const char *s, size_t le
 		v.end--;
 	if (!parse_list(&v, args, 0, pending) || v.p < v.end)
 		hv_add(args, NULL, expr(&v, v.p, v.end - v.p));
-	sb_free(&v.chk);
 	return args;
 }
 
@@ -666,7 +823,6 @@ struct hv *sp_value(struct dctx *d, struct sp_state *st, const char *s, size_t l
 	h = parse_value(&v, false, false);
 	if (v.p < v.end)
 		h = expr(&v, s, len);
-	sb_free(&v.chk);
 	return h;
 }
 
@@ -742,7 +898,6 @@ int sp_call(struct dctx *d, struct sp_state *st, const char *s, size_t len, stru
 	v.p += 2;
 	ret = parse_ret(&v, c);
 out:
-	sb_free(&v.chk);
 	return ret;
 }
 
@@ -772,7 +927,7 @@ static long digits(const char **p, const char *end, int *ndig)
 	long v = 0;
 	int k = 0;
 
-	while (*p < end && isdigit((unsigned char)**p) && k < 18) {
+	while (*p < end && sp_isdigit((unsigned char)**p) && k < 18) {
 		v = v * 10 + (**p - '0');
 		(*p)++;
 		k++;
@@ -798,7 +953,7 @@ static void take_dur(struct sp_line *l, const char **end)
 	if (e - l->body < 4 || e[-1] != '>')
 		return;
 	p = e - 2;
-	while (p > l->body && (isdigit((unsigned char)*p) || *p == '.'))
+	while (p > l->body && (sp_isdigit((unsigned char)*p) || *p == '.'))
 		p--;
 	if (p < l->body + 1 || *p != '<' || p[-1] != ' ')
 		return;
@@ -844,7 +999,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			return;
 		}
 		l->pidstyle = SP_PID_BRACKET;
-	} else if (p < end && isdigit((unsigned char)*p)) {
+	} else if (p < end && sp_isdigit((unsigned char)*p)) {
 		const char *q = p;
 		long pid = digits(&q, end, NULL);
 
@@ -857,7 +1012,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		}
 	}
 	/* timestamp: -t 12:34:56, -tt 12:34:56.123456, -ttt 1700000000.123456, -r   0.000123 */
-	if (p < end && (isdigit((unsigned char)*p) || *p == ' ')) {
+	if (p < end && (sp_isdigit((unsigned char)*p) || *p == ' ')) {
 		bool pad = *p == ' ';
 		int nd;
 
@@ -912,7 +1067,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			l->why = "bad timestamp";
 			return;
 		}
-		if (l->tstyle == SP_TS_R && p < end && isdigit((unsigned char)*p)) {
+		if (l->tstyle == SP_TS_R && p < end && sp_isdigit((unsigned char)*p)) {
 			/* -r with -t...: strace 6.1 prints only one, but be lenient */
 			l->why = "two timestamps";
 			return;
@@ -938,7 +1093,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 		while (p < end && *p != ' ')
 			p++;
 		l->num = sp_signo(n, p - n);
-		if (!l->num && n < p && isdigit((unsigned char)*n))
+		if (!l->num && n < p && sp_isdigit((unsigned char)*n))
 			l->num = sig_number(n, p);
 		if (!l->num) {
 			l->why = "unknown signal";
@@ -973,7 +1128,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 				end -= 14;
 			}
 			l->num = sp_signo(n, end - n);
-			if (!l->num && n < end && isdigit((unsigned char)*n))
+			if (!l->num && n < end && sp_isdigit((unsigned char)*n))
 				l->num = sig_number(n, end);
 			if (l->num) {
 				l->kind = SP_KILLED;
@@ -1007,7 +1162,7 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 
 	while (p < end && is_ident((unsigned char)*p))
 		p++;
-	if (p == n || !isalpha((unsigned char)*n) || !lit(&p, end, "(")) {
+	if (p == n || !sp_isalpha((unsigned char)*n) || !lit(&p, end, "(")) {
 		l->why = "no syscall name";
 		return;
 	}
@@ -1184,6 +1339,23 @@ int sp_reader_next(struct sp_reader *r, const char **line, size_t *len)
 	if (err)
 		return err;
 	r->len = 0;
+	/*
+	 * Most lines lie whole in the read buffer: returned there, their newline made the NUL,
+	 * without a copy (not one that may be cut by "strace: Process N attached", joined below).
+	 */
+	if (r->rpos < r->rend && !(r->stop && *r->stop)) {
+		char *p = r->rd + r->rpos, *nl = memchr(p, '\n', r->rend - r->rpos);
+		size_t n = nl ? (size_t)(nl - p) : 0;
+
+		if (nl && n <= r->max && (n < 9 || memcmp(nl - 9, " attached", 9))) {
+			*nl = '\0';
+			r->rpos += n + 1;
+			r->lineno++;
+			*line = p;
+			*len = n;
+			return 1;
+		}
+	}
 	err = read_physical(r);
 	if (err == -E2BIG)
 		r->lineno++;
@@ -1195,10 +1367,14 @@ int sp_reader_next(struct sp_reader *r, const char **line, size_t *len)
 	 * and goes on with the call on the next line: join the two.
 	 */
 	for (;;) {
-		const char *m = memmem(r->line, r->len, "strace: Process ", 16);
+		const char *m;
 		size_t keep;
 
-		if (!m || m == r->line || r->len < 9 || memcmp(r->line + r->len - 9, " attached", 9))
+		/* the end first: the search through the line only for the rare lines it may cut */
+		if (r->len < 9 || memcmp(r->line + r->len - 9, " attached", 9))
+			break;
+		m = memmem(r->line, r->len, "strace: Process ", 16);
+		if (!m || m == r->line)
 			break;
 		keep = m - r->line;
 		r->len = keep;
