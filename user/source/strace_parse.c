@@ -526,7 +526,7 @@ static struct hv *parse_number(struct vp *v)
 	size_t nd = p - dg, k;
 	int64_t val = 0;
 
-	for (k = 0; k < nd && k < 19 && dg[k] >= '0' && dg[k] <= '9'; k++)
+	for (k = 0; k < nd && k < 18 && dg[k] >= '0' && dg[k] <= '9'; k++)
 		val = val * 10 + (dg[k] - '0');
 	if (nd && k == nd && nd <= 18 && (dg[0] != '0' || nd == 1)) {
 		h = hv_int(v->d, *start == '-' ? -val : val);
