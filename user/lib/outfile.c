@@ -133,9 +133,7 @@ static int open_path(struct outfile *f, const char *path, unsigned int flags)
 		f->name = NULL;
 		return -err;
 	}
-	/* a buffer of ours: given none, glibc ignores the size and takes st_blksize (4 KiB) */
-	f->buf = malloc(OUTF_BUFSIZE);
-	setvbuf(f->fp, f->buf, _IOFBF, f->buf ? OUTF_BUFSIZE : BUFSIZ);
+	setvbuf(f->fp, NULL, _IOFBF, OUTF_BUFSIZE);
 	f->owned = true;
 	return 0;
 }
@@ -214,8 +212,6 @@ int outfile_close(struct outfile *f)
 		err = fail(f, errno ? errno : EIO);
 	f->fp = NULL;
 	f->owned = false;
-	free(f->buf);
-	f->buf = NULL;
 	free(f->name);
 	f->name = NULL;
 	return err;

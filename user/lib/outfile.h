@@ -15,7 +15,6 @@ struct outfile {
 	char *name;		/* for messages: the path, "standard output" or "standard error" */
 	int err;		/* first write error (-errno), already reported */
 	bool owned;		/* opened here: closed by outfile_close */
-	char *buf;		/* its stdio buffer (OUTF_BUFSIZE), freed after closing */
 };
 
 /*
