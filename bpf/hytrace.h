@@ -186,11 +186,65 @@ struct hy_sum {
 	__u64 ns_max;
 };
 
+/*
+ * Device-specific ioctl capture (NVIDIA driver, issue 11).  An ioctl on an fd whose file is a
+ * known device (enum hy_dev_kind: the kernel side tells it from the dentry name and its
+ * parent's, user space from the fd's path) is captured as the description keyed by
+ * HY_IOCD_KEY(kind, request) says (user space fills the map from decoders/ioctl/nvidia*.c;
+ * the ptrace backend applies the same descriptions): the top-level struct that args[2]
+ * points to (blobs arg 2, idx 0, as HY_CAP_IOC), and up to HY_IOCD_SUBS second-level buffers
+ * whose pointer and length lie inside the top struct or inside an earlier sub (blobs
+ * HY_ARG_EXTRA, idx 1 + sub index, at the sub's when).
+ */
+enum hy_dev_kind {
+	HY_DEV_NONE = 0,
+	HY_DEV_NVIDIACTL = 1,		/* /dev/nvidiactl */
+	HY_DEV_NVIDIA = 2,		/* /dev/nvidia[0-9]+ */
+	HY_DEV_NVIDIA_UVM = 3,		/* /dev/nvidia-uvm */
+	HY_DEV_NVIDIA_UVM_TOOLS = 4,	/* /dev/nvidia-uvm-tools */
+	HY_DEV_NVIDIA_MODESET = 5,	/* /dev/nvidia-modeset */
+	HY_DEV_NVIDIA_CAPS = 6,		/* /dev/nvidia-caps/ANY */
+	HY_DEV_KIND_NR,
+};
+
+#define HY_IOCD_KEY(kind, req)	((__u64)(kind) << 32 | (__u32)(req))
+#define HY_IOCD_SUBS	3
+
+/* struct hy_ioc_sub.flags */
+#define HY_IOCS_CLASS	0x01	/* length: the class-size map's value for the u32 at len_off
+				   (RM_ALLOC's pAllocParms by hClass), at most max */
+#define HY_IOCS_XFER	0x02	/* this sub is a wrapped command (NV_ESC_IOCTL_XFER_CMD): the u32
+				   at len_off - 4 of the parent is its request, and that request's
+				   own description (same kind) applies to this buffer: its subs
+				   follow as further HY_ARG_EXTRA blobs (one level, bounded) */
+
+struct hy_ioc_sub {
+	__u16 ptr_off;		/* offset of the 64-bit user pointer inside the parent */
+	__u16 len_off;		/* offset of the length inside the parent (unused if len_size 0) */
+	__u8 len_size;		/* 0: the length is max; else 4 or 8 bytes at len_off */
+	__u8 parent;		/* 0: the top struct; 1 + i: sub i (an earlier one) */
+	__u8 when;		/* HY_AT_* mask */
+	__u8 flags;		/* HY_IOCS_* */
+	__u32 max;		/* at most this many bytes (and at most HY_IOC_SUB_MAX) */
+};
+
+struct hy_ioc_desc {
+	__u32 top_size;		/* bytes at args[2]; 0: _IOC_SIZE(request) */
+	__u8 when;		/* HY_AT_* mask for the top struct */
+	__u8 nsubs;
+	__u16 flags;		/* reserved, 0 */
+	struct hy_ioc_sub sub[HY_IOCD_SUBS];
+};
+
+#define HY_IOC_SUB_MAX	4096	/* bytes of one second-level buffer, at most */
+
 #ifndef __VMLINUX_H__
 _Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");
 _Static_assert(sizeof(struct hy_blob) == 24, "struct hy_blob layout is ABI");
 _Static_assert(sizeof(struct hy_cap) == 8, "struct hy_cap layout is ABI");
 _Static_assert(sizeof(struct hy_cap_entry) == 64, "struct hy_cap_entry layout is ABI");
+_Static_assert(sizeof(struct hy_ioc_sub) == 12, "struct hy_ioc_sub layout is ABI");
+_Static_assert(sizeof(struct hy_ioc_desc) == 44, "struct hy_ioc_desc layout is ABI");
 #endif
 
 #endif /* HYTRACE_H */
