@@ -23,7 +23,7 @@ endif
 SAN ?=
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Ibpf $(SAN)
-LDLIBS := -lbpf -lelf -lz -lcurl
+LDLIBS := -lbpf -lelf -lz
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
@@ -77,9 +77,11 @@ $(OUTPUT)/%.bpf.o: bpf/%.bpf.c bpf/hytrace.h $(wildcard bpf/*.bpf.h) vmlinux/$(A
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -Ivmlinux/$(ARCH) -Ibpf -c $< -o $@
 
-$(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
+# A light skeleton (-L): a loader program does CO-RE and finds the attach points in the
+# kernel, so start-up never reads and parses the 5+ MB /sys/kernel/btf/vmlinux (bench/README.md)
+$(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o Makefile
 	$(call msg,SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< > $@
+	$(Q)$(BPFTOOL) gen skeleton -L $< > $@
 
 # made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
@@ -127,15 +129,9 @@ UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
 UNIT_OBJS_test_fuzzfound := $(UNIT_PIPELINE)
-UNIT_LIBS_test_json := -lcurl
-UNIT_LIBS_test_fuzzfound := -lcurl
-UNIT_LIBS_test_tef := -lcurl
-UNIT_LIBS_test_perfetto := -lcurl
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
-UNIT_LIBS_test_edges := -lcurl
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
 		       $(UNIT_SINK_CORE)
-UNIT_LIBS_test_otlp := -lcurl
 unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
 
 $(foreach t,$(notdir $(UNIT_BIN)),$(eval $(OUTPUT)/tests/unit/$(t): $(call unit_objs,$(t))))
@@ -156,7 +152,7 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS)
 
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)

@@ -66,6 +66,6 @@ $(FUZZ_OBJ)/%.o: %.c
 
 $(FUZZ_OUT)/fuzz_%: $(FUZZ_OBJ)/tests/fuzz/fuzz_%.o $(OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ -lcurl
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^
 
 -include $(shell find $(FUZZ_OBJ) -name '*.d' 2>/dev/null)

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* otlp_http.c: OTLP/HTTP export with libcurl: endpoint, headers, retries with backoff. */
+/*
+ * libcurl is opened with dlopen() by the first OTLP/HTTP exporter, not linked: the ~35 libraries
+ * it pulls in cost every run 15-20 ms of dynamic loading and ~4 MB of RSS (bench/README.md,
+ * "startup"), and only --format=otlp with an HTTP endpoint uses them.
+ */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <time.h>
 #include <curl/curl.h>
@@ -24,6 +31,60 @@
 #define OTLP_TIMEOUT_MS		10000	/* OTEL_EXPORTER_OTLP_TIMEOUT's default (SDK env spec) */
 #define OTLP_TIMEOUT_MAX_MS	INT32_MAX	/* ~24.8 days: curl's timeouts are longs of ms */
 #define OTLP_RESP_MAX		65536	/* bytes of a response body kept */
+
+/* libcurl's entry points, from dlopen(CURL_SONAME) */
+#define CURL_SONAME	"libcurl.so.4"	/* the soname of libcurl 7.16 and later */
+static struct {
+	void *lib;
+	CURLcode (*global_init)(long flags);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *c, CURLoption opt, ...);
+	CURLcode (*easy_getinfo)(CURL *c, CURLINFO info, ...);
+	CURLcode (*easy_perform)(CURL *c);
+	void (*easy_cleanup)(CURL *c);
+	const char *(*easy_strerror)(CURLcode rc);
+	struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
+	void (*slist_free_all)(struct curl_slist *l);
+	time_t (*getdate)(const char *s, const time_t *unused);
+} cu;
+
+/* Open libcurl once; 0, or -ENOENT with one line saying what is missing. */
+static int curl_open(void)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} fn[] = {
+#define FN(f)	{ "curl_" #f, offsetof(__typeof__(cu), f) }
+		FN(global_init), FN(global_cleanup), FN(easy_init), FN(easy_setopt),
+		FN(easy_getinfo), FN(easy_perform), FN(easy_cleanup), FN(easy_strerror),
+		FN(slist_append), FN(slist_free_all), FN(getdate),
+#undef FN
+	};
+	void *lib;
+
+	if (cu.lib)
+		return 0;
+	lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		pr_warn("cannot export OTLP over HTTP: %s (install libcurl, e.g. Debian's libcurl4)",
+			dlerror());
+		return -ENOENT;
+	}
+	for (size_t i = 0; i < sizeof(fn) / sizeof(fn[0]); i++) {
+		void *f = dlsym(lib, fn[i].name);
+
+		if (!f) {
+			pr_warn("cannot export OTLP over HTTP: %s has no %s", CURL_SONAME, fn[i].name);
+			dlclose(lib);
+			return -ENOENT;
+		}
+		memcpy((char *)&cu + fn[i].off, &f, sizeof(f));
+	}
+	cu.lib = lib;
+	return 0;
+}
 
 struct otlp_http {
 	CURL *c;
@@ -195,7 +256,7 @@ static void add_header(void *ctx, const char *k, const char *v)
 
 	if (asprintf(&line, "%s: %s", k, v) < 0)
 		return;
-	struct curl_slist *n = curl_slist_append(h->hdrs, line);
+	struct curl_slist *n = cu.slist_append(h->hdrs, line);
 
 	if (n)
 		h->hdrs = n;
@@ -245,7 +306,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 		if (end != v && !*end && secs >= 0) {
 			h->retry_after_ms = secs * 1000;
 		} else {
-			time_t when = curl_getdate(v, NULL);
+			time_t when = cu.getdate(v, NULL);
 
 			if (when != -1)
 				h->retry_after_ms = when > time(NULL) ? (long)(when - time(NULL)) * 1000 : 0;
@@ -256,41 +317,46 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 
 int otlp_http_new(struct otlp_http **hp, const char *url)
 {
-	struct otlp_http *h = calloc(1, sizeof(*h));
+	struct otlp_http *h;
 	const char *e;
+	int err;
 
 	*hp = NULL;
+	err = curl_open();
+	if (err)
+		return err;
+	h = calloc(1, sizeof(*h));
 	if (!h)
 		return -ENOMEM;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
+	if (cu.global_init(CURL_GLOBAL_DEFAULT)) {
 		pr_warn("cannot initialise libcurl");
 		free(h);
 		return -EIO;
 	}
 	h->url = strdup(url);
-	h->c = curl_easy_init();
+	h->c = cu.easy_init();
 	if (!h->url || !h->c) {
 		otlp_http_free(h);
 		return -ENOMEM;
 	}
 	h->timeout_ms = otlp_timeout_ms(&h->timeout_var);
-	h->hdrs = curl_slist_append(NULL, "Content-Type: application/json");
-	h->hdrs = curl_slist_append(h->hdrs, "Expect:");	/* no 100-continue round trip */
+	h->hdrs = cu.slist_append(NULL, "Content-Type: application/json");
+	h->hdrs = cu.slist_append(h->hdrs, "Expect:");	/* no 100-continue round trip */
 	e = env("OTEL_EXPORTER_OTLP_TRACES_HEADERS");
 	if (!e)
 		e = env("OTEL_EXPORTER_OTLP_HEADERS");
 	otlp_parse_kv(e, add_header, h);
 
-	curl_easy_setopt(h->c, CURLOPT_URL, h->url);
-	curl_easy_setopt(h->c, CURLOPT_NOSIGNAL, 1L);	/* our signal handlers stay ours */
-	curl_easy_setopt(h->c, CURLOPT_HTTPHEADER, h->hdrs);
-	curl_easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace");
-	curl_easy_setopt(h->c, CURLOPT_ERRORBUFFER, h->err);
-	curl_easy_setopt(h->c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(h->c, CURLOPT_WRITEDATA, h);
-	curl_easy_setopt(h->c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h->c, CURLOPT_HEADERDATA, h);
-	curl_easy_setopt(h->c, CURLOPT_POST, 1L);
+	cu.easy_setopt(h->c, CURLOPT_URL, h->url);
+	cu.easy_setopt(h->c, CURLOPT_NOSIGNAL, 1L);	/* our signal handlers stay ours */
+	cu.easy_setopt(h->c, CURLOPT_HTTPHEADER, h->hdrs);
+	cu.easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace");
+	cu.easy_setopt(h->c, CURLOPT_ERRORBUFFER, h->err);
+	cu.easy_setopt(h->c, CURLOPT_WRITEFUNCTION, on_body);
+	cu.easy_setopt(h->c, CURLOPT_WRITEDATA, h);
+	cu.easy_setopt(h->c, CURLOPT_HEADERFUNCTION, on_header);
+	cu.easy_setopt(h->c, CURLOPT_HEADERDATA, h);
+	cu.easy_setopt(h->c, CURLOPT_POST, 1L);
 	*hp = h;
 	return 0;
 }
@@ -300,12 +366,12 @@ void otlp_http_free(struct otlp_http *h)
 	if (!h)
 		return;
 	if (h->c)
-		curl_easy_cleanup(h->c);
-	curl_slist_free_all(h->hdrs);
+		cu.easy_cleanup(h->c);
+	cu.slist_free_all(h->hdrs);
 	sb_free(&h->resp);
 	free(h->url);
 	free(h);
-	curl_global_cleanup();
+	cu.global_cleanup();
 }
 
 static bool retryable_curl(CURLcode rc)
@@ -329,7 +395,7 @@ static int curl_why(struct otlp_http *h, CURL *c, CURLcode rc, char *why, size_t
 {
 	long oserr = 0;
 
-	curl_easy_getinfo(c, CURLINFO_OS_ERRNO, &oserr);
+	cu.easy_getinfo(c, CURLINFO_OS_ERRNO, &oserr);
 	if (oserr && rc == CURLE_COULDNT_CONNECT) {
 		snprintf(why, whylen, "%s", strerror((int)oserr));
 		return -(int)oserr;
@@ -338,7 +404,7 @@ static int curl_why(struct otlp_http *h, CURL *c, CURLcode rc, char *why, size_t
 		snprintf(why, whylen, "no answer within %ld ms (%s)", h->timeout_ms, h->timeout_var);
 		return -ETIMEDOUT;
 	}
-	snprintf(why, whylen, "%s", h->err[0] ? h->err : curl_easy_strerror(rc));
+	snprintf(why, whylen, "%s", h->err[0] ? h->err : cu.easy_strerror(rc));
 	return oserr ? -(int)oserr : -EIO;
 }
 
@@ -368,19 +434,19 @@ int otlp_http_check(struct otlp_http *h)
 {
 	long backoff = OTLP_BACKOFF_MS, deadline = now_ms() + h->timeout_ms;
 	char why[256];
-	CURL *c = curl_easy_init();
+	CURL *c = cu.easy_init();
 	int err = 0;
 
 	if (!c)
 		return -ENOMEM;
-	curl_easy_setopt(c, CURLOPT_URL, h->url);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);	/* TCP (and TLS): nothing is sent */
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->err);
+	cu.easy_setopt(c, CURLOPT_URL, h->url);
+	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);	/* TCP (and TLS): nothing is sent */
+	cu.easy_setopt(c, CURLOPT_ERRORBUFFER, h->err);
 	for (int attempt = 1;; attempt++) {
 		h->err[0] = '\0';
-		curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left_ms(deadline));
-		CURLcode rc = curl_easy_perform(c);
+		cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left_ms(deadline));
+		CURLcode rc = cu.easy_perform(c);
 
 		if (rc == CURLE_OK) {
 			err = 0;
@@ -396,7 +462,7 @@ int otlp_http_check(struct otlp_http *h)
 		pr_debug("%s: %s; trying again in %ld ms", h->url, why, w);
 		sleep_ms(w);
 	}
-	curl_easy_cleanup(c);
+	cu.easy_cleanup(c);
 	return err;
 }
 
@@ -442,8 +508,8 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 {
 	long backoff = OTLP_BACKOFF_MS, deadline = now_ms() + h->timeout_ms;
 
-	curl_easy_setopt(h->c, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(h->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	cu.easy_setopt(h->c, CURLOPT_POSTFIELDS, body);
+	cu.easy_setopt(h->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	for (int attempt = 1;; attempt++) {
 		bool retry;
 		long code = 0, w;
@@ -453,8 +519,8 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 		h->err[0] = '\0';
 		h->status_line[0] = '\0';
 		h->retry_after_ms = -1;
-		curl_easy_setopt(h->c, CURLOPT_TIMEOUT_MS, left_ms(deadline));
-		CURLcode rc = curl_easy_perform(h->c);
+		cu.easy_setopt(h->c, CURLOPT_TIMEOUT_MS, left_ms(deadline));
+		CURLcode rc = cu.easy_perform(h->c);
 
 		if (rc != CURLE_OK) {
 			err = curl_why(h, h->c, rc, why, whylen);
@@ -462,7 +528,7 @@ int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why,
 		} else {
 			char msg[256];
 
-			curl_easy_getinfo(h->c, CURLINFO_RESPONSE_CODE, &code);
+			cu.easy_getinfo(h->c, CURLINFO_RESPONSE_CODE, &code);
 			if (code >= 200 && code < 300) {
 				partial_success(h);
 				return 0;

@@ -52,6 +52,8 @@ _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_
  */
 #define RING_DEFAULT	(16u << 20)
 #define POLL_MIN_MS	1
+/* the verifier's log under --debug: 16 MiB, a longer one is cut */
+#define VLOG_SIZE	(16u << 20)
 #define POLL_MAX_MS	10
 #ifndef PIDFD_THREAD
 #define PIDFD_THREAD	O_EXCL	/* include/uapi/linux/pidfd.h, Linux 6.9 */
@@ -493,8 +495,8 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_ring_size = B.ring_size;
 	/* lifecycle records (about 120 bytes, 270 with a siginfo) get the last 1/16, at least 1 KiB */
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
-	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
-	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
+	skel->maps.rb.max_entries = B.ring_size;
+	skel->maps.scratch.max_entries = ncpus;
 	config_syscalls(skel, tr);
 	return 0;
 }
@@ -529,13 +531,13 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
 
 	if (fd >= 0) {
-		if (bpf_map_update_elem(bpf_map__fd(B.skel->maps.tasks), &fd, &t, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps.tasks.map_fd, &fd, &t, BPF_NOEXIST) < 0)
 			err = -errno;
 		close(fd);
 	} else if (errno == EINVAL && tid != tgid) {
 		uint32_t key = tid, val = tgid;
 
-		if (bpf_map_update_elem(bpf_map__fd(B.skel->maps.seeds), &key, &val, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps.seeds.map_fd, &key, &val, BPF_NOEXIST) < 0)
 			err = -errno;
 		B.skel->bss->seeds_used = 1;
 	} else {
@@ -627,6 +629,43 @@ static void boot_off_update(void)
 	B.skel->bss->boot_off = boot - mono;
 }
 
+/*
+ * Open the light skeleton, configure it and run its loader, which creates the maps, does the
+ * CO-RE relocations against the kernel's own BTF and loads the programs (bpftool gen skeleton -L).
+ * With `log`, the verifier's log goes to --debug.
+ */
+static int load(struct tracer *tr, bool log)
+{
+	static char *vlog;
+	struct hytrace_bpf *skel = hytrace_bpf__open();
+	int err;
+
+	if (!skel) {
+		err = errno ? -errno : -ENOMEM;
+		pr_warn("cannot open the BPF programs: %s", strerror(-err));
+		return err;
+	}
+	B.skel = skel;
+	err = config(skel, tr);
+	if (err)
+		return err;
+	if (log && (vlog = malloc(VLOG_SIZE))) {
+		vlog[0] = 0;
+		skel->ctx.log_level = 1;
+		skel->ctx.log_size = VLOG_SIZE;
+		skel->ctx.log_buf = (uintptr_t)vlog;
+	}
+	err = hytrace_bpf__load(skel);
+	if (err && !log)
+		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
+			strerror(-err));
+	else if (err && vlog)
+		pr_info("the verifier's log:\n%s", vlog);
+	free(vlog);
+	vlog = NULL;
+	return err;
+}
+
 static int bpf_start(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
@@ -637,33 +676,30 @@ static int bpf_start(struct tracer *tr)
 
 	B.tr = tr;
 	libbpf_set_print(libbpf_print);
-	skel = hytrace_bpf__open();
-	if (!skel) {
-		err = -errno;
-		pr_warn("cannot open the BPF programs: %s", strerror(-err));
-		return err;
+	err = load(tr, false);
+	if (err && log_level >= 1) {
+		/* as libbpf does: verify again with the log on only when it failed */
+		hytrace_bpf__destroy(B.skel);
+		B.skel = NULL;
+		if (B.cg_fd >= 0)
+			close(B.cg_fd);
+		B.cg_fd = -1;
+		load(tr, true);
 	}
-	B.skel = skel;
-	err = config(skel, tr);
 	if (err)
 		return err;
-	err = hytrace_bpf__load(skel);
-	if (err) {
-		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
-			strerror(-err));
-		return err;
-	}
+	skel = B.skel;
 	if (B.cg_fd >= 0) {
 		uint32_t z = 0;
 
-		if (bpf_map_update_elem(bpf_map__fd(skel->maps.cgroups), &z, &B.cg_fd, BPF_ANY) < 0) {
+		if (bpf_map_update_elem(skel->maps.cgroups.map_fd, &z, &B.cg_fd, BPF_ANY) < 0) {
 			err = -errno;
 			pr_warn("cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
 			return err;
 		}
 	}
 	boot_off_update();
-	B.ring = ring_buffer__new(bpf_map__fd(skel->maps.rb), on_record, tr, NULL);
+	B.ring = ring_buffer__new(skel->maps.rb.map_fd, on_record, tr, NULL);
 	if (!B.ring) {
 		err = -errno;
 		pr_warn("cannot map the BPF ring buffer: %s", strerror(-err));
@@ -747,7 +783,7 @@ static int drops_read(uint64_t total[HY_LOST_NR], uint64_t pending[HY_LOST_NR])
 	d = calloc(ncpus, sizeof(*d));
 	if (!d)
 		return -ENOMEM;
-	if (bpf_map_lookup_elem(bpf_map__fd(B.skel->maps.drops), &z, d) < 0) {
+	if (bpf_map_lookup_elem(B.skel->maps.drops.map_fd, &z, d) < 0) {
 		free(d);
 		return -errno;
 	}
@@ -779,7 +815,7 @@ static void feed_simple(struct tracer *tr, int type, pid_t pid, pid_t tid, uint6
 /* Sum the per-CPU -c totals into B.sums. */
 static int sums_read(void)
 {
-	int ncpus = libbpf_num_possible_cpus(), fd = bpf_map__fd(B.skel->maps.sums);
+	int ncpus = libbpf_num_possible_cpus(), fd = B.skel->maps.sums.map_fd;
 	struct hy_sum *v;
 
 	if (ncpus <= 0)
@@ -814,7 +850,7 @@ static void finish(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	uint64_t total[HY_LOST_NR], pending[HY_LOST_NR];
-	int fd = bpf_map__fd(B.skel->maps.tasks);
+	int fd = B.skel->maps.tasks.map_fd;
 
 	hytrace_bpf__detach(B.skel);
 	while (ring_buffer__consume(B.ring) > 0)
