@@ -80,9 +80,13 @@ struct {
 	__type(value, struct hyb_task);
 } tasks SEC(".maps");
 
-/* tid -> tgid of threads to trace, moved into `tasks` at their next syscall. */
+/*
+ * tid -> tgid of threads to trace, moved into `tasks` at their next syscall.  Rarely used (see
+ * seeds_used): not preallocated, which took 2-4 ms of every start (bench/README.md, "startup").
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 16384);
 	__type(key, __u32);
 	__type(value, __u32);
@@ -1438,7 +1442,7 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 	bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if (st->flags & HYB_TS_PRE_EXEC)
 		return 0;
-	if (st->retry && st->ts)
+	if (!cfg_summary && st->retry && st->ts)	/* -c captures nothing: recap not verified */
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
 	if (!cfg_exec_argv) {	/* no 1 KiB reservation nor read of the new argv */
 		r = life_rec(HY_REC_EXEC, pt);

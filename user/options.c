@@ -33,7 +33,7 @@ static const char usage_text[] =
 "  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
 "  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
 "  --buffer-size=SIZE  eBPF ring buffer: 4K to 2G (K, M, G suffixes), rounded up to a\n"
-"                 power of two (default 16M)\n"
+"                 power of two (default 8M, 1M with -c)\n"
 "Filtering:\n"
 "  -e trace=SET   syscalls to show: names, !negation, %file %process %network %memory\n"
 "                 %signal %ipc %desc %creds %clock %stat %lstat %fstat %%stat %statfs\n"
