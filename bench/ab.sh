@@ -5,6 +5,8 @@
 #   bash bench/ab.sh /tmp/hytrace-before build/hytrace
 #   AB_REPS=7 AB_W1=200000 AB_W2=50000 AB_CELLS="bpf bpf-c pt" bash bench/ab.sh OLD NEW
 #   AB_CELLS="pt-fork pt-exec pt-fork-cpu0 pt-exec-cpu0" bash bench/ab.sh OLD NEW   (fork storms)
+#   AB_CELLS="start-bpf start-bpf-c start-pt tar-bpf find-bpf" bash bench/ab.sh OLD NEW   (start-up,
+#   /bin/true traced, and the real short programs of issue 10; no loop time: whole process only)
 #
 # Each repetition runs every cell with OLD then NEW (the order swaps every repetition), so
 # both see the same machine.  Reported per cell and binary: the median of the workload's own
@@ -47,6 +49,11 @@ cell_cmd() {	# cell hytrace out
 	pt-exec)	echo "$hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7E exec" ;;
 	pt-fork-cpu0)	echo "taskset -c 0 $hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7F" ;;
 	pt-exec-cpu0)	echo "taskset -c 0 $hy --backend=ptrace -f -o $out $BIN/w7_forkstorm $W7E exec" ;;
+	start-bpf)	echo "$hy --backend=bpf -f -o /dev/null /bin/true" ;;
+	start-bpf-c)	echo "$hy --backend=bpf -f -c -o /dev/null /bin/true" ;;
+	start-pt)	echo "$hy --backend=ptrace -f -o /dev/null /bin/true" ;;
+	tar-bpf)	echo "$hy --backend=bpf -f -o $out tar -cf /dev/null ${AB_TAR_DIR:-/usr/include}" ;;
+	find-bpf)	echo "$hy --backend=bpf -f -o $out find ${AB_FIND_DIR:-/usr/share} -type f" ;;
 	*)		echo "ab.sh: unknown cell $c" >&2; return 1 ;;
 	esac
 }
@@ -56,11 +63,13 @@ run_one() {	# cell which(old|new) rep
 	[ "$w" = old ] && hy=$OLD || hy=$NEW
 	out=$TMP/trace
 	cmd=$(cell_cmd "$c" "$hy" "$out") || exit 1
+	rm -f "$TMP/elapsed"
 	t0=$(date +%s.%N)
 	(cd "$TMP" && BENCH_ELAPSED_FILE=$TMP/elapsed $cmd >/dev/null 2>"$TMP/err") ||
 		{ echo "ab.sh: $c ($w) failed: $(head -c 300 "$TMP/err")" >&2; exit 1; }
 	t1=$(date +%s.%N)
-	echo "$c $w $(cut -d' ' -f1 "$TMP/elapsed") $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')" >>"$TMP/res"
+	# cells whose program times no loop (start-up, tar, find) record 0: shown as "-"
+	echo "$c $w $(cut -d' ' -f1 "$TMP/elapsed" 2>/dev/null || echo 0) $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')" >>"$TMP/res"
 }
 
 for ((r = 0; r < REPS; r++)); do
@@ -71,7 +80,7 @@ done
 
 echo "A/B, $REPS repetitions alternated; OLD=$OLD NEW=$NEW; W1=$W1 getppid, W2=$W2 pread+write, W7=$W7F forks, $W7E fork+exec"
 echo
-echo "| cell | OLD loop ms (min-max) | NEW loop ms (min-max) | NEW/OLD | OLD whole ms | NEW whole ms | NEW/OLD |"
+echo "| cell | OLD loop ms (min-max) | NEW loop ms (min-max) | NEW/OLD | OLD whole ms (min-max) | NEW whole ms (min-max) | NEW/OLD |"
 echo "|---|---|---|---|---|---|---|"
 for c in $CELLS; do
 	awk -v c="$c" '
@@ -82,7 +91,11 @@ for c in $CELLS; do
 	$1 == c && $2 == "new" { ln[++nn] = $3 * 1000; wn[nn] = $4 * 1000 }
 	END {
 		mlo = med(lo, no); mln = med(ln, nn); mwo = med(wo, no); mwn = med(wn, nn)
-		printf "| %s | %.1f (%.1f-%.1f) | %.1f (%.1f-%.1f) | %.2f | %.1f | %.1f | %.2f |\n", c,
-			mlo, lo[1], lo[no], mln, ln[1], ln[nn], mln / mlo, mwo, mwn, mwn / mwo
+		if (mlo > 0 && mln > 0)
+			printf "| %s | %.1f (%.1f-%.1f) | %.1f (%.1f-%.1f) | %.2f |", c,
+				mlo, lo[1], lo[no], mln, ln[1], ln[nn], mln / mlo
+		else
+			printf "| %s | - | - | - |", c
+		printf " %.1f (%.1f-%.1f) | %.1f (%.1f-%.1f) | %.2f |\n", mwo, wo[1], wo[no], mwn, wn[1], wn[nn], mwn / mwo
 	}' "$TMP/res"
 done

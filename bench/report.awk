@@ -70,6 +70,7 @@ file == 4 {
 	push(wall, k, $5)
 	if ($6 != "-") push(selfs, k, $6)
 	if ($7 > rss[k]) rss[k] = $7
+	push(rssl, k, $7)
 	if ($8 != "-") push(events, k, $8)
 	if ($9 != "-") push(lost, k, $9)
 }
@@ -231,6 +232,51 @@ END {
 				(kh in events) ? num(med(events[kh])) : "",
 				(kb in wall) ? num(bl) : na("buffer", "W1", "bpftrace-buf:" B[i]),
 				(kb in events) ? num(med(events[kb])) : ""
+		}
+		print ""
+	}
+
+	# -- issue 10: start-up, peak RSS, real short programs
+	ns = split(su_startup, S, " ")
+	have = 0
+	for (i = 1; i <= ns; i++) if ((("startup" SUBSEP "true" SUBSEP S[i]) in wall) || (("startup" SUBSEP "true" SUBSEP S[i]) in reason)) have = 1
+	if (have) {
+		print "## Start-up and peak RSS (`TRACER /bin/true`, output to /dev/null)"
+		print ""
+		print "Median (min–max) of the runs, tracers alternated.  Start-up: the whole process, from fork to"
+		print "reap, of the tracer running /bin/true.  Peak RSS: wait4's ru_maxrss (the tracer's, or"
+		print "/bin/true's when larger).  x strace: the start-up against strace's in the same runs."
+		print ""
+		print "| tracer | start-up ms | x strace | peak RSS MB |"
+		print "|---|---:|---:|---:|"
+		b = "startup" SUBSEP "true" SUBSEP "strace"
+		for (i = 1; i <= ns; i++) {
+			k = "startup" SUBSEP "true" SUBSEP S[i]
+			if (!(k in wall)) { print "| " S[i] " | " na("startup", "true", S[i]) " | | |"; continue }
+			printf "| %s | %.1f (%.1f–%.1f) | %s | %.1f (%.1f–%.1f) |\n", S[i], med(wall[k]) * 1000,
+				mn(wall[k]) * 1000, mx(wall[k]) * 1000, (b in wall) ? ratio_fmt(med(wall[k]) / med(wall[b])) : "-",
+				med(rssl[k]) / 1024, mn(rssl[k]) / 1024, mx(rssl[k]) / 1024
+		}
+		print ""
+		print "### Real short programs: `tar -cf /dev/null " d_tar "`, `find " d_find " -type f`"
+		print ""
+		print "Wall s: median (min–max), whole process; slowdown against untraced in the same runs."
+		print "hy-bpf: hytrace eBPF full text trace to a file in /dev/shm; bpftrace-c: counting syscalls."
+		print ""
+		print "| tracer | tar wall s | tar slowdown | tar peak RSS MB | find wall s | find slowdown | find peak RSS MB |"
+		print "|---|---:|---:|---:|---:|---:|---:|"
+		nr = split(su_short, R, " ")
+		for (i = 1; i <= nr; i++) {
+			line = "| " R[i] " |"
+			for (j = 0; j < 2; j++) {
+				wl = j ? "W6find" : "W6tar"
+				k = "startup" SUBSEP wl SUBSEP R[i]
+				b = "startup" SUBSEP wl SUBSEP "untraced"
+				if (!(k in wall)) { line = line " " na("startup", wl, R[i]) " | | |"; continue }
+				line = line sprintf(" %.3f (%.3f–%.3f) | %s | %.1f |", med(wall[k]), mn(wall[k]), mx(wall[k]),
+					R[i] == "untraced" ? "1x" : ratio_cell(k, b), med(rssl[k]) / 1024)
+			}
+			print line
 		}
 		print ""
 	}

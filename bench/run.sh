@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer startup", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -55,7 +55,7 @@ D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer startup}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -441,6 +441,36 @@ if [[ " $SECTIONS " == *" buffer "* ]]; then
 	done
 fi
 
+# ---- section startup: issue 10's start-up, peak RSS and real short programs ------------------
+# Start-up: each tracer runs /bin/true (output to /dev/null), so the wall time is the tracer's
+# own start and end.  Then tar and find (W6tar, W6find) untraced, under hytrace eBPF full text
+# and under bpftrace counting.  At least 7 runs (unless a smoke run), tracers alternated.
+SU_STARTUP="hy-bpf hy-bpf-c hy-pt strace untraced"
+SU_SHORT="untraced hy-bpf bpftrace-c"
+if [[ " $SECTIONS " == *" startup "* ]]; then
+	SREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$SREPS" -lt 7 ] && SREPS=7
+	/bin/true	# its pages in the cache, not timed
+	for ((rep = 1; rep <= SREPS; rep++)); do
+		printf 'startup true run %d/%d: ' "$rep" "$SREPS"
+		for t in $(rotate $((rep - 1)) $SU_STARTUP); do
+			cell startup true "$t" "$rep" /dev/null /bin/true
+		done
+		printf '\n'
+	done
+	for wl in W6tar W6find; do
+		read -r -a argv <<<"${WCMD[$wl]}"
+		"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+		for ((rep = 1; rep <= SREPS; rep++)); do
+			printf 'startup %s run %d/%d: ' "$wl" "$rep" "$SREPS"
+			for t in $(rotate $((rep - 1)) $SU_SHORT); do
+				cell startup "$wl" "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+			done
+			printf '\n'
+		done
+	done
+fi
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -458,7 +488,8 @@ done >"$CMDS"
 
 REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads="$WORKLOADS"
 	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v s_w7f="$S_W7F" -v s_w7e="$S_W7E"
-	-v plotdir="$TMP")
+	-v plotdir="$TMP" -v su_startup="$SU_STARTUP" -v su_short="$SU_SHORT" -v d_tar="$D_TAR"
+	-v d_find="$D_FIND")
 WLDESC=$TMP/wl.tsv
 for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 
