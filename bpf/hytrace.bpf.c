@@ -1145,8 +1145,8 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 	return fl;
 }
 
-/* Exit of a call whose record has blobs; also the flush of a call that never returns. */
-__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
+/* Exit of a call whose record has blobs; also (no_exit) the flush of a call that never returns. */
+static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
 {
 	struct scratch *s;
 	struct hy_rec *r;
@@ -1199,6 +1199,21 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 	if (scratch_send(s, s->failed ? BPF_RB_FORCE_WAKEUP : wake_flags()))
 		drop(HY_LOST_RING_FULL, 1);
 	return 0;
+}
+
+__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret)
+{
+	return exit_rec(st, pt, now, ret, 0);
+}
+
+/*
+ * The flush, at the task's exit, of a call that never returns (exit_group, or killed while
+ * blocked).  A global function of its own: the exit program then does not verify the exit
+ * captures (cap_arg, fd_path), ~3000 instructions of every start (bench/README.md, "startup").
+ */
+__noinline int exit_unfinished(struct hyb_task *st, __u64 pt)
+{
+	return exit_rec(st, pt, 0, 0, 1);
 }
 
 /* -------------------------------------------------------------------------
@@ -1302,7 +1317,7 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry) {
-		exit_slow(st, pt, now, ret, 0);
+		exit_slow(st, pt, now, ret);
 		st->ts = 0;
 		return 0;
 	}
@@ -1507,7 +1522,7 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 	if (!(st->flags & HYB_TS_PRE_EXEC)) {
 		/* a call that never returns (exit_group, or killed while blocked) */
 		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
-			exit_slow(st, pt, 0, 0, 1);
+			exit_unfinished(st, pt);
 		r = life_rec(HY_REC_EXIT, pt);
 		if (r) {
 			/* wait status: include/linux/sched/signal.h, exit_code as wait(2) reports */
