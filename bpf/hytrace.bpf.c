@@ -1373,10 +1373,14 @@ __noinline int exec_recap(struct hyb_task *st, __u64 filename)
 			put_blob(s, meta, s->args[i], c->kind == HY_CAP_PATH ? HY_PATH_MAX :
 				 (c->size ? c->size : cfg_strsize) + 1, RD_KSTR);
 		} else if (c->kind == HY_CAP_STRARR) {
-			/* the first string array is argv, the second envp */
-			base = sp + 8 + (narr ? (argc + 1) * 8 : 0);
+			/*
+			 * the first string array is argv, the second envp.  No branch on narr:
+			 * the verifier then need not tell its values apart, which halved the
+			 * exec program's verification (7228 -> 3607 instructions)
+			 */
+			base = sp + 8 + ((argc + 1) * 8 & -(__u64)narr);
 			cap_strarr(s, meta, base, !(c->flags & HY_CF_VERBOSE) || cfg_verbose, s->args[i]);
-			narr++;
+			narr = 1;
 		} else {
 			continue;
 		}
