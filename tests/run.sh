@@ -193,6 +193,15 @@ if section a; then
 $lout
 EOF
 	[ $lrc -eq 0 ] || [ $HYT_FAIL -gt $lfail ] || hyt_failed "layering" "tests/layering.sh exited $lrc"
+
+	# libcurl and the ~35 libraries it needs cost every start 15-20 ms and ~4 MB: only the
+	# OTLP/HTTP export opens it (dlopen in user/sink/otlp_http.c); section h exercises that
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "hytrace does not link libcurl" "tracer is strace"
+	else
+		hyt_check "hytrace does not link libcurl" sh -c '
+			! ldd "$1" | grep libcurl || exit 1' sh "$HYTRACE_BIN"
+	fi
 fi
 
 ########## (b) each program traced, its expected lines present
@@ -997,6 +1006,12 @@ if section f; then
 		done
 		compare_set bpf-vs-ptrace "$HYTRACE_BIN --backend=ptrace" "$HYTRACE_BIN --backend=bpf" -f
 		compare_set bpf-vs-strace "$STRACE" "$HYTRACE_BIN --backend=bpf" -f -v -s 256 -y
+		# execve's path, argv and envp in a page first touched by the kernel: the reads at
+		# entry fail, the exec program reads them again from the new stack (exec_recap)
+		trace_to "$HYTRACE_BIN --backend=bpf" "$OUT/f.execrecap" -v -- "$PROGS/execrecap"
+		hyt_check "bpf: execve strings not yet faulted in, read again at exec" sh -c '
+			want='\''execve("/bin/true", ["/bin/true", "recap-arg1", "recap-arg2"], ["RECAP_ENV=1", "RECAP_ENV2=2"]) = 0'\''
+			grep -qF "$want" "$1" || { echo "want: $want; got:"; grep "execve(\"/bin/true\"\|execve(0x" "$1" | head -2; exit 1; }' sh "$OUT/f.execrecap"
 	fi
 fi
 
