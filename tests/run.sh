@@ -1174,7 +1174,8 @@ if section i; then
 			[ "$1" -eq 0 ] || { echo "exit $1: $(tail -n 3 "$2" | tr "\n" " ")"; exit 1; }
 			[ -s build/bench/results/latest.md ] || { echo "no build/bench/results/latest.md"; exit 1; }
 			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }
-			grep -q "^| hy-bpf-c | [0-9]" build/bench/results/latest.md || { echo "no start-up row of hytrace eBPF -c"; exit 1; }' sh $rc "$WORK/bench.log"
+			grep -q "^| hy-bpf-c | [0-9.]* ([0-9.]*–[0-9.]*) | [0-9.]*x | [0-9.]* (" build/bench/results/latest.md ||
+				{ echo "no start-up row of hytrace eBPF -c"; exit 1; }' sh $rc "$WORK/bench.log"
 	fi
 fi
 
