@@ -1533,7 +1533,15 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 	was_hidden = hidden(st);
 	if ((cfg_ncomms | cfg_cgroup) && decide(st, p) < 0)
 		return 0;
-	if (was_hidden || (st->flags & HYB_TS_PRE_EXEC))
+	if (st->flags & HYB_TS_PRE_EXEC) {
+		/*
+		 * our command's exec, whose entry a filter rejected (hytrace's own comm then):
+		 * it runs now; without this, `--comm=X CMD` traced nothing
+		 */
+		st->flags &= ~HYB_TS_PRE_EXEC;
+		return 0;
+	}
+	if (was_hidden)
 		return 0;
 	if (st->retry && st->ts)
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
