@@ -1050,6 +1050,27 @@ if section g; then
 		hyt_check "-a --comm: a process older than hytrace is traced, another one is not" sh -c '
 			grep -q "^\[pid *$2 hyt_sl\] nanosleep\|^\[pid *$2 hyt_sl\] clock_nanosleep" "$1" || { echo "no sleep of pid $2"; head -3 "$1"; exit 1; }
 			! grep -q -e "^\[pid *$3 " -e hyt_sl2 "$1" || { echo "lines of hyt_sl2"; exit 1; }' sh "$OUT/g.old" $SL1 $SL2
+		# -a --cgroup: a process moved into the cgroup while traced starts to appear there
+		CG2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+		if [ -n "$CG2" ] && mkdir "$CG2/hyt_test_$$" 2>/dev/null; then
+			"$RUN/hyt_sl" >/dev/null & SL1=$!
+			"$RUN/hyt_sl2" >/dev/null & SL2=$!
+			BG_PIDS="$BG_PIDS $SL1 $SL2"
+			(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --cgroup="$CG2/hyt_test_$$" --duration=3 \
+				-o "$OUT/g.cg" 2>"$OUT/g.cg.err") &
+			GP=$!
+			sleep 1.5
+			echo $SL1 >"$CG2/hyt_test_$$/cgroup.procs"
+			wait $GP
+			kill_bg
+			wait $SL1 $SL2 2>/dev/null
+			hyt_check "-a --cgroup: a process moved into the cgroup appears, another one does not" sh -c '
+				grep -q "^\[pid *$2 hyt_sl\] " "$1" || { echo "no line of pid $2"; head -3 "$1"; exit 1; }
+				! grep -q "^\[pid *$3 " "$1" || { echo "lines of pid $3"; exit 1; }' sh "$OUT/g.cg" $SL1 $SL2
+			rmdir "$CG2/hyt_test_$$" 2>/dev/null
+		else
+			hyt_skip "-a --cgroup: a process moved into the cgroup" "no writable cgroup2 mount"
+		fi
 		# a system-wide trace holds other users' data: its file is private, even if it existed
 		hyt_check "-a -o FILE: mode 0600" sh -c '
 			m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/g.a"
