@@ -5,6 +5,8 @@
 
 OUTPUT ?= build
 CC ?= cc
+CLANG ?= clang
+ARCH ?= x86_64
 BENCH_OUT := $(OUTPUT)/bench
 BENCH_CFLAGS := -O2 -g -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
 ifeq ($(WERROR),1)
@@ -22,7 +24,7 @@ msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
 BENCH_PROGS := w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm runcell
-BENCH_BINS := $(addprefix $(BENCH_OUT)/,$(BENCH_PROGS))
+BENCH_BINS := $(addprefix $(BENCH_OUT)/,$(BENCH_PROGS)) $(BENCH_OUT)/floor $(BENCH_OUT)/floor.bpf.o
 
 .DELETE_ON_ERROR:
 .PHONY: bench-run bench-build
@@ -36,5 +38,16 @@ $(BENCH_OUT)/%: bench/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BENCH_CFLAGS) $< -o $@
+
+# floor: empty programs on hytrace's syscall hooks (section unmatched of bench/run.sh)
+$(BENCH_OUT)/floor: bench/floor.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BENCH_CFLAGS) $< -o $@ -lbpf
+
+$(BENCH_OUT)/floor.bpf.o: bench/floor.bpf.c vmlinux/$(ARCH)/vmlinux.h
+	$(call msg,BPF,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -Ivmlinux/$(ARCH) -c $< -o $@
 
 -include $(wildcard $(BENCH_OUT)/*.d)

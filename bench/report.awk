@@ -60,6 +60,31 @@ function self_ratio(k, b) {
 	return ratio_fmt(med(selfs[k]) / med(selfs[b]))
 }
 
+# "M ms (min–max)" of the space-separated seconds in s
+function ms_cell(s) {
+	if (s == "") return "-"
+	return sprintf("%.1f (%.1f–%.1f)", med(s) * 1000, mn(s) * 1000, mx(s) * 1000)
+}
+# One table for a section of W1 cells: loop (self-timed) and whole-process medians, their ratio
+# to untraced, and the ratio of cell `num` to cell `den` (self-timed medians).
+function sec_table(sec, list, den, nm,    L, n, i, k, b, kd, kn) {
+	n = split(list, L, " ")
+	b = sec SUBSEP "W1" SUBSEP "untraced"
+	print "| tracer | loop ms, median (min–max) | x untraced | whole ms, median (min–max) | x untraced |"
+	print "|---|---:|---:|---:|---:|"
+	for (i = 1; i <= n; i++) {
+		k = sec SUBSEP "W1" SUBSEP L[i]
+		if (!(k in wall)) { print "| " L[i] " | " na(sec, "W1", L[i]) " | | | |"; continue }
+		printf "| %s | %s | %s | %s | %s |\n", L[i], ms_cell(selfs[k]), self_ratio(k, b),
+			ms_cell(wall[k]), (L[i] == "untraced") ? "1x" : ratio_cell(k, b)
+	}
+	kd = sec SUBSEP "W1" SUBSEP den
+	kn = sec SUBSEP "W1" SUBSEP nm
+	if ((kd in selfs) && (kn in selfs))
+		printf "\n%s / %s, self-timed medians: %.3f\n", nm, den, med(selfs[kn]) / med(selfs[kd])
+	print ""
+}
+
 # which input this is (an empty file has no FNR == 1, so count by name)
 FNR == 1 { for (i = 1; i < ARGC; i++) if (ARGV[i] == FILENAME) file = i }
 file == 1 { wlcmd[$1] = $2; next }
@@ -205,6 +230,22 @@ END {
 				(k in lost) ? num(med(lost[k])) : "-"
 		}
 		print ""
+	}
+
+	# -- issue 10's unmatched and raw sections: self-timed and whole, against untraced
+	if (("unmatched" SUBSEP "W1" SUBSEP "untraced") in wall) {
+		print "## A process that `hytrace -a --comm=NAME` does not match (W1, " s_w1 " calls)"
+		print ""
+		print "W1 runs while the tracer runs in the background; floor: empty BPF programs on the same"
+		print "hooks (tp_btf/sys_enter, sys_exit; bench/floor.bpf.c), floor-miss: one task-storage lookup"
+		print "that finds nothing on each."
+		print ""
+		sec_table("unmatched", "untraced floor floor-miss hy-bpf-nomatch", "floor", "hy-bpf-nomatch")
+	}
+	if (("raw" SUBSEP "W1" SUBSEP "untraced") in wall) {
+		print "## Raw record format against -c (W1, " s_tp " calls, output to tmpfs)"
+		print ""
+		sec_table("raw", "untraced hy-bpf-c hy-bpf-raw", "hy-bpf-c", "hy-bpf-raw")
 	}
 
 	# -- lost events against buffer size

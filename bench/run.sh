@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer startup", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer startup unmatched raw", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -55,7 +55,7 @@ D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer startup}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer startup unmatched raw}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -109,10 +109,12 @@ fi
 declare -A MISSING
 tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
 if [ ! -x "$HYTRACE" ]; then
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf; do
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw; do
 		MISSING[$t]="$HYTRACE missing"
 	done
 fi
+[ -x "$BIN/floor" ] && [ -f "$BIN/floor.bpf.o" ] || MISSING[floor]="$BIN/floor or floor.bpf.o missing"
+MISSING[floor-miss]=${MISSING[floor]:-}
 MISSING[strace]=$(tool_missing strace)
 MISSING[strace-c]=${MISSING[strace]}
 MISSING[strace-openat]=${MISSING[strace]}
@@ -181,6 +183,7 @@ tracer_cmd() {
 	hy-bpf-json)	CMD=("$HYTRACE" --backend=bpf -f --format=json -o "$out" "$@") ;;
 	hy-bpf-buf:*)	CMD=("$HYTRACE" --backend=bpf --buffer-size="$p" -f -o "$out" "$@") ;;
 	hy-bpf-c)	CMD=("$HYTRACE" --backend=bpf -f -c -o "$out" "$@") ;;
+	hy-bpf-raw)	CMD=("$HYTRACE" --backend=bpf -f --format=raw -o "$out" "$@") ;;
 	hy-pt)		CMD=("$HYTRACE" --backend=ptrace -f -o "$out" "$@") ;;
 	hy-pt-openat)	CMD=("$HYTRACE" --backend=ptrace -f -e trace=openat -o "$out" "$@") ;;
 	strace)		CMD=(strace -f -o "$out" "$@") ;;
@@ -195,11 +198,30 @@ tracer_cmd() {
 	CMD=("${pin[@]}" "${CMD[@]}")
 }
 
+# Tracers that run in the background while the workload is timed alone (syswide).
+is_bg() { case ${1%@cpu0} in hy-bpf-a | hy-bpf-nomatch | floor | floor-miss) return 0 ;; esac; return 1; }
+# bg_cmd TRACER OUTFILE COMM: sets BG to the background command.
+#   hy-bpf-a        hytrace -a --comm= the workload's name: its records
+#   hy-bpf-nomatch  hytrace -a --comm= a name no process has: the cost to processes it does
+#                   not trace (issue 10)
+#   floor           empty BPF programs on the same hooks (bench/floor.bpf.c): the floor
+#   floor-miss      one task-storage lookup that finds nothing on each hook
+bg_cmd() {
+	case $1 in
+	hy-bpf-a)	BG=("$HYTRACE" --backend=bpf -a --comm="$3" -o "$2") ;;
+	hy-bpf-nomatch)	BG=("$HYTRACE" --backend=bpf -a --comm=hyt_nomatch -o "$2") ;;
+	floor)		BG=("$BIN/floor") ;;
+	floor-miss)	BG=("$BIN/floor" --miss) ;;
+	*)		die "unknown background tracer $1" ;;
+	esac
+}
+
 # The exact commands, for latest.md.
 describe() {
 	local t=$1
-	if [ "$t" = hy-bpf-a ]; then
-		echo "$HYTRACE --backend=bpf -a --comm=COMM -o OUT & CMD; kill -INT %1  (time of CMD only)"
+	if is_bg "$t"; then
+		bg_cmd "$t" OUT COMM
+		echo "${BG[*]} & CMD; kill -INT %1  (time of CMD only)"
 		return
 	fi
 	tracer_cmd "$t" OUT CMD
@@ -217,7 +239,7 @@ events_of() {
 	local t=${1%@cpu0} out=$2
 	[ -f "$out" ] && [ "$out" != /dev/null ] || { echo -; return; }
 	case $t in
-	untraced) echo - ;;
+	untraced | hy-bpf-raw | floor*) echo - ;;
 	*-c) # -c tables: the calls column of the total line; bpftrace: sum of the map
 		if [ "$t" = bpftrace-c ]; then
 			awk '/^@\[/ { n += $2 } END { print n + 0 }' "$out"
@@ -278,8 +300,8 @@ cell() {
 	rm -f "$TMP/res" "$TMP/elapsed" "$TMP/err" "$TMP/tr.res" "$TMP/tr.pid" "$TMP/tr.err"
 	[ "$out" != /dev/null ] && rm -f "$out"
 	local wall rc rss self
-	if [ "$base" = hy-bpf-a ]; then
-		syswide "$wl" "$out" "$@" || {
+	if is_bg "$base"; then
+		syswide "$base" "$wl" "$out" "$@" || {
 			FAILED[$key]=1
 			printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$SW_WHY" >>"$NA"
 			return 1
@@ -301,7 +323,7 @@ cell() {
 	fi
 	self=-
 	[ -s "$TMP/elapsed" ] && read -r self _ <"$TMP/elapsed"
-	if [ "$base" = hy-bpf-a ]; then
+	if is_bg "$base"; then
 		read -r _ _ rss <"$TMP/tr.res"	# the tracer's own peak RSS
 		cat "$TMP/tr.err" >>"$TMP/err"
 	fi
@@ -312,13 +334,15 @@ cell() {
 	return 0
 }
 
-# syswide WL OUT WORKLOAD-ARGV...: hytrace -a --comm in the background, the workload timed alone.
+# syswide TRACER WL OUT WORKLOAD-ARGV...: the tracer (bg_cmd) in the background, the workload
+# timed alone.
 syswide() {
-	local wl=$1 out=$2 trpid i
-	shift 2
+	local wl=$2 out=$3 trpid i
+	bg_cmd "$1" "$out" "${WCOMM[$wl]}"
+	shift 3
 	SW_WHY=
 	"$BIN/runcell" -t "$TIMEOUT" -p "$TMP/tr.pid" -r "$TMP/tr.res" -- \
-		"$HYTRACE" --backend=bpf -a --comm="${WCOMM[$wl]}" -o "$out" </dev/null >/dev/null 2>"$TMP/tr.err" &
+		"${BG[@]}" </dev/null >/dev/null 2>"$TMP/tr.err" &
 	BGPID=$!
 	sleep "$ATTACH_WAIT"	# no readiness signal yet: give it time to load and attach
 	if ! kill -0 "$BGPID" 2>/dev/null; then
@@ -471,6 +495,36 @@ if [[ " $SECTIONS " == *" startup "* ]]; then
 	done
 fi
 
+# ---- section unmatched: W1 beside hytrace -a --comm=NAME that does not match it (issue 10) --
+# Against the floor: the same W1 beside empty programs on the same hooks, and beside programs
+# doing one task-storage lookup that finds nothing.  At least 5 runs, alternated.
+if [[ " $SECTIONS " == *" unmatched "* ]]; then
+	UREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$UREPS" -lt 5 ] && UREPS=5
+	read -r -a argv <<<"${WCMD[W1]}"
+	"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+	for ((rep = 1; rep <= UREPS; rep++)); do
+		printf 'unmatched W1 run %d/%d: ' "$rep" "$UREPS"
+		for t in $(rotate $((rep - 1)) untraced floor floor-miss hy-bpf-nomatch); do
+			cell unmatched W1 "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+		done
+		printf '\n'
+	done
+fi
+
+# ---- section raw: --format=raw to tmpfs against -c, W1 (issue 10) --------------------------
+if [[ " $SECTIONS " == *" raw "* ]]; then
+	RREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$RREPS" -lt 5 ] && RREPS=5
+	for ((rep = 1; rep <= RREPS; rep++)); do
+		printf 'raw W1 x %s run %d/%d: ' "$S_TP" "$rep" "$RREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-bpf-c hy-bpf-raw); do
+			cell raw W1 "$t" "$rep" "$TMP/out.raw" "$BIN/w1_getppid" "$S_TP"
+		done
+		printf '\n'
+	done
+fi
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -482,7 +536,7 @@ mkdir -p "$RESULTS"
 } >"$RESULTS/latest.tsv"
 
 CMDS=$TMP/cmds.tsv
-for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE; do
+for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE hy-bpf-raw hy-bpf-nomatch floor floor-miss; do
 	printf '%s\t%s\n' "$t" "$(describe "$t")"
 done >"$CMDS"
 

@@ -914,16 +914,11 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
  * Filters and the per-thread state.
  */
 
-static __always_inline int comm_ok(void)
+/* comm (HY_COMM_LEN bytes, zero-padded) is one of --comm's */
+static __always_inline int comm_in(const char *comm)
 {
-	char comm[HY_COMM_LEN];
-	__u64 a, b;
+	__u64 a = *(const __u64 *)&comm[0], b = *(const __u64 *)&comm[8];
 
-	if (!cfg_ncomms)
-		return 1;
-	bpf_get_current_comm(comm, sizeof(comm));
-	a = *(__u64 *)comm;
-	b = *(__u64 *)&comm[8];
 	for (__u32 i = 0; i < HYB_COMMS_MAX; i++) {
 		if (i >= cfg_ncomms)
 			break;
@@ -934,11 +929,62 @@ static __always_inline int comm_ok(void)
 	return 0;
 }
 
-static __always_inline int filters_ok(void)
+/* The current task passes --comm and --cgroup; its comm is read into comm (HY_COMM_LEN). */
+static __always_inline int filters_ok(char *comm)
 {
 	if (cfg_cgroup && bpf_current_task_under_cgroup(&cgroups, 0) != 1)
 		return 0;
-	return comm_ok();
+	if (!cfg_ncomms)
+		return 1;
+	bpf_get_current_comm(comm, HY_COMM_LEN);
+	return comm_in(comm);
+}
+
+/*
+ * -a with --comm/--cgroup (`filtered`): a task the filters reject has no state in `tasks`, so
+ * that its syscalls cost one task-storage lookup that finds nothing (a lookup that finds a
+ * value costs ~100 ns more at sys_enter on a VM without PCID: bench/README.md, "unmatched").
+ * A state is made where a task may start to match: at start-up for every task (user space,
+ * HYB_TS_RECHECK), at a fork of a matched task (inherited), at an exec that matches, at a
+ * rename to a --comm name and at a cgroup migration (RECHECK); a task with RECHECK decides at
+ * its next syscall, in its own context, and loses its state if the filters reject it and it
+ * was never shown.  A task once shown keeps its state (HYB_TS_SKIP while rejected), so its
+ * lifecycle records go on, as before.  Without -a (command, -p) the filters only gate syscall
+ * records: every task of the tree keeps its state, SKIP while rejected.
+ */
+static __always_inline int filtered(void)
+{
+	return cfg_mode == HYB_MODE_ALL && (cfg_ncomms | cfg_cgroup);
+}
+
+/* -a: a task never shown (rejected, or not decided yet): no records for it */
+static __always_inline int hidden(const struct hyb_task *st)
+{
+	return cfg_mode == HYB_MODE_ALL && !(st->flags & HYB_TS_SHOWN);
+}
+
+/*
+ * Decide for the current task (st its state, task itself): 1 traced, 0 not (SKIP), -1 not and
+ * its state deleted (st is gone).  Refreshes st->comm, which records carry.
+ */
+static __always_inline int decide(struct hyb_task *st, struct task_struct *task)
+{
+	int ok = !(cfg_mode == HYB_MODE_ALL && st->tgid == cfg_self_tgid) && filters_ok(st->comm);
+
+	st->flags &= ~(HYB_TS_SKIP | HYB_TS_RECHECK);
+	if (ok) {
+		st->flags |= HYB_TS_SHOWN;
+		return 1;
+	}
+	if (filtered() && !(st->flags & HYB_TS_SHOWN) && !st->ts) {
+		__u32 tid = st->tid;
+
+		bpf_map_delete_elem(&slots, &tid);
+		bpf_task_storage_delete(&tasks, task);
+		return -1;
+	}
+	st->flags |= HYB_TS_SKIP;
+	return 0;
 }
 
 static __always_inline struct hyb_task *task_get(struct task_struct *task)
@@ -959,6 +1005,9 @@ static __always_inline struct hyb_task *task_new(struct task_struct *task, __u32
 	st->tgid = tgid;
 	st->tid = tid;
 	bpf_probe_read_kernel(st->comm, sizeof(st->comm), task->comm);
+	/* -a: every new state is decided (hytrace itself is never traced); else only with filters */
+	if (cfg_mode == HYB_MODE_ALL || cfg_ncomms || cfg_cgroup)
+		st->flags |= HYB_TS_RECHECK;
 	if (cfg_mode == HYB_MODE_TARGET && counted)
 		__sync_fetch_and_add(&live_tasks, 1);
 	return st;
@@ -1236,22 +1285,26 @@ int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	st = task_get(task);
 	if (!st) {
-		__u64 pt = bpf_get_current_pid_tgid();
-		__u32 tid = (__u32)pt, tgid = pt >> 32;
+		__u64 pt;
+		__u32 tid, tgid;
 
-		if (cfg_mode == HYB_MODE_ALL) {
-			if (tgid == cfg_self_tgid || !filters_ok())
-				return 0;
-		} else if (!seeds_used || !bpf_map_lookup_elem(&seeds, &tid)) {
+		/* a task the filters rejected: one lookup, one test (see filtered()) */
+		if (filtered())
 			return 0;
-		} else {
+		pt = bpf_get_current_pid_tgid();
+		tid = (__u32)pt;
+		tgid = pt >> 32;
+		if (cfg_mode != HYB_MODE_ALL) {
+			if (!seeds_used || !bpf_map_lookup_elem(&seeds, &tid))
+				return 0;
 			bpf_map_delete_elem(&seeds, &tid);
 		}
 		st = task_new(task, tid, tgid, cfg_mode == HYB_MODE_ALL);
 		if (!st)
 			return 0;
-	} else if (cfg_ncomms | cfg_cgroup) {
-		if (!filters_ok())
+	}
+	if (st->flags & (HYB_TS_SKIP | HYB_TS_RECHECK)) {
+		if (!(st->flags & HYB_TS_RECHECK) || decide(st, task) <= 0)
 			return 0;
 	}
 	nf = cfg_nrflags[id];
@@ -1411,6 +1464,38 @@ static __always_inline struct hy_rec *life_rec(__u16 type, __u64 pt)
 	return r;
 }
 
+/*
+ * filtered(): the child of a matched task starts matched (same comm and, but for clone3's
+ * CLONE_INTO_CGROUP, same cgroup: with --cgroup it decides again at its first syscall); the
+ * child of a task to be decided decides too.  Not the child of a rejected task.
+ */
+static __always_inline void task_inherit(struct task_struct *child, const struct hyb_task *pst)
+{
+	__u32 pf = pst->flags;
+	struct hyb_task *c;
+
+	if ((pf & (HYB_TS_SKIP | HYB_TS_RECHECK)) == HYB_TS_SKIP)
+		return;
+	c = task_new(child, child->pid, child->tgid, 0);
+	if (!c)
+		return;
+	c->flags = (pf & HYB_TS_RECHECK) | (pf & HYB_TS_SKIP ? 0 : HYB_TS_SHOWN) |
+		   (cfg_cgroup ? HYB_TS_RECHECK : 0);
+}
+
+/* filtered(): a task with no state whose exec makes it match (the current task) */
+static __always_inline void exec_match(struct task_struct *p)
+{
+	char comm[HY_COMM_LEN];
+	struct hyb_task *st;
+
+	if (!filters_ok(comm))
+		return;
+	st = task_new(p, p->pid, p->tgid, 0);
+	if (st)
+		st->flags = HYB_TS_SHOWN;
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(hy_proc_fork, struct task_struct *parent, struct task_struct *child)
 {
@@ -1420,6 +1505,10 @@ int BPF_PROG(hy_proc_fork, struct task_struct *parent, struct task_struct *child
 
 	st = task_get(parent);
 	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+		return 0;
+	if (filtered())
+		task_inherit(child, st);
+	if (hidden(st))
 		return 0;
 	if (!cfg_follow && cfg_mode != HYB_MODE_ALL)
 		return 0;
@@ -1446,10 +1535,14 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 	__u32 tid = (__u32)pt, old = old_pid;
 	struct hyb_task *st;
 	struct hy_rec *r;
+	int was_hidden;
 
 	st = task_get(p);
-	if (!st)
+	if (!st) {
+		if (filtered())
+			exec_match(p);	/* it starts with its next syscall, no exec record */
 		return 0;
+	}
 	if (old != tid) {
 		/*
 		 * exec from a thread: it took the leader's pid (fs/exec.c
@@ -1464,7 +1557,19 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 		st->tid = tid;
 	}
 	bpf_get_current_comm(st->comm, sizeof(st->comm));
-	if (st->flags & HYB_TS_PRE_EXEC)
+	/* the new comm decides now; a task hidden until here starts with its next syscall */
+	was_hidden = hidden(st);
+	if ((cfg_ncomms | cfg_cgroup) && decide(st, p) < 0)
+		return 0;
+	if (st->flags & HYB_TS_PRE_EXEC) {
+		/*
+		 * our command's exec, whose entry a filter rejected (hytrace's own comm then):
+		 * it runs now; without this, `--comm=X CMD` traced nothing
+		 */
+		st->flags &= ~HYB_TS_PRE_EXEC;
+		return 0;
+	}
+	if (was_hidden)
 		return 0;
 	if (!cfg_summary && st->retry && st->ts)	/* -c captures nothing: recap not verified */
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
@@ -1528,7 +1633,7 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 			__sync_fetch_and_add(&live_tasks, -1);
 		return 0;
 	}
-	if (!(st->flags & HYB_TS_PRE_EXEC)) {
+	if (!(st->flags & HYB_TS_PRE_EXEC) && !hidden(st)) {
 		/* a call that never returns (exit_group, or killed while blocked) */
 		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
 			exit_unfinished(st, pt);
@@ -1567,7 +1672,7 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	if (sig == SIGKILL)
 		return 0;
 	st = task_get(bpf_get_current_task_btf());
-	if (!st || (st->flags & HYB_TS_PRE_EXEC))
+	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
 		return 0;
 	lost_check(1);
 	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
@@ -1591,5 +1696,48 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		e->r.size = sizeof(*e) - (e->b.len ? 0 : HYB_SIGINFO_LEN);
 	}
 	bpf_ringbuf_submit(e, BPF_RB_FORCE_WAKEUP);
+	return 0;
+}
+
+/* RECHECK for a task whose comm or cgroup changed; filtered(): a state for it if it has none */
+static __always_inline void recheck(struct task_struct *task)
+{
+	struct hyb_task *st = task_get(task);
+
+	if (!st && filtered())
+		st = task_new(task, task->pid, task->tgid, 0);	/* sets RECHECK */
+	if (st)
+		st->flags |= HYB_TS_RECHECK;
+}
+
+/*
+ * A new comm (prctl(PR_SET_NAME), a write to /proc/PID/comm, exec): the task decides again at
+ * its next syscall (the tracepoint comes before the copy, fs/exec.c __set_task_comm()); under
+ * filtered(), a task without state gets one if the new name is a --comm name.  Loaded with
+ * --comm only.  Not atomic (32-bit atomics need -mcpu=v3): a write to /proc/PID/comm by
+ * another thread racing with the task's own flag update in sys_enter can lose the mark, and
+ * the task keeps its old decision until its next exec or rename.
+ */
+SEC("tp_btf/task_rename")
+int BPF_PROG(hy_task_rename, struct task_struct *task, const char *comm)
+{
+	char c[HY_COMM_LEN] = {};
+
+	if (filtered() && !task_get(task)) {
+		bpf_probe_read_kernel_str(c, sizeof(c), comm);
+		if (!comm_in(c))
+			return 0;
+	}
+	recheck(task);
+	return 0;
+}
+
+/* A task moved to another cgroup (kernel/cgroup/cgroup.c cgroup_migrate_execute()): decided
+ * again at its next syscall.  Loaded with --cgroup only. */
+SEC("tp_btf/cgroup_attach_task")
+int BPF_PROG(hy_cgroup_attach, struct cgroup *dst, const char *path, struct task_struct *task,
+	     bool threadgroup)
+{
+	recheck(task);
 	return 0;
 }

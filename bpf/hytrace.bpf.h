@@ -33,6 +33,15 @@
 #define HYB_TS_PRE_EXEC	 0x01	/* our command before its execve: not traced yet */
 #define HYB_TS_ENTER_SEEN 0x02	/* an HY_REC_ENTER went out for the current call */
 #define HYB_TS_CUT	 0x04	/* entry blobs did not all fit */
+/*
+ * --comm/--cgroup decided once per task, not per syscall (issue 10): SKIP says the filters
+ * reject the task, RECHECK that its comm or cgroup changed (prctl, /proc/PID/comm, cgroup
+ * migration) so that its next syscall decides again; SHOWN that -a has shown it once, so
+ * its lifecycle records go on after a rename out of the filter (as before the change).
+ */
+#define HYB_TS_SKIP	 0x08
+#define HYB_TS_RECHECK	 0x10
+#define HYB_TS_SHOWN	 0x20
 
 /* Value of the per-thread map (key: tid).  ts == 0: not inside a traced syscall. */
 struct hyb_task {

@@ -1037,6 +1037,55 @@ if section g; then
 			n=$(grep -c "^\[pid *$2 hyt_storm\] getppid() " "$1"); [ "$n" -eq 500 ] || { echo "$n getppid lines of hyt_storm, want 500"; exit 1; }' sh "$OUT/g.a" $SP
 		hyt_check "-a --comm: the other process does not" sh -c '
 			! grep -q -e "hyt_other" -e "^\[pid *$2 " "$1" || { echo "lines of hyt_other:"; grep -m3 -e hyt_other -e "^\[pid *$2 " "$1"; exit 1; }' sh "$OUT/g.a" $OP
+		# -a --comm follows renames (prctl, /proc/self/task/TID/comm), forks and execs into and
+		# out of the name: the marker calls close(-N) of tests/progs/rename.c that ran under it
+		cp "$PROGS/rename" "$RUN/hyt_rn"
+		cp "$PROGS/rename" "$RUN/hyt_xo"
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_rn --duration=4 -o "$OUT/g.rn" 2>"$OUT/g.rn.err") &
+		GP=$!
+		sleep 1.5
+		"$RUN/hyt_rn" main "$RUN/hyt_rn" "$RUN/hyt_xo"
+		wait $GP
+		hyt_check "-a --comm: renames, forks and execs into and out of the name" sh -c '
+			m=$(grep -o "close(-[0-9]*)" "$1" | tr -dc "0-9\n" | tr "\n" " ")
+			[ "$m" = "1 3 5 6 9 10 " ] || { echo "markers \"$m\", want \"1 3 5 6 9 10 \""; exit 1; }' sh "$OUT/g.rn"
+		# the same filter on a traced command (no -a): it gates its syscall records alone
+		trace_to "$HYTRACE_BIN --backend=bpf" "$OUT/g.rnc" -f --comm=hyt_rn -- "$RUN/hyt_rn" main "$RUN/hyt_rn" "$RUN/hyt_xo"
+		hyt_check "--comm on a command: the same calls" sh -c '
+			m=$(grep -o "close(-[0-9]*)" "$1" | tr -dc "0-9\n" | tr "\n" " ")
+			[ "$m" = "1 3 5 6 9 10 " ] || { echo "markers \"$m\", want \"1 3 5 6 9 10 \""; exit 1; }' sh "$OUT/g.rnc"
+		# processes older than hytrace: the named one is traced, the other one is not
+		cp "$PROGS/sleeper" "$RUN/hyt_sl"
+		cp "$PROGS/sleeper" "$RUN/hyt_sl2"
+		"$RUN/hyt_sl" >/dev/null & SL1=$!
+		"$RUN/hyt_sl2" >/dev/null & SL2=$!
+		BG_PIDS="$BG_PIDS $SL1 $SL2"
+		(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --comm=hyt_sl --duration=1.5 -o "$OUT/g.old" 2>"$OUT/g.old.err")
+		kill_bg
+		hyt_check "-a --comm: a process older than hytrace is traced, another one is not" sh -c '
+			grep -q "^\[pid *$2 hyt_sl\] nanosleep\|^\[pid *$2 hyt_sl\] clock_nanosleep" "$1" || { echo "no sleep of pid $2"; head -3 "$1"; exit 1; }
+			! grep -q -e "^\[pid *$3 " -e hyt_sl2 "$1" || { echo "lines of hyt_sl2"; exit 1; }' sh "$OUT/g.old" $SL1 $SL2
+		# -a --cgroup: a process moved into the cgroup while traced starts to appear there
+		CG2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+		if [ -n "$CG2" ] && mkdir "$CG2/hyt_test_$$" 2>/dev/null; then
+			"$RUN/hyt_sl" >/dev/null & SL1=$!
+			"$RUN/hyt_sl2" >/dev/null & SL2=$!
+			BG_PIDS="$BG_PIDS $SL1 $SL2"
+			(cd "$RUN" && $TMO "$HYTRACE_BIN" -a --cgroup="$CG2/hyt_test_$$" --duration=3 \
+				-o "$OUT/g.cg" 2>"$OUT/g.cg.err") &
+			GP=$!
+			sleep 1.5
+			echo $SL1 >"$CG2/hyt_test_$$/cgroup.procs"
+			wait $GP
+			kill_bg
+			wait $SL1 $SL2 2>/dev/null
+			hyt_check "-a --cgroup: a process moved into the cgroup appears, another one does not" sh -c '
+				grep -q "^\[pid *$2 hyt_sl\] " "$1" || { echo "no line of pid $2"; head -3 "$1"; exit 1; }
+				! grep -q "^\[pid *$3 " "$1" || { echo "lines of pid $3"; exit 1; }' sh "$OUT/g.cg" $SL1 $SL2
+			rmdir "$CG2/hyt_test_$$" 2>/dev/null
+		else
+			hyt_skip "-a --cgroup: a process moved into the cgroup" "no writable cgroup2 mount"
+		fi
 		# a system-wide trace holds other users' data: its file is private, even if it existed
 		hyt_check "-a -o FILE: mode 0600" sh -c '
 			m=$(stat -c %a "$1"); [ "$m" = 600 ] || { echo "mode $m, want 600"; exit 1; }' sh "$OUT/g.a"

@@ -499,6 +499,9 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 			return B.cg_fd;
 		rd->cfg_cgroup = 1;
 	}
+	/* the filters are decided per task again when its comm or cgroup changes (issue 10) */
+	bpf_program__set_autoload(skel->progs.hy_task_rename, o->ncomms > 0);
+	bpf_program__set_autoload(skel->progs.hy_cgroup_attach, o->cgroup != NULL);
 	B.ring_size = ring_size(o);
 	rd->cfg_ring_half = B.ring_size / 2;
 	rd->cfg_ring_size = B.ring_size;
@@ -524,7 +527,10 @@ static int pidfd_open(pid_t pid, unsigned int flags)
  */
 static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 {
-	struct hyb_task t = { .tgid = tgid, .tid = tid, .flags = flags };
+	const struct hytrace_bpf__rodata *rd = B.skel->rodata;
+	/* with --comm/--cgroup, its first syscall decides (see decide() in hytrace.bpf.c) */
+	struct hyb_task t = { .tgid = tgid, .tid = tid,
+			      .flags = flags | (rd->cfg_ncomms || rd->cfg_cgroup ? HYB_TS_RECHECK : 0) };
 	char path[64];
 	ssize_t n;
 	int cfd;
@@ -559,6 +565,59 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 		tids_add(tid);
 	}
 	return 1;
+}
+
+/*
+ * -a with --comm/--cgroup: every thread alive gets a state marked "decide at your next
+ * syscall" (HYB_TS_RECHECK, see filtered() in hytrace.bpf.c); one the filters reject loses it
+ * there, so that its syscalls then cost a lookup that finds nothing.  After the attach: a task
+ * born since has its fork, exec and rename seen by the programs.  A thread the kernel cannot
+ * name by pidfd (before Linux 6.9) is left out until it execs or is renamed; counted for -v.
+ */
+static void all_seed(void)
+{
+	int fd = bpf_map__fd(B.skel->maps.tasks), self = getpid();
+	unsigned int added = 0, missed = 0;
+	struct dirent *pe, *te;
+	char path[64];
+	DIR *pd, *td;
+
+	pd = opendir("/proc");
+	if (!pd) {
+		pr_warn("cannot read /proc: %s (tasks older than hytrace are not traced)", strerror(errno));
+		return;
+	}
+	while ((pe = readdir(pd))) {
+		int tgid = atoi(pe->d_name);
+
+		if (tgid <= 0 || tgid == self)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/task", tgid);
+		td = opendir(path);
+		if (!td)
+			continue;	/* gone */
+		while ((te = readdir(td))) {
+			int tid = atoi(te->d_name), pfd;
+			struct hyb_task t = { .tgid = tgid, .tid = tid, .flags = HYB_TS_RECHECK };
+
+			if (tid <= 0)
+				continue;
+			pfd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD);
+			if (pfd < 0) {
+				missed += errno != ESRCH;
+				continue;
+			}
+			/* EEXIST: a fork, exec or rename made it already */
+			if (bpf_map_update_elem(fd, &pfd, &t, BPF_NOEXIST) == 0)
+				added++;
+			else if (errno != EEXIST && errno != ESRCH)
+				missed++;
+			close(pfd);
+		}
+		closedir(td);
+	}
+	closedir(pd);
+	pr_info("-a filters: %u tasks to decide at their next syscall, %u left out", added, missed);
 }
 
 /* -p: every thread of pid, read until no new one shows up (with -f, the kernel adds the rest). */
@@ -746,6 +805,8 @@ static int bpf_start(struct tracer *tr)
 		if (err && o->npids == 1 && !spawned)
 			return err;
 	}
+	if (!B.target && (o->ncomms || o->cgroup))
+		all_seed();
 	if (spawned)
 		spawn_release(&sp);	/* let it go on to execve */
 	return 0;
