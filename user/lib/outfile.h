@@ -15,13 +15,14 @@ struct outfile {
 	char *name;		/* for messages: the path, "standard output" or "standard error" */
 	int err;		/* first write error (-errno), already reported */
 	bool owned;		/* opened here: closed by outfile_close */
+	char *buf;		/* its stdio buffer (OUTF_BUFSIZE), freed after closing */
 };
 
 /*
  * Open path ("-": standard output; NULL: the stream dflt, e.g. stderr).  A file is created
- * with mode 0666 (0600 with OUTF_PRIVATE) less the umask and fully buffered; in a sticky folder
- * (/tmp) a symbolic link, or a file of another user, is refused (see open_checked).  0 or -errno,
- * with one line printed that names the file and the cause.
+ * with mode 0666 (0600 with OUTF_PRIVATE) less the umask and fully buffered (64 KiB); in a
+ * sticky folder (/tmp) a symbolic link, or a file of another user, is refused (see
+ * open_checked).  0 or -errno, with one line printed that names the file and the cause.
  */
 int outfile_open(struct outfile *f, const char *path, FILE *dflt, unsigned int flags);
 /* -ff: open "path.id". */
@@ -35,7 +36,11 @@ int outfile_check_dir(const char *path, unsigned int flags);
  */
 int outfile_write(struct outfile *f, const void *p, size_t n);
 int outfile_printf(struct outfile *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Flush buffered output (a failure is reported as for writes). 0 or the first error. */
+/*
+ * Flush buffered output (a failure is reported as for writes). 0 or the first error.  A file
+ * is written in large blocks: whoever writes it calls this when no more output is coming for a
+ * while (the source went idle, see pipeline_idle()), so that a slow trace still shows at once.
+ */
 int outfile_flush(struct outfile *f);
 /* Flush, close what was opened here, free the name. 0 or the first error. */
 int outfile_close(struct outfile *f);

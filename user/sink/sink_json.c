@@ -203,6 +203,21 @@ static void json_lost(struct sink *s, const struct event *ev, struct task *t)
 	emit(s, t);
 }
 
+/* The source went idle: every file's records so far reach it. */
+static void json_idle(struct sink *s)
+{
+	struct jsink *js = s->priv;
+	struct outfile *f;
+	unsigned int pos = 0;
+
+	if (!js)
+		return;
+	if (!js->ff)
+		outfile_flush(&js->main);
+	while ((f = tidmap_next(&js->files, &pos, NULL)))
+		outfile_flush(f);
+}
+
 static int json_close(struct sink *s)
 {
 	struct jsink *js = s->priv;
@@ -234,5 +249,6 @@ const struct sink_ops sink_json_ops = {
 	.signal = json_signal,
 	.process = json_process,
 	.lost = json_lost,
+	.idle = json_idle,
 	.close = json_close,
 };

@@ -415,6 +415,15 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 	emit(tx, out, sb, 0);
 }
 
+/* The source went idle: every output's lines so far reach their file (an open line too). */
+static void text_idle(struct sink *s)
+{
+	struct text *tx = s->priv;
+
+	for (struct outf *o = tx ? tx->outs : NULL; o; o = o->next)
+		outfile_flush(&o->f);
+}
+
 static int text_close(struct sink *s)
 {
 	struct text *tx = s->priv;
@@ -449,5 +458,6 @@ const struct sink_ops sink_text_ops = {
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,
+	.idle = text_idle,
 	.close = text_close,
 };

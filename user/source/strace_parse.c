@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "render.h"
 #include "sbuf.h"
 #include "strace_parse.h"
@@ -1184,11 +1185,14 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 void sp_reader_init(struct sp_reader *r, int fd, size_t max, size_t skip_max,
 		    volatile int *stop)
 {
+	struct stat st;
+
 	memset(r, 0, sizeof(*r));
 	r->fd = fd;
 	r->max = max;
 	r->skip_max = skip_max;
 	r->stop = stop;
+	r->may_block = fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode));
 }
 
 void sp_reader_init_mem(struct sp_reader *r, const void *buf, size_t len, size_t max)
@@ -1223,6 +1227,8 @@ static int fill(struct sp_reader *r)
 		do {
 			if (r->stop && *r->stop)
 				return -EINTR;
+			if (r->may_block && r->idle)
+				r->idle(r->idle_arg);
 			k = read(r->fd, r->rd, sizeof(r->rd));
 		} while (k < 0 && errno == EINTR);	/* a signal: *stop says if it ends us */
 		if (k < 0)
