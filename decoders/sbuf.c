@@ -5,6 +5,10 @@
 #include <string.h>
 #include "sbuf.h"
 
+const unsigned char sb_plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
+
 void sb_grow(struct sbuf *sb, size_t more)
 {
 	size_t cap = sb->cap ? sb->cap : 256;

@@ -22,6 +22,7 @@
 
 static int fail(struct outfile *f, int err)
 {
+	f->cap = f->len = 0;	/* nothing more is buffered: every write is checked, and skipped */
 	if (!f->err) {
 		f->err = -err;
 		pr_warn("cannot write %s: %s", f->name, strerror(err));
@@ -138,9 +139,16 @@ static int open_path(struct outfile *f, const char *path, unsigned int flags)
 		f->name = NULL;
 		return -err;
 	}
-	/* a buffer of ours: given none, glibc ignores the size and takes st_blksize (4 KiB) */
+	/*
+	 * A buffer of ours instead of stdio's (whose size glibc sets to st_blksize, 4 KiB): a full
+	 * one goes out in one write(2) through the unbuffered stream, and printf-style writes
+	 * (tables at the end) in one write(2) each.  Without memory for it, stdio buffers.
+	 */
 	f->buf = malloc(OUTF_BUFSIZE);
-	setvbuf(f->fp, f->buf, _IOFBF, f->buf ? OUTF_BUFSIZE : BUFSIZ);
+	f->cap = f->buf ? OUTF_BUFSIZE : 0;
+	if (f->buf)
+		setvbuf(f->fp, NULL, _IONBF, 0);
+	f->len = 0;
 	f->owned = true;
 	return 0;
 }
@@ -180,10 +188,32 @@ int outfile_check_dir(const char *path, unsigned int flags)
 	return outfile_close(&f);
 }
 
-int outfile_write(struct outfile *f, const void *p, size_t n)
+/* What our buffer holds, to stdio. 0 or the first error. */
+static int drain(struct outfile *f)
+{
+	size_t n = f->len;
+
+	f->len = 0;
+	if (f->err)
+		return f->err;
+	if (n && fwrite(f->buf, 1, n, f->fp) != n)
+		return fail(f, errno ? errno : EIO);
+	return 0;
+}
+
+int outfile_write_slow(struct outfile *f, const void *p, size_t n)
 {
 	if (f->err)
 		return f->err;
+	if (f->cap) {	/* ours is full: out with it, then this one in it, or whole if larger */
+		if (drain(f))
+			return f->err;
+		if (n <= f->cap) {
+			memcpy(f->buf, p, n);
+			f->len = n;
+			return 0;
+		}
+	}
 	if (n && fwrite(p, 1, n, f->fp) != n)
 		return fail(f, errno ? errno : EIO);
 	return 0;
@@ -194,7 +224,7 @@ int outfile_printf(struct outfile *f, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	if (f->err)
+	if (f->err || drain(f))
 		return f->err;
 	va_start(ap, fmt);
 	n = vfprintf(f->fp, fmt, ap);
@@ -206,6 +236,8 @@ int outfile_flush(struct outfile *f)
 {
 	/* ferror: writes made straight to f->fp (fprintf by a table printer) count too */
 	errno = 0;
+	if (f->fp && drain(f))
+		return f->err;
 	if (!f->err && f->fp && (fflush(f->fp) || ferror(f->fp)))
 		return fail(f, errno ? errno : EIO);
 	return f->err;
@@ -221,6 +253,7 @@ int outfile_close(struct outfile *f)
 	f->owned = false;
 	free(f->buf);
 	f->buf = NULL;
+	f->len = f->cap = 0;
 	free(f->name);
 	f->name = NULL;
 	return err;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #define OUTF_PRIVATE	0x01	/* mode 0600: the trace may hold other users' data (SECURITY.md) */
 #define OUTF_APPEND	0x02	/* add to the end (-C's summary after the trace) */
@@ -15,7 +16,14 @@ struct outfile {
 	char *name;		/* for messages: the path, "standard output" or "standard error" */
 	int err;		/* first write error (-errno), already reported */
 	bool owned;		/* opened here: closed by outfile_close */
-	char *buf;		/* its stdio buffer (OUTF_BUFSIZE), freed after closing */
+	/*
+	 * Our buffer in front of fp (files opened here): outfile_write copies into it inline, and
+	 * it goes to fp in one fwrite when full, at outfile_flush and before outfile_printf.  cap
+	 * is 0 where there is none (standard output and error) and after a write error, so that
+	 * every write takes the checked path.
+	 */
+	char *buf;
+	size_t len, cap;
 };
 
 /*
@@ -34,7 +42,16 @@ int outfile_check_dir(const char *path, unsigned int flags);
  * cause; later writes are skipped, and outfile_close returns the error, so nothing is cut
  * silently.  0 or the first error.
  */
-int outfile_write(struct outfile *f, const void *p, size_t n);
+int outfile_write_slow(struct outfile *f, const void *p, size_t n);
+static inline int outfile_write(struct outfile *f, const void *p, size_t n)
+{
+	if (n <= f->cap - f->len) {	/* the consumer's hot path: one copy, no stdio lock */
+		memcpy(f->buf + f->len, p, n);
+		f->len += n;
+		return 0;
+	}
+	return outfile_write_slow(f, p, n);
+}
 int outfile_printf(struct outfile *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
  * Flush buffered output (a failure is reported as for writes). 0 or the first error.  A file

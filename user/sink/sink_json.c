@@ -14,6 +14,11 @@ struct jsink {
 	bool ff;		/* -ff: a file per thread (FILE.TID, named as by the text sink) */
 	struct tidmap files;	/* -ff: struct outfile by tid, open to the end (a reused tid too) */
 	struct sbuf line;
+	/* the last ,"pid":P,"tid":T,"comm":"C" made, for that pid, tid and comm (ids_len 0: none) */
+	uint32_t ids_pid, ids_tid;
+	char ids_comm[HY_COMM_LEN];
+	char ids[HY_COMM_LEN * 6 + 64];
+	size_t ids_len;
 };
 
 static unsigned int json_needs(const struct opts *o)
@@ -91,12 +96,28 @@ static struct sbuf *head(struct sink *s, const char *type, const struct event *e
 		sb_puti(sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
+	/* the same task as the record before, as most are: these members are known */
+	if (js->ids_len && js->ids_pid == (uint32_t)ev->r.pid &&
+	    js->ids_tid == (uint32_t)ev->r.tid && !memcmp(js->ids_comm, comm, HY_COMM_LEN)) {
+		sb_putn(sb, js->ids, js->ids_len);
+		return sb;
+	}
+	size_t at = sb->len;
+
 	sb_puts(sb, ",\"pid\":");
 	sb_putu(sb, (uint32_t)ev->r.pid);
 	sb_puts(sb, ",\"tid\":");
 	sb_putu(sb, (uint32_t)ev->r.tid);
 	sb_puts(sb, ",\"comm\":");
 	json_string(sb, comm, strnlen(comm, HY_COMM_LEN));
+	js->ids_len = 0;
+	if (sb->len - at <= sizeof(js->ids)) {
+		js->ids_pid = (uint32_t)ev->r.pid;
+		js->ids_tid = (uint32_t)ev->r.tid;
+		memcpy(js->ids_comm, comm, HY_COMM_LEN);
+		js->ids_len = sb->len - at;
+		memcpy(js->ids, sb->s + at, js->ids_len);
+	}
 	return sb;
 }
 
