@@ -61,11 +61,12 @@ static inline void sb_putc(struct sbuf *sb, char c)
 
 /*
  * Copy to o the run at s (at most n bytes; o has room for n) of bytes that a quoted string
- * shows as they are in both strace's text and JSON, and return its length: printable ASCII (0x20-0x7e) but the quote and the backslash.
- * Eight bytes at a time (the consumer's hot path: most strings are plain): per 64-bit word, a
- * byte below 0x20, above 0x7e, or equal to '"' or '\\' sets its high bit in one of the tests
- * (the bit tricks of "Bit Twiddling Hacks", S. E. Anderson: hasless, hasmore, haszero), exact
- * as to whether any byte of the word is one.
+ * shows as they are in both strace's text and JSON, and return its length: printable ASCII
+ * (0x20-0x7e) but the quote and the backslash.  Eight bytes at a time (the consumer's hot
+ * path: most strings are plain): per 64-bit word, a byte below 0x20, above 0x7e, or equal to
+ * '"' or '\\' sets its high bit in one of the tests (the bit tricks of "Bit Twiddling Hacks",
+ * S. E. Anderson: hasless, hasmore, haszero), exact as to whether any byte of the word is one;
+ * a word that fails goes byte by byte up to the byte that ends the run.
  */
 static inline size_t sb_plain_copy(char *o, const unsigned char *s, size_t n)
 {

@@ -140,14 +140,12 @@ static int open_path(struct outfile *f, const char *path, unsigned int flags)
 		return -err;
 	}
 	/*
-	 * A buffer of ours instead of stdio's (whose size glibc sets to st_blksize, 4 KiB): a full
-	 * one goes out in one write(2) through the unbuffered stream, and printf-style writes
-	 * (tables at the end) in one write(2) each.  Without memory for it, stdio buffers.
+	 * A buffer of ours in front of stdio's (whose size glibc sets to st_blksize, 4 KiB): a
+	 * full one goes out in one write(2) of its own, after what stdio holds (printf-style
+	 * writes: tables at the end).  Without memory for it, stdio buffers everything.
 	 */
 	f->buf = malloc(OUTF_BUFSIZE);
 	f->cap = f->buf ? OUTF_BUFSIZE : 0;
-	if (f->buf)
-		setvbuf(f->fp, NULL, _IONBF, 0);
 	f->len = 0;
 	f->owned = true;
 	return 0;
@@ -188,16 +186,29 @@ int outfile_check_dir(const char *path, unsigned int flags)
 	return outfile_close(&f);
 }
 
-/* What our buffer holds, to stdio. 0 or the first error. */
+/*
+ * What our buffer holds, to the file: after what stdio holds, in write(2)s of our own (one,
+ * but for a short write), since stdio would cut it at its block size.  0 or the first error.
+ */
 static int drain(struct outfile *f)
 {
-	size_t n = f->len;
+	size_t n = f->len, done = 0;
 
 	f->len = 0;
-	if (f->err)
+	if (f->err || !n)
 		return f->err;
-	if (n && fwrite(f->buf, 1, n, f->fp) != n)
+	errno = 0;
+	if (fflush(f->fp))
 		return fail(f, errno ? errno : EIO);
+	while (done < n) {
+		ssize_t k = write(fileno(f->fp), f->buf + done, n - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return fail(f, k < 0 ? errno : EIO);
+		done += (size_t)k;
+	}
 	return 0;
 }
 
@@ -214,6 +225,7 @@ int outfile_write_slow(struct outfile *f, const void *p, size_t n)
 			return 0;
 		}
 	}
+	/* standard output or error, a file without our buffer, or more than it holds */
 	if (n && fwrite(p, 1, n, f->fp) != n)
 		return fail(f, errno ? errno : EIO);
 	return 0;

@@ -35,6 +35,10 @@ struct text {
 	char pfx_comm[HY_COMM_LEN];
 	char pfx[HY_COMM_LEN + 32];
 	size_t pfx_len;
+	/* -f -o FILE: the last "%-5d " made, for tid_last (tid_len 0: none) */
+	pid_t tid_last;
+	char tid_buf[32];
+	size_t tid_len;
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -239,17 +243,27 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 		   uint64_t ts)
 {
 	const struct opts *o = s->o;
-	/* tid 0 (lost-event records) is no process: it does not make the trace multi-process */
-	unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
 
-	if (o->all)	/* system-wide: every line says whose it is */
+	if (o->all) {	/* system-wide: every line says whose it is */
 		all_prefix(tx, sb, t);
-	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
-		tid_prefix(sb, t->tid, "", 1, " ");
-	else if (!o->outfile && nlive > 1)
-		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
-	else if (o->follow == 2 && !o->outfile && nlive > 1)
-		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
+	} else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1))) {
+		if (t->tid != tx->tid_last || !tx->tid_len) {	/* "%-5d ", kept for the tid */
+			size_t at = sb->len;
+
+			tid_prefix(sb, t->tid, "", 1, " ");
+			tx->tid_len = sb->len - at;	/* at most 12 bytes: tid_buf holds it */
+			tx->tid_last = t->tid;
+			memcpy(tx->tid_buf, sb->s + at, tx->tid_len);
+		} else {
+			sb_putn(sb, tx->tid_buf, tx->tid_len);
+		}
+	} else if (!o->outfile) {
+		/* tid 0 (lost-event records) is no process: it does not make the trace multi-process */
+		unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
+
+		if (nlive > 1)
+			tid_prefix(sb, t->tid, "[pid ", 0, "] ");
+	}
 	timestamps(tx, s, sb, ts);
 }
 
@@ -276,9 +290,11 @@ static void ret_part(struct text *tx, const struct sink *s, const struct event *
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
 	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
 
-	while (col < ALIGN_COL) {
-		sb_putc(sb, ' ');
-		col++;
+	if (col < ALIGN_COL) {	/* the spaces at once */
+		sb_room(sb, ALIGN_COL - col);
+		memset(sb->s + sb->len, ' ', ALIGN_COL - col);
+		sb->len += ALIGN_COL - col;
+		sb->s[sb->len] = '\0';
 	}
 	if (d->ret_is_error)
 		color(tx, sb, C_ERR, &invis);
