@@ -34,6 +34,7 @@ void sb_puti(struct sbuf *sb, int64_t i);			/* "%" PRId64 */
 void sb_putx(struct sbuf *sb, uint64_t u);			/* "%#" PRIx64: 0x1f, but 0 */
 void sb_puti_pad(struct sbuf *sb, int64_t i, unsigned int width, int left);	/* "%5d", "%-5d" */
 void sb_putu_zero(struct sbuf *sb, uint64_t u, unsigned int width);	/* "%06" PRIu64 */
+void sb_put9(struct sbuf *sb, uint32_t u);	/* "%09u" of u < 10^9: the ns of a timestamp */
 
 /* Inline: a constant string's length is known where it is written (the consumer's hot path). */
 static inline void sb_putn(struct sbuf *sb, const char *s, size_t n)

@@ -19,7 +19,33 @@ struct jsink {
 	char ids_comm[HY_COMM_LEN];
 	char ids[HY_COMM_LEN * 6 + 64];
 	size_t ids_len;
+	/* the digits of the last "ts" second (ts_len 0: none): within it, only 9 digits change */
+	int64_t ts_sec;
+	char ts_pfx[24];
+	size_t ts_len;
 };
+
+/* "ts": ns as "%" PRId64, the seconds' digits kept from the record before when they match */
+static void put_ts(struct jsink *js, struct sbuf *sb, int64_t ns)
+{
+	if (ns < 1000000000) {
+		sb_puti(sb, ns);
+		return;
+	}
+	int64_t sec = ns / 1000000000;
+
+	if (!js->ts_len || sec != js->ts_sec) {
+		size_t at = sb->len;
+
+		sb_puti(sb, sec);
+		js->ts_sec = sec;
+		js->ts_len = sb->len - at;	/* at most 10 digits: ts_pfx holds them */
+		memcpy(js->ts_pfx, sb->s + at, js->ts_len);
+	} else {
+		sb_putn(sb, js->ts_pfx, js->ts_len);
+	}
+	sb_put9(sb, (uint32_t)(ns % 1000000000));
+}
 
 static unsigned int json_needs(const struct opts *o)
 {
@@ -93,7 +119,7 @@ static struct sbuf *head(struct sink *s, const char *type, const struct event *e
 	sb_puts(sb, type);
 	sb_puts(sb, "\",\"ts\":");
 	if (ev->r.ts_enter)
-		sb_puti(sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
+		put_ts(js, sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
 	/* the same task as the record before, as most are: these members are known */
