@@ -23,6 +23,11 @@ struct jsink {
 	int64_t ts_sec;
 	char ts_pfx[24];
 	size_t ts_len;
+	/* the last ,"syscall":"NAME","nr":N made, for that table entry and nr (nr_len 0: none) */
+	const void *nr_se;
+	long nr_last;
+	char nr_buf[96];
+	size_t nr_len;
 };
 
 /* "ts": ns as "%" PRId64, the seconds' digits kept from the record before when they match */
@@ -165,13 +170,29 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	const struct hy_rec *r = &ev->r;
 	struct sbuf *sb = head(s, r->type == HY_REC_ENTER ? "syscall_enter" : "syscall", ev, t);
 
-	sb_puts(sb, ",\"syscall\":");
-	if (d->se)
-		json_cstr(sb, d->se->name);
-	else
-		sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
-	sb_puts(sb, ",\"nr\":");
-	sb_puti(sb, (int)r->nr);
+	struct jsink *js = s->priv;
+
+	/* the same call as the record before, as in a loop: its name and number are known */
+	if (js->nr_len && js->nr_se == d->se && js->nr_last == r->nr) {
+		sb_putn(sb, js->nr_buf, js->nr_len);
+	} else {
+		size_t at = sb->len;
+
+		sb_puts(sb, ",\"syscall\":");
+		if (d->se)
+			json_cstr(sb, d->se->name);
+		else
+			sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
+		sb_puts(sb, ",\"nr\":");
+		sb_puti(sb, (int)r->nr);
+		js->nr_len = 0;
+		if (sb->len - at <= sizeof(js->nr_buf)) {
+			js->nr_se = d->se;
+			js->nr_last = r->nr;
+			js->nr_len = sb->len - at;
+			memcpy(js->nr_buf, sb->s + at, js->nr_len);
+		}
+	}
 	if (r->type == HY_REC_SYSCALL && !(r->flags & HY_F_NO_EXIT) && r->ts_enter &&
 	    r->ts_exit >= r->ts_enter) {
 		sb_puts(sb, ",\"dur\":");
