@@ -125,6 +125,7 @@ UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
+UNIT_OBJS_test_outfile := $(U)/lib/outfile.o $(U)/lib/log.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)

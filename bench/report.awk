@@ -55,6 +55,14 @@ function ratio_cell(k, b,    base, n, i, a, rs) {
 	if (k in reason) rs = rs " — only " n " run(s), then n/a (" reason[k] ")"
 	return rs
 }
+# a row of CPU-time cells (self_s: CPU seconds, events: what was handled): count, CPU, rate
+function cpu_row(sec, wl, t, label,    k, c, e) {
+	k = sec SUBSEP wl SUBSEP t
+	if (!(k in selfs)) { print "| " label " | " na(sec, wl, t) " | | |"; return }
+	c = med(selfs[k]); e = med(events[k])
+	printf "| %s | %s | %.3f (%.3f–%.3f) | %s |\n", label, num(e), c, mn(selfs[k]), mx(selfs[k]),
+		(c > 0 ? num(e / c) : "-")
+}
 function self_ratio(k, b) {
 	if (!(k in selfs) || !(b in selfs)) return "-"
 	return ratio_fmt(med(selfs[k]) / med(selfs[b]))
@@ -219,16 +227,46 @@ END {
 	if (("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in wall || ("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in reason) {
 		print "## hytrace eBPF consumer throughput (W1, " s_tp " calls, output to tmpfs)"
 		print ""
-		print "| format | events written | wall s | records/s | lost |"
-		print "|---|---:|---:|---:|---:|"
+		print "Self-timed: the workload's own time against its untraced run (issue 10: json within 10% of text)."
+		print ""
+		print "| format | events written | wall s | records/s | self-timed vs untraced | lost |"
+		print "|---|---:|---:|---:|---:|---:|"
 		split("hy-bpf hy-bpf-json", C, " "); split("text json", CN, " ")
+		b = "consumer" SUBSEP "W1" SUBSEP "untraced"
 		for (i = 1; i <= 2; i++) {
 			k = "consumer" SUBSEP "W1" SUBSEP C[i]
-			if (!(k in wall)) { print "| " CN[i] " | " na("consumer", "W1", C[i]) " | | | |"; continue }
+			if (!(k in wall)) { print "| " CN[i] " | " na("consumer", "W1", C[i]) " | | | | |"; continue }
 			e = med(events[k]); w = med(wall[k])
-			printf "| %s | %s | %.3f | %s | %s |\n", CN[i], num(e), w, (w > 0 ? num(e / w) : "-"),
-				(k in lost) ? num(med(lost[k])) : "-"
+			printf "| %s | %s | %.3f | %s | %s | %s |\n", CN[i], num(e), w, (w > 0 ? num(e / w) : "-"),
+				self_ratio(k, b), (k in lost) ? num(med(lost[k])) : "-"
 		}
+		print ""
+	}
+	if (("consumer" SUBSEP "fixed" SUBSEP "text") in selfs || ("consumer" SUBSEP "fixed" SUBSEP "text") in reason) {
+		print "## Consumer CPU per record, no tracer (`" "bench/consumer " s_cons " -a --format=F`)"
+		print ""
+		print "| format | records | CPU s (median, min–max) | records per CPU-second |"
+		print "|---|---:|---:|---:|"
+		split("text json", CN, " ")
+		for (i = 1; i <= 2; i++)
+			cpu_row("consumer", "fixed", CN[i], CN[i])
+		print ""
+	}
+
+	# -- the strace-log reader and raw replay
+	if (("reader" SUBSEP "log" SUBSEP "text") in selfs || ("reader" SUBSEP "log" SUBSEP "text") in reason ||
+	    ("reader" SUBSEP "raw" SUBSEP "text") in selfs || ("reader" SUBSEP "raw" SUBSEP "text") in reason) {
+		print "## Reader: `--input` of a strace log, and replay of a raw capture (to /dev/null)"
+		print ""
+		print "Log: `strace -f -o LOG find " d_read " -type f`, read by `hytrace --input LOG --format=F -o /dev/null`."
+		print "Raw: W1 (" s_tp " calls) captured by `hytrace --backend=bpf -f --format=raw -o FILE`, replayed by"
+		print "`hytrace --input FILE -o /dev/null` (text). Whole process, start-up included."
+		print ""
+		print "| input | lines or records | CPU s (median, min–max) | per CPU-second |"
+		print "|---|---:|---:|---:|"
+		cpu_row("reader", "log", "text", "strace log, text")
+		cpu_row("reader", "log", "json", "strace log, json")
+		cpu_row("reader", "raw", "text", "raw replay, text")
 		print ""
 	}
 

@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer startup unmatched raw", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -35,27 +35,31 @@ if [ -n "$SMOKE" ]; then
 	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000 S_W7F=5 S_W7E=3
 	D_TAR=/usr/include/asm-generic D_FIND=/usr/share/doc/bash
 	S_TP=2000 BUF_SIZES="64K 1M"
+	S_CONS=20000 D_READ=/usr/share/doc/bash
 elif [ -n "$QUICK" ]; then
 	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
 	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
 	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000 S_W7F=500 S_W7E=200
 	D_TAR=/usr/include/linux D_FIND=/usr/share/doc
 	S_TP=200000 BUF_SIZES="64K 1M 16M"
+	S_CONS=500000 D_READ=/usr/share
 else
 	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
 	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000 S_W7F=2000 S_W7E=1000
 	D_TAR=/usr/include D_FIND=/usr/share
 	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
+	S_CONS=2000000 D_READ=/usr
 fi
 # per-workload sizes can be overridden (BENCH_W1=200000 ...): results say which were used
 S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
-S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP}
+S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP} S_CONS=${BENCH_CONS:-$S_CONS}
+D_READ=${BENCH_READ_DIR:-$D_READ}
 S_W7F=${BENCH_W7FORK:-$S_W7F} S_W7E=${BENCH_W7EXEC:-$S_W7E}
 D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer startup unmatched raw}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -334,6 +338,28 @@ cell() {
 	return 0
 }
 
+# cpu_cell SECTION WL NAME REP COUNT CMD...: run CMD (output to /dev/null), append a raw row
+# whose self_s is its CPU time (user + system, bash's time) and events COUNT (the records or
+# lines it handled): what the consumer and reader rows give per CPU-second.
+cpu_cell() {
+	local sec=$1 wl=$2 t=$3 rep=$4 count=$5 key="$1|$2|$3" tm rc real user sys
+	shift 5
+	[ -n "${FAILED[$key]:-}" ] && return 1
+	tm=$( { TIMEFORMAT='%R %U %S'; time timeout "$TIMEOUT" "$@" </dev/null >/dev/null 2>"$TMP/err"; } 2>&1 )
+	rc=$?
+	read -r real user sys <<<"$(printf '%s\n' "$tm" | tail -1)"
+	if [ "$rc" != 0 ] || [ -z "$sys" ]; then
+		FAILED[$key]=1
+		printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "exit $rc: $(last_err "$TMP/err")" >>"$NA"
+		return 1
+	fi
+	local cpu
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$rep" "$real" "$cpu" 0 \
+		"$count" - 0 >>"$RAW"
+	printf '%s=%.3fs CPU ' "$t" "$cpu"
+}
+
 # syswide TRACER WL OUT WORKLOAD-ARGV...: the tracer (bg_cmd) in the background, the workload
 # timed alone.
 syswide() {
@@ -440,14 +466,62 @@ if [[ " $SECTIONS " == *" forkstorm "* ]]; then
 fi
 
 # ---- section consumer: records decoded and written per second, text and json ---------------
+# W1 traced to tmpfs in text and in json against untraced (self-timed), and the consumer alone
+# (bench/consumer: fixed records through the sinks, no tracer) in records per CPU-second.
 if [[ " $SECTIONS " == *" consumer "* ]]; then
 	for ((rep = 1; rep <= REPS; rep++)); do
 		printf 'consumer W1 x %s run %d/%d: ' "$S_TP" "$rep" "$REPS"
-		for t in $(rotate $((rep - 1)) hy-bpf hy-bpf-json); do
+		for t in $(rotate $((rep - 1)) untraced hy-bpf hy-bpf-json); do
 			cell consumer W1 "$t" "$rep" "$TMP/out.txt" "$BIN/w1_getppid" "$S_TP"
+		done
+		if [ -x "$OUTPUT/bench/consumer" ]; then
+			for f in $(rotate $((rep - 1)) text json); do
+				cpu_cell consumer fixed "$f" "$rep" "$S_CONS" "$OUTPUT/bench/consumer" \
+					"$S_CONS" -a --format="$f"
+			done
+		elif [ "$rep" = 1 ]; then
+			for f in text json; do
+				printf 'consumer\tfixed\t%s\t%s\n' "$f" "$OUTPUT/bench/consumer missing (make $OUTPUT/bench/consumer)" >>"$NA"
+			done
+		fi
+		printf '\n'
+	done
+fi
+
+# ---- section reader: --input of a strace log, and replay of a raw capture ------------------
+# The log is made on the spot (strace -f find DIR -type f); the raw file is W1 captured by the
+# eBPF backend with --format=raw.  Both are read to /dev/null; CPU time (bash's time).
+if [[ " $SECTIONS " == *" reader "* ]]; then
+	RLOG=$TMP/reader.log RRAW=$TMP/w1.raw RLINES= RRECS=
+	if [ -n "${MISSING[strace]}" ] || [ ! -x "$HYTRACE" ]; then
+		why=${MISSING[strace]:-$HYTRACE missing}
+		for t in text json; do printf 'reader\tlog\t%s\t%s\n' "$t" "$why" >>"$NA"; done
+	elif ! strace -f -o "$RLOG" find "$D_READ" -type f >/dev/null 2>"$TMP/err"; then
+		for t in text json; do printf 'reader\tlog\t%s\t%s\n' "$t" "strace failed: $(last_err "$TMP/err")" >>"$NA"; done
+	else
+		RLINES=$(wc -l <"$RLOG")
+	fi
+	if [ ! -x "$HYTRACE" ]; then
+		printf 'reader\traw\ttext\t%s\n' "$HYTRACE missing" >>"$NA"
+	elif ! "$HYTRACE" --backend=bpf -f --format=raw -o "$RRAW" "$BIN/w1_getppid" "$S_TP" \
+			</dev/null >/dev/null 2>"$TMP/err"; then
+		printf 'reader\traw\ttext\t%s\n' "capture failed: $(last_err "$TMP/err")" >>"$NA"
+	else
+		RRECS=$("$HYTRACE" --input "$RRAW" -o - 2>/dev/null | wc -l)
+	fi
+	for ((rep = 1; rep <= REPS; rep++)); do
+		printf 'reader run %d/%d: ' "$rep" "$REPS"
+		for t in $(rotate $((rep - 1)) log-text log-json raw-text); do
+			case $t in
+			log-*)	[ -n "$RLINES" ] && cpu_cell reader log "${t#log-}" "$rep" "$RLINES" \
+					"$HYTRACE" --input "$RLOG" --format="${t#log-}" -o /dev/null ;;
+			raw-*)	[ -n "$RRECS" ] && cpu_cell reader raw text "$rep" "$RRECS" \
+					"$HYTRACE" --input "$RRAW" -o /dev/null ;;
+			esac
 		done
 		printf '\n'
 	done
+	rm -f "$RLOG" "$RRAW"
 fi
 
 # ---- section buffer: lost events against the ring buffer size (W1) -------------------------
@@ -543,7 +617,7 @@ done >"$CMDS"
 REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads="$WORKLOADS"
 	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v s_w7f="$S_W7F" -v s_w7e="$S_W7E"
 	-v plotdir="$TMP" -v su_startup="$SU_STARTUP" -v su_short="$SU_SHORT" -v d_tar="$D_TAR"
-	-v d_find="$D_FIND")
+	-v d_find="$D_FIND" -v s_cons="$S_CONS" -v d_read="$D_READ" -v hytrace="$HYTRACE")
 WLDESC=$TMP/wl.tsv
 for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 

@@ -33,7 +33,7 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 			}
 		}
 	}
-	sb_grow(sb, len * 4 + 2);
+	sb_room(sb, len * 4 + 2);
 	char *o = sb->s + sb->len;
 
 	if (quotes)
@@ -57,7 +57,13 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 	for (size_t i = 0; !usehex && i < len; i++) {
 		unsigned char c;
 
-		while (i < len && plain[s[i]])	/* the common case, in a tight loop */
+		if (plain == plain_bytes) {	/* the common case: runs of plain bytes copied whole */
+			size_t run = sb_plain_copy(o, s + i, len - i);
+
+			o += run;
+			i += run;
+		}
+		while (i < len && plain[s[i]])	/* bytes made to escape (escape): one at a time */
 			*o++ = s[i++];
 		if (i == len)
 			break;

@@ -5,6 +5,10 @@
 #include <string.h>
 #include "sbuf.h"
 
+const unsigned char sb_plain_bytes[256] = {
+	[' ' ... '"' - 1] = 1, ['"' + 1 ... '\\' - 1] = 1, ['\\' + 1 ... 0x7e] = 1,	/* GNU C ranges */
+};
+
 void sb_grow(struct sbuf *sb, size_t more)
 {
 	size_t cap = sb->cap ? sb->cap : 256;
@@ -42,27 +46,51 @@ void sb_printf(struct sbuf *sb, const char *fmt, ...)
 	sb->len += n;
 }
 
-/* The decimal digits of u, written backwards ending at end; returns the first. */
-static char *utoa_rev(char *end, uint64_t u)
+static const char pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* The 8 decimal digits of v < 10^8, zero-padded, written backwards ending at end. */
+static char *put8_rev(char *p, uint32_t v)
 {
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	char *p = end;
+	for (int i = 0; i < 4; i++) {
+		unsigned int k = (v % 100) * 2;
 
-	while (u >= 100) {
-		unsigned int k = (unsigned int)(u % 100) * 2;
-
-		u /= 100;
+		v /= 100;
 		*--p = pairs[k + 1];
 		*--p = pairs[k];
 	}
-	if (u >= 10) {
-		*--p = pairs[u * 2 + 1];
-		*--p = pairs[u * 2];
+	return p;
+}
+
+/*
+ * The decimal digits of u, written backwards ending at end; returns the first.  Eight digits
+ * at a time in 32-bit arithmetic (timestamps have 19 digits: 64-bit divisions were a json
+ * hot spot, issue 10).
+ */
+static char *utoa_rev(char *end, uint64_t u)
+{
+	char *p = end;
+
+	while (u >= 100000000) {
+		p = put8_rev(p, (uint32_t)(u % 100000000));
+		u /= 100000000;
+	}
+	uint32_t v = (uint32_t)u;
+
+	while (v >= 100) {
+		unsigned int k = (v % 100) * 2;
+
+		v /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
 	} else {
-		*--p = (char)('0' + u);
+		*--p = (char)('0' + v);
 	}
 	return p;
 }
@@ -114,6 +142,17 @@ void sb_puti_pad(struct sbuf *sb, int64_t i, unsigned int width, int left)
 	if (i < 0)
 		*--p = '-';
 	put_padded(sb, p, buf + sizeof(buf) - p, width, left, ' ');
+}
+
+void sb_put9(struct sbuf *sb, uint32_t u)
+{
+	sb_room(sb, 9);
+	char *end = sb->s + sb->len + 9;
+
+	end[-9] = (char)('0' + u / 100000000 % 10);
+	put8_rev(end, u % 100000000);
+	sb->len += 9;
+	sb->s[sb->len] = '\0';
 }
 
 void sb_putu_zero(struct sbuf *sb, uint64_t u, unsigned int width)

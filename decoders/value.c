@@ -13,11 +13,13 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-void *arena_alloc(struct arena *a, size_t n)
+void *arena_alloc_slow(struct arena *a, size_t n)
 {
 	struct arena_chunk *c = a->cur;
 
 	n = (n + 15) & ~(size_t)15;
+	if (c)	/* what the inline path took */
+		c->used = (size_t)(a->next - (char *)c->data);
 	/* chunks after cur are empty since the last reset: move on or add one */
 	while (c && c->size - c->used < n)
 		c = c->next;
@@ -45,6 +47,8 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = (char *)c->data + c->used;
 
 	c->used += n;
+	a->next = (char *)c->data + c->used;
+	a->end = (char *)c->data + c->size;
 	return p;
 }
 
@@ -94,6 +98,8 @@ void arena_reset(struct arena *a)
 	for (struct arena_chunk *c = a->head; c; c = c->next)
 		c->used = 0;
 	a->cur = a->head;
+	a->next = a->head ? (char *)a->head->data : NULL;
+	a->end = a->head ? (char *)a->head->data + a->head->size : NULL;
 }
 
 void arena_free(struct arena *a)
@@ -108,6 +114,7 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->cur = NULL;
+	a->next = a->end = NULL;
 }
 
 struct hv *hv_new(struct dctx *d, enum hv_kind kind)

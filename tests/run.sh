@@ -400,6 +400,35 @@ attach_detach()
 	kill -KILL "$SL" 2>/dev/null
 }
 
+# lines_n FILE PATTERN N: FILE holds at least N lines matching PATTERN
+lines_n() { _n=$(grep -c -e "$2" "$1" 2>/dev/null); [ "${_n:-0}" -ge "$3" ]; }
+
+# live_trace NAME PATTERN TRACER-CMD...: -p of a slow tracee (a sleeper: a tick every 50 ms,
+# about 80 bytes of trace) shows its lines while both run.  Output files are written in 64 KiB
+# blocks: without the flush when the source goes idle, 5 s of it (8 KB) would stay buffered.
+live_trace()
+{
+	_nm=$1 _pat=$2
+	shift 2
+	if ! start_sleeper live; then
+		hyt_failed "$_nm" "sleeper did not start"
+		return
+	fi
+	_o=$WORK/live.trace
+	rm -f "$_o"
+	"$@" -o "$_o" -p "$SL" 2>"$_o.err" &
+	_t=$!
+	BG_PIDS="$BG_PIDS $_t"
+	if wait_for lines_n "$_o" "$_pat" 5 && kill -0 "$_t" 2>/dev/null; then
+		hyt_ok "$_nm"
+	else
+		hyt_failed "$_nm" "$(grep -c -e "$_pat" "$_o" 2>/dev/null) lines after 5 s, want 5; stderr: $(head -c 300 "$_o.err")"
+	fi
+	kill -INT "$(leaf $_t)" 2>/dev/null
+	wait "$_t" 2>/dev/null
+	kill -KILL "$SL" 2>/dev/null
+}
+
 # ctrl_c TAG WHO OPTIONS...: trace $PROGS/intr under the seccomp filter (-f --seccomp-bpf
 # -e trace=openat -o FILE PROG, plus OPTIONS), then SIGINT to the tracer's process group as a
 # terminal's Ctrl-C does (WHO=group: tracer and command; timeout made the group), or to the
@@ -741,6 +770,11 @@ EOF
 
 	# -p attach / detach
 	attach_detach "-p attach, SIGINT detaches, target keeps running" $TMO "$HYTRACE"
+	# a slow tracee's lines reach the file as they come, not a 64 KiB block at a time
+	live_trace "-p of a slow tracee: its lines show while it runs (text)" \
+		'^write(1, "tick' $TMO "$HYTRACE"
+	live_trace "-p of a slow tracee: its lines show while it runs (json)" \
+		'"syscall":"write"' $TMO "$HYTRACE" --format=json
 	if start_sleeper killed; then
 		"$HYTRACE" -o "$WORK/killed.trace" -p "$SL" 2>/dev/null &
 		kt=$!
@@ -1102,6 +1136,10 @@ if section g; then
 		else
 			hyt_skip "-a -o DEVICE: the device keeps its mode" "cannot create a device node in $WORK"
 		fi
+		live_trace "--backend=bpf -p of a slow tracee: its lines show while it runs (text)" \
+			'^write(1, "tick' $TMO "$HYTRACE_BIN" --backend=bpf
+		live_trace "--backend=bpf -p of a slow tracee: its lines show while it runs (json)" \
+			'"syscall":"write"' $TMO "$HYTRACE_BIN" --backend=bpf --format=json
 		# a kernel thread has no user space to trace: refused as ptrace refuses it
 		KT=
 		for d in /proc/2 /proc/[0-9]*; do

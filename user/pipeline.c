@@ -268,6 +268,13 @@ int64_t pipeline_boot_to_real(const struct pipeline *pl)
 	return pl->boot_to_real;
 }
 
+void pipeline_idle(struct pipeline *pl)
+{
+	for (int i = 0; i < pl->nsinks; i++)
+		if (pl->sinks[i].ops->idle)
+			pl->sinks[i].ops->idle(&pl->sinks[i]);
+}
+
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum)
 {
 	for (int i = 0; i < pl->nsinks; i++)

@@ -54,6 +54,11 @@ struct sink_ops {
 	void (*stack)(struct sink *s, const struct event *ev, struct task *t);
 	/* in-kernel totals for one syscall (eBPF -c): summaries only */
 	void (*totals)(struct sink *s, long nr, const struct hy_sum *sum);
+	/*
+	 * The source has nothing more for now and is about to wait (pipeline_idle()): write out
+	 * what is buffered, so that a slow trace shows at once.  NULL: nothing is buffered.
+	 */
+	void (*idle)(struct sink *s);
 	int (*close)(struct sink *s);	/* flush and finish; 0 or -errno */
 };
 

@@ -14,7 +14,43 @@ struct jsink {
 	bool ff;		/* -ff: a file per thread (FILE.TID, named as by the text sink) */
 	struct tidmap files;	/* -ff: struct outfile by tid, open to the end (a reused tid too) */
 	struct sbuf line;
+	/* the last ,"pid":P,"tid":T,"comm":"C" made, for that pid, tid and comm (ids_len 0: none) */
+	uint32_t ids_pid, ids_tid;
+	char ids_comm[HY_COMM_LEN];
+	char ids[HY_COMM_LEN * 6 + 64];
+	size_t ids_len;
+	/* the digits of the last "ts" second (ts_len 0: none): within it, only 9 digits change */
+	int64_t ts_sec;
+	char ts_pfx[24];
+	size_t ts_len;
+	/* the last ,"syscall":"NAME","nr":N made, for that table entry and nr (nr_len 0: none) */
+	const void *nr_se;
+	long nr_last;
+	char nr_buf[96];
+	size_t nr_len;
 };
+
+/* "ts": ns as "%" PRId64, the seconds' digits kept from the record before when they match */
+static void put_ts(struct jsink *js, struct sbuf *sb, int64_t ns)
+{
+	if (ns < 1000000000) {
+		sb_puti(sb, ns);
+		return;
+	}
+	int64_t sec = ns / 1000000000;
+
+	if (!js->ts_len || sec != js->ts_sec) {
+		size_t at = sb->len;
+
+		sb_puti(sb, sec);
+		js->ts_sec = sec;
+		js->ts_len = sb->len - at;	/* at most 10 digits: ts_pfx holds them */
+		memcpy(js->ts_pfx, sb->s + at, js->ts_len);
+	} else {
+		sb_putn(sb, js->ts_pfx, js->ts_len);
+	}
+	sb_put9(sb, (uint32_t)(ns % 1000000000));
+}
 
 static unsigned int json_needs(const struct opts *o)
 {
@@ -88,15 +124,31 @@ static struct sbuf *head(struct sink *s, const char *type, const struct event *e
 	sb_puts(sb, type);
 	sb_puts(sb, "\",\"ts\":");
 	if (ev->r.ts_enter)
-		sb_puti(sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
+		put_ts(js, sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
+	/* the same task as the record before, as most are: these members are known */
+	if (js->ids_len && js->ids_pid == (uint32_t)ev->r.pid &&
+	    js->ids_tid == (uint32_t)ev->r.tid && !memcmp(js->ids_comm, comm, HY_COMM_LEN)) {
+		sb_putn(sb, js->ids, js->ids_len);
+		return sb;
+	}
+	size_t at = sb->len;
+
 	sb_puts(sb, ",\"pid\":");
 	sb_putu(sb, (uint32_t)ev->r.pid);
 	sb_puts(sb, ",\"tid\":");
 	sb_putu(sb, (uint32_t)ev->r.tid);
 	sb_puts(sb, ",\"comm\":");
 	json_string(sb, comm, strnlen(comm, HY_COMM_LEN));
+	js->ids_len = 0;
+	if (sb->len - at <= sizeof(js->ids)) {
+		js->ids_pid = (uint32_t)ev->r.pid;
+		js->ids_tid = (uint32_t)ev->r.tid;
+		memcpy(js->ids_comm, comm, HY_COMM_LEN);
+		js->ids_len = sb->len - at;
+		memcpy(js->ids, sb->s + at, js->ids_len);
+	}
 	return sb;
 }
 
@@ -118,13 +170,29 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	const struct hy_rec *r = &ev->r;
 	struct sbuf *sb = head(s, r->type == HY_REC_ENTER ? "syscall_enter" : "syscall", ev, t);
 
-	sb_puts(sb, ",\"syscall\":");
-	if (d->se)
-		json_cstr(sb, d->se->name);
-	else
-		sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
-	sb_puts(sb, ",\"nr\":");
-	sb_puti(sb, (int)r->nr);
+	struct jsink *js = s->priv;
+
+	/* the same call as the record before, as in a loop: its name and number are known */
+	if (js->nr_len && js->nr_se == d->se && js->nr_last == r->nr) {
+		sb_putn(sb, js->nr_buf, js->nr_len);
+	} else {
+		size_t at = sb->len;
+
+		sb_puts(sb, ",\"syscall\":");
+		if (d->se)
+			json_cstr(sb, d->se->name);
+		else
+			sb_printf(sb, "\"syscall_%#lx\"", (unsigned long)(unsigned int)r->nr);
+		sb_puts(sb, ",\"nr\":");
+		sb_puti(sb, (int)r->nr);
+		js->nr_len = 0;
+		if (sb->len - at <= sizeof(js->nr_buf)) {
+			js->nr_se = d->se;
+			js->nr_last = r->nr;
+			js->nr_len = sb->len - at;
+			memcpy(js->nr_buf, sb->s + at, js->nr_len);
+		}
+	}
 	if (r->type == HY_REC_SYSCALL && !(r->flags & HY_F_NO_EXIT) && r->ts_enter &&
 	    r->ts_exit >= r->ts_enter) {
 		sb_puts(sb, ",\"dur\":");
@@ -203,6 +271,21 @@ static void json_lost(struct sink *s, const struct event *ev, struct task *t)
 	emit(s, t);
 }
 
+/* The source went idle: every file's records so far reach it. */
+static void json_idle(struct sink *s)
+{
+	struct jsink *js = s->priv;
+	struct outfile *f;
+	unsigned int pos = 0;
+
+	if (!js)
+		return;
+	if (!js->ff)
+		outfile_flush(&js->main);
+	while ((f = tidmap_next(&js->files, &pos, NULL)))
+		outfile_flush(f);
+}
+
 static int json_close(struct sink *s)
 {
 	struct jsink *js = s->priv;
@@ -234,5 +317,6 @@ const struct sink_ops sink_json_ops = {
 	.signal = json_signal,
 	.process = json_process,
 	.lost = json_lost,
+	.idle = json_idle,
 	.close = json_close,
 };

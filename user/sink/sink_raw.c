@@ -83,6 +83,15 @@ static void raw_record(struct sink *s, const void *rec, size_t len)
 	outfile_write(&rw->out, rec, len);
 }
 
+/* The source went idle: the records so far reach the file (a live capture can be read). */
+static void raw_idle(struct sink *s)
+{
+	struct raw *rw = s->priv;
+
+	if (rw)
+		outfile_flush(&rw->out);
+}
+
 static int raw_close(struct sink *s)
 {
 	struct raw *rw = s->priv;
@@ -99,5 +108,6 @@ const struct sink_ops sink_raw_ops = {
 	.needs = raw_needs,
 	.open = raw_open,
 	.record = raw_record,
+	.idle = raw_idle,
 	.close = raw_close,
 };

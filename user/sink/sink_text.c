@@ -30,6 +30,15 @@ struct text {
 	uint64_t last_ts;	/* -r */
 	time_t tsec;		/* -t, -tt: the second whose "%T" is in tbuf */
 	char tbuf[32];
+	/* -a: the last "[pid TID COMM] " made, for that tid and comm (pfx_len 0: none yet) */
+	pid_t pfx_tid;
+	char pfx_comm[HY_COMM_LEN];
+	char pfx[HY_COMM_LEN + 32];
+	size_t pfx_len;
+	/* -f -o FILE: the last "%-5d " made, for tid_last (tid_len 0: none) */
+	pid_t tid_last;
+	char tid_buf[32];
+	size_t tid_len;
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -125,6 +134,10 @@ static void color(struct text *tx, struct sbuf *sb, const char *c, unsigned int 
 static void emit(struct text *tx, struct outf *out, const struct sbuf *sb, unsigned int invis)
 {
 	outfile_write(&out->f, sb->s, sb->len);
+	if (sb->len && sb->s[sb->len - 1] == '\n') {	/* a whole line, as most are */
+		out->col = 0 - invis;
+		return;
+	}
 	const char *nl = memrchr(sb->s, '\n', sb->len);
 
 	if (nl)
@@ -150,8 +163,15 @@ static void close_open(struct text *tx, struct outf *out, pid_t tid)
 }
 
 /* -a: "[pid TID COMM] " (a record that names no task, such as lost events: "[pid     0 ?] ") */
-static void all_prefix(struct sbuf *sb, const struct task *t)
+static void all_prefix(struct text *tx, struct sbuf *sb, const struct task *t)
 {
+	size_t at = sb->len;
+
+	/* the same task as the line before, as most lines are: its prefix is known */
+	if (tx->pfx_len && t->tid == tx->pfx_tid && !memcmp(t->comm, tx->pfx_comm, HY_COMM_LEN)) {
+		sb_putn(sb, tx->pfx, tx->pfx_len);
+		return;
+	}
 	sb_puts(sb, "[pid ");
 	sb_puti_pad(sb, t->tid, 5, 0);
 	sb_putc(sb, ' ');
@@ -160,6 +180,13 @@ static void all_prefix(struct sbuf *sb, const struct task *t)
 	else
 		sb_putc(sb, '?');
 	sb_puts(sb, "] ");
+	tx->pfx_len = 0;
+	if (sb->len - at <= sizeof(tx->pfx)) {
+		tx->pfx_tid = t->tid;
+		memcpy(tx->pfx_comm, t->comm, HY_COMM_LEN);
+		tx->pfx_len = sb->len - at;
+		memcpy(tx->pfx, sb->s + at, tx->pfx_len);
+	}
 }
 
 /* -t, -tt, -ttt, -r */
@@ -216,17 +243,27 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 		   uint64_t ts)
 {
 	const struct opts *o = s->o;
-	/* tid 0 (lost-event records) is no process: it does not make the trace multi-process */
-	unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
 
-	if (o->all)	/* system-wide: every line says whose it is */
-		all_prefix(sb, t);
-	else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1)))
-		tid_prefix(sb, t->tid, "", 1, " ");
-	else if (!o->outfile && nlive > 1)
-		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
-	else if (o->follow == 2 && !o->outfile && nlive > 1)
-		tid_prefix(sb, t->tid, "[pid ", 0, "] ");
+	if (o->all) {	/* system-wide: every line says whose it is */
+		all_prefix(tx, sb, t);
+	} else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1))) {
+		if (t->tid != tx->tid_last || !tx->tid_len) {	/* "%-5d ", kept for the tid */
+			size_t at = sb->len;
+
+			tid_prefix(sb, t->tid, "", 1, " ");
+			tx->tid_len = sb->len - at;	/* at most 12 bytes: tid_buf holds it */
+			tx->tid_last = t->tid;
+			memcpy(tx->tid_buf, sb->s + at, tx->tid_len);
+		} else {
+			sb_putn(sb, tx->tid_buf, tx->tid_len);
+		}
+	} else if (!o->outfile) {
+		/* tid 0 (lost-event records) is no process: it does not make the trace multi-process */
+		unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
+
+		if (nlive > 1)
+			tid_prefix(sb, t->tid, "[pid ", 0, "] ");
+	}
 	timestamps(tx, s, sb, ts);
 }
 
@@ -241,6 +278,46 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
+/* ") = RET" (aligned, with -T's time) after the arguments in sb, and the line written. */
+static void ret_part(struct text *tx, const struct sink *s, const struct event *ev,
+		     const struct dctx *d, struct outf *out, const struct task *t, struct sbuf *sb,
+		     unsigned int invis)
+{
+	const struct opts *o = s->o;
+	int xflag = o->d.xflag;
+
+	sb_puts(sb, ") ");
+	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
+	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
+
+	if (col < ALIGN_COL) {	/* the spaces at once */
+		sb_room(sb, ALIGN_COL - col);
+		memset(sb->s + sb->len, ' ', ALIGN_COL - col);
+		sb->len += ALIGN_COL - col;
+		sb->s[sb->len] = '\0';
+	}
+	if (d->ret_is_error)
+		color(tx, sb, C_ERR, &invis);
+	render_ret(sb, d, xflag);
+	if (d->ret_is_error)
+		color(tx, sb, C_END, &invis);
+	if (o->Tflag) {
+		if (!(ev->r.flags & HY_F_NO_EXIT) && ev->r.ts_exit) {	/* strace: nothing for "= ?" */
+			/* an exit before the entry (a bad log or record): no time, not 2^64 - d */
+			uint64_t dt = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit - ev->r.ts_enter : 0;
+
+			sb_puts(sb, " <");
+			sb_putu(sb, dt / 1000000000);
+			sb_putc(sb, '.');
+			sb_putu_zero(sb, dt % 1000000000 / 1000, 6);
+			sb_putc(sb, '>');
+		}
+	}
+	sb_putc(sb, '\n');
+	emit(tx, out, sb, invis);
+	out->open_tid = 0;
+}
+
 static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct text *tx = s->priv;
@@ -251,9 +328,25 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	unsigned int invis = 0;
 	int xflag = o->d.xflag;
 
+	sb_reset(sb);
+	/*
+	 * A call whose first half was not printed, as most are: its arguments go straight into
+	 * the line (an entry or a resumed call keeps them apart, in tx->args, to split them).
+	 */
+	if (ev->r.type == HY_REC_SYSCALL && !(tt->enter_printed && tt->enter_nr == ev->r.nr)) {
+		close_open(tx, out, t->tid);
+		if (out->open_tid == t->tid)
+			end_line(out, " <unfinished ...>\n");
+		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_name(tx, sb, d, ev->r.nr, &invis);
+		sb_putc(sb, '(');
+		render_args(sb, d->args, xflag);
+		tt->enter_printed = false;
+		ret_part(tx, s, ev, d, out, t, sb, invis);
+		return;
+	}
 	sb_reset(&tx->args);
 	render_args(&tx->args, d->args, xflag);
-	sb_reset(sb);
 
 	if (ev->r.type == HY_REC_ENTER) {
 		close_open(tx, out, t->tid);
@@ -297,34 +390,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	tt->enter_printed = false;
 	if (tx->args.len > from)	/* args.s is NULL for a call without arguments */
 		sb_putn(sb, tx->args.s + from, tx->args.len - from);
-	sb_puts(sb, ") ");
-	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
-	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
-
-	while (col < ALIGN_COL) {
-		sb_putc(sb, ' ');
-		col++;
-	}
-	if (d->ret_is_error)
-		color(tx, sb, C_ERR, &invis);
-	render_ret(sb, d, xflag);
-	if (d->ret_is_error)
-		color(tx, sb, C_END, &invis);
-	if (o->Tflag) {
-		if (!(ev->r.flags & HY_F_NO_EXIT) && ev->r.ts_exit) {	/* strace: nothing for "= ?" */
-			/* an exit before the entry (a bad log or record): no time, not 2^64 - d */
-			uint64_t dt = ev->r.ts_exit > ev->r.ts_enter ? ev->r.ts_exit - ev->r.ts_enter : 0;
-
-			sb_puts(sb, " <");
-			sb_putu(sb, dt / 1000000000);
-			sb_putc(sb, '.');
-			sb_putu_zero(sb, dt % 1000000000 / 1000, 6);
-			sb_putc(sb, '>');
-		}
-	}
-	sb_putc(sb, '\n');
-	emit(tx, out, sb, invis);
-	out->open_tid = 0;
+	ret_part(tx, s, ev, d, out, t, sb, invis);
 }
 
 static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
@@ -409,10 +475,19 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 	 * line still starts "[pid N COMM] " (here "[pid     0 ?] "); times as on every line.
 	 */
 	if (s->o->all)
-		all_prefix(sb, t);
+		all_prefix(tx, sb, t);
 	timestamps(tx, s, sb, ev->r.ts_enter);
 	sb_printf(sb, "+++ %llu events lost +++\n", (unsigned long long)ev->r.args[0]);
 	emit(tx, out, sb, 0);
+}
+
+/* The source went idle: every output's lines so far reach their file (an open line too). */
+static void text_idle(struct sink *s)
+{
+	struct text *tx = s->priv;
+
+	for (struct outf *o = tx ? tx->outs : NULL; o; o = o->next)
+		outfile_flush(&o->f);
 }
 
 static int text_close(struct sink *s)
@@ -449,5 +524,6 @@ const struct sink_ops sink_text_ops = {
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,
+	.idle = text_idle,
 	.close = text_close,
 };

@@ -61,6 +61,13 @@ int raw_input_open(struct opts *o);
 
 /* Hand one record (struct hy_rec + blobs, len bytes) to the decoders and sinks. */
 void pipeline_feed(struct pipeline *pl, const void *rec, size_t len);
+/*
+ * The source has no record at hand and is about to block (in waitpid, on the ring buffer, in a
+ * read that may wait): the sinks write out what they buffer.  Output files are written in large
+ * blocks, and this keeps the lines of a slow or quiet trace from waiting for a block to fill.
+ * Cheap when nothing is buffered; calling it for every record would undo the large blocks.
+ */
+void pipeline_idle(struct pipeline *pl);
 /* Add in-kernel totals (eBPF -c) for one syscall to the summary. */
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum);
 /*

@@ -971,6 +971,8 @@ static int bpf_run(struct tracer *tr)
 	for (;;) {
 		int n;
 
+		/* what the last drain rendered reaches the files before we sleep */
+		pipeline_idle(tr->pl);
 		if (epoll_wait(epfd, &ev, 1, timeout) < 0 && errno != EINTR) {
 			err = -errno;
 			pr_warn("cannot poll the BPF ring buffer: %s", strerror(-err));

@@ -830,6 +830,12 @@ static int input_probe(const struct opts *o, char *why, size_t whylen)
 	return 0;
 }
 
+/* Before a read of a pipe that may wait: the lines so far reach their files. */
+static void input_idle(void *pl)
+{
+	pipeline_idle(pl);
+}
+
 static int input_start(struct tracer *tr)
 {
 	const char *name = tr->o->input;
@@ -866,6 +872,8 @@ static int input_start(struct tracer *tr)
 		}
 	}
 	sp_reader_init(&in.rd, in.fd, INPUT_LINE_MAX, INPUT_SKIP_MAX, tr->stop);
+	in.rd.idle = input_idle;
+	in.rd.idle_arg = tr->pl;
 	localtime_r(&now, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;

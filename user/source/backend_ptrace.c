@@ -933,9 +933,11 @@ static pid_t poll_wait(int *status)
  * list each time, so a task that stops again quickly (the thread-group leader, first in the
  * list) would otherwise be handled again and again while another one waits with a finished
  * syscall, and its line would come late (strace collects pending stops the same way).  With
- * one task there is nothing to be fair to, and no extra waitpid.
+ * one task there is nothing to be fair to, and no extra waitpid.  Before sleeping in waitpid
+ * the sinks write out what they hold (pipeline_idle): a tracee that stops again at once is
+ * caught by the poll, so a busy trace keeps its large writes.
  */
-static pid_t next_stop(int *status, bool wait)
+static pid_t next_stop(struct tracer *tr, int *status, bool wait)
 {
 	pid_t pid;
 
@@ -946,8 +948,10 @@ static pid_t next_stop(int *status, bool wait)
 	if (!wait)
 		return 0;
 	pid = poll_wait(status);
-	if (!pid)
+	if (!pid) {
+		pipeline_idle(tr->pl);
 		pid = waitpid(-1, status, __WALL);
+	}
 	if (pid <= 0 || tidmap_count(&P.tasks) < 2)
 		return pid;
 	P.npending = P.ipending = 0;
@@ -992,7 +996,7 @@ static int ptrace_run(struct tracer *tr)
 		pid_t pid;
 
 		/* the stops already collected first: each leaves its task resumed or gone */
-		pid = next_stop(&status, false);
+		pid = next_stop(tr, &status, false);
 		if (pid > 0) {
 			handle_stop(tr, pid, status);
 			continue;
@@ -1001,7 +1005,7 @@ static int ptrace_run(struct tracer *tr)
 			detach_all(tr);
 			return 0;
 		}
-		pid = next_stop(&status, true);
+		pid = next_stop(tr, &status, true);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -1021,6 +1025,7 @@ static int ptrace_run(struct tracer *tr)
 				}
 				if (!any)
 					break;
+				pipeline_idle(tr->pl);
 				usleep(1000);
 				continue;
 			}

@@ -29,6 +29,8 @@ struct rawin {
 	size_t cap, start, end;	/* unparsed bytes: buf[start, end) */
 	uint64_t off;		/* file offset of buf[start] */
 	bool eof;
+	bool may_block;		/* a pipe, not a regular file: a read may wait */
+	struct pipeline *pl;	/* once running: told before a read that may wait */
 	struct event ev;	/* for the corruption check only */
 };
 
@@ -59,6 +61,8 @@ static int fill(size_t need)
 		rin.cap = cap;
 	}
 	while (rin.end < need && !rin.eof) {
+		if (rin.may_block && rin.pl)
+			pipeline_idle(rin.pl);
 		ssize_t n = read(rin.fd, rin.buf + rin.end, rin.cap - rin.end);
 
 		if (n < 0 && errno == EINTR)
@@ -126,6 +130,7 @@ static void apply_hdr(struct opts *o, const struct raw_hdr *h)
 
 int raw_input_open(struct opts *o)
 {
+	struct stat st;
 	size_t bad;
 	int err;
 
@@ -136,6 +141,7 @@ int raw_input_open(struct opts *o)
 		pr_warn("cannot open %s: %s", rin.name, strerror(err));
 		return -err;
 	}
+	rin.may_block = fstat(rin.fd, &st) < 0 || !S_ISREG(st.st_mode);
 	rin.cap = RAW_BUF;
 	rin.buf = malloc(rin.cap);
 	if (!rin.buf)
@@ -187,7 +193,7 @@ static int raw_probe(const struct opts *o, char *why, size_t whylen)
 
 static int raw_start(struct tracer *tr)
 {
-	(void)tr;
+	rin.pl = tr->pl;
 	return rin.fd < 0 ? -EBADF : 0;
 }
 

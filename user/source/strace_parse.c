@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "render.h"
 #include "sbuf.h"
 #include "strace_parse.h"
@@ -112,17 +113,25 @@ static struct sym_memo sym_memo[SYM_MEMO];
 
 static int symval_parts(const char *s, size_t len, uint64_t *val);
 
-int sp_symval(const char *s, size_t len, uint64_t *val)
+/* A hash of n bytes at s (its first and last 8 bytes and its length), for the tables here. */
+static uint64_t name_hash(const char *s, size_t n)
 {
 	uint64_t a = 0, b = 0;
+
+	memcpy(&a, s, n < 8 ? n : 8);
+	memcpy(&b, s + n - (n < 8 ? n : 8), n < 8 ? n : 8);
+	return (a ^ (b * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+}
+
+int sp_symval(const char *s, size_t len, uint64_t *val)
+{
+	uint64_t a;
 	struct sym_memo *m;
 	int ret;
 
 	if (!len || len >= sizeof(m->text))
 		return symval_parts(s, len, val);
-	memcpy(&a, s, len < 8 ? len : 8);
-	memcpy(&b, s + len - (len < 8 ? len : 8), len < 8 ? len : 8);
-	a = (a ^ (b * 0x9e3779b97f4a7c15ull) ^ len) * 0xff51afd7ed558ccdull;
+	a = name_hash(s, len);
 	m = &sym_memo[(a >> 40) & (SYM_MEMO - 1)];
 	if (m->len == len && !memcmp(m->text, s, len)) {
 		*val = m->val;
@@ -169,24 +178,39 @@ static int symval_parts(const char *s, size_t len, uint64_t *val)
 	return 0;
 }
 
+#define SIG_HASH 256	/* slots for 64 signal names: a power of two, mostly empty */
+
 int sp_signo(const char *name, size_t len)
 {
-	static const char *names[65];
-	static unsigned char lens[65];
+	/*
+	 * The names in a hash table, made once (signame() searches a table for each): every
+	 * symbol of a flag set that is not a known constant is tried as a signal (SIGCHLD in
+	 * clone's flags), which a scan of 64 names made a reader hot spot (issue 10).
+	 */
+	static struct { const char *name; unsigned char len, sig; } tab[SIG_HASH];
 	static bool ready;
+	unsigned int h;
 
-	if (!ready) {	/* the names once: signame() searches a table for each */
-		for (int sig = 1; sig <= 64; sig++) {
-			names[sig] = signame(sig);
-			lens[sig] = names[sig] ? (unsigned char)strlen(names[sig]) : 0;
+	if (!ready) {
+		for (int sig = 1; sig <= 64; sig++) {	/* in order: a name given twice finds the first */
+			const char *n = signame(sig);
+
+			if (!n || strlen(n) > 32)
+				continue;
+			for (h = (name_hash(n, strlen(n)) >> 40) & (SIG_HASH - 1); tab[h].name;
+			     h = (h + 1) & (SIG_HASH - 1))
+				;
+			tab[h].name = n;
+			tab[h].len = (unsigned char)strlen(n);
+			tab[h].sig = (unsigned char)sig;
 		}
 		ready = true;
 	}
-	if (len < 4 || memcmp(name, "SIG", 3))
+	if (len < 4 || len > 32 || memcmp(name, "SIG", 3))
 		return 0;
-	for (int sig = 1; sig <= 64; sig++)
-		if (lens[sig] == len && !memcmp(names[sig], name, len))
-			return sig;
+	for (h = (name_hash(name, len) >> 40) & (SIG_HASH - 1); tab[h].name; h = (h + 1) & (SIG_HASH - 1))
+		if (tab[h].len == len && !memcmp(tab[h].name, name, len))
+			return tab[h].sig;
 	return 0;
 }
 
@@ -578,9 +602,14 @@ fd:
 	return h;
 }
 
-static bool is_ident(int c)
+/* [0-9A-Za-z_]: a table, as the identifier scans are a reader hot spot (issue 10) */
+static const unsigned char ident_bytes[256] = {
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['_'] = 1,	/* GNU C ranges */
+};
+
+static inline bool is_ident(int c)
 {
-	return sp_isalnum(c) || c == '_';
+	return ident_bytes[c];
 }
 
 /* A signal set element name (INT, RTMIN, RT_3) as a signal number, or 0. */
@@ -1184,11 +1213,14 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 void sp_reader_init(struct sp_reader *r, int fd, size_t max, size_t skip_max,
 		    volatile int *stop)
 {
+	struct stat st;
+
 	memset(r, 0, sizeof(*r));
 	r->fd = fd;
 	r->max = max;
 	r->skip_max = skip_max;
 	r->stop = stop;
+	r->may_block = fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode));
 }
 
 void sp_reader_init_mem(struct sp_reader *r, const void *buf, size_t len, size_t max)
@@ -1223,6 +1255,8 @@ static int fill(struct sp_reader *r)
 		do {
 			if (r->stop && *r->stop)
 				return -EINTR;
+			if (r->may_block && r->idle)
+				r->idle(r->idle_arg);
 			k = read(r->fd, r->rd, sizeof(r->rd));
 		} while (k < 0 && errno == EINTR);	/* a signal: *stop says if it ends us */
 		if (k < 0)

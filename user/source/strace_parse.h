@@ -107,7 +107,14 @@ struct sp_reader {
 	size_t skip_max;	/* of a line too long, bytes skipped before giving up (-EFBIG) */
 	volatile int *stop;	/* when set (nonzero), reading ends with -EINTR; may be NULL */
 	unsigned long lineno;	/* the number of the (last physical) line returned or refused */
+	/*
+	 * Called before a read that may wait (fd is a pipe, a terminal, a socket: not a regular
+	 * file), so that the output of what was read so far need not wait; may be NULL.
+	 */
+	void (*idle)(void *arg);
+	void *idle_arg;
 	/* private */
+	bool may_block;
 	const char *mem;
 	size_t mem_len, mem_pos;
 	char *line;
