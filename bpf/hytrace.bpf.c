@@ -1713,8 +1713,8 @@ static __always_inline void recheck(struct task_struct *task)
 /*
  * A new comm (prctl(PR_SET_NAME), a write to /proc/PID/comm, exec): the task decides again at
  * its next syscall (the tracepoint comes before the copy, fs/exec.c __set_task_comm()); under
- * filtered(), a task without state gets one if the new name is a --comm name.  Loaded with
- * --comm only.  Not atomic (32-bit atomics need -mcpu=v3): a write to /proc/PID/comm by
+ * filtered(), a task without state gets one if the new name is a --comm name.  Does nothing
+ * without --comm (cfg_ncomms is read-only data: the verifier drops the rest).  Not atomic (32-bit atomics need -mcpu=v3): a write to /proc/PID/comm by
  * another thread racing with the task's own flag update in sys_enter can lose the mark, and
  * the task keeps its old decision until its next exec or rename.
  */
@@ -1723,6 +1723,8 @@ int BPF_PROG(hy_task_rename, struct task_struct *task, const char *comm)
 {
 	char c[HY_COMM_LEN] = {};
 
+	if (!cfg_ncomms)
+		return 0;
 	if (filtered() && !task_get(task)) {
 		bpf_probe_read_kernel_str(c, sizeof(c), comm);
 		if (!comm_in(c))
@@ -1733,11 +1735,13 @@ int BPF_PROG(hy_task_rename, struct task_struct *task, const char *comm)
 }
 
 /* A task moved to another cgroup (kernel/cgroup/cgroup.c cgroup_migrate_execute()): decided
- * again at its next syscall.  Loaded with --cgroup only. */
+ * again at its next syscall.  Does nothing without --cgroup. */
 SEC("tp_btf/cgroup_attach_task")
 int BPF_PROG(hy_cgroup_attach, struct cgroup *dst, const char *path, struct task_struct *task,
 	     bool threadgroup)
 {
+	if (!cfg_cgroup)
+		return 0;
 	recheck(task);
 	return 0;
 }

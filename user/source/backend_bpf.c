@@ -499,9 +499,8 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 			return B.cg_fd;
 		rd->cfg_cgroup = 1;
 	}
-	/* the filters are decided per task again when its comm or cgroup changes (issue 10) */
-	bpf_program__set_autoload(skel->progs.hy_task_rename, o->ncomms > 0);
-	bpf_program__set_autoload(skel->progs.hy_cgroup_attach, o->cgroup != NULL);
+	/* the filters are decided per task again when its comm or cgroup changes (issue 10):
+	   hy_task_rename and hy_cgroup_attach return at once without --comm and --cgroup */
 	B.ring_size = ring_size(o);
 	rd->cfg_ring_half = B.ring_size / 2;
 	rd->cfg_ring_size = B.ring_size;
@@ -576,7 +575,7 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
  */
 static void all_seed(void)
 {
-	int fd = bpf_map__fd(B.skel->maps.tasks), self = getpid();
+	int fd = B.skel->maps.tasks.map_fd, self = getpid();
 	unsigned int added = 0, missed = 0;
 	struct dirent *pe, *te;
 	char path[64];
