@@ -22,8 +22,8 @@ WARN += -Werror
 endif
 SAN ?=
 CFLAGS ?= -O2 -g
-override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Ibpf $(SAN)
-LDLIBS := -lbpf -lelf -lz -lcurl
+override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/symbol -Iuser/source -Iuser/sink -Ibpf $(SAN)
+LDLIBS := -lbpf -ldw -lelf -lz -lcurl -lstdc++
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
@@ -122,6 +122,8 @@ UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/s
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
+UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o
+UNIT_LIBS_test_symbol := -ldw -lelf -lstdc++
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
