@@ -30,6 +30,8 @@ struct text {
 	uint64_t last_ts;	/* -r */
 	time_t tsec;		/* -t, -tt: the second whose "%T" is in tbuf */
 	char tbuf[32];
+	const struct sym_frame *stack;	/* -k: the frames of the call being printed */
+	unsigned int nstack;
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -49,7 +51,7 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, false);
 }
 
 static struct outf *outf_add(struct text *tx)
@@ -241,6 +243,60 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
+/*
+ * -k: one line per frame, as strace 6.1 -k prints them (src/unwind.c, unwind-libunwind.c):
+ * " > MODULE(FUNC+0xOFF) [0xFILEOFF]", " > MODULE() [0xFILEOFF]" without a symbol,
+ * " > unexpected_backtracing_error [0xADDR]" outside any executable mapping, and
+ * " > too many stack frames" when cut.  A failed unwind is a line of its own.
+ */
+static void put_hex(struct sbuf *sb, uint64_t v)
+{
+	if (v)
+		sb_putx(sb, v);
+	else
+		sb_puts(sb, "0x0");	/* printf's "0x%lx", as strace prints it */
+}
+
+static void text_put_frame(struct sbuf *sb, const struct sym_frame *f)
+{
+	sb_puts(sb, " > ");
+	if (f->flags & SYM_F_TRUNC) {
+		sb_puts(sb, "too many stack frames\n");
+		return;
+	}
+	if (f->flags & SYM_F_ERROR) {
+		sb_puts(sb, "backtrace stopped: ");
+		sb_puts(sb, strerror(f->err < 0 ? -f->err : f->err));
+		sb_putc(sb, '\n');
+		return;
+	}
+	if (!f->module) {
+		sb_puts(sb, "unexpected_backtracing_error [");
+		put_hex(sb, f->pc);
+		sb_puts(sb, "]\n");
+		return;
+	}
+	sb_puts(sb, f->module);
+	sb_putc(sb, '(');
+	if (f->func) {
+		sb_puts(sb, f->func);
+		sb_putc(sb, '+');
+		put_hex(sb, f->func_off);
+	}
+	sb_puts(sb, ") [");
+	put_hex(sb, f->mod_off);
+	sb_puts(sb, "]\n");
+}
+
+static void text_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		       unsigned int n, struct task *t)
+{
+	struct text *tx = s->priv;
+
+	tx->stack = f;
+	tx->nstack = n;
+}
+
 static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct text *tx = s->priv;
@@ -323,6 +379,10 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		}
 	}
 	sb_putc(sb, '\n');
+	for (unsigned int i = 0; i < tx->nstack; i++)
+		text_put_frame(sb, &tx->stack[i]);
+	tx->stack = NULL;
+	tx->nstack = 0;
 	emit(tx, out, sb, invis);
 	out->open_tid = 0;
 }
@@ -446,6 +506,7 @@ const struct sink_ops sink_text_ops = {
 	.needs = text_needs,
 	.open = text_open,
 	.syscall = text_syscall,
+	.stack = text_stack,
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,

@@ -808,6 +808,18 @@ void sym_invalidate(struct symbolizer *s, pid_t tgid)
 	}
 }
 
+bool sym_maps_exec(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len)
+{
+	const struct sproc *p = tidmap_get(&s->procs, tgid);
+
+	if (!p || !p->known || p->stale)
+		return true;
+	for (size_t i = 0; i < p->nregs; i++)
+		if (p->regs[i].exec && p->regs[i].start < start + len && p->regs[i].end > start)
+			return true;
+	return false;
+}
+
 /* -- lookups ----------------------------------------------------------------------------------- */
 
 static const struct sreg *reg_find(const struct sproc *p, uint64_t a)

@@ -80,6 +80,8 @@ void sym_exit(struct symbolizer *s, pid_t tgid);
 void sym_invalidate(struct symbolizer *s, pid_t tgid);
 /* Read /proc/TGID/maps now (a process first seen).  0 or -errno (-ESRCH: gone). */
 int sym_seed(struct symbolizer *s, pid_t tgid);
+/* Whether [start, start + len) touches an executable mapping of tgid (true if unknown). */
+bool sym_maps_exec(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len);
 
 /* -- lookups --------------------------------------------------------------------------------- */
 
