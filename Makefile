@@ -153,6 +153,16 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
+# -k (issue 12): stack.c again with frame pointers, and the library it loads with dlopen
+PROG_BIN += $(OUTPUT)/tests/progs/stack_fp $(OUTPUT)/tests/progs/libstacklib.so
+$(OUTPUT)/tests/progs/stack_fp: tests/progs/stack.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fno-omit-frame-pointer -Wall -D_GNU_SOURCE -o $@ $<
+$(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a

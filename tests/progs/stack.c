@@ -4,7 +4,8 @@
  *   stack chain          main > st_chain > st_level1 > st_level2 > st_do_openat > openat,
  *                        ... st_level2 > st_do_write > write, ... st_do_getpid > getpid
  *   stack dlopen LIB     dlopen(LIB) after start, then lib_entry > lib_inner > write in LIB
- *   stack exec           st_chain, then execv(itself, "chain") from st_do_exec
+ *   stack exec [PROG]    st_chain, then execv(PROG or itself, "chain") from st_do_exec
+ *   stack loop           st_chain every 10 ms, for ever (for -p)
  *   stack deep N         st_recurse N levels deep, then getpid
  *
  * Built -O1 without frame pointers (stack) and with them (stack_fp, see the Makefile).  The
@@ -74,11 +75,11 @@ NOINLINE int st_recurse(int n)
 	return r + 1;
 }
 
-NOINLINE void st_do_exec(const char *self)
+NOINLINE void st_do_exec(const char *prog)
 {
-	char *argv[] = { (char *)self, (char *)"chain", NULL };
+	char *argv[] = { (char *)prog, (char *)"chain", NULL };
 
-	execv(self, argv);
+	execv(prog, argv);
 	perror("execv");
 	sink++;
 }
@@ -104,7 +105,7 @@ static int run_dlopen(const char *lib)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: stack chain | dlopen LIB | exec | deep N\n");
+		fprintf(stderr, "usage: stack chain | dlopen LIB | exec [PROG] | deep N | loop\n");
 		return 2;
 	}
 	hyt_begin();
@@ -115,8 +116,13 @@ int main(int argc, char **argv)
 			return 1;
 	} else if (!strcmp(argv[1], "exec")) {
 		st_chain();
-		st_do_exec(argv[0]);
+		st_do_exec(argc > 2 ? argv[2] : argv[0]);
 		return 1;
+	} else if (!strcmp(argv[1], "loop")) {
+		for (;;) {
+			st_chain();
+			usleep(10000);
+		}
 	} else if (!strcmp(argv[1], "deep") && argc > 2) {
 		sink += st_recurse(atoi(argv[2]));
 	} else {

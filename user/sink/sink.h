@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "options.h"
 #include "outfile.h"
+#include "sbuf.h"
 #include "symbol.h"
 #include "task.h"
 
@@ -95,6 +96,13 @@ static inline unsigned int sink_needs_stacks(const struct opts *o, bool lines)
 {
 	return !o->kflag ? 0 : lines ? SINK_NEED_STACKS | SINK_NEED_STACK_LINES : SINK_NEED_STACKS;
 }
+
+/*
+ * -k: frame f as strace -k prints it after " > ": MODULE(FUNC+0xOFF) [0xFILEOFF], MODULE()
+ * [0xFILEOFF], unexpected_backtracing_error [0xADDR], too many stack frames, or the reason
+ * an unwind stopped.
+ */
+void sink_frame_text(struct sbuf *sb, const struct sym_frame *f);
 
 /* Output file flags for the options: private (0600) when the trace may hold others' data. */
 unsigned int sink_outfile_flags(const struct opts *o);

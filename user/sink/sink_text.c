@@ -243,51 +243,6 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
-/*
- * -k: one line per frame, as strace 6.1 -k prints them (src/unwind.c, unwind-libunwind.c):
- * " > MODULE(FUNC+0xOFF) [0xFILEOFF]", " > MODULE() [0xFILEOFF]" without a symbol,
- * " > unexpected_backtracing_error [0xADDR]" outside any executable mapping, and
- * " > too many stack frames" when cut.  A failed unwind is a line of its own.
- */
-static void put_hex(struct sbuf *sb, uint64_t v)
-{
-	if (v)
-		sb_putx(sb, v);
-	else
-		sb_puts(sb, "0x0");	/* printf's "0x%lx", as strace prints it */
-}
-
-static void text_put_frame(struct sbuf *sb, const struct sym_frame *f)
-{
-	sb_puts(sb, " > ");
-	if (f->flags & SYM_F_TRUNC) {
-		sb_puts(sb, "too many stack frames\n");
-		return;
-	}
-	if (f->flags & SYM_F_ERROR) {
-		sb_puts(sb, "backtrace stopped: ");
-		sb_puts(sb, strerror(f->err < 0 ? -f->err : f->err));
-		sb_putc(sb, '\n');
-		return;
-	}
-	if (!f->module) {
-		sb_puts(sb, "unexpected_backtracing_error [");
-		put_hex(sb, f->pc);
-		sb_puts(sb, "]\n");
-		return;
-	}
-	sb_puts(sb, f->module);
-	sb_putc(sb, '(');
-	if (f->func) {
-		sb_puts(sb, f->func);
-		sb_putc(sb, '+');
-		put_hex(sb, f->func_off);
-	}
-	sb_puts(sb, ") [");
-	put_hex(sb, f->mod_off);
-	sb_puts(sb, "]\n");
-}
-
 static void text_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
 		       unsigned int n, struct task *t)
 {
@@ -379,8 +334,11 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		}
 	}
 	sb_putc(sb, '\n');
-	for (unsigned int i = 0; i < tx->nstack; i++)
-		text_put_frame(sb, &tx->stack[i]);
+	for (unsigned int i = 0; i < tx->nstack; i++) {
+		sb_puts(sb, " > ");
+		sink_frame_text(sb, &tx->stack[i]);
+		sb_putc(sb, '\n');
+	}
 	tx->stack = NULL;
 	tx->nstack = 0;
 	emit(tx, out, sb, invis);

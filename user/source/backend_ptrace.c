@@ -382,8 +382,11 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
-	if (traced && tr->sym && tr->cfg.stacks)
+	if (traced && tr->sym && tr->cfg.stacks) {
 		stack_capture(tr, t, se);
+		/* the call starts when the tracee goes on: -T must not count our unwinding */
+		rb_rec(&t->rb)->ts_enter = boottime_ns();
+	}
 	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
 		struct hy_rec *h = rb_rec(&t->rb);
 

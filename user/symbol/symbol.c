@@ -919,6 +919,18 @@ int sym_lookup_stack(struct symbolizer *s, pid_t tgid, const uint64_t *pcs, unsi
 	return (int)i;
 }
 
+const char *sym_strerror(int err)
+{
+	switch (err) {
+	case -ENOENT: return "no unwind information past this frame";
+	case -EIO: return "no frame could be unwound";
+	case -ESRCH: return "process gone or not attachable";
+	case -EFAULT: return "stack memory unreadable";
+	case -ENODATA: return "stack data lost";
+	default: return strerror(err < 0 ? -err : err);
+	}
+}
+
 /* -- the live unwinder --------------------------------------------------------------------------- */
 
 static const Dwfl_Callbacks proc_callbacks = {
@@ -946,6 +958,22 @@ static int frame_cb(Dwfl_Frame *fr, void *arg)
 	}
 	w->pcs[w->n++] = pc;
 	return DWARF_CB_OK;
+}
+
+/*
+ * Whether the return address ra lies just past the ELF entry point of its module: the
+ * outermost frame of a process (ld.so's _start has no CFI that says so, unlike glibc's).
+ */
+static bool at_entry_point(Dwfl *d, uint64_t ra)
+{
+	Dwfl_Module *m = dwfl_addrmodule(d, ra - 1);
+	GElf_Addr bias;
+	Elf *e = m ? dwfl_module_getelf(m, &bias) : NULL;
+	GElf_Ehdr eh;
+
+	if (!e || !gelf_getehdr(e, &eh) || !eh.e_entry)
+		return false;
+	return ra > eh.e_entry + bias && ra - (eh.e_entry + bias) <= 64;
 }
 
 int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
@@ -981,9 +1009,7 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 
 	if (w.more)
 		*err = -E2BIG;
-	else if (r && !w.n)
-		*err = -EIO;
-	else if (r && dwfl_errno())
-		*err = -EIO;
+	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1])))
+		*err = w.n ? -ENOENT : -EIO;	/* no CFI went further; or no frame at all */
 	return (int)w.n;
 }
