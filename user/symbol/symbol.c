@@ -942,6 +942,7 @@ struct walk {
 	uint64_t *pcs;
 	unsigned int max, n;
 	bool more;
+	bool nomod;	/* stopped at a frame outside every module (JIT code, garbage) */
 };
 
 static int frame_cb(Dwfl_Frame *fr, void *arg)
@@ -957,6 +958,11 @@ static int frame_cb(Dwfl_Frame *fr, void *arg)
 		return DWARF_CB_ABORT;
 	}
 	w->pcs[w->n++] = pc;
+	/* beyond code no module holds, libdwfl's frame-pointer guess gives garbage: stop */
+	if (!dwfl_addrmodule(dwfl_thread_dwfl(dwfl_frame_thread(fr)), act || !pc ? pc : pc - 1)) {
+		w->nomod = true;
+		return DWARF_CB_ABORT;
+	}
 	return DWARF_CB_OK;
 }
 
@@ -1009,6 +1015,8 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 
 	if (w.more)
 		*err = -E2BIG;
+	else if (w.nomod)
+		*err = -ENOENT;
 	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1])))
 		*err = w.n ? -ENOENT : -EIO;	/* no CFI went further; or no frame at all */
 	return (int)w.n;
