@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
+#include "log.h"
 #include "symbol.h"
 #include "tidmap.h"
 
@@ -1017,7 +1018,10 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 		*err = -E2BIG;
 	else if (w.nomod)
 		*err = -ENOENT;
-	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1])))
+	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1]))) {
 		*err = w.n ? -ENOENT : -EIO;	/* no CFI went further; or no frame at all */
+		pr_debug("unwinding tid %d stopped after %u frames: %s", (int)tid, w.n,
+			 dwfl_errmsg(-1));
+	}
 	return (int)w.n;
 }
