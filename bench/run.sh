@@ -456,7 +456,7 @@ fi
 # wall time and the workload's own loop, tracers alternated; then the consumer's naming and
 # rendering rate (bench/consumer -k: stacks per CPU-second).  The eBPF rows are the stackbpf
 # branch's: they add their tracers to STK_TRACERS and their lines to the block below this one.
-STK_TRACERS="untraced strace-k hy-pt-k"
+STK_TRACERS="untraced strace hy-pt strace-k hy-pt-k"
 STK_RATE=$TMP/stacks_rate.tsv	# format  rate-per-CPU-s (one line per run)
 : >"$STK_RATE"
 if [[ " $SECTIONS " == *" stacks "* ]]; then

@@ -934,9 +934,21 @@ const char *sym_strerror(int err)
 
 /* -- the live unwinder --------------------------------------------------------------------------- */
 
+/*
+ * The unwinder follows .eh_frame, which every x86-64 object has (the psABI's asynchronous
+ * unwind tables): opening and decompressing separate debug files for .debug_frame would cost
+ * each new process milliseconds for nothing.
+ */
+static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname, GElf_Addr base,
+			const char *file_name, const char *debuglink_file, GElf_Word debuglink_crc,
+			char **debuginfo_file_name)
+{
+	return -1;
+}
+
 static const Dwfl_Callbacks proc_callbacks = {
 	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.find_debuginfo = no_debuginfo,
 };
 
 struct walk {
