@@ -128,6 +128,13 @@ UT_TEST(tracked_maps)
 				   !strcmp(f.module, self));
 	UT_CHECK("fork copies", sym_fork(s, gone, gone + 1) == 0 &&
 				sym_lookup(s, gone + 1, start + (1 << 19), 0, &f) == 0 && f.module);
+	/* sizes from a bad record: refused or cut at the top, never a wrap */
+	UT_CHECK("mmap wrapping refused", sym_mmap(s, gone, UINT64_MAX - 4095, 8192, 0,
+						   PROT_EXEC, self) == -EINVAL);
+	UT_CHECK("munmap to the top keeps what is below",
+		 sym_munmap(s, gone, start + (1 << 20) - 4096, UINT64_MAX) == 0 &&
+		 sym_mprotect(s, gone, start + (1 << 20) - 4096, UINT64_MAX, PROT_EXEC) == 0 &&
+		 sym_lookup(s, gone, start + (1 << 19), 0, &f) == 0 && f.module);
 	sym_exec(s, gone);
 	UT_CHECK("exec forgets", sym_lookup(s, gone, start, 0, &f) == 0 &&
 				 (f.flags & SYM_F_NO_MODULE));

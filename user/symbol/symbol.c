@@ -540,6 +540,14 @@ static int reg_reserve(struct sproc *p, size_t more)
 	return 0;
 }
 
+/* len rounded up to pages, and cut at the top of the address space (a bad record's sizes). */
+static uint64_t span(uint64_t start, uint64_t len)
+{
+	len = len > UINT64_MAX - 4095 ? UINT64_MAX - 4095 : len;
+	len = (len + 4095) & ~(uint64_t)4095;
+	return len > UINT64_MAX - start ? UINT64_MAX - start : len;
+}
+
 /* Cut [start, end) out of p's regions (splitting one that holds it). */
 static int reg_cut(struct sproc *p, uint64_t start, uint64_t end)
 {
@@ -695,7 +703,7 @@ int sym_mmap(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len, uin
 		return -ENOMEM;
 	if (!len || start + len < start)
 		return -EINVAL;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	/* first seen: what /proc has now (already with this mapping if it is still there), or
 	   nothing when the process is gone, then this call on top */
 	if ((!p->known || p->stale) && maps_read(s, tgid, p) == -ENOMEM)
@@ -722,7 +730,7 @@ int sym_munmap(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len)
 
 	if (!p || !p->known)
 		return 0;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	return reg_cut(p, start, start + len);
 }
 
@@ -733,7 +741,7 @@ int sym_mprotect(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len,
 
 	if (!p || !p->known)
 		return 0;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	for (size_t i = 0; i < p->nregs; i++) {
 		struct sreg *r = &p->regs[i];
 
@@ -815,6 +823,7 @@ bool sym_maps_exec(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t le
 
 	if (!p || !p->known || p->stale)
 		return true;
+	len = span(start, len);
 	for (size_t i = 0; i < p->nregs; i++)
 		if (p->regs[i].exec && p->regs[i].start < start + len && p->regs[i].end > start)
 			return true;
