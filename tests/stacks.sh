@@ -261,6 +261,32 @@ else
 	skip "perfetto" "protoc not installed"
 fi
 
+mkdir -p "$W/otlp"
+python3 "$ROOT/tests/otlp_receiver.py" "$W/otlp" --timeout 60 >"$W/otlp.port" 2>"$W/otlp.err" &
+RP=$!
+BG="$BG $RP"
+i=0
+while [ $i -lt 50 ] && [ ! -s "$W/otlp.port" ]; do sleep 0.1; i=$((i + 1)); done
+PORT=$(head -n 1 "$W/otlp.port")
+$TMO $PT -k --otlp="http://127.0.0.1:$PORT" -e trace=getpid "$PROGS/stack" chain >/dev/null 2>&1
+kill "$RP" 2>/dev/null
+check "otlp: code.stacktrace on the getpid event" python3 -c '
+import glob, json, sys
+for p in glob.glob(sys.argv[1] + "/req-*.json"):
+    def walk(v):
+        if isinstance(v, dict):
+            if v.get("key") == "code.stacktrace":
+                t = v["value"]["stringValue"]
+                if "(st_do_getpid+0x" in t and "\n" in t:
+                    sys.exit(0)
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+    walk(json.load(open(p)))
+sys.exit("no code.stacktrace attribute naming st_do_getpid")' "$W/otlp"
+
 ########## as an unprivileged user (ptrace of one's own child)
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	mkdir -p "$W/user"
