@@ -190,6 +190,14 @@ $TMO $PT -f -k -e trace=openat -o "$W/fork.hy" sh -c "$PROGS/stack chain; true" 
 check "-f: the child's openat names st_do_openat in stack" sh -c '
 	grep -q "^ > $2/stack(st_do_openat+0x" "$1" || { tail -n 5 "$1"; exit 1; }' sh "$W/fork.hy" "$PROGS"
 
+# under the seccomp filter (-f with -e trace=), untraced mmaps must still keep the maps current:
+# the library dlopen'd after the first stack is then named
+$TMO $PT -f -k -e trace=write -o "$W/seccomp-dl.hy" "$PROGS/stack" dlopen "$PROGS/libstacklib.so" \
+	>/dev/null 2>&1
+check "-f -e trace=write (seccomp filter): the dlopen'd library's frames still named" sh -c '
+	grep -q "^ > $2/libstacklib.so(lib_inner+0x" "$1" || { tail -n 8 "$1"; exit 1; }' \
+	sh "$W/seccomp-dl.hy" "$PROGS"
+
 ########## -p: attach to a running program
 "$PROGS/stack" loop >/dev/null 2>&1 &
 LP=$!
