@@ -72,6 +72,7 @@ struct sproc {
 	bool known;		/* regs hold the maps (seeded or tracked) */
 	bool stale;		/* read /proc/PID/maps again before the next lookup */
 	Dwfl *uw;		/* the live unwinder's view (libdwfl, /proc), made on demand */
+	uint64_t nomod_pc;	/* the last address the unwinder found in no module, 0: none */
 };
 
 #define FILE_HASH 256
@@ -1016,6 +1017,7 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 		return 0;
 	}
 	s->st.unwinds++;
+again:
 	if (!p->uw) {
 		Dwfl *d = dwfl_begin(&proc_callbacks);
 
@@ -1035,6 +1037,17 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 	}
 	int r = dwfl_getthread_frames(p->uw, tid, frame_cb, &w);
 
+	/*
+	 * An address in no module: code mapped by a call not seen (an untraced thread, another
+	 * process writing our maps) or JIT code.  Read the maps again once per such address, so a
+	 * missed mapping costs one retry and JIT code does not cost one per stack.
+	 */
+	if (w.nomod && w.pcs[w.n - 1] != p->nomod_pc) {
+		p->nomod_pc = w.pcs[w.n - 1];
+		sym_invalidate(s, tgid);
+		w = (struct walk){ .pcs = pcs, .max = max };
+		goto again;
+	}
 	if (w.more)
 		*err = -E2BIG;
 	else if (w.nomod)
