@@ -22,8 +22,8 @@ WARN += -Werror
 endif
 SAN ?=
 CFLAGS ?= -O2 -g
-override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Ibpf $(SAN)
-LDLIBS := -lbpf -lelf -lz
+override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/symbol -Iuser/source -Iuser/sink -Ibpf $(SAN)
+LDLIBS := -lbpf -ldw -lelf -lz -lstdc++
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
@@ -115,7 +115,9 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
 U := $(OUTPUT)/user
 UNIT_OBJS_default :=
 UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/lib/outfile.o \
-		  $(U)/lib/log.o $(U)/lib/clock.o
+		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/symbol/symbol.o
+# the symbol layer (-k): elfutils, and libstdc++ for its demangler
+SYM_LIBS := -ldw -lelf -lstdc++
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
@@ -124,15 +126,23 @@ UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/s
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
+UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
+UNIT_LIBS_test_symbol := $(SYM_LIBS)
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
 UNIT_OBJS_test_outfile := $(U)/lib/outfile.o $(U)/lib/log.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
 UNIT_OBJS_test_fuzzfound := $(UNIT_PIPELINE)
+UNIT_LIBS_test_json := $(SYM_LIBS)
+UNIT_LIBS_test_fuzzfound := $(SYM_LIBS)
+UNIT_LIBS_test_tef := $(SYM_LIBS)
+UNIT_LIBS_test_perfetto := $(SYM_LIBS)
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
+UNIT_LIBS_test_edges := $(SYM_LIBS)
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
 		       $(UNIT_SINK_CORE)
+UNIT_LIBS_test_otlp := $(SYM_LIBS)
 unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
 
 $(foreach t,$(notdir $(UNIT_BIN)),$(eval $(OUTPUT)/tests/unit/$(t): $(call unit_objs,$(t))))
@@ -148,12 +158,22 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
+# -k (issue 12): stack.c again with frame pointers, and the library it loads with dlopen
+PROG_BIN += $(OUTPUT)/tests/progs/stack_fp $(OUTPUT)/tests/progs/libstacklib.so
+$(OUTPUT)/tests/progs/stack_fp: tests/progs/stack.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fno-omit-frame-pointer -Wall -D_GNU_SOURCE -o $@ $<
+$(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) $(SYM_LIBS)
 
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)

@@ -24,6 +24,8 @@
 #define HY_PTRS_MAX	4096	/* pointers of a string array followed to count it (envp) */
 #define HY_CMDLINE_MAX	1024	/* bytes of argv sent with HY_REC_EXEC */
 #define HY_NR_MAX	512	/* syscall numbers covered by the capture map */
+#define HY_STACK_DEPTH	64	/* frames of a -k stack by default (--stack-depth) */
+#define HY_STACK_DEPTH_MAX 1024	/* the largest --stack-depth */
 
 enum hy_rec_type {
 	HY_REC_SYSCALL = 1,	/* a completed syscall: entry and exit */
@@ -76,6 +78,11 @@ struct hy_rec {
 #define HY_ARG_RET	6	/* about the return value (e.g. fd path of a returned fd) */
 #define HY_ARG_SIGINFO	7	/* siginfo_t of a HY_REC_SIGNAL */
 #define HY_ARG_EXTRA	8	/* decoder-specific extra capture (nested pointers) */
+#define HY_ARG_STACK	9	/* the call's user stack (-k): __u64 code addresses, innermost
+				   first (frame 0: the PC after the syscall instruction; the
+				   others: return addresses), idx 0, when HY_AT_ENTER, addr 0;
+				   HY_BF_TRUNC: cut at --stack-depth; err = -errno: unwinding
+				   failed after the frames given (shown as a marked frame) */
 
 /* struct hy_blob.when */
 #define HY_AT_ENTER	1

@@ -21,8 +21,9 @@ RULES='
 decoders/	decoders/ bpf/hytrace.h generated
 user/lib/	user/lib/
 user/state/	user/lib/ decoders/ bpf/hytrace.h user/state/ generated user/options.h
-user/sink/	user/lib/ decoders/ bpf/hytrace.h user/state/ user/sink/ generated user/options.h
-user/source/	user/lib/ decoders/ bpf/hytrace.h bpf/*.bpf.h user/state/ user/source/ generated user/options.h
+user/symbol/	user/lib/ bpf/hytrace.h user/state/tidmap.h user/symbol/
+user/sink/	user/lib/ decoders/ bpf/hytrace.h user/state/ user/symbol/ user/sink/ generated user/options.h
+user/source/	user/lib/ decoders/ bpf/hytrace.h bpf/*.bpf.h user/state/ user/symbol/ user/source/ generated user/options.h
 user/options.h	user/lib/ decoders/ bpf/hytrace.h
 user/		*
 bpf/		bpf/ vmlinux/
@@ -30,7 +31,7 @@ bpf/		bpf/ vmlinux/
 # names of generated headers, wherever the build writes them
 GENERATED='xlat_gen.h *.skel.h'
 # the Makefile's -I folders ($(OUTPUT) = build), used when the Makefile cannot be read
-INCLUDE_DIRS='build/gen build decoders user user/lib user/state user/source user/sink bpf'
+INCLUDE_DIRS='build/gen build decoders user user/lib user/state user/symbol user/source user/sink bpf'
 ARCH=${ARCH:-x86_64}
 
 cd "$(dirname "$0")/.." || exit 2

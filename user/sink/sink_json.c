@@ -28,6 +28,8 @@ struct jsink {
 	long nr_last;
 	char nr_buf[96];
 	size_t nr_len;
+	const struct sym_frame *stack;	/* -k: the frames of the call being written */
+	unsigned int nstack;
 };
 
 /* "ts": ns as "%" PRId64, the seconds' digits kept from the record before when they match */
@@ -56,7 +58,16 @@ static unsigned int json_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* "ts", "dur"; exec's "argv" */
 
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, true);
+}
+
+static void json_stack_cb(struct sink *s, const struct event *ev, const struct sym_frame *f,
+			  unsigned int n, struct task *t)
+{
+	struct jsink *js = s->priv;
+
+	js->stack = f;
+	js->nstack = n;
 }
 
 static int json_open(struct sink *s)
@@ -204,6 +215,12 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		json_result(sb, d);
 	if (r->flags & HY_F_BLOBS_CUT)
 		sb_puts(sb, ",\"incomplete\":true");	/* some argument memory was not captured */
+	if (js->stack && r->type == HY_REC_SYSCALL) {
+		sb_puts(sb, ",\"stack\":");
+		json_stack(sb, js->stack, js->nstack);
+	}
+	js->stack = NULL;
+	js->nstack = 0;
 	emit(s, t);
 }
 
@@ -314,6 +331,7 @@ const struct sink_ops sink_json_ops = {
 	.needs = json_needs,
 	.open = json_open,
 	.syscall = json_syscall,
+	.stack = json_stack_cb,
 	.signal = json_signal,
 	.process = json_process,
 	.lost = json_lost,

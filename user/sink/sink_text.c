@@ -39,6 +39,8 @@ struct text {
 	pid_t tid_last;
 	char tid_buf[32];
 	size_t tid_len;
+	const struct sym_frame *stack;	/* -k: the frames of the call being printed */
+	unsigned int nstack;
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -58,7 +60,7 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, false);
 }
 
 static struct outf *outf_add(struct text *tx)
@@ -314,8 +316,24 @@ static void ret_part(struct text *tx, const struct sink *s, const struct event *
 		}
 	}
 	sb_putc(sb, '\n');
+	for (unsigned int i = 0; i < tx->nstack; i++) {
+		sb_puts(sb, " > ");
+		sink_frame_text(sb, &tx->stack[i]);
+		sb_putc(sb, '\n');
+	}
+	tx->stack = NULL;
+	tx->nstack = 0;
 	emit(tx, out, sb, invis);
 	out->open_tid = 0;
+}
+
+static void text_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		       unsigned int n, struct task *t)
+{
+	struct text *tx = s->priv;
+
+	tx->stack = f;
+	tx->nstack = n;
 }
 
 static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
@@ -521,6 +539,7 @@ const struct sink_ops sink_text_ops = {
 	.needs = text_needs,
 	.open = text_open,
 	.syscall = text_syscall,
+	.stack = text_stack,
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,

@@ -164,6 +164,11 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
+	/* issue 12: the eBPF side's stack capture comes from the stackbpf branch */
+	if (o->kflag) {
+		snprintf(why, whylen, "-k (stack traces) is not in the eBPF backend yet");
+		return -EOPNOTSUPP;
+	}
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;
