@@ -1146,12 +1146,10 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 	/*
 	 * The early record shows the call while it blocks; not when an entry
 	 * read must wait for the exit, as its arguments would then print
-	 * differently in the two records.
-	 */
-	/*
-	 * st->retry, not retry: a test of the register would make the verifier keep
-	 * apart the 2^6 outcomes of the loop above (sys_enter verified 5229 -> 3357
-	 * instructions); the reload is one load on this slow path.
+	 * differently in the two records.  st->retry, not retry: a test of the
+	 * register would make the verifier keep apart the 2^6 outcomes of the
+	 * loop above (sys_enter verified 5229 -> 3357 instructions); the reload
+	 * is one load on this slow path.
 	 */
 	if ((nf & HYB_NF_BLOCKS) && !cfg_no_enter && !st->retry) {
 		struct hy_rec *r = (struct hy_rec *)s->rec;

@@ -60,9 +60,9 @@ _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_
  */
 #define RING_SUMMARY	(1u << 20)
 #define POLL_MIN_MS	1
+#define POLL_MAX_MS	10
 /* the verifier's log under --debug: 16 MiB, a longer one is cut */
 #define VLOG_SIZE	(16u << 20)
-#define POLL_MAX_MS	10
 #ifndef PIDFD_THREAD
 #define PIDFD_THREAD	O_EXCL	/* include/uapi/linux/pidfd.h, Linux 6.9 */
 #endif
@@ -704,12 +704,13 @@ static void boot_off_update(void)
 /*
  * Open the light skeleton, configure it and run its loader, which creates the maps, does the
  * CO-RE relocations against the kernel's own BTF and loads the programs (bpftool gen skeleton -L).
- * With `log`, the verifier's log goes to --debug.
+ * A failed load under --debug is done again with the verifier's log on, as libbpf does, and the
+ * log shown (`log` set: that second load).
  */
 static int load(struct tracer *tr, bool log)
 {
-	static char *vlog;
 	struct hytrace_bpf *skel = hytrace_bpf__open();
+	char *vlog = NULL;
 	int err;
 
 	if (!skel) {
@@ -728,13 +729,22 @@ static int load(struct tracer *tr, bool log)
 		skel->ctx.log_buf = (uintptr_t)vlog;
 	}
 	err = hytrace_bpf__load(skel);
-	if (err && !log)
+	if (err && log) {
+		if (vlog)
+			pr_info("the verifier's log:\n%s", vlog);
+	} else if (err) {
 		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
 			strerror(-err));
-	else if (err && vlog)
-		pr_info("the verifier's log:\n%s", vlog);
+		if (log_level >= 1) {
+			hytrace_bpf__destroy(skel);
+			B.skel = NULL;
+			if (B.cg_fd >= 0)
+				close(B.cg_fd);
+			B.cg_fd = -1;
+			load(tr, true);
+		}
+	}
 	free(vlog);
-	vlog = NULL;
 	return err;
 }
 
@@ -749,15 +759,6 @@ static int bpf_start(struct tracer *tr)
 	B.tr = tr;
 	libbpf_set_print(libbpf_print);
 	err = load(tr, false);
-	if (err && log_level >= 1) {
-		/* as libbpf does: verify again with the log on only when it failed */
-		hytrace_bpf__destroy(B.skel);
-		B.skel = NULL;
-		if (B.cg_fd >= 0)
-			close(B.cg_fd);
-		B.cg_fd = -1;
-		load(tr, true);
-	}
 	if (err)
 		return err;
 	skel = B.skel;
