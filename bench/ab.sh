@@ -7,6 +7,10 @@
 #   AB_CELLS="pt-fork pt-exec pt-fork-cpu0 pt-exec-cpu0" bash bench/ab.sh OLD NEW   (fork storms)
 #   AB_CELLS="start-bpf start-bpf-c start-pt tar-bpf find-bpf" bash bench/ab.sh OLD NEW   (start-up,
 #   /bin/true traced, and the real short programs of issue 10; no loop time: whole process only)
+#   AB_CELLS="nomatch raw bpf-c" bash bench/ab.sh OLD NEW   (issue 10: unmatched process, raw)
+#
+# nomatch: W1 timed alone while `hytrace -a --comm=hyt_nomatch` runs in the background (its
+# whole time is W1's process only); raw: --format=raw to a file in /dev/shm.
 #
 # Each repetition runs every cell with OLD then NEW (the order swaps every repetition), so
 # both see the same machine.  Reported per cell and binary: the median of the workload's own
@@ -32,7 +36,10 @@ W7F=${AB_W7FORK:-2000}
 W7E=${AB_W7EXEC:-1000}
 CELLS=${AB_CELLS:-"bpf bpf-c bpf-json pt pt-openat bpf-w2 pt-w2"}
 TMP=$(mktemp -d /tmp/hytrace-ab.XXXXXX) || exit 1
-trap 'rm -rf "$TMP"' EXIT
+RAWOUT=/dev/shm/hytrace-ab.$$.raw
+BGP=
+trap '[ -n "$BGP" ] && kill -INT "$BGP" 2>/dev/null; rm -rf "$TMP" "$RAWOUT"' EXIT
+ATTACH_WAIT=${AB_ATTACH_WAIT:-1}
 
 # cell -> tracer options and workload
 cell_cmd() {	# cell hytrace out
@@ -41,6 +48,8 @@ cell_cmd() {	# cell hytrace out
 	bpf)		echo "$hy --backend=bpf -f -o $out $BIN/w1_getppid $W1" ;;
 	bpf-c)		echo "$hy --backend=bpf -f -c -o $out $BIN/w1_getppid $W1" ;;
 	bpf-json)	echo "$hy --backend=bpf -f --format=json -o $out $BIN/w1_getppid $W1" ;;
+	raw)		echo "$hy --backend=bpf -f --format=raw -o $RAWOUT $BIN/w1_getppid $W1" ;;
+	nomatch)	echo "$BIN/w1_getppid $W1" ;;
 	pt)		echo "$hy --backend=ptrace -f -o $out $BIN/w1_getppid $W1" ;;
 	pt-openat)	echo "$hy --backend=ptrace -f -e trace=openat -o $out $BIN/w1_getppid $W1" ;;
 	bpf-w2)		echo "$hy --backend=bpf -f -o $out $BIN/w2_pread_write $W2" ;;
@@ -64,10 +73,22 @@ run_one() {	# cell which(old|new) rep
 	out=$TMP/trace
 	cmd=$(cell_cmd "$c" "$hy" "$out") || exit 1
 	rm -f "$TMP/elapsed"
+	if [ "$c" = nomatch ]; then
+		"$hy" --backend=bpf -a --comm=hyt_nomatch -o /dev/null 2>"$TMP/bgerr" &
+		BGP=$!
+		sleep "$ATTACH_WAIT"	# no readiness signal: time to load and attach
+		kill -0 "$BGP" 2>/dev/null || { echo "ab.sh: nomatch ($w): $(head -c 300 "$TMP/bgerr")" >&2; exit 1; }
+	fi
 	t0=$(date +%s.%N)
 	(cd "$TMP" && BENCH_ELAPSED_FILE=$TMP/elapsed $cmd >/dev/null 2>"$TMP/err") ||
 		{ echo "ab.sh: $c ($w) failed: $(head -c 300 "$TMP/err")" >&2; exit 1; }
 	t1=$(date +%s.%N)
+	if [ -n "$BGP" ]; then
+		kill -INT "$BGP"
+		wait "$BGP"
+		BGP=
+	fi
+	rm -f "$RAWOUT"
 	# cells whose program times no loop (start-up, tar, find) record 0: shown as "-"
 	echo "$c $w $(cut -d' ' -f1 "$TMP/elapsed" 2>/dev/null || echo 0) $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')" >>"$TMP/res"
 }
