@@ -186,14 +186,26 @@ UT_CASE(rm_control_unreadable)
 		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params=0x7ffc2000, "
 		"paramsSize=128} => {status=NV_OK}) = 0 (NV_OK)");
 
+	/* a params buffer cut by the capture: the elements read, then "..." */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	ut_blob(u, HY_ARG_EXTRA, HY_AT_ENTER, 1, ids, sizeof(ids), HY_BF_TRUNC);
+	UT_LINE(u, "params truncated", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0x100, 0x200], ...}, "
+		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* a params buffer shorter than this release's struct (an array bound grew): what it holds */
+	in.paramsSize = 8;
 	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
 	fdpath(u, "/dev/nvidiactl");
 	top(u, HY_AT_ENTER, &in, sizeof(in));
 	sub(u, HY_AT_ENTER, 1, ids, sizeof(ids));
-	UT_LINE(u, "params truncated", -25,
+	UT_LINE(u, "params shorter", -25,
 		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
-		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={...}, "
-		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0x100, 0x200]}, "
+		"paramsSize=8}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	in.paramsSize = 128;
 
 	/* the top struct unreadable: the address, as strace prints it */
 	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
@@ -390,6 +402,36 @@ UT_CASE(nvos47)
 	UT_LINE(u, "545 by version", -25,
 		"ioctl(3, NV_ESC_RM_UNMAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
 		"flags=0, dmaOffset=0x1000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	u->d.nv_major = 0;
+
+	/* NVOS46 before 580: 56 bytes, no flags2/kindOverride; chosen by its size */
+	struct { uint32_t hClient, hDevice, hDma, hMemory; uint64_t offset, length; uint32_t flags, pad;
+		 uint64_t dmaOffset; uint32_t status, pad2; } m = { 1, 2, 3, 4, 0x10, 0x20, 0, 0, 0x3000, 0, 0 };
+
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x57, sizeof(m)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &m, sizeof(m));
+	UT_LINE(u, "NVOS46 575 by size", -25,
+		"ioctl(3, NV_ESC_RM_MAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
+		"offset=0x10, length=0x20, flags=0, dmaOffset=0x3000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* NVOS21 before 535: same size, no paramsSize: only the version tells */
+	struct { uint32_t hRoot, hObjectParent, hObjectNew, hClass; uint64_t pAllocParms;
+		 uint32_t status, pad; } r = { 1, 2, 3, 0x80, 0, 0x56, 0 };
+
+	u->d.nv_major = 520;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2b, sizeof(r)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &r, sizeof(r));
+	top(u, HY_AT_EXIT, &r, sizeof(r));
+	UT_LINE(u, "NVOS21 520 by version", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
+		"hClass=NV01_DEVICE_0, pAllocParms=NULL} => {status=NV_ERR_NOT_SUPPORTED}) = 0 "
+		"(NV_ERR_NOT_SUPPORTED)");
+	u->d.nv_major = 595;
+	UT_LINE(u, "NVOS21 595 by version", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
+		"hClass=NV01_DEVICE_0, pAllocParms=NULL, paramsSize=86} => {status=NV_OK}) = 0 (NV_OK)");
 	u->d.nv_major = 0;
 }
 
