@@ -56,6 +56,16 @@ BEGIN {
 		if (line ~ /^#/ || line ~ /^[ \t]*$/) continue
 		n = split(line, a, /[ \t]+/)
 		role = a[1]; key = a[2]; t = a[3]
+		# "ctrl NAME TYPE|- auto ALT..." (gen-nvidia.sh): a control command not in the spec,
+		# with the first of its candidate structs that the headers define
+		if (a[4] == "auto") {
+			if (role SUBSEP key in listed) continue
+			if (t == "-" || !(t in sbody))
+				for (i = 5; i <= n; i++) if (a[i] in sbody) { t = a[i]; break }
+			if (!(t in sbody)) continue
+			n = 3
+		}
+		listed[role, key] = 1
 		if (t != "-" && !(t in sbody)) {
 			printf "gen-nvidia: %s %s: struct %s not found in the headers, left out\n", role, key, t > "/dev/stderr"
 			continue

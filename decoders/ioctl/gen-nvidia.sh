@@ -50,8 +50,8 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 
 # -- class ids: in class/clXXXX.h, the defines whose value is XXXX ---------------------------
 {
-	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id)"
-	sed -n 's/^#define  *\(NV01_ROOT\|NV01_ROOT_NON_PRIV\|NV01_ROOT_CLIENT\)  *(\(0x[0-9A-Fa-f]*\)U\?).*/\1\t\2/p' "$SDK/nvos.h"
+	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root and OS event classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id)"
+	sed -n 's/^#define  *\(NV01_ROOT\|NV01_ROOT_NON_PRIV\|NV01_ROOT_CLIENT\|NV01_EVENT_KERNEL_CALLBACK\|NV01_EVENT_OS_EVENT\|NV01_EVENT_KERNEL_CALLBACK_EX\)  *(\(0x[0-9A-Fa-f]*\)U\?).*/\1\t\2/p' "$SDK/nvos.h"
 	for f in "$SDK"/class/cl*.h; do
 		id=$(basename "$f" .h | sed 's/^cl//')
 		case $id in *[!0-9a-fA-F]*) continue ;; esac
@@ -81,6 +81,22 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 		if (!seen[$2]++) printf "%s\t0x%s\n", $2, x
 	}'
 } > "$tmp/nv_ctrl_cmds.in"
+
+# The params struct of each control command: the one its finn comment names
+# ("... | NAME_PARAMS_MESSAGE_ID"), else NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS
+# when the headers define it (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
+# the spec's struct and member kinds.
+find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
+$1 == "#define" && $2 ~ /_CTRL_CMD_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
+	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID$/, "", t)
+	print $2, t
+}' > "$tmp/ctrl.finn"
+awk 'FNR == NR { finn[$1] = $2; next }
+/^#/ { next }
+{
+	n = $1; c = n; sub(/_CTRL_CMD_/, "_CTRL_", c)
+	printf "ctrl %s %s auto %s_PARAMS %s_PARAMS\n", n, (n in finn) ? finn[n] : "-", c, n
+}' "$tmp/ctrl.finn" "$tmp/nv_ctrl_cmds.in" > "$tmp/spec.auto"
 
 # -- NVOS32 (RM_VID_HEAP_CONTROL) functions ---------------------------------------------------
 {
@@ -363,6 +379,7 @@ echo "$tmp/extra.h" >> "$tmp/hfiles"
 xargs awk -f "$top/decoders/ioctl/gen-nvidia-structs.awk" < "$tmp/hfiles" > "$tmp/structs"
 
 # -- the C program that prints the layouts ------------------------------------------------------
+cat "$tmp/spec.auto" >> "$tmp/spec"
 awk -v specf="$tmp/spec" -v structsf="$tmp/structs" -f "$top/decoders/ioctl/gen-nvidia-prog.awk" \
 	> "$tmp/prog.c"
 {

@@ -128,19 +128,24 @@ static int esc_nr(uint32_t req)
 	return (int)HY_IOC_NR(req);
 }
 
+/* The bindings of (role, key): nv_binds is sorted by role, then key (gen-nvidia.sh). */
 static const struct nv_bind *bind_find(enum nv_role role, uint32_t key, size_t *n)
 {
-	const struct nv_bind *first = NULL;
+	size_t lo = 0, hi = nv_nbinds, k;
 
-	*n = 0;
-	for (size_t i = 0; i < nv_nbinds; i++) {
-		if (nv_binds[i].role != role || nv_binds[i].key != key)
-			continue;
-		if (!first)
-			first = &nv_binds[i];
-		(*n)++;
+	while (lo < hi) {	/* the first entry not below (role, key) */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct nv_bind *b = &nv_binds[mid];
+
+		if (b->role < role || (b->role == role && b->key < key))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return first;
+	for (k = lo; k < nv_nbinds && nv_binds[k].role == role && nv_binds[k].key == key; k++)
+		;
+	*n = k - lo;
+	return *n ? &nv_binds[lo] : NULL;
 }
 
 /* True when an older layout of c's struct (named C_Vnnn, before > major) applies to major. */

@@ -662,11 +662,50 @@ UT_TEST(descs)
 	UT_CHECK("NV01_DEVICE_0 size", !bad);
 }
 
+/* The request-to-struct bindings: sorted (they are searched), and naming known requests. */
+UT_TEST(binds)
+{
+	unsigned int nctrl = 0, nclass = 0;
+	int bad = 0;
+
+	for (size_t i = 0; i < nv_nbinds; i++) {
+		const struct nv_bind *b = &nv_binds[i];
+
+		if (i && (nv_binds[i - 1].role > b->role ||
+			  (nv_binds[i - 1].role == b->role && nv_binds[i - 1].key > b->key))) {
+			printf("#  not sorted at %zu\n", i);
+			bad = 1;
+		}
+		const struct xlat *x = b->role == NVB_CTRL ? &xlat_nv_ctrl_cmds :
+				       b->role == NVB_CLASS ? &xlat_nv_classes :
+				       b->role == NVB_ESC ? &xlat_nv_escapes : &xlat_nv_uvm_cmds;
+
+		if (!xlat_name(x, b->key) || (!b->s && b->role != NVB_UVM)) {
+			printf("#  %s %#x: %s\n", x->tname, b->key, b->s ? b->s->name : "no struct");
+			bad = 1;
+		}
+		/* every member inside its struct, elements whole */
+		for (unsigned int k = 0; b->s && k < b->s->nf; k++) {
+			const struct nv_field *f = &b->s->f[k];
+
+			if (f->name && (f->off + f->esize * f->n > b->s->size || !f->esize || !f->n)) {
+				printf("#  %s.%s\n", b->s->name, f->name);
+				bad = 1;
+			}
+		}
+		nctrl += b->role == NVB_CTRL;
+		nclass += b->role == NVB_CLASS;
+	}
+	UT_CHECK("sorted, known, members inside", !bad);
+	UT_CHECK("params layouts for most control commands", nctrl > 1300);
+	UT_CHECK("alloc params for the common classes", nclass > 40);
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(dev_kind), UT_ENTRY(rm_control), UT_ENTRY(rm_control_unknown),
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
-	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), { NULL },
+	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds), { NULL },
 };
 
 int main(int argc, char **argv)
