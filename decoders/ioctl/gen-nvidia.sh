@@ -131,7 +131,9 @@ esc NV_ESC_SET_NUMA_STATUS nv_ioctl_set_numa_status_t status=i
 esc NV_ESC_EXPORT_TO_DMABUF_FD nv_ioctl_export_to_dma_buf_fd_t fd=fd
 esc NV_ESC_WAIT_OPEN_COMPLETE nv_ioctl_wait_open_complete_t rc=i adapterStatus=st
 esc NV_ESC_RM_ALLOC_MEMORY nv_ioctl_nvos02_parameters_with_fd fd=fd
+esc NV_ESC_RM_ALLOC_OBJECT NVOS05_PARAMETERS
 esc NV_ESC_RM_FREE NVOS00_PARAMETERS
+esc NV_ESC_RM_LOCKLESS_DIAGNOSTIC NV_LOCKLESS_DIAGNOSTIC_PARAMS keep=^(cmd|status)$
 esc NV_ESC_RM_CONTROL NVOS54_PARAMETERS cmd=cmd
 esc NV_ESC_RM_ALLOC NVOS21_PARAMETERS
 esc NV_ESC_RM_ALLOC NVOS64_PARAMETERS
@@ -384,7 +386,7 @@ awk -v specf="$tmp/spec" -v structsf="$tmp/structs" -f "$top/decoders/ioctl/gen-
 	> "$tmp/prog.c"
 {
 	for f in nvos.h nv-ioctl.h nv-ioctl-numa.h nv-unix-nvos-params-wrappers.h nv_escape.h \
-		uvm_ioctl.h uvm_linux_ioctl.h nvstatus.h; do
+		nv-ioctl-lockless-diag.h uvm_ioctl.h uvm_linux_ioctl.h nvstatus.h; do
 		for dir in "$SDK" "$KO/common/inc" "$KO/nvidia-uvm" "$UNIX"; do
 			[ ! -e "$dir/$f" ] || { echo "#include \"$f\""; break; }
 		done

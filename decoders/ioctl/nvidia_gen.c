@@ -17,7 +17,9 @@ static const struct nv_struct nvs_nv_ioctl_set_numa_status_t;
 static const struct nv_struct nvs_nv_ioctl_export_to_dma_buf_fd_t;
 static const struct nv_struct nvs_nv_ioctl_wait_open_complete_t;
 static const struct nv_struct nvs_nv_ioctl_nvos02_parameters_with_fd;
+static const struct nv_struct nvs_NVOS05_PARAMETERS;
 static const struct nv_struct nvs_NVOS00_PARAMETERS;
+static const struct nv_struct nvs_NV_LOCKLESS_DIAGNOSTIC_PARAMS;
 static const struct nv_struct nvs_NVOS54_PARAMETERS;
 static const struct nv_struct nvs_NVOS21_PARAMETERS;
 static const struct nv_struct nvs_NVOS64_PARAMETERS;
@@ -1980,6 +1982,15 @@ static const struct nv_field nvf_nv_ioctl_nvos02_parameters_with_fd[] = {
 };
 static const struct nv_struct nvs_nv_ioctl_nvos02_parameters_with_fd = { "nv_ioctl_nvos02_parameters_with_fd", 56, 2, nvf_nv_ioctl_nvos02_parameters_with_fd };
 
+static const struct nv_field nvf_NVOS05_PARAMETERS[] = {
+	{ "hRoot", 0, 4, 1, NVK_H, NULL },
+	{ "hObjectParent", 4, 4, 1, NVK_H, NULL },
+	{ "hObjectNew", 8, 4, 1, NVK_H, NULL },
+	{ "hClass", 12, 4, 1, NVK_CLS, NULL },
+	{ "status", 16, 4, 1, NVK_ST, NULL },
+};
+static const struct nv_struct nvs_NVOS05_PARAMETERS = { "NVOS05_PARAMETERS", 20, 5, nvf_NVOS05_PARAMETERS };
+
 static const struct nv_field nvf_NVOS00_PARAMETERS[] = {
 	{ "hRoot", 0, 4, 1, NVK_H, NULL },
 	{ "hObjectParent", 4, 4, 1, NVK_H, NULL },
@@ -1987,6 +1998,12 @@ static const struct nv_field nvf_NVOS00_PARAMETERS[] = {
 	{ "status", 12, 4, 1, NVK_ST, NULL },
 };
 static const struct nv_struct nvs_NVOS00_PARAMETERS = { "NVOS00_PARAMETERS", 16, 4, nvf_NVOS00_PARAMETERS };
+
+static const struct nv_field nvf_NV_LOCKLESS_DIAGNOSTIC_PARAMS[] = {
+	{ "cmd", 0, 4, 1, NVK_U, NULL },
+	{ "status", 4, 4, 1, NVK_ST, NULL },
+};
+static const struct nv_struct nvs_NV_LOCKLESS_DIAGNOSTIC_PARAMS = { "NV_LOCKLESS_DIAGNOSTIC_PARAMS", 15412, 2, nvf_NV_LOCKLESS_DIAGNOSTIC_PARAMS };
 
 static const struct nv_field nvf_NVOS54_PARAMETERS[] = {
 	{ "hClient", 0, 4, 1, NVK_H, NULL },
@@ -16288,6 +16305,7 @@ static const struct nv_struct nvs_NV2080_NOCAT_JOURNAL_OVERCLOCK_DETAILS = { "NV
 /* request -> struct: by role, then key (NVB_ESC: the escape number) */
 const struct nv_bind nv_binds[] = {
 	{ NVB_ESC, 0x27, &nvs_nv_ioctl_nvos02_parameters_with_fd, 0 },
+	{ NVB_ESC, 0x28, &nvs_NVOS05_PARAMETERS, 0 },
 	{ NVB_ESC, 0x29, &nvs_NVOS00_PARAMETERS, 0 },
 	{ NVB_ESC, 0x2a, &nvs_NVOS54_PARAMETERS, 0 },
 	{ NVB_ESC, 0x2b, &nvs_NVOS21_PARAMETERS, 0 },
@@ -16312,6 +16330,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_ESC, 0x5c, &nvs_NV0000_CTRL_OS_UNIX_EXPORT_OBJECT_TO_FD_PARAMS, 0 },
 	{ NVB_ESC, 0x5d, &nvs_NV0000_CTRL_OS_UNIX_IMPORT_OBJECT_FROM_FD_PARAMS, 0 },
 	{ NVB_ESC, 0x5e, &nvs_NVOS56_PARAMETERS, 0 },
+	{ NVB_ESC, 0x5f, &nvs_NV_LOCKLESS_DIAGNOSTIC_PARAMS, 0 },
 	{ NVB_ESC, 0xc8, &nvs_nv_ioctl_card_info_t, 0 },
 	{ NVB_ESC, 0xc9, &nvs_nv_ioctl_register_fd_t, 0 },
 	{ NVB_ESC, 0xce, &nvs_nv_ioctl_alloc_os_event_t, 0 },
@@ -17860,6 +17879,7 @@ const size_t nv_nbinds = sizeof(nv_binds) / sizeof(nv_binds[0]);
 /* capture descriptions, sorted by HY_IOCD_KEY(kind, request) */
 const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x27), { 56, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_MEMORY (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x28), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x29), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_FREE (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x2b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC (in XFER) */
@@ -17880,6 +17900,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x5c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x5d), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_IMPORT_OBJECT_FROM_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x5e), { 40, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_UPDATE_DEVICE_MAPPING_INFO (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x5f), { 15412, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_LOCKLESS_DIAGNOSTIC (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc8), { 72, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_CARD_INFO (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc9), { 4, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_REGISTER_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xce), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_ALLOC_OS_EVENT (in XFER) */
@@ -17905,6 +17926,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc01046ce), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_ALLOC_OS_EVENT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc01046cf), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_FREE_OS_EVENT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc01046d3), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_XFER, HY_IOC_SUB_MAX } } } }, /* NV_ESC_IOCTL_XFER_CMD */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc0144628), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc014465d), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_IMPORT_OBJECT_FROM_FD */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc0184635), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc018465c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD */
@@ -17930,7 +17952,9 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc0b8464a), { 184, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_VID_HEAP_CONTROL */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc23046d7), { 560, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_NUMA_INFO */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xca3046d9), { 2608, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_EXPORT_TO_DMABUF_FD */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xfc34465f), { 15412, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_LOCKLESS_DIAGNOSTIC */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x27), { 56, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_MEMORY (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x28), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x29), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_FREE (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x2b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC (in XFER) */
@@ -17951,6 +17975,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x5c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x5d), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_IMPORT_OBJECT_FROM_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x5e), { 40, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_UPDATE_DEVICE_MAPPING_INFO (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x5f), { 15412, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_LOCKLESS_DIAGNOSTIC (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc8), { 72, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_CARD_INFO (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc9), { 4, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_REGISTER_FD (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xce), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_ALLOC_OS_EVENT (in XFER) */
@@ -17976,6 +18001,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc01046ce), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_ALLOC_OS_EVENT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc01046cf), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_FREE_OS_EVENT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc01046d3), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_XFER, HY_IOC_SUB_MAX } } } }, /* NV_ESC_IOCTL_XFER_CMD */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc0144628), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc014465d), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_IMPORT_OBJECT_FROM_FD */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc0184635), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc018465c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD */
@@ -18001,6 +18027,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc0b8464a), { 184, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_VID_HEAP_CONTROL */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc23046d7), { 560, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_NUMA_INFO */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xca3046d9), { 2608, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_EXPORT_TO_DMABUF_FD */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xfc34465f), { 15412, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_LOCKLESS_DIAGNOSTIC */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM, 0x1), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_RESERVE_VA */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM, 0x2), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_RELEASE_VA */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM, 0x3), { 48, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_REGION_COMMIT */

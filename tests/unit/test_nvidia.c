@@ -499,6 +499,59 @@ UT_CASE(uvm)
 	UT_EXPECT("label unknown", lb, "0x3ff");
 }
 
+/* RM_VID_HEAP_CONTROL: the function by name; the AllocSize members only for ALLOC_SIZE */
+UT_CASE(vidheap)
+{
+	struct { uint32_t hRoot, hObjectParent, function, hVASpace; int16_t ivcHeapNumber; uint16_t pad;
+		 uint32_t status; uint64_t total, free;
+		 struct { uint32_t owner, hMemory, type, flags, attr, format, comprCovg, zcullCovg,
+			  partitionStride, width, height, pad; uint64_t size, alignment, offset, limit,
+			  address, rangeBegin, rangeEnd; uint32_t attr2, ctagOffset; int32_t numaNode; } as;
+	} v = { 0xc1d00001, 0x5c000001, 2, 0, 0, 0, 0, 0, 0,
+		{ 0x1, 0xcaf00003, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0x200000, 0x1000, 0, 0, 0, 0, 0, 0,
+		  0, -1 } };
+	size_t n;
+	const struct nv_bind *b = NULL;
+
+	for (n = 0; n < nv_nbinds; n++)
+		if (nv_binds[n].role == NVB_ESC && nv_binds[n].key == 0x4a)
+			b = &nv_binds[n];
+	UT_CHECK("NVOS32 bound", b && b->s && b->s->size >= sizeof(v));
+	if (!b || !b->s)
+		return;
+	uint8_t buf[512] = { 0 };
+
+	memcpy(buf, &v, sizeof(v));
+	u->o.verbose = 1;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x4a, b->s->size), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, buf, b->s->size);
+	UT_LINE(u, "alloc size -v", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_ALLOC_SIZE, hVASpace=0, ivcHeapNumber=0, total=0, free=0, "
+		"data.AllocSize.owner=1, data.AllocSize.hMemory=0xcaf00003, data.AllocSize.type=0, "
+		"data.AllocSize.flags=0x10, data.AllocSize.attr=0, data.AllocSize.format=0, "
+		"data.AllocSize.comprCovg=0, data.AllocSize.zcullCovg=0, data.AllocSize.partitionStride=0, "
+		"data.AllocSize.width=0, data.AllocSize.height=0, data.AllocSize.size=0x200000, "
+		"data.AllocSize.alignment=0x1000, data.AllocSize.offset=0, data.AllocSize.limit=0, "
+		"data.AllocSize.address=NULL, data.AllocSize.rangeBegin=0, data.AllocSize.rangeEnd=0, "
+		"data.AllocSize.attr2=0, data.AllocSize.ctagOffset=0, data.AllocSize.numaNode=-1}) = -1 "
+		"ENOTTY (Inappropriate ioctl for device)");
+	u->o.verbose = 0;
+	UT_LINE(u, "alloc size", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_ALLOC_SIZE, hVASpace=0, ivcHeapNumber=0, total=0, free=0, "
+		"data.AllocSize.owner=1, ...}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	buf[8] = 3;	/* NVOS32_FUNCTION_FREE: no AllocSize members */
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x4a, b->s->size), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, buf, b->s->size);
+	UT_LINE(u, "free", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_FREE, hVASpace=0, ivcHeapNumber=0, total=0, free=0}) = -1 "
+		"ENOTTY (Inappropriate ioctl for device)");
+}
+
 /* Every escape and UVM command of the tables prints by name on its kind of fd. */
 UT_CASE(names)
 {
@@ -705,7 +758,8 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(dev_kind), UT_ENTRY(rm_control), UT_ENTRY(rm_control_unknown),
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
-	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds), { NULL },
+	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
+	UT_ENTRY(vidheap), { NULL },
 };
 
 int main(int argc, char **argv)
