@@ -50,7 +50,7 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 
 # -- class ids: in class/clXXXX.h, the defines whose value is XXXX ---------------------------
 {
-	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root and OS event classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id)"
+	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root and OS event classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id, else its class-like defines)"
 	sed -n 's/^#define  *\(NV01_ROOT\|NV01_ROOT_NON_PRIV\|NV01_ROOT_CLIENT\|NV01_EVENT_KERNEL_CALLBACK\|NV01_EVENT_OS_EVENT\|NV01_EVENT_KERNEL_CALLBACK_EX\)  *(\(0x[0-9A-Fa-f]*\)U\?).*/\1\t\2/p' "$SDK/nvos.h"
 	for f in "$SDK"/class/cl*.h; do
 		id=$(basename "$f" .h | sed 's/^cl//')
@@ -60,7 +60,12 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 			v = $3; gsub(/[()uU]/, "", v)
 			if (v !~ /^0x[0-9a-fA-F]+$/) next
 			x = tolower(substr(v, 3)); sub(/^0+/, "", x); t = tolower(id); sub(/^0+/, "", t)
-			if (x == t && !seen[$2]++) printf "%s\t0x%s\n", $2, (t == "" ? "0" : t)
+			if (x == t && !seen[$2]++) { printf "%s\t0x%s\n", $2, (t == "" ? "0" : t); n++ }
+			else if ($2 !~ /^NV[0-9A-F][0-9A-F][0-9A-F][0-9A-F]_/ && v ~ /^0x0000[0-9a-fA-F]+$/)
+				other[++no] = $2 "\t" v
+		}
+		END {	# a file whose id names no class (cl84a0.h: the memory list classes)
+			if (!n) for (i = 1; i <= no; i++) print other[i]
 		}' "$f"
 	done
 } | awk '/^#/ || !seen[$1]++' > "$tmp/nv_classes.in"
@@ -332,6 +337,15 @@ uvm UVM_CLEAR_ALL_ACCESS_COUNTERS UVM_CLEAR_ALL_ACCESS_COUNTERS_PARAMS
 uvm UVM_DISCARD UVM_DISCARD_PARAMS
 uvm UVM_IS_8_SUPPORTED UVM_IS_8_SUPPORTED_PARAMS
 EOF
+
+# A class value with several names prints by the name the spec allocates it as (0x3e:
+# NV01_MEMORY_SYSTEM, not NV01_CONTEXT_ERROR_TO_MEMORY): those names go first.
+awk 'FNR == NR { if ($1 == "class") want[$2] = 1; next }
+/^#/ { print; next }
+($1 in want) { print; next }
+{ rest[++n] = $0 }
+END { for (i = 1; i <= n; i++) print rest[i] }' "$tmp/spec" "$tmp/nv_classes.in" > "$tmp/nv_classes.tmp"
+mv "$tmp/nv_classes.tmp" "$tmp/nv_classes.in"
 
 # Older layouts that the pinned headers no longer carry (facts from the tags named; the first
 # tag with the new layout: NVOS21.paramsSize 535.43.02, NVOS47.size 550.40.07, NVOS46.flags2

@@ -609,6 +609,9 @@ UT_TEST(tables)
 	UT_EXPECT("class 0x41", xlat_name(&xlat_nv_classes, 0x41), "NV01_ROOT_CLIENT");
 	UT_EXPECT("class 0x2080", xlat_name(&xlat_nv_classes, 0x2080), "NV20_SUBDEVICE_0");
 	UT_EXPECT("class c86f", xlat_name(&xlat_nv_classes, 0xc86f), "HOPPER_CHANNEL_GPFIFO_A");
+	UT_EXPECT("class 0x3e by its allocation name", xlat_name(&xlat_nv_classes, 0x3e), "NV01_MEMORY_SYSTEM");
+	UT_EXPECT("class 0x79", xlat_name(&xlat_nv_classes, 0x79), "NV01_EVENT_OS_EVENT");
+	UT_EXPECT("class 0x81 (cl84a0.h)", xlat_name(&xlat_nv_classes, 0x81), "NV01_MEMORY_LIST_SYSTEM");
 	UT_EXPECT("cmd 0x20800102", xlat_name(&xlat_nv_ctrl_cmds, 0x20800102), "NV2080_CTRL_CMD_GPU_GET_INFO_V2");
 	UT_CHECK("thousand cmds", xlat_nv_ctrl_cmds.n > 1000);
 	/* every cmd is class << 16 | category << 8 | index with its class in its name */
