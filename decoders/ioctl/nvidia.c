@@ -214,12 +214,26 @@ static const struct nv_field *field_named(const struct nv_struct *s, const char 
 	return NULL;
 }
 
-static const struct nv_field *field_status(const struct nv_struct *s)
+/*
+ * The offset of the struct's NV_STATUS member, looked for in nested structs too
+ * (nv_ioctl_nvos33_parameters_with_fd.params.status): true and *off when there is one.
+ */
+static bool status_off(const struct nv_struct *s, size_t *off)
 {
-	for (unsigned int i = 0; s && i < s->nf; i++)
-		if (s->f[i].kind == NVK_ST && s->f[i].n == 1)
-			return &s->f[i];
-	return NULL;
+	for (unsigned int i = 0; s && i < s->nf; i++) {
+		const struct nv_field *f = &s->f[i];
+		size_t sub;
+
+		if (f->kind == NVK_ST && f->n == 1 && f->esize == 4) {
+			*off = f->off;
+			return true;
+		}
+		if (f->kind == NVK_STRUCT && f->n == 1 && status_off(f->sub, &sub)) {
+			*off = f->off + sub;
+			return true;
+		}
+	}
+	return false;
 }
 
 static uint64_t get_uint(const uint8_t *p, size_t size)
@@ -802,7 +816,12 @@ static bool ioctl_status(const struct dctx *d, const struct event *ev, unsigned 
 	if (!s)
 		return false;
 	b = event_blob(ev, arg, HY_AT_EXIT, idx);
-	return blob_u32(b, field_status(s), status);
+	size_t off;
+
+	if (!b || b->h.err || !status_off(s, &off) || b->h.len < off + 4)
+		return false;
+	*status = (uint32_t)get_uint(b->data + off, 4);
+	return true;
 }
 
 bool nv_ioctl_status(const struct event *ev, unsigned int kind, uint32_t *status)

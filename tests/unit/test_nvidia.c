@@ -296,6 +296,30 @@ UT_CASE(rm_free)
 	UT_EXPECT("label", lb, "NV_ESC_RM_FREE");
 }
 
+/* RM_MAP_MEMORY: NVOS33 inside nv_ioctl_nvos33_parameters_with_fd; its status is nested */
+UT_CASE(rm_map_memory)
+{
+	struct { struct { uint32_t hClient, hDevice, hMemory, pad; uint64_t offset, length,
+			  pLinearAddress; uint32_t status, flags; } params; int32_t fd, pad; }
+		m = { { 0xc1d00001, 0x5c000003, 0xcaf00004, 0, 0, 0x200000, 0, 0, 0 }, 7, 0 }, mo = m;
+
+	mo.params.pLinearAddress = 0x7f0000000000;
+	mo.params.status = 0x1f;
+	ut_begin(u, SYS_ioctl, 4, IOWR_F(0x4e, sizeof(m)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia0");
+	top(u, HY_AT_ENTER, &m, sizeof(m));
+	top(u, HY_AT_EXIT, &mo, sizeof(mo));
+	UT_LINE(u, "map memory", 0,
+		"ioctl(4, NV_ESC_RM_MAP_MEMORY, {params={hClient=0xc1d00001, hDevice=0x5c000003, "
+		"hMemory=0xcaf00004, offset=0, length=0x200000, pLinearAddress=NULL, flags=0}, fd=7} => "
+		"{params={hClient=0xc1d00001, hDevice=0x5c000003, hMemory=0xcaf00004, offset=0, "
+		"length=0x200000, pLinearAddress=0x7f0000000000, status=NV_ERR_INVALID_ARGUMENT, flags=0}}) = 0 "
+		"(NV_ERR_INVALID_ARGUMENT)");
+	uint32_t st = 0;
+
+	UT_CHECK("nested status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIA, &st) && st == 0x1f);
+}
+
 /* XFER: the command it carries, decoded in place of its pointer */
 UT_CASE(xfer)
 {
@@ -762,7 +786,7 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
 	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
-	UT_ENTRY(vidheap), { NULL },
+	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), { NULL },
 };
 
 int main(int argc, char **argv)
