@@ -169,6 +169,9 @@ $(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
+# tests/progs/nvidia.c includes the generated NVIDIA tables
+$(OUTPUT)/tests/progs/nvidia: decoders/ioctl/nvidia_gen.c decoders/ioctl/nvidia_tab.h decoders/ioctl/nvidia.h
+
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
