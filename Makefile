@@ -22,8 +22,8 @@ WARN += -Werror
 endif
 SAN ?=
 CFLAGS ?= -O2 -g
-override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Ibpf $(SAN)
-LDLIBS := -lbpf -lelf -lz -lcurl
+override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Iuser/symbol -Ibpf $(SAN)
+LDLIBS := -lbpf -ldw -lelf -lz -lcurl
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:

@@ -31,6 +31,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "backend.h"
+#include "bpf_stack.h"
 #include "clock.h"
 #include "event.h"
 #include "log.h"
@@ -346,6 +347,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
+	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
+	if (!r)
+		return 0;
+	data = (void *)r;
 	if (B.target) {
 		if (r->type == HY_REC_FORK)
 			tids_add(r->tid);
@@ -427,7 +432,7 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 		}
 		if (nr == (unsigned int)prctl_nr)
 			f |= HYB_NF_COMM;
-		rd->cfg_nrflags[nr] = f;
+		rd->cfg_nrflags[nr] = bstack_nrflags(tr, nr, f);
 	}
 }
 
@@ -495,6 +500,10 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
+	int err = bstack_config(skel, tr);
+
+	if (err)
+		return err;
 	config_syscalls(skel, tr);
 	return 0;
 }
@@ -919,6 +928,7 @@ static void bpf_cleanup(struct tracer *tr)
 	rb_free(&B.rb);
 	rb_free(&B.fix);
 	stash_free();
+	bstack_cleanup();
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* bpf_stack.c: -k on the eBPF backend: stack capture settings, process maps, snapshot unwinding. */
+/*
+ * The kernel side (bpf/stack.bpf.h) adds to each shown call either the frame-pointer stack
+ * (--stack=fp: HY_ARG_STACK, ready) or the registers and a copy of the user stack
+ * (--stack=dwarf: HY_ARG_USTACK), which is unwound here with libdwfl (user/symbol/ustack.c)
+ * into the HY_ARG_STACK the ptrace backend makes: sinks never know which backend or method
+ * produced a stack.  The maps it needs come from the mmap/munmap/mprotect records, sent
+ * whenever -k is on and dropped by the pipeline when those calls are not shown.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <bpf/libbpf.h>
+#include "bpf_stack.h"
+#include "event.h"
+#include "log.h"
+#include "sysent.h"
+#include "ustack.h"
+#include "hytrace.bpf.h"
+#include "hytrace.skel.h"
+
+static struct {
+	struct ustack *us;
+	long nr_mmap, nr_munmap, nr_mprotect, nr_pkey_mprotect;
+	unsigned int depth;
+	struct recbuf rb;
+	struct event ev;
+	uint64_t pcs[HY_STACK_DEPTH_MAX];
+} S = { .nr_mmap = -1 };
+
+static unsigned int stack_depth(const struct opts *o)
+{
+	return HY_STACK_DEPTH;
+}
+
+int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+	struct hytrace_bpf__rodata *rd = skel->rodata;
+
+	S.nr_mmap = sysent_lookup("mmap");
+	S.nr_munmap = sysent_lookup("munmap");
+	S.nr_mprotect = sysent_lookup("mprotect");
+	S.nr_pkey_mprotect = sysent_lookup("pkey_mprotect");
+	if (!tr->cfg.stacks || o->cflag == 1) {
+		rd->cfg_stack = HYB_STACK_NONE;
+		return 0;
+	}
+	S.depth = stack_depth(o);
+	rd->cfg_stack = o->stack_mode == STACK_FP ? HYB_STACK_FP : HYB_STACK_DWARF;
+	rd->cfg_stack_size = o->stack_size ? o->stack_size : HY_USTACK_DEFAULT;
+	rd->cfg_stack_depth = S.depth;
+	rd->cfg_stack_mmap_nr = S.nr_mmap;
+	if (rd->cfg_stack == HYB_STACK_DWARF && !S.us) {
+		S.us = ustack_new();
+		if (!S.us) {
+			pr_warn("cannot set up the stack unwinder: %s", strerror(errno));
+			return -errno;
+		}
+	}
+	return 0;
+}
+
+static bool is_maps_call(long nr)
+{
+	return nr >= 0 && (nr == S.nr_mmap || nr == S.nr_munmap || nr == S.nr_mprotect ||
+			   nr == S.nr_pkey_mprotect);
+}
+
+uint8_t bstack_nrflags(const struct tracer *tr, unsigned int nr, uint8_t f)
+{
+	if (!tr->cfg.stacks || tr->o->cflag == 1)
+		return f;
+	if (f & HYB_NF_TRACE) {
+		uint32_t sf = nr < sysent_count ? sysent[nr].cap.flags : 0;
+
+		/* where the kernel side takes the stack: bpf/stack.bpf.h */
+		f |= HYB_NF_STACK | ((sf & (HY_SC_EXEC | HY_SC_NO_RETURN)) ? HYB_NF_ENTER_CAP :
+									     HYB_NF_EXIT_CAP);
+	}
+	/* the maps, even when not shown: only the eBPF side needs them (for dwarf unwinding) */
+	if (tr->o->stack_mode != STACK_FP && is_maps_call(nr)) {
+		f |= HYB_NF_TRACE | HYB_NF_MAPS;
+		if ((long)nr == S.nr_mmap)
+			f |= HYB_NF_EXIT_CAP;
+	}
+	return f;
+}
+
+/* -- the maps ------------------------------------------------------------------------------ */
+
+/* A blob by arg, when and idx, whatever its flags (event_blob() skips fd paths). */
+static const struct event_blob *blob_find(const struct event *ev, int arg, int when, int idx)
+{
+	for (unsigned int i = 0; i < ev->nblobs; i++) {
+		const struct event_blob *b = &ev->b[i];
+
+		if (b->h.arg == arg && b->h.when == when && b->h.idx == idx)
+			return b;
+	}
+	return NULL;
+}
+
+static void maps_follow(const struct hy_rec *r, const struct event *ev)
+{
+	long nr = r->nr;
+
+	if (r->ret < 0 && r->ret >= -4095)
+		return;
+	if (nr == S.nr_mmap) {
+		const struct event_blob *b = blob_find(ev, HY_ARG_USTACK, HY_AT_EXIT, 2);
+		char path[4096 + 16];
+		const char *p = NULL;
+
+		if (b && !b->h.err && b->h.len && b->h.len < sizeof(path)) {
+			memcpy(path, b->data, b->h.len);
+			path[b->h.len] = '\0';
+			p = path;
+		}
+		ustack_mmap(S.us, r->pid, (uint64_t)r->ret, r->args[1], r->args[5], r->args[2], p);
+	} else if (nr == S.nr_munmap) {
+		ustack_munmap(S.us, r->pid, r->args[0], r->args[1]);
+	} else if (nr == S.nr_mprotect || nr == S.nr_pkey_mprotect) {
+		ustack_mprotect(S.us, r->pid, r->args[0], r->args[1], r->args[2]);
+	}
+}
+
+/* -- the stack ------------------------------------------------------------------------------ */
+
+/*
+ * The record again without its HY_ARG_USTACK blobs, with an HY_ARG_STACK: the unwound
+ * snapshot, or (none: the call ended without one, as a task killed inside it) empty with
+ * -ENODATA, so that a missing stack shows as a marked frame.
+ */
+static const struct hy_rec *stack_rewrite(const struct hy_rec *r, const struct event *ev,
+					  size_t *len)
+{
+	const struct event_blob *regs = blob_find(ev, HY_ARG_USTACK, HY_AT_ENTER, 0);
+	const struct event_blob *stk = blob_find(ev, HY_ARG_USTACK, HY_AT_ENTER, 1);
+	unsigned int n = 0;
+	uint32_t flags = 0;
+	int err = -ENODATA;
+	void *p;
+
+	if (regs && !regs->h.err && regs->h.len == HY_UREGS_N * 8 && S.us) {
+		uint64_t rv[HY_UREGS_N];
+
+		memcpy(rv, regs->data, sizeof(rv));
+		if (stk && !stk->h.err)
+			n = ustack_unwind(S.us, r->pid, r->tid, rv, stk->data, stk->h.len, stk->h.addr,
+					  S.pcs, S.depth, &err);
+		else
+			n = ustack_unwind(S.us, r->pid, r->tid, rv, NULL, 0, rv[7], S.pcs, S.depth,
+					  &err);
+		if (err == -E2BIG) {
+			flags |= HY_BF_TRUNC;
+			err = 0;
+		}
+	}
+	if (rb_begin(&S.rb, r))
+		return NULL;
+	for (unsigned int i = 0; i < ev->nblobs; i++) {
+		const struct event_blob *b = &ev->b[i];
+
+		if (b->h.arg == HY_ARG_USTACK)
+			continue;
+		p = rb_blob(&S.rb, b->h.arg, b->h.when, b->h.idx, b->h.addr, b->h.len);
+		if (!p)
+			return NULL;
+		memcpy(p, b->data, b->h.len);
+		rb_blob_done(&S.rb, b->h.len, b->h.err, b->h.flags);
+	}
+	p = rb_blob(&S.rb, HY_ARG_STACK, HY_AT_ENTER, 0, 0, n * 8);
+	if (!p)
+		return NULL;
+	memcpy(p, S.pcs, n * 8);
+	rb_blob_done(&S.rb, n * 8, err, flags);
+	rb_rec(&S.rb)->flags |= r->flags;
+	*len = S.rb.len;
+	return rb_rec(&S.rb);
+}
+
+const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, size_t *len)
+{
+	struct event *ev = &S.ev;
+	const struct hy_rec *out = r;
+
+	if (!tr->cfg.stacks || tr->o->cflag == 1)
+		return r;
+	switch (r->type) {
+	case HY_REC_FORK:
+		if (S.us && !(r->flags & HY_F_THREAD))
+			ustack_fork(S.us, r->args[3], r->args[1]);
+		return r;
+	case HY_REC_MAPS:
+		if (S.us && !event_parse(ev, r, *len)) {
+			const struct event_blob *b = blob_find(ev, HY_ARG_EXTRA, HY_AT_ENTER, 0);
+			char path[4096 + 16];
+
+			if (b && !b->h.err && b->h.len < sizeof(path)) {
+				memcpy(path, b->data, b->h.len);
+				path[b->h.len] = '\0';
+				ustack_exec_maps(S.us, r->pid, path, r->args[0], r->args[2]);
+			}
+		}
+		return NULL;	/* for the unwinder only */
+	case HY_REC_EXEC:
+		if (S.us) {
+			ustack_exec(S.us, r->pid);
+			if (!ustack_known(S.us, r->pid))	/* its HY_REC_MAPS was lost */
+				ustack_seed(S.us, r->pid);
+		}
+		return r;
+	case HY_REC_EXIT:
+		if (S.us && r->tid == r->pid)
+			ustack_exit(S.us, r->pid);
+		return r;
+	case HY_REC_SYSCALL:
+		break;
+	default:
+		return r;
+	}
+	if (event_parse(ev, r, *len))
+		return r;
+	if (S.us && !ustack_known(S.us, r->pid))
+		ustack_seed(S.us, r->pid);
+	/* a shown call gets its stack (or the mark of its loss); the maps calls just feed */
+	if (opts_traced(tr->o, r->nr) && !blob_find(ev, HY_ARG_STACK, HY_AT_ENTER, 0)) {
+		out = stack_rewrite(r, ev, len);
+		if (!out) {
+			pr_warn("cannot rewrite the record of %s with its stack: %s", r->nr >= 0 && (unsigned int)r->nr < sysent_count && sysent[r->nr].name ? sysent[r->nr].name : "a syscall",
+				strerror(ENOMEM));
+			out = r;
+		}
+	}
+	if (S.us && is_maps_call(r->nr))
+		maps_follow(r, ev);
+	return out;
+}
+
+void bstack_cleanup(void)
+{
+	ustack_free(S.us);
+	S.us = NULL;
+	rb_free(&S.rb);
+}
