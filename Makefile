@@ -158,6 +158,12 @@ $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl
 
+# -k on eBPF: stack snapshots unwound per CPU-second (bench/ustack.c, issue 12).
+$(OUTPUT)/bench/ustack: bench/ustack.c $(U)/symbol/ustack.o
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(U)/symbol/ustack.o $(LDFLAGS) -ldw -lelf -lpthread
+
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
@@ -171,7 +177,7 @@ fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer
+	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer $(OUTPUT)/bench/ustack
 	@$(MAKE) --no-print-directory -f bench/bench.mk
 
 # hytrace -a under a build loop for SOAK_SECONDS (default 60): RSS and fds must stay flat

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dwarf.h>
 #include <elfutils/libdwfl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -39,7 +40,29 @@ struct vma {
 	uint64_t start, end, pgoff;
 	unsigned int prot;
 	char *path;		/* NULL: anonymous */
+	struct file *file;	/* set when reported to libdwfl (executable file mappings) */
+	uint64_t bias;		/* its load bias */
 };
+
+/*
+ * The fast path: per (file, address in the file) the CFI rule that unwinds one frame, as
+ * libdw reads it (dwarf_cfi_addrframe) the first time.  The rules of x86-64 code are nearly
+ * all "CFA = rsp or rbp + N, return address at CFA + M, rbp same or at CFA + K"; a frame with
+ * another rule (an expression, a signal frame, a CFA on another register) sends the whole
+ * stack to libdwfl's unwinder, which gives the same frames more slowly.
+ */
+enum { RULE_EMPTY, RULE_OK, RULE_END, RULE_SLOW };	/* rule kinds: empty slot, simple, outermost, other */
+
+struct rule {
+	const struct file *f;
+	uint64_t off;		/* address - load bias (+1 marks an activation frame's exact PC) */
+	uint8_t kind;
+	uint8_t cfa_reg;	/* 7 rsp or 6 rbp */
+	uint8_t rbp_saved;	/* 1: rbp of the caller at CFA + rbp_off; 0: unchanged */
+	int32_t cfa_off, ra_off, rbp_off;
+};
+
+#define RULES	(1u << 16)	/* a cache: a colliding entry is replaced */
 
 /* What the libdwfl callbacks read: the record being unwound. */
 struct snap {
@@ -69,6 +92,8 @@ struct proc {
 };
 
 struct ustack {
+	struct rule *rules;
+	bool no_rules;		/* ustack_set_rules(false): libdwfl for every stack */
 	struct file *files[FILE_BUCKETS];
 	struct proc *procs[PROC_BUCKETS];
 	struct ustack_stats st;
@@ -88,7 +113,15 @@ struct ustack *ustack_new(void)
 		errno = ENOSYS;
 		return NULL;
 	}
-	return calloc(1, sizeof(struct ustack));
+	struct ustack *u = calloc(1, sizeof(struct ustack));
+
+	if (u && !(u->rules = calloc(RULES, sizeof(*u->rules)))) {
+		free(u);
+		u = NULL;
+	}
+	if (!u)
+		errno = ENOMEM;
+	return u;
 }
 
 static unsigned int hash_str(const char *s)
@@ -599,16 +632,19 @@ static int proc_report(struct ustack *u, struct proc *p)
 	u->st.reports++;
 	dwfl_report_begin(p->dwfl);
 	for (size_t i = 0; i < p->n; i++) {
-		const struct vma *v = &p->v[i];
+		struct vma *v = &p->v[i];
 		struct file *f;
 		uint64_t bias;
 		bool dup = false;
 
-		if (!vma_exec_file(v))
+		v->file = NULL;
+		if (!vma_exec_file(v) || !(f = file_get(u, v->path)) || !file_bias(f, v, &bias))
 			continue;
+		v->file = f;
+		v->bias = bias;
 		for (size_t j = 0; j < i && !dup; j++)
 			dup = vma_exec_file(&p->v[j]) && !strcmp(p->v[j].path, v->path);
-		if (dup || !(f = file_get(u, v->path)) || !file_bias(f, v, &bias))
+		if (dup)
 			continue;
 		/* a module that overlaps one reported before (a file mapped twice) is refused: fine */
 		dwfl_report_elf(p->dwfl, v->path, v->path, -1, bias, false);
@@ -632,6 +668,147 @@ static int cb_frame(Dwfl_Frame *frame, void *arg)
 	}
 	sn->pcs[sn->n++] = pc;
 	return DWARF_CB_OK;
+}
+
+static const struct vma *vma_at(const struct proc *p, uint64_t pc)
+{
+	size_t lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pc < p->v[mid].start)
+			hi = mid;
+		else if (pc >= p->v[mid].end)
+			lo = mid + 1;
+		else
+			return &p->v[mid];
+	}
+	return NULL;
+}
+
+/* Read the rule at CFI address a (pc - cfi bias) of module m into r; r->kind says how it went. */
+static void rule_derive(Dwfl_Module *m, uint64_t pc, struct rule *r)
+{
+	Dwarf_Addr cbias;
+	Dwarf_CFI *cfi = dwfl_module_eh_cfi(m, &cbias);
+	Dwarf_Frame *fr = NULL;
+	Dwarf_Op *ops, mem[3];
+	size_t nops;
+	bool sig = false;
+
+	r->kind = RULE_SLOW;
+	if (!cfi || dwarf_cfi_addrframe(cfi, pc - cbias, &fr) != 0) {
+		cfi = dwfl_module_dwarf_cfi(m, &cbias);
+		if (!cfi || dwarf_cfi_addrframe(cfi, pc - cbias, &fr) != 0)
+			return;
+	}
+	if (dwarf_frame_info(fr, NULL, NULL, &sig) < 0 || sig)
+		goto out;
+	/* the return address (DWARF column 16) */
+	if (dwarf_frame_register(fr, 16, mem, &ops, &nops) != 0)
+		goto out;
+	if (nops == 0) {
+		if (ops)	/* undefined: the outermost frame */
+			r->kind = RULE_END;
+		goto out;
+	}
+	if (ops[0].atom != DW_OP_call_frame_cfa || nops > 2 ||
+	    (nops == 2 && ops[1].atom != DW_OP_plus_uconst))
+		goto out;
+	r->ra_off = nops == 2 ? (int32_t)ops[1].number : 0;
+	/* rbp (6): the CFA of a later frame may depend on it */
+	if (dwarf_frame_register(fr, 6, mem, &ops, &nops) != 0)
+		goto out;
+	if (nops == 0 && !ops) {
+		r->rbp_saved = 0;
+	} else if (nops && ops[0].atom == DW_OP_call_frame_cfa && nops <= 2 &&
+		   (nops == 1 || ops[1].atom == DW_OP_plus_uconst)) {
+		r->rbp_saved = 1;
+		r->rbp_off = nops == 2 ? (int32_t)ops[1].number : 0;
+	} else {
+		goto out;	/* undefined, or another rule */
+	}
+	if (dwarf_frame_cfa(fr, &ops, &nops) != 0 || nops != 1)
+		goto out;
+	if (ops[0].atom == DW_OP_bregx) {
+		r->cfa_reg = ops[0].number;
+		r->cfa_off = (int32_t)ops[0].number2;
+	} else if (ops[0].atom >= DW_OP_breg0 && ops[0].atom <= DW_OP_breg31) {
+		r->cfa_reg = ops[0].atom - DW_OP_breg0;
+		r->cfa_off = (int32_t)ops[0].number;
+	} else {
+		goto out;
+	}
+	if (r->cfa_reg == 7 || r->cfa_reg == 6)
+		r->kind = RULE_OK;
+out:
+	free(fr);
+}
+
+static bool snap_read(const struct snap *sn, uint64_t addr, uint64_t *v)
+{
+	if (addr < sn->sp || addr - sn->sp + 8 > sn->len || addr + 8 < addr)
+		return false;
+	memcpy(v, sn->stack + (addr - sn->sp), 8);
+	return true;
+}
+
+/*
+ * The cached rules walk: the frames count, with *err as ustack_unwind() says; -1 when a frame
+ * needs libdwfl (the caller starts over with it).
+ */
+static int fast_unwind(struct ustack *u, struct proc *p, int *err)
+{
+	struct snap *sn = &p->snap;
+	uint64_t pc = sn->regs[16], rsp = sn->regs[7], rbp = sn->regs[6];
+
+	for (unsigned int n = 0;; n++) {
+		const struct vma *v;
+		struct rule *r;
+		uint64_t key, cfa, ra;
+		unsigned int h;
+
+		if (n == sn->max) {
+			*err = -E2BIG;
+			return n;
+		}
+		sn->pcs[n] = pc;
+		/* a return address is named by the call before it (pc - 1), as libdwfl does */
+		v = vma_at(p, n ? pc - 1 : pc);
+		if (!v || !v->file)
+			return -1;
+		key = (n ? pc - 1 : pc) - v->bias;
+		h = (unsigned int)(((uintptr_t)v->file >> 4) * 31 + key * 0x9E3779B1u + (n == 0)) &
+		    (RULES - 1);
+		r = &u->rules[h];
+		if (r->kind == RULE_EMPTY || r->f != v->file || r->off != key * 2 + (n == 0)) {
+			Dwfl_Module *m = dwfl_addrmodule(p->dwfl, n ? pc - 1 : pc);
+
+			if (!m)
+				return -1;
+			memset(r, 0, sizeof(*r));
+			rule_derive(m, n ? pc - 1 : pc, r);
+			r->f = v->file;
+			r->off = key * 2 + (n == 0);
+		}
+		if (r->kind == RULE_END) {
+			*err = 0;
+			return n + 1;
+		}
+		if (r->kind != RULE_OK)
+			return -1;
+		cfa = (r->cfa_reg == 7 ? rsp : rbp) + (int64_t)r->cfa_off;
+		if (!snap_read(sn, cfa + (int64_t)r->ra_off, &ra) ||
+		    (r->rbp_saved && !snap_read(sn, cfa + (int64_t)r->rbp_off, &rbp))) {
+			*err = -ENODATA;
+			return n + 1;
+		}
+		if (!ra)
+			return -1;	/* libdwfl decides what a zero return address means */
+		rsp = cfa;
+		pc = ra;
+	}
 }
 
 int ustack_unwind(struct ustack *u, pid_t tgid, pid_t tid, const uint64_t *regs, const void *stack,
@@ -664,6 +841,13 @@ int ustack_unwind(struct ustack *u, pid_t tgid, pid_t tid, const uint64_t *regs,
 	p->tid = tid;
 	p->snap = (struct snap){ .regs = regs, .stack = stack, .sp = sp, .len = len, .pcs = pcs,
 				 .max = max };
+	r = u->no_rules ? -1 : fast_unwind(u, p, err);
+	if (r > 0) {
+		u->st.fast++;
+		u->st.frames += r;
+		return r;
+	}
+	*err = 0;
 	if (!p->attached) {
 		/* the machine (x86_64) from the modules' ELF: none yet, no unwinding */
 		if (!dwfl_attach_state(p->dwfl, NULL, tgid, &thread_cbs, p)) {
@@ -674,16 +858,25 @@ int ustack_unwind(struct ustack *u, pid_t tgid, pid_t tid, const uint64_t *regs,
 		p->attached = true;
 	}
 	r = dwfl_getthread_frames(p->dwfl, tid, cb_frame, &p->snap);
+	/* libdwfl ends a walk whose return address it cannot read as if it were the outermost
+	   frame (0, elfutils 0.188): the snapshot's end tells the two apart */
 	if (p->snap.cut)
 		*err = -E2BIG;
+	else if (p->snap.outside)
+		*err = -ENODATA;
 	else if (r != 0)
-		*err = p->snap.outside ? -ENODATA : -ENOENT;
+		*err = -ENOENT;
 	if (!p->snap.n) {	/* not even the PC: its module is unknown to libdwfl */
 		pcs[0] = regs[16];
 		p->snap.n = 1;
 	}
 	u->st.frames += p->snap.n;
 	return p->snap.n;
+}
+
+void ustack_set_rules(struct ustack *u, bool on)
+{
+	u->no_rules = !on;
 }
 
 void ustack_get_stats(const struct ustack *u, struct ustack_stats *st)
@@ -706,5 +899,6 @@ void ustack_free(struct ustack *u)
 			free(f->path);
 			free(f);
 		}
+	free(u->rules);
 	free(u);
 }

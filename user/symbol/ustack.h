@@ -59,8 +59,13 @@ int ustack_seed(struct ustack *u, pid_t tgid);
 int ustack_unwind(struct ustack *u, pid_t tgid, pid_t tid, const uint64_t *regs, const void *stack,
 		  size_t len, uint64_t sp, uint64_t *pcs, unsigned int max, int *err);
 
+/* Whether the cached rules may be used (default); off: libdwfl's unwinder for every stack
+   (tests and benchmarks compare the two). */
+void ustack_set_rules(struct ustack *u, bool on);
+
 struct ustack_stats {
 	uint64_t unwinds;
+	uint64_t fast;		/* unwound from the cached rules alone (the rest: libdwfl) */
 	uint64_t frames;
 	uint64_t reports;	/* module sets reported to libdwfl again */
 	uint64_t seeds;		/* /proc/TGID/maps read */
