@@ -22,8 +22,8 @@ WARN += -Werror
 endif
 SAN ?=
 CFLAGS ?= -O2 -g
-override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/source -Iuser/sink -Iuser/symbol -Ibpf $(SAN)
-LDLIBS := -lbpf -ldw -lelf -lz -lcurl
+override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/symbol -Iuser/source -Iuser/sink -Ibpf $(SAN)
+LDLIBS := -lbpf -ldw -lelf -lz -lcurl -lstdc++
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
@@ -122,6 +122,8 @@ UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/s
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
+UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o
+UNIT_LIBS_test_symbol := -ldw -lelf -lstdc++
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
@@ -151,6 +153,16 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
+# -k (issue 12): stack.c again with frame pointers, and the library it loads with dlopen
+PROG_BIN += $(OUTPUT)/tests/progs/stack_fp $(OUTPUT)/tests/progs/libstacklib.so
+$(OUTPUT)/tests/progs/stack_fp: tests/progs/stack.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fno-omit-frame-pointer -Wall -D_GNU_SOURCE -o $@ $<
+$(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a

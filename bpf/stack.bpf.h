@@ -201,7 +201,7 @@ __noinline int stack_exec(__u64 pt)
 	__u64 *aux;
 	__u32 pos, len;
 
-	if (!s || !p || cfg_stack != HYB_STACK_DWARF)
+	if (!s || !p || cfg_stack == HYB_STACK_NONE)
 		return 0;
 	s->off = REC_HDR;
 	s->nblobs = 0;

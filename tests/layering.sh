@@ -21,7 +21,7 @@ RULES='
 decoders/	decoders/ bpf/hytrace.h generated
 user/lib/	user/lib/
 user/state/	user/lib/ decoders/ bpf/hytrace.h user/state/ generated user/options.h
-user/symbol/	user/lib/ bpf/hytrace.h user/symbol/
+user/symbol/	user/lib/ bpf/hytrace.h user/state/tidmap.h user/symbol/
 user/sink/	user/lib/ decoders/ bpf/hytrace.h user/state/ user/symbol/ user/sink/ generated user/options.h
 user/source/	user/lib/ decoders/ bpf/hytrace.h bpf/*.bpf.h user/state/ user/symbol/ user/source/ generated user/options.h
 user/options.h	user/lib/ decoders/ bpf/hytrace.h

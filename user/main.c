@@ -213,6 +213,7 @@ int main(int argc, char **argv)
 	tr.o = &o;
 	tr.pl = &pl;
 	tr.stop = &stop_sig;
+	tr.sym = pl.sym;
 	pipeline_capture_cfg(&pl, &tr.cfg);
 	err = be->start(&tr);
 	if (err) {

@@ -34,11 +34,6 @@ static const char usage_text[] =
 "  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
 "  --buffer-size=SIZE  eBPF ring buffer: 4K to 2G (K, M, G suffixes), rounded up to a\n"
 "                 power of two (default 16M)\n"
-"  --stack=fp|dwarf  eBPF -k: frame pointers walked in the kernel (cheap; right only for\n"
-"                 code built with them), or a copy of the user stack unwound with its DWARF\n"
-"                 CFI here (default: Debian's binaries have no frame pointers)\n"
-"  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
-"                 16K (default 8K); a deeper stack shows a marked cut\n"
 "Filtering:\n"
 "  -e trace=SET   syscalls to show: names, !negation, %file %process %network %memory\n"
 "                 %signal %ipc %desc %creds %clock %stat %lstat %fstat %%stat %statfs\n"
@@ -56,6 +51,13 @@ static const char usage_text[] =
 "  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
 "  -r             time since the previous line\n"
 "  -T             time spent in each call\n"
+"  -k, --stack-traces  the user stack of each call shown, after it (strace -k's format)\n"
+"  --stack-depth=N  -k: at most N frames per stack (default 64, 1 to 1024)\n"
+"  --stack=fp|dwarf  eBPF -k: frame pointers walked in the kernel (cheap; right only for\n"
+"                 code built with them), or a copy of the user stack unwound with its DWARF\n"
+"                 CFI here (default: Debian's binaries have no frame pointers)\n"
+"  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
+"                 16K (default 8K); a deeper stack shows a marked cut\n"
 "  -q, -qq        no attach/detach messages; also no exit status lines\n"
 "  --color=WHEN   auto (default), always, never; NO_COLOR disables auto\n"
 "Summary:\n"
@@ -537,6 +539,7 @@ enum {
 	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
 	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
 	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
+	OPT_STACK_DEPTH,
 	OPT_STACK_MODE, OPT_STACK_SIZE,
 };
 
@@ -559,6 +562,8 @@ static const struct option longopts[] = {
 	{ "relative-to-now", no_argument, NULL, OPT_REL_NOW },
 	{ "logs", no_argument, NULL, OPT_LOGS },
 	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "interruptible", required_argument, NULL, 'I' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -585,9 +590,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->format = "text";
 	o->color = COLOR_AUTO;
 	o->seccomp = -1;
+	o->stack_depth = HY_STACK_DEPTH;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+acCe:E:fhI:jo:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+acCe:E:fhI:jko:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'c': o->cflag = 1; break;
@@ -758,6 +764,17 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case OPT_REL_NOW: o->relative_to_now = true; break;
 		case OPT_LOGS: o->logs = true; break;
 		case OPT_INPUT: o->input = optarg; break;
+		case 'k': o->kflag = true; break;
+		case OPT_STACK_DEPTH: {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+
+			if (*optarg < '0' || *optarg > '9' || *end || !n || n > HY_STACK_DEPTH_MAX)
+				return bad("invalid --stack-depth: '%s' (frames, 1 to %d)", optarg,
+					   HY_STACK_DEPTH_MAX);
+			o->stack_depth = (unsigned int)n;
+			break;
+		}
 		case '?':
 		default:
 			if (optopt && optopt < 256)
@@ -802,6 +819,13 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->intr = INTR_WHILE_WAIT;
 	if (o->user && !o->argv)
 		return bad("%s", "-u USER needs a command to run");
+	if (o->kflag && o->input)
+		return bad("%s", "-k needs a live trace: --input has no processes to unwind or name");
+	/* strace 6.1 (src/strace.c, init()) warns the same way and goes on without stacks */
+	if (o->kflag && o->cflag == 1) {
+		pr_warn("-k/--stack-traces has no effect with -c/--summary-only");
+		o->kflag = false;
+	}
 	return 0;
 }
 

@@ -85,6 +85,9 @@ struct opts {
 	bool private_out;		/* output files 0600: set by main once the backend is known */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
 	int64_t input_boot_to_real;	/* ... CLOCK_REALTIME - CLOCK_BOOTTIME at capture, ns */
+	/* -k stack traces (issue 12) */
+	bool kflag;			/* -k, --stack-traces: the user stack of each call shown */
+	unsigned int stack_depth;	/* --stack-depth=N frames (HY_STACK_DEPTH by default) */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

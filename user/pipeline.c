@@ -46,12 +46,30 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	pl->records_only = true;
 	for (int i = 0; i < pl->nsinks; i++) {
 		const struct sink_ops *ops = pl->sinks[i].ops;
+		unsigned int needs = ops->needs ? ops->needs(o) : 0;
+
+		if (ops->stack && (needs & SINK_NEED_STACKS))
+			pl->stacks = true;
+		if (needs & SINK_NEED_STACK_LINES)
+			pl->sym_flags |= SYM_L_LINE;
 
 		if (ops->record)
 			pl->nrecord++;
 		if (ops->syscall || ops->signal || ops->process || ops->lost || ops->func ||
 		    ops->stack)
 			pl->records_only = false;
+	}
+	/* -k: the stacks are named here; the backend unwinds with the same maps */
+	if (o->kflag && (pl->stacks || pl->nrecord)) {
+		pl->sym = sym_new();
+		if (!pl->sym) {
+			int err = -errno;
+
+			pr_warn("cannot set up stack traces: %s", strerror(errno));
+			for (int i = 0; i < pl->nsinks; i++)
+				pl->sinks[i].ops->close(&pl->sinks[i]);
+			return err;
+		}
 	}
 	return 0;
 }
@@ -68,6 +86,41 @@ void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
 	cfg->fdpaths = needs & SINK_NEED_SOCKINFO ? 2 : needs & SINK_NEED_FDPATHS ? 1 : 0;
 	cfg->exec_argv = needs & SINK_NEED_EXEC_ARGV;
 	cfg->stacks = needs & SINK_NEED_STACKS;
+	/* --format=raw keeps the addresses of a -k capture (nothing names them there) */
+	if (pl->o->kflag && pl->nrecord)
+		cfg->stacks = true;
+	cfg->stack_depth = pl->o->stack_depth;
+}
+
+/* -k: name the frames of ev's stack and hand them to the sinks that show stacks. */
+static void dispatch_stack(struct pipeline *pl, const struct event *ev, struct task *t)
+{
+	const struct event_blob *b = event_blob(ev, HY_ARG_STACK, HY_AT_ENTER, 0);
+
+	if (!b || !pl->sym)
+		return;
+	uint64_t pcs[HY_STACK_DEPTH_MAX];
+	unsigned int n = b->h.len / sizeof(uint64_t);
+
+	if (n > HY_STACK_DEPTH_MAX)
+		n = HY_STACK_DEPTH_MAX;
+	memcpy(pcs, b->data, n * sizeof(uint64_t));	/* blob data need not be aligned */
+	int nf = sym_lookup_stack(pl->sym, (pid_t)ev->r.pid, pcs, n,
+				  (b->h.flags & HY_BF_TRUNC) || n < b->h.len / sizeof(uint64_t),
+				  b->h.err, pl->sym_flags, pl->frames);
+
+	if (nf < 0) {
+		pr_warn("cannot name the stack of pid %u: %s", ev->r.tid, strerror(-nf));
+		return;
+	}
+	pl->stacks_seen++;
+	pl->stack_frames += (unsigned int)nf;
+	for (int i = 0; i < pl->nsinks; i++) {
+		struct sink *s = &pl->sinks[i];
+
+		if (s->ops->stack)
+			s->ops->stack(s, ev, pl->frames, (unsigned int)nf, t);
+	}
 }
 
 static unsigned int call_status(const struct event *ev)
@@ -129,6 +182,8 @@ static struct task *task_track(struct pipeline *pl, const struct event *ev)
 /* Hand ev to every sink that renders its kind; forget the task after its exit. */
 static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d, struct task *t)
 {
+	if (pl->stacks && ev->r.type == HY_REC_SYSCALL)
+		dispatch_stack(pl, ev, t);
 	for (int i = 0; i < pl->nsinks; i++) {
 		struct sink *s = &pl->sinks[i];
 		const struct sink_ops *ops = s->ops;
@@ -289,6 +344,18 @@ int pipeline_close(struct pipeline *pl)
 			ret = err;
 	}
 	pr_info("%llu records received", (unsigned long long)pl->records);
+	if (pl->sym) {
+		struct sym_stats st;
+
+		sym_get_stats(pl->sym, &st);
+		pr_info("%llu stacks named (%llu frames, %llu from the address cache), "
+			"%llu maps reads, %llu files, %llu live unwinds",
+			(unsigned long long)pl->stacks_seen, (unsigned long long)st.lookups,
+			(unsigned long long)st.cache_hits, (unsigned long long)st.maps_reads,
+			(unsigned long long)st.files, (unsigned long long)st.unwinds);
+		sym_free(pl->sym);
+		pl->sym = NULL;
+	}
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
 			pr_warn("%llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);

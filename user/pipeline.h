@@ -11,6 +11,7 @@
 #include "options.h"
 #include "sink.h"
 #include "task.h"
+#include "symbol.h"
 
 struct pipeline {
 	const struct opts *o;
@@ -25,6 +26,12 @@ struct pipeline {
 	int64_t boot_to_real;	/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	int nrecord;		/* sinks with a record callback (--format=raw) */
 	bool records_only;	/* ... and none renders events: records are not parsed */
+	/* -k: the symbol layer, and the frames of the current record's stack */
+	struct symbolizer *sym;
+	unsigned int sym_flags;		/* SYM_L_LINE when a sink shows file:line */
+	bool stacks;			/* a sink renders stacks */
+	struct sym_frame frames[HY_STACK_DEPTH_MAX + 1];
+	uint64_t stacks_seen, stack_frames;
 };
 
 /* Open the sinks the options ask for; 0 or -errno (message printed). */

@@ -382,3 +382,49 @@ const char *json_lost_reason(uint64_t reason)
 
 	return reason < HY_LOST_NR ? names[reason] : "unknown";
 }
+
+void json_frame(struct sbuf *sb, const struct sym_frame *f)
+{
+	if (f->flags & (SYM_F_TRUNC | SYM_F_ERROR)) {
+		if (f->flags & SYM_F_TRUNC) {
+			sb_puts(sb, "{\"marker\":\"truncated\"}");
+			return;
+		}
+		sb_puts(sb, "{\"marker\":\"error\",\"error\":");
+		json_cstr(sb, sym_strerror(f->err));
+		sb_putc(sb, '}');
+		return;
+	}
+	sb_puts(sb, "{\"addr\":");
+	sb_putu(sb, f->pc);
+	sb_puts(sb, ",\"module\":");
+	json_cstr(sb, f->module);
+	if (f->func) {
+		sb_puts(sb, ",\"symbol\":");
+		json_cstr(sb, f->func);
+		sb_puts(sb, ",\"offset\":");
+		sb_putu(sb, f->func_off);
+	}
+	if (f->module) {
+		sb_puts(sb, ",\"module_offset\":");
+		sb_putu(sb, f->mod_off);
+	}
+	if (f->file && f->line) {
+		sb_puts(sb, ",\"file\":");
+		json_cstr(sb, f->file);
+		sb_puts(sb, ",\"line\":");
+		sb_putu(sb, f->line);
+	}
+	sb_putc(sb, '}');
+}
+
+void json_stack(struct sbuf *sb, const struct sym_frame *f, unsigned int n)
+{
+	sb_putc(sb, '[');
+	for (unsigned int i = 0; i < n; i++) {
+		if (i)
+			sb_putc(sb, ',');
+		json_frame(sb, &f[i]);
+	}
+	sb_putc(sb, ']');
+}

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include "decode.h"
 #include "sbuf.h"
+#include "symbol.h"
 
 /*
  * A JSON string of len bytes, quotes included (RFC 8259).  Valid UTF-8 is kept as is;
@@ -51,5 +52,9 @@ void json_result(struct sbuf *sb, const struct dctx *d);
 const char *json_lost_reason(uint64_t reason);
 /* A NUL-separated argv of len bytes as a JSON array of strings. */
 void json_argv(struct sbuf *sb, const char *argv, size_t len);
+/* -k: one stack frame as the object docs/json-schema.json calls "frame". */
+void json_frame(struct sbuf *sb, const struct sym_frame *f);
+/* -k: n frames as a JSON array of json_frame() objects. */
+void json_stack(struct sbuf *sb, const struct sym_frame *f, unsigned int n);
 
 #endif

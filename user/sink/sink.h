@@ -9,6 +9,8 @@
 #include "decode.h"
 #include "options.h"
 #include "outfile.h"
+#include "sbuf.h"
+#include "symbol.h"
 #include "task.h"
 
 /*
@@ -20,6 +22,7 @@
 #define SINK_NEED_SOCKINFO	0x04	/* socket details (-yy) */
 #define SINK_NEED_EXEC_ARGV	0x08	/* the argv of each exec (process command lines) */
 #define SINK_NEED_STACKS	0x10	/* a user stack per syscall (-k) */
+#define SINK_NEED_STACK_LINES	0x20	/* ... with file:line of each frame where debug info has it */
 
 struct sink;
 
@@ -49,9 +52,15 @@ struct sink_ops {
 	void (*process)(struct sink *s, const struct event *ev, struct task *t);
 	/* HY_REC_LOST: args[0] events lost for reason args[1] */
 	void (*lost)(struct sink *s, const struct event *ev, struct task *t);
-	/* room for the event kinds to come: function entry/exit (uprobes) and stacks */
+	/* room for the event kind to come: function entry/exit (uprobes) */
 	void (*func)(struct sink *s, const struct event *ev, struct task *t);
-	void (*stack)(struct sink *s, const struct event *ev, struct task *t);
+	/*
+	 * -k: the user stack of the HY_REC_SYSCALL event ev, called just before syscall() for
+	 * it when the record carries one: n frames, innermost first, the last one possibly a
+	 * marker (SYM_F_TRUNC, SYM_F_ERROR).  f stays valid until that syscall() returns.
+	 */
+	void (*stack)(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		      unsigned int n, struct task *t);
 	/* in-kernel totals for one syscall (eBPF -c): summaries only */
 	void (*totals)(struct sink *s, long nr, const struct hy_sum *sum);
 	int (*close)(struct sink *s);	/* flush and finish; 0 or -errno */
@@ -81,6 +90,19 @@ static inline unsigned int sink_needs_fds(const struct opts *o)
 	return o->d.yflag > 1 ? SINK_NEED_FDPATHS | SINK_NEED_SOCKINFO :
 	       o->d.yflag ? SINK_NEED_FDPATHS : 0;
 }
+
+/* What a sink that shows stacks needs for -k (lines: it shows file:line too). */
+static inline unsigned int sink_needs_stacks(const struct opts *o, bool lines)
+{
+	return !o->kflag ? 0 : lines ? SINK_NEED_STACKS | SINK_NEED_STACK_LINES : SINK_NEED_STACKS;
+}
+
+/*
+ * -k: frame f as strace -k prints it after " > ": MODULE(FUNC+0xOFF) [0xFILEOFF], MODULE()
+ * [0xFILEOFF], unexpected_backtracing_error [0xADDR], too many stack frames, or the reason
+ * an unwind stopped.
+ */
+void sink_frame_text(struct sbuf *sb, const struct sym_frame *f);
 
 /* Output file flags for the options: private (0600) when the trace may hold others' data. */
 unsigned int sink_outfile_flags(const struct opts *o);

@@ -14,13 +14,24 @@ struct jsink {
 	bool ff;		/* -ff: a file per thread (FILE.TID, named as by the text sink) */
 	struct tidmap files;	/* -ff: struct outfile by tid, open to the end (a reused tid too) */
 	struct sbuf line;
+	const struct sym_frame *stack;	/* -k: the frames of the call being written */
+	unsigned int nstack;
 };
 
 static unsigned int json_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* "ts", "dur"; exec's "argv" */
 
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, true);
+}
+
+static void json_stack_cb(struct sink *s, const struct event *ev, const struct sym_frame *f,
+			  unsigned int n, struct task *t)
+{
+	struct jsink *js = s->priv;
+
+	js->stack = f;
+	js->nstack = n;
 }
 
 static int json_open(struct sink *s)
@@ -136,6 +147,14 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		json_result(sb, d);
 	if (r->flags & HY_F_BLOBS_CUT)
 		sb_puts(sb, ",\"incomplete\":true");	/* some argument memory was not captured */
+	struct jsink *js = s->priv;
+
+	if (js->stack && r->type == HY_REC_SYSCALL) {
+		sb_puts(sb, ",\"stack\":");
+		json_stack(sb, js->stack, js->nstack);
+	}
+	js->stack = NULL;
+	js->nstack = 0;
 	emit(s, t);
 }
 
@@ -231,6 +250,7 @@ const struct sink_ops sink_json_ops = {
 	.needs = json_needs,
 	.open = json_open,
 	.syscall = json_syscall,
+	.stack = json_stack_cb,
 	.signal = json_signal,
 	.process = json_process,
 	.lost = json_lost,

@@ -65,6 +65,8 @@ struct otlp {
 	size_t qn, qbytes;
 	uint64_t last_ts;		/* latest time seen, boottime ns */
 	struct sbuf body, tmp;
+	const struct sym_frame *stack;	/* -k: the frames of the call being written */
+	unsigned int nstack;
 	int err;
 	uint64_t spans, unsent, dropped_events, serial;
 };
@@ -435,6 +437,29 @@ static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *e
 			oj_attr_int(a, "hytrace.syscall.duration_ns",
 				    (int64_t)(ev->r.ts_exit - ev->r.ts_enter));
 	}
+	/* -k: OpenTelemetry's code.stacktrace (a string), one strace -k frame per line */
+	if (ot->stack && ev->r.type == HY_REC_SYSCALL) {
+		sb_reset(&ot->tmp);
+		for (unsigned int i = 0; i < ot->nstack; i++) {
+			const struct sym_frame *f = &ot->stack[i];
+
+			if (i)
+				sb_putc(&ot->tmp, '\n');
+			sink_frame_text(&ot->tmp, f);
+			if (f->file && f->line)
+				sb_printf(&ot->tmp, " %s:%u", f->file, f->line);
+		}
+		oj_attr_strn(a, "code.stacktrace", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
+	}
+}
+
+static void otlp_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		       unsigned int n, struct task *t)
+{
+	struct otlp *ot = s->priv;
+
+	ot->stack = f;
+	ot->nstack = n;
 }
 
 /* The span of the process covers what happens in it (the first record may be after an
@@ -474,7 +499,7 @@ static struct oproc *event_proc(struct otlp *ot, const struct event *ev, struct 
 	return p;
 }
 
-static void otlp_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+static void syscall_span(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct otlp *ot = s->priv;
 	struct oproc *p = event_proc(ot, ev, t);
@@ -514,6 +539,15 @@ static void otlp_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 										   : ev->r.ts_enter;
 	syscall_attrs(ot, &sp->attrs, ev, d, false);
 	queue(ot, sp);
+}
+
+static void otlp_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
+{
+	struct otlp *ot = s->priv;
+
+	syscall_span(s, ev, d, t);
+	ot->stack = NULL;	/* -k: they were this call's */
+	ot->nstack = 0;
 }
 
 static void otlp_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
@@ -794,7 +828,7 @@ static unsigned int otlp_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;
 
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, true);
 }
 
 const struct sink_ops sink_otlp_ops = {
@@ -804,6 +838,7 @@ const struct sink_ops sink_otlp_ops = {
 	.needs = otlp_needs,
 	.open = otlp_open,
 	.syscall = otlp_syscall,
+	.stack = otlp_stack,
 	.signal = otlp_signal,
 	.process = otlp_process,
 	.lost = otlp_lost,

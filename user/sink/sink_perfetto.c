@@ -84,6 +84,7 @@
 #define DA_INT			4
 #define DA_STRING		6
 #define DA_NAME			10
+#define DA_ARRAY_VALUES		12
 
 /* trace/interned_data/interned_data.proto: InternedData; each entry is { iid = 1, name = 2 }
  * (EventCategory, EventName, DebugAnnotationName) */
@@ -178,6 +179,8 @@ struct pf {
 	struct pb pkt;
 	struct sbuf sb;		/* annotation values */
 	struct sbuf lsb;	/* log lines */
+	const struct sym_frame *stack;	/* -k: the frames of the call being written */
+	unsigned int nstack;
 };
 
 /* -- interning ---------------------------------------------------------------- */
@@ -778,6 +781,38 @@ static void close_call(struct pf *pf, struct sink *s, struct pthr *th, uint64_t 
 	th->open = false;
 }
 
+static void pf_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		     unsigned int n, struct task *t)
+{
+	struct pf *pf = s->priv;
+
+	pf->stack = f;
+	pf->nstack = n;
+}
+
+/* -k: a debug annotation "stack", an array of strace -k frame strings (+ " FILE:LINE"). */
+static void ann_stack(struct pf *pf)
+{
+	if (!pf->stack)
+		return;
+	pb_begin(&pf->body, TE_DEBUG_ANN);
+	ann_name(pf, "stack");
+	for (unsigned int i = 0; i < pf->nstack; i++) {
+		const struct sym_frame *f = &pf->stack[i];
+
+		sb_reset(&pf->sb);
+		sink_frame_text(&pf->sb, f);
+		if (f->file && f->line)
+			sb_printf(&pf->sb, " %s:%u", f->file, f->line);
+		pb_begin(&pf->body, DA_ARRAY_VALUES);
+		pb_bytes(&pf->body, DA_STRING, pf->sb.s, pf->sb.len);
+		pb_end(&pf->body);
+	}
+	pb_end(&pf->body);
+	pf->stack = NULL;
+	pf->nstack = 0;
+}
+
 static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct pf *pf = pf_seen(s, ev);
@@ -817,6 +852,7 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
 	ann_args(pf, s, d, from);
 	ann_ret(pf, s, ev, d);
+	ann_stack(pf);
 	ev_end(pf);
 	item_commit(pf, s, t1);
 	th->open = false;
@@ -1021,7 +1057,7 @@ static unsigned int pf_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;
 
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, true);
 }
 
 static int pf_open(struct sink *s)
@@ -1137,6 +1173,7 @@ const struct sink_ops sink_perfetto_ops = {
 	.needs = pf_needs,
 	.open = pf_open,
 	.syscall = pf_syscall,
+	.stack = pf_stack,
 	.signal = pf_signal,
 	.process = pf_process,
 	.lost = pf_lost,

@@ -58,13 +58,47 @@ struct tef {
 	unsigned int norder;
 	uint64_t last_ts;
 	struct sbuf line, tmp;
+	const struct sym_frame *stack;	/* -k: the frames of the call being written */
+	unsigned int nstack;
 };
 
 static unsigned int tef_needs(const struct opts *o)
 {
 	unsigned int n = SINK_NEED_TIMES | SINK_NEED_EXEC_ARGV;	/* slices; process command lines */
 
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, true);
+}
+
+static void tef_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		      unsigned int n, struct task *t)
+{
+	struct tef *tf = s->priv;
+
+	tf->stack = f;
+	tf->nstack = n;
+}
+
+/* -k: ,"stack":["MODULE(FUNC+0xOFF) [0xOFF] FILE:LINE", ...] inside the open args object. */
+static void put_stack(struct tef *tf, struct sbuf *sb)
+{
+	if (!tf->stack)
+		return;
+	sb->len--;	/* reopen the args object */
+	sb_puts(sb, sb->s[sb->len - 1] == '{' ? "\"stack\":[" : ",\"stack\":[");
+	for (unsigned int i = 0; i < tf->nstack; i++) {
+		const struct sym_frame *f = &tf->stack[i];
+
+		sb_reset(&tf->tmp);
+		sink_frame_text(&tf->tmp, f);
+		if (f->file && f->line)
+			sb_printf(&tf->tmp, " %s:%u", f->file, f->line);
+		if (i)
+			sb_putc(sb, ',');
+		json_string(sb, tf->tmp.s, tf->tmp.len);
+	}
+	sb_puts(sb, "]}");
+	tf->stack = NULL;
+	tf->nstack = 0;
 }
 
 static void tproc_fini(void *v)
@@ -316,6 +350,7 @@ static void tef_syscall(struct sink *s, const struct event *ev, struct dctx *d, 
 		put_ts(&tf->line, "dur", r->ts_exit - r->ts_enter);
 	}
 	put_args_result(&tf->line, d, true);
+	put_stack(tf, &tf->line);
 	ev_end(tf);
 }
 
@@ -518,6 +553,7 @@ const struct sink_ops sink_tef_ops = {
 	.needs = tef_needs,
 	.open = tef_open,
 	.syscall = tef_syscall,
+	.stack = tef_stack,
 	.signal = tef_signal,
 	.process = tef_process,
 	.lost = tef_lost,

@@ -30,6 +30,8 @@ struct text {
 	uint64_t last_ts;	/* -r */
 	time_t tsec;		/* -t, -tt: the second whose "%T" is in tbuf */
 	char tbuf[32];
+	const struct sym_frame *stack;	/* -k: the frames of the call being printed */
+	unsigned int nstack;
 };
 
 /* Per task: where its lines go and what of its current call was printed. */
@@ -49,7 +51,7 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
-	return n | sink_needs_fds(o);
+	return n | sink_needs_fds(o) | sink_needs_stacks(o, false);
 }
 
 static struct outf *outf_add(struct text *tx)
@@ -241,6 +243,15 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
+static void text_stack(struct sink *s, const struct event *ev, const struct sym_frame *f,
+		       unsigned int n, struct task *t)
+{
+	struct text *tx = s->priv;
+
+	tx->stack = f;
+	tx->nstack = n;
+}
+
 static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct text *tx = s->priv;
@@ -323,6 +334,13 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		}
 	}
 	sb_putc(sb, '\n');
+	for (unsigned int i = 0; i < tx->nstack; i++) {
+		sb_puts(sb, " > ");
+		sink_frame_text(sb, &tx->stack[i]);
+		sb_putc(sb, '\n');
+	}
+	tx->stack = NULL;
+	tx->nstack = 0;
 	emit(tx, out, sb, invis);
 	out->open_tid = 0;
 }
@@ -446,6 +464,7 @@ const struct sink_ops sink_text_ops = {
 	.needs = text_needs,
 	.open = text_open,
 	.syscall = text_syscall,
+	.stack = text_stack,
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,

@@ -13,6 +13,7 @@
 struct pipeline;	/* opaque here: sources only hand it records */
 struct event;
 struct dctx;
+struct symbolizer;
 
 /*
  * What the backends must capture, derived by the pipeline from what the chosen sinks show
@@ -22,7 +23,8 @@ struct capture_cfg {
 	bool times;		/* timestamps and durations (else records may carry ts 0) */
 	int fdpaths;		/* 0: none; 1: fd paths (-y); 2: and socket details (-yy) */
 	bool exec_argv;		/* the new argv of each exec (HY_REC_EXEC's blob) */
-	bool stacks;		/* a user stack per syscall (-k, later) */
+	bool stacks;		/* a user stack per syscall (-k): HY_ARG_STACK */
+	unsigned int stack_depth;	/* ... of at most this many frames */
 };
 
 struct tracer {
@@ -33,6 +35,12 @@ struct tracer {
 	int exit_status;	/* wait status of the command, for our own exit code */
 	bool child_done;
 	volatile int *stop;	/* set by the signal handler: SIGINT/SIGTERM/SIGHUP */
+	/*
+	 * -k: the pipeline's symbol layer (NULL without -k).  A backend keeps its process maps
+	 * current (sym_invalidate or sym_mmap...; sym_exec after feeding the execve record,
+	 * whose stack names the old image) and may unwind with it (sym_unwind_live).
+	 */
+	struct symbolizer *sym;
 };
 
 struct backend {

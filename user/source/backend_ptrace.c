@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
@@ -27,6 +28,7 @@
 #include "log.h"
 #include "ptrace_capture.h"
 #include "spawn.h"
+#include "symbol.h"
 #include "sysent.h"
 #include "tidmap.h"
 
@@ -278,6 +280,75 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 	return 0;
 }
 
+/* The calls that change what code is mapped where (-k keeps the maps current from them). */
+static bool maps_call(long nr)
+{
+	switch (nr) {
+	case SYS_mmap: case SYS_munmap: case SYS_mprotect: case SYS_mremap:
+	case SYS_pkey_mprotect: case SYS_remap_file_pages: case SYS_shmat: case SYS_shmdt:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* -k: the user stack of t, stopped at a syscall entry, as an HY_ARG_STACK blob. */
+static void stack_capture(struct tracer *tr, struct ptask *t, const struct sysent *se)
+{
+	uint64_t pcs[HY_STACK_DEPTH_MAX];
+	unsigned int max = tr->cfg.stack_depth;
+	int err;
+
+	if (max > HY_STACK_DEPTH_MAX)
+		max = HY_STACK_DEPTH_MAX;
+	/* an execve's stack is named after the call, by the maps of the image it leaves */
+	if (se && (se->cap.flags & HY_SC_EXEC))
+		sym_seed(tr->sym, t->pid);
+	int n = sym_unwind_live(tr->sym, t->pid, t->tid, pcs, max, &err);
+	void *p = rb_blob(&t->rb, HY_ARG_STACK, HY_AT_ENTER, 0, 0, (uint32_t)n * sizeof(*pcs));
+
+	if (!p)
+		return;
+	memcpy(p, pcs, (size_t)n * sizeof(*pcs));
+	rb_blob_done(&t->rb, (uint32_t)n * sizeof(*pcs), err == -E2BIG ? 0 : err,
+		     err == -E2BIG ? HY_BF_TRUNC : 0);
+}
+
+/* -k: after a call that may have changed t's maps, have them read again (or forgotten). */
+static void stack_maps_changed(struct tracer *tr, struct ptask *t, const struct hy_rec *r)
+{
+	const struct sysent *se = sysent_get(r->nr);
+
+	if (se && (se->cap.flags & HY_SC_EXEC)) {
+		if (r->ret == 0)
+			sym_exec(tr->sym, t->pid);
+		return;
+	}
+	if (!maps_call(r->nr) || (r->ret < 0 && r->ret >= -4095))
+		return;
+	uint64_t start = r->args[0], len = r->args[1];
+
+	switch (r->nr) {
+	case SYS_mmap:		/* new code only with PROT_EXEC; MAP_FIXED may replace code */
+		if (!(r->args[2] & PROT_EXEC) && !sym_maps_exec(tr->sym, t->pid, r->ret, len))
+			return;
+		break;
+	case SYS_mprotect:
+	case SYS_pkey_mprotect:
+		if (!(r->args[2] & PROT_EXEC) && !sym_maps_exec(tr->sym, t->pid, start, len))
+			return;
+		break;
+	case SYS_munmap:
+	case SYS_mremap:
+		if (!sym_maps_exec(tr->sym, t->pid, start, len))
+			return;
+		break;
+	default:
+		break;
+	}
+	sym_invalidate(tr->sym, t->pid);
+}
+
 static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
 {
 	const struct sysent *se = sysent_get(s->nr);
@@ -311,6 +382,11 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
+	if (traced && tr->sym && tr->cfg.stacks) {
+		stack_capture(tr, t, se);
+		/* the call starts when the tracee goes on: -T must not count our unwinding */
+		rb_rec(&t->rb)->ts_enter = boottime_ns();
+	}
 	if (se && traced && (se->cap.flags & HY_SC_BLOCKS)) {
 		struct hy_rec *h = rb_rec(&t->rb);
 
@@ -349,6 +425,8 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 	if (r->nr == SYS_prctl && r->args[0] == PR_SET_NAME)
 		t->comm_stale = true;
 	pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+	if (tr->sym)
+		stack_maps_changed(tr, t, rb_rec(&t->rb));
 }
 
 static int64_t mono_ns(void)
@@ -482,6 +560,8 @@ static void task_gone(struct tracer *tr, struct ptask *t, int status)
 		else
 			emit_simple(tr, t, HY_REC_EXIT, WEXITSTATUS(status), 0, 0, 0);
 	}
+	if (tr->sym && t->tid == t->pid)
+		sym_exit(tr->sym, t->pid);	/* read /proc again if the process still shows up */
 	if (t->tid == tr->child) {
 		tr->exit_status = status;
 		tr->child_done = true;
@@ -654,7 +734,9 @@ static int seccomp_install(const struct opts *o)
 	for (long nr = 0; nr < HY_NR_MAX; nr++) {
 		const struct sysent *se = sysent_get(nr);
 
-		if (opts_traced(o, nr) || (se && (se->cap.flags & HY_SC_EXEC)))
+		/* -k keeps the maps current from the calls that change them, traced or not */
+		if (opts_traced(o, nr) || (se && (se->cap.flags & HY_SC_EXEC)) ||
+		    (o->kflag && maps_call(nr)))
 			nrs[ntraced++] = nr;
 	}
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,

@@ -17,6 +17,7 @@
 #include "bpf_stack.h"
 #include "event.h"
 #include "log.h"
+#include "symbol.h"
 #include "sysent.h"
 #include "ustack.h"
 #include "hytrace.bpf.h"
@@ -29,11 +30,14 @@ static struct {
 	struct recbuf rb;
 	struct event ev;
 	uint64_t pcs[HY_STACK_DEPTH_MAX];
+	pid_t pid;		/* sym_feed()'s process */
 } S = { .nr_mmap = -1 };
 
-static unsigned int stack_depth(const struct opts *o)
+static unsigned int stack_depth(const struct tracer *tr)
 {
-	return HY_STACK_DEPTH;
+	unsigned int d = tr->cfg.stack_depth ? tr->cfg.stack_depth : HY_STACK_DEPTH;
+
+	return d < HY_STACK_DEPTH_MAX ? d : HY_STACK_DEPTH_MAX;
 }
 
 int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr)
@@ -49,12 +53,12 @@ int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr)
 		rd->cfg_stack = HYB_STACK_NONE;
 		return 0;
 	}
-	S.depth = stack_depth(o);
+	S.depth = stack_depth(tr);
 	rd->cfg_stack = o->stack_mode == STACK_FP ? HYB_STACK_FP : HYB_STACK_DWARF;
 	rd->cfg_stack_size = o->stack_size ? o->stack_size : HY_USTACK_DEFAULT;
 	rd->cfg_stack_depth = S.depth;
 	rd->cfg_stack_mmap_nr = S.nr_mmap;
-	if (rd->cfg_stack == HYB_STACK_DWARF && !S.us) {
+	if (!S.us) {	/* the maps it follows serve --stack=fp's naming as well */
 		S.us = ustack_new();
 		if (!S.us) {
 			pr_warn("cannot set up the stack unwinder: %s", strerror(errno));
@@ -81,8 +85,8 @@ uint8_t bstack_nrflags(const struct tracer *tr, unsigned int nr, uint8_t f)
 		f |= HYB_NF_STACK | ((sf & (HY_SC_EXEC | HY_SC_NO_RETURN)) ? HYB_NF_ENTER_CAP :
 									     HYB_NF_EXIT_CAP);
 	}
-	/* the maps, even when not shown: only the eBPF side needs them (for dwarf unwinding) */
-	if (tr->o->stack_mode != STACK_FP && is_maps_call(nr)) {
+	/* the maps, even when not shown: the frames are named (and unwound) after the fact */
+	if (is_maps_call(nr)) {
 		f |= HYB_NF_TRACE | HYB_NF_MAPS;
 		if ((long)nr == S.nr_mmap)
 			f |= HYB_NF_EXIT_CAP;
@@ -104,7 +108,18 @@ static const struct event_blob *blob_find(const struct event *ev, int arg, int w
 	return NULL;
 }
 
-static void maps_follow(const struct hy_rec *r, const struct event *ev)
+/* What the unwinder learns of the maps, the symbol layer learns too (it names the frames). */
+static int sym_feed(void *arg, uint64_t start, uint64_t len, uint64_t pgoff, unsigned int prot,
+		    const char *path)
+{
+	struct tracer *tr = arg;
+
+	if (tr->sym)
+		sym_mmap(tr->sym, S.pid, start, len, pgoff, prot, path);
+	return 0;
+}
+
+static void maps_follow(struct tracer *tr, const struct hy_rec *r, const struct event *ev)
 {
 	long nr = r->nr;
 
@@ -121,10 +136,16 @@ static void maps_follow(const struct hy_rec *r, const struct event *ev)
 			p = path;
 		}
 		ustack_mmap(S.us, r->pid, (uint64_t)r->ret, r->args[1], r->args[5], r->args[2], p);
+		if (tr->sym)
+			sym_mmap(tr->sym, r->pid, (uint64_t)r->ret, r->args[1], r->args[5], r->args[2], p);
 	} else if (nr == S.nr_munmap) {
 		ustack_munmap(S.us, r->pid, r->args[0], r->args[1]);
+		if (tr->sym)
+			sym_munmap(tr->sym, r->pid, r->args[0], r->args[1]);
 	} else if (nr == S.nr_mprotect || nr == S.nr_pkey_mprotect) {
 		ustack_mprotect(S.us, r->pid, r->args[0], r->args[1], r->args[2]);
+		if (tr->sym)
+			sym_mprotect(tr->sym, r->pid, r->args[0], r->args[1], r->args[2]);
 	}
 }
 
@@ -192,8 +213,11 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 		return r;
 	switch (r->type) {
 	case HY_REC_FORK:
-		if (S.us && !(r->flags & HY_F_THREAD))
+		if (S.us && !(r->flags & HY_F_THREAD)) {
 			ustack_fork(S.us, r->args[3], r->args[1]);
+			if (tr->sym)
+				sym_fork(tr->sym, r->args[3], r->args[1]);
+		}
 		return r;
 	case HY_REC_MAPS:
 		if (S.us && !event_parse(ev, r, *len)) {
@@ -203,20 +227,30 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 			if (b && !b->h.err && b->h.len < sizeof(path)) {
 				memcpy(path, b->data, b->h.len);
 				path[b->h.len] = '\0';
-				ustack_exec_maps(S.us, r->pid, path, r->args[0], r->args[2]);
+				if (tr->sym)
+					sym_exec(tr->sym, r->pid);
+				S.pid = r->pid;
+				ustack_exec_maps(S.us, r->pid, path, r->args[0], r->args[2], sym_feed, tr);
 			}
 		}
-		return NULL;	/* for the unwinder only */
+		return NULL;	/* for the unwinder and the symbol layer only */
 	case HY_REC_EXEC:
 		if (S.us) {
 			ustack_exec(S.us, r->pid);
-			if (!ustack_known(S.us, r->pid))	/* its HY_REC_MAPS was lost */
+			if (!ustack_known(S.us, r->pid)) {	/* its HY_REC_MAPS was lost */
+				if (tr->sym)
+					sym_exec(tr->sym, r->pid);
 				ustack_seed(S.us, r->pid);
+			}
 		}
 		return r;
 	case HY_REC_EXIT:
-		if (S.us && r->tid == r->pid)
+		/* the pipeline names this process's stacks before it sees this record */
+		if (S.us && r->tid == r->pid) {
 			ustack_exit(S.us, r->pid);
+			if (tr->sym)
+				sym_exit(tr->sym, r->pid);
+		}
 		return r;
 	case HY_REC_SYSCALL:
 		break;
@@ -231,13 +265,13 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 	if (opts_traced(tr->o, r->nr) && !blob_find(ev, HY_ARG_STACK, HY_AT_ENTER, 0)) {
 		out = stack_rewrite(r, ev, len);
 		if (!out) {
-			pr_warn("cannot rewrite the record of %s with its stack: %s", r->nr >= 0 && (unsigned int)r->nr < sysent_count && sysent[r->nr].name ? sysent[r->nr].name : "a syscall",
-				strerror(ENOMEM));
+			pr_warn("cannot add the stack to the record of syscall %d of pid %u: %s",
+				(int)r->nr, r->tid, strerror(ENOMEM));
 			out = r;
 		}
 	}
 	if (S.us && is_maps_call(r->nr))
-		maps_follow(r, ev);
+		maps_follow(tr, r, ev);
 	return out;
 }
 

@@ -80,6 +80,8 @@ void sym_exit(struct symbolizer *s, pid_t tgid);
 void sym_invalidate(struct symbolizer *s, pid_t tgid);
 /* Read /proc/TGID/maps now (a process first seen).  0 or -errno (-ESRCH: gone). */
 int sym_seed(struct symbolizer *s, pid_t tgid);
+/* Whether [start, start + len) touches an executable mapping of tgid (true if unknown). */
+bool sym_maps_exec(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len);
 
 /* -- lookups --------------------------------------------------------------------------------- */
 
@@ -104,10 +106,14 @@ int sym_lookup_stack(struct symbolizer *s, pid_t tgid, const uint64_t *pcs, unsi
  * The user stack of thread tid of process tgid, which must be ptrace-stopped: at most max
  * addresses into pcs, innermost first (pcs[0] the PC, then return addresses).  Returns the
  * number of addresses and sets *err: 0 (the whole stack), -E2BIG (cut at max: more frames
- * remained) or the -errno that ended the walk early.
+ * remained) or the -errno that ended the walk early: -ENOENT (no unwind information past the
+ * last frame), -EIO (not even the first frame), -ESRCH (the process could not be attached).
  */
 int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 		    unsigned int max, int *err);
+
+/* What a SYM_F_ERROR marker's err means, for every output ("no unwind information ..."). */
+const char *sym_strerror(int err);
 
 /* -- counters (for --debug and the benchmarks) -------------------------------------------- */
 

@@ -424,8 +424,8 @@ void ustack_exec(struct ustack *u, pid_t tgid)
 		proc_drop(u, tgid);
 }
 
-/* The PT_LOAD segments of f as mappings at bias. */
-static int file_map(struct proc *p, const struct file *f, uint64_t bias)
+/* The PT_LOAD segments of f as mappings at bias (each also to fn). */
+static int file_map(struct proc *p, const struct file *f, uint64_t bias, ustack_map_fn fn, void *arg)
 {
 	for (unsigned int i = 0; i < f->nsegs; i++) {
 		const struct seg *g = &f->segs[i];
@@ -438,6 +438,8 @@ static int file_map(struct proc *p, const struct file *f, uint64_t bias)
 		if (!g->filesz)
 			continue;
 		err = vma_add(p, start, end, g->off & ~(uint64_t)4095, prot, f->path);
+		if (!err && fn)
+			err = fn(arg, start, end - start, g->off & ~(uint64_t)4095, prot, f->path);
 		if (err)
 			return err;
 	}
@@ -445,7 +447,7 @@ static int file_map(struct proc *p, const struct file *f, uint64_t bias)
 }
 
 int ustack_exec_maps(struct ustack *u, pid_t tgid, const char *exe, uint64_t start_code,
-		     uint64_t interp_base)
+		     uint64_t interp_base, ustack_map_fn fn, void *arg)
 {
 	struct file *f, *fi;
 	struct proc *p;
@@ -468,7 +470,7 @@ int ustack_exec_maps(struct ustack *u, pid_t tgid, const char *exe, uint64_t sta
 			lo = f->segs[i].vaddr;
 	if (lo == UINT64_MAX)
 		return -ENOEXEC;
-	err = file_map(p, f, start_code - lo);
+	err = file_map(p, f, start_code - lo, fn, arg);
 	if (err || !f->interp || !interp_base)
 		return err;
 	/* the path the maps show (strace -k names modules so): PT_INTERP is often a link */
@@ -479,7 +481,7 @@ int ustack_exec_maps(struct ustack *u, pid_t tgid, const char *exe, uint64_t sta
 	if (!fi || !fi->nsegs)
 		return -ENOENT;
 	/* AT_BASE: where the interpreter's first segment was mapped (load_elf_interp()) */
-	return file_map(p, fi, interp_base - (fi->segs[0].vaddr & ~(uint64_t)4095));
+	return file_map(p, fi, interp_base - (fi->segs[0].vaddr & ~(uint64_t)4095), fn, arg);
 }
 
 void ustack_exit(struct ustack *u, pid_t tgid)
@@ -668,6 +670,22 @@ static int cb_frame(Dwfl_Frame *frame, void *arg)
 	}
 	sn->pcs[sn->n++] = pc;
 	return DWARF_CB_OK;
+}
+
+/*
+ * Whether the return address ra lies just past its module's ELF entry point: the outermost
+ * frame (ld.so's _start has no CFI that says so); the live unwinder of symbol.c decides so too.
+ */
+static bool at_entry_point(Dwfl *d, uint64_t ra)
+{
+	Dwfl_Module *m = dwfl_addrmodule(d, ra - 1);
+	GElf_Addr bias;
+	Elf *e = m ? dwfl_module_getelf(m, &bias) : NULL;
+	GElf_Ehdr eh;
+
+	if (!e || !gelf_getehdr(e, &eh) || !eh.e_entry)
+		return false;
+	return ra > eh.e_entry + bias && ra - (eh.e_entry + bias) <= 64;
 }
 
 static const struct vma *vma_at(const struct proc *p, uint64_t pc)
@@ -864,7 +882,7 @@ int ustack_unwind(struct ustack *u, pid_t tgid, pid_t tid, const uint64_t *regs,
 		*err = -E2BIG;
 	else if (p->snap.outside)
 		*err = -ENODATA;
-	else if (r != 0)
+	else if (r != 0 && !(p->snap.n && at_entry_point(p->dwfl, pcs[p->snap.n - 1])))
 		*err = -ENOENT;
 	if (!p->snap.n) {	/* not even the PC: its module is unknown to libdwfl */
 		pcs[0] = regs[16];

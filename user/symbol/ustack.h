@@ -38,10 +38,12 @@ void ustack_exec(struct ustack *u, pid_t tgid);
 /*
  * The mappings exec made (HY_REC_MAPS: the program at exe, its text from start_code, and the
  * interpreter its PT_INTERP names at interp_base): they replace tgid's maps, and the exec
- * record that follows keeps them.  0 or -errno.
+ * record that follows keeps them; fn (if not NULL) is told each mapping.  0 or -errno.
  */
+typedef int (*ustack_map_fn)(void *arg, uint64_t start, uint64_t len, uint64_t pgoff,
+			     unsigned int prot, const char *path);
 int ustack_exec_maps(struct ustack *u, pid_t tgid, const char *exe, uint64_t start_code,
-		     uint64_t interp_base);
+		     uint64_t interp_base, ustack_map_fn fn, void *arg);
 int ustack_fork(struct ustack *u, pid_t parent, pid_t child);
 void ustack_exit(struct ustack *u, pid_t tgid);
 /* Whether tgid's maps are known (seeded or followed since its start). */
