@@ -710,8 +710,10 @@ static int bpf_start(struct tracer *tr)
 		if (err && o->npids == 1 && !spawned)
 			return err;
 	}
-	if (spawned)
+	if (spawned) {
+		bstack_seed(tr, tr->child);	/* -k: its execve's stack is in these maps */
 		spawn_release(&sp);	/* let it go on to execve */
+	}
 	return 0;
 
 kill_child:

@@ -31,6 +31,7 @@ static struct {
 	struct event ev;
 	uint64_t pcs[HY_STACK_DEPTH_MAX];
 	pid_t pid;		/* sym_feed()'s process */
+	pid_t due;		/* its pending exec maps apply at the next record */
 } S = { .nr_mmap = -1 };
 
 static unsigned int stack_depth(const struct tracer *tr)
@@ -204,49 +205,111 @@ static const struct hy_rec *stack_rewrite(const struct hy_rec *r, const struct e
 	return rb_rec(&S.rb);
 }
 
+/*
+ * An exec's new maps (HY_REC_MAPS) wait until the execve record has been unwound and named
+ * with the old ones: the kernel sends HY_REC_MAPS and HY_REC_EXEC before the execve's own
+ * record, whose stack was taken at entry, in the old program.
+ */
+#define PEND_MAX 64
+
+struct pend {
+	pid_t tgid;
+	char *exe;
+	uint64_t start_code, interp;
+};
+
+static struct pend pend[PEND_MAX];
+static int npend;
+
+static int pend_find(pid_t tgid)
+{
+	for (int i = 0; i < npend; i++)
+		if (pend[i].tgid == tgid)
+			return i;
+	return -1;
+}
+
+static void pend_apply(struct tracer *tr, int i)
+{
+	struct pend pd = pend[i];
+
+	pend[i] = pend[--npend];
+	if (tr->sym)
+		sym_exec(tr->sym, pd.tgid);
+	S.pid = pd.tgid;
+	ustack_exec_maps(S.us, pd.tgid, pd.exe, pd.start_code, pd.interp, sym_feed, tr);
+	free(pd.exe);
+}
+
+static void pend_add(struct tracer *tr, const struct hy_rec *r, const struct event *ev)
+{
+	const struct event_blob *b = blob_find(ev, HY_ARG_EXTRA, HY_AT_ENTER, 0);
+	int i = pend_find(r->pid);
+	char *exe;
+
+	if (i >= 0)	/* two execs before any other record: the first is over */
+		pend_apply(tr, i);
+	if (npend == PEND_MAX)
+		pend_apply(tr, 0);
+	if (!b || b->h.err || !(exe = strndup((const char *)b->data, b->h.len)))
+		return;	/* as if lost: the exec record reads /proc */
+	pend[npend++] = (struct pend){ r->pid, exe, r->args[0], r->args[2] };
+}
+
+void bstack_seed(struct tracer *tr, pid_t pid)
+{
+	if (!tr->cfg.stacks || !S.us)
+		return;
+	ustack_seed(S.us, pid);
+	if (tr->sym)
+		sym_seed(tr->sym, pid);
+}
+
 const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, size_t *len)
 {
 	struct event *ev = &S.ev;
 	const struct hy_rec *out = r;
+	int pi;
 
-	if (!tr->cfg.stacks || tr->o->cflag == 1)
+	if (!tr->cfg.stacks || tr->o->cflag == 1 || !S.us)
 		return r;
+	/* the execve record before this one has been named: now its new maps */
+	if (S.due) {
+		pi = pend_find(S.due);
+		S.due = 0;
+		if (pi >= 0)
+			pend_apply(tr, pi);
+	}
+	pi = npend ? pend_find(r->pid) : -1;
+	if (pi >= 0 && r->type != HY_REC_EXEC && r->type != HY_REC_MAPS &&
+	    !(r->type == HY_REC_SYSCALL && r->nr >= 0 && (unsigned int)r->nr < sysent_count &&
+	      (sysent[r->nr].cap.flags & HY_SC_EXEC))) {
+		pend_apply(tr, pi);
+		pi = -1;
+	}
 	switch (r->type) {
 	case HY_REC_FORK:
-		if (S.us && !(r->flags & HY_F_THREAD)) {
+		if (!(r->flags & HY_F_THREAD)) {
 			ustack_fork(S.us, r->args[3], r->args[1]);
 			if (tr->sym)
 				sym_fork(tr->sym, r->args[3], r->args[1]);
 		}
 		return r;
 	case HY_REC_MAPS:
-		if (S.us && !event_parse(ev, r, *len)) {
-			const struct event_blob *b = blob_find(ev, HY_ARG_EXTRA, HY_AT_ENTER, 0);
-			char path[4096 + 16];
-
-			if (b && !b->h.err && b->h.len < sizeof(path)) {
-				memcpy(path, b->data, b->h.len);
-				path[b->h.len] = '\0';
-				if (tr->sym)
-					sym_exec(tr->sym, r->pid);
-				S.pid = r->pid;
-				ustack_exec_maps(S.us, r->pid, path, r->args[0], r->args[2], sym_feed, tr);
-			}
-		}
+		if (!event_parse(ev, r, *len))
+			pend_add(tr, r, ev);
 		return NULL;	/* for the unwinder and the symbol layer only */
 	case HY_REC_EXEC:
-		if (S.us) {
+		if (pi < 0) {	/* its HY_REC_MAPS was lost: what /proc shows now */
 			ustack_exec(S.us, r->pid);
-			if (!ustack_known(S.us, r->pid)) {	/* its HY_REC_MAPS was lost */
-				if (tr->sym)
-					sym_exec(tr->sym, r->pid);
-				ustack_seed(S.us, r->pid);
-			}
+			if (tr->sym)
+				sym_exec(tr->sym, r->pid);
+			ustack_seed(S.us, r->pid);
 		}
 		return r;
 	case HY_REC_EXIT:
 		/* the pipeline names this process's stacks before it sees this record */
-		if (S.us && r->tid == r->pid) {
+		if (r->tid == r->pid) {
 			ustack_exit(S.us, r->pid);
 			if (tr->sym)
 				sym_exit(tr->sym, r->pid);
@@ -259,7 +322,7 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 	}
 	if (event_parse(ev, r, *len))
 		return r;
-	if (S.us && !ustack_known(S.us, r->pid))
+	if (!ustack_known(S.us, r->pid))
 		ustack_seed(S.us, r->pid);
 	/* a shown call gets its stack (or the mark of its loss); the maps calls just feed */
 	if (opts_traced(tr->o, r->nr) && !blob_find(ev, HY_ARG_STACK, HY_AT_ENTER, 0)) {
@@ -270,13 +333,17 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 			out = r;
 		}
 	}
-	if (S.us && is_maps_call(r->nr))
+	if (is_maps_call(r->nr))
 		maps_follow(tr, r, ev);
+	if (pi >= 0)	/* the execve record: the new program's maps once it is named */
+		S.due = r->pid;
 	return out;
 }
 
 void bstack_cleanup(void)
 {
+	while (npend)
+		free(pend[--npend].exe);
 	ustack_free(S.us);
 	S.us = NULL;
 	rb_free(&S.rb);

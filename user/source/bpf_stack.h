@@ -20,6 +20,8 @@ uint8_t bstack_nrflags(const struct tracer *tr, unsigned int nr, uint8_t f);
  * only the unwinder reads (HY_REC_MAPS).
  */
 const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, size_t *len);
+/* Read the maps of pid now (the command, before it is let go to its execve). */
+void bstack_seed(struct tracer *tr, pid_t pid);
 void bstack_cleanup(void);
 
 #endif

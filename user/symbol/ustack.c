@@ -80,7 +80,6 @@ struct proc {
 	pid_t tgid;
 	bool known;		/* maps seeded or followed from the start */
 	unsigned int seed_tries;	/* seeds that found no maps */
-	bool fresh_exec;	/* maps set by ustack_exec_maps(): the exec that follows keeps them */
 	struct vma *v;
 	size_t n, cap;
 	uint64_t gen;		/* bumped when an executable mapping changes */
@@ -416,12 +415,7 @@ int ustack_mprotect(struct ustack *u, pid_t tgid, uint64_t start, uint64_t len, 
 
 void ustack_exec(struct ustack *u, pid_t tgid)
 {
-	struct proc *p = proc_find(u, tgid, false);
-
-	if (p && p->fresh_exec)
-		p->fresh_exec = false;
-	else
-		proc_drop(u, tgid);
+	proc_drop(u, tgid);
 }
 
 /* The PT_LOAD segments of f as mappings at bias (each also to fn). */
@@ -459,7 +453,6 @@ int ustack_exec_maps(struct ustack *u, pid_t tgid, const char *exe, uint64_t sta
 	if (!p)
 		return -ENOMEM;
 	p->known = true;
-	p->fresh_exec = true;
 	f = exe ? file_get(u, exe) : NULL;
 	if (!f)
 		return -ENOENT;

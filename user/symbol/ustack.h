@@ -37,8 +37,8 @@ int ustack_mprotect(struct ustack *u, pid_t tgid, uint64_t start, uint64_t len, 
 void ustack_exec(struct ustack *u, pid_t tgid);
 /*
  * The mappings exec made (HY_REC_MAPS: the program at exe, its text from start_code, and the
- * interpreter its PT_INTERP names at interp_base): they replace tgid's maps, and the exec
- * record that follows keeps them; fn (if not NULL) is told each mapping.  0 or -errno.
+ * interpreter its PT_INTERP names at interp_base): they replace tgid's maps; fn (if not
+ * NULL) is told each mapping.  0 or -errno.
  */
 typedef int (*ustack_map_fn)(void *arg, uint64_t start, uint64_t len, uint64_t pgoff,
 			     unsigned int prot, const char *path);
