@@ -32,6 +32,7 @@ static struct {
 	uint64_t pcs[HY_STACK_DEPTH_MAX];
 	pid_t pid;		/* sym_feed()'s process */
 	pid_t due;		/* its pending exec maps apply at the next record */
+	uint64_t snaps, snap_bytes;	/* for --debug */
 } S = { .nr_mmap = -1 };
 
 static unsigned int stack_depth(const struct tracer *tr)
@@ -171,6 +172,8 @@ static const struct hy_rec *stack_rewrite(const struct hy_rec *r, const struct e
 		uint64_t rv[HY_UREGS_N];
 
 		memcpy(rv, regs->data, sizeof(rv));
+		S.snaps++;
+		S.snap_bytes += HY_UREGS_N * 8 + (stk ? stk->h.len : 0);
 		if (stk && !stk->h.err)
 			n = ustack_unwind(S.us, r->pid, r->tid, rv, stk->data, stk->h.len, stk->h.addr,
 					  S.pcs, S.depth, &err);
@@ -342,6 +345,16 @@ const struct hy_rec *bstack_record(struct tracer *tr, const struct hy_rec *r, si
 
 void bstack_cleanup(void)
 {
+	if (S.snaps && S.us) {
+		struct ustack_stats st;
+
+		ustack_get_stats(S.us, &st);
+		pr_info("%llu stack snapshots of %llu bytes on average unwound (%llu from cached CFI "
+			"rules, %llu frames), %llu module sets reported to libdwfl",
+			(unsigned long long)S.snaps, (unsigned long long)(S.snap_bytes / S.snaps),
+			(unsigned long long)st.fast, (unsigned long long)st.frames,
+			(unsigned long long)st.reports);
+	}
 	while (npend)
 		free(pend[--npend].exe);
 	ustack_free(S.us);
