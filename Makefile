@@ -113,7 +113,9 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
 U := $(OUTPUT)/user
 UNIT_OBJS_default :=
 UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/lib/outfile.o \
-		  $(U)/lib/log.o $(U)/lib/clock.o
+		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/symbol/symbol.o
+# the symbol layer (-k): elfutils, and libstdc++ for its demangler
+SYM_LIBS := -ldw -lelf -lstdc++
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
@@ -122,22 +124,22 @@ UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/s
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
-UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o
-UNIT_LIBS_test_symbol := -ldw -lelf -lstdc++
+UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
+UNIT_LIBS_test_symbol := $(SYM_LIBS)
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
 UNIT_OBJS_test_fuzzfound := $(UNIT_PIPELINE)
-UNIT_LIBS_test_json := -lcurl
-UNIT_LIBS_test_fuzzfound := -lcurl
-UNIT_LIBS_test_tef := -lcurl
-UNIT_LIBS_test_perfetto := -lcurl
+UNIT_LIBS_test_json := -lcurl $(SYM_LIBS)
+UNIT_LIBS_test_fuzzfound := -lcurl $(SYM_LIBS)
+UNIT_LIBS_test_tef := -lcurl $(SYM_LIBS)
+UNIT_LIBS_test_perfetto := -lcurl $(SYM_LIBS)
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
-UNIT_LIBS_test_edges := -lcurl
+UNIT_LIBS_test_edges := -lcurl $(SYM_LIBS)
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
 		       $(UNIT_SINK_CORE)
-UNIT_LIBS_test_otlp := -lcurl
+UNIT_LIBS_test_otlp := -lcurl $(SYM_LIBS)
 unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
 
 $(foreach t,$(notdir $(UNIT_BIN)),$(eval $(OUTPUT)/tests/unit/$(t): $(call unit_objs,$(t))))
@@ -168,7 +170,7 @@ $(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl $(SYM_LIBS)
 
 # -k on eBPF: stack snapshots unwound per CPU-second (bench/ustack.c, issue 12).
 $(OUTPUT)/bench/ustack: bench/ustack.c $(U)/symbol/ustack.o

@@ -258,6 +258,46 @@ END {
 		print ""
 	}
 
+	# -- section stacks: -k on W1 and W3 (issue 12; the eBPF rows are added to stk_tracers)
+	nk = split(stk_tracers, K, " ")
+	have = 0
+	for (i = 1; i <= nk; i++) if (("stacks" SUBSEP "W1" SUBSEP K[i]) in wall || ("stacks" SUBSEP "W1" SUBSEP K[i]) in reason) have = 1
+	if (have) {
+		print "## -k stack traces (W1: " s_k1 " getppid calls; W3: openat of " s_k3 " files; output to /dev/null)"
+		print ""
+		print "Slowdown of the whole process against untraced, median (min–max); self-timed: the workload's own"
+		print "loop, ns per call (median)."
+		print ""
+		print "| tracer | W1 slowdown | W1 ns/call | W3 slowdown | W3 ns/call |"
+		print "|---|---:|---:|---:|---:|"
+		for (i = 1; i <= nk; i++) {
+			line = "| " K[i] " |"
+			for (j = 0; j < 2; j++) {
+				wl = j ? "W3" : "W1"
+				ops = j ? s_k3 : s_k1
+				k = "stacks" SUBSEP wl SUBSEP K[i]
+				b = "stacks" SUBSEP wl SUBSEP "untraced"
+				if (!(k in wall)) { line = line " " na("stacks", wl, K[i]) " | |"; continue }
+				line = line sprintf(" %s | %s |", K[i] == "untraced" ? "1x" : ratio_cell(k, b),
+					(k in selfs) ? sprintf("%.0f", med(selfs[k]) / ops * 1e9) : "-")
+			}
+			print line
+		}
+		print ""
+		nr = split(stk_rate, R, ";")
+		delete rt
+		for (i = 1; i <= nr; i++) if (split(R[i], kv, "=") == 2) push(rt, kv[1], kv[2])
+		if (("text" in rt) || ("json" in rt)) {
+			print "Consumer: stacks named and rendered per CPU-second (`bench/consumer " s_kc " -k --format=F`:"
+			print "8-10 frames each, file:line for json), median (min–max):"
+			print ""
+			print "| format | stacks per CPU-second |"
+			print "|---|---:|"
+			for (f in rt) printf "| %s | %s (%s–%s) |\n", f, num(med(rt[f])), num(mn(rt[f])), num(mx(rt[f]))
+			print ""
+		}
+	}
+
 	# -- exact commands
 	print "## Commands"
 	print ""

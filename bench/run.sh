@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer stacks-bpf", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer stacks stacks-bpf", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_KW1/BENCH_KW3=sizes of the stacks-bpf section's W1/W3,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
@@ -36,18 +36,23 @@ if [ -n "$SMOKE" ]; then
 	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000 S_W7F=5 S_W7E=3
 	D_TAR=/usr/include/asm-generic D_FIND=/usr/share/doc/bash
 	S_TP=2000 BUF_SIZES="64K 1M"
+	S_K1=200 S_K3=50 S_KC=3000
 elif [ -n "$QUICK" ]; then
 	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
 	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
 	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000 S_W7F=500 S_W7E=200
 	D_TAR=/usr/include/linux D_FIND=/usr/share/doc
 	S_TP=200000 BUF_SIZES="64K 1M 16M"
+	S_K1=2000 S_K3=500 S_KC=300000
 else
 	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
 	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000 S_W7F=2000 S_W7E=1000
 	D_TAR=/usr/include D_FIND=/usr/share
 	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
+	# -k: strace -k costs about 0.5 ms per call here, so smaller than W1/W3 themselves
+	S_K1=20000 S_K3=2000 S_KC=1000000
 fi
+S_K1=${BENCH_K_W1:-$S_K1} S_K3=${BENCH_K_W3:-$S_K3} S_KC=${BENCH_K_CONSUMER:-$S_KC}
 # section stacks-bpf (-k, issue 12): smaller W1/W3, as strace -k costs 1.5-2.5 ms per call here
 if [ -n "$SMOKE" ]; then S_KW1=200 S_KW3=50
 elif [ -n "$QUICK" ]; then S_KW1=2000 S_KW3=500
@@ -62,7 +67,7 @@ D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer stacks}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -149,10 +154,11 @@ WCMD[W7exec]="$BIN/w7_forkstorm $S_W7E exec"; WCOMM[W7exec]=w7_forkstorm; WOPS[W
 WCMD[W6tar]="$(command -v tar) -cf /dev/null $D_TAR"; WCOMM[W6tar]=tar
 WCMD[W6find]="$(command -v find) $D_FIND -type f"; WCOMM[W6find]=find
 WOPS[W3]=$S_W3; WCOMM[W3]=w3_openat_tree
-if [[ " $WORKLOADS " == *" W3 "* ]]; then
+if [[ " $WORKLOADS " == *" W3 "* || " $SECTIONS " == *" stacks "* ]]; then
 	# The tree is built once, before any timing; every W3 cell scans it.
 	TREE=$(mktemp -d /tmp/hytrace-bench-w3.XXXXXX) || die "cannot create the W3 tree directory"
 	"$BIN/w3_openat_tree" --create "$S_W3" "$TREE" || die "cannot create the W3 tree in $TREE"
+	[ "$S_K3" -le "$S_W3" ] || S_K3=$S_W3	# section stacks scans part of the same tree
 fi
 WCMD[W3]="$BIN/w3_openat_tree $S_W3 ${TREE:-/nonexistent}"
 
@@ -490,6 +496,46 @@ if [[ " $SECTIONS " == *" buffer "* ]]; then
 	done
 fi
 
+# ---- section stacks: -k on W1 and W3 (issue 12) -----------------------------------------------
+# The ptrace rows (branch stacksym): strace -k against hytrace --backend=ptrace -k, whole-process
+# wall time and the workload's own loop, tracers alternated; then the consumer's naming and
+# rendering rate (bench/consumer -k: stacks per CPU-second).  The eBPF rows are the stackbpf
+# branch's: they add their tracers to STK_TRACERS and their lines to the block below this one.
+STK_TRACERS="untraced strace hy-pt strace-k hy-pt-k hy-bpf-k hy-bpf-kfp"
+STK_RATE=$TMP/stacks_rate.tsv	# format  rate-per-CPU-s (one line per run)
+: >"$STK_RATE"
+if [[ " $SECTIONS " == *" stacks "* ]]; then
+	KREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$KREPS" -lt 5 ] && KREPS=5
+	declare -A KCMD
+	KCMD[W1]="$BIN/w1_getppid $S_K1"
+	KCMD[W3]="$BIN/w3_openat_tree $S_K3 ${TREE:-/nonexistent}"
+	for wl in W1 W3; do
+		read -r -a argv <<<"${KCMD[$wl]}"
+		"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+		for ((rep = 1; rep <= KREPS; rep++)); do
+			printf 'stacks %s run %d/%d: ' "$wl" "$rep" "$KREPS"
+			for t in $(rotate $((rep - 1)) $STK_TRACERS); do
+				cell stacks "$wl" "$t" "$rep" /dev/null "${argv[@]}"
+			done
+			printf '\n'
+		done
+	done
+	if [ -x "$OUTPUT/bench/consumer" ]; then
+		for ((rep = 1; rep <= KREPS; rep++)); do
+			for f in text json; do
+				r=$("$OUTPUT/bench/consumer" "$S_KC" -k --format=$f 2>/dev/null |
+					sed -n 's/.* records in \([0-9.]*\) CPU-s.*/\1/p')
+				[ -n "$r" ] && awk -v n="$S_KC" -v s="$r" -v f=$f \
+					'BEGIN { if (s > 0) printf "%s\t%.0f\n", f, n / s }' >>"$STK_RATE"
+			done
+		done
+	else
+		NOTES+=("section stacks: $OUTPUT/bench/consumer not built: no consumer rate")
+	fi
+fi
+# ---- end of section stacks (ptrace) -----------------------------------------------------------
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -507,8 +553,9 @@ done >"$CMDS"
 
 REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads="$WORKLOADS"
 	-v bufsizes="$BUF_SIZES" -v s_w1="$S_W1" -v s_tp="$S_TP" -v s_w7f="$S_W7F" -v s_w7e="$S_W7E"
-	-v s_kw1="${S_KW1:-}" -v s_kw3="${S_KW3:-}"
-	-v plotdir="$TMP")
+	-v plotdir="$TMP" -v stk_tracers="$STK_TRACERS" -v s_k1="$S_K1" -v s_k3="$S_K3"
+	-v s_kc="$S_KC" -v stk_rate="$(cat "$STK_RATE" | tr '\n\t' ';=')"
+	-v s_kw1="${S_KW1:-}" -v s_kw3="${S_KW3:-}")
 WLDESC=$TMP/wl.tsv
 for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 

@@ -4,7 +4,7 @@
 # Idempotent and silent when everything is already installed; prints one line per package installed.
 
 PKGS="gcc make clang llvm libbpf-dev bpftool libelf-dev libdw-dev libcjson-dev
-libcurl4-openssl-dev zlib1g-dev pkg-config strace jq gnuplot-nox protobuf-compiler
+libcurl4-openssl-dev zlib1g-dev pkg-config strace jq gnuplot-nox protobuf-compiler libstdc++-12-dev
 bpftrace linux-perf python3 procps util-linux libcap2-bin"
 
 missing=

@@ -29,7 +29,7 @@ FUZZ_WARN += -Werror
 endif
 FUZZ_CFLAGS := -O1 -g -std=gnu11 -D_GNU_SOURCE -MMD -MP $(FUZZ_WARN) $(FUZZ_SAN) \
 	-fsanitize=fuzzer-no-link -I$(OUTPUT)/gen -Idecoders -Iuser -Iuser/lib -Iuser/state \
-	-Iuser/source -Iuser/sink -Ibpf -Itests/fuzz
+	-Iuser/symbol -Iuser/source -Iuser/sink -Ibpf -Itests/fuzz
 
 FUZZ_TARGETS := reader records writers raw
 FUZZ_BINS := $(addprefix $(FUZZ_OUT)/fuzz_,$(FUZZ_TARGETS))
@@ -40,7 +40,7 @@ DEC_SRC := $(sort $(wildcard decoders/*.c decoders/ioctl/*.c)) $(OUTPUT)/gen/xla
 USER_SRC := user/pipeline.c user/options.c $(wildcard user/sink/*.c) user/state/task.c \
 	    user/state/tidmap.c user/state/fdpath.c user/state/sockinfo.c user/lib/outfile.c \
 	    user/lib/clock.c user/lib/rawfmt.c user/source/backend_input.c user/source/backend_raw.c \
-	    user/source/strace_parse.c \
+	    user/source/strace_parse.c user/symbol/symbol.c \
 	    tests/fuzz/fuzz_common.c
 OBJS := $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(patsubst $(OUTPUT)/%,%,$(DEC_SRC)) $(USER_SRC))
 
@@ -66,6 +66,6 @@ $(FUZZ_OBJ)/%.o: %.c
 
 $(FUZZ_OUT)/fuzz_%: $(FUZZ_OBJ)/tests/fuzz/fuzz_%.o $(OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ -lcurl
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ -lcurl -ldw -lelf -lstdc++
 
 -include $(shell find $(FUZZ_OBJ) -name '*.d' 2>/dev/null)

@@ -6,6 +6,7 @@
  *   stack dlopen LIB     dlopen(LIB) after start, then lib_entry > lib_inner > write in LIB
  *   stack exec [PROG]    st_chain, then execv(PROG or itself, "chain") from st_do_exec
  *   stack loop           st_chain every 10 ms, for ever (for -p)
+ *   stack jit            getpid from code in an anonymous executable mapping (no module)
  *   stack deep N         st_recurse N levels deep, then getpid
  *
  * Built -O1 without frame pointers (stack) and with them (stack_fp, see the Makefile).  The
@@ -14,6 +15,7 @@
 #include "hyt.h"
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 
 #define NOINLINE __attribute__((noinline, noclone))
 
@@ -84,6 +86,24 @@ NOINLINE void st_do_exec(const char *prog)
 	sink++;
 }
 
+/* mov $39, %eax (SYS_getpid); syscall; ret -- x86-64 machine code */
+static const unsigned char jit_getpid[] = { 0xb8, 0x27, 0, 0, 0, 0x0f, 0x05, 0xc3 };
+
+NOINLINE int st_jit(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	memcpy(p, jit_getpid, sizeof(jit_getpid));
+	sink += ((long (*)(void))p)() > 0;
+	munmap(p, 4096);
+	return 0;
+}
+
 static int run_dlopen(const char *lib)
 {
 	void *h = dlopen(lib, RTLD_NOW);
@@ -105,7 +125,7 @@ static int run_dlopen(const char *lib)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: stack chain | dlopen LIB | exec [PROG] | deep N | loop\n");
+		fprintf(stderr, "usage: stack chain | dlopen LIB | exec [PROG] | deep N | loop | jit\n");
 		return 2;
 	}
 	hyt_begin();
@@ -118,6 +138,9 @@ int main(int argc, char **argv)
 		st_chain();
 		st_do_exec(argc > 2 ? argv[2] : argv[0]);
 		return 1;
+	} else if (!strcmp(argv[1], "jit")) {
+		if (st_jit())
+			return 1;
 	} else if (!strcmp(argv[1], "loop")) {
 		for (;;) {
 			st_chain();

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
 #include "symbol.h"
 #include "unit.h"
 
@@ -125,6 +128,13 @@ UT_TEST(tracked_maps)
 				   !strcmp(f.module, self));
 	UT_CHECK("fork copies", sym_fork(s, gone, gone + 1) == 0 &&
 				sym_lookup(s, gone + 1, start + (1 << 19), 0, &f) == 0 && f.module);
+	/* sizes from a bad record: refused or cut at the top, never a wrap */
+	UT_CHECK("mmap wrapping refused", sym_mmap(s, gone, UINT64_MAX - 4095, 8192, 0,
+						   PROT_EXEC, self) == -EINVAL);
+	UT_CHECK("munmap to the top keeps what is below",
+		 sym_munmap(s, gone, start + (1 << 20) - 4096, UINT64_MAX) == 0 &&
+		 sym_mprotect(s, gone, start + (1 << 20) - 4096, UINT64_MAX, PROT_EXEC) == 0 &&
+		 sym_lookup(s, gone, start + (1 << 19), 0, &f) == 0 && f.module);
 	sym_exec(s, gone);
 	UT_CHECK("exec forgets", sym_lookup(s, gone, start, 0, &f) == 0 &&
 				 (f.flags & SYM_F_NO_MODULE));
@@ -150,8 +160,66 @@ UT_TEST(stack_marks)
 	sym_free(s);
 }
 
+/* a child stops itself three functions deep: its stack, unwound through ptrace, names them */
+NOINLINE void st_child_leaf(void)
+{
+	raise(SIGSTOP);
+	sink++;
+}
+
+NOINLINE void st_child_mid(void)
+{
+	st_child_leaf();
+	sink++;
+}
+
+NOINLINE void st_child_top(void)
+{
+	st_child_mid();
+	sink++;
+}
+
+UT_TEST(unwind_live)
+{
+	struct symbolizer *s = sym_new();
+	struct sym_frame f[66];
+	uint64_t pcs[64];
+	int status, err = 1, n = 0;
+	pid_t c = fork();
+
+	if (c == 0) {
+		ptrace(PTRACE_TRACEME, 0, NULL, NULL);
+		st_child_top();
+		_exit(0);
+	}
+	UT_CHECK("child stopped", c > 0 && waitpid(c, &status, 0) == c && WIFSTOPPED(status));
+	n = sym_unwind_live(s, c, c, pcs, 64, &err);
+	UT_CHECK("unwound to the end", n >= 5 && err == 0);
+	int nf = sym_lookup_stack(s, c, pcs, (unsigned int)(n > 0 ? n : 0), false, err, 0, f);
+	int leaf = -1;
+
+	for (int i = 0; i < nf; i++)
+		if (f[i].func && !strcmp(f[i].func, "st_child_leaf"))
+			leaf = i;
+	UT_CHECK("leaf, mid, top in order", leaf >= 0 && leaf + 2 < nf && f[leaf + 1].func &&
+					    !strcmp(f[leaf + 1].func, "st_child_mid") &&
+					    f[leaf + 2].func && !strcmp(f[leaf + 2].func, "st_child_top"));
+	bool has_main = false;
+
+	for (int i = leaf + 3; leaf >= 0 && i < nf; i++)
+		has_main |= f[i].func && !strcmp(f[i].func, "main");
+	UT_CHECK("main further out", has_main);
+	n = sym_unwind_live(s, c, c, pcs, 2, &err);
+	UT_CHECK("cut at max", n == 2 && err == -E2BIG);
+	kill(c, SIGKILL);
+	ptrace(PTRACE_DETACH, c, NULL, NULL);
+	waitpid(c, &status, 0);
+	sym_free(s);
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(lookup), UT_ENTRY(demangle), UT_ENTRY(tracked_maps), UT_ENTRY(stack_marks),
+	UT_ENTRY(unwind_live),
 	{ NULL }
 };
 

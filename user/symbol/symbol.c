@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
+#include "log.h"
 #include "symbol.h"
 #include "tidmap.h"
 
@@ -71,6 +72,7 @@ struct sproc {
 	bool known;		/* regs hold the maps (seeded or tracked) */
 	bool stale;		/* read /proc/PID/maps again before the next lookup */
 	Dwfl *uw;		/* the live unwinder's view (libdwfl, /proc), made on demand */
+	uint64_t nomod_pc;	/* the last address the unwinder found in no module, 0: none */
 };
 
 #define FILE_HASH 256
@@ -539,6 +541,14 @@ static int reg_reserve(struct sproc *p, size_t more)
 	return 0;
 }
 
+/* len rounded up to pages, and cut at the top of the address space (a bad record's sizes). */
+static uint64_t span(uint64_t start, uint64_t len)
+{
+	len = len > UINT64_MAX - 4095 ? UINT64_MAX - 4095 : len;
+	len = (len + 4095) & ~(uint64_t)4095;
+	return len > UINT64_MAX - start ? UINT64_MAX - start : len;
+}
+
 /* Cut [start, end) out of p's regions (splitting one that holds it). */
 static int reg_cut(struct sproc *p, uint64_t start, uint64_t end)
 {
@@ -694,7 +704,7 @@ int sym_mmap(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len, uin
 		return -ENOMEM;
 	if (!len || start + len < start)
 		return -EINVAL;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	/* first seen: what /proc has now (already with this mapping if it is still there), or
 	   nothing when the process is gone, then this call on top */
 	if ((!p->known || p->stale) && maps_read(s, tgid, p) == -ENOMEM)
@@ -721,7 +731,7 @@ int sym_munmap(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len)
 
 	if (!p || !p->known)
 		return 0;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	return reg_cut(p, start, start + len);
 }
 
@@ -732,7 +742,7 @@ int sym_mprotect(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t len,
 
 	if (!p || !p->known)
 		return 0;
-	len = (len + 4095) & ~(uint64_t)4095;
+	len = span(start, len);
 	for (size_t i = 0; i < p->nregs; i++) {
 		struct sreg *r = &p->regs[i];
 
@@ -814,6 +824,7 @@ bool sym_maps_exec(struct symbolizer *s, pid_t tgid, uint64_t start, uint64_t le
 
 	if (!p || !p->known || p->stale)
 		return true;
+	len = span(start, len);
 	for (size_t i = 0; i < p->nregs; i++)
 		if (p->regs[i].exec && p->regs[i].start < start + len && p->regs[i].end > start)
 			return true;
@@ -933,15 +944,28 @@ const char *sym_strerror(int err)
 
 /* -- the live unwinder --------------------------------------------------------------------------- */
 
+/*
+ * The unwinder follows .eh_frame, which every x86-64 object has (the psABI's asynchronous
+ * unwind tables): opening and decompressing separate debug files for .debug_frame would cost
+ * each new process milliseconds for nothing.
+ */
+static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname, GElf_Addr base,
+			const char *file_name, const char *debuglink_file, GElf_Word debuglink_crc,
+			char **debuginfo_file_name)
+{
+	return -1;
+}
+
 static const Dwfl_Callbacks proc_callbacks = {
 	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.find_debuginfo = no_debuginfo,
 };
 
 struct walk {
 	uint64_t *pcs;
 	unsigned int max, n;
 	bool more;
+	bool nomod;	/* stopped at a frame outside every module (JIT code, garbage) */
 };
 
 static int frame_cb(Dwfl_Frame *fr, void *arg)
@@ -957,6 +981,11 @@ static int frame_cb(Dwfl_Frame *fr, void *arg)
 		return DWARF_CB_ABORT;
 	}
 	w->pcs[w->n++] = pc;
+	/* beyond code no module holds, libdwfl's frame-pointer guess gives garbage: stop */
+	if (!dwfl_addrmodule(dwfl_thread_dwfl(dwfl_frame_thread(fr)), act || !pc ? pc : pc - 1)) {
+		w->nomod = true;
+		return DWARF_CB_ABORT;
+	}
 	return DWARF_CB_OK;
 }
 
@@ -988,6 +1017,7 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 		return 0;
 	}
 	s->st.unwinds++;
+again:
 	if (!p->uw) {
 		Dwfl *d = dwfl_begin(&proc_callbacks);
 
@@ -1007,9 +1037,25 @@ int sym_unwind_live(struct symbolizer *s, pid_t tgid, pid_t tid, uint64_t *pcs,
 	}
 	int r = dwfl_getthread_frames(p->uw, tid, frame_cb, &w);
 
+	/*
+	 * An address in no module: code mapped by a call not seen (an untraced thread, another
+	 * process writing our maps) or JIT code.  Read the maps again once per such address, so a
+	 * missed mapping costs one retry and JIT code does not cost one per stack.
+	 */
+	if (w.nomod && w.pcs[w.n - 1] != p->nomod_pc) {
+		p->nomod_pc = w.pcs[w.n - 1];
+		sym_invalidate(s, tgid);
+		w = (struct walk){ .pcs = pcs, .max = max };
+		goto again;
+	}
 	if (w.more)
 		*err = -E2BIG;
-	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1])))
+	else if (w.nomod)
+		*err = -ENOENT;
+	else if (r && !(w.n && at_entry_point(p->uw, w.pcs[w.n - 1]))) {
 		*err = w.n ? -ENOENT : -EIO;	/* no CFI went further; or no frame at all */
+		pr_debug("unwinding tid %d stopped after %u frames: %s", (int)tid, w.n,
+			 dwfl_errmsg(-1));
+	}
 	return (int)w.n;
 }
