@@ -173,10 +173,11 @@ $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) -lcurl $(SYM_LIBS)
 
 # -k on eBPF: stack snapshots unwound per CPU-second (bench/ustack.c, issue 12).
-$(OUTPUT)/bench/ustack: bench/ustack.c $(U)/symbol/ustack.o
+USTACK_BENCH_OBJS := $(U)/symbol/ustack.o $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
+$(OUTPUT)/bench/ustack: bench/ustack.c $(USTACK_BENCH_OBJS)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(U)/symbol/ustack.o $(LDFLAGS) -ldw -lelf -lpthread
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(USTACK_BENCH_OBJS) $(LDFLAGS) -ldw -lelf -lstdc++ -lpthread
 
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)

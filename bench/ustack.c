@@ -5,11 +5,15 @@
  * consumer.  The snapshots are made here, as the kernel side makes them (bpf/stack.bpf.h): the
  * registers in DWARF order and the 8 KiB above the stack pointer, taken at the bottom of a
  * chain of DEPTH non-inlined calls; then each is unwound N times with ustack_unwind() (the
- * code the eBPF backend runs per record), and its frames named as the sinks would.
+ * code the eBPF backend runs per record), then named with sym_lookup_stack() as the pipeline
+ * names each stack before the sinks (user/symbol/symbol.h; no file:line, as for text output).
  *
  *   build/bench/ustack [N] [DEPTH] [STACK_BYTES]     defaults: 200000 8 8192
- * Prints: stacks, frames per stack, CPU seconds, stacks per CPU-second.
+ * Prints: stacks, frames per stack, CPU seconds and stacks per CPU-second, unwound alone and
+ * unwound + named; then libdwfl's own walk on the same snapshot (rate, and whether its frames
+ * are the same).
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "symbol.h"
 #include "ustack.h"
 
 struct snap {
@@ -104,12 +109,28 @@ int main(int argc, char **argv)
 	}
 	pid_t pid = getpid(), tid = gettid();
 	struct ustack_stats st;
+	struct symbolizer *sym = sym_new();
+	struct sym_frame fr[HY_STACK_DEPTH + 1];
+	int named = 0;
 	double t0 = cpu_s();
 
 	for (long i = 0; i < n; i++)
 		nf = ustack_unwind(u, pid, tid, S.regs, S.stack, S.len, S.sp, pcs, HY_STACK_DEPTH,
 				   &err);
 	double t = cpu_s() - t0;
+
+	if (!sym || sym_seed(sym, pid)) {
+		fprintf(stderr, "ustack: cannot set up the symbol layer\n");
+		return 1;
+	}
+	t0 = cpu_s();
+	for (long i = 0; i < n; i++) {
+		nf = ustack_unwind(u, pid, tid, S.regs, S.stack, S.len, S.sp, pcs, HY_STACK_DEPTH,
+				   &err);
+		named = sym_lookup_stack(sym, pid, pcs, nf, err == -E2BIG, err == -E2BIG ? 0 : err,
+					 0, fr);
+	}
+	double tn = cpu_s() - t0;
 
 	ustack_get_stats(u, &st);
 	/* the same frames as libdwfl's own unwinder, and its rate */
@@ -135,7 +156,10 @@ int main(int argc, char **argv)
 	printf("stacks %ld frames/stack %d err %d snapshot %zu bytes cpu %.3f s rate %.0f stacks/cpu-s"
 	       " (%.1f%% from cached rules)\n", n, nf, err, S.len, t, n / t,
 	       100.0 * st.fast / (st.unwinds ? st.unwinds : 1));
+	printf("unwound + named: %.0f stacks/cpu-s (%d frames named, innermost %s)\n", n / tn, named,
+	       named > 0 && fr[0].func ? fr[0].func : "?");
 	printf("libdwfl alone: %.0f stacks/cpu-s; same frames: %s\n", nslow / ts, same ? "yes" : "NO");
+	sym_free(sym);
 	ustack_free(u);
 	return err || !same ? 1 : 0;
 }
