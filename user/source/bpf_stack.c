@@ -59,6 +59,23 @@ int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_stack = o->stack_mode == STACK_FP ? HYB_STACK_FP : HYB_STACK_DWARF;
 	rd->cfg_stack_size = o->stack_size ? o->stack_size : HY_USTACK_DEFAULT;
 	rd->cfg_stack_depth = S.depth;
+	if (rd->cfg_stack == HYB_STACK_FP) {
+		/*
+		 * The kernel's walk stops at kernel.perf_event_max_stack frames (127 by default,
+		 * kernel/events/callchain.c) without saying so: ask for one less, so that a
+		 * stack that fills the request is known to be cut.
+		 */
+		FILE *f = fopen("/proc/sys/kernel/perf_event_max_stack", "re");
+		unsigned int kmax = 0;
+
+		if (f) {
+			if (fscanf(f, "%u", &kmax) != 1)
+				kmax = 0;
+			fclose(f);
+		}
+		if (kmax > 1 && rd->cfg_stack_depth >= kmax)
+			rd->cfg_stack_depth = kmax - 1;
+	}
 	rd->cfg_stack_mmap_nr = S.nr_mmap;
 	if (!S.us) {	/* the maps it follows serve --stack=fp's naming as well */
 		S.us = ustack_new();
