@@ -248,6 +248,13 @@ for line in open(sys.argv[1]):
     assert st[0]["module"].endswith("libc.so.6"), st[0]
     sys.exit(0)
 sys.exit("no getpid record with a stack")' "$W/k.json" "$PROGS"
+# the whole trace against docs/json-schema.json, with tests/out_json.sh's validator, markers too
+$TMO $PT -k --stack-depth=4 --format=json -o "$W/k2.json" "$PROGS/stack" jit >/dev/null 2>&1
+awk '/^cat >"\$W\/check.py" <<.EOF./ { on = 1; next } /^EOF$/ { on = 0 } on' \
+	"$ROOT/tests/out_json.sh" >"$W/check.py"
+check "json: every record, frames and markers, valid against docs/json-schema.json" sh -c '
+	cat "$2" "$3" >"$2.all" && grep -q "\"marker\"" "$2.all" &&
+	python3 "$1" "$4" "$2.all"' sh "$W/check.py" "$W/k.json" "$W/k2.json" "$ROOT/docs/json-schema.json"
 $TMO $PT -k --tef -e trace=getpid -o "$W/k.tef" "$PROGS/stack" chain >/dev/null 2>&1
 check "tef: args.stack on the getpid slice" python3 -c '
 import json, sys

@@ -789,7 +789,6 @@ int sym_fork(struct symbolizer *s, pid_t parent, pid_t child)
 	c = proc_get(s, child, NULL);
 	if (!c)
 		return -ENOMEM;
-	pp = tidmap_get(&s->procs, parent);	/* values never move, but be plain about it */
 	c->nregs = 0;
 	if (reg_reserve(c, pp->nregs))
 		return -ENOMEM;
