@@ -31,6 +31,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "backend.h"
+#include "bpf_stack.h"
 #include "clock.h"
 #include "event.h"
 #include "log.h"
@@ -164,11 +165,6 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
-	/* issue 12: the eBPF side's stack capture comes from the stackbpf branch */
-	if (o->kflag) {
-		snprintf(why, whylen, "-k (stack traces) is not in the eBPF backend yet");
-		return -EOPNOTSUPP;
-	}
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;
@@ -361,6 +357,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
+	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
+	if (!r)
+		return 0;
+	data = (void *)r;
 	if (B.target) {
 		if (r->type == HY_REC_FORK)
 			tids_add(r->tid);
@@ -443,7 +443,7 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 		}
 		if (nr == (unsigned int)prctl_nr)
 			f |= HYB_NF_COMM;
-		rd->cfg_nrflags[nr] = f;
+		rd->cfg_nrflags[nr] = bstack_nrflags(tr, nr, f);
 	}
 }
 
@@ -513,6 +513,10 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	skel->maps.rb.max_entries = B.ring_size;
 	skel->maps.scratch.max_entries = ncpus;
+	int err = bstack_config(skel, tr);
+
+	if (err)
+		return err;
 	config_syscalls(skel, tr);
 	return 0;
 }
@@ -812,8 +816,10 @@ static int bpf_start(struct tracer *tr)
 	}
 	if (!B.target && (o->ncomms || o->cgroup))
 		all_seed();
-	if (spawned)
+	if (spawned) {
+		bstack_seed(tr, tr->child);	/* -k: its execve's stack is in these maps */
 		spawn_release(&sp);	/* let it go on to execve */
+	}
 	return 0;
 
 kill_child:
@@ -1032,6 +1038,7 @@ static void bpf_cleanup(struct tracer *tr)
 	rb_free(&B.rb);
 	rb_free(&B.fix);
 	stash_free();
+	bstack_cleanup();
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;
