@@ -82,6 +82,12 @@ struct opts {
 	bool private_out;		/* output files 0600: set by main once the backend is known */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
 	int64_t input_boot_to_real;	/* ... CLOCK_REALTIME - CLOCK_BOOTTIME at capture, ns */
+	/* --deps (docs/deps.md) */
+	const char *deps;		/* text, json, make or dvc; NULL: no --deps */
+	const char *deps_root;		/* --deps-root=DIR (NULL: the current directory) */
+	bool deps_all;			/* --deps-all: keep /proc, /sys, /dev, the loader's files */
+	int deps_hash;			/* --deps-hash: enum digest_kind; -1: md5 for dvc, else none */
+	const char *deps_stage;		/* --deps-stage=NAME (dvc) */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

@@ -21,7 +21,9 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
 	tasks_init(&pl->tasks);
-	if (sink_has_trace(o))
+	if (o->deps)
+		chosen[n++] = &sink_deps_ops;	/* no trace: the dependencies at the end */
+	else if (sink_has_trace(o))
 		chosen[n++] = sink_format_find(o->format);	/* checked by opts_parse */
 	if (o->cflag || o->summary_json)
 		chosen[n++] = &sink_summary_ops;

@@ -90,6 +90,9 @@ unsigned int sink_outfile_flags(const struct opts *o);
 /* The --format sinks in --help order, NULL-terminated. */
 extern const struct sink_ops *const sink_formats[];
 extern const struct sink_ops sink_summary_ops;	/* -c, -C, -j */
+extern const struct sink_ops sink_deps_ops;	/* --deps */
+/* The syscalls --deps reads (file and process calls), as -e trace= bits (NR_WORDS words). */
+void deps_trace_set(uint64_t *set);
 /* The format called name, or NULL. */
 const struct sink_ops *sink_format_find(const char *name);
 /* "text, json, tef, perfetto or otlp": for error messages. */
