@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* test_digest.c: MD5 and SHA-256 (user/lib/digest.c) against the vectors of RFC 1321 and FIPS 180-2. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
