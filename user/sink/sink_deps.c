@@ -516,8 +516,8 @@ static void deps_syscall(struct sink *s, const struct event *ev, struct dctx *dc
 				f = 0;	/* a handle for *at() calls: no access to the contents */
 			else if ((fl & O_ACCMODE) == O_RDONLY)
 				f = fl & O_TRUNC ? D_WRITTEN : D_READ;
-			else if ((fl & O_ACCMODE) == O_RDWR)
-				f = D_READ | D_WRITTEN;
+			else if ((fl & O_ACCMODE) == O_RDWR)	/* w+ (O_TRUNC): nothing read back */
+				f = fl & O_TRUNC ? D_WRITTEN : D_READ | D_WRITTEN;
 			else
 				f = D_WRITTEN;
 			if (f & D_WRITTEN && !(fl & (O_CREAT | O_TRUNC)) && !(f & D_READ))
@@ -1017,7 +1017,8 @@ static void write_make(struct deps *d, const struct report *r, const char *cmd)
 			outfile_printf(f, i ? " \\\n " : "");
 			make_path(f, r->v[K_OUTPUT][i].e->path);
 		}
-		outfile_printf(f, ":");
+		/* grouped targets (GNU make 4.3): one run of the command makes them all */
+		outfile_printf(f, " &:");
 		for (size_t i = 0; i < r->n[K_INPUT]; i++) {
 			/* a file both read and written is not its own prerequisite */
 			if (r->v[K_INPUT][i].e->flags & D_WRITES)
@@ -1025,6 +1026,23 @@ static void write_make(struct deps *d, const struct report *r, const char *cmd)
 			outfile_printf(f, " \\\n ");
 			make_path(f, r->v[K_INPUT][i].e->path);
 		}
+		/* the recipe: make treats a target without one as up to date whatever its inputs */
+		outfile_printf(f, "\n\tcd '");
+		for (const char *w = d->start_cwd; *w; w++)
+			if (*w == '\'')
+				outfile_write(f, "'\\''", 4);
+			else if (*w == '$')
+				outfile_write(f, "$$", 2);
+			else
+				outfile_write(f, w, 1);
+		outfile_printf(f, "' && ");
+		for (const char *w = cmd; *w; w++)
+			if (*w == '$')
+				outfile_write(f, "$$", 2);
+			else if (*w == '\n')
+				outfile_write(f, " ", 1);
+			else
+				outfile_write(f, w, 1);
 		outfile_printf(f, "\n");
 	}
 	/* like gcc -MP: an input that goes away does not break the build */
@@ -1048,7 +1066,7 @@ static char *rel_path(const char *path, const char *dir)
 	for (i = 0; path[i] && dir[i] && path[i] == dir[i]; i++)
 		if (path[i] == '/')
 			common = i;
-	if (!dir[i] && (path[i] == '/' || !path[i]))
+	if ((!dir[i] && (path[i] == '/' || !path[i])) || (!path[i] && dir[i] == '/'))
 		common = i;
 	for (const char *q = dir + common; *q; q++)
 		if (*q == '/')
