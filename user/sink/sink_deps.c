@@ -364,7 +364,8 @@ static struct dep *dep_note(struct deps *d, const char *path, unsigned int flags
 
 	if (!e)
 		return NULL;
-	if (!e->flags && (flags & D_WRITES) && !(flags & D_READS))
+	/* first written (perhaps after lookups that found nothing): it did not exist before */
+	if (!(e->flags & ~D_MISSING) && (flags & D_WRITES) && !(flags & D_READS))
 		flags |= D_NEW;
 	/* an input is what the run read before it wrote it (or created it) itself */
 	if ((flags & D_READS) && !(e->flags & (D_WRITES | D_DELETED | D_GONE_BY_RENAME)))
