@@ -46,8 +46,12 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	}
 	/* records only (--format=raw alone): no parsing, task table or decoding at all */
 	pl->records_only = true;
+	pl->no_decode = pl->nsinks > 0;
 	for (int i = 0; i < pl->nsinks; i++) {
 		const struct sink_ops *ops = pl->sinks[i].ops;
+
+		if (!ops->raw_syscalls && (ops->syscall || ops->signal))
+			pl->no_decode = false;
 
 		if (ops->record)
 			pl->nrecord++;
@@ -230,11 +234,13 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			return;
 		if (ev->r.type == HY_REC_SYSCALL && !(o->status & call_status(ev)))
 			return;
+		if (pl->no_decode)
+			break;
 		arena_reset(&pl->ar);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
 		break;
 	case HY_REC_SIGNAL:
-		if (!signal_shown(o, ev->r.nr))
+		if (!signal_shown(o, ev->r.nr) || pl->no_decode)
 			return;
 		arena_reset(&pl->ar);
 		decode_siginfo(&pl->d, ev);

@@ -25,6 +25,7 @@ struct pipeline {
 	int64_t boot_to_real;	/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	int nrecord;		/* sinks with a record callback (--format=raw) */
 	bool records_only;	/* ... and none renders events: records are not parsed */
+	bool no_decode;		/* the syscall sinks read raw arguments only (--deps): no decoding */
 };
 
 /* Open the sinks the options ask for; 0 or -errno (message printed). */

@@ -1362,6 +1362,7 @@ const struct sink_ops sink_deps_ops = {
 	.needs = deps_needs,
 	.open = deps_open,
 	.syscall = deps_syscall,
+	.raw_syscalls = true,
 	.process = deps_process,
 	.close = deps_close,
 };
