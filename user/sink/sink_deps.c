@@ -108,6 +108,11 @@ static const struct dsys dsys[] = {
 /* the process syscalls --deps also needs (children, exits); FORK/EXEC/EXIT records come anyway */
 static const char *const dsys_process[] = { "clone", "clone3", "fork", "vfork", "exit", "exit_group" };
 
+struct dcache {
+	char **key, **val;
+	size_t cap, n;
+};
+
 struct deps {
 	const struct dsys *bynr[HY_NR_MAX];
 	struct tidmap procs;		/* struct dproc by pid */
@@ -119,6 +124,7 @@ struct deps {
 	pid_t first_pid;
 	int exit_code, exit_sig;	/* of the first process; -1: not seen */
 	unsigned long unresolved;	/* relative paths whose directory fd was unknown */
+	struct dcache dirs;		/* resolved directories */
 	struct outfile out;
 };
 
@@ -176,42 +182,130 @@ static void path_norm(char *p)
 }
 
 /*
+ * Directories resolved by realpath(), by their lexical name (struct dcache): most lookups of
+ * a build are in a few directories.  Emptied whenever the run renames, removes or links
+ * something, since a directory or a symbolic link on the way may then have changed.
+ */
+
+static void dcache_clear(struct dcache *c)
+{
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->key[i]);
+		free(c->val[i]);
+	}
+	free(c->key);
+	free(c->val);
+	memset(c, 0, sizeof(*c));
+}
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;	/* FNV-1a, 64 bits */
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 1099511628211ull;
+	return h;
+}
+
+static const char *dcache_get(const struct dcache *c, const char *k)
+{
+	if (!c->cap)
+		return NULL;
+	for (size_t j = str_hash(k) & (c->cap - 1); c->key[j]; j = (j + 1) & (c->cap - 1))
+		if (!strcmp(c->key[j], k))
+			return c->val[j];
+	return NULL;
+}
+
+static void dcache_put(struct dcache *c, const char *k, const char *v)
+{
+	if (c->n * 2 >= c->cap) {
+		if (c->cap >= 1 << 16)
+			dcache_clear(c);	/* bounded: start again */
+		size_t ncap = c->cap ? c->cap * 2 : 256;
+		char **nk = calloc(ncap, sizeof(*nk)), **nv = calloc(ncap, sizeof(*nv));
+
+		if (!nk || !nv) {
+			free(nk);
+			free(nv);
+			return;
+		}
+		for (size_t i = 0; i < c->cap; i++) {
+			if (!c->key[i])
+				continue;
+			size_t j = str_hash(c->key[i]) & (ncap - 1);
+
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = c->key[i];
+			nv[j] = c->val[i];
+		}
+		free(c->key);
+		free(c->val);
+		c->key = nk;
+		c->val = nv;
+		c->cap = ncap;
+	}
+	size_t j = str_hash(k) & (c->cap - 1);
+
+	while (c->key[j])
+		j = (j + 1) & (c->cap - 1);
+	c->key[j] = strdup(k);
+	c->val[j] = strdup(v);
+	if (!c->key[j] || !c->val[j]) {
+		free(c->key[j]);
+		free(c->val[j]);
+		c->key[j] = c->val[j] = NULL;
+		return;
+	}
+	c->n++;
+}
+
+/*
  * Resolve symbolic links as the kernel did: the directory part always, the last component
  * when follow is set.  What no longer exists (eBPF records are read after the call) keeps the
  * lexical form of its missing part.  Returns a malloc'd path, or NULL when out of memory.
  */
-static char *path_resolve(const char *abs, bool follow)
+static char *path_resolve(struct dcache *c, const char *abs, bool follow)
 {
 	char *lex = strdup(abs), rp[PATH_MAX];
+	struct stat st;
 
 	if (!lex)
 		return NULL;
 	path_norm(lex);
 	if (!strcmp(lex, "/"))
 		return lex;
-	if (follow && realpath(lex, rp)) {
-		free(lex);
-		return strdup(rp);
-	}
-	/* the directory part, then the last component as named */
 	char *slash = strrchr(lex, '/');
 
 	*slash = '\0';
-	const char *dir = lex[0] ? lex : "/";
+	const char *dir = lex[0] ? lex : "/", *rdir = dcache_get(c, dir);
 
-	if (realpath(dir, rp) && strlen(rp) + strlen(slash + 1) + 2 < sizeof(rp)) {
-		size_t n = strlen(rp);
-		char *res;
-
-		if (n > 1)
-			rp[n++] = '/';
-		strcpy(rp + n, slash + 1);
-		res = strdup(rp);
-		free(lex);
-		return res;
+	if (!rdir && realpath(dir, rp)) {
+		dcache_put(c, dir, rp);
+		rdir = rp;
 	}
-	*slash = '/';
-	return lex;
+	if (!rdir || strlen(rdir) + strlen(slash + 1) + 2 >= sizeof(rp)) {
+		*slash = '/';
+		return lex;
+	}
+	size_t dl = strcmp(rdir, "/") ? strlen(rdir) : 0, nl = strlen(slash + 1);
+	char *res = malloc(dl + nl + 2);
+
+	if (!res) {
+		free(lex);
+		return NULL;
+	}
+	memcpy(res, rdir, dl);
+	res[dl] = '/';
+	memcpy(res + dl + 1, slash + 1, nl + 1);
+	free(lex);
+	/* the last component: followed only when it is a link */
+	if (follow && !lstat(res, &st) && S_ISLNK(st.st_mode) && realpath(res, rp)) {
+		free(res);
+		return strdup(rp);
+	}
+	return res;
 }
 
 static char *path_join(const char *base, const char *rel, size_t rlen)
@@ -308,15 +402,6 @@ static void dproc_copy(struct deps *d, pid_t child, pid_t parent)
 }
 
 /* -- the path table --------------------------------------------------------------------------- */
-
-static uint64_t str_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a, 64 bits */
-
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 1099511628211ull;
-	return h;
-}
 
 static struct dep *dep_get(struct deps *d, const char *path)
 {
@@ -434,7 +519,7 @@ static char *ev_path(struct deps *d, struct dproc *p, const struct event *ev, in
 	}
 	if (!abs)
 		return NULL;
-	res = path_resolve(abs, follow);
+	res = path_resolve(&d->dirs, abs, follow);
 	free(abs);
 	return res;
 }
@@ -460,7 +545,7 @@ static void note_interp(struct deps *d, const char *path, pid_t pid)
 	s[strcspn(s, " \t\n")] = '\0';
 	if (*s != '/')
 		return;
-	char *res = path_resolve(s, true);
+	char *res = path_resolve(&d->dirs, s, true);
 
 	if (res)
 		dep_note(d, res, D_EXEC, pid);
@@ -664,6 +749,9 @@ static void deps_syscall(struct sink *s, const struct event *ev, struct dctx *dc
 	case OP_NONE:
 		break;
 	}
+	if (ok && (sy->op == OP_RENAME || sy->op == OP_UNLINK || sy->op == OP_UNLINKAT ||
+		   sy->op == OP_RMDIR || sy->op == OP_SYMLINK || sy->op == OP_LINK || sy->op == OP_LINKAT))
+		dcache_clear(&d->dirs);
 	free(path);
 	free(path2);
 	(void)dc;
@@ -1250,6 +1338,7 @@ static void deps_free(struct sink *s)
 	}
 	free(d->tab);
 	tidmap_free(&d->procs);
+	dcache_clear(&d->dirs);
 	free(d->root);
 	free(d->start_cwd);
 	free(d);
