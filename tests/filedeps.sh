@@ -290,4 +290,19 @@ for b in $BACKENDS; do
 	check "$b: exit status 3 and a deleted input" "3 gone.txt gone.txt" \
 		"$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["exit"]["code"])' "$W/ex-$b.json" 2>&1) $(lists deleted "$W/ex-$b.json") $(lists inputs "$W/ex-$b.json")"
 done
+
+# -- every JSON report against docs/deps-schema.json ------------------------------------------------
+if "$PY" -c 'import jsonschema' 2>/dev/null; then
+	for j in "$W"/*.json; do
+		[ -f "$j" ] || continue
+		if err=$("$PY" -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' "$j" docs/deps-schema.json 2>&1); then
+			ok "schema: $(basename "$j")"
+		else
+			fail "schema: $(basename "$j")" "$(printf '%s' "$err" | tail -n 3)"
+		fi
+	done
+else
+	skip "schema" "no python3 jsonschema module"
+fi
 exit 0
