@@ -943,7 +943,13 @@ static char *cmd_line(const struct opts *o)
 	if (!s)
 		return NULL;
 	s[0] = '\0';
-	for (int i = 0; o->argv && o->argv[i]; i++) {
+	if (!o->argv) {
+		/* -p: the processes attached to */
+		for (int i = 0; i < o->npids && n + 16 < cap; i++)
+			n += (size_t)snprintf(s + n, cap - n, "%s%d", i ? "," : "-p ", (int)o->pids[i]);
+		return s;
+	}
+	for (int i = 0; o->argv[i]; i++) {
 		const char *w = o->argv[i];
 		bool plain = *w && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 					  "0123456789_-./=:,+%@") == strlen(w);
