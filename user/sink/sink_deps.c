@@ -1386,7 +1386,7 @@ static int deps_open(struct sink *s)
 	if (!realpath(root, buf)) {
 		int err = -errno;
 
-		pr_warn("--deps-root: %s: %s", root, strerror(errno));
+		pr_warn("cannot use --deps-root %s: %s", root, strerror(errno));
 		deps_free(s);
 		return err;
 	}
