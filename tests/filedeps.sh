@@ -280,15 +280,25 @@ assert not [e for e in j["inputs"] if e["path"].startswith(("/proc/", "/dev/")) 
 		fail "$b: --deps-root=/: the interpreter of #!/bin/sh, no system paths" "$(cat "$W/at-$b-all.err")"
 done
 
-# -- the exit status and a deleted input -----------------------------------------------------------
+# -- the exit status, a deleted input, a chain of renames, hard and symbolic links ---------------
 for b in $BACKENDS; do
 	E=$W/ex-$b
 	mkdir -p "$E"
 	echo old >"$E/gone.txt"
-	(cd "$E" && $TMO "$HYTRACE" --backend=$b --deps=json -o "$W/ex-$b.json" -- sh -c 'cat gone.txt >/dev/null; rm gone.txt; exit 3') \
+	(cd "$E" && $TMO "$HYTRACE" --backend=$b --deps=json -o "$W/ex-$b.json" -- \
+		sh -c 'cat gone.txt >/dev/null; rm gone.txt; echo a > r1; mv r1 r2; mv r2 r3; ln r3 hard; ln -s r3 soft; exit 3') \
 		>/dev/null 2>&1
-	check "$b: exit status 3 and a deleted input" "3 gone.txt gone.txt" \
-		"$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["exit"]["code"])' "$W/ex-$b.json" 2>&1) $(lists deleted "$W/ex-$b.json") $(lists inputs "$W/ex-$b.json")"
+	check "$b: hytrace exits with the command's status" "3" "$?"
+	check "$b: exit status 3 in the report" "3" \
+		"$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["exit"]["code"])' "$W/ex-$b.json" 2>&1)"
+	check "$b: a deleted input" "gone.txt/gone.txt" "$(lists deleted "$W/ex-$b.json")/$(lists inputs "$W/ex-$b.json")"
+	check "$b: renames through a chain, links" "r1>r3/hard r3 soft/" \
+		"$(lists renamed "$W/ex-$b.json")/$(lists outputs "$W/ex-$b.json")/$(lists temporaries "$W/ex-$b.json")"
+	"$PY" -c 'import json, sys
+j = json.load(open(sys.argv[1]))
+k = {e["path"].rsplit("/", 1)[1]: e["kind"] for e in j["outputs"]}
+assert k == {"hard": "linked", "r3": "renamed", "soft": "linked"}, k' "$W/ex-$b.json" 2>"$W/ex-$b.kinds" &&
+		ok "$b: output kinds linked and renamed" || fail "$b: output kinds linked and renamed" "$(cat "$W/ex-$b.kinds")"
 done
 
 # -- every JSON report against docs/deps-schema.json ------------------------------------------------
