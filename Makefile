@@ -127,7 +127,7 @@ SYM_LIBS := -ldw -lelf -lstdc++
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
-		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
+		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/sink/sink_deps.o $(U)/lib/digest.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
 		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
@@ -136,6 +136,7 @@ UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
 UNIT_LIBS_test_symbol := $(SYM_LIBS)
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o
 UNIT_OBJS_test_outfile := $(U)/lib/outfile.o $(U)/lib/log.o
+UNIT_OBJS_test_digest := $(U)/lib/digest.o
 UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)

@@ -223,6 +223,25 @@ END {
 		print ""
 	}
 
+	# -- issue 14: --deps on a build
+	if (("deps" SUBSEP "build" SUBSEP "untraced") in wall) {
+		print "## --deps on a build (make -j2 of hytrace's decoders/*.c, cc -O2, from empty)"
+		print ""
+		print "Wall s: median (min–max) of the runs; slowdown against the untraced build.  The report"
+		print "(--deps=json, no hashes) is written at the end and counted."
+		print ""
+		print "| tracer | wall s | slowdown |"
+		print "|---|---:|---:|"
+		nd = split("untraced hy-deps-bpf hy-deps-pt", DT, " ")
+		for (i = 1; i <= nd; i++) {
+			k = "deps" SUBSEP "build" SUBSEP DT[i]
+			if (!(k in wall)) { print "| " DT[i] " | " na("deps", "build", DT[i]) " | |"; continue }
+			printf "| %s | %.3f (%.3f–%.3f) | %s |\n", DT[i], med(wall[k]), mn(wall[k]), mx(wall[k]),
+				DT[i] == "untraced" ? "1x" : ratio_cell(k, "deps" SUBSEP "build" SUBSEP "untraced")
+		}
+		print ""
+	}
+
 	# -- consumer throughput
 	if (("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in wall || ("consumer" SUBSEP "W1" SUBSEP "hy-bpf") in reason) {
 		print "## hytrace eBPF consumer throughput (W1, " s_tp " calls, output to tmpfs)"

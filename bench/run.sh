@@ -9,6 +9,7 @@
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
 #   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks stacks-bpf",
 #   BENCH_TIMEOUT=seconds per cell, BENCH_KW1/BENCH_KW3=sizes of the stacks-bpf section's W1/W3,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer deps", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -125,7 +126,7 @@ fi
 declare -A MISSING
 tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
 if [ ! -x "$HYTRACE" ]; then
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw hy-bpf-k hy-bpf-kfp hy-pt-k; do
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw hy-bpf-k hy-bpf-kfp hy-pt-k hy-deps-bpf hy-deps-pt; do
 		MISSING[$t]="$HYTRACE missing"
 	done
 fi
@@ -211,6 +212,8 @@ tracer_cmd() {
 	hy-bpf-kfp)	CMD=("$HYTRACE" --backend=bpf -f -k --stack=fp -o "$out" "$@") ;;
 	hy-pt-k)	CMD=("$HYTRACE" --backend=ptrace -f -k -o "$out" "$@") ;;
 	strace-k)	CMD=(strace -f -k -o "$out" "$@") ;;
+	hy-deps-bpf)	CMD=("$HYTRACE" --backend=bpf --deps=json --deps-root=/ -o "$out" "$@") ;;
+	hy-deps-pt)	CMD=("$HYTRACE" --backend=ptrace --deps=json --deps-root=/ -o "$out" "$@") ;;
 	strace)		CMD=(strace -f -o "$out" "$@") ;;
 	strace-c)	CMD=(strace -f -c -o "$out" "$@") ;;
 	strace-openat)	CMD=(strace --seccomp-bpf -f -e trace=openat -o "$out" "$@") ;;
@@ -486,6 +489,35 @@ if [[ " $SECTIONS " == *" forkstorm "* ]]; then
 	done
 fi
 
+# ---- section deps: issue 14's --deps on a real build -----------------------------------------
+# hytrace's own decoders/*.c compiled by make -j2 into a scratch directory (each run starts from
+# an empty one), untraced, under --deps=json with eBPF and with ptrace.  At least 5 runs.
+if [[ " $SECTIONS " == *" deps "* ]]; then
+	DREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$DREPS" -lt 5 ] && DREPS=5
+	DB=$TMP/deps-build
+	mkdir -p "$DB"
+	[ -s "$OUTPUT/gen/xlat_gen.h" ] || die "$OUTPUT/gen/xlat_gen.h missing: run make first"
+	{
+		printf 'SRC := $(wildcard %s/decoders/*.c)\n' "$PWD"
+		printf 'OBJ := $(patsubst %s/decoders/%%.c,o/%%.o,$(SRC))\n' "$PWD"
+		printf 'all: $(OBJ)\n'
+		printf 'o/%%.o: %s/decoders/%%.c\n' "$PWD"
+		printf '\t@mkdir -p o\n'
+		printf '\tcc -O2 -std=gnu11 -D_GNU_SOURCE -I%s -I%s -I%s/decoders -I%s/bpf -c $< -o $@\n' \
+			"$PWD/$OUTPUT/gen" "$PWD/$OUTPUT" "$PWD" "$PWD"
+	} >"$DB/Makefile"
+	printf 'cd "%s" && rm -rf o && exec make -s -j2\n' "$DB" >"$DB/build.sh"
+	sh "$DB/build.sh" >/dev/null 2>&1	# warm caches, not timed
+	for ((rep = 1; rep <= DREPS; rep++)); do
+		printf 'deps make -j2 run %d/%d: ' "$rep" "$DREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-deps-bpf hy-deps-pt); do
+			cell deps build "$t" "$rep" "$TMP/out.txt" sh "$DB/build.sh"
+		done
+		printf '\n'
+	done
+fi
+
 # ---- section consumer: records decoded and written per second, text and json ---------------
 # W1 traced to tmpfs in text and in json against untraced (self-timed), and the consumer alone
 # (bench/consumer: fixed records through the sinks, no tracer) in records per CPU-second.
@@ -705,7 +737,7 @@ mkdir -p "$RESULTS"
 } >"$RESULTS/latest.tsv"
 
 CMDS=$TMP/cmds.tsv
-for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE hy-bpf-raw hy-bpf-nomatch floor floor-miss strace-k hy-pt-k hy-bpf-k hy-bpf-kfp; do
+for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE hy-bpf-raw hy-bpf-nomatch floor floor-miss strace-k hy-pt-k hy-bpf-k hy-bpf-kfp hy-deps-bpf hy-deps-pt; do
 	printf '%s\t%s\n' "$t" "$(describe "$t")"
 done >"$CMDS"
 

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "options.h"
 #include "decode.h"
+#include "digest.h"
 #include "sink.h"
 
 
@@ -76,6 +77,13 @@ static const char usage_text[] =
 "  --relative-to-now  shift timestamps so that the trace ends now\n"
 "  --logs         perfetto: also each text line as a log entry\n"
 "  --input FILE   read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
+"Dependencies (docs/deps.md):\n"
+"  --deps[=F]     no trace: the files the command tree read and wrote, at the end (implies -f);\n"
+"                 F: text (default), json, make (a rule) or dvc (dvc.yaml + dvc.lock)\n"
+"  --deps-root=DIR  only paths under DIR (default: the current directory; / for all)\n"
+"  --deps-all     keep /proc, /sys, /dev and the dynamic loader's libraries and caches\n"
+"  --deps-hash=H  md5, sha256 or none of the files at the end (default: md5 for dvc, else none)\n"
+"  --deps-stage=NAME  dvc: the stage's name (default: hytrace)\n"
 "Misc:\n"
 "  --debug        log what hytrace does on stderr (twice: more)\n"
 "  -h             this help;  -V  version\n";
@@ -541,6 +549,7 @@ enum {
 	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
 	OPT_STACK_DEPTH,
 	OPT_STACK_MODE, OPT_STACK_SIZE,
+	OPT_DEPS, OPT_DEPS_ROOT, OPT_DEPS_ALL, OPT_DEPS_HASH, OPT_DEPS_STAGE,
 };
 
 static const struct option longopts[] = {
@@ -564,6 +573,11 @@ static const struct option longopts[] = {
 	{ "input", required_argument, NULL, OPT_INPUT },
 	{ "stack-traces", no_argument, NULL, 'k' },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
+	{ "deps", optional_argument, NULL, OPT_DEPS },
+	{ "deps-root", required_argument, NULL, OPT_DEPS_ROOT },
+	{ "deps-all", no_argument, NULL, OPT_DEPS_ALL },
+	{ "deps-hash", required_argument, NULL, OPT_DEPS_HASH },
+	{ "deps-stage", required_argument, NULL, OPT_DEPS_STAGE },
 	{ "interruptible", required_argument, NULL, 'I' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -591,6 +605,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->color = COLOR_AUTO;
 	o->seccomp = -1;
 	o->stack_depth = HY_STACK_DEPTH;
+	o->deps_hash = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+acCe:E:fhI:jko:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
@@ -775,6 +790,35 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			o->stack_depth = (unsigned int)n;
 			break;
 		}
+		case OPT_DEPS:
+			if (!optarg)
+				optarg = "text";
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "make") &&
+			    strcmp(optarg, "dvc"))
+				return bad("invalid --deps: '%s' (text, json, make or dvc)", optarg);
+			o->deps = optarg;
+			break;
+		case OPT_DEPS_ROOT:
+			if (!*optarg)
+				return bad("%s", "invalid --deps-root: '' (a directory)");
+			o->deps_root = optarg;
+			break;
+		case OPT_DEPS_ALL: o->deps_all = true; break;
+		case OPT_DEPS_HASH:
+			if (!strcmp(optarg, "none"))
+				o->deps_hash = DIGEST_NONE;
+			else if (!strcmp(optarg, "md5"))
+				o->deps_hash = DIGEST_MD5;
+			else if (!strcmp(optarg, "sha256"))
+				o->deps_hash = DIGEST_SHA256;
+			else
+				return bad("invalid --deps-hash: '%s' (md5, sha256 or none)", optarg);
+			break;
+		case OPT_DEPS_STAGE:
+			if (!*optarg || strchr(optarg, '\n'))
+				return bad("%s", "invalid --deps-stage: a non-empty name on one line");
+			o->deps_stage = optarg;
+			break;
 		case '?':
 		default:
 			if (optopt && optopt < 256)
@@ -825,6 +869,24 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->kflag && o->cflag == 1) {
 		pr_warn("-k/--stack-traces has no effect with -c/--summary-only");
 		o->kflag = false;
+	}
+	if (!o->deps && (o->deps_root || o->deps_all || o->deps_hash >= 0 || o->deps_stage))
+		return bad("%s", "--deps-root, --deps-all, --deps-hash and --deps-stage need --deps");
+	if (o->deps) {
+		if (o->deps_hash == DIGEST_SHA256 && !strcmp(o->deps, "dvc"))
+			return bad("%s", "--deps=dvc: dvc.lock holds md5 sums (--deps-hash=md5 or none)");
+		if (o->input)
+			return bad("%s", "--deps traces a command or -p: not with --input");
+		/* the whole tree, and only the file and process calls (the eBPF side filters them
+		 * in the kernel, ptrace stops only for them under its seccomp filter) */
+		if (!o->follow)
+			o->follow = 1;
+		if (o->follow == 2)
+			return bad("%s", "--deps writes one report: not with -ff");
+		if (!o->qflag)
+			o->qflag = 1;	/* no "Process N attached" lines: the report is the output */
+		deps_trace_set(o->trace);
+		o->trace_all = false;
 	}
 	return 0;
 }

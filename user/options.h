@@ -88,6 +88,12 @@ struct opts {
 	/* -k stack traces (issue 12) */
 	bool kflag;			/* -k, --stack-traces: the user stack of each call shown */
 	unsigned int stack_depth;	/* --stack-depth=N frames (HY_STACK_DEPTH by default) */
+	/* --deps (docs/deps.md) */
+	const char *deps;		/* text, json, make or dvc; NULL: no --deps */
+	const char *deps_root;		/* --deps-root=DIR (NULL: the current directory) */
+	bool deps_all;			/* --deps-all: keep /proc, /sys, /dev, the loader's files */
+	int deps_hash;			/* --deps-hash: enum digest_kind; -1: md5 for dvc, else none */
+	const char *deps_stage;		/* --deps-stage=NAME (dvc) */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

@@ -21,7 +21,9 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
 	tasks_init(&pl->tasks);
-	if (sink_has_trace(o))
+	if (o->deps)
+		chosen[n++] = &sink_deps_ops;	/* no trace: the dependencies at the end */
+	else if (sink_has_trace(o))
 		chosen[n++] = sink_format_find(o->format);	/* checked by opts_parse */
 	if (o->cflag || o->summary_json)
 		chosen[n++] = &sink_summary_ops;
@@ -44,6 +46,7 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	}
 	/* records only (--format=raw alone): no parsing, task table or decoding at all */
 	pl->records_only = true;
+	pl->no_decode = pl->nsinks > 0;
 	for (int i = 0; i < pl->nsinks; i++) {
 		const struct sink_ops *ops = pl->sinks[i].ops;
 		unsigned int needs = ops->needs ? ops->needs(o) : 0;
@@ -52,6 +55,9 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 			pl->stacks = true;
 		if (needs & SINK_NEED_STACK_LINES)
 			pl->sym_flags |= SYM_L_LINE;
+
+		if (!ops->raw_syscalls && (ops->syscall || ops->signal))
+			pl->no_decode = false;
 
 		if (ops->record)
 			pl->nrecord++;
@@ -283,11 +289,13 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			return;
 		if (ev->r.type == HY_REC_SYSCALL && !(o->status & call_status(ev)))
 			return;
+		if (pl->no_decode)
+			break;
 		arena_reset(&pl->ar);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
 		break;
 	case HY_REC_SIGNAL:
-		if (!signal_shown(o, ev->r.nr))
+		if (!signal_shown(o, ev->r.nr) || pl->no_decode)
 			return;
 		arena_reset(&pl->ar);
 		decode_siginfo(&pl->d, ev);

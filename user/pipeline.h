@@ -32,6 +32,7 @@ struct pipeline {
 	bool stacks;			/* a sink renders stacks */
 	struct sym_frame frames[HY_STACK_DEPTH_MAX + 1];
 	uint64_t stacks_seen, stack_frames;
+	bool no_decode;		/* the syscall sinks read raw arguments only (--deps): no decoding */
 };
 
 /* Open the sinks the options ask for; 0 or -errno (message printed). */

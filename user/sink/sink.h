@@ -46,6 +46,9 @@ struct sink_ops {
 	void (*record)(struct sink *s, const void *rec, size_t len);
 	/* HY_REC_SYSCALL: a completed call; HY_REC_ENTER: the start of one that may block */
 	void (*syscall)(struct sink *s, const struct event *ev, struct dctx *d, struct task *t);
+	/* syscall() reads only ev (raw arguments and blobs): when every open sink says so, the
+	 * pipeline does not decode, and d is not filled in */
+	bool raw_syscalls;
 	/* HY_REC_SIGNAL (d->args: the siginfo) and HY_REC_SIGSTOP */
 	void (*signal)(struct sink *s, const struct event *ev, struct dctx *d, struct task *t);
 	/* process lifecycle: HY_REC_FORK, HY_REC_EXEC, HY_REC_EXIT, HY_REC_DETACH */
@@ -117,6 +120,9 @@ unsigned int sink_outfile_flags(const struct opts *o);
 /* The --format sinks in --help order, NULL-terminated. */
 extern const struct sink_ops *const sink_formats[];
 extern const struct sink_ops sink_summary_ops;	/* -c, -C, -j */
+extern const struct sink_ops sink_deps_ops;	/* --deps */
+/* The syscalls --deps reads (file and process calls), as -e trace= bits (NR_WORDS words). */
+void deps_trace_set(uint64_t *set);
 /* The format called name, or NULL. */
 const struct sink_ops *sink_format_find(const char *name);
 /* "text, json, tef, perfetto or otlp": for error messages. */
