@@ -78,6 +78,7 @@ struct opts {
 	enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
+	bool show_version;		/* -V: main.c prints the version, backends and features */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
 	bool private_out;		/* output files 0600: set by main once the backend is known */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
