@@ -64,7 +64,10 @@ _hytrace()
 	--*)
 		# the long options this hytrace knows, from its own --help
 		local opts
-		opts=$("${words[0]}" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*=?' | sort -u)
+		# (--NAME= where it takes a value: then the bare --NAME is dropped)
+		opts=$("${words[0]}" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*=?' | sort -u |
+			awk '{ n = $0; sub(/=$/, "", n); if (n in seen && $0 !~ /=$/) next; seen[n] = 1; o[n] = $0 }
+			     END { for (n in o) print o[n] }')
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		[[ ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
 		return ;;
