@@ -136,6 +136,8 @@ DEB_VERSION = $(shell dpkg-parsechangelog -l debian/changelog -S Version)
 DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 DEB_ROOT := $(OUTPUT)/deb/root
 DEB := $(OUTPUT)/hytrace_$(DEB_VERSION)_$(DEB_ARCH).deb
+# who builds the package: DEBFULLNAME and DEBEMAIL (as dch), else debian/control's Maintainer
+DEB_MAINT := $(if $(DEBEMAIL),-DMaintainer='$(or $(DEBFULLNAME),$(DEBEMAIL)) <$(DEBEMAIL)>')
 
 deb: $(DEB)
 $(DEB): FORCE
@@ -148,7 +150,7 @@ $(DEB): FORCE
 	$(Q)install -m 0644 debian/copyright $(DEB_ROOT)/usr/share/doc/hytrace/copyright
 	$(Q)gzip -9nc debian/changelog > $(DEB_ROOT)/usr/share/doc/hytrace/changelog.Debian.gz
 	$(Q)dpkg-shlibdeps -T$(OUTPUT)/deb/substvars $(DEB_ROOT)/usr/bin/hytrace
-	$(Q)dpkg-gencontrol -phytrace -Vmisc:Depends= -cdebian/control -ldebian/changelog -T$(OUTPUT)/deb/substvars \
+	$(Q)dpkg-gencontrol -phytrace -Vmisc:Depends= $(DEB_MAINT) -cdebian/control -ldebian/changelog -T$(OUTPUT)/deb/substvars \
 		-f$(OUTPUT)/deb/files -P$(DEB_ROOT)
 	$(Q)cd $(DEB_ROOT) && find usr -type f -exec md5sum {} + | sort -k2 > DEBIAN/md5sums
 	$(Q)dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $@ >/dev/null
