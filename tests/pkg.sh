@@ -144,6 +144,18 @@ check "-V lists the formats --format knows" sh -c '
 	v=$(sed -n "s/^Output formats: //p" "$1")
 	f=$(sed -n "s/^hytrace: invalid --format: .bogus. (\(.*\))\$/\1/p" "$2" | sed "s/,//g; s/ or / /")
 	[ -n "$v" ] && [ "$v" = "$f" ] || { echo "-V: \"$v\", --format: \"$f\""; exit 1; }' sh "$W/V" "$W/fmt.err"
+# the features known by their option (main.c's by_option[]): listed exactly when the option exists
+sed -n '/by_option\[\] = {/,/};/p' user/main.c | sed -n 's/.*{ "\([^"]*\)", "\([^"]*\)" }.*/\1 \2/p' >"$W/byopt"
+check "-V lists the features of the options that exist, and no other" sh -c '
+	[ -s "$2" ] || { echo "no by_option[] entries found in user/main.c"; exit 1; }
+	f=" $(sed -n "s/^Optional features enabled: //p" "$1") "
+	while read -r opt feat; do
+		if grep -qx -- "$opt" "$3"; then
+			case $f in *" $feat "*) ;; *) echo "--$opt exists, -V lacks $feat"; exit 1 ;; esac
+		else
+			case $f in *" $feat "*) echo "-V lists $feat, --$opt does not exist"; exit 1 ;; esac
+		fi
+	done <"$2"' sh "$W/V" "$W/byopt" "$W/longopts"
 # the verdict is the backend probe's: --backend=bpf runs exactly when -V says yes, and fails
 # with the reason -V gave
 verdict_agrees()	# $1: -V output, $2: hytrace, $3: work file; run as the user to check

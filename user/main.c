@@ -170,7 +170,7 @@ static int finish(const struct tracer *tr)
 /*
  * -V: as strace -V, the version and the optional features built in; and, since a tracer that
  * silently falls back to ptrace surprises, what each backend can do on this machine and why
- * not.  Branches that add a feature (-k, --cuda, ...) append it to features[].
+ * not.  A feature of its own option (-k, --cuda, --deps) shows once that option exists.
  */
 static void print_version(const struct opts *o)
 {
@@ -178,6 +178,12 @@ static void print_version(const struct opts *o)
 		"strace-log-input",	/* --input: strace's text logs */
 		"seccomp-bpf",		/* --seccomp-bpf (ptrace) */
 		"system-wide",		/* -a, --comm, --cgroup (eBPF) */
+	};
+	static const struct { const char *option, *feature; } by_option[] = {
+		{ "stack-traces", "stack-trace" },	/* -k */
+		{ "stack", "stack-trace=fp,dwarf" },	/* --stack=fp|dwarf (eBPF) */
+		{ "cuda", "cuda" },			/* NVIDIA ioctls */
+		{ "deps", "deps" },			/* dependency records */
 	};
 	char why[256] = "";
 	int err = backend_bpf.probe(o, why, sizeof(why));
@@ -213,6 +219,10 @@ static void print_version(const struct opts *o)
 	printf("\nOptional features enabled:");
 	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
 		printf(" %s", features[i]);
+	/* the features of other branches, known by their option once merged */
+	for (size_t i = 0; i < sizeof(by_option) / sizeof(by_option[0]); i++)
+		if (opts_has_long(by_option[i].option))
+			printf(" %s", by_option[i].feature);
 	printf("\n");
 }
 

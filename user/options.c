@@ -586,6 +586,14 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+bool opts_has_long(const char *name)
+{
+	for (const struct option *lo = longopts; lo->name; lo++)
+		if (!strcmp(lo->name, name))
+			return true;
+	return false;
+}
+
 int opts_parse(struct opts *o, int argc, char **argv)
 {
 	int c;

@@ -92,6 +92,8 @@ static inline bool opts_traced(const struct opts *o, long nr)
 	return o->trace[nr / 64] >> (nr % 64) & 1;
 }
 
+/* Whether the option table has the long option --name (-V lists features by their options). */
+bool opts_has_long(const char *name);
 int opts_parse(struct opts *o, int argc, char **argv);
 void opts_free(struct opts *o);
 
