@@ -127,7 +127,7 @@ install: $(OUTPUT)/hytrace
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
-	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 # make deb: build/hytrace_VERSION_ARCH.deb with dpkg-deb from debian/ (control, copyright,
 # changelog); Depends from dpkg-shlibdeps, so they follow what the binary really links, and
