@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l p)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l p q)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l p}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l p q}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -1357,6 +1357,30 @@ if section p; then
 		done <"$WORK/p/deps.log"
 		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/p/deps.log"; then
 			hyt_failed "filedeps.sh" "exited with status $rc and reported no failure"
+		fi
+	fi
+fi
+
+########## (q) installing and learning it: make install/uninstall, make deb, hytrace(1), -V,
+# --help, missing option arguments (tests/pkg.sh)
+if section q; then
+	echo "# (q) install, uninstall, Debian package, man page, -V, --help"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "pkg" "tracer is strace"
+	else
+		mkdir -p "$WORK/q"
+		HYTRACE="$HYTRACE_BIN" HWORK="$WORK/q" TMO="$TMO" sh tests/pkg.sh >"$WORK/q/pkg.log" 2>&1
+		rc=$?
+		cat "$WORK/q/pkg.log"
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+			esac
+		done <"$WORK/q/pkg.log"
+		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/q/pkg.log"; then
+			hyt_failed "pkg.sh" "exited with status $rc and reported no failure"
 		fi
 	fi
 fi

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "pipeline.h"
 #include "procperm.h"
+#include "sink.h"
 
 static volatile int stop_sig;
 
@@ -166,6 +167,65 @@ static int finish(const struct tracer *tr)
 	return WEXITSTATUS(st);
 }
 
+/*
+ * -V: as strace -V, the version and the optional features built in; and, since a tracer that
+ * silently falls back to ptrace surprises, what each backend can do on this machine and why
+ * not.  A feature of its own option (-k, --cuda, --deps) shows once that option exists.
+ */
+static void print_version(const struct opts *o)
+{
+	static const char *const features[] = {
+		"strace-log-input",	/* --input: strace's text logs */
+		"seccomp-bpf",		/* --seccomp-bpf (ptrace) */
+		"system-wide",		/* -a, --comm, --cgroup (eBPF) */
+	};
+	static const struct { const char *option, *feature; } by_option[] = {
+		{ "stack-traces", "stack-trace" },	/* -k */
+		{ "stack", "stack-trace=fp,dwarf" },	/* --stack=fp|dwarf (eBPF) */
+		{ "cuda", "cuda" },			/* NVIDIA ioctls */
+		{ "deps", "deps" },			/* dependency records */
+	};
+	char why[256] = "";
+	int err = backend_bpf.probe(o, why, sizeof(why));
+	FILE *f;
+	int scope = -1;
+
+	printf("hytrace -- version %s\n", HYTRACE_VERSION);
+	printf("Copyright: the hytrace authors; license: LGPL-2.1-or-later\n");
+	printf("Backends: ebpf ptrace\n");
+	if (err)
+		printf("  ebpf: no: %s\n", why);
+	else
+		printf("  ebpf: yes\n");
+	f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	if (f) {
+		if (fscanf(f, "%d", &scope) != 1)
+			scope = -1;
+		fclose(f);
+	}
+	if (scope >= 3)
+		printf("  ptrace: no: ptrace is disabled (kernel.yama.ptrace_scope = %d)\n", scope);
+	else if (scope == 2 && geteuid() != 0)
+		printf("  ptrace: yes (commands it starts; -p needs CAP_SYS_PTRACE: "
+		       "kernel.yama.ptrace_scope = 2)\n");
+	else if (scope == 1 && geteuid() != 0)
+		printf("  ptrace: yes (commands it starts; -p only of its own descendants: "
+		       "kernel.yama.ptrace_scope = 1)\n");
+	else
+		printf("  ptrace: yes\n");
+	printf("Output formats:");
+	for (int i = 0; sink_formats[i]; i++)
+		printf(" %s", sink_formats[i]->name);
+	printf("\nOptional features enabled:");
+	for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		printf(" %s", features[i]);
+	/* the features of other branches, known by their option once merged */
+	for (size_t i = 0; i < sizeof(by_option) / sizeof(by_option[0]); i++)
+		if (opts_has_long(by_option[i].option))
+			printf(" %s", by_option[i].feature);
+	printf("\n");
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -186,6 +246,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	err = opts_parse(&o, argc, argv);
+	if (err > 0 && o.show_version)
+		print_version(&o);
 	if (err)
 		return err > 0 ? 0 : 1;
 	log_level = o.verbose_log;

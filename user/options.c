@@ -13,14 +13,17 @@
 #include "decode.h"
 #include "digest.h"
 #include "sink.h"
+#include "paths.h"
 
 
 static const char usage_text[] =
-"Usage: hytrace [-ACdffhjqqrtttTvVxxyyzZ] [-e EXPR]... [-o FILE] [-s STRSIZE] [-S SORTBY]\n"
-"               [-u USER] [-E VAR=VAL]... [--backend=auto|bpf|ptrace] { -p PID | -a | [--] PROG [ARGS] }\n"
+"Usage: hytrace [-cCffhjkqqrtttTvVxxyyzZ] [-I N] [-e EXPR]... [-o FILE] [-s STRSIZE] [-S SORTBY]\n"
+"               [-u USER] [-E VAR=VAL]... [--backend=auto|bpf|ptrace] [--format=FORMAT]\n"
+"               { -p PID | -a | [--] PROG [ARGS] }\n"
+"       hytrace --input FILE [--format=FORMAT] [-o FILE]\n"
 "\n"
 "Tracing:\n"
-"  -f             follow forks; -ff with -o: one file per process (FILE.PID)\n"
+"  -f, --follow-forks  follow forks; -ff with -o: one file per process (FILE.PID)\n"
 "  -p PID[,PID]   attach to running processes (Ctrl-C detaches, they keep running)\n"
 "  -a             system-wide: every process but hytrace (eBPF backend)\n"
 "  --comm=NAME    -a: only processes named NAME (repeatable)\n"
@@ -44,7 +47,7 @@ static const char usage_text[] =
 "  -e raw=all     print arguments undecoded\n"
 "  -z, -Z         only successful / only failed calls\n"
 "Output:\n"
-"  -o FILE        write the trace to FILE\n"
+"  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
 "  -s N           show at most N bytes of strings and buffers (default 32, at most 1048576)\n"
 "  -v             print structures in full\n"
 "  -x, -xx        non-ASCII strings in hex; all strings in hex\n"
@@ -60,10 +63,10 @@ static const char usage_text[] =
 "  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
 "                 16K (default 8K); a deeper stack shows a marked cut\n"
 "  -q, -qq        no attach/detach messages; also no exit status lines\n"
-"  --color=WHEN   auto (default), always, never; NO_COLOR disables auto\n"
+"  --color=WHEN, --colour=WHEN  auto (default), always, never; NO_COLOR disables auto\n"
 "Summary:\n"
-"  -c             count time, calls and errors per syscall; print a table at the end\n"
-"  -C             the same, and print the trace too\n"
+"  -c, --summary-only  count time, calls and errors per syscall; print a table at the end\n"
+"  -C, --summary  the same, and print the trace too\n"
 "  -S SORTBY      sort the table by time (default), calls, errors, name, avg-time,\n"
 "                 min-time, max-time, nothing\n"
 "  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
@@ -76,7 +79,7 @@ static const char usage_text[] =
 "  --otlp-syscalls=events|spans|none  syscalls as span events (default), child spans, or not\n"
 "  --relative-to-now  shift timestamps so that the trace ends now\n"
 "  --logs         perfetto: also each text line as a log entry\n"
-"  --input FILE   read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
+"  --input=FILE  read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
 "Dependencies (docs/deps.md):\n"
 "  --deps[=F]     no trace: the files the command tree read and wrote, at the end (implies -f);\n"
 "                 F: text (default), json, make (a rule) or dvc (dvc.yaml + dvc.lock)\n"
@@ -86,7 +89,27 @@ static const char usage_text[] =
 "  --deps-stage=NAME  dvc: the stage's name (default: hytrace)\n"
 "Misc:\n"
 "  --debug        log what hytrace does on stderr (twice: more)\n"
-"  -h             this help;  -V  version\n";
+"  -h, --help     this help\n"
+"  -V, --version  the version, the backends built in and whether this machine allows them,\n"
+"                 the optional features\n"
+"\n"
+"Examples:\n"
+"  hytrace ls /                                  trace a command, as strace does\n"
+"  hytrace -f -tt -T -e trace=%file -o log make  children too, timed, file calls, into log\n"
+"  hytrace -c -p 1234                            attach to a process, count its calls\n"
+"  sudo hytrace -a --comm=nginx --duration=10    the whole system, processes named nginx\n"
+"  hytrace -f --format=perfetto -o run.pftrace make   a trace for ui.perfetto.dev\n"
+"  hytrace -f --otlp=http://collector:4318/v1/traces ./tests   spans to OpenTelemetry\n"
+"  hytrace --input app.strace --format=perfetto -o app.pftrace  convert a strace log\n"
+"\n"
+"Environment:\n"
+"  NO_COLOR                    set: no colours with --color=auto\n"
+"  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT  --otlp without a URL\n"
+"  OTEL_EXPORTER_OTLP_TRACES_HEADERS, OTEL_EXPORTER_OTLP_HEADERS    extra HTTP headers\n"
+"  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, OTEL_EXPORTER_OTLP_TIMEOUT    export deadline, ms\n"
+"  OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES  resource attributes of the spans\n"
+"\n"
+"Documentation: man hytrace; " HYTRACE_DOCDIR "\n";
 
 /* The usage text, with the formats listed from the sink registry. */
 static void usage(FILE *fp)
@@ -590,6 +613,14 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+bool opts_has_long(const char *name)
+{
+	for (const struct option *lo = longopts; lo->name; lo++)
+		if (!strcmp(lo->name, name))
+			return true;
+	return false;
+}
+
 int opts_parse(struct opts *o, int argc, char **argv)
 {
 	int c;
@@ -608,7 +639,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->deps_hash = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+acCe:E:fhI:jko:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:acCe:E:fhI:jko:p:qrs:S:tTu:vVxyzZ", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'c': o->cflag = 1; break;
@@ -675,8 +706,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case 'T': o->Tflag = true; break;
 		case 'u': o->user = optarg; break;
 		case 'v': o->d.verbose = true; break;
-		case 'V':
-			printf("hytrace -- version %s\n", HYTRACE_VERSION);
+		case 'V':	/* main.c prints it: what this machine allows is the backends' to say */
+			o->show_version = true;
 			return 1;
 		case 'x': o->d.xflag++; break;
 		case 'y': o->d.yflag++; break;
@@ -819,6 +850,13 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return bad("%s", "invalid --deps-stage: a non-empty name on one line");
 			o->deps_stage = optarg;
 			break;
+		case ':':	/* getopt's own words (glibc), without its program name */
+			if (optopt && optopt < 256)
+				pr_warn("option requires an argument -- '%c'", optopt);
+			else
+				pr_warn("option '%s' requires an argument", argv[optind - 1]);
+			usage_hint();
+			return -1;
 		case '?':
 		default:
 			if (optopt && optopt < 256)

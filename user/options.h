@@ -81,6 +81,7 @@ struct opts {
 	enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
+	bool show_version;		/* -V: main.c prints the version, backends and features */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
 	bool private_out;		/* output files 0600: set by main once the backend is known */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
@@ -103,6 +104,8 @@ static inline bool opts_traced(const struct opts *o, long nr)
 	return o->trace[nr / 64] >> (nr % 64) & 1;
 }
 
+/* Whether the option table has the long option --name (-V lists features by their options). */
+bool opts_has_long(const char *name);
 int opts_parse(struct opts *o, int argc, char **argv);
 void opts_free(struct opts *o);
 
