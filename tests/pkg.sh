@@ -266,7 +266,8 @@ else
 				pkg=$(dpkg -S "$path" 2>/dev/null | head -n 1 | cut -d: -f1)
 				[ -n "$pkg" ] || pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n 1 | cut -d: -f1)
 				[ -n "$pkg" ] || { echo "$lib ($path): no package"; exit 1; }
-				echo "$dep" | grep -qE "(^|, )$pkg( |,|\$)" || { echo "Depends: $dep lacks $pkg ($lib)"; exit 1; }
+				echo "$dep" | tr "," "\n" | sed "s/^ *//; s/ .*//" | grep -qxF "$pkg" ||
+					{ echo "Depends: $dep lacks $pkg ($lib)"; exit 1; }
 			done <"$3"
 			n=$(echo "$dep" | tr "," "\n" | grep -c .); m=$(grep -c . "$3")
 			[ "$n" -le "$m" ] || { echo "Depends: $dep: more packages ($n) than libraries ($m)"; exit 1; }' \
