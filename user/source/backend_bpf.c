@@ -557,7 +557,7 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 }
 
 /*
- * -a with --comm/--cgroup: every thread alive gets a state marked "decide at your next
+ * -a with --cgroup: every thread alive gets a state marked "decide at your next
  * syscall" (HYB_TS_RECHECK, see filtered() in hytrace.bpf.c); one the filters reject loses it
  * there, so that its syscalls then cost a lookup that finds nothing.  After the attach: a task
  * born since has its fork, exec and rename seen by the programs.  A thread the kernel cannot
@@ -760,7 +760,7 @@ static int bpf_start(struct tracer *tr)
 		if (err && o->npids == 1 && !spawned)
 			return err;
 	}
-	if (!B.target && (o->ncomms || o->cgroup))
+	if (!B.target && o->cgroup)	/* --comm alone: a task under the name decides at once */
 		all_seed();
 	if (spawned)
 		spawn_release(&sp);	/* let it go on to execve */
