@@ -1207,7 +1207,9 @@ if section i; then
 		hyt_check "bench smoke: the harness runs and reports" sh -c '
 			[ "$1" -eq 0 ] || { echo "exit $1: $(tail -n 3 "$2" | tr "\n" " ")"; exit 1; }
 			[ -s build/bench/results/latest.md ] || { echo "no build/bench/results/latest.md"; exit 1; }
-			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }' sh $rc "$WORK/bench.log"
+			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }
+			grep -q "^| hy-bpf-nomatch | [0-9]" build/bench/results/latest.md || { echo "no unmatched cell"; exit 1; }
+			grep -q "^| hy-bpf-raw | [0-9]" build/bench/results/latest.md || { echo "no raw cell"; exit 1; }' sh $rc "$WORK/bench.log"
 	fi
 fi
 
