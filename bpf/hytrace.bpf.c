@@ -943,9 +943,11 @@ static __always_inline int filters_ok(char *comm)
 /*
  * -a with --comm/--cgroup (`filtered`): a task the filters reject has no state in `tasks`, so
  * that its syscalls cost one task-storage lookup that finds nothing (a lookup that finds a
- * value costs ~100 ns more at sys_enter on a VM without PCID: bench/README.md, "unmatched").
- * A state is made where a task may start to match: at start-up for every task (user space,
- * HYB_TS_RECHECK), at a fork of a matched task (inherited), at an exec that matches, at a
+ * value costs ~100 ns more at sys_enter on a VM without PCID: bench/README.md, "unmatched");
+ * with --comm alone, sys_enter rejects it from task->comm before any lookup.
+ * A state is made where a task may start to match: with --cgroup, at start-up for every task
+ * (user space, HYB_TS_RECHECK); with --comm alone, at its first syscall under the name; at
+ * a fork of a matched task (inherited), at an exec that matches, at a
  * rename to a --comm name and at a cgroup migration (RECHECK); a task with RECHECK decides at
  * its next syscall, in its own context, and loses its state if the filters reject it and it
  * was never shown.  A task once shown keeps its state (HYB_TS_SKIP while rejected), so its
@@ -1286,13 +1288,19 @@ int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 
 	if ((unsigned long)id >= HY_NR_MAX)
 		return 0;
+	/*
+	 * -a --comm without --cgroup: a task is traced only while its comm is a --comm name, so
+	 * two loads of task->comm (no helper call) reject the others before any lookup
+	 */
+	if (filtered() && !cfg_cgroup && !comm_in(task->comm))
+		return 0;
 	st = task_get(task);
 	if (!st) {
 		__u64 pt;
 		__u32 tid, tgid;
 
-		/* a task the filters rejected: one lookup, one test (see filtered()) */
-		if (filtered())
+		/* --cgroup: a task the filters rejected: one lookup, one test (see filtered()) */
+		if (filtered() && cfg_cgroup)
 			return 0;
 		pt = bpf_get_current_pid_tgid();
 		tid = (__u32)pt;

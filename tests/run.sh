@@ -1262,7 +1262,9 @@ if section i; then
 			[ -s build/bench/results/latest.md ] || { echo "no build/bench/results/latest.md"; exit 1; }
 			grep -q "hy-pt" build/bench/results/latest.md || { echo "no hytrace ptrace cell"; exit 1; }
 			grep -q "^| hy-bpf-c | [0-9.]* ([0-9.]*–[0-9.]*) | [0-9.]*x | [0-9.]* (" build/bench/results/latest.md ||
-				{ echo "no start-up row of hytrace eBPF -c"; exit 1; }' sh $rc "$WORK/bench.log"
+				{ echo "no start-up row of hytrace eBPF -c"; exit 1; }
+			grep -q "^| hy-bpf-nomatch | [0-9]" build/bench/results/latest.md || { echo "no unmatched cell"; exit 1; }
+			grep -q "^| hy-bpf-raw | [0-9]" build/bench/results/latest.md || { echo "no raw cell"; exit 1; }' sh $rc "$WORK/bench.log"
 	fi
 fi
 

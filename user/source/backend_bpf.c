@@ -576,7 +576,7 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 }
 
 /*
- * -a with --comm/--cgroup: every thread alive gets a state marked "decide at your next
+ * -a with --cgroup: every thread alive gets a state marked "decide at your next
  * syscall" (HYB_TS_RECHECK, see filtered() in hytrace.bpf.c); one the filters reject loses it
  * there, so that its syscalls then cost a lookup that finds nothing.  After the attach: a task
  * born since has its fork, exec and rename seen by the programs.  A thread the kernel cannot
@@ -814,7 +814,7 @@ static int bpf_start(struct tracer *tr)
 		if (err && o->npids == 1 && !spawned)
 			return err;
 	}
-	if (!B.target && (o->ncomms || o->cgroup))
+	if (!B.target && o->cgroup)	/* --comm alone: a task under the name decides at once */
 		all_seed();
 	if (spawned) {
 		bstack_seed(tr, tr->child);	/* -k: its execve's stack is in these maps */
