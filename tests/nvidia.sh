@@ -173,6 +173,29 @@ EOF
 	fi
 done
 
+# -a: the whole system; the program's calls on the stand-ins and its exit, and of other
+# processes only those that touch NVIDIA files too (none but ours, unless another test runs)
+nsrun '"$HYTRACE" --backend=bpf -a --cuda-only -o "$W/a.txt" 2>"$W/a.err" & t=$!
+	i=0; while [ $i -lt 150 ] && ! [ -s "$W/a.txt" ]; do
+		"$PROG"; i=$((i + 1)); sleep 0.1; done
+	"$PROG"; sleep 0.5; kill -INT $t; wait $t' >"$W/a.log" 2>&1
+# the last run of the program started once the trace was flowing: the whole of it is there
+pid=$(sed -n 's/^\[pid *\([0-9]*\) nvcap\] openat(AT_FDCWD, "\/dev\/nvidiactl".*/\1/p' "$W/a.txt" | tail -1)
+sed -n "s/^\[pid *$pid nvcap\] //p" "$W/a.txt" | sed 's/) *= /) = /' >"$W/a.got"
+norm "$W/ptrace.txt" | sed 's/) *= /) = /' >"$W/a.want"
+if [ -n "$pid" ] && [ "$(norm "$W/a.got")" = "$(cat "$W/a.want")" ]; then
+	ok "bpf -a --cuda-only: a program's device calls and exit"
+else
+	fail "bpf -a --cuda-only" "pid '$pid': $(norm "$W/a.got" | diff "$W/a.want" - | head -c 300) $(head -c 300 "$W/a.err")"
+fi
+others=$(awk '/^\[pid / { p = $2 + 0; if ($0 ~ /\] (\+\+\+|---) /) late[NR] = p " " $0; else dev[p] = 1 }
+	END { for (n in late) { split(late[n], f, " "); if (!(f[1] in dev)) print late[n] } }' "$W/a.txt" | head -3)
+if [ -z "$others" ]; then
+	ok "bpf -a --cuda-only: no signal or exit of processes that touch no NVIDIA file"
+else
+	fail "bpf -a --cuda-only: no signal or exit of other processes" "$others"
+fi
+
 # the ptrace backend needs no privilege: an unprivileged user in its own user and mount namespace
 if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
 	W0=$W W=$W/rootless
