@@ -1274,9 +1274,9 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 	st->slot_len = 0;
 	st->nblobs = 0;
 	st->retry = 0;
-	st->dev = 0;
-	if (cfg_cuda && cfg_devfd[id]) {
-		if (dev_enter(st, id)) {
+	if (cfg_cuda) {		/* (pruned by the verifier without --cuda) */
+		st->dev = 0;
+		if (cfg_devfd[id] && dev_enter(st, id)) {
 			st->ts = 0;	/* --cuda-only: not a device's fd */
 			return 0;
 		}
@@ -1329,13 +1329,13 @@ static __always_inline int sys_exit_body(long ret)
 		return 0;	/* --cuda-only: an open of another file */
 	/* a device's ioctl may fail in its driver's status: user space decides (-z, -Z) */
 	if (((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok) &&
-	    !st->dev)
+	    !(cfg_cuda && st->dev))
 		return 0;
 	st->ts = ts;	/* exit_slow and the header want it */
 	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
-	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || st->dev) {
+	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || (cfg_cuda && st->dev)) {
 		exit_slow(st, pt, now, ret, 0);
 		st->ts = 0;
 		return 0;
