@@ -77,6 +77,9 @@ $(OUTPUT)/%.bpf.o: bpf/%.bpf.c bpf/hytrace.h $(wildcard bpf/*.bpf.h) vmlinux/$(A
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -Ivmlinux/$(ARCH) -Ibpf -c $< -o $@
 
+# the dedicated-programs object is hytrace.bpf.c built with HY_DEDICATED (bpf/hytrace_ded.bpf.c)
+$(OUTPUT)/hytrace_ded.bpf.o: bpf/hytrace.bpf.c
+
 # A light skeleton (-L): a loader program does CO-RE and finds the attach points in the
 # kernel, so start-up never reads and parses the 5+ MB /sys/kernel/btf/vmlinux (bench/README.md)
 $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o Makefile

@@ -32,7 +32,9 @@
 #include <bpf/libbpf.h>
 #include "backend.h"
 #include "clock.h"
+#include "dev_ioctl.h"
 #include "event.h"
+#include "ioctl/nvidia.h"
 #include "log.h"
 #include "procperm.h"
 #include "ptrace_capture.h"
@@ -41,6 +43,10 @@
 #include "sysent.h"
 #include "hytrace.bpf.h"
 #include "hytrace.skel.h"
+#include "hytrace_ded.skel.h"
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 /* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
 _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_MAX - 1)) &&
 	       HYB_SLOT_MAX < HYB_REC_MAX, "record and slot sizes");
@@ -67,8 +73,31 @@ _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_
 #define PIDFD_THREAD	O_EXCL	/* include/uapi/linux/pidfd.h, Linux 6.9 */
 #endif
 
+/*
+ * The light skeleton in use: hytrace.bpf.c's (the raw_syscalls programs) or, when a run traces
+ * only calls that have one, hytrace_ded.bpf.c's (the same source with per-syscall tracepoint
+ * programs instead).  One source: the same maps and data in the same order, which the
+ * backend reads through this view whichever was opened.
+ */
+typedef __typeof__(((struct hytrace_bpf *)0)->maps) hyb_maps;
+struct hyb_skel {
+	struct bpf_loader_ctx *ctx;
+	hyb_maps *maps;
+	struct hytrace_bpf__rodata *rodata;
+	struct hytrace_bpf__bss *bss;
+	struct hytrace_bpf *main;	/* the one opened */
+	struct hytrace_ded_bpf *ded;
+};
+_Static_assert(sizeof(((struct hytrace_ded_bpf *)0)->maps) == sizeof(hyb_maps), "skeleton maps");
+_Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->rodata) == sizeof(struct hytrace_bpf__rodata),
+	       "skeleton rodata");
+_Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->bss) == sizeof(struct hytrace_bpf__bss),
+	       "skeleton bss");
+
 static struct {
-	struct hytrace_bpf *skel;
+	struct hyb_skel *skel;
+	struct hyb_skel view;
+	int ded_fds[2 * 9];	/* perf events of the attached dedicated programs, -1 if none */
 	struct ring_buffer *ring;
 	struct tracer *tr;
 	int cg_fd;
@@ -409,7 +438,7 @@ static uint64_t ring_size(const struct opts *o)
 	return sz;
 }
 
-static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
+static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	bool fdpaths = tr->cfg.fdpaths > 0;
@@ -436,6 +465,11 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			}
 			if (ce->ret.kind == HY_CAP_FDPATH && fdpaths)
 				f |= HYB_NF_EXIT_CAP;
+			/* --cuda: the kernel side tells a device fd's kind (bpf/ioctl_dev.bpf.h) */
+			int da = o->cuda ? devioc_fd_arg(nr) : -1;
+
+			if (da >= 0)
+				rd->cfg_devfd[nr] = da == HY_ARG_RET ? HYB_DEVFD_RET : 1 + da;
 			if (ce->flags & HY_SC_BLOCKS)
 				f |= HYB_NF_BLOCKS;
 			if (ce->flags & HY_SC_EXEC)
@@ -445,6 +479,256 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			f |= HYB_NF_COMM;
 		rd->cfg_nrflags[nr] = f;
 	}
+}
+
+/* --cuda: room for the ioctl descriptions and class sizes (filled after load by dev_maps_fill). */
+static void config_dev(struct hyb_skel *skel, const struct opts *o)
+{
+	size_t nd = 0, nc = 0;
+
+	if (o->cuda) {
+		nv_ioc_descs(&nd);
+		nv_class_sizes(&nc);
+	}
+	skel->maps->ioc_descs.max_entries = nd ? nd : 1;
+	skel->maps->ioc_class_sizes.max_entries = nc ? nc : 1;
+}
+
+static int dev_maps_fill(struct hyb_skel *skel, const struct opts *o)
+{
+	size_t nd, nc;
+	const struct nv_ioc_desc_entry *d;
+	const struct nv_class_size *c;
+
+	if (!o->cuda)
+		return 0;
+	d = nv_ioc_descs(&nd);
+	for (size_t i = 0; i < nd; i++)
+		if (bpf_map_update_elem(skel->maps->ioc_descs.map_fd, &d[i].key, &d[i].desc,
+					BPF_ANY) < 0)
+			goto fail;
+	c = nv_class_sizes(&nc);
+	for (size_t i = 0; i < nc; i++)
+		if (bpf_map_update_elem(skel->maps->ioc_class_sizes.map_fd, &c[i].hclass,
+					&c[i].size, BPF_ANY) < 0)
+			goto fail;
+	return 0;
+fail:
+	pr_warn("cannot load the NVIDIA ioctl descriptions into the BPF map: %s", strerror(errno));
+	return -errno;
+}
+
+/*
+ * The dedicated programs (bpf/ioctl_dev.bpf.h): when every traced syscall has one
+ * (--cuda-only, -e trace=ioctl, ...), they replace the raw_syscalls programs, so that no
+ * other syscall runs any BPF.  They need the per-syscall tracepoints of tracefs
+ * (CONFIG_FTRACE_SYSCALLS); without them the raw_syscalls programs stay.
+ */
+static const char *const dedicated[] = { "ioctl", "mmap", "close", "open", "openat", "openat2",
+					 "creat", "execve", "execveat" };
+#define NDEDICATED (sizeof(dedicated) / sizeof(dedicated[0]))
+#define NEXECS 2	/* the last two: always on their entry, to start our command */
+
+static bool tracefs_has(const char *event)
+{
+	static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	char path[160];
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/events/syscalls/%s/id", roots[i], event);
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the run can use the dedicated programs (hytrace_ded.bpf.c): it traces some
+ * syscalls, each of which has one, and tracefs has their events.  Decided before the
+ * skeleton is opened, as it says which of the two is.
+ */
+static bool want_dedicated(const struct opts *o)
+{
+	char ev[64];
+	bool use = !o->trace_all;
+
+	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
+		if (!opts_traced(o, nr))
+			continue;
+		use = false;
+		for (size_t i = 0; i < NDEDICATED - NEXECS; i++)
+			if (sysent_lookup(dedicated[i]) == (long)nr)
+				use = true;
+	}
+	for (size_t i = 0; use && i < NDEDICATED; i++) {
+		bool want = i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i]));
+
+		snprintf(ev, sizeof(ev), "sys_enter_%s", dedicated[i]);
+		if (want && !tracefs_has(ev)) {
+			pr_info("no per-syscall tracepoint %s (tracefs not mounted, or a kernel without "
+				"CONFIG_FTRACE_SYSCALLS): the raw_syscalls programs trace every syscall",
+				ev);
+			use = false;
+		}
+	}
+	return use;
+}
+
+/* The dedicated programs' fds by syscall, in the order of dedicated[] (enter, exit). */
+#define DED_PROGS(n)	&ded->progs.hy_enter_##n, &ded->progs.hy_exit_##n
+_Static_assert(sizeof(B.ded_fds) / sizeof(B.ded_fds[0]) == 2 * NDEDICATED, "ded_fds");
+
+/* Attach one tracepoint program to syscalls/EVENT: a perf event carrying it (as libbpf does). */
+static int tp_attach(const char *event, int prog_fd)
+{
+	static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	struct perf_event_attr attr = { .type = PERF_TYPE_TRACEPOINT, .size = sizeof(attr),
+					.sample_period = 1, .wakeup_events = 1 };
+	char path[160];
+	FILE *f = NULL;
+	long long id = -1;
+	int fd;
+
+	for (size_t i = 0; i < 2 && !f; i++) {
+		snprintf(path, sizeof(path), "%s/events/syscalls/%s/id", roots[i], event);
+		f = fopen(path, "re");
+	}
+	if (!f || fscanf(f, "%lld", &id) != 1 || id < 0) {
+		if (f)
+			fclose(f);
+		return -ENOENT;
+	}
+	fclose(f);
+	attr.config = (uint64_t)id;
+	fd = (int)syscall(SYS_perf_event_open, &attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog_fd) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* Attach the dedicated programs of the calls this run traces (execve/execveat: entries always). */
+static int ded_attach(const struct opts *o)
+{
+	struct hytrace_ded_bpf *ded = B.skel->ded;
+	const struct bpf_prog_desc *progs[] = {
+		DED_PROGS(ioctl), DED_PROGS(mmap), DED_PROGS(close), DED_PROGS(open),
+		DED_PROGS(openat), DED_PROGS(openat2), DED_PROGS(creat), DED_PROGS(execve),
+		DED_PROGS(execveat),
+	};
+	char ev[64];
+
+	_Static_assert(sizeof(progs) / sizeof(progs[0]) == 2 * NDEDICATED, "dedicated programs");
+	for (size_t i = 0; i < NDEDICATED; i++) {
+		long nr = sysent_lookup(dedicated[i]);
+		bool in = i >= NDEDICATED - NEXECS || opts_traced(o, nr);
+		bool out = opts_traced(o, nr);
+
+		for (int k = 0; k < 2; k++) {
+			if (!(k ? out : in))
+				continue;
+			snprintf(ev, sizeof(ev), "sys_%s_%s", k ? "exit" : "enter", dedicated[i]);
+			int fd = tp_attach(ev, progs[2 * i + k]->prog_fd);
+
+			if (fd < 0) {
+				pr_warn("cannot attach the BPF program of %s: %s", ev, strerror(-fd));
+				return fd;
+			}
+			B.ded_fds[2 * i + k] = fd;
+		}
+	}
+	pr_info("dedicated per-syscall programs: the raw_syscalls programs are not attached");
+	return 0;
+}
+
+static void ded_detach(void)
+{
+	for (size_t i = 0; i < 2 * NDEDICATED; i++) {
+		if (B.ded_fds[i] >= 0)
+			close(B.ded_fds[i]);
+		B.ded_fds[i] = -1;
+	}
+}
+
+/* Open the light skeleton this run needs and set the view on it; NULL (errno) on failure. */
+static struct hyb_skel *skel_open(const struct opts *o)
+{
+	struct hyb_skel *v = &B.view;
+
+	memset(v, 0, sizeof(*v));
+	for (size_t i = 0; i < 2 * NDEDICATED; i++)
+		B.ded_fds[i] = -1;
+	if (want_dedicated(o)) {
+		v->ded = hytrace_ded_bpf__open();
+		if (!v->ded)
+			return NULL;
+		v->ctx = &v->ded->ctx;
+		v->maps = (hyb_maps *)(void *)&v->ded->maps;
+		v->rodata = (struct hytrace_bpf__rodata *)(void *)v->ded->rodata;
+		v->bss = (struct hytrace_bpf__bss *)(void *)v->ded->bss;
+	} else {
+		v->main = hytrace_bpf__open();
+		if (!v->main)
+			return NULL;
+		v->ctx = &v->main->ctx;
+		v->maps = &v->main->maps;
+		v->rodata = v->main->rodata;
+		v->bss = v->main->bss;
+	}
+	return v;
+}
+
+static int skel_load(struct hyb_skel *v)
+{
+	int err = v->ded ? hytrace_ded_bpf__load(v->ded) : hytrace_bpf__load(v->main);
+
+	/* the loader maps .bss (and .rodata) afresh */
+	if (!err && v->ded) {
+		v->rodata = (struct hytrace_bpf__rodata *)(void *)v->ded->rodata;
+		v->bss = (struct hytrace_bpf__bss *)(void *)v->ded->bss;
+	} else if (!err) {
+		v->rodata = v->main->rodata;
+		v->bss = v->main->bss;
+	}
+	return err;
+}
+
+/* Attach the lifecycle programs, and the syscall programs of the skeleton opened. */
+static int skel_attach(struct hyb_skel *v, const struct opts *o)
+{
+	if (!v->ded)
+		return hytrace_bpf__attach(v->main);
+	int err = hytrace_ded_bpf__attach(v->ded);	/* its tracepoint programs: not by the skeleton */
+
+	return err ? err : ded_attach(o);
+}
+
+static void skel_detach(struct hyb_skel *v)
+{
+	if (v->ded) {
+		ded_detach();
+		hytrace_ded_bpf__detach(v->ded);
+	} else {
+		hytrace_bpf__detach(v->main);
+	}
+}
+
+static void skel_destroy(struct hyb_skel *v)
+{
+	if (!v)
+		return;
+	if (v->ded) {
+		ded_detach();
+		hytrace_ded_bpf__destroy(v->ded);
+	} else {
+		hytrace_bpf__destroy(v->main);
+	}
+	memset(v, 0, sizeof(*v));
 }
 
 /* --cgroup=PATH: a cgroup v2 directory; tasks in it or below it are traced. */
@@ -468,7 +752,7 @@ static int open_cgroup(const char *path)
 	return fd;
 }
 
-static int config(struct hytrace_bpf *skel, const struct tracer *tr)
+static int config(struct hyb_skel *skel, const struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	struct hytrace_bpf__rodata *rd = skel->rodata;
@@ -480,7 +764,9 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_mode = o->all && !o->npids ? HYB_MODE_ALL : HYB_MODE_TARGET;
 	B.target = rd->cfg_mode == HYB_MODE_TARGET;
 	rd->cfg_follow = o->follow > 0;
-	rd->cfg_summary = o->cflag == 1;
+	/* --cuda -c counts per NVIDIA command in user space: the records are needed */
+	rd->cfg_summary = o->cflag == 1 && !o->cuda;
+	rd->cfg_cuda = o->cuda;
 	rd->cfg_drop_ok = !(o->status & ST_SUCCESSFUL);
 	rd->cfg_drop_fail = !(o->status & ST_FAILED);
 	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
@@ -511,9 +797,10 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_ring_size = B.ring_size;
 	/* lifecycle records (about 120 bytes, 270 with a siginfo) get the last 1/16, at least 1 KiB */
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
-	skel->maps.rb.max_entries = B.ring_size;
-	skel->maps.scratch.max_entries = ncpus;
+	skel->maps->rb.max_entries = B.ring_size;
+	skel->maps->scratch.max_entries = ncpus;
 	config_syscalls(skel, tr);
+	config_dev(skel, o);
 	return 0;
 }
 
@@ -550,13 +837,13 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
 
 	if (fd >= 0) {
-		if (bpf_map_update_elem(B.skel->maps.tasks.map_fd, &fd, &t, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps->tasks.map_fd, &fd, &t, BPF_NOEXIST) < 0)
 			err = -errno;
 		close(fd);
 	} else if (errno == EINVAL && tid != tgid) {
 		uint32_t key = tid, val = tgid;
 
-		if (bpf_map_update_elem(B.skel->maps.seeds.map_fd, &key, &val, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps->seeds.map_fd, &key, &val, BPF_NOEXIST) < 0)
 			err = -errno;
 		B.skel->bss->seeds_used = 1;
 	} else {
@@ -580,7 +867,7 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
  */
 static void all_seed(void)
 {
-	int fd = B.skel->maps.tasks.map_fd, self = getpid();
+	int fd = B.skel->maps->tasks.map_fd, self = getpid();
 	unsigned int added = 0, missed = 0;
 	struct dirent *pe, *te;
 	char path[64];
@@ -709,7 +996,7 @@ static void boot_off_update(void)
  */
 static int load(struct tracer *tr, bool log)
 {
-	struct hytrace_bpf *skel = hytrace_bpf__open();
+	struct hyb_skel *skel = skel_open(tr->o);
 	char *vlog = NULL;
 	int err;
 
@@ -724,11 +1011,11 @@ static int load(struct tracer *tr, bool log)
 		return err;
 	if (log && (vlog = malloc(VLOG_SIZE))) {
 		vlog[0] = 0;
-		skel->ctx.log_level = 1;
-		skel->ctx.log_size = VLOG_SIZE;
-		skel->ctx.log_buf = (uintptr_t)vlog;
+		skel->ctx->log_level = 1;
+		skel->ctx->log_size = VLOG_SIZE;
+		skel->ctx->log_buf = (uintptr_t)vlog;
 	}
-	err = hytrace_bpf__load(skel);
+	err = skel_load(skel);
 	if (err && log) {
 		if (vlog)
 			pr_info("the verifier's log:\n%s", vlog);
@@ -736,7 +1023,7 @@ static int load(struct tracer *tr, bool log)
 		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
 			strerror(-err));
 		if (log_level >= 1) {
-			hytrace_bpf__destroy(skel);
+			skel_destroy(skel);
 			B.skel = NULL;
 			if (B.cg_fd >= 0)
 				close(B.cg_fd);
@@ -751,7 +1038,7 @@ static int load(struct tracer *tr, bool log)
 static int bpf_start(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
-	struct hytrace_bpf *skel;
+	struct hyb_skel *skel;
 	struct spawn sp;
 	bool spawned = false;
 	int err;
@@ -762,17 +1049,20 @@ static int bpf_start(struct tracer *tr)
 	if (err)
 		return err;
 	skel = B.skel;
+	err = dev_maps_fill(skel, o);
+	if (err)
+		return err;
 	if (B.cg_fd >= 0) {
 		uint32_t z = 0;
 
-		if (bpf_map_update_elem(skel->maps.cgroups.map_fd, &z, &B.cg_fd, BPF_ANY) < 0) {
+		if (bpf_map_update_elem(skel->maps->cgroups.map_fd, &z, &B.cg_fd, BPF_ANY) < 0) {
 			err = -errno;
 			pr_warn("cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
 			return err;
 		}
 	}
 	boot_off_update();
-	B.ring = ring_buffer__new(skel->maps.rb.map_fd, on_record, tr, NULL);
+	B.ring = ring_buffer__new(skel->maps->rb.map_fd, on_record, tr, NULL);
 	if (!B.ring) {
 		err = -errno;
 		pr_warn("cannot map the BPF ring buffer: %s", strerror(-err));
@@ -798,7 +1088,7 @@ static int bpf_start(struct tracer *tr)
 			goto kill_child;
 		}
 	}
-	err = hytrace_bpf__attach(skel);
+	err = skel_attach(skel, o);
 	if (err) {
 		pr_warn("cannot attach the BPF programs: %s", strerror(-err));
 		if (spawned)
@@ -858,7 +1148,7 @@ static int drops_read(uint64_t total[HY_LOST_NR], uint64_t pending[HY_LOST_NR])
 	d = calloc(ncpus, sizeof(*d));
 	if (!d)
 		return -ENOMEM;
-	if (bpf_map_lookup_elem(B.skel->maps.drops.map_fd, &z, d) < 0) {
+	if (bpf_map_lookup_elem(B.skel->maps->drops.map_fd, &z, d) < 0) {
 		free(d);
 		return -errno;
 	}
@@ -890,7 +1180,7 @@ static void feed_simple(struct tracer *tr, int type, pid_t pid, pid_t tid, uint6
 /* Sum the per-CPU -c totals into B.sums. */
 static int sums_read(void)
 {
-	int ncpus = libbpf_num_possible_cpus(), fd = B.skel->maps.sums.map_fd;
+	int ncpus = libbpf_num_possible_cpus(), fd = B.skel->maps->sums.map_fd;
 	struct hy_sum *v;
 
 	if (ncpus <= 0)
@@ -925,9 +1215,9 @@ static void finish(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	uint64_t total[HY_LOST_NR], pending[HY_LOST_NR];
-	int fd = B.skel->maps.tasks.map_fd;
+	int fd = B.skel->maps->tasks.map_fd;
 
-	hytrace_bpf__detach(B.skel);
+	skel_detach(B.skel);
 	while (ring_buffer__consume(B.ring) > 0)
 		;
 	stash_flush(tr);
@@ -1024,7 +1314,7 @@ static void bpf_cleanup(struct tracer *tr)
 	ring_buffer__free(B.ring);
 	B.ring = NULL;
 	/* destroying the skeleton closes the links: no hytrace program stays attached */
-	hytrace_bpf__destroy(B.skel);
+	skel_destroy(B.skel);
 	B.skel = NULL;
 	if (B.cg_fd >= 0)
 		close(B.cg_fd);
