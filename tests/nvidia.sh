@@ -124,7 +124,7 @@ for b in ptrace bpf; do
 	# -f: the calls of a child
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only -f -o "$W/'$b'-f.txt" "$PROG" fork' \
 		>"$W/$b-f.log" 2>&1
-	n=$(grep -c '^[0-9][0-9]* ioctl(' "$W/$b-f.txt" 2>/dev/null)
+	n=$(grep -c '^[0-9][0-9]*  *ioctl(' "$W/$b-f.txt" 2>/dev/null)
 	if [ "$n" = 8 ]; then
 		ok "$b --cuda-only -f: the child's 8 device ioctls"
 	else
