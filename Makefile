@@ -6,6 +6,7 @@ PREFIX ?= /usr/local
 CC ?= cc
 CLANG ?= clang
 BPFTOOL ?= bpftool
+READELF ?= readelf
 ARCH := x86_64
 
 ifeq ($(V),1)
@@ -82,9 +83,20 @@ $(OUTPUT)/hytrace_ded.bpf.o: bpf/hytrace.bpf.c
 
 # A light skeleton (-L): a loader program does CO-RE and finds the attach points in the
 # kernel, so start-up never reads and parses the 5+ MB /sys/kernel/btf/vmlinux (bench/README.md)
+# Its loader keeps the fd of every program and subprogram (each FUNC symbol) in a 32-slot stack
+# array (libbpf gen_loader.c, MAX_USED_PROGS) and fails verification at load past that: checked here.
 $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o Makefile
 	$(call msg,SKEL,$@)
+	$(Q)n=$$($(READELF) -sW $< | awk '$$4 == "FUNC"' | wc -l); if [ "$$n" -gt 32 ]; then \
+		echo "$<: $$n programs and __noinline functions, the light skeleton's loader holds 32" >&2; \
+		exit 1; fi
 	$(Q)$(BPFTOOL) gen skeleton -L $< > $@
+
+# The dedicated object's 18 per-syscall programs do not fit that loader: a regular libbpf
+# skeleton (CO-RE and attach points resolved by libbpf from /sys/kernel/btf/vmlinux at load)
+$(OUTPUT)/hytrace_ded.skel.h: $(OUTPUT)/hytrace_ded.bpf.o Makefile
+	$(call msg,SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
 # made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
@@ -181,6 +193,13 @@ $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) $(SYM_LIBS)
 
+# -k on eBPF: stack snapshots unwound per CPU-second (bench/ustack.c, issue 12).
+USTACK_BENCH_OBJS := $(U)/symbol/ustack.o $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
+$(OUTPUT)/bench/ustack: bench/ustack.c $(USTACK_BENCH_OBJS)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(USTACK_BENCH_OBJS) $(LDFLAGS) -ldw -lelf -lstdc++ -lpthread
+
 unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
@@ -194,7 +213,7 @@ fuzz: $(GEN)/xlat.c $(GEN)/xlat_gen.h $(GEN)/sysent.c
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-run
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer
+	@$(MAKE) --no-print-directory all $(OUTPUT)/bench/consumer $(OUTPUT)/bench/ustack
 	@$(MAKE) --no-print-directory -f bench/bench.mk
 
 # hytrace -a under a build loop for SOAK_SECONDS (default 60): RSS and fds must stay flat

@@ -4,7 +4,7 @@
 # Input files, in order: workloads (wl, command), tracer commands (tracer, command),
 # n/a cells (section, wl, tracer, reason), raw rows (section, wl, tracer, rep, wall_s, self_s,
 # peak_rss_kb, events, lost, rc).  Variables: mode reps tracers workloads bufsizes s_w1 s_tp
-# s_w7f s_w7e plotdir.  Plain POSIX awk (Debian's default is mawk: no asort).
+# s_w7f s_w7e s_kw1 s_kw3 plotdir.  Plain POSIX awk (Debian's default is mawk: no asort).
 
 function push(arr, k, v) { arr[k] = (k in arr) ? arr[k] " " v : v }
 
@@ -284,6 +284,29 @@ END {
 		print "## Raw record format against -c (W1, " s_tp " calls, output to tmpfs)"
 		print ""
 		sec_table("raw", "untraced hy-bpf-c hy-bpf-raw", "hy-bpf-c", "hy-bpf-raw")
+	}
+
+	# -- -k: eBPF against strace -k (issue 12)
+	if (("stacks-bpf" SUBSEP "W1" SUBSEP "untraced") in wall || ("stacks-bpf" SUBSEP "W1" SUBSEP "strace-k") in reason) {
+		print "## -k stack traces: eBPF against strace -k (W1 " s_kw1 " getppid, W3 " s_kw3 " files)"
+		print ""
+		print "| tracer | W1 wall s | W1 vs untraced | W1: strace -k / tracer | W3 wall s | W3 vs untraced | W3: strace -k / tracer |"
+		print "|---|---:|---:|---:|---:|---:|---:|"
+		split("untraced strace-k hy-pt-k hy-bpf-k hy-bpf-kfp", K, " ")
+		for (i = 1; i <= 5; i++) {
+			line = "| " K[i] " |"
+			for (j = 1; j <= 2; j++) {
+				wl = j == 1 ? "W1" : "W3"
+				k = "stacks-bpf" SUBSEP wl SUBSEP K[i]
+				b = "stacks-bpf" SUBSEP wl SUBSEP "untraced"
+				ks = "stacks-bpf" SUBSEP wl SUBSEP "strace-k"
+				if (!(k in wall)) { line = line " " na("stacks-bpf", wl, K[i]) " | | |"; continue }
+				line = line sprintf(" %.3f |", med(wall[k])) " " (K[i] == "untraced" ? "1x" : ratio_cell(k, b)) " |"
+				line = line " " ((ks in wall) && K[i] != "untraced" ? ratio_fmt(med(wall[ks]) / med(wall[k])) : "-") " |"
+			}
+			print line
+		}
+		print ""
 	}
 
 	# -- lost events against buffer size

@@ -7,7 +7,8 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda stacks-bpf",
+#   BENCH_TIMEOUT=seconds per cell, BENCH_KW1/BENCH_KW3=sizes of the stacks-bpf section's W1/W3,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -58,6 +59,12 @@ else
 	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M" S_W8=200000
 fi
 S_K1=${BENCH_K_W1:-$S_K1} S_K3=${BENCH_K_W3:-$S_K3} S_KC=${BENCH_K_CONSUMER:-$S_KC}
+# section stacks-bpf (-k, issue 12): smaller W1/W3, as strace -k costs 1.5-2.5 ms per call here
+if [ -n "$SMOKE" ]; then S_KW1=200 S_KW3=50
+elif [ -n "$QUICK" ]; then S_KW1=2000 S_KW3=500
+else S_KW1=20000 S_KW3=2000
+fi
+S_KW1=${BENCH_KW1:-$S_KW1} S_KW3=${BENCH_KW3:-$S_KW3}
 # per-workload sizes can be overridden (BENCH_W1=200000 ...): results say which were used
 S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
 S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP} S_CONS=${BENCH_CONS:-$S_CONS}
@@ -122,9 +129,8 @@ fi
 declare -A MISSING
 tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
 if [ ! -x "$HYTRACE" ]; then
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw hy-pt-k; do
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-a-cuda \
-		hy-bpf-ioctl hy-bpf-ioctl-raw; do
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw \
+		hy-bpf-k hy-bpf-kfp hy-pt-k hy-bpf-a-cuda hy-bpf-ioctl hy-bpf-ioctl-raw; do
 		MISSING[$t]="$HYTRACE missing"
 	done
 fi
@@ -134,6 +140,9 @@ MISSING[strace]=$(tool_missing strace)
 MISSING[strace-c]=${MISSING[strace]}
 MISSING[strace-openat]=${MISSING[strace]}
 MISSING[strace-k]=${MISSING[strace]}
+if [ -z "${MISSING[strace-k]}" ] && ! strace -k -o /dev/null true 2>"$TMP/stk.err"; then
+	MISSING[strace-k]="strace -k fails: $(head -1 "$TMP/stk.err" | cut -c1-80)"
+fi
 MISSING[perf-trace]=$(tool_missing perf)
 if [ -z "${MISSING[perf-trace]}" ] && ! perf trace -o /dev/null -- true >/dev/null 2>"$TMP/perf.err"; then
 	MISSING[perf-trace]="perf trace fails: $(grep -v '^$' "$TMP/perf.err" | head -1 | cut -c1-80)"
@@ -207,10 +216,11 @@ tracer_cmd() {
 	hy-bpf-ioctl)	CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl -o "$out" "$@") ;;
 	hy-bpf-ioctl-raw) CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl,getppid -o "$out" "$@") ;;
 	hy-pt-openat)	CMD=("$HYTRACE" --backend=ptrace -f -e trace=openat -o "$out" "$@") ;;
-	strace)		CMD=(strace -f -o "$out" "$@") ;;
-	# -k (issue 12, section stacks)
-	strace-k)	CMD=(strace -f -k -o "$out" "$@") ;;
+	hy-bpf-k)	CMD=("$HYTRACE" --backend=bpf -f -k -o "$out" "$@") ;;
+	hy-bpf-kfp)	CMD=("$HYTRACE" --backend=bpf -f -k --stack=fp -o "$out" "$@") ;;
 	hy-pt-k)	CMD=("$HYTRACE" --backend=ptrace -f -k -o "$out" "$@") ;;
+	strace-k)	CMD=(strace -f -k -o "$out" "$@") ;;
+	strace)		CMD=(strace -f -o "$out" "$@") ;;
 	strace-c)	CMD=(strace -f -c -o "$out" "$@") ;;
 	strace-openat)	CMD=(strace --seccomp-bpf -f -e trace=openat -o "$out" "$@") ;;
 	perf-trace)	CMD=(perf trace -o "$out" -- "$@") ;;
@@ -556,6 +566,40 @@ if [[ " $SECTIONS " == *" reader "* ]]; then
 	rm -f "$RLOG" "$RRAW"
 fi
 
+# ---- section stacks-bpf: -k (issue 12), eBPF against strace -k, on W1 and W3 ----------------
+# Every call shown with its stack (default depth and --stack-size), output to tmpfs.  Then the
+# record size with stacks (hytrace's --debug count of snapshot bytes, and --format=raw's bytes
+# per record after unwinding) and the consumer's unwinding rate (build/bench/ustack).
+if [[ " $SECTIONS " == *" stacks-bpf "* ]]; then
+	KTREE=$(mktemp -d /tmp/hytrace-bench-k3.XXXXXX) || die "cannot create the -k W3 tree directory"
+	"$BIN/w3_openat_tree" --create "$S_KW3" "$KTREE" || die "cannot create the W3 tree in $KTREE"
+	K_TRACERS="untraced strace-k hy-pt-k hy-bpf-k hy-bpf-kfp"
+	for wl in W1 W3; do
+		if [ $wl = W1 ]; then argv=("$BIN/w1_getppid" "$S_KW1"); else argv=("$BIN/w3_openat_tree" "$S_KW3" "$KTREE"); fi
+		"${argv[@]}" >/dev/null 2>&1	# warm caches, not timed
+		for ((rep = 1; rep <= REPS; rep++)); do
+			printf 'stacks-bpf %s run %d/%d: ' "$wl" "$rep" "$REPS"
+			for t in $(rotate $((rep - 1)) $K_TRACERS); do
+				cell stacks-bpf "$wl" "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+			done
+			printf '\n'
+		done
+		if [ -x "$HYTRACE" ]; then
+			"$HYTRACE" --backend=bpf -f -k --debug -o /dev/null "${argv[@]}" 2>"$TMP/kdbg" >/dev/null
+			"$HYTRACE" --backend=bpf -f -k --format=raw -o "$TMP/k.raw" "${argv[@]}" >/dev/null 2>&1
+			kline=$(grep -o '[0-9]* stack snapshots of [0-9]* bytes on average' "$TMP/kdbg" | tail -1)
+			krec=$(grep -o '[0-9]* records from the kernel' "$TMP/kdbg" | tail -1 | cut -d' ' -f1)
+			kraw=$(stat -c %s "$TMP/k.raw" 2>/dev/null)
+			NOTES+=("stacks-bpf $wl: ${kline:-no snapshot count}; --format=raw -k: ${kraw:-?} bytes for ${krec:-?} records$([ -n "$krec" ] && [ -n "$kraw" ] && [ "$krec" -gt 0 ] && echo " ($((kraw / krec)) bytes/record, frames unwound)")")
+			rm -f "$TMP/k.raw"
+		fi
+	done
+	rm -rf "$KTREE"
+	if [ -x "$OUTPUT/bench/ustack" ]; then
+		NOTES+=("stacks-bpf consumer unwinding (build/bench/ustack 1000000 8): $("$OUTPUT/bench/ustack" 1000000 8 | tr '\n' ' ')")
+	fi
+fi
+
 # ---- section buffer: lost events against the ring buffer size (W1) -------------------------
 if [[ " $SECTIONS " == *" buffer "* ]]; then
 	BREPS=$REPS
@@ -636,7 +680,7 @@ fi
 # wall time and the workload's own loop, tracers alternated; then the consumer's naming and
 # rendering rate (bench/consumer -k: stacks per CPU-second).  The eBPF rows are the stackbpf
 # branch's: they add their tracers to STK_TRACERS and their lines to the block below this one.
-STK_TRACERS="untraced strace hy-pt strace-k hy-pt-k"
+STK_TRACERS="untraced strace hy-pt strace-k hy-pt-k hy-bpf-k hy-bpf-kfp"
 STK_RATE=$TMP/stacks_rate.tsv	# format  rate-per-CPU-s (one line per run)
 : >"$STK_RATE"
 if [[ " $SECTIONS " == *" stacks "* ]]; then
@@ -737,7 +781,7 @@ mkdir -p "$RESULTS"
 } >"$RESULTS/latest.tsv"
 
 CMDS=$TMP/cmds.tsv
-for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE hy-bpf-raw hy-bpf-nomatch floor floor-miss strace-k hy-pt-k; do
+for t in $TRACERS hy-bpf-json hy-bpf-buf:SIZE bpftrace-buf:SIZE hy-bpf-raw hy-bpf-nomatch floor floor-miss strace-k hy-pt-k hy-bpf-k hy-bpf-kfp; do
 	printf '%s\t%s\n' "$t" "$(describe "$t")"
 done >"$CMDS"
 
@@ -746,7 +790,8 @@ REPORT_ARGS=(-v mode="$MODE" -v reps="$REPS" -v tracers="$TRACERS" -v workloads=
 	-v plotdir="$TMP" -v su_startup="$SU_STARTUP" -v su_short="$SU_SHORT" -v d_tar="$D_TAR"
 	-v d_find="$D_FIND" -v s_cons="$S_CONS" -v d_read="$D_READ" -v hytrace="$HYTRACE"
 	-v stk_tracers="$STK_TRACERS" -v s_k1="$S_K1" -v s_k3="$S_K3"
-	-v s_kc="$S_KC" -v stk_rate="$(cat "$STK_RATE" | tr '\n\t' ';=')")
+	-v s_kc="$S_KC" -v stk_rate="$(cat "$STK_RATE" | tr '\n\t' ';=')"
+	-v s_kw1="${S_KW1:-}" -v s_kw3="${S_KW3:-}")
 WLDESC=$TMP/wl.tsv
 for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 

@@ -1116,6 +1116,8 @@ __noinline int unpark(struct scratch *s, struct hyb_task *st)
 	return 0;
 }
 
+#include "stack.bpf.h"
+
 /* Entry of a call with captures or an early HY_REC_ENTER. */
 __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 {
@@ -1148,6 +1150,7 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 			}
 		}
 	}
+	stack_enter(s, nf);
 	st->retry = retry;
 	park(s, st);
 	/*
@@ -1238,6 +1241,7 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 			    cfg_caps[st->nr & (HY_NR_MAX - 1)].ret.kind == HY_CAP_FDPATH)
 				fd_path(s, META(HY_ARG_RET, HY_AT_EXIT, 0, 0), ret);
 		}
+		stack_exit(s, nf);
 	}
 	if (s->failed) {
 		struct hyb_drops *d = drops_get();
@@ -1405,12 +1409,12 @@ static __always_inline int sys_exit_body(long ret)
 	}
 	if (cfg_cuda && dev_exit(st, ret))
 		return 0;	/* --cuda-only: an open of another file */
+	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
 	/* a device's ioctl may fail in its driver's status: user space decides (-z, -Z) */
 	if (((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok) &&
-	    !(cfg_cuda && st->dev))
+	    !(cfg_cuda && st->dev) && !stack_keep(nf, ret))
 		return 0;
 	st->ts = ts;	/* exit_slow and the header want it */
-	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || (cfg_cuda && st->dev)) {
@@ -1638,6 +1642,7 @@ int BPF_PROG(hy_proc_exec, struct task_struct *p, pid_t old_pid, struct linux_bi
 		return 0;
 	if (!cfg_summary && st->retry && st->ts)	/* -c captures nothing: recap not verified */
 		exec_recap(st, (__u64)BPF_CORE_READ(bprm, filename));
+	stack_exec(pt);	/* -k: the mappings exec made, first */
 	if (!cfg_exec_argv) {	/* no 1 KiB reservation nor read of the new argv */
 		r = life_rec(HY_REC_EXEC, pt);
 		if (!r)

@@ -28,6 +28,16 @@
 #define HYB_NF_BLOCKS	 0x08	/* HY_SC_BLOCKS: send HY_REC_ENTER */
 #define HYB_NF_EXEC	 0x10	/* HY_SC_EXEC */
 #define HYB_NF_COMM	 0x20	/* may rename the thread (prctl PR_SET_NAME): refresh comm */
+#define HYB_NF_STACK	 0x40	/* -k: the record carries the call's user stack (bpf/stack.bpf.h) */
+#define HYB_NF_MAPS	 0x80	/* -k: mmap, munmap, mprotect...: sent even when not shown (the
+				   symbol layer follows the mappings; user space drops them) */
+
+/* cfg_stack: -k and --stack= */
+#define HYB_STACK_NONE	0
+#define HYB_STACK_FP	1	/* bpf_get_task_stack(BPF_F_USER_STACK) into HY_ARG_STACK */
+#define HYB_STACK_DWARF	2	/* registers and stack bytes into HY_ARG_USTACK */
+#define HYB_USTACK_MAX	HY_USTACK_MAX	/* parked entry stacks must fit the slot */
+_Static_assert(HYB_USTACK_MAX < HYB_SLOT_MAX + 1, "--stack-size bound");
 
 /* struct hyb_task.flags */
 #define HYB_TS_PRE_EXEC	 0x01	/* our command before its execve: not traced yet */

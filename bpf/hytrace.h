@@ -39,6 +39,11 @@ enum hy_rec_type {
 	HY_REC_LOST = 7,	/* args[0] = count, args[1] = enum hy_lost_reason */
 	HY_REC_DETACH = 8,	/* task detached (-p ends, or tracer stops) */
 	HY_REC_SIGSTOP = 9,	/* group-stop: nr = signo ("--- stopped by SIGSTOP ---") */
+	HY_REC_MAPS = 10,	/* -k, eBPF: the mappings an exec made (program, interpreter),
+				   just before its HY_REC_EXEC: args[0] start_code, args[1]
+				   end_code, args[2] interpreter base (AT_BASE, 0: none), args[3]
+				   vDSO (AT_SYSINFO_EHDR); blob HY_ARG_EXTRA: the program's path.
+				   Consumed by the backend (never reaches the sinks) */
 };
 
 enum hy_lost_reason {
@@ -83,6 +88,17 @@ struct hy_rec {
 				   others: return addresses), idx 0, when HY_AT_ENTER, addr 0;
 				   HY_BF_TRUNC: cut at --stack-depth; err = -errno: unwinding
 				   failed after the frames given (shown as a marked frame) */
+#define HY_ARG_USTACK	10	/* -k --stack=dwarf (eBPF): what user space unwinds into an
+				   HY_ARG_STACK (docs/stacks.md), when HY_AT_ENTER: idx 0 the user
+				   registers, HY_UREGS_N __u64 in DWARF x86-64 numbering (rax rdx
+				   rcx rbx rsi rdi rbp rsp r8-r15 rip), addr = rip; idx 1 the user
+				   stack from rsp up (addr = rsp), HY_BF_TRUNC when shorter than
+				   --stack-size (the stack mapping ended), err when not even its
+				   first page could be read.  On mmap records, when HY_AT_EXIT,
+				   idx 2 (HY_BF_FDPATH): the mapped file's path, read at the call */
+#define HY_UREGS_N	17	/* registers in an HY_ARG_USTACK idx 0 blob */
+#define HY_USTACK_DEFAULT 8192	/* --stack-size by default: perf record --call-graph=dwarf's */
+#define HY_USTACK_MAX	16384	/* the largest --stack-size */
 
 /* struct hy_blob.when */
 #define HY_AT_ENTER	1

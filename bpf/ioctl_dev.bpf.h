@@ -216,7 +216,7 @@ static __always_inline __u32 dev_subs(struct scratch *s, __u64 key, __u64 top, _
 	return xreq;
 }
 
-__noinline int dev_subs_xfer(struct scratch *s, __u64 key, __u64 top)
+static __always_inline int dev_subs_xfer(struct scratch *s, __u64 key, __u64 top)
 {
 	__u64 x = 0;
 
@@ -230,7 +230,7 @@ __noinline int dev_subs_xfer(struct scratch *s, __u64 key, __u64 top)
  * ioctl's argument on a device fd of kind s->dev at time s->when: 1 when a description
  * applied, 0 when the ordinary capture (misc.tbl) must be made.
  */
-__noinline int dev_ioc_cap(struct scratch *s)
+static __always_inline int dev_ioc_cap(struct scratch *s)
 {
 	const struct hy_ioc_desc *dsc;
 	__u64 key, top, xaddr = 0;

@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k m)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k m}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -1310,6 +1310,30 @@ if section k; then
 		done <"$WORK/k/stacks.log"
 		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/k/stacks.log"; then
 			hyt_failed "stacks.sh" "exited with status $rc and reported no failure"
+		fi
+	fi
+fi
+
+########## (l) -k on the eBPF backend (issue 12): stack snapshots unwound here, --stack=fp
+if section l; then
+	echo "# (l) stacks on eBPF: -k against strace -k, --stack=fp, snapshot bounds"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "stacks-bpf" "tracer is strace"
+	else
+		mkdir -p "$WORK/l"
+		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" STRACE="$STRACE" HWORK="$WORK/l" \
+			sh tests/stacks_bpf.sh >"$WORK/l/stacks_bpf.log" 2>&1
+		rc=$?
+		cat "$WORK/l/stacks_bpf.log"
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+			esac
+		done <"$WORK/l/stacks_bpf.log"
+		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/l/stacks_bpf.log"; then
+			hyt_failed "stacks_bpf.sh" "exited with status $rc and reported no failure"
 		fi
 	fi
 fi

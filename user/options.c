@@ -57,6 +57,11 @@ static const char usage_text[] =
 "  -T             time spent in each call\n"
 "  -k, --stack-traces  the user stack of each call shown, after it (strace -k's format)\n"
 "  --stack-depth=N  -k: at most N frames per stack (default 64, 1 to 1024)\n"
+"  --stack=fp|dwarf  eBPF -k: frame pointers walked in the kernel (cheap; right only for\n"
+"                 code built with them), or a copy of the user stack unwound with its DWARF\n"
+"                 CFI here (default: Debian's binaries have no frame pointers)\n"
+"  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
+"                 16K (default 8K); a deeper stack shows a marked cut\n"
 "  -q, -qq        no attach/detach messages; also no exit status lines\n"
 "  --color=WHEN   auto (default), always, never; NO_COLOR disables auto\n"
 "Summary:\n"
@@ -557,6 +562,7 @@ enum {
 	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
 	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
 	OPT_STACK_DEPTH, OPT_CUDA, OPT_CUDA_ONLY,
+	OPT_STACK_MODE, OPT_STACK_SIZE,
 };
 
 static const struct option longopts[] = {
@@ -589,6 +595,8 @@ static const struct option longopts[] = {
 	{ "summary", no_argument, NULL, 'C' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "stack", required_argument, NULL, OPT_STACK_MODE },
+	{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -732,6 +740,29 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			if (parse_size(optarg, &o->buffer_size))
 				return bad("invalid --buffer-size: '%s' (bytes, 4K to 2G)", optarg);
 			break;
+		case OPT_STACK_MODE:
+			if (!strcmp(optarg, "fp"))
+				o->stack_mode = STACK_FP;
+			else if (!strcmp(optarg, "dwarf"))
+				o->stack_mode = STACK_DWARF;
+			else
+				return bad("invalid --stack: '%s' (fp or dwarf)", optarg);
+			break;
+		case OPT_STACK_SIZE: {
+			unsigned long long n = 0;
+			char *end;
+
+			errno = 0;
+			n = strtoull(optarg, &end, 10);
+			if (*end == 'K' || *end == 'k') {
+				n <<= 10;
+				end++;
+			}
+			if (errno || end == optarg || *end || n < 256 || n > HY_USTACK_MAX)
+				return bad("invalid --stack-size: '%s' (bytes, 256 to 16K)", optarg);
+			o->stack_size = n & ~7ull;
+			break;
+		}
 		case OPT_DEBUG: o->verbose_log++; break;
 		case OPT_FORMAT:
 			if (!sink_format_find(optarg))

@@ -14,6 +14,7 @@
 enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum cuda_mode { CUDA_OFF, CUDA_ON, CUDA_ONLY };	/* --cuda, --cuda-only */
+enum stack_mode { STACK_DWARF, STACK_FP };	/* --stack= (eBPF -k) */
 enum otlp_syscalls { OTLP_SC_EVENTS, OTLP_SC_SPANS, OTLP_SC_NONE };
 
 /*
@@ -73,6 +74,8 @@ struct opts {
 	const char *cgroup;		/* --cgroup= */
 	double duration;		/* --duration= seconds, 0 = none */
 	uint64_t buffer_size;		/* --buffer-size= bytes, 0 = default */
+	enum stack_mode stack_mode;	/* --stack= */
+	uint32_t stack_size;		/* --stack-size= bytes, 0 = HY_USTACK_DEFAULT */
 	/* outputs */
 	const char *format;		/* --format=NAME (a sink_formats[] name), --tef, --otlp */
 	const char *otlp_url;		/* --otlp=URL, else OTEL_EXPORTER_OTLP_ENDPOINT, else default */

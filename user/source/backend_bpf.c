@@ -31,6 +31,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "backend.h"
+#include "bpf_stack.h"
 #include "clock.h"
 #include "dev_ioctl.h"
 #include "event.h"
@@ -44,7 +45,6 @@
 #include "hytrace.bpf.h"
 #include "hytrace.skel.h"
 #include "hytrace_ded.skel.h"
-#include <linux/perf_event.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 /* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
@@ -74,10 +74,13 @@ _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_
 #endif
 
 /*
- * The light skeleton in use: hytrace.bpf.c's (the raw_syscalls programs) or, when a run traces
- * only calls that have one, hytrace_ded.bpf.c's (the same source with per-syscall tracepoint
- * programs instead).  One source: the same maps and data in the same order, which the
- * backend reads through this view whichever was opened.
+ * The skeleton in use: hytrace.bpf.c's light one (the raw_syscalls programs) or, when a run
+ * traces only calls that have one, hytrace_ded.bpf.c's (the same source with per-syscall
+ * tracepoint programs instead), a regular libbpf skeleton: its 18 programs do not fit the
+ * light loader (32 programs and subprograms at most).  One source: the same maps and data in
+ * the same order, which the backend reads through this view whichever was opened.  For the
+ * dedicated one, maps points to a shadow of the light skeleton's map descriptions: their
+ * max_entries are given to the real maps before load, their map_fd filled after it.
  */
 typedef __typeof__(((struct hytrace_bpf *)0)->maps) hyb_maps;
 struct hyb_skel {
@@ -87,8 +90,13 @@ struct hyb_skel {
 	struct hytrace_bpf__bss *bss;
 	struct hytrace_bpf *main;	/* the one opened */
 	struct hytrace_ded_bpf *ded;
+	hyb_maps ded_maps;		/* the shadow (dedicated skeleton) */
+	struct bpf_loader_ctx ded_ctx;	/* unused: libbpf loads the dedicated skeleton */
 };
-_Static_assert(sizeof(((struct hytrace_ded_bpf *)0)->maps) == sizeof(hyb_maps), "skeleton maps");
+#define HYB_NMAPS	(sizeof(hyb_maps) / sizeof(struct bpf_map_desc))
+_Static_assert(sizeof(((struct hytrace_ded_bpf *)0)->maps) / sizeof(struct bpf_map *) == HYB_NMAPS,
+	       "skeleton maps");
+_Static_assert(sizeof(hyb_maps) % sizeof(struct bpf_map_desc) == 0, "skeleton map descriptions");
 _Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->rodata) == sizeof(struct hytrace_bpf__rodata),
 	       "skeleton rodata");
 _Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->bss) == sizeof(struct hytrace_bpf__bss),
@@ -97,7 +105,6 @@ _Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->bss) == sizeof(struct hytr
 static struct {
 	struct hyb_skel *skel;
 	struct hyb_skel view;
-	int ded_fds[2 * 9];	/* perf events of the attached dedicated programs, -1 if none */
 	struct ring_buffer *ring;
 	struct tracer *tr;
 	int cg_fd;
@@ -193,11 +200,6 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
-	/* issue 12: the eBPF side's stack capture comes from the stackbpf branch */
-	if (o->kflag) {
-		snprintf(why, whylen, "-k (stack traces) is not in the eBPF backend yet");
-		return -EOPNOTSUPP;
-	}
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;
@@ -390,6 +392,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
+	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
+	if (!r)
+		return 0;
+	data = (void *)r;
 	if (B.target) {
 		if (r->type == HY_REC_FORK)
 			tids_add(r->tid);
@@ -477,7 +483,7 @@ static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 		}
 		if (nr == (unsigned int)prctl_nr)
 			f |= HYB_NF_COMM;
-		rd->cfg_nrflags[nr] = f;
+		rd->cfg_nrflags[nr] = bstack_nrflags(tr, nr, f);
 	}
 }
 
@@ -574,101 +580,46 @@ static bool want_dedicated(const struct opts *o)
 	return use;
 }
 
-/* The dedicated programs' fds by syscall, in the order of dedicated[] (enter, exit). */
-#define DED_PROGS(n)	&ded->progs.hy_enter_##n, &ded->progs.hy_exit_##n
-_Static_assert(sizeof(B.ded_fds) / sizeof(B.ded_fds[0]) == 2 * NDEDICATED, "ded_fds");
-
-/* Attach one tracepoint program to syscalls/EVENT: a perf event carrying it (as libbpf does). */
-static int tp_attach(const char *event, int prog_fd)
+/*
+ * The dedicated skeleton: only the programs of the calls this run traces are loaded (and so
+ * attached by its __attach); execve/execveat: their entries always, to start our command.
+ */
+static int ded_autoload(struct hytrace_ded_bpf *ded, const struct opts *o)
 {
-	static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
-	struct perf_event_attr attr = { .type = PERF_TYPE_TRACEPOINT, .size = sizeof(attr),
-					.sample_period = 1, .wakeup_events = 1 };
-	char path[160];
-	FILE *f = NULL;
-	long long id = -1;
-	int fd;
+	char name[64];
 
-	for (size_t i = 0; i < 2 && !f; i++) {
-		snprintf(path, sizeof(path), "%s/events/syscalls/%s/id", roots[i], event);
-		f = fopen(path, "re");
-	}
-	if (!f || fscanf(f, "%lld", &id) != 1 || id < 0) {
-		if (f)
-			fclose(f);
-		return -ENOENT;
-	}
-	fclose(f);
-	attr.config = (uint64_t)id;
-	fd = (int)syscall(SYS_perf_event_open, &attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog_fd) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
-		int err = -errno;
-
-		close(fd);
-		return err;
-	}
-	return fd;
-}
-
-/* Attach the dedicated programs of the calls this run traces (execve/execveat: entries always). */
-static int ded_attach(const struct opts *o)
-{
-	struct hytrace_ded_bpf *ded = B.skel->ded;
-	const struct bpf_prog_desc *progs[] = {
-		DED_PROGS(ioctl), DED_PROGS(mmap), DED_PROGS(close), DED_PROGS(open),
-		DED_PROGS(openat), DED_PROGS(openat2), DED_PROGS(creat), DED_PROGS(execve),
-		DED_PROGS(execveat),
-	};
-	char ev[64];
-
-	_Static_assert(sizeof(progs) / sizeof(progs[0]) == 2 * NDEDICATED, "dedicated programs");
 	for (size_t i = 0; i < NDEDICATED; i++) {
 		long nr = sysent_lookup(dedicated[i]);
 		bool in = i >= NDEDICATED - NEXECS || opts_traced(o, nr);
 		bool out = opts_traced(o, nr);
 
 		for (int k = 0; k < 2; k++) {
-			if (!(k ? out : in))
-				continue;
-			snprintf(ev, sizeof(ev), "sys_%s_%s", k ? "exit" : "enter", dedicated[i]);
-			int fd = tp_attach(ev, progs[2 * i + k]->prog_fd);
+			struct bpf_program *p;
 
-			if (fd < 0) {
-				pr_warn("cannot attach the BPF program of %s: %s", ev, strerror(-fd));
-				return fd;
+			snprintf(name, sizeof(name), "hy_%s_%s", k ? "exit" : "enter", dedicated[i]);
+			p = bpf_object__find_program_by_name(ded->obj, name);
+			if (!p) {
+				pr_warn("BPF program %s missing from the dedicated object", name);
+				return -ENOENT;
 			}
-			B.ded_fds[2 * i + k] = fd;
+			bpf_program__set_autoload(p, k ? out : in);
 		}
 	}
-	pr_info("dedicated per-syscall programs: the raw_syscalls programs are not attached");
 	return 0;
 }
 
-static void ded_detach(void)
-{
-	for (size_t i = 0; i < 2 * NDEDICATED; i++) {
-		if (B.ded_fds[i] >= 0)
-			close(B.ded_fds[i]);
-		B.ded_fds[i] = -1;
-	}
-}
-
-/* Open the light skeleton this run needs and set the view on it; NULL (errno) on failure. */
+/* Open the skeleton this run needs and set the view on it; NULL (errno) on failure. */
 static struct hyb_skel *skel_open(const struct opts *o)
 {
 	struct hyb_skel *v = &B.view;
 
 	memset(v, 0, sizeof(*v));
-	for (size_t i = 0; i < 2 * NDEDICATED; i++)
-		B.ded_fds[i] = -1;
 	if (want_dedicated(o)) {
 		v->ded = hytrace_ded_bpf__open();
 		if (!v->ded)
 			return NULL;
-		v->ctx = &v->ded->ctx;
-		v->maps = (hyb_maps *)(void *)&v->ded->maps;
+		v->ctx = &v->ded_ctx;
+		v->maps = &v->ded_maps;
 		v->rodata = (struct hytrace_bpf__rodata *)(void *)v->ded->rodata;
 		v->bss = (struct hytrace_bpf__bss *)(void *)v->ded->bss;
 	} else {
@@ -683,9 +634,28 @@ static struct hyb_skel *skel_open(const struct opts *o)
 	return v;
 }
 
-static int skel_load(struct hyb_skel *v)
+/* The dedicated skeleton: the shadow's sizes onto its maps, then libbpf's load, then the fds. */
+static int ded_load(struct hyb_skel *v, const struct opts *o)
 {
-	int err = v->ded ? hytrace_ded_bpf__load(v->ded) : hytrace_bpf__load(v->main);
+	struct bpf_map **real = (struct bpf_map **)(void *)&v->ded->maps;
+	struct bpf_map_desc *sh = (struct bpf_map_desc *)(void *)&v->ded_maps;
+	int err = ded_autoload(v->ded, o);
+
+	for (size_t i = 0; !err && i < HYB_NMAPS; i++)
+		if (sh[i].max_entries)
+			err = bpf_map__set_max_entries(real[i], sh[i].max_entries);
+	if (!err)
+		err = hytrace_ded_bpf__load(v->ded);
+	for (size_t i = 0; !err && i < HYB_NMAPS; i++)
+		sh[i].map_fd = bpf_map__fd(real[i]);
+	if (!err)
+		pr_info("dedicated per-syscall programs: the raw_syscalls programs are not attached");
+	return err;
+}
+
+static int skel_load(struct hyb_skel *v, const struct opts *o)
+{
+	int err = v->ded ? ded_load(v, o) : hytrace_bpf__load(v->main);
 
 	/* the loader maps .bss (and .rodata) afresh */
 	if (!err && v->ded) {
@@ -699,35 +669,27 @@ static int skel_load(struct hyb_skel *v)
 }
 
 /* Attach the lifecycle programs, and the syscall programs of the skeleton opened. */
-static int skel_attach(struct hyb_skel *v, const struct opts *o)
+static int skel_attach(struct hyb_skel *v)
 {
-	if (!v->ded)
-		return hytrace_bpf__attach(v->main);
-	int err = hytrace_ded_bpf__attach(v->ded);	/* its tracepoint programs: not by the skeleton */
-
-	return err ? err : ded_attach(o);
+	return v->ded ? hytrace_ded_bpf__attach(v->ded) : hytrace_bpf__attach(v->main);
 }
 
 static void skel_detach(struct hyb_skel *v)
 {
-	if (v->ded) {
-		ded_detach();
+	if (v->ded)
 		hytrace_ded_bpf__detach(v->ded);
-	} else {
+	else
 		hytrace_bpf__detach(v->main);
-	}
 }
 
 static void skel_destroy(struct hyb_skel *v)
 {
 	if (!v)
 		return;
-	if (v->ded) {
-		ded_detach();
+	if (v->ded)
 		hytrace_ded_bpf__destroy(v->ded);
-	} else {
+	else
 		hytrace_bpf__destroy(v->main);
-	}
 	memset(v, 0, sizeof(*v));
 }
 
@@ -799,6 +761,10 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
 	skel->maps->rb.max_entries = B.ring_size;
 	skel->maps->scratch.max_entries = ncpus;
+	int err = bstack_config(skel->rodata, tr);
+
+	if (err)
+		return err;
 	config_syscalls(skel, tr);
 	config_dev(skel, o);
 	return 0;
@@ -1015,7 +981,7 @@ static int load(struct tracer *tr, bool log)
 		skel->ctx->log_size = VLOG_SIZE;
 		skel->ctx->log_buf = (uintptr_t)vlog;
 	}
-	err = skel_load(skel);
+	err = skel_load(skel, tr->o);
 	if (err && log) {
 		if (vlog)
 			pr_info("the verifier's log:\n%s", vlog);
@@ -1088,7 +1054,7 @@ static int bpf_start(struct tracer *tr)
 			goto kill_child;
 		}
 	}
-	err = skel_attach(skel, o);
+	err = skel_attach(skel);
 	if (err) {
 		pr_warn("cannot attach the BPF programs: %s", strerror(-err));
 		if (spawned)
@@ -1102,8 +1068,10 @@ static int bpf_start(struct tracer *tr)
 	}
 	if (!B.target && (o->ncomms || o->cgroup))
 		all_seed();
-	if (spawned)
+	if (spawned) {
+		bstack_seed(tr, tr->child);	/* -k: its execve's stack is in these maps */
 		spawn_release(&sp);	/* let it go on to execve */
+	}
 	return 0;
 
 kill_child:
@@ -1322,6 +1290,7 @@ static void bpf_cleanup(struct tracer *tr)
 	rb_free(&B.rb);
 	rb_free(&B.fix);
 	stash_free();
+	bstack_cleanup();
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;
