@@ -152,6 +152,15 @@ $(OUTPUT)/tests/progs/%: tests/progs/%.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread
 
+# The fake NVIDIA driver for the exit-side tests (tests/fakenv/fakenv.c, issue 11): a FUSE file
+# system, built only where libfuse3 is installed (tests/deps.sh installs it); the tests skip without.
+FUSE3_OK := $(shell pkg-config --exists fuse3 2>/dev/null && echo y)
+FAKENV := $(if $(FUSE3_OK),$(OUTPUT)/tests/fakenv)
+$(OUTPUT)/tests/fakenv: tests/fakenv/fakenv.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g $(WARN) $$(pkg-config --cflags fuse3) -o $@ $< $$(pkg-config --libs fuse3)
+
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
@@ -162,7 +171,7 @@ unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer $(FAKENV)
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
 
