@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer", BENCH_TIMEOUT=seconds per cell,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer buffer cuda", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
 # A cell whose tracer is missing or fails prints "n/a (reason)"; the run goes on.
 set -u
@@ -34,28 +34,28 @@ if [ -n "$SMOKE" ]; then
 	MODE=smoke REPS=1 TIMEOUT=60 ATTACH_WAIT=1
 	S_W1=200 S_W2=100 S_W3=50 S_W4=2 S_W5=1000000 S_W7F=5 S_W7E=3
 	D_TAR=/usr/include/asm-generic D_FIND=/usr/share/doc/bash
-	S_TP=2000 BUF_SIZES="64K 1M"
+	S_TP=2000 BUF_SIZES="64K 1M" S_W8=200
 elif [ -n "$QUICK" ]; then
 	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
 	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
 	S_W1=10000 S_W2=5000 S_W3=2000 S_W4=30 S_W5=100000000 S_W7F=500 S_W7E=200
 	D_TAR=/usr/include/linux D_FIND=/usr/share/doc
-	S_TP=200000 BUF_SIZES="64K 1M 16M"
+	S_TP=200000 BUF_SIZES="64K 1M 16M" S_W8=50000
 else
 	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
 	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000 S_W7F=2000 S_W7E=1000
 	D_TAR=/usr/include D_FIND=/usr/share
-	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M"
+	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M" S_W8=200000
 fi
 # per-workload sizes can be overridden (BENCH_W1=200000 ...): results say which were used
 S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
-S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP}
+S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP} S_W8=${BENCH_W8:-$S_W8}
 S_W7F=${BENCH_W7FORK:-$S_W7F} S_W7E=${BENCH_W7EXEC:-$S_W7E}
 D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer buffer cuda}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -91,7 +91,7 @@ runcell() {
 }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
-for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm runcell; do
+for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm w8_ioctl_storm runcell; do
 	[ -x "$BIN/$w" ] || die "$BIN/$w missing: run make -f bench/bench.mk"
 done
 
@@ -109,7 +109,8 @@ fi
 declare -A MISSING
 tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
 if [ ! -x "$HYTRACE" ]; then
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf; do
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-a-cuda \
+		hy-bpf-ioctl hy-bpf-ioctl-raw; do
 		MISSING[$t]="$HYTRACE missing"
 	done
 fi
@@ -182,6 +183,10 @@ tracer_cmd() {
 	hy-bpf-buf:*)	CMD=("$HYTRACE" --backend=bpf --buffer-size="$p" -f -o "$out" "$@") ;;
 	hy-bpf-c)	CMD=("$HYTRACE" --backend=bpf -f -c -o "$out" "$@") ;;
 	hy-pt)		CMD=("$HYTRACE" --backend=ptrace -f -o "$out" "$@") ;;
+	# --cuda with only ioctl traced: the dedicated sys_enter_ioctl/sys_exit_ioctl programs;
+	# getppid added (the workload makes none) keeps the raw_syscalls programs instead
+	hy-bpf-ioctl)	CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl -o "$out" "$@") ;;
+	hy-bpf-ioctl-raw) CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl,getppid -o "$out" "$@") ;;
 	hy-pt-openat)	CMD=("$HYTRACE" --backend=ptrace -f -e trace=openat -o "$out" "$@") ;;
 	strace)		CMD=(strace -f -o "$out" "$@") ;;
 	strace-c)	CMD=(strace -f -c -o "$out" "$@") ;;
@@ -200,6 +205,10 @@ describe() {
 	local t=$1
 	if [ "$t" = hy-bpf-a ]; then
 		echo "$HYTRACE --backend=bpf -a --comm=COMM -o OUT & CMD; kill -INT %1  (time of CMD only)"
+		return
+	fi
+	if [ "$t" = hy-bpf-a-cuda ]; then
+		echo "$HYTRACE --backend=bpf -a --cuda-only -o OUT & CMD; kill -INT %1  (time of CMD only)"
 		return
 	fi
 	tracer_cmd "$t" OUT CMD
@@ -278,7 +287,9 @@ cell() {
 	rm -f "$TMP/res" "$TMP/elapsed" "$TMP/err" "$TMP/tr.res" "$TMP/tr.pid" "$TMP/tr.err"
 	[ "$out" != /dev/null ] && rm -f "$out"
 	local wall rc rss self
-	if [ "$base" = hy-bpf-a ]; then
+	if [ "$base" = hy-bpf-a ] || [ "$base" = hy-bpf-a-cuda ]; then
+		SW_ARGS=(--comm="${WCOMM[$wl]}")
+		[ "$base" = hy-bpf-a-cuda ] && SW_ARGS=(--cuda-only)
 		syswide "$wl" "$out" "$@" || {
 			FAILED[$key]=1
 			printf '%s\t%s\t%s\t%s\n' "$sec" "$wl" "$t" "$SW_WHY" >>"$NA"
@@ -301,7 +312,7 @@ cell() {
 	fi
 	self=-
 	[ -s "$TMP/elapsed" ] && read -r self _ <"$TMP/elapsed"
-	if [ "$base" = hy-bpf-a ]; then
+	if [ "$base" = hy-bpf-a ] || [ "$base" = hy-bpf-a-cuda ]; then
 		read -r _ _ rss <"$TMP/tr.res"	# the tracer's own peak RSS
 		cat "$TMP/tr.err" >>"$TMP/err"
 	fi
@@ -312,13 +323,14 @@ cell() {
 	return 0
 }
 
-# syswide WL OUT WORKLOAD-ARGV...: hytrace -a --comm in the background, the workload timed alone.
+# syswide WL OUT WORKLOAD-ARGV...: hytrace -a "${SW_ARGS[@]}" (--comm=COMM, or --cuda-only) in
+# the background, the workload timed alone.
 syswide() {
 	local wl=$1 out=$2 trpid i
 	shift 2
 	SW_WHY=
 	"$BIN/runcell" -t "$TIMEOUT" -p "$TMP/tr.pid" -r "$TMP/tr.res" -- \
-		"$HYTRACE" --backend=bpf -a --comm="${WCOMM[$wl]}" -o "$out" </dev/null >/dev/null 2>"$TMP/tr.err" &
+		"$HYTRACE" --backend=bpf -a "${SW_ARGS[@]}" -o "$out" </dev/null >/dev/null 2>"$TMP/tr.err" &
 	BGPID=$!
 	sleep "$ATTACH_WAIT"	# no readiness signal yet: give it time to load and attach
 	if ! kill -0 "$BGPID" 2>/dev/null; then
@@ -441,6 +453,61 @@ if [[ " $SECTIONS " == *" buffer "* ]]; then
 	done
 fi
 
+# ---- section cuda: issue 11's dedicated per-syscall programs ---------------------------------
+# W1 under `-a --cuda-only` (only opens, ioctl, mmap, close have programs: getppid runs no BPF)
+# against untraced; an ioctl storm on a stand-in nvidiactl (a regular file in a directory named
+# dev: the kernel side takes it for /dev/nvidiactl and captures each call's NVOS54 and params)
+# through the dedicated sys_enter_ioctl programs and through the raw_syscalls ones.
+CUDA_MD=$TMP/cuda.md
+: >"$CUDA_MD"
+if [[ " $SECTIONS " == *" cuda "* ]]; then
+	CREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$CREPS" -lt 5 ] && CREPS=5
+	mkdir -p "$TMP/dev" && : >"$TMP/dev/nvidiactl"
+	read -r -a argv <<<"${WCMD[W1]}"
+	for ((rep = 1; rep <= CREPS; rep++)); do
+		printf 'cuda W1 run %d/%d: ' "$rep" "$CREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-bpf-a-cuda); do
+			cell cuda W1 "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+		done
+		printf '\n'
+	done
+	for ((rep = 1; rep <= CREPS; rep++)); do
+		printf 'cuda W8 run %d/%d: ' "$rep" "$CREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-bpf-ioctl hy-bpf-ioctl-raw); do
+			cell cuda W8 "$t" "$rep" "$TMP/out.txt" "$BIN/w8_ioctl_storm" "$S_W8" "$TMP/dev/nvidiactl"
+		done
+		printf '\n'
+	done
+	# medians of the workloads' own loop times: slowdown, and ns per call over untraced
+	awk -F'\t' -v w1="$S_W1" -v w8="$S_W8" -v reps="$CREPS" '
+	function med(s,    a, n, i, j, x) {
+		n = split(s, a, " ")
+		for (i = 2; i <= n; i++) { x = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	$1 == "cuda" && $6 != "-" {
+		k = $2 SUBSEP $3
+		if (!(k in v)) { v[k] = $6; lo[k] = $6 + 0; hi[k] = $6 + 0; next }
+		v[k] = v[k] " " $6
+		if ($6 + 0 < lo[k]) lo[k] = $6 + 0
+		if ($6 + 0 > hi[k]) hi[k] = $6 + 0
+	}
+	END {
+		printf "## cuda: dedicated per-syscall programs (issue 11)\n\n"
+		printf "Median of %d runs of the workload'"'"'s own loop (min-max in brackets).\n\n", reps
+		printf "| workload | tracer | loop time | per call | slowdown | over untraced, per call |\n|---|---|---:|---:|---:|---:|\n"
+		split("W1 untraced|W1 hy-bpf-a-cuda|W8 untraced|W8 hy-bpf-ioctl|W8 hy-bpf-ioctl-raw", rows, "|")
+		for (r = 1; r <= 5; r++) {
+			split(rows[r], f, " "); k = f[1] SUBSEP f[2]; b = f[1] SUBSEP "untraced"
+			if (!(k in v)) { printf "| %s | %s | n/a | | | |\n", f[1], f[2]; continue }
+			n = f[1] == "W1" ? w1 : w8; m = med(v[k]); mb = (b in v) ? med(v[b]) : 0
+			printf "| %s x %d | %s | %.4f s (%.4f-%.4f) | %.0f ns | %s | %s |\n", f[1], n, f[2], m, lo[k], hi[k],
+				m / n * 1e9, mb ? sprintf("%.3fx", m / mb) : "-", mb && f[2] != "untraced" ? sprintf("%.0f ns", (m - mb) / n * 1e9) : "-"
+		}
+	}' "$RAW" >"$CUDA_MD"
+fi
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -472,6 +539,13 @@ for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 	for n in "${NOTES[@]}"; do say "- note: $n"; done
 	say
 	awk -F'\t' "${REPORT_ARGS[@]}" -f bench/report.awk "$WLDESC" "$CMDS" "$NA" "$RAW"
+	if [ -s "$CUDA_MD" ]; then
+		say
+		cat "$CUDA_MD"
+		say
+		say "W8: \`$BIN/w8_ioctl_storm $S_W8 DIR/dev/nvidiactl\` (a regular file); hy-bpf-a-cuda, hy-bpf-ioctl, hy-bpf-ioctl-raw:"
+		for t in hy-bpf-a-cuda hy-bpf-ioctl hy-bpf-ioctl-raw; do say "- $t: \`$(describe "$t")\`"; done
+	fi
 } >"$RESULTS/latest.md"
 
 # ---- plots -----------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ struct scratch {
 	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
 	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
 	__u64 sp;		/* user stack pointer at entry */
+	__u32 dev;		/* enum hy_dev_kind of the call's device fd (--cuda) */
 	/* fd path walk (fd_path) */
 	__u64 pd, pm, rootd, rootm;
 	__u32 ppos, ptrunc;
@@ -783,6 +784,8 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 	return 0;
 }
 
+#include "ioctl_dev.bpf.h"
+
 /* The count a capture takes from count_src (count_of() of the ptrace backend). */
 static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 {
@@ -816,7 +819,8 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	size = c->size;
 	src = c->count_src;
 	when = s->when;
-	if (!(c->when & when) || kind == HY_CAP_NONE || (kind == HY_CAP_FDPATH && !cfg_yflag))
+	if (!(c->when & when) || kind == HY_CAP_NONE ||
+	    (kind == HY_CAP_FDPATH && !cfg_yflag && !s->dev))
 		return 0;
 	addr = s->args[i];
 	meta = META(i, when, 0, 0);
@@ -827,6 +831,8 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO &&
 	    !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 		return 0;
+	if (kind == HY_CAP_FIXED && i == 2 && s->dev && dev_ioc_cap(s))
+		return 0;	/* a device ioctl: its description (ioctl_dev.bpf.h) */
 	if (kind == HY_CAP_STACK) {
 		/* rt_sigreturn's signal frame: at the stack pointer, not at an argument */
 		if (s->sp)
@@ -982,6 +988,7 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->args[4] = st->args[4];
 	s->args[5] = st->args[5];
 	s->sp = st->sp;
+	s->dev = st->dev;
 	s->ret = 0;
 }
 
@@ -1165,12 +1172,12 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
 				if (st->retry & (1u << i))
 					cap_arg(s, i);
 		}
-		if (nf & HYB_NF_EXIT_CAP) {
+		if ((nf & HYB_NF_EXIT_CAP) || s->dev) {
 			s->when = HY_AT_EXIT;
 			for (__u32 i = 0; i < HY_NARGS; i++)
 				cap_arg(s, i);
 			/* -y: the path of a returned fd */
-			if (cfg_yflag && ret >= 0 &&
+			if ((cfg_yflag || s->dev) && ret >= 0 &&
 			    cfg_caps[st->nr & (HY_NR_MAX - 1)].ret.kind == HY_CAP_FDPATH)
 				fd_path(s, META(HY_ARG_RET, HY_AT_EXIT, 0, 0), ret);
 		}
@@ -1201,8 +1208,11 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
  * Programs.
  */
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
+/*
+ * The entry of a syscall: from the raw_syscalls program (regs) or from a dedicated
+ * per-syscall one (targs, the tracepoint's arguments; no stack pointer).
+ */
+static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned long *targs, long id)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct hyb_task *st;
@@ -1243,24 +1253,48 @@ int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 	st->ts = cfg_time ? now_ns() : 1;	/* ts != 0 also means "inside a traced call" */
 	if (cfg_summary)
 		return 0;
-	st->args[0] = regs->di;
-	st->args[1] = regs->si;
-	st->args[2] = regs->dx;
-	st->args[3] = regs->r10;
-	st->args[4] = regs->r8;
-	st->args[5] = regs->r9;
-	st->sp = regs->sp;
+	if (regs) {
+		st->args[0] = regs->di;
+		st->args[1] = regs->si;
+		st->args[2] = regs->dx;
+		st->args[3] = regs->r10;
+		st->args[4] = regs->r8;
+		st->args[5] = regs->r9;
+		st->sp = regs->sp;
+	} else {
+		st->args[0] = targs[0];
+		st->args[1] = targs[1];
+		st->args[2] = targs[2];
+		st->args[3] = targs[3];
+		st->args[4] = targs[4];
+		st->args[5] = targs[5];
+		st->sp = 0;
+	}
 	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT);
 	st->slot_len = 0;
 	st->nblobs = 0;
 	st->retry = 0;
+	st->dev = 0;
+	if (cfg_cuda && cfg_devfd[id]) {
+		if (dev_enter(st, id)) {
+			st->ts = 0;	/* --cuda-only: not a device's fd */
+			return 0;
+		}
+		if (st->dev)
+			nf |= HYB_NF_ENTER_CAP;	/* its path, its ioctl's description */
+	}
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
 		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf);
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
+SEC("tp_btf/sys_enter")
+int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
+{
+	return sys_enter_body(regs, NULL, id);
+}
+
+static __always_inline int sys_exit_body(long ret)
 {
 	__u64 pt, now, ts;
 	struct hyb_task *st;
@@ -1291,13 +1325,17 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 			sm->ns_max = d;
 		return 0;
 	}
-	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok)
+	if (cfg_cuda && dev_exit(st, ret))
+		return 0;	/* --cuda-only: an open of another file */
+	/* a device's ioctl may fail in its driver's status: user space decides (-z, -Z) */
+	if (((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok) &&
+	    !st->dev)
 		return 0;
 	st->ts = ts;	/* exit_slow and the header want it */
 	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
-	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry) {
+	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || st->dev) {
 		exit_slow(st, pt, now, ret, 0);
 		st->ts = 0;
 		return 0;
@@ -1316,6 +1354,24 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 	bpf_ringbuf_submit(r, wake_flags());
 	return 0;
 }
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
+{
+	return sys_exit_body(ret);
+}
+
+/* The dedicated programs (ioctl_dev.bpf.h) and their argument counts (include/linux/syscalls.h);
+ * execve and execveat start our command. */
+HY_SYSCALL_TP(ioctl, 3)
+HY_SYSCALL_TP(mmap, 6)
+HY_SYSCALL_TP(close, 1)
+HY_SYSCALL_TP(open, 3)
+HY_SYSCALL_TP(openat, 4)
+HY_SYSCALL_TP(openat2, 4)
+HY_SYSCALL_TP(creat, 2)
+HY_SYSCALL_TP(execve, 3)
+HY_SYSCALL_TP(execveat, 5)
 
 /*
  * execve's arguments that could not be read at entry (pages of the old

@@ -90,6 +90,12 @@ struct dctx {
 	struct hv *ret;		/* the return value, when the decoder sets one */
 	struct hv *ret_note;	/* printed after the return value in parentheses */
 	bool ret_is_error;	/* set by d_decode: ret is -errno */
+	/*
+	 * The NVIDIA driver's major version reported by NV_ESC_CHECK_VERSION_STR in this
+	 * process (nv_version_major() in decoders/ioctl/nvidia.h), or 0: set by the pipeline,
+	 * it picks struct layouts that changed between driver versions (NVOS47 in 550).
+	 */
+	unsigned int nv_major;
 };
 
 /* Decode ev into d (d->o and d->ar set by the caller).  exiting as for dctx. */

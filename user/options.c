@@ -41,6 +41,10 @@ static const char usage_text[] =
 "  -e status=SET  successful, failed, unfinished, unavailable, detached\n"
 "  -e signal=SET  signals to show\n"
 "  -e raw=all     print arguments undecoded\n"
+"  --cuda         decode NVIDIA driver ioctls (escapes, RM and UVM commands) with their\n"
+"                 structs, alongside the normal trace (fds are told by their device path)\n"
+"  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
+"                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
 "  -z, -Z         only successful / only failed calls\n"
 "Output:\n"
 "  -o FILE        write the trace to FILE\n"
@@ -253,6 +257,24 @@ static int parse_sysset(const char *spec, const char *qual, uint64_t *out)
 	for (int w = 0; w < NR_WORDS; w++)
 		out[w] = neg ? ~set[w] : set[w];
 	return 0;
+}
+
+/*
+ * --cuda-only: the calls that can touch an NVIDIA device (opening it, and ioctl, mmap and
+ * close of its fds), within -e trace= when one was given; which of them are about an
+ * NVIDIA file is decided per call (the kernel side, and pipeline_feed()).
+ */
+static void cuda_only_set(struct opts *o)
+{
+	static const char *const names[] = { "open", "openat", "openat2", "creat", "ioctl", "mmap",
+					     "close" };
+	uint64_t set[NR_WORDS] = { 0 };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		nr_set(set, sysent_lookup(names[i]), true);
+	for (int w = 0; w < NR_WORDS; w++)
+		o->trace[w] &= set[w];
+	o->trace_all = false;
 }
 
 /* -e trace=SET */
@@ -531,7 +553,7 @@ static int parse_intr(struct opts *o, const char *arg)
 enum {
 	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
 	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
-	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
+	OPT_REL_NOW, OPT_LOGS, OPT_INPUT, OPT_CUDA, OPT_CUDA_ONLY,
 };
 
 static const struct option longopts[] = {
@@ -553,6 +575,8 @@ static const struct option longopts[] = {
 	{ "relative-to-now", no_argument, NULL, OPT_REL_NOW },
 	{ "logs", no_argument, NULL, OPT_LOGS },
 	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "cuda", no_argument, NULL, OPT_CUDA },
+	{ "cuda-only", no_argument, NULL, OPT_CUDA_ONLY },
 	{ "interruptible", required_argument, NULL, 'I' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -727,6 +751,11 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case OPT_REL_NOW: o->relative_to_now = true; break;
 		case OPT_LOGS: o->logs = true; break;
 		case OPT_INPUT: o->input = optarg; break;
+		case OPT_CUDA:
+			if (o->cuda < CUDA_ON)
+				o->cuda = CUDA_ON;
+			break;
+		case OPT_CUDA_ONLY: o->cuda = CUDA_ONLY; break;
 		case '?':
 		default:
 			if (optopt && optopt < 256)
@@ -747,6 +776,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->tflag = 3;
 	if (optind < argc)
 		o->argv = argv + optind;
+	if (o->cuda == CUDA_ONLY)
+		cuda_only_set(o);
 	if (o->input && (o->argv || o->npids || o->all))
 		return bad("%s", "--input reads a trace: no command, -p or -a with it");
 	if (!o->argv && !o->npids && !o->all && !o->input) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include "ioctl.h"
+#include "nvidia.h"
 #include "xlat_gen.h"
 
 /* The families by _IOC_TYPE: to add one, write decoders/ioctl/NAME.c and list it here. */
@@ -64,6 +65,11 @@ void dec_ioctl(struct dctx *d)
 	const struct ioctl_family *f = families[HY_IOC_TYPE(req)];
 
 	arg(d, v_fd(d, 0));
+	/* NVIDIA's devices first, by the fd's path: UVM commands are plain integers */
+	unsigned int kind = nv_ioctl_kind(d->ev);
+
+	if (kind && nv_ioctl_decode(d, kind, req) == 0)
+		return;
 	arg(d, ioctl_request(d, f, req));
 	if (f && f->decode && f->decode(d, req) != -ENOTTY)
 		return;

@@ -35,4 +35,11 @@ bool ioc_fetch(struct dctx *d, int when, void *buf, size_t size);
 /* An int pointer argument: [N], NULL, or the address (at exit: when the call failed). */
 struct hv *ioc_int(struct dctx *d, int when);
 
+/*
+ * NVIDIA's ioctls on an fd of device kind (enum hy_dev_kind, from its path): appends the
+ * request and its argument and returns 0, or returns -ENOTTY having appended nothing (not
+ * an NVIDIA request of that kind: the generic decoding applies).  decoders/ioctl/nvidia.c.
+ */
+int nv_ioctl_decode(struct dctx *d, unsigned int kind, uint32_t req);
+
 #endif

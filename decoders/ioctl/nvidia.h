@@ -15,6 +15,12 @@
 /* The device kind (enum hy_dev_kind) of a file by its path as -y prints it; HY_DEV_NONE if not NVIDIA's. */
 unsigned int nv_dev_kind(const char *path);
 
+/*
+ * The device kind of an ioctl record's fd: nv_dev_kind() of its path blob (arg 0,
+ * HY_BF_FDPATH), whether or not -y prints it; HY_DEV_NONE without one.
+ */
+unsigned int nv_ioctl_kind(const struct event *ev);
+
 /* One capture description for the BPF map and the ptrace backend (struct hy_ioc_desc). */
 struct nv_ioc_desc_entry {
 	uint64_t key;			/* HY_IOCD_KEY(kind, request) */
@@ -45,5 +51,12 @@ const char *nv_status_name(uint32_t status);
  * (NUL included) and returns the length it needed.
  */
 size_t nv_ioctl_label(const struct event *ev, unsigned int kind, char *buf, size_t size);
+
+/*
+ * The driver's major version (e.g. 595) that an NV_ESC_CHECK_VERSION_STR record on an fd of
+ * kind carries in its version string, or 0.  The pipeline keeps it per process and sets
+ * struct dctx.nv_major, which picks layouts that changed between versions (NVOS47).
+ */
+unsigned int nv_version_major(const struct event *ev, unsigned int kind);
 
 #endif

@@ -32,7 +32,9 @@
 #include <bpf/libbpf.h>
 #include "backend.h"
 #include "clock.h"
+#include "dev_ioctl.h"
 #include "event.h"
+#include "ioctl/nvidia.h"
 #include "log.h"
 #include "procperm.h"
 #include "ptrace_capture.h"
@@ -420,6 +422,11 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			}
 			if (ce->ret.kind == HY_CAP_FDPATH && fdpaths)
 				f |= HYB_NF_EXIT_CAP;
+			/* --cuda: the kernel side tells a device fd's kind (bpf/ioctl_dev.bpf.h) */
+			int da = o->cuda ? devioc_fd_arg(nr) : -1;
+
+			if (da >= 0)
+				rd->cfg_devfd[nr] = da == HY_ARG_RET ? HYB_DEVFD_RET : 1 + da;
 			if (ce->flags & HY_SC_BLOCKS)
 				f |= HYB_NF_BLOCKS;
 			if (ce->flags & HY_SC_EXEC)
@@ -429,6 +436,112 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			f |= HYB_NF_COMM;
 		rd->cfg_nrflags[nr] = f;
 	}
+}
+
+/* --cuda: room for the ioctl descriptions and class sizes (filled after load by dev_maps_fill). */
+static void config_dev(struct hytrace_bpf *skel, const struct opts *o)
+{
+	size_t nd = 0, nc = 0;
+
+	if (o->cuda) {
+		nv_ioc_descs(&nd);
+		nv_class_sizes(&nc);
+	}
+	bpf_map__set_max_entries(skel->maps.ioc_descs, nd ? nd : 1);
+	bpf_map__set_max_entries(skel->maps.ioc_class_sizes, nc ? nc : 1);
+}
+
+static int dev_maps_fill(struct hytrace_bpf *skel, const struct opts *o)
+{
+	size_t nd, nc;
+	const struct nv_ioc_desc_entry *d;
+	const struct nv_class_size *c;
+
+	if (!o->cuda)
+		return 0;
+	d = nv_ioc_descs(&nd);
+	for (size_t i = 0; i < nd; i++)
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.ioc_descs), &d[i].key, &d[i].desc,
+					BPF_ANY) < 0)
+			goto fail;
+	c = nv_class_sizes(&nc);
+	for (size_t i = 0; i < nc; i++)
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.ioc_class_sizes), &c[i].hclass,
+					&c[i].size, BPF_ANY) < 0)
+			goto fail;
+	return 0;
+fail:
+	pr_warn("cannot load the NVIDIA ioctl descriptions into the BPF map: %s", strerror(errno));
+	return -errno;
+}
+
+/*
+ * The dedicated programs (bpf/ioctl_dev.bpf.h): when every traced syscall has one
+ * (--cuda-only, -e trace=ioctl, ...), they replace the raw_syscalls programs, so that no
+ * other syscall runs any BPF.  They need the per-syscall tracepoints of tracefs
+ * (CONFIG_FTRACE_SYSCALLS); without them the raw_syscalls programs stay.
+ */
+static const char *const dedicated[] = { "ioctl", "mmap", "close", "open", "openat", "openat2",
+					 "creat", "execve", "execveat" };
+#define NDEDICATED (sizeof(dedicated) / sizeof(dedicated[0]))
+#define NEXECS 2	/* the last two: always on their entry, to start our command */
+
+static bool tracefs_has(const char *event)
+{
+	static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	char path[160];
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/events/syscalls/%s/id", roots[i], event);
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+static struct bpf_program *prog_by_name(struct hytrace_bpf *skel, const char *name)
+{
+	return bpf_object__find_program_by_name(skel->obj, name);
+}
+
+static void config_dedicated(struct hytrace_bpf *skel, const struct opts *o)
+{
+	char name[64], ev[64];
+	bool use = !o->trace_all;
+
+	/* every traced syscall must have a dedicated program */
+	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
+		if (!opts_traced(o, nr))
+			continue;
+		use = false;
+		for (size_t i = 0; i < NDEDICATED - NEXECS; i++)
+			if (sysent_lookup(dedicated[i]) == (long)nr)
+				use = true;
+	}
+	for (size_t i = 0; use && i < NDEDICATED; i++) {
+		bool want = i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i]));
+
+		snprintf(ev, sizeof(ev), "sys_enter_%s", dedicated[i]);
+		if (want && !tracefs_has(ev)) {
+			pr_info("no per-syscall tracepoint %s (tracefs not mounted, or a kernel without "
+				"CONFIG_FTRACE_SYSCALLS): the raw_syscalls programs trace every syscall",
+				ev);
+			use = false;
+		}
+	}
+	for (size_t i = 0; i < NDEDICATED; i++) {
+		long nr = sysent_lookup(dedicated[i]);
+		bool want = use && (i >= NDEDICATED - NEXECS || opts_traced(o, nr));
+
+		snprintf(name, sizeof(name), "hy_enter_%s", dedicated[i]);
+		bpf_program__set_autoload(prog_by_name(skel, name), want);
+		snprintf(name, sizeof(name), "hy_exit_%s", dedicated[i]);
+		bpf_program__set_autoload(prog_by_name(skel, name), want && opts_traced(o, nr));
+	}
+	bpf_program__set_autoload(skel->progs.hy_sys_enter, !use);
+	bpf_program__set_autoload(skel->progs.hy_sys_exit, !use);
+	if (use)
+		pr_info("dedicated per-syscall programs: the raw_syscalls programs are not attached");
 }
 
 /* --cgroup=PATH: a cgroup v2 directory; tasks in it or below it are traced. */
@@ -464,7 +577,9 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_mode = o->all && !o->npids ? HYB_MODE_ALL : HYB_MODE_TARGET;
 	B.target = rd->cfg_mode == HYB_MODE_TARGET;
 	rd->cfg_follow = o->follow > 0;
-	rd->cfg_summary = o->cflag == 1;
+	/* --cuda -c counts per NVIDIA command in user space: the records are needed */
+	rd->cfg_summary = o->cflag == 1 && !o->cuda;
+	rd->cfg_cuda = o->cuda;
 	rd->cfg_drop_ok = !(o->status & ST_SUCCESSFUL);
 	rd->cfg_drop_fail = !(o->status & ST_FAILED);
 	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
@@ -496,6 +611,8 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	bpf_map__set_max_entries(skel->maps.rb, B.ring_size);
 	bpf_map__set_max_entries(skel->maps.scratch, ncpus);
 	config_syscalls(skel, tr);
+	config_dev(skel, o);
+	config_dedicated(skel, o);
 	return 0;
 }
 
@@ -653,6 +770,9 @@ static int bpf_start(struct tracer *tr)
 			strerror(-err));
 		return err;
 	}
+	err = dev_maps_fill(skel, o);
+	if (err)
+		return err;
 	if (B.cg_fd >= 0) {
 		uint32_t z = 0;
 

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# gen-nvidia-structs.awk: the typedef'd structs of NVIDIA's headers, members flattened, for
+# gen-nvidia.sh.  Output, per struct:  "S NAME", then "M CTYPE PATH DIMS" per member (CTYPE with
+# '~' for spaces; PATH dotted through inline structs and unions; DIMS the array bound's C text
+# or "-"), then "E".  Offsets are not computed here: the C compiler computes them from PATH.
+# Members this parser does not understand (several declarators, function pointers, bit fields)
+# are left out, and so are the structs that contain them ("X NAME" says which).
+
+function member(line,    n, p, t, dims, i) {
+	gsub(/(NV_ALIGN_BYTES|__aligned)\([0-9]+\)/, "", line)
+	if (match(line, /NV_DECLARE_ALIGNED\(/)) {
+		line = substr(line, RSTART + RLENGTH)
+		sub(/,[ \t]*[0-9]+[ \t]*\)[ \t]*;.*$/, ";", line)
+	}
+	sub(/^[ \t]+/, "", line)
+	sub(/[ \t]*;.*$/, "", line)
+	if (line == "")
+		return
+	if (line ~ /[,():]/) { bad = 1; return }
+	dims = "-"
+	if (match(line, /\[.*\]$/)) {
+		dims = substr(line, RSTART + 1, RLENGTH - 2)
+		line = substr(line, 1, RSTART - 1)
+		gsub(/[ \t]/, "", dims)
+	}
+	sub(/[ \t]+$/, "", line)
+	n = split(line, p, /[ \t]+/)
+	if (n < 2) { bad = 1; return }
+	t = p[1]
+	for (i = 2; i < n; i++) t = t "~" p[i]
+	if (p[n] ~ /^\*/) { t = t "*"; sub(/^\*+/, "", p[n]) }
+	mem[nm++] = t " " pfx[depth] p[n] " " dims
+}
+
+FNR == 1 { on = 0; incomment = 0 }
+!on && /^typedef[ \t]+(struct|union)([ \t]+[A-Za-z0-9_]+)?[ \t]*\{?[ \t]*(\/\/.*|\/\*.*)?$/ {
+	on = 1; depth = 0; nm = 0; bad = 0; open = 0
+	pfx[0] = ""
+	if ($0 ~ /\{/) { depth = 1; pfx[1] = "" }
+	next
+}
+on {
+	line = $0
+	if (incomment) {
+		if (!sub(/^.*\*\//, "", line))
+			next
+		incomment = 0
+	}
+	gsub(/\/\*([^*]|\*+[^*\/])*\*+\//, "", line)
+	gsub(/\/\/.*$/, "", line)
+	if (sub(/\/\*.*$/, "", line))
+		incomment = 1
+	if (line ~ /^[ \t]*#/)
+		next
+	if (line ~ /\{/) {
+		depth++
+		pfx[depth] = pfx[depth - 1]
+		start[depth] = nm
+		next
+	}
+	if (line ~ /^[ \t]*\}/) {
+		name = line
+		sub(/^[ \t]*\}[ \t]*/, "", name)
+		sub(/[ \t]*;.*$/, "", name)
+		if (depth == 1) {
+			on = 0
+			if (name !~ /^[A-Za-z_][A-Za-z0-9_]*$/ || (name in seen))
+				next
+			seen[name] = 1
+			if (bad) { print "X " name; next }
+			print "S " name
+			for (i = 0; i < nm; i++) print "M " mem[i]
+			print "E"
+			next
+		}
+		# an inline struct or union member ends: prefix its members with "NAME."
+		if (name !~ /^[A-Za-z_][A-Za-z0-9_]*$/) {
+			bad = 1
+		} else {
+			for (i = start[depth]; i < nm; i++) {
+				split(mem[i], q, " ")
+				mem[i] = q[1] " " name "." q[2] " " q[3]
+			}
+		}
+		depth--
+		next
+	}
+	if (line ~ /;/)
+		member(line)
+	else if (line !~ /^[ \t]*((struct|union)([ \t]+[A-Za-z0-9_]+)?)?[ \t]*$/)
+		bad = 1
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * nvidia_tab.h: the shape of the tables that decoders/ioctl/gen-nvidia.sh writes into
+ * nvidia_gen.c (struct layouts, request-to-struct bindings, capture descriptions, class sizes).
+ * Private to decoders/ioctl/nvidia*.c.
+ */
+#ifndef HY_IOCTL_NVIDIA_TAB_H
+#define HY_IOCTL_NVIDIA_TAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../../bpf/hytrace.h"
+#include "nvidia.h"
+
+/* How a member prints. */
+enum nv_kind {
+	NVK_U,		/* unsigned decimal */
+	NVK_I,		/* signed decimal */
+	NVK_X,		/* hex */
+	NVK_H,		/* an RM handle: hex */
+	NVK_P,		/* a user pointer: NULL or hex */
+	NVK_CLS,	/* an RM class id: NV01_DEVICE_0 */
+	NVK_CMD,	/* an RM control command: NV2080_CTRL_CMD_GPU_GET_INFO_V2 */
+	NVK_ST,		/* an NV_STATUS: NV_OK */
+	NVK_UUID,	/* 16 bytes: GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx */
+	NVK_STR,	/* a char array: "text" up to its NUL */
+	NVK_BYTES,	/* bytes: "\x01\x02" */
+	NVK_FD,		/* a file descriptor (int) */
+	NVK_ESC,	/* an escape number: NV_ESC_RM_CONTROL */
+	NVK_VHF,	/* NVOS32 function: NVOS32_FUNCTION_ALLOC_SIZE */
+	NVK_STRUCT,	/* a nested struct: sub */
+};
+
+struct nv_struct;
+
+/* One member: n elements of esize bytes at off (n 1: a scalar); an array prints as [a, b]. */
+struct nv_field {
+	const char *name;	/* dotted path: "data.AllocSize.size" */
+	size_t off;
+	size_t esize;
+	size_t n;
+	enum nv_kind kind;
+	const struct nv_struct *sub;	/* NVK_STRUCT */
+};
+
+struct nv_struct {
+	const char *name;
+	size_t size;
+	unsigned int nf;
+	const struct nv_field *f;
+};
+
+enum nv_role { NVB_ESC, NVB_UVM, NVB_CTRL, NVB_CLASS };
+
+/* The struct a request takes: an escape number, a UVM command, a control command, a class. */
+struct nv_bind {
+	enum nv_role role;
+	uint32_t key;
+	const struct nv_struct *s;	/* NULL: the request takes no argument */
+};
+
+extern const struct nv_bind nv_binds[];
+extern const size_t nv_nbinds;
+extern const struct nv_ioc_desc_entry nv_descs[];
+extern const size_t nv_ndescs;
+extern const struct nv_class_size nv_class_size_tab[];
+extern const size_t nv_nclass_sizes;
+
+#endif

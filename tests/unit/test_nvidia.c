@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* test_nvidia.c: NVIDIA driver ioctls (issue 11) decoded from hex fixtures built from the structs. */
+/*
+ * The structs here are written out by hand from open-gpu-kernel-modules 595.45.04 (nvos.h,
+ * nv-ioctl.h, uvm_ioctl.h, ctrl0000gpu.h, cl0080.h), independently of the generated tables, so
+ * a layout the generator got wrong shows up as a wrong line.
+ */
+#include <sys/syscall.h>
+#include "unit.h"
+#include "ioctl/ioctl.h"
+#include "ioctl/nvidia.h"
+#include "ioctl/nvidia_tab.h"
+#include "xlat_gen.h"
+
+#define IOWR_F(nr, size) ((3u << 30) | ((uint32_t)(size) << 16) | (0x46u << 8) | (nr))
+#define PTOP 0x7ffc1000		/* where the top struct lies */
+#define PSUB 0x7ffc2000		/* where its params lie */
+
+struct nvos54 { uint32_t hClient, hObject, cmd, flags; uint64_t params; uint32_t paramsSize, status; };
+struct nvos21 { uint32_t hRoot, hObjectParent, hObjectNew, hClass; uint64_t pAllocParms;
+		uint32_t paramsSize, status; };
+struct nvos64 { uint32_t hRoot, hObjectParent, hObjectNew, hClass; uint64_t pAllocParms,
+		pRightsRequested; uint32_t paramsSize, flags, status, pad; };
+struct nvos00 { uint32_t hRoot, hObjectParent, hObjectOld, status; };
+struct nv0080_alloc { uint32_t deviceId, hClientShare, hTargetClient, hTargetDevice, flags, pad;
+		      uint64_t vaSpaceSize, vaStartInternal, vaLimitInternal; uint32_t vaMode, pad2; };
+struct xfer { uint32_t cmd, size; uint64_t ptr; };
+struct rm_api_version { uint32_t cmd, reply; char versionString[64]; };
+struct uvm_register_gpu { uint8_t uuid[16]; uint8_t numaEnabled, pad[3]; int32_t numaNodeId,
+			  rmCtrlFd; uint32_t hClient, hSmcPartRef, rmStatus; };
+struct uvm_initialize { uint64_t flags; uint32_t rmStatus, pad; };
+struct nvos47_v550 { uint32_t hClient, hDevice, hDma, hMemory, flags, pad; uint64_t dmaOffset, size;
+		     uint32_t status, pad2; };
+struct nvos47_v545 { uint32_t hClient, hDevice, hDma, hMemory, flags, pad; uint64_t dmaOffset;
+		     uint32_t status, pad2; };
+
+static void fdpath(struct ut *u, const char *p)
+{
+	ut_blob(u, 0, HY_AT_ENTER, 0, p, strlen(p), HY_BF_FDPATH);
+}
+
+static void top(struct ut *u, int when, const void *p, size_t n)
+{
+	ut_blob(u, 2, when, 0, p, n, 0);
+}
+
+static void sub(struct ut *u, int when, int idx, const void *p, size_t n)
+{
+	ut_blob(u, HY_ARG_EXTRA, when, idx, p, n, 0);
+}
+
+UT_TEST(dev_kind)
+{
+	UT_CHECK("nvidiactl", nv_dev_kind("/dev/nvidiactl") == HY_DEV_NVIDIACTL);
+	UT_CHECK("nvidia0", nv_dev_kind("/dev/nvidia0") == HY_DEV_NVIDIA);
+	UT_CHECK("nvidia17", nv_dev_kind("/dev/nvidia17") == HY_DEV_NVIDIA);
+	UT_CHECK("uvm", nv_dev_kind("/dev/nvidia-uvm") == HY_DEV_NVIDIA_UVM);
+	UT_CHECK("uvm-tools", nv_dev_kind("/dev/nvidia-uvm-tools") == HY_DEV_NVIDIA_UVM_TOOLS);
+	UT_CHECK("modeset", nv_dev_kind("/dev/nvidia-modeset") == HY_DEV_NVIDIA_MODESET);
+	UT_CHECK("caps", nv_dev_kind("/dev/nvidia-caps/nvidia-cap1") == HY_DEV_NVIDIA_CAPS);
+	UT_CHECK("caps dir", nv_dev_kind("/dev/nvidia-caps/") == HY_DEV_NONE);
+	UT_CHECK("nvidia", nv_dev_kind("/dev/nvidia") == HY_DEV_NONE);
+	UT_CHECK("nvidia0x", nv_dev_kind("/dev/nvidia0x") == HY_DEV_NONE);
+	UT_CHECK("nvidiactl2", nv_dev_kind("/dev/nvidiactl2") == HY_DEV_NONE);
+	UT_CHECK("tty", nv_dev_kind("/dev/tty") == HY_DEV_NONE);
+	UT_CHECK("relative", nv_dev_kind("nvidiactl") == HY_DEV_NONE);
+	UT_CHECK("null", nv_dev_kind(NULL) == HY_DEV_NONE);
+}
+
+/* RM_CONTROL with params of a known layout, in and out, and its status */
+UT_CASE(rm_control)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 in = { 0xc1d00001, 0xc1d00001, 0x201, 0, PSUB, 128, 0 }, out = in;
+	uint32_t ids_in[32] = { 0 }, ids_out[32] = { 0 };
+
+	ids_in[0] = 0xffffffff;
+	ids_out[0] = 0x100;
+	ids_out[1] = 0x200;
+	ids_out[2] = 0xffffffff;
+	out.status = 0;
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	sub(u, HY_AT_ENTER, 1, ids_in, sizeof(ids_in));
+	top(u, HY_AT_EXIT, &out, sizeof(out));
+	sub(u, HY_AT_EXIT, 1, ids_out, sizeof(ids_out));
+	UT_LINE(u, "get attached ids", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0xffffffff]}, "
+		"paramsSize=128} => {params={gpuIds=[0x100, 0x200, 0xffffffff]}, status=NV_OK}) = 0 (NV_OK)");
+
+	/* the same with -y: the path shows, nothing else changes */
+	u->o.yflag = 1;
+	UT_LINE(u, "get attached ids -y", 0,
+		"ioctl(3</dev/nvidiactl>, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0xffffffff]}, "
+		"paramsSize=128} => {params={gpuIds=[0x100, 0x200, 0xffffffff]}, status=NV_OK}) = 0 (NV_OK)");
+	u->o.yflag = 0;
+
+	/* a failing status: by name after the result */
+	out = in;
+	out.status = 0x56;
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	sub(u, HY_AT_ENTER, 1, ids_in, sizeof(ids_in));
+	top(u, HY_AT_EXIT, &out, sizeof(out));
+	sub(u, HY_AT_EXIT, 1, ids_in, sizeof(ids_in));
+	UT_LINE(u, "status not supported", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0xffffffff]}, "
+		"paramsSize=128} => {status=NV_ERR_NOT_SUPPORTED}) = 0 (NV_ERR_NOT_SUPPORTED)");
+	uint32_t st = 0;
+
+	UT_CHECK("nv_ioctl_status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st) && st == 0x56);
+	char lb[128];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label", lb, "NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS");
+	UT_CHECK("label length", nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, 4) ==
+				 strlen("NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS") &&
+				 !strcmp(lb, "NV_"));
+
+	/* the ioctl itself failed: no exit capture, no status */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	sub(u, HY_AT_ENTER, 1, ids_in, sizeof(ids_in));
+	UT_LINE(u, "enotty", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0xffffffff]}, "
+		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	UT_CHECK("no status on failure", !nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st));
+
+	/* at entry: the request, then the rest at exit */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	UT_EXPECT("entry", ut_enter(u), "ioctl(3, NV_ESC_RM_CONTROL, ");
+}
+
+/* unknown cmd: class/category/index; params as the pointer, bytes under -v */
+UT_CASE(rm_control_unknown)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 in = { 0xc1d00001, 0x5c000002, 0x2080fe07, 0, PSUB, 4, 0 };
+	uint8_t p[4] = { 1, 2, 3, 4 };
+
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	sub(u, HY_AT_ENTER, 1, p, sizeof(p));
+	top(u, HY_AT_EXIT, &in, sizeof(in));
+	sub(u, HY_AT_EXIT, 1, p, sizeof(p));
+	UT_LINE(u, "unknown cmd", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=0x2080fe07 /* class 0x2080, category 0xfe, index 0x7 */, flags=0, params=0x7ffc2000, "
+		"paramsSize=4} => {status=NV_OK}) = 0 (NV_OK)");
+	char lb[128];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label unknown cmd", lb, "NV_ESC_RM_CONTROL:0x2080fe07");
+	u->o.verbose = 1;
+	UT_LINE(u, "unknown cmd -v", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=0x2080fe07 /* class 0x2080, category 0xfe, index 0x7 */, flags=0, "
+		"params=\"\\x01\\x02\\x03\\x04\", paramsSize=4} => {status=NV_OK}) = 0 (NV_OK)");
+}
+
+/* params pointer that could not be read: its address; a truncated params buffer: "..." */
+UT_CASE(rm_control_unreadable)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 in = { 0xc1d00001, 0xc1d00001, 0x201, 0, PSUB, 128, 0 };
+	uint32_t ids[2] = { 0x100, 0x200 };
+
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	rb_blob(&u->rb, HY_ARG_EXTRA, HY_AT_ENTER, 1, PSUB, 0);
+	rb_blob_done(&u->rb, 0, -14, 0);
+	top(u, HY_AT_EXIT, &in, sizeof(in));
+	UT_LINE(u, "params unreadable", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params=0x7ffc2000, "
+		"paramsSize=128} => {status=NV_OK}) = 0 (NV_OK)");
+
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	sub(u, HY_AT_ENTER, 1, ids, sizeof(ids));
+	UT_LINE(u, "params truncated", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={...}, "
+		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* the top struct unreadable: the address, as strace prints it */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	ut_blob_err(u, 2, HY_AT_ENTER, 14);
+	UT_LINE(u, "top unreadable", -14,
+		"ioctl(3, NV_ESC_RM_CONTROL, 0x7ffc1000) = -1 EFAULT (Bad address)");
+
+	/* NULL */
+	ut_begin(u, SYS_ioctl, 3, req, 0, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	UT_LINE(u, "top NULL", -14, "ioctl(3, NV_ESC_RM_CONTROL, NULL) = -1 EFAULT (Bad address)");
+
+	/* a top struct shorter than its layout: the members it holds, then "..." */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, 12);
+	UT_LINE(u, "top truncated", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, ...}) = -1 ENOTTY (Inappropriate ioctl for device)");
+}
+
+UT_CASE(rm_alloc)
+{
+	struct nvos21 a = { 0xc1d00001, 0xc1d00001, 0xcaf00001, 0x80, PSUB, sizeof(struct nv0080_alloc), 0 };
+	struct nvos21 ao = a;
+	struct nv0080_alloc p = { .deviceId = 0, .hClientShare = 0xc1d00001, .vaMode = 2 };
+
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2b, sizeof(a)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &a, sizeof(a));
+	sub(u, HY_AT_ENTER, 1, &p, sizeof(p));
+	top(u, HY_AT_EXIT, &ao, sizeof(ao));
+	sub(u, HY_AT_EXIT, 1, &p, sizeof(p));
+	UT_LINE(u, "NVOS21 device", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, "
+		"hObjectNew=0xcaf00001, hClass=NV01_DEVICE_0, pAllocParms={deviceId=0, "
+		"hClientShare=0xc1d00001, hTargetClient=0, hTargetDevice=0, flags=0, vaSpaceSize=0, "
+		"vaStartInternal=0, vaLimitInternal=0, ...}, paramsSize=56} => {status=NV_OK}) = 0 (NV_OK)");
+	char lb[128];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label", lb, "NV_ESC_RM_ALLOC:NV01_DEVICE_0");
+
+	/* NVOS64, by its size; a root client; a new handle returned */
+	struct nvos64 b = { 0, 0, 0, 0x41, 0, 0, 0, 0, 0, 0 }, bo = b;
+
+	bo.hObjectNew = 0xc1d00042;
+	bo.hRoot = 0xc1d00042;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2b, sizeof(b)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &b, sizeof(b));
+	top(u, HY_AT_EXIT, &bo, sizeof(bo));
+	UT_LINE(u, "NVOS64 root", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0, hObjectParent=0, hObjectNew=0, "
+		"hClass=NV01_ROOT_CLIENT, pAllocParms=NULL, pRightsRequested=NULL, paramsSize=0, "
+		"flags=0} => {hRoot=0xc1d00042, hObjectNew=0xc1d00042, status=NV_OK}) = 0 (NV_OK)");
+
+	/* an unknown class: the number; its params as the pointer */
+	a.hClass = 0xbeef;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2b, sizeof(a)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia0");
+	top(u, HY_AT_ENTER, &a, sizeof(a));
+	sub(u, HY_AT_ENTER, 1, &p, 8);
+	UT_LINE(u, "unknown class", -22,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, "
+		"hObjectNew=0xcaf00001, hClass=0xbeef /* class ??? */, pAllocParms=0x7ffc2000, "
+		"paramsSize=56}) = -1 EINVAL (Invalid argument)");
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA, lb, sizeof(lb));
+	UT_EXPECT("label unknown class", lb, "NV_ESC_RM_ALLOC:0xbeef");
+}
+
+UT_CASE(rm_free)
+{
+	struct nvos00 f = { 0xc1d00001, 0xc1d00001, 0xcaf00001, 0 }, fo = f;
+
+	fo.status = 0x1f;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x29, sizeof(f)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &f, sizeof(f));
+	top(u, HY_AT_EXIT, &fo, sizeof(fo));
+	UT_LINE(u, "free", 0,
+		"ioctl(3, NV_ESC_RM_FREE, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, "
+		"hObjectOld=0xcaf00001} => {status=NV_ERR_INVALID_ARGUMENT}) = 0 (NV_ERR_INVALID_ARGUMENT)");
+	char lb[64];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label", lb, "NV_ESC_RM_FREE");
+}
+
+/* XFER: the command it carries, decoded in place of its pointer */
+UT_CASE(xfer)
+{
+	struct xfer x = { 0x2a, sizeof(struct nvos54), PSUB };
+	struct nvos54 in = { 0xc1d00001, 0xc1d00001, 0x201, 0, 0x7ffc3000, 128, 0 }, out = in;
+	uint32_t ids[32] = { 0x100 };
+
+	out.status = 0x56;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xd3, sizeof(x)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &x, sizeof(x));
+	top(u, HY_AT_EXIT, &x, sizeof(x));
+	sub(u, HY_AT_ENTER, 1, &in, sizeof(in));
+	sub(u, HY_AT_EXIT, 1, &out, sizeof(out));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, ids, sizeof(ids));
+	sub(u, HY_AT_EXIT, 1 + HY_IOCD_SUBS, ids, sizeof(ids));
+	UT_LINE(u, "xfer rm_control", 0,
+		"ioctl(3, NV_ESC_IOCTL_XFER_CMD, {cmd=NV_ESC_RM_CONTROL, size=32, ptr={hClient=0xc1d00001, "
+		"hObject=0xc1d00001, cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, "
+		"params={gpuIds=[0x100]}, paramsSize=128}} => {ptr={status=NV_ERR_NOT_SUPPORTED}}) = 0 "
+		"(NV_ERR_NOT_SUPPORTED)");
+	char lb[128];
+	uint32_t st;
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label", lb, "NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS");
+	UT_CHECK("status of the wrapped command", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st) &&
+							  st == 0x56);
+
+	/* the wrapped buffer not captured: the pointer */
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xd3, sizeof(x)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &x, sizeof(x));
+	UT_LINE(u, "xfer uncaptured", -25,
+		"ioctl(3, NV_ESC_IOCTL_XFER_CMD, {cmd=NV_ESC_RM_CONTROL, size=32, ptr=0x7ffc2000}) = -1 "
+		"ENOTTY (Inappropriate ioctl for device)");
+}
+
+UT_CASE(frontend)
+{
+	struct rm_api_version v = { 0, 0, "595.45.04" }, vo = v;
+
+	vo.reply = 1;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xd2, sizeof(v)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &v, sizeof(v));
+	top(u, HY_AT_EXIT, &vo, sizeof(vo));
+	UT_LINE(u, "check version", 0,
+		"ioctl(3, NV_ESC_CHECK_VERSION_STR, {cmd=0, reply=0, versionString=\"595.45.04\"} => "
+		"{reply=1}) = 0");
+	UT_CHECK("version major", nv_version_major(&u->ev, HY_DEV_NVIDIACTL) == 595);
+	UT_CHECK("version major, other kind", nv_version_major(&u->ev, HY_DEV_NVIDIA_UVM) == 0);
+
+	int32_t ctl = 3;
+
+	ut_begin(u, SYS_ioctl, 4, IOWR_F(0xc9, 4), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia0");
+	top(u, HY_AT_ENTER, &ctl, 4);
+	top(u, HY_AT_EXIT, &ctl, 4);
+	UT_LINE(u, "register fd", 0, "ioctl(4, NV_ESC_REGISTER_FD, {ctl_fd=3}) = 0");
+
+	uint32_t ids[2] = { 0x100, 0x200 };
+
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xd4, sizeof(ids)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, ids, sizeof(ids));
+	UT_LINE(u, "attach gpus", 0, "ioctl(3, NV_ESC_ATTACH_GPUS_TO_FD, [0x100, 0x200]) = 0");
+
+	/* an escape number the tables do not know: the generic form */
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xfe, 8), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	UT_LINE(u, "unknown escape", -25,
+		"ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x46, 0xfe, 0x8), 0x7ffc1000) = -1 ENOTTY "
+		"(Inappropriate ioctl for device)");
+	char lb[64];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	UT_EXPECT("label unknown escape", lb, "0xc00846fe");
+}
+
+/* NVOS47 changed in 550: the layout by the version CHECK_VERSION_STR reported, else by size */
+UT_CASE(nvos47)
+{
+	struct nvos47_v550 n = { 1, 2, 3, 4, 0, 0, 0x1000, 0x2000, 0, 0 };
+	struct nvos47_v545 o = { 1, 2, 3, 4, 0, 0, 0x1000, 0, 0 };
+
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x58, sizeof(n)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &n, sizeof(n));
+	UT_LINE(u, "550 by size", -25,
+		"ioctl(3, NV_ESC_RM_UNMAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
+		"flags=0, dmaOffset=0x1000, size=0x2000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x58, sizeof(o)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &o, sizeof(o));
+	UT_LINE(u, "545 by size", -25,
+		"ioctl(3, NV_ESC_RM_UNMAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
+		"flags=0, dmaOffset=0x1000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* the version wins over the size */
+	u->d.nv_major = 535;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x58, sizeof(n)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &o, sizeof(o));
+	UT_LINE(u, "545 by version", -25,
+		"ioctl(3, NV_ESC_RM_UNMAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
+		"flags=0, dmaOffset=0x1000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	u->d.nv_major = 0;
+}
+
+UT_CASE(uvm)
+{
+	struct uvm_register_gpu g = { { 0x5e, 0x1f, 0x2a, 0x3b, 0x4c, 0x5d, 0x6e, 0x7f, 0x80, 0x91, 0xa2,
+					0xb3, 0xc4, 0xd5, 0xe6, 0xf7 }, 0, { 0 }, -1, 3, 0xc1d00001, 0, 0 };
+	struct uvm_register_gpu go = g;
+
+	go.rmStatus = 0x1f;
+	ut_begin(u, SYS_ioctl, 5, 0x25, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-uvm");
+	top(u, HY_AT_ENTER, &g, sizeof(g));
+	top(u, HY_AT_EXIT, &go, sizeof(go));
+	UT_LINE(u, "register gpu", 0,
+		"ioctl(5, UVM_REGISTER_GPU, {gpu_uuid=GPU-5e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7, "
+		"numaEnabled=0, numaNodeId=-1, rmCtrlFd=3, hClient=0xc1d00001, hSmcPartRef=0} => "
+		"{rmStatus=NV_ERR_INVALID_ARGUMENT}) = 0 (NV_ERR_INVALID_ARGUMENT)");
+	char lb[64];
+
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, lb, sizeof(lb));
+	UT_EXPECT("label", lb, "UVM_REGISTER_GPU");
+
+	struct uvm_initialize i = { 0, 0, 0 };
+
+	ut_begin(u, SYS_ioctl, 5, 0x30000001, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-uvm");
+	top(u, HY_AT_ENTER, &i, sizeof(i));
+	top(u, HY_AT_EXIT, &i, sizeof(i));
+	UT_LINE(u, "initialize", 0, "ioctl(5, UVM_INITIALIZE, {flags=0} => {rmStatus=NV_OK}) = 0 (NV_OK)");
+
+	ut_begin(u, SYS_ioctl, 5, 0x30000002, 0, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-uvm");
+	UT_LINE(u, "deinitialize", 0, "ioctl(5, UVM_DEINITIALIZE, 0) = 0");
+
+	/* UVM numbers on other fds are not UVM's: not decoded */
+	ut_begin(u, SYS_ioctl, 3, 0x30000001, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &i, sizeof(i));
+	UT_LINE(u, "uvm on nvidiactl", -25,
+		"ioctl(3, _IOC(_IOC_NONE, 0, 0x1, 0x3000), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	ut_begin(u, SYS_ioctl, 3, 0x30000001, PTOP, 0, 0, 0);
+	top(u, HY_AT_ENTER, &i, sizeof(i));
+	UT_LINE(u, "uvm without a path", -25,
+		"ioctl(3, _IOC(_IOC_NONE, 0, 0x1, 0x3000), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	ut_begin(u, SYS_ioctl, 3, 0x30000001, PTOP, 0, 0, 0);
+	fdpath(u, "/tmp/nvidia-uvm");
+	UT_LINE(u, "uvm on a file", -25,
+		"ioctl(3, _IOC(_IOC_NONE, 0, 0x1, 0x3000), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* and escapes are not decoded on UVM's fd, nor on nvidia-modeset's */
+	ut_begin(u, SYS_ioctl, 5, IOWR_F(0x2a, 32), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-uvm");
+	UT_LINE(u, "escape on uvm", -25,
+		"ioctl(5, _IOC(_IOC_READ|_IOC_WRITE, 0x46, 0x2a, 0x20), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	ut_begin(u, SYS_ioctl, 5, IOWR_F(0x2a, 32), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-modeset");
+	UT_LINE(u, "escape on modeset", -25,
+		"ioctl(5, _IOC(_IOC_READ|_IOC_WRITE, 0x46, 0x2a, 0x20), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* an unknown UVM number */
+	ut_begin(u, SYS_ioctl, 5, 0x3ff, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia-uvm");
+	UT_LINE(u, "unknown uvm", -25,
+		"ioctl(5, _IOC(_IOC_NONE, 0x3, 0xff, 0), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, lb, sizeof(lb));
+	UT_EXPECT("label unknown", lb, "0x3ff");
+}
+
+/* Every escape and UVM command of the tables prints by name on its kind of fd. */
+UT_CASE(names)
+{
+	int bad = 0;
+
+	for (unsigned int i = 0; i < xlat_nv_escapes.n; i++) {
+		const struct xlat_ent *e = &xlat_nv_escapes.e[i];
+		char want[96];
+
+		ut_begin(u, SYS_ioctl, 3, IOWR_F((uint32_t)e->val, 8), 0, 0, 0, 0);
+		fdpath(u, "/dev/nvidiactl");
+		snprintf(want, sizeof(want), "ioctl(3, %s, ", e->name);
+		if (strncmp(ut_line(u, -25), want, strlen(want))) {
+			printf("#  got: %s\n", u->sb.s);
+			bad = 1;
+		}
+	}
+	UT_CHECK("escapes by name", !bad);
+	for (unsigned int i = 0; i < xlat_nv_uvm_cmds.n; i++) {
+		const struct xlat_ent *e = &xlat_nv_uvm_cmds.e[i];
+		char want[96];
+
+		ut_begin(u, SYS_ioctl, 3, e->val, 0, 0, 0, 0);
+		fdpath(u, "/dev/nvidia-uvm-tools");
+		snprintf(want, sizeof(want), "ioctl(3, %s, ", e->name);
+		if (strncmp(ut_line(u, -25), want, strlen(want))) {
+			printf("#  got: %s\n", u->sb.s);
+			bad = 1;
+		}
+	}
+	UT_CHECK("uvm commands by name", !bad);
+}
+
+UT_TEST(status_names)
+{
+	UT_EXPECT("NV_OK", nv_status_name(0), "NV_OK");
+	UT_EXPECT("generic", nv_status_name(0xffff), "NV_ERR_GENERIC");
+	UT_EXPECT("not supported", nv_status_name(0x56), "NV_ERR_NOT_SUPPORTED");
+	UT_EXPECT("invalid argument", nv_status_name(0x1f), "NV_ERR_INVALID_ARGUMENT");
+	UT_CHECK("unknown", nv_status_name(0x7654321) == NULL);
+	UT_CHECK("all codes", xlat_nv_status.n > 140);
+	for (unsigned int i = 0; i < xlat_nv_status.n; i++)
+		if (strncmp(xlat_nv_status.e[i].name, "NV_", 3)) {
+			UT_CHECK("names start with NV_", 0);
+			return;
+		}
+	UT_CHECK("names start with NV_", 1);
+}
+
+UT_TEST(tables)
+{
+	uint64_t v;
+
+	UT_CHECK("class NV01_ROOT_CLIENT", !xlat_value(&xlat_nv_classes, "NV01_ROOT_CLIENT", &v) && v == 0x41);
+	UT_EXPECT("class 0x41", xlat_name(&xlat_nv_classes, 0x41), "NV01_ROOT_CLIENT");
+	UT_EXPECT("class 0x2080", xlat_name(&xlat_nv_classes, 0x2080), "NV20_SUBDEVICE_0");
+	UT_EXPECT("class c86f", xlat_name(&xlat_nv_classes, 0xc86f), "HOPPER_CHANNEL_GPFIFO_A");
+	UT_EXPECT("cmd 0x20800102", xlat_name(&xlat_nv_ctrl_cmds, 0x20800102), "NV2080_CTRL_CMD_GPU_GET_INFO_V2");
+	UT_CHECK("thousand cmds", xlat_nv_ctrl_cmds.n > 1000);
+	/* every cmd is class << 16 | category << 8 | index with its class in its name */
+	int bad = 0;
+
+	for (unsigned int i = 0; i < xlat_nv_ctrl_cmds.n; i++) {
+		const struct xlat_ent *e = &xlat_nv_ctrl_cmds.e[i];
+		unsigned int cls;
+
+		if (((e->val >> 8) & 0xff) == 0 || e->val > 0xffffffffu)
+			bad = 1;
+		if (sscanf(e->name, "NV%4x_CTRL_CMD_", &cls) == 1 && cls != e->val >> 16) {
+			printf("#  %s = %#llx\n", e->name, (unsigned long long)e->val);
+			bad = 1;
+		}
+	}
+	UT_CHECK("cmd numbers", !bad);
+	for (const char *const *f = (const char *const[]){ "0000", "0080", "2080", "83DE", "C36F",
+							   "00F8", "90F1", "A06C", "0073", "0041",
+							   "503C", "906F", NULL }; *f; f++) {
+		char pre[32];
+		unsigned int k = 0;
+
+		snprintf(pre, sizeof(pre), "NV%s_CTRL_CMD_", *f);
+		for (unsigned int i = 0; i < xlat_nv_ctrl_cmds.n; i++)
+			k += !strncmp(xlat_nv_ctrl_cmds.e[i].name, pre, strlen(pre));
+		if (!k) {
+			printf("#  no %s\n", pre);
+			bad = 1;
+		}
+	}
+	UT_CHECK("cmd families", !bad);
+}
+
+/* The capture descriptions: sorted, tops as large as their struct, subs inside their parent. */
+UT_TEST(descs)
+{
+	size_t n, nc;
+	const struct nv_ioc_desc_entry *e = nv_ioc_descs(&n);
+	const struct nv_class_size *cs = nv_class_sizes(&nc);
+	int bad = 0;
+
+	UT_CHECK("some", n > 100);
+	for (size_t i = 0; i < n; i++) {
+		const struct hy_ioc_desc *dd = &e[i].desc;
+		uint32_t kind = (uint32_t)(e[i].key >> 32), req = (uint32_t)e[i].key;
+
+		if (i && e[i - 1].key >= e[i].key) {
+			printf("#  not sorted at %zu\n", i);
+			bad = 1;
+		}
+		if (!kind || kind >= HY_DEV_KIND_NR || !dd->top_size || dd->nsubs > HY_IOCD_SUBS ||
+		    dd->flags || !(dd->when & (HY_AT_ENTER | HY_AT_EXIT))) {
+			printf("#  bad desc %#llx\n", (unsigned long long)e[i].key);
+			bad = 1;
+		}
+		/* an escape issued as such carries its struct's size in the request */
+		if (HY_IOC_TYPE(req) == 0x46 && HY_IOC_SIZE(req) != dd->top_size) {
+			printf("#  %#x: top_size %u\n", req, dd->top_size);
+			bad = 1;
+		}
+		for (unsigned int k = 0; k < dd->nsubs; k++) {
+			const struct hy_ioc_sub *s = &dd->sub[k];
+
+			if (s->parent > k || s->ptr_off + 8u > dd->top_size ||
+			    (s->len_size && s->len_off + (uint32_t)s->len_size > dd->top_size) ||
+			    (s->len_size != 0 && s->len_size != 4 && s->len_size != 8) ||
+			    !s->max || s->max > HY_IOC_SUB_MAX || !s->when ||
+			    (s->flags & ~(HY_IOCS_CLASS | HY_IOCS_XFER))) {
+				printf("#  bad sub %u of %#llx\n", k, (unsigned long long)e[i].key);
+				bad = 1;
+			}
+		}
+		if (nv_ioc_desc(kind, req) != dd)
+			bad = 1;
+	}
+	UT_CHECK("sorted and sane", !bad);
+	UT_CHECK("lookup RM_CONTROL", nv_ioc_desc(HY_DEV_NVIDIACTL, IOWR_F(0x2a, 32)) != NULL);
+	UT_CHECK("lookup RM_CONTROL on nvidia0", nv_ioc_desc(HY_DEV_NVIDIA, IOWR_F(0x2a, 32)) != NULL);
+	UT_CHECK("lookup RM_CONTROL in XFER", nv_ioc_desc(HY_DEV_NVIDIACTL, 0x2a) != NULL);
+	UT_CHECK("lookup UVM_INITIALIZE", nv_ioc_desc(HY_DEV_NVIDIA_UVM, 0x30000001) != NULL);
+	UT_CHECK("no UVM on nvidiactl", nv_ioc_desc(HY_DEV_NVIDIACTL, 0x30000001) == NULL);
+	UT_CHECK("nothing for modeset", nv_ioc_desc(HY_DEV_NVIDIA_MODESET, IOWR_F(0x2a, 32)) == NULL);
+	const struct hy_ioc_desc *c = nv_ioc_desc(HY_DEV_NVIDIACTL, IOWR_F(0x2a, 32));
+
+	UT_CHECK("RM_CONTROL params sub", c && c->nsubs == 1 && c->sub[0].ptr_off == 16 &&
+						  c->sub[0].len_off == 24 && c->sub[0].len_size == 4);
+	c = nv_ioc_desc(HY_DEV_NVIDIACTL, IOWR_F(0x2b, 32));
+	UT_CHECK("RM_ALLOC class sub", c && c->nsubs == 1 && c->sub[0].ptr_off == 16 &&
+					       c->sub[0].len_off == 12 && c->sub[0].flags == HY_IOCS_CLASS);
+	c = nv_ioc_desc(HY_DEV_NVIDIACTL, IOWR_F(0xd3, 16));
+	UT_CHECK("XFER sub", c && c->nsubs == 1 && c->sub[0].ptr_off == 8 && c->sub[0].len_off == 4 &&
+				     c->sub[0].flags == HY_IOCS_XFER);
+
+	bad = 0;
+	for (size_t i = 0; i < nc; i++)
+		if ((i && cs[i - 1].hclass >= cs[i].hclass) || !cs[i].size || cs[i].size > HY_IOC_SUB_MAX)
+			bad = 1;
+	UT_CHECK("class sizes sorted and sane", nc > 10 && !bad);
+	bad = 1;
+	for (size_t i = 0; i < nc; i++)
+		if (cs[i].hclass == 0x80 && cs[i].size == sizeof(struct nv0080_alloc))
+			bad = 0;
+	UT_CHECK("NV01_DEVICE_0 size", !bad);
+}
+
+static const struct ut_case cases[] = {
+	UT_ENTRY(dev_kind), UT_ENTRY(rm_control), UT_ENTRY(rm_control_unknown),
+	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
+	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
+	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), { NULL },
+};
+
+int main(int argc, char **argv)
+{
+	return ut_main(argc, argv, cases);
+}
