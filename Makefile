@@ -113,7 +113,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
 U := $(OUTPUT)/user
 UNIT_OBJS_default :=
 UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/lib/outfile.o \
-		  $(U)/lib/log.o $(U)/lib/clock.o
+		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/state/nvcall.o
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
@@ -131,6 +131,8 @@ UNIT_LIBS_test_json := -lcurl
 UNIT_LIBS_test_fuzzfound := -lcurl
 UNIT_LIBS_test_tef := -lcurl
 UNIT_LIBS_test_perfetto := -lcurl
+UNIT_OBJS_test_nvsink := $(UNIT_PIPELINE)
+UNIT_LIBS_test_nvsink := -lcurl
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
 UNIT_LIBS_test_edges := -lcurl
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \

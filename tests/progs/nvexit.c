@@ -72,10 +72,10 @@ int main(void)
 	CALL("alloc client", ctl, RM_ALLOC, &a, " status %#x handle %#x", a.status, a.hObjectNew);
 	client = a.hObjectNew;
 
-	uint32_t devparams[8] = { 0 };
+	uint64_t devparams[16] = { 0 };	/* NV0080_ALLOC_PARAMETERS and room to spare */
 	struct nvos21 d = { .hRoot = client, .hObjectParent = client, .hObjectNew = 0xcaf00100,
 			    .hClass = 0x80, .pAllocParms = (uintptr_t)devparams,
-			    .paramsSize = sizeof(devparams) };	/* NV01_DEVICE_0 */
+			    .paramsSize = 56 };	/* NV01_DEVICE_0 */
 	CALL("alloc device", ctl, RM_ALLOC, &d, " status %#x", d.status);
 	dev = d.hObjectNew;
 	struct nvos21 bad = { .hRoot = 0xdead0001, .hObjectParent = 0xdead0001,

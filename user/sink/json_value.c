@@ -382,3 +382,24 @@ const char *json_lost_reason(uint64_t reason)
 
 	return reason < HY_LOST_NR ? names[reason] : "unknown";
 }
+
+void json_nvcall(struct sbuf *sb, const struct event *ev, const struct nvcall *nc)
+{
+	char label[192];
+	size_t n = nvcall_label(ev, nc, label, sizeof(label));
+
+	sb_puts(sb, ",\"nv_device\":");
+	json_cstr(sb, nvcall_dev_name(nc->kind));
+	sb_puts(sb, ",\"nv_command\":");
+	json_string(sb, label, n < sizeof(label) ? n : sizeof(label) - 1);
+	if (!nc->has_status)
+		return;
+	sb_puts(sb, ",\"nv_status\":");
+	if (nc->status_name)
+		json_cstr(sb, nc->status_name);
+	else
+		sb_printf(sb, "\"%#x\"", (unsigned int)nc->status);
+	sb_puts(sb, ",\"nv_status_code\":");
+	sb_putu(sb, nc->status);
+	sb_puts(sb, nc->status ? ",\"nv_failed\":true" : ",\"nv_failed\":false");
+}
