@@ -131,6 +131,14 @@ static bool cuda_touches(const struct event *ev)
 	}
 }
 
+/* --cuda-only: whether t or its process made a call on an NVIDIA device. */
+static bool cuda_process(struct pipeline *pl, const struct task *t)
+{
+	const struct task *leader = tasks_get(&pl->tasks, t->pid);
+
+	return t->nv || (leader && leader->nv);
+}
+
 static bool signal_shown(const struct opts *o, int sig)
 {
 	if (sig <= 0 || sig > 128)
@@ -274,13 +282,30 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	if (!t)
 		return;
 
+	/*
+	 * -a --cuda-only: signals and the lifecycle of the processes that touched an NVIDIA device
+	 * only (with a command or -p, of the traced ones, as -e trace= does)
+	 */
+	if (o->cuda == CUDA_ONLY && o->all && !o->npids && ev->r.type != HY_REC_SYSCALL &&
+	    ev->r.type != HY_REC_ENTER && ev->r.type != HY_REC_LOST && !cuda_process(pl, t)) {
+		if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH)
+			task_forget(pl, t);
+		return;
+	}
 	switch (ev->r.type) {
 	case HY_REC_SYSCALL:
 	case HY_REC_ENTER:
 		if (!opts_traced(o, ev->r.nr))
 			return;
-		if (o->cuda == CUDA_ONLY && !cuda_touches(ev))
-			return;
+		if (o->cuda == CUDA_ONLY) {
+			struct task *leader = tasks_get(&pl->tasks, ev->r.pid);
+
+			if (!cuda_touches(ev))
+				return;
+			t->nv = true;
+			if (leader)
+				leader->nv = true;
+		}
 		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
 			return;
 		if (ev->r.type == HY_REC_SYSCALL && o->status != ST_ALL &&
