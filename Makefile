@@ -163,6 +163,9 @@ $(OUTPUT)/tests/fakenv: tests/fakenv/fakenv.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g $(WARN) $$(pkg-config --cflags fuse3) -o $@ $< $$(pkg-config --libs fuse3)
 
+# tests/progs/nvidia.c includes the generated NVIDIA tables
+$(OUTPUT)/tests/progs/nvidia: decoders/ioctl/nvidia_gen.c decoders/ioctl/nvidia_tab.h decoders/ioctl/nvidia.h
+
 # The consumer's CPU per record on fixed records, no tracer (bench/consumer.c, issue 10).
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)

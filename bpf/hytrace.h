@@ -194,7 +194,9 @@ struct hy_sum {
  * the ptrace backend applies the same descriptions): the top-level struct that args[2]
  * points to (blobs arg 2, idx 0, as HY_CAP_IOC), and up to HY_IOCD_SUBS second-level buffers
  * whose pointer and length lie inside the top struct or inside an earlier sub (blobs
- * HY_ARG_EXTRA, idx 1 + sub index, at the sub's when).
+ * HY_ARG_EXTRA, idx 1 + sub index, at the sub's when).  A HY_IOCS_XFER sub is itself the top
+ * struct of the wrapped command (whose description is keyed by the bare escape number the
+ * wrapper's cmd holds); that command's own subs j go to HY_ARG_EXTRA idx 1 + HY_IOCD_SUBS + j.
  */
 enum hy_dev_kind {
 	HY_DEV_NONE = 0,

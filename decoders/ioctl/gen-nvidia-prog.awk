@@ -44,12 +44,28 @@ BEGIN {
 		split(line, a, " ")
 		if (a[1] == "S") { cur = a[2]; sbody[cur] = ""; continue }
 		if (a[1] == "M") { sbody[cur] = sbody[cur] a[2] " " a[3] " " a[4] "\n"; continue }
+		if (a[1] == "A") { aliases[a[2]] = a[3]; continue }
 	}
+	# typedef NEW OLD: NEW has OLD's members (chains resolved a few levels deep)
+	for (pass = 0; pass < 4; pass++)
+		for (nw in aliases)
+			if (!(nw in sbody) && (aliases[nw] in sbody))
+				sbody[nw] = sbody[aliases[nw]]
 	# the spec
 	while ((getline line < specf) > 0) {
 		if (line ~ /^#/ || line ~ /^[ \t]*$/) continue
 		n = split(line, a, /[ \t]+/)
 		role = a[1]; key = a[2]; t = a[3]
+		# "ctrl NAME TYPE|- auto ALT..." (gen-nvidia.sh): a control command not in the spec,
+		# with the first of its candidate structs that the headers define
+		if (a[4] == "auto") {
+			if (role SUBSEP key in listed) continue
+			if (t == "-" || !(t in sbody))
+				for (i = 5; i <= n; i++) if (a[i] in sbody) { t = a[i]; break }
+			if (!(t in sbody)) continue
+			n = 3
+		}
+		listed[role, key] = 1
 		if (t != "-" && !(t in sbody)) {
 			printf "gen-nvidia: %s %s: struct %s not found in the headers, left out\n", role, key, t > "/dev/stderr"
 			continue
@@ -58,6 +74,7 @@ BEGIN {
 		brole[nb] = role; bkey[nb] = key; btype[nb] = t
 		for (i = 4; i <= n; i++) {
 			if (a[i] ~ /^keep=/) { keepre[t] = substr(a[i], 6); continue }
+			if (a[i] ~ /^before=/) { bbefore[nb] = substr(a[i], 8) + 0; continue }
 			split(a[i], kv, "=")
 			ovrs[t, kv[1]] = kv[2]
 			hasovr[t] = 1
@@ -139,7 +156,7 @@ BEGIN {
 		s = btype[b] == "-" ? "NULL" : "&nvs_" btype[b]
 		printf "#ifdef %s\n", bkey[b]
 		rn = brole[b] == "esc" ? 0 : brole[b] == "uvm" ? 1 : brole[b] == "ctrl" ? 2 : 3
-		printf "\tprintf(\"%%d %%010u\\t{ %s, %%#x, %s },\\n\", %d, (unsigned)(%s), (unsigned)(%s));\n", r, s, rn, bkey[b], bkey[b]
+		printf "\tprintf(\"%%d %%010u\\t{ %s, %%#x, %s, %d },\\n\", %d, (unsigned)(%s), (unsigned)(%s));\n", r, s, bbefore[b] + 0, rn, bkey[b], bkey[b]
 		print "#else"
 		printf "\tfprintf(stderr, \"gen-nvidia: %s: not defined by the headers, left out\\n\");\n", bkey[b]
 		print "#endif"
@@ -151,7 +168,6 @@ BEGIN {
 	for (b = 1; b <= nb; b++) {
 		t = btype[b]
 		if ((brole[b] != "esc" && brole[b] != "uvm") || t == "-") continue
-		if (brole[b] == "esc" && bkey[b] == "NV_ESC_RM_UNMAP_MEMORY_DMA" && t ~ /V545/) continue
 		subs = "{ 0 }"; nsubs = 0
 		if (bkey[b] == "NV_ESC_RM_CONTROL") {
 			subs = "{ %zu, %zu, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX }"

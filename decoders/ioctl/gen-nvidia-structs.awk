@@ -3,6 +3,8 @@
 # gen-nvidia.sh.  Output, per struct:  "S NAME", then "M CTYPE PATH DIMS" per member (CTYPE with
 # '~' for spaces; PATH dotted through inline structs and unions; DIMS the array bound's C text
 # or "-"), then "E".  Offsets are not computed here: the C compiler computes them from PATH.
+# "A NEW OLD" says that NEW is a typedef of OLD.  Members inside #if take a Linux build's view:
+# Windows-only branches (a condition naming WIN) are left out, otherwise the first branch counts.
 # Members this parser does not understand (several declarators, function pointers, bit fields)
 # are left out, and so are the structs that contain them ("X NAME" says which).
 
@@ -32,9 +34,20 @@ function member(line,    n, p, t, dims, i) {
 	mem[nm++] = t " " pfx[depth] p[n] " " dims
 }
 
-FNR == 1 { on = 0; incomment = 0 }
+FNR == 1 { on = 0; incomment = 0; np = 0 }
+!on && /^typedef[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*;/ {
+	line = $0
+	sub(/;.*$/, "", line)
+	split(line, a, /[ \t]+/)
+	alias[++nalias] = "A " a[3] " " a[2]
+	next
+}
+END {
+	for (i = 1; i <= nalias; i++)
+		print alias[i]
+}
 !on && /^typedef[ \t]+(struct|union)([ \t]+[A-Za-z0-9_]+)?[ \t]*\{?[ \t]*(\/\/.*|\/\*.*)?$/ {
-	on = 1; depth = 0; nm = 0; bad = 0; open = 0
+	on = 1; depth = 0; nm = 0; bad = 0; np = 0
 	pfx[0] = ""
 	if ($0 ~ /\{/) { depth = 1; pfx[1] = "" }
 	next
@@ -50,8 +63,27 @@ on {
 	gsub(/\/\/.*$/, "", line)
 	if (sub(/\/\*.*$/, "", line))
 		incomment = 1
+	# conditional members: Windows-only branches are left out, elsewhere the first branch
+	# is taken (a Linux build's view)
+	if (line ~ /^[ \t]*#[ \t]*if/) {
+		np++
+		win[np] = line ~ /WIN/
+		els[np] = 0
+		next
+	}
+	if (line ~ /^[ \t]*#[ \t]*(else|elif)/) {
+		if (np) els[np] = 1
+		next
+	}
+	if (line ~ /^[ \t]*#[ \t]*endif/) {
+		if (np) np--
+		next
+	}
 	if (line ~ /^[ \t]*#/)
 		next
+	for (i = 1; i <= np; i++)
+		if (win[i] != els[i])
+			next
 	if (line ~ /\{/) {
 		depth++
 		pfx[depth] = pfx[depth - 1]

@@ -50,8 +50,8 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 
 # -- class ids: in class/clXXXX.h, the defines whose value is XXXX ---------------------------
 {
-	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id)"
-	sed -n 's/^#define  *\(NV01_ROOT\|NV01_ROOT_NON_PRIV\|NV01_ROOT_CLIENT\)  *(\(0x[0-9A-Fa-f]*\)U\?).*/\1\t\2/p' "$SDK/nvos.h"
+	hdr nv_classes enum "src/common/sdk/nvidia/inc/nvos.h (the root and OS event classes: NV01_ROOT_CLIENT shares 0x41 with NV04_MEMORY and comes first), class/cl*.h (the defines equal to the file's id, else its class-like defines)"
+	sed -n 's/^#define  *\(NV01_ROOT\|NV01_ROOT_NON_PRIV\|NV01_ROOT_CLIENT\|NV01_EVENT_KERNEL_CALLBACK\|NV01_EVENT_OS_EVENT\|NV01_EVENT_KERNEL_CALLBACK_EX\)  *(\(0x[0-9A-Fa-f]*\)U\?).*/\1\t\2/p' "$SDK/nvos.h"
 	for f in "$SDK"/class/cl*.h; do
 		id=$(basename "$f" .h | sed 's/^cl//')
 		case $id in *[!0-9a-fA-F]*) continue ;; esac
@@ -60,7 +60,12 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 			v = $3; gsub(/[()uU]/, "", v)
 			if (v !~ /^0x[0-9a-fA-F]+$/) next
 			x = tolower(substr(v, 3)); sub(/^0+/, "", x); t = tolower(id); sub(/^0+/, "", t)
-			if (x == t && !seen[$2]++) printf "%s\t0x%s\n", $2, (t == "" ? "0" : t)
+			if (x == t && !seen[$2]++) { printf "%s\t0x%s\n", $2, (t == "" ? "0" : t); n++ }
+			else if ($2 !~ /^NV[0-9A-F][0-9A-F][0-9A-F][0-9A-F]_/ && v ~ /^0x0000[0-9a-fA-F]+$/)
+				other[++no] = $2 "\t" v
+		}
+		END {	# a file whose id names no class (cl84a0.h: the memory list classes)
+			if (!n) for (i = 1; i <= no; i++) print other[i]
 		}' "$f"
 	done
 } | awk '/^#/ || !seen[$1]++' > "$tmp/nv_classes.in"
@@ -82,6 +87,22 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 	}'
 } > "$tmp/nv_ctrl_cmds.in"
 
+# The params struct of each control command: the one its finn comment names
+# ("... | NAME_PARAMS_MESSAGE_ID"), else NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS
+# when the headers define it (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
+# the spec's struct and member kinds.
+find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
+$1 == "#define" && $2 ~ /_CTRL_CMD_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
+	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID$/, "", t)
+	print $2, t
+}' > "$tmp/ctrl.finn"
+awk 'FNR == NR { finn[$1] = $2; next }
+/^#/ { next }
+{
+	n = $1; c = n; sub(/_CTRL_CMD_/, "_CTRL_", c)
+	printf "ctrl %s %s auto %s_PARAMS %s_PARAMS\n", n, (n in finn) ? finn[n] : "-", c, n
+}' "$tmp/ctrl.finn" "$tmp/nv_ctrl_cmds.in" > "$tmp/spec.auto"
+
 # -- NVOS32 (RM_VID_HEAP_CONTROL) functions ---------------------------------------------------
 {
 	hdr nv_vidheap_funcs enum "src/common/sdk/nvidia/inc/nvos.h (NVOS32_FUNCTION_*)" HY_
@@ -97,7 +118,8 @@ sed -n 's/^#define \(UVM_[A-Z0-9_]*\) *\(UVM_IOCTL_BASE([0-9]*)\|0x3000000[0-9]\
 # -- struct layouts ---------------------------------------------------------------------------
 # Which struct each request takes.  Lines: ROLE KEY TYPE [OPTIONS]
 #   ROLE esc (KEY an NV_ESC_*), uvm (a UVM_*), ctrl (an NV*_CTRL_CMD_*), class (a class name)
-#   OPTIONS: keep=ERE (only members whose dotted path matches), NAME=KIND (a member's kind)
+#   OPTIONS: keep=ERE (only members whose dotted path matches), NAME=KIND (a member's kind),
+#            before=MAJOR (an older layout: drivers before that major version used it)
 # Member kinds are inferred from their C type and name (see kind() below).
 cat > "$tmp/spec" <<'EOF'
 esc NV_ESC_CARD_INFO nv_ioctl_card_info_t
@@ -109,15 +131,18 @@ esc NV_ESC_CHECK_VERSION_STR nv_ioctl_rm_api_version_t cmd=x
 esc NV_ESC_IOCTL_XFER_CMD nv_ioctl_xfer_t cmd=esc
 esc NV_ESC_QUERY_DEVICE_INTR nv_ioctl_query_device_intr_t intrStatus=x
 esc NV_ESC_SYS_PARAMS nv_ioctl_sys_params_t
-esc NV_ESC_NUMA_INFO nv_ioctl_numa_info_t
-esc NV_ESC_SET_NUMA_STATUS nv_ioctl_set_numa_status_t
+esc NV_ESC_NUMA_INFO nv_ioctl_numa_info_t status=i
+esc NV_ESC_SET_NUMA_STATUS nv_ioctl_set_numa_status_t status=i
 esc NV_ESC_EXPORT_TO_DMABUF_FD nv_ioctl_export_to_dma_buf_fd_t fd=fd
 esc NV_ESC_WAIT_OPEN_COMPLETE nv_ioctl_wait_open_complete_t rc=i adapterStatus=st
 esc NV_ESC_RM_ALLOC_MEMORY nv_ioctl_nvos02_parameters_with_fd fd=fd
+esc NV_ESC_RM_ALLOC_OBJECT NVOS05_PARAMETERS
 esc NV_ESC_RM_FREE NVOS00_PARAMETERS
+esc NV_ESC_RM_LOCKLESS_DIAGNOSTIC NV_LOCKLESS_DIAGNOSTIC_PARAMS keep=^(cmd|status)$
 esc NV_ESC_RM_CONTROL NVOS54_PARAMETERS cmd=cmd
 esc NV_ESC_RM_ALLOC NVOS21_PARAMETERS
 esc NV_ESC_RM_ALLOC NVOS64_PARAMETERS
+esc NV_ESC_RM_ALLOC NVOS21_PARAMETERS_V530 before=535
 esc NV_ESC_RM_DUP_OBJECT NVOS55_PARAMETERS
 esc NV_ESC_RM_SHARE NVOS57_PARAMETERS
 esc NV_ESC_RM_IDLE_CHANNELS NVOS30_PARAMETERS
@@ -125,8 +150,9 @@ esc NV_ESC_RM_VID_HEAP_CONTROL NVOS32_PARAMETERS keep=^([^d]|data\.AllocSize\.) 
 esc NV_ESC_RM_MAP_MEMORY nv_ioctl_nvos33_parameters_with_fd fd=fd
 esc NV_ESC_RM_UNMAP_MEMORY NVOS34_PARAMETERS
 esc NV_ESC_RM_MAP_MEMORY_DMA NVOS46_PARAMETERS
+esc NV_ESC_RM_MAP_MEMORY_DMA NVOS46_PARAMETERS_V575 before=580
 esc NV_ESC_RM_UNMAP_MEMORY_DMA NVOS47_PARAMETERS
-esc NV_ESC_RM_UNMAP_MEMORY_DMA NVOS47_PARAMETERS_V545
+esc NV_ESC_RM_UNMAP_MEMORY_DMA NVOS47_PARAMETERS_V545 before=550
 esc NV_ESC_RM_ALLOC_CONTEXT_DMA2 NVOS39_PARAMETERS
 esc NV_ESC_RM_UPDATE_DEVICE_MAPPING_INFO NVOS56_PARAMETERS
 esc NV_ESC_RM_BIND_CONTEXT_DMA NVOS49_PARAMETERS
@@ -181,7 +207,6 @@ class NV50_THIRD_PARTY_P2P NV503C_ALLOC_PARAMETERS
 class TURING_USERMODE_A NV_HOPPER_USERMODE_A_PARAMS
 class HOPPER_USERMODE_A NV_HOPPER_USERMODE_A_PARAMS
 class NV50_P2P NV503B_ALLOC_PARAMETERS
-class MPS_COMPUTE NV_MPS_COMPUTE_ALLOCATION_PARAMETERS
 ctrl NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS NV0000_CTRL_GPU_GET_ATTACHED_IDS_PARAMS gpuIds=x
 ctrl NV0000_CTRL_CMD_GPU_GET_PROBED_IDS NV0000_CTRL_GPU_GET_PROBED_IDS_PARAMS gpuIds=x excludedGpuIds=x gpuFlags=x
 ctrl NV0000_CTRL_CMD_GPU_ATTACH_IDS NV0000_CTRL_GPU_ATTACH_IDS_PARAMS gpuIds=x failedId=x
@@ -242,7 +267,6 @@ ctrl NV00F8_CTRL_CMD_DESCRIBE NV00F8_CTRL_DESCRIBE_PARAMS
 ctrl NV0041_CTRL_CMD_GET_SURFACE_INFO NV0041_CTRL_GET_SURFACE_INFO_PARAMS
 ctrl NV503C_CTRL_CMD_REGISTER_VA_SPACE NV503C_CTRL_REGISTER_VA_SPACE_PARAMS
 ctrl NV503C_CTRL_CMD_REGISTER_VIDMEM NV503C_CTRL_REGISTER_VIDMEM_PARAMS
-ctrl NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS
 ctrl NV0073_CTRL_CMD_SYSTEM_GET_SUPPORTED NV0073_CTRL_SYSTEM_GET_SUPPORTED_PARAMS
 uvm UVM_INITIALIZE UVM_INITIALIZE_PARAMS flags=x
 uvm UVM_DEINITIALIZE -
@@ -255,15 +279,12 @@ uvm UVM_REGION_SET_STREAM UVM_REGION_SET_STREAM_PARAMS
 uvm UVM_SET_STREAM_RUNNING UVM_SET_STREAM_RUNNING_PARAMS
 uvm UVM_SET_STREAM_STOPPED UVM_SET_STREAM_STOPPED_PARAMS
 uvm UVM_ADD_SESSION UVM_ADD_SESSION_PARAMS
-uvm UVM_REMOVE_SESSION UVM_REMOVE_SESSION_PARAMS
 uvm UVM_ENABLE_COUNTERS UVM_ENABLE_COUNTERS_PARAMS
 uvm UVM_MAP_COUNTER UVM_MAP_COUNTER_PARAMS
 uvm UVM_CREATE_EVENT_QUEUE UVM_CREATE_EVENT_QUEUE_PARAMS
 uvm UVM_REMOVE_EVENT_QUEUE UVM_REMOVE_EVENT_QUEUE_PARAMS
 uvm UVM_MAP_EVENT_QUEUE UVM_MAP_EVENT_QUEUE_PARAMS
 uvm UVM_EVENT_CTRL UVM_EVENT_CTRL_PARAMS
-uvm UVM_REGISTER_MPS_SERVER UVM_REGISTER_MPS_SERVER_PARAMS
-uvm UVM_REGISTER_MPS_CLIENT UVM_REGISTER_MPS_CLIENT_PARAMS
 uvm UVM_GET_GPU_UUID_TABLE UVM_GET_GPU_UUID_TABLE_PARAMS
 uvm UVM_CREATE_RANGE_GROUP UVM_CREATE_RANGE_GROUP_PARAMS
 uvm UVM_DESTROY_RANGE_GROUP UVM_DESTROY_RANGE_GROUP_PARAMS
@@ -290,8 +311,6 @@ uvm UVM_SET_ACCESSED_BY UVM_SET_ACCESSED_BY_PARAMS
 uvm UVM_UNSET_ACCESSED_BY UVM_UNSET_ACCESSED_BY_PARAMS
 uvm UVM_MIGRATE UVM_MIGRATE_PARAMS
 uvm UVM_MIGRATE_RANGE_GROUP UVM_MIGRATE_RANGE_GROUP_PARAMS
-uvm UVM_ENABLE_SYSTEM_WIDE_ATOMICS UVM_ENABLE_SYSTEM_WIDE_ATOMICS_PARAMS
-uvm UVM_DISABLE_SYSTEM_WIDE_ATOMICS UVM_DISABLE_SYSTEM_WIDE_ATOMICS_PARAMS
 uvm UVM_TOOLS_INIT_EVENT_TRACKER UVM_TOOLS_INIT_EVENT_TRACKER_PARAMS uvmFd=fd
 uvm UVM_TOOLS_SET_NOTIFICATION_THRESHOLD UVM_TOOLS_SET_NOTIFICATION_THRESHOLD_PARAMS
 uvm UVM_TOOLS_EVENT_QUEUE_ENABLE_EVENTS UVM_TOOLS_EVENT_QUEUE_ENABLE_EVENTS_PARAMS
@@ -319,9 +338,45 @@ uvm UVM_DISCARD UVM_DISCARD_PARAMS
 uvm UVM_IS_8_SUPPORTED UVM_IS_8_SUPPORTED_PARAMS
 EOF
 
-# Older layouts that the pinned headers no longer carry (facts from the tags named).
+# A class value with several names prints by the name the spec allocates it as (0x3e:
+# NV01_MEMORY_SYSTEM, not NV01_CONTEXT_ERROR_TO_MEMORY): those names go first.
+awk 'FNR == NR { if ($1 == "class") want[$2] = 1; next }
+/^#/ { print; next }
+($1 in want) { print; next }
+{ rest[++n] = $0 }
+END { for (i = 1; i <= n; i++) print rest[i] }' "$tmp/spec" "$tmp/nv_classes.in" > "$tmp/nv_classes.tmp"
+mv "$tmp/nv_classes.tmp" "$tmp/nv_classes.in"
+
+# Older layouts that the pinned headers no longer carry (facts from the tags named; the first
+# tag with the new layout: NVOS21.paramsSize 535.43.02, NVOS47.size 550.40.07, NVOS46.flags2
+# and kindOverride 580.65.06).
 cat > "$tmp/extra.h" <<'EOF'
-/* NVOS47 before 550 (515.43.04 .. 545.29.06 nvos.h): no size member */
+/* NVOS21 before 535 (515.43.04 nvos.h): no paramsSize member */
+typedef struct
+{
+    NvHandle hRoot;
+    NvHandle hObjectParent;
+    NvHandle hObjectNew;
+    NvV32 hClass;
+    NvP64 pAllocParms NV_ALIGN_BYTES(8);
+    NvV32 status;
+} NVOS21_PARAMETERS_V530;
+
+/* NVOS46 before 580 (570.86.15 nvos.h): no flags2, kindOverride members */
+typedef struct
+{
+    NvHandle hClient;
+    NvHandle hDevice;
+    NvHandle hDma;
+    NvHandle hMemory;
+    NvU64 offset NV_ALIGN_BYTES(8);
+    NvU64 length NV_ALIGN_BYTES(8);
+    NvV32 flags;
+    NvU64 dmaOffset NV_ALIGN_BYTES(8);
+    NvV32 status;
+} NVOS46_PARAMETERS_V575;
+
+/* NVOS47 before 550 (545.29.06 nvos.h): no size member */
 typedef struct
 {
     NvHandle hClient;
@@ -340,12 +395,15 @@ echo "$tmp/extra.h" >> "$tmp/hfiles"
 xargs awk -f "$top/decoders/ioctl/gen-nvidia-structs.awk" < "$tmp/hfiles" > "$tmp/structs"
 
 # -- the C program that prints the layouts ------------------------------------------------------
+cat "$tmp/spec.auto" >> "$tmp/spec"
 awk -v specf="$tmp/spec" -v structsf="$tmp/structs" -f "$top/decoders/ioctl/gen-nvidia-prog.awk" \
 	> "$tmp/prog.c"
 {
-	for f in nvos.h nv-ioctl.h nv-unix-nvos-params-wrappers.h nv_escape.h uvm_ioctl.h uvm_linux_ioctl.h \
-		nvstatus.h; do
-		echo "#include \"$f\""
+	for f in nvos.h nv-ioctl.h nv-ioctl-numa.h nv-unix-nvos-params-wrappers.h nv_escape.h \
+		nv-ioctl-lockless-diag.h uvm_ioctl.h uvm_linux_ioctl.h nvstatus.h; do
+		for dir in "$SDK" "$KO/common/inc" "$KO/nvidia-uvm" "$UNIX"; do
+			[ ! -e "$dir/$f" ] || { echo "#include \"$f\""; break; }
+		done
 	done
 	find "$SDK/class" "$SDK/alloc" -name '*.h' | sort | sed "s|^$SDK/||;s|.*|#include \"&\"|"
 	find "$SDK/ctrl" -name '*.h' | sort | sed "s|^$SDK/||;s|.*|#include \"&\"|"

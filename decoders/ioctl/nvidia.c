@@ -128,39 +128,74 @@ static int esc_nr(uint32_t req)
 	return (int)HY_IOC_NR(req);
 }
 
+/* The bindings of (role, key): nv_binds is sorted by role, then key (gen-nvidia.sh). */
 static const struct nv_bind *bind_find(enum nv_role role, uint32_t key, size_t *n)
 {
-	const struct nv_bind *first = NULL;
+	size_t lo = 0, hi = nv_nbinds, k;
 
-	*n = 0;
-	for (size_t i = 0; i < nv_nbinds; i++) {
-		if (nv_binds[i].role != role || nv_binds[i].key != key)
-			continue;
-		if (!first)
-			first = &nv_binds[i];
-		(*n)++;
+	while (lo < hi) {	/* the first entry not below (role, key) */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct nv_bind *b = &nv_binds[mid];
+
+		if (b->role < role || (b->role == role && b->key < key))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return first;
+	for (k = lo; k < nv_nbinds && nv_binds[k].role == role && nv_binds[k].key == key; k++)
+		;
+	*n = k - lo;
+	return *n ? &nv_binds[lo] : NULL;
+}
+
+/* True when an older layout of c's struct (named C_Vnnn, before > major) applies to major. */
+static bool newer_than(const struct nv_bind *b, size_t n, const struct nv_bind *c,
+		       unsigned int major)
+{
+	size_t k = strlen(c->s ? c->s->name : "");
+
+	for (size_t i = 0; c->s && i < n; i++)
+		if (b[i].before && major < b[i].before && b[i].s &&
+		    !strncmp(b[i].s->name, c->s->name, k) && !strncmp(b[i].s->name + k, "_V", 2))
+			return true;
+	return false;
 }
 
 /*
- * The struct of an escape: of the layouts known for it, the one of the size the request
- * carries (RM_ALLOC: NVOS21 or NVOS64); NVOS47 by the driver version when it is known.
- * size 0: the size is not known (a wrapped command: the XFER's size is used instead).
+ * The struct of an escape.  Of the layouts known for it, those the driver version allows
+ * (d->nv_major, when CHECK_VERSION_STR told it), then the one of the size the request carries
+ * (RM_ALLOC: NVOS21 or NVOS64; NVOS46/47 changed size in 580/550), then the most specific for
+ * a known version (NVOS21 before 535 had the same size), else the pinned release's.
+ * size 0 or unknown: the first.  d NULL: the version is not known.
  */
 static const struct nv_struct *esc_struct(const struct dctx *d, int nr, size_t size)
 {
 	size_t n;
-	const struct nv_bind *b = bind_find(NVB_ESC, (uint32_t)nr, &n);
+	const struct nv_bind *b = bind_find(NVB_ESC, (uint32_t)nr, &n), *best = NULL;
+	unsigned int major = d ? d->nv_major : 0;
+	int best_score = -1;
 
 	if (!b)
 		return NULL;
-	if (d && d->nv_major && nr == HY_NV_ESC_RM_UNMAP_MEMORY_DMA && n > 1)
-		return d->nv_major >= 550 ? b[0].s : b[1].s;	/* 550 added NVOS47.size */
-	for (size_t i = 0; i < n; i++)
-		if (b[i].s && b[i].s->size == size)
-			return b[i].s;
-	return b->s;
+	for (size_t i = 0; i < n; i++) {
+		const struct nv_bind *c = &b[i];
+		int score;
+
+		if (major && c->before && major >= c->before)
+			continue;	/* a layout older than this driver */
+		if (major && !c->before && newer_than(b, n, c, major))
+			continue;	/* a layout newer than this driver */
+		score = (c->s && c->s->size == size) ? 4 : 0;
+		if (major && c->before)
+			score += 2;	/* older layout that this older driver still used */
+		else if (!major && !c->before)
+			score += 1;
+		if (score > best_score) {
+			best = c;
+			best_score = score;
+		}
+	}
+	return best ? best->s : b->s;
 }
 
 static const struct nv_struct *role_struct(enum nv_role role, uint32_t key)
@@ -179,12 +214,26 @@ static const struct nv_field *field_named(const struct nv_struct *s, const char 
 	return NULL;
 }
 
-static const struct nv_field *field_status(const struct nv_struct *s)
+/*
+ * The offset of the struct's NV_STATUS member, looked for in nested structs too
+ * (nv_ioctl_nvos33_parameters_with_fd.params.status): true and *off when there is one.
+ */
+static bool status_off(const struct nv_struct *s, size_t *off)
 {
-	for (unsigned int i = 0; s && i < s->nf; i++)
-		if (s->f[i].kind == NVK_ST && s->f[i].n == 1)
-			return &s->f[i];
-	return NULL;
+	for (unsigned int i = 0; s && i < s->nf; i++) {
+		const struct nv_field *f = &s->f[i];
+		size_t sub;
+
+		if (f->kind == NVK_ST && f->n == 1 && f->esize == 4) {
+			*off = f->off;
+			return true;
+		}
+		if (f->kind == NVK_STRUCT && f->n == 1 && status_off(f->sub, &sub)) {
+			*off = f->off + sub;
+			return true;
+		}
+	}
+	return false;
 }
 
 static uint64_t get_uint(const uint8_t *p, size_t size)
@@ -271,8 +320,8 @@ static struct hv *hv_uuid(struct dctx *d, const uint8_t *u)
 static struct hv *nv_struct_val(struct dctx *d, const struct nv_struct *s, const uint8_t *p,
 				size_t len, bool all);
 
-/* One element of kind f->kind at p (esize bytes). */
-static struct hv *elem_val(struct dctx *d, const struct nv_field *f, const uint8_t *p)
+/* One element of kind f->kind at p (esize bytes); out: captured at exit (NV_STATUS shows). */
+static struct hv *elem_val(struct dctx *d, const struct nv_field *f, const uint8_t *p, bool out)
 {
 	switch (f->kind) {
 	case NVK_U:
@@ -300,7 +349,7 @@ static struct hv *elem_val(struct dctx *d, const struct nv_field *f, const uint8
 	case NVK_UUID:
 		return f->esize >= 16 ? hv_uuid(d, p) : hv_hexstr(d, p, f->esize, false);
 	case NVK_STRUCT:
-		return nv_struct_val(d, f->sub, p, f->esize, true);
+		return nv_struct_val(d, f->sub, p, f->esize, out);
 	case NVK_STR:
 	case NVK_BYTES:
 		break;
@@ -308,10 +357,25 @@ static struct hv *elem_val(struct dctx *d, const struct nv_field *f, const uint8
 	return hv_hexstr(d, p, f->esize, false);
 }
 
-/* A member: scalar, string, bytes or array, from the bytes at p (avail of them there). */
-static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint8_t *p, size_t avail)
+/*
+ * Bytes of member f inside a capture of len bytes: all of it, the whole elements that fit of
+ * an array cut short (a caller built for another release's bound), or 0.
+ */
+static size_t fit(const struct nv_field *f, size_t len)
 {
 	size_t size = f->esize * f->n;
+
+	if (f->off + size <= len)
+		return size;
+	if (f->n > 1 && f->off + f->esize <= len)
+		return (len - f->off) / f->esize * f->esize;
+	return 0;
+}
+
+/* A member: scalar, string, bytes or array, from its size bytes at p; out as for elem_val. */
+static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint8_t *p,
+			    size_t size, bool out)
+{
 
 	if (f->kind == NVK_STR) {
 		size_t k = strnlen((const char *)p, size);
@@ -327,11 +391,10 @@ static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint
 		return hv_hexstr(d, p, show, show < size);
 	}
 	if (f->n == 1)
-		return elem_val(d, f, p);
+		return elem_val(d, f, p, out);
 	struct hv *a = hv_array(d);
-	size_t n = f->n;
+	size_t n = size / f->esize;
 
-	(void)avail;
 	/* trailing zero elements are not shown: fixed-size arrays filled from the front */
 	while (n > 0) {
 		const uint8_t *e = p + (n - 1) * f->esize;
@@ -348,7 +411,7 @@ static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint
 			hv_add(a, NULL, hv_more(d));
 			break;
 		}
-		hv_add(a, NULL, elem_val(d, f, p + i * f->esize));
+		hv_add(a, NULL, elem_val(d, f, p + i * f->esize, out));
 	}
 	return a;
 }
@@ -365,7 +428,9 @@ static struct hv *nv_struct_val(struct dctx *d, const struct nv_struct *s, const
 
 		if (!f->name)
 			continue;
-		if (f->off + f->esize * f->n > len) {
+		size_t k = fit(f, len);
+
+		if (!k) {
 			hv_add(v, NULL, hv_more(d));
 			break;
 		}
@@ -375,7 +440,7 @@ static struct hv *nv_struct_val(struct dctx *d, const struct nv_struct *s, const
 			hv_add(v, NULL, hv_more(d));
 			break;
 		}
-		hv_add(v, f->name, field_val(d, f, p + f->off, len - f->off));
+		hv_add(v, f->name, field_val(d, f, p + f->off, k, all));
 		shown++;
 	}
 	return v;
@@ -392,7 +457,8 @@ struct nv_subref {
 	const struct nv_subref *inner;	/* the sub's own sub (a command inside XFER) */
 };
 
-static bool nvos32_skip(const struct nv_struct *s, const struct nv_field *f, const uint8_t *p)
+static bool nvos32_skip(const struct nv_struct *s, const struct nv_field *f, const uint8_t *p,
+			size_t len)
 {
 	static const char data[] = "data.";
 	const struct nv_field *fn;
@@ -400,7 +466,7 @@ static bool nvos32_skip(const struct nv_struct *s, const struct nv_field *f, con
 	if (strcmp(s->name, "NVOS32_PARAMETERS") || strncmp(f->name, data, sizeof(data) - 1))
 		return false;
 	fn = field_named(s, "function");
-	return !fn || get_uint(p + fn->off, 4) != HY_NVOS32_FUNCTION_ALLOC_SIZE;
+	return !fn || len < fn->off + 4 || get_uint(p + fn->off, 4) != HY_NVOS32_FUNCTION_ALLOC_SIZE;
 }
 
 static void sub_pair(struct dctx *d, const struct nv_subref *r, struct hv **in, struct hv **out);
@@ -427,11 +493,11 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 	}
 	for (unsigned int i = 0; i < s->nf; i++) {
 		const struct nv_field *f = &s->f[i];
-		size_t end = f->off + f->esize * f->n;
+		size_t ai = pi ? fit(f, li) : 0, ao = po ? fit(f, lo) : 0;
 
 		if (!f->name)
 			continue;
-		if (pi && nvos32_skip(s, f, pi))
+		if (pi && nvos32_skip(s, f, pi, li))
 			continue;
 		if (sub && sub->ptr == f && sub->have) {
 			struct hv *si = NULL, *so = NULL;
@@ -448,28 +514,28 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 			continue;
 		}
 		if (f->kind != NVK_ST && !cut_a) {
-			if (end > li) {
+			if (!ai) {
 				cut_a = true;
 			} else if (!d->o->verbose && na >= NV_BRIEF) {
 				cut_a = true;
 			} else {
-				hv_add(a, f->name, field_val(d, f, pi + f->off, li - f->off));
+				hv_add(a, f->name, field_val(d, f, pi + f->off, ai, !in));
 				na++;
 			}
 		}
-		if (po && end <= lo && (f->kind == NVK_ST || end > li ||
-					memcmp(pi + f->off, po + f->off, end - f->off))) {
+		if (ao && (f->kind == NVK_ST || ai != ao || memcmp(pi + f->off, po + f->off, ao))) {
 			if (!d->o->verbose && nb >= NV_BRIEF && f->kind != NVK_ST) {
 				cut_b = true;
 				continue;
 			}
-			hv_add(b, f->name, field_val(d, f, po + f->off, lo - f->off));
+			hv_add(b, f->name, field_val(d, f, po + f->off, ao, true));
 			nb++;
-		} else if (!po && in == NULL && f->kind == NVK_ST && end <= li) {
-			hv_add(a, f->name, field_val(d, f, pi + f->off, li - f->off));
+		} else if (!po && !in && f->kind == NVK_ST && ai) {
+			hv_add(a, f->name, field_val(d, f, pi + f->off, ai, true));
 		}
 	}
-	if (cut_a)
+	/* the capture was cut (HY_IOC_SUB_MAX, or the read stopped short): say so */
+	if (cut_a || (in && (in->h.flags & HY_BF_TRUNC)) || (!in && out && (out->h.flags & HY_BF_TRUNC)))
 		hv_add(a, NULL, hv_more(d));
 	if (cut_b)
 		hv_add(b, NULL, hv_more(d));
@@ -618,12 +684,15 @@ static struct hv *array_arg(struct dctx *d, const struct nv_struct *s, uint32_t 
 	return a;
 }
 
+static bool ioctl_status(const struct dctx *d, const struct event *ev, unsigned int kind,
+			 uint32_t *status);
+
 /* The status after the result: "= 0 (NV_ERR_NOT_SUPPORTED)". */
 static void status_note(struct dctx *d, unsigned int kind)
 {
 	uint32_t st;
 
-	if (d_failed(d) || !nv_ioctl_status(d->ev, kind, &st))
+	if (d_failed(d) || !ioctl_status(d, d->ev, kind, &st))
 		return;
 	const char *n = nv_status_name(st);
 
@@ -700,8 +769,9 @@ int nv_ioctl_decode(struct dctx *d, unsigned int kind, uint32_t req)
 /* -- status and labels for the sinks ------------------------------------------------------- */
 
 /* The request's struct and the blob arg/idx its top lies in (XFER: the wrapped command's). */
-static const struct nv_struct *rec_struct(const struct event *ev, unsigned int kind, int *arg,
-					  int *idx, int *nr_out, uint32_t *inner)
+static const struct nv_struct *rec_struct(const struct dctx *d, const struct event *ev,
+					  unsigned int kind, int *arg, int *idx, int *nr_out,
+					  uint32_t *inner)
 {
 	uint32_t req = (uint32_t)ev->r.args[1];
 
@@ -717,7 +787,7 @@ static const struct nv_struct *rec_struct(const struct event *ev, unsigned int k
 	*nr_out = nr;
 	if (nr < 0)
 		return NULL;
-	const struct nv_struct *s = esc_struct(NULL, nr, HY_IOC_SIZE(req));
+	const struct nv_struct *s = esc_struct(d, nr, HY_IOC_SIZE(req));
 
 	if (nr != HY_NV_ESC_IOCTL_XFER_CMD || !s)
 		return s;
@@ -731,20 +801,32 @@ static const struct nv_struct *rec_struct(const struct event *ev, unsigned int k
 	*idx = 1;
 	*nr_out = (int)cmd;
 	*inner = cmd;
-	return esc_struct(NULL, (int)cmd, size);
+	return esc_struct(d, (int)cmd, size);
 }
 
-bool nv_ioctl_status(const struct event *ev, unsigned int kind, uint32_t *status)
+/* The status of the record, its layouts chosen with d's driver version (d NULL: unknown). */
+static bool ioctl_status(const struct dctx *d, const struct event *ev, unsigned int kind,
+			 uint32_t *status)
 {
 	int arg, idx, nr;
 	uint32_t inner = 0;
-	const struct nv_struct *s = rec_struct(ev, kind, &arg, &idx, &nr, &inner);
+	const struct nv_struct *s = rec_struct(d, ev, kind, &arg, &idx, &nr, &inner);
 	const struct event_blob *b;
 
 	if (!s)
 		return false;
 	b = event_blob(ev, arg, HY_AT_EXIT, idx);
-	return blob_u32(b, field_status(s), status);
+	size_t off;
+
+	if (!b || b->h.err || !status_off(s, &off) || b->h.len < off + 4)
+		return false;
+	*status = (uint32_t)get_uint(b->data + off, 4);
+	return true;
+}
+
+bool nv_ioctl_status(const struct event *ev, unsigned int kind, uint32_t *status)
+{
+	return ioctl_status(NULL, ev, kind, status);
 }
 
 static size_t put(char *buf, size_t size, size_t at, const char *s)
@@ -764,7 +846,7 @@ size_t nv_ioctl_label(const struct event *ev, unsigned int kind, char *buf, size
 {
 	uint32_t req = (uint32_t)ev->r.args[1], inner = 0, key;
 	int arg, idx, nr;
-	const struct nv_struct *s = rec_struct(ev, kind, &arg, &idx, &nr, &inner);
+	const struct nv_struct *s = rec_struct(NULL, ev, kind, &arg, &idx, &nr, &inner);
 	const char *n;
 	char tmp[32];
 	size_t at = 0;

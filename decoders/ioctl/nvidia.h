@@ -12,6 +12,16 @@
 #include <stdint.h>
 #include "../event.h"
 
+/*
+ * Blobs of an ioctl on an NVIDIA fd (what the capture descriptions produce and the decoders
+ * read, docs/nvidia.md):
+ *   arg 0 idx 0, HY_BF_FDPATH    the fd's path: the device kind (with --cuda even without -y)
+ *   arg 2 idx 0                  the top struct, at HY_AT_ENTER and/or HY_AT_EXIT
+ *   HY_ARG_EXTRA idx 1 + i       sub i of the request's description, in its order
+ *   NV_ESC_IOCTL_XFER_CMD: HY_ARG_EXTRA idx 1 is the wrapped command's top struct (the XFER's
+ *   only sub) and HY_ARG_EXTRA idx 1 + HY_IOCD_SUBS + j that command's own sub j.
+ */
+
 /* The device kind (enum hy_dev_kind) of a file by its path as -y prints it; HY_DEV_NONE if not NVIDIA's. */
 unsigned int nv_dev_kind(const char *path);
 

@@ -57,6 +57,8 @@ struct nv_bind {
 	enum nv_role role;
 	uint32_t key;
 	const struct nv_struct *s;	/* NULL: the request takes no argument */
+	unsigned int before;		/* 0: the pinned release's layout; else an older one,
+					   used by drivers before this major version */
 };
 
 extern const struct nv_bind nv_binds[];

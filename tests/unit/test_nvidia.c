@@ -186,14 +186,26 @@ UT_CASE(rm_control_unreadable)
 		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params=0x7ffc2000, "
 		"paramsSize=128} => {status=NV_OK}) = 0 (NV_OK)");
 
+	/* a params buffer cut by the capture: the elements read, then "..." */
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	ut_blob(u, HY_ARG_EXTRA, HY_AT_ENTER, 1, ids, sizeof(ids), HY_BF_TRUNC);
+	UT_LINE(u, "params truncated", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0x100, 0x200], ...}, "
+		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* a params buffer shorter than this release's struct (an array bound grew): what it holds */
+	in.paramsSize = 8;
 	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
 	fdpath(u, "/dev/nvidiactl");
 	top(u, HY_AT_ENTER, &in, sizeof(in));
 	sub(u, HY_AT_ENTER, 1, ids, sizeof(ids));
-	UT_LINE(u, "params truncated", -25,
+	UT_LINE(u, "params shorter", -25,
 		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
-		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={...}, "
-		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
+		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0x100, 0x200]}, "
+		"paramsSize=8}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	in.paramsSize = 128;
 
 	/* the top struct unreadable: the address, as strace prints it */
 	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
@@ -282,6 +294,30 @@ UT_CASE(rm_free)
 
 	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "NV_ESC_RM_FREE");
+}
+
+/* RM_MAP_MEMORY: NVOS33 inside nv_ioctl_nvos33_parameters_with_fd; its status is nested */
+UT_CASE(rm_map_memory)
+{
+	struct { struct { uint32_t hClient, hDevice, hMemory, pad; uint64_t offset, length,
+			  pLinearAddress; uint32_t status, flags; } params; int32_t fd, pad; }
+		m = { { 0xc1d00001, 0x5c000003, 0xcaf00004, 0, 0, 0x200000, 0, 0, 0 }, 7, 0 }, mo = m;
+
+	mo.params.pLinearAddress = 0x7f0000000000;
+	mo.params.status = 0x1f;
+	ut_begin(u, SYS_ioctl, 4, IOWR_F(0x4e, sizeof(m)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidia0");
+	top(u, HY_AT_ENTER, &m, sizeof(m));
+	top(u, HY_AT_EXIT, &mo, sizeof(mo));
+	UT_LINE(u, "map memory", 0,
+		"ioctl(4, NV_ESC_RM_MAP_MEMORY, {params={hClient=0xc1d00001, hDevice=0x5c000003, "
+		"hMemory=0xcaf00004, offset=0, length=0x200000, pLinearAddress=NULL, flags=0}, fd=7} => "
+		"{params={hClient=0xc1d00001, hDevice=0x5c000003, hMemory=0xcaf00004, offset=0, "
+		"length=0x200000, pLinearAddress=0x7f0000000000, status=NV_ERR_INVALID_ARGUMENT, flags=0}}) = 0 "
+		"(NV_ERR_INVALID_ARGUMENT)");
+	uint32_t st = 0;
+
+	UT_CHECK("nested status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIA, &st) && st == 0x1f);
 }
 
 /* XFER: the command it carries, decoded in place of its pointer */
@@ -391,6 +427,36 @@ UT_CASE(nvos47)
 		"ioctl(3, NV_ESC_RM_UNMAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
 		"flags=0, dmaOffset=0x1000}) = -1 ENOTTY (Inappropriate ioctl for device)");
 	u->d.nv_major = 0;
+
+	/* NVOS46 before 580: 56 bytes, no flags2/kindOverride; chosen by its size */
+	struct { uint32_t hClient, hDevice, hDma, hMemory; uint64_t offset, length; uint32_t flags, pad;
+		 uint64_t dmaOffset; uint32_t status, pad2; } m = { 1, 2, 3, 4, 0x10, 0x20, 0, 0, 0x3000, 0, 0 };
+
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x57, sizeof(m)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &m, sizeof(m));
+	UT_LINE(u, "NVOS46 575 by size", -25,
+		"ioctl(3, NV_ESC_RM_MAP_MEMORY_DMA, {hClient=0x1, hDevice=0x2, hDma=0x3, hMemory=0x4, "
+		"offset=0x10, length=0x20, flags=0, dmaOffset=0x3000}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* NVOS21 before 535: same size, no paramsSize: only the version tells */
+	struct { uint32_t hRoot, hObjectParent, hObjectNew, hClass; uint64_t pAllocParms;
+		 uint32_t status, pad; } r = { 1, 2, 3, 0x80, 0, 0x56, 0 };
+
+	u->d.nv_major = 520;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2b, sizeof(r)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &r, sizeof(r));
+	top(u, HY_AT_EXIT, &r, sizeof(r));
+	UT_LINE(u, "NVOS21 520 by version", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
+		"hClass=NV01_DEVICE_0, pAllocParms=NULL} => {status=NV_ERR_NOT_SUPPORTED}) = 0 "
+		"(NV_ERR_NOT_SUPPORTED)");
+	u->d.nv_major = 595;
+	UT_LINE(u, "NVOS21 595 by version", 0,
+		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
+		"hClass=NV01_DEVICE_0, pAllocParms=NULL, paramsSize=86} => {status=NV_OK}) = 0 (NV_OK)");
+	u->d.nv_major = 0;
 }
 
 UT_CASE(uvm)
@@ -457,6 +523,59 @@ UT_CASE(uvm)
 	UT_EXPECT("label unknown", lb, "0x3ff");
 }
 
+/* RM_VID_HEAP_CONTROL: the function by name; the AllocSize members only for ALLOC_SIZE */
+UT_CASE(vidheap)
+{
+	struct { uint32_t hRoot, hObjectParent, function, hVASpace; int16_t ivcHeapNumber; uint16_t pad;
+		 uint32_t status; uint64_t total, free;
+		 struct { uint32_t owner, hMemory, type, flags, attr, format, comprCovg, zcullCovg,
+			  partitionStride, width, height, pad; uint64_t size, alignment, offset, limit,
+			  address, rangeBegin, rangeEnd; uint32_t attr2, ctagOffset; int32_t numaNode; } as;
+	} v = { 0xc1d00001, 0x5c000001, 2, 0, 0, 0, 0, 0, 0,
+		{ 0x1, 0xcaf00003, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0x200000, 0x1000, 0, 0, 0, 0, 0, 0,
+		  0, -1 } };
+	size_t n;
+	const struct nv_bind *b = NULL;
+
+	for (n = 0; n < nv_nbinds; n++)
+		if (nv_binds[n].role == NVB_ESC && nv_binds[n].key == 0x4a)
+			b = &nv_binds[n];
+	UT_CHECK("NVOS32 bound", b && b->s && b->s->size >= sizeof(v));
+	if (!b || !b->s)
+		return;
+	uint8_t buf[512] = { 0 };
+
+	memcpy(buf, &v, sizeof(v));
+	u->o.verbose = 1;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x4a, b->s->size), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, buf, b->s->size);
+	UT_LINE(u, "alloc size -v", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_ALLOC_SIZE, hVASpace=0, ivcHeapNumber=0, total=0, free=0, "
+		"data.AllocSize.owner=1, data.AllocSize.hMemory=0xcaf00003, data.AllocSize.type=0, "
+		"data.AllocSize.flags=0x10, data.AllocSize.attr=0, data.AllocSize.format=0, "
+		"data.AllocSize.comprCovg=0, data.AllocSize.zcullCovg=0, data.AllocSize.partitionStride=0, "
+		"data.AllocSize.width=0, data.AllocSize.height=0, data.AllocSize.size=0x200000, "
+		"data.AllocSize.alignment=0x1000, data.AllocSize.offset=0, data.AllocSize.limit=0, "
+		"data.AllocSize.address=NULL, data.AllocSize.rangeBegin=0, data.AllocSize.rangeEnd=0, "
+		"data.AllocSize.attr2=0, data.AllocSize.ctagOffset=0, data.AllocSize.numaNode=-1}) = -1 "
+		"ENOTTY (Inappropriate ioctl for device)");
+	u->o.verbose = 0;
+	UT_LINE(u, "alloc size", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_ALLOC_SIZE, hVASpace=0, ivcHeapNumber=0, total=0, free=0, "
+		"data.AllocSize.owner=1, ...}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	buf[8] = 3;	/* NVOS32_FUNCTION_FREE: no AllocSize members */
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x4a, b->s->size), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, buf, b->s->size);
+	UT_LINE(u, "free", -25,
+		"ioctl(3, NV_ESC_RM_VID_HEAP_CONTROL, {hRoot=0xc1d00001, hObjectParent=0x5c000001, "
+		"function=NVOS32_FUNCTION_FREE, hVASpace=0, ivcHeapNumber=0, total=0, free=0}) = -1 "
+		"ENOTTY (Inappropriate ioctl for device)");
+}
+
 /* Every escape and UVM command of the tables prints by name on its kind of fd. */
 UT_CASE(names)
 {
@@ -514,6 +633,9 @@ UT_TEST(tables)
 	UT_EXPECT("class 0x41", xlat_name(&xlat_nv_classes, 0x41), "NV01_ROOT_CLIENT");
 	UT_EXPECT("class 0x2080", xlat_name(&xlat_nv_classes, 0x2080), "NV20_SUBDEVICE_0");
 	UT_EXPECT("class c86f", xlat_name(&xlat_nv_classes, 0xc86f), "HOPPER_CHANNEL_GPFIFO_A");
+	UT_EXPECT("class 0x3e by its allocation name", xlat_name(&xlat_nv_classes, 0x3e), "NV01_MEMORY_SYSTEM");
+	UT_EXPECT("class 0x79", xlat_name(&xlat_nv_classes, 0x79), "NV01_EVENT_OS_EVENT");
+	UT_EXPECT("class 0x81 (cl84a0.h)", xlat_name(&xlat_nv_classes, 0x81), "NV01_MEMORY_LIST_SYSTEM");
 	UT_EXPECT("cmd 0x20800102", xlat_name(&xlat_nv_ctrl_cmds, 0x20800102), "NV2080_CTRL_CMD_GPU_GET_INFO_V2");
 	UT_CHECK("thousand cmds", xlat_nv_ctrl_cmds.n > 1000);
 	/* every cmd is class << 16 | category << 8 | index with its class in its name */
@@ -620,11 +742,51 @@ UT_TEST(descs)
 	UT_CHECK("NV01_DEVICE_0 size", !bad);
 }
 
+/* The request-to-struct bindings: sorted (they are searched), and naming known requests. */
+UT_TEST(binds)
+{
+	unsigned int nctrl = 0, nclass = 0;
+	int bad = 0;
+
+	for (size_t i = 0; i < nv_nbinds; i++) {
+		const struct nv_bind *b = &nv_binds[i];
+
+		if (i && (nv_binds[i - 1].role > b->role ||
+			  (nv_binds[i - 1].role == b->role && nv_binds[i - 1].key > b->key))) {
+			printf("#  not sorted at %zu\n", i);
+			bad = 1;
+		}
+		const struct xlat *x = b->role == NVB_CTRL ? &xlat_nv_ctrl_cmds :
+				       b->role == NVB_CLASS ? &xlat_nv_classes :
+				       b->role == NVB_ESC ? &xlat_nv_escapes : &xlat_nv_uvm_cmds;
+
+		if (!xlat_name(x, b->key) || (!b->s && b->role != NVB_UVM)) {
+			printf("#  %s %#x: %s\n", x->tname, b->key, b->s ? b->s->name : "no struct");
+			bad = 1;
+		}
+		/* every member inside its struct, elements whole */
+		for (unsigned int k = 0; b->s && k < b->s->nf; k++) {
+			const struct nv_field *f = &b->s->f[k];
+
+			if (f->name && (f->off + f->esize * f->n > b->s->size || !f->esize || !f->n)) {
+				printf("#  %s.%s\n", b->s->name, f->name);
+				bad = 1;
+			}
+		}
+		nctrl += b->role == NVB_CTRL;
+		nclass += b->role == NVB_CLASS;
+	}
+	UT_CHECK("sorted, known, members inside", !bad);
+	UT_CHECK("params layouts for most control commands", nctrl > 1300);
+	UT_CHECK("alloc params for the common classes", nclass > 40);
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(dev_kind), UT_ENTRY(rm_control), UT_ENTRY(rm_control_unknown),
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
-	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), { NULL },
+	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
+	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), { NULL },
 };
 
 int main(int argc, char **argv)
