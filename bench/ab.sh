@@ -38,6 +38,7 @@ cell_cmd() {	# cell hytrace out
 	case $c in
 	bpf)		echo "$hy --backend=bpf -f -o $out $BIN/w1_getppid $W1" ;;
 	bpf-c)		echo "$hy --backend=bpf -f -c -o $out $BIN/w1_getppid $W1" ;;
+	bpf-cuda-c)	echo "$hy --backend=bpf -f --cuda -c -o $out $BIN/w1_getppid $W1" ;;
 	bpf-json)	echo "$hy --backend=bpf -f --format=json -o $out $BIN/w1_getppid $W1" ;;
 	pt)		echo "$hy --backend=ptrace -f -o $out $BIN/w1_getppid $W1" ;;
 	pt-openat)	echo "$hy --backend=ptrace -f -e trace=openat -o $out $BIN/w1_getppid $W1" ;;

@@ -27,7 +27,7 @@ struct cmd_row {
 	struct hy_sum s;
 };
 
-#define CMD_NAME_MAX	192	/* longer names are cut: the longest NVIDIA label is ~80 */
+#define CMD_NAME_MAX	192	/* longer names are cut: "ioctl:" + the longest label is ~100 */
 
 struct summary {
 	struct hy_sum s[HY_NR_MAX];
