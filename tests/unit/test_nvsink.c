@@ -173,6 +173,13 @@ UT_TEST(summary)
 	row(s, "total", &calls, &errors);
 	UT_CHECK("-c: the total counts syscalls once", calls == 5 && errors == 2);
 	free(s);
+	static const char *const cc[] = { "--cuda", "-C", NULL };
+
+	s = run("C", cc);
+	row(s, "ioctl:NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2", &calls, &errors);
+	UT_CHECK("-C: the trace, then the table with the command row",
+		 strstr(s, "ioctl(3, NV_ESC_RM_CONTROL") && calls == 3 && errors == 2);
+	free(s);
 	s = run("c-plain", plain);
 	row(s, "ioctl", &calls, &errors);
 	UT_CHECK("-c without --cuda: a status is no error", calls == 4 && errors == 1);
