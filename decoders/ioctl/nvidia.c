@@ -374,8 +374,11 @@ static size_t fit(const struct nv_field *f, size_t len)
 
 /* A member: scalar, string, bytes or array, from its size bytes at p; out as for elem_val. */
 static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint8_t *p,
-			    size_t size, bool out)
+			    size_t size, bool out, int64_t count)
 {
+	/* an array after its count (numClasses, gpuInfoListSize, length): that many elements */
+	if (f->n > 1 && count >= 0 && (uint64_t)count * f->esize < size)
+		size = (size_t)count * f->esize;
 
 	if (f->kind == NVK_STR) {
 		size_t k = strnlen((const char *)p, size);
@@ -395,8 +398,8 @@ static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint
 	struct hv *a = hv_array(d);
 	size_t n = size / f->esize;
 
-	/* trailing zero elements are not shown: fixed-size arrays filled from the front */
-	while (n > 0) {
+	/* without a count, trailing zero elements are not shown: arrays filled from the front */
+	while (count < 0 && n > 0) {
 		const uint8_t *e = p + (n - 1) * f->esize;
 		size_t k = 0;
 
@@ -414,6 +417,35 @@ static struct hv *field_val(struct dctx *d, const struct nv_field *f, const uint
 		hv_add(a, NULL, elem_val(d, f, p + i * f->esize, out));
 	}
 	return a;
+}
+
+/*
+ * The element count that member i of s has from the member before it, when that one is an
+ * integer named as a count (numClasses, gpuInfoListSize, engineCount, length) and member i is
+ * an array; else -1.  p holds len bytes of the struct.
+ */
+static int64_t array_count(const struct nv_struct *s, unsigned int i, const uint8_t *p, size_t len)
+{
+	const struct nv_field *f = &s->f[i], *c;
+	const char *n;
+	size_t k;
+
+	if (!i || f->n < 2 || !p)
+		return -1;
+	c = &s->f[i - 1];
+	if (c->n != 1 || (c->kind != NVK_U && c->kind != NVK_I && c->kind != NVK_X) ||
+	    c->esize > 8 || c->off + c->esize > len || !c->name)
+		return -1;
+	n = strrchr(c->name, '.');
+	n = n ? n + 1 : c->name;
+	k = strlen(n);
+	if (!(k > 4 && !strcmp(n + k - 4, "Size")) && !(k > 5 && !strcmp(n + k - 5, "Count")) &&
+	    strcmp(n, "length") && strcmp(n, "count") &&
+	    !(!strncmp(n, "num", 3) && n[3] >= 'A' && n[3] <= 'Z'))
+		return -1;
+	uint64_t v = get_uint(p + c->off, c->esize);
+
+	return v > f->n ? (int64_t)f->n : (int64_t)v;
 }
 
 /* A whole struct from len bytes (a nested struct or a struct known only at exit). */
@@ -440,7 +472,7 @@ static struct hv *nv_struct_val(struct dctx *d, const struct nv_struct *s, const
 			hv_add(v, NULL, hv_more(d));
 			break;
 		}
-		hv_add(v, f->name, field_val(d, f, p + f->off, k, all));
+		hv_add(v, f->name, field_val(d, f, p + f->off, k, all, array_count(s, i, p, len)));
 		shown++;
 	}
 	return v;
@@ -519,7 +551,8 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 			} else if (!d->o->verbose && na >= NV_BRIEF) {
 				cut_a = true;
 			} else {
-				hv_add(a, f->name, field_val(d, f, pi + f->off, ai, !in));
+				hv_add(a, f->name, field_val(d, f, pi + f->off, ai, !in,
+							     array_count(s, i, pi, li)));
 				na++;
 			}
 		}
@@ -528,10 +561,12 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 				cut_b = true;
 				continue;
 			}
-			hv_add(b, f->name, field_val(d, f, po + f->off, ao, true));
+			hv_add(b, f->name, field_val(d, f, po + f->off, ao, true,
+						     array_count(s, i, po, lo)));
 			nb++;
 		} else if (!po && !in && f->kind == NVK_ST && ai) {
-			hv_add(a, f->name, field_val(d, f, pi + f->off, ai, true));
+			hv_add(a, f->name, field_val(d, f, pi + f->off, ai, true,
+						     array_count(s, i, pi, li)));
 		}
 	}
 	/* the capture was cut (HY_IOC_SUB_MAX, or the read stopped short): say so */

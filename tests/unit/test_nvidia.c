@@ -140,6 +140,42 @@ UT_CASE(rm_control)
 	UT_EXPECT("entry", ut_enter(u), "ioctl(3, NV_ESC_RM_CONTROL, ");
 }
 
+/* arrays after their count: that many elements (classes by name), zeros included */
+UT_CASE(rm_control_counted)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 c = { 0xc1d00001, 0x5c000001, 0x800292, 0, PSUB, 4 + 200 * 4, 0 };
+	uint32_t in[201] = { 0 }, out[201] = { 3, 0x80, 0x2080, 0xc86f, 0x1234 };
+	struct { uint32_t n; struct { uint32_t index, data; } l[70]; } gi = { 2, { { 0, 0 }, { 1, 0 } } },
+		go = { 2, { { 0, 0x170 }, { 1, 0 } } };
+
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &c, sizeof(c));
+	top(u, HY_AT_EXIT, &c, sizeof(c));
+	sub(u, HY_AT_ENTER, 1, in, sizeof(in));
+	sub(u, HY_AT_EXIT, 1, out, sizeof(out));
+	UT_LINE(u, "classlist v2", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV0080_CTRL_CMD_GPU_GET_CLASSLIST_V2, flags=0, params={numClasses=0, classList=[]}, "
+		"paramsSize=804} => {params={numClasses=3, classList=[NV01_DEVICE_0, NV20_SUBDEVICE_0, "
+		"HOPPER_CHANNEL_GPFIFO_A]}, status=NV_OK}) = 0 (NV_OK)");
+
+	c.cmd = 0x20800102;
+	c.paramsSize = sizeof(gi);
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &c, sizeof(c));
+	top(u, HY_AT_EXIT, &c, sizeof(c));
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_EXIT, 1, &go, sizeof(go));
+	UT_LINE(u, "gpu info v2", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags=0, params={gpuInfoListSize=2, "
+		"gpuInfoList=[{index=0, data=0}, {index=1, data=0}]}, paramsSize=564} => "
+		"{params={gpuInfoList=[{index=0, data=368}, {index=1, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
+}
+
 /* unknown cmd: class/category/index; params as the pointer, bytes under -v */
 UT_CASE(rm_control_unknown)
 {
@@ -786,7 +822,7 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
 	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
-	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), { NULL },
+	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), UT_ENTRY(rm_control_counted), { NULL },
 };
 
 int main(int argc, char **argv)
