@@ -10,6 +10,7 @@
 # /dev/nvidia-modeset and /dev/nvidia-caps/nvidia-cap1; then CMD runs there and its exit
 # status is ours.  Nothing outside the namespace changes; the fake ends with it.
 # Exit status 77: the fake could not be set up (the reason on stderr), so callers can skip.
+# FAKENV_OPTS: more FUSE options for the fake (-d: every request logged in WORKDIR/fakenv.err).
 
 [ $# -ge 3 ] || { echo "usage: run.sh FAKENV WORKDIR CMD [ARG...]" >&2; exit 2; }
 if [ -z "$FAKENV_INSIDE" ]; then
