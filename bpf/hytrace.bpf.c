@@ -1331,7 +1331,13 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 		return 0;
 	st->nr = id;
 	st->ts = cfg_time ? now_ns() : 1;	/* ts != 0 also means "inside a traced call" */
-	if (cfg_summary)
+	st->dev = 0;
+	/*
+	 * -c: summed at exit, no record; with --cuda the calls on a device's fd go to user space
+	 * as records all the same (an NVIDIA ioctl's driver status and command are read there)
+	 */
+	if (cfg_summary && !(cfg_cuda && cfg_devfd[id & (HY_NR_MAX - 1)] &&
+			     !(cfg_devfd[id & (HY_NR_MAX - 1)] & HYB_DEVFD_RET)))
 		return 0;
 	if (regs) {
 		st->args[0] = regs->di;
@@ -1354,15 +1360,16 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 	st->slot_len = 0;
 	st->nblobs = 0;
 	st->retry = 0;
-	if (cfg_cuda) {		/* (pruned by the verifier without --cuda) */
-		st->dev = 0;
-		if (cfg_devfd[id] && dev_enter(st, id)) {
+	if (cfg_cuda && cfg_devfd[id]) {
+		if (dev_enter(st, id)) {
 			st->ts = 0;	/* --cuda-only: not a device's fd */
 			return 0;
 		}
 		if (st->dev)
 			nf |= HYB_NF_ENTER_CAP;	/* its path, its ioctl's description */
 	}
+	if (cfg_summary && !st->dev)
+		return 0;	/* -c: another file's, summed at exit */
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
 		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf);
 	return 0;
@@ -1390,7 +1397,7 @@ static __always_inline int sys_exit_body(long ret)
 	pt = (__u64)st->tgid << 32 | st->tid;
 	ts = st->ts;
 	st->ts = 0;
-	if (cfg_summary) {
+	if (cfg_summary && !st->dev) {	/* a device's call: a record, counted in user space */
 		__u32 nr = st->nr;
 		struct hy_sum *sm = bpf_map_lookup_elem(&sums, &nr);
 		__u64 d = now - ts;

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "ioctl/nvidia.h"
 #include "log.h"
+#include "nvcall.h"
 #include "pipeline.h"
 
 int pipeline_init(struct pipeline *pl, const struct opts *o)
@@ -124,11 +125,16 @@ static void dispatch_stack(struct pipeline *pl, const struct event *ev, struct t
 	}
 }
 
-static unsigned int call_status(const struct event *ev)
+static unsigned int call_status(const struct opts *o, const struct event *ev)
 {
+	struct nvcall nc;
+
 	if (ev->r.flags & HY_F_NO_EXIT)
 		return ST_UNFINISHED;
 	if (ev->r.ret < 0 && ev->r.ret >= -4095)
+		return ST_FAILED;
+	/* --cuda: the NVIDIA driver fails a call in its status while the ioctl returns 0 */
+	if (o->cuda != CUDA_OFF && nvcall_get(ev, &nc) && nvcall_failed(ev, &nc))
 		return ST_FAILED;
 	return ST_SUCCESSFUL;
 }
@@ -357,7 +363,8 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		}
 		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
 			return;
-		if (ev->r.type == HY_REC_SYSCALL && !(o->status & call_status(ev)))
+		if (ev->r.type == HY_REC_SYSCALL && o->status != ST_ALL &&
+		    !(o->status & call_status(o, ev)))
 			return;
 		arena_reset(&pl->ar);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);

@@ -726,8 +726,12 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_mode = o->all && !o->npids ? HYB_MODE_ALL : HYB_MODE_TARGET;
 	B.target = rd->cfg_mode == HYB_MODE_TARGET;
 	rd->cfg_follow = o->follow > 0;
-	/* --cuda -c counts per NVIDIA command in user space: the records are needed */
-	rd->cfg_summary = o->cflag == 1 && !o->cuda;
+	/*
+	 * -c sums in the kernel; with --cuda the calls on a device's fd still come as records
+	 * (user space counts each NVIDIA command and its driver status, and adds the kernel's
+	 * sums at the end); --cuda-only traces only such calls: all records, no kernel sums
+	 */
+	rd->cfg_summary = o->cflag == 1 && o->cuda != CUDA_ONLY;
 	rd->cfg_cuda = o->cuda;
 	rd->cfg_drop_ok = !(o->status & ST_SUCCESSFUL);
 	rd->cfg_drop_fail = !(o->status & ST_FAILED);
