@@ -90,6 +90,9 @@ $(OUTPUT)/%.bpf.o: bpf/%.bpf.c bpf/hytrace.h $(wildcard bpf/*.bpf.h) vmlinux/$(A
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -Ivmlinux/$(ARCH) -Ibpf -c $< -o $@
 
+# the dedicated-programs object is hytrace.bpf.c built with HY_DEDICATED (bpf/hytrace_ded.bpf.c)
+$(OUTPUT)/hytrace_ded.bpf.o: bpf/hytrace.bpf.c
+
 # A light skeleton (-L): a loader program does CO-RE and finds the attach points in the
 # kernel, so start-up never reads and parses the 5+ MB /sys/kernel/btf/vmlinux (bench/README.md)
 # Its loader keeps the fd of every program and subprogram (each FUNC symbol) in a 32-slot stack
@@ -100,6 +103,12 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o Makefile
 		echo "$<: $$n programs and __noinline functions, the light skeleton's loader holds 32" >&2; \
 		exit 1; fi
 	$(Q)$(BPFTOOL) gen skeleton -L $< > $@
+
+# The dedicated object's 18 per-syscall programs do not fit that loader: a regular libbpf
+# skeleton (CO-RE and attach points resolved by libbpf from /sys/kernel/btf/vmlinux at load)
+$(OUTPUT)/hytrace_ded.skel.h: $(OUTPUT)/hytrace_ded.bpf.o Makefile
+	$(call msg,SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
 # made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
@@ -176,7 +185,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(OUTPUT)/tests/unit/%,$(UNIT_SRC))
 U := $(OUTPUT)/user
 UNIT_OBJS_default :=
 UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/lib/outfile.o \
-		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/symbol/symbol.o
+		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/symbol/symbol.o $(U)/state/nvcall.o
 # the symbol layer (-k): elfutils, and libstdc++ for its demangler
 SYM_LIBS := -ldw -lelf -lstdc++
 # the pipeline opens sinks through the registry, which names every format
@@ -200,6 +209,8 @@ UNIT_LIBS_test_json := $(SYM_LIBS)
 UNIT_LIBS_test_fuzzfound := $(SYM_LIBS)
 UNIT_LIBS_test_tef := $(SYM_LIBS)
 UNIT_LIBS_test_perfetto := $(SYM_LIBS)
+UNIT_OBJS_test_nvsink := $(UNIT_PIPELINE)
+UNIT_LIBS_test_nvsink := $(SYM_LIBS)
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
 UNIT_LIBS_test_edges := $(SYM_LIBS)
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
@@ -231,6 +242,15 @@ $(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
+# The fake NVIDIA driver for the exit-side tests (tests/fakenv/fakenv.c, issue 11): a FUSE file
+# system, built only where libfuse3 is installed (tests/deps.sh installs it); the tests skip without.
+FUSE3_OK := $(shell pkg-config --exists fuse3 2>/dev/null && echo y)
+FAKENV := $(if $(FUSE3_OK),$(OUTPUT)/tests/fakenv)
+$(OUTPUT)/tests/fakenv: tests/fakenv/fakenv.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g $(WARN) $$(pkg-config --cflags fuse3) -o $@ $< $$(pkg-config --libs fuse3)
+
 # tests/progs/nvidia.c includes the generated NVIDIA tables
 $(OUTPUT)/tests/progs/nvidia: decoders/ioctl/nvidia_gen.c decoders/ioctl/nvidia_tab.h decoders/ioctl/nvidia.h
 
@@ -251,7 +271,7 @@ unit: $(UNIT_BIN)
 	@sh tests/unit.sh $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(PROG_BIN) $(OUTPUT)/bench/consumer $(FAKENV)
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-build
 	@sh tests/run.sh
 

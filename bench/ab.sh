@@ -47,6 +47,7 @@ cell_cmd() {	# cell hytrace out
 	case $c in
 	bpf)		echo "$hy --backend=bpf -f -o $out $BIN/w1_getppid $W1" ;;
 	bpf-c)		echo "$hy --backend=bpf -f -c -o $out $BIN/w1_getppid $W1" ;;
+	bpf-cuda-c)	echo "$hy --backend=bpf -f --cuda -c -o $out $BIN/w1_getppid $W1" ;;
 	bpf-json)	echo "$hy --backend=bpf -f --format=json -o $out $BIN/w1_getppid $W1" ;;
 	raw)		echo "$hy --backend=bpf -f --format=raw -o $RAWOUT $BIN/w1_getppid $W1" ;;
 	nomatch)	echo "$BIN/w1_getppid $W1" ;;

@@ -23,7 +23,8 @@ Q := @
 msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
-BENCH_PROGS := w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm runcell
+BENCH_PROGS := w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm w8_ioctl_storm \
+	       runcell
 BENCH_BINS := $(addprefix $(BENCH_OUT)/,$(BENCH_PROGS)) $(BENCH_OUT)/floor $(BENCH_OUT)/floor.bpf.o
 
 .DELETE_ON_ERROR:

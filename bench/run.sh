@@ -7,7 +7,7 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks stacks-bpf",
+#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda stacks-bpf",
 #   BENCH_TIMEOUT=seconds per cell, BENCH_KW1/BENCH_KW3=sizes of the stacks-bpf section's W1/W3,
 #   BENCH_SECTIONS="main ptrace forkstorm consumer buffer deps", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
@@ -39,6 +39,7 @@ if [ -n "$SMOKE" ]; then
 	S_TP=2000 BUF_SIZES="64K 1M"
 	S_CONS=20000 D_READ=/usr/share/doc/bash
 	S_K1=200 S_K3=50 S_KC=3000
+	S_TP=2000 BUF_SIZES="64K 1M" S_W8=200
 elif [ -n "$QUICK" ]; then
 	# sized so that strace (about 130 us per syscall here) keeps the whole run under 3 minutes
 	MODE=quick REPS=3 TIMEOUT=60 ATTACH_WAIT=1
@@ -47,6 +48,7 @@ elif [ -n "$QUICK" ]; then
 	S_TP=200000 BUF_SIZES="64K 1M 16M"
 	S_CONS=500000 D_READ=/usr/share
 	S_K1=2000 S_K3=500 S_KC=300000
+	S_TP=200000 BUF_SIZES="64K 1M 16M" S_W8=50000
 else
 	MODE=full REPS=5 TIMEOUT=1200 ATTACH_WAIT=1
 	S_W1=1000000 S_W2=200000 S_W3=20000 S_W4=500 S_W5=570000000 S_W7F=2000 S_W7E=1000
@@ -55,6 +57,7 @@ else
 	S_CONS=2000000 D_READ=/usr
 	# -k: strace -k costs about 0.5 ms per call here, so smaller than W1/W3 themselves
 	S_K1=20000 S_K3=2000 S_KC=1000000
+	S_TP=1000000 BUF_SIZES="64K 256K 1M 4M 16M" S_W8=200000
 fi
 S_K1=${BENCH_K_W1:-$S_K1} S_K3=${BENCH_K_W3:-$S_K3} S_KC=${BENCH_K_CONSUMER:-$S_KC}
 # section stacks-bpf (-k, issue 12): smaller W1/W3, as strace -k costs 1.5-2.5 ms per call here
@@ -67,12 +70,13 @@ S_KW1=${BENCH_KW1:-$S_KW1} S_KW3=${BENCH_KW3:-$S_KW3}
 S_W1=${BENCH_W1:-$S_W1} S_W2=${BENCH_W2:-$S_W2} S_W3=${BENCH_W3:-$S_W3} S_W4=${BENCH_W4:-$S_W4}
 S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP} S_CONS=${BENCH_CONS:-$S_CONS}
 D_READ=${BENCH_READ_DIR:-$D_READ}
+S_W5=${BENCH_W5:-$S_W5} S_TP=${BENCH_TP:-$S_TP} S_W8=${BENCH_W8:-$S_W8}
 S_W7F=${BENCH_W7FORK:-$S_W7F} S_W7E=${BENCH_W7EXEC:-$S_W7E}
 D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -108,7 +112,7 @@ runcell() {
 }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
-for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm runcell; do
+for w in w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm w8_ioctl_storm runcell; do
 	[ -x "$BIN/$w" ] || die "$BIN/$w missing: run make -f bench/bench.mk"
 done
 
@@ -126,7 +130,8 @@ fi
 declare -A MISSING
 tool_missing() { command -v "$1" >/dev/null 2>&1 || echo "$1 not installed"; }
 if [ ! -x "$HYTRACE" ]; then
-	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw hy-bpf-k hy-bpf-kfp hy-pt-k hy-deps-bpf hy-deps-pt; do
+	for t in hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat hy-bpf-json hy-bpf-buf hy-bpf-nomatch hy-bpf-raw \
+		hy-bpf-k hy-bpf-kfp hy-pt-k hy-deps-bpf hy-deps-pt hy-bpf-a-cuda hy-bpf-ioctl hy-bpf-ioctl-raw; do
 		MISSING[$t]="$HYTRACE missing"
 	done
 fi
@@ -207,6 +212,10 @@ tracer_cmd() {
 	hy-bpf-c)	CMD=("$HYTRACE" --backend=bpf -f -c -o "$out" "$@") ;;
 	hy-bpf-raw)	CMD=("$HYTRACE" --backend=bpf -f --format=raw -o "$out" "$@") ;;
 	hy-pt)		CMD=("$HYTRACE" --backend=ptrace -f -o "$out" "$@") ;;
+	# --cuda with only ioctl traced: the dedicated sys_enter_ioctl/sys_exit_ioctl programs;
+	# getppid added (the workload makes none) keeps the raw_syscalls programs instead
+	hy-bpf-ioctl)	CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl -o "$out" "$@") ;;
+	hy-bpf-ioctl-raw) CMD=("$HYTRACE" --backend=bpf --cuda -e trace=ioctl,getppid -o "$out" "$@") ;;
 	hy-pt-openat)	CMD=("$HYTRACE" --backend=ptrace -f -e trace=openat -o "$out" "$@") ;;
 	hy-bpf-k)	CMD=("$HYTRACE" --backend=bpf -f -k -o "$out" "$@") ;;
 	hy-bpf-kfp)	CMD=("$HYTRACE" --backend=bpf -f -k --stack=fp -o "$out" "$@") ;;
@@ -227,9 +236,10 @@ tracer_cmd() {
 }
 
 # Tracers that run in the background while the workload is timed alone (syswide).
-is_bg() { case ${1%@cpu0} in hy-bpf-a | hy-bpf-nomatch | floor | floor-miss) return 0 ;; esac; return 1; }
+is_bg() { case ${1%@cpu0} in hy-bpf-a | hy-bpf-a-cuda | hy-bpf-nomatch | floor | floor-miss) return 0 ;; esac; return 1; }
 # bg_cmd TRACER OUTFILE COMM: sets BG to the background command.
 #   hy-bpf-a        hytrace -a --comm= the workload's name: its records
+#   hy-bpf-a-cuda   hytrace -a --cuda-only: the cost of --cuda-only to every other syscall (issue 11)
 #   hy-bpf-nomatch  hytrace -a --comm= a name no process has: the cost to processes it does
 #                   not trace (issue 10)
 #   floor           empty BPF programs on the same hooks (bench/floor.bpf.c): the floor
@@ -238,6 +248,7 @@ bg_cmd() {
 	case $1 in
 	hy-bpf-a)	BG=("$HYTRACE" --backend=bpf -a --comm="$3" -o "$2") ;;
 	hy-bpf-nomatch)	BG=("$HYTRACE" --backend=bpf -a --comm=hyt_nomatch -o "$2") ;;
+	hy-bpf-a-cuda)	BG=("$HYTRACE" --backend=bpf -a --cuda-only -o "$2") ;;
 	floor)		BG=("$BIN/floor") ;;
 	floor-miss)	BG=("$BIN/floor" --miss) ;;
 	*)		die "unknown background tracer $1" ;;
@@ -250,6 +261,10 @@ describe() {
 	if is_bg "$t"; then
 		bg_cmd "$t" OUT COMM
 		echo "${BG[*]} & CMD; kill -INT %1  (time of CMD only)"
+		return
+	fi
+	if [ "$t" = hy-bpf-a-cuda ]; then
+		echo "$HYTRACE --backend=bpf -a --cuda-only -o OUT & CMD; kill -INT %1  (time of CMD only)"
 		return
 	fi
 	tracer_cmd "$t" OUT CMD
@@ -726,6 +741,61 @@ if [[ " $SECTIONS " == *" stacks "* ]]; then
 fi
 # ---- end of section stacks (ptrace) -----------------------------------------------------------
 
+# ---- section cuda: issue 11's dedicated per-syscall programs ---------------------------------
+# W1 under `-a --cuda-only` (only opens, ioctl, mmap, close have programs: getppid runs no BPF)
+# against untraced; an ioctl storm on a stand-in nvidiactl (a regular file in a directory named
+# dev: the kernel side takes it for /dev/nvidiactl and captures each call's NVOS54 and params)
+# through the dedicated sys_enter_ioctl programs and through the raw_syscalls ones.
+CUDA_MD=$TMP/cuda.md
+: >"$CUDA_MD"
+if [[ " $SECTIONS " == *" cuda "* ]]; then
+	CREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$CREPS" -lt 5 ] && CREPS=5
+	mkdir -p "$TMP/dev" && : >"$TMP/dev/nvidiactl"
+	read -r -a argv <<<"${WCMD[W1]}"
+	for ((rep = 1; rep <= CREPS; rep++)); do
+		printf 'cuda W1 run %d/%d: ' "$rep" "$CREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-bpf-a-cuda); do
+			cell cuda W1 "$t" "$rep" "$TMP/out.txt" "${argv[@]}"
+		done
+		printf '\n'
+	done
+	for ((rep = 1; rep <= CREPS; rep++)); do
+		printf 'cuda W8 run %d/%d: ' "$rep" "$CREPS"
+		for t in $(rotate $((rep - 1)) untraced hy-bpf-ioctl hy-bpf-ioctl-raw); do
+			cell cuda W8 "$t" "$rep" "$TMP/out.txt" "$BIN/w8_ioctl_storm" "$S_W8" "$TMP/dev/nvidiactl"
+		done
+		printf '\n'
+	done
+	# medians of the workloads' own loop times: slowdown, and ns per call over untraced
+	awk -F'\t' -v w1="$S_W1" -v w8="$S_W8" -v reps="$CREPS" '
+	function med(s,    a, n, i, j, x) {
+		n = split(s, a, " ")
+		for (i = 2; i <= n; i++) { x = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	$1 == "cuda" && $6 != "-" {
+		k = $2 SUBSEP $3
+		if (!(k in v)) { v[k] = $6; lo[k] = $6 + 0; hi[k] = $6 + 0; next }
+		v[k] = v[k] " " $6
+		if ($6 + 0 < lo[k]) lo[k] = $6 + 0
+		if ($6 + 0 > hi[k]) hi[k] = $6 + 0
+	}
+	END {
+		printf "## cuda: dedicated per-syscall programs (issue 11)\n\n"
+		printf "Median of %d runs of the workload'"'"'s own loop (min-max in brackets).\n\n", reps
+		printf "| workload | tracer | loop time | per call | slowdown | over untraced, per call |\n|---|---|---:|---:|---:|---:|\n"
+		split("W1 untraced|W1 hy-bpf-a-cuda|W8 untraced|W8 hy-bpf-ioctl|W8 hy-bpf-ioctl-raw", rows, "|")
+		for (r = 1; r <= 5; r++) {
+			split(rows[r], f, " "); k = f[1] SUBSEP f[2]; b = f[1] SUBSEP "untraced"
+			if (!(k in v)) { printf "| %s | %s | n/a | | | |\n", f[1], f[2]; continue }
+			n = f[1] == "W1" ? w1 : w8; m = med(v[k]); mb = (b in v) ? med(v[b]) : 0
+			printf "| %s x %d | %s | %.4f s (%.4f-%.4f) | %.0f ns | %s | %s |\n", f[1], n, f[2], m, lo[k], hi[k],
+				m / n * 1e9, mb ? sprintf("%.3fx", m / mb) : "-", mb && f[2] != "untraced" ? sprintf("%.0f ns", (m - mb) / n * 1e9) : "-"
+		}
+	}' "$RAW" >"$CUDA_MD"
+fi
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -761,6 +831,13 @@ for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 	for n in "${NOTES[@]}"; do say "- note: $n"; done
 	say
 	awk -F'\t' "${REPORT_ARGS[@]}" -f bench/report.awk "$WLDESC" "$CMDS" "$NA" "$RAW"
+	if [ -s "$CUDA_MD" ]; then
+		say
+		cat "$CUDA_MD"
+		say
+		say "W8: \`$BIN/w8_ioctl_storm $S_W8 DIR/dev/nvidiactl\` (a regular file); hy-bpf-a-cuda, hy-bpf-ioctl, hy-bpf-ioctl-raw:"
+		for t in hy-bpf-a-cuda hy-bpf-ioctl hy-bpf-ioctl-raw; do say "- $t: \`$(describe "$t")\`"; done
+	fi
 } >"$RESULTS/latest.md"
 
 # ---- plots -----------------------------------------------------------------------------------

@@ -131,6 +131,7 @@ struct scratch {
 	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
 	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
 	__u64 sp;		/* user stack pointer at entry */
+	__u32 dev;		/* enum hy_dev_kind of the call's device fd (--cuda) */
 	/* fd path walk (fd_path) */
 	__u64 pd, pm, rootd, rootm;
 	__u32 ppos, ptrunc;
@@ -787,6 +788,8 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 	return 0;
 }
 
+#include "ioctl_dev.bpf.h"
+
 /* The count a capture takes from count_src (count_of() of the ptrace backend). */
 static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 {
@@ -820,7 +823,8 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	size = c->size;
 	src = c->count_src;
 	when = s->when;
-	if (!(c->when & when) || kind == HY_CAP_NONE || (kind == HY_CAP_FDPATH && !cfg_yflag))
+	if (!(c->when & when) || kind == HY_CAP_NONE ||
+	    (kind == HY_CAP_FDPATH && !cfg_yflag && !s->dev))
 		return 0;
 	addr = s->args[i];
 	meta = META(i, when, 0, 0);
@@ -831,6 +835,8 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO &&
 	    !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
 		return 0;
+	if (kind == HY_CAP_FIXED && i == 2 && s->dev && dev_ioc_cap(s))
+		return 0;	/* a device ioctl: its description (ioctl_dev.bpf.h) */
 	if (kind == HY_CAP_STACK) {
 		/* rt_sigreturn's signal frame: at the stack pointer, not at an argument */
 		if (s->sp)
@@ -1037,6 +1043,7 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->args[4] = st->args[4];
 	s->args[5] = st->args[5];
 	s->sp = st->sp;
+	s->dev = st->dev;
 	s->ret = 0;
 }
 
@@ -1227,12 +1234,12 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 				if (st->retry & (1u << i))
 					cap_arg(s, i);
 		}
-		if (nf & HYB_NF_EXIT_CAP) {
+		if ((nf & HYB_NF_EXIT_CAP) || s->dev) {
 			s->when = HY_AT_EXIT;
 			for (__u32 i = 0; i < HY_NARGS; i++)
 				cap_arg(s, i);
 			/* -y: the path of a returned fd */
-			if (cfg_yflag && ret >= 0 &&
+			if ((cfg_yflag || s->dev) && ret >= 0 &&
 			    cfg_caps[st->nr & (HY_NR_MAX - 1)].ret.kind == HY_CAP_FDPATH)
 				fd_path(s, META(HY_ARG_RET, HY_AT_EXIT, 0, 0), ret);
 		}
@@ -1279,8 +1286,11 @@ __noinline int exit_unfinished(struct hyb_task *st, __u64 pt)
  * Programs.
  */
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
+/*
+ * The entry of a syscall: from the raw_syscalls program (regs) or from a dedicated
+ * per-syscall one (targs, the tracepoint's arguments; no stack pointer).
+ */
+static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned long *targs, long id)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct hyb_task *st;
@@ -1329,26 +1339,59 @@ int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	st->nr = id;
 	st->ts = cfg_time ? now_ns() : 1;	/* ts != 0 also means "inside a traced call" */
-	if (cfg_summary)
+	st->dev = 0;
+	/*
+	 * -c: summed at exit, no record; with --cuda the calls on a device's fd go to user space
+	 * as records all the same (an NVIDIA ioctl's driver status and command are read there)
+	 */
+	if (cfg_summary && !(cfg_cuda && cfg_devfd[id & (HY_NR_MAX - 1)] &&
+			     !(cfg_devfd[id & (HY_NR_MAX - 1)] & HYB_DEVFD_RET)))
 		return 0;
-	st->args[0] = regs->di;
-	st->args[1] = regs->si;
-	st->args[2] = regs->dx;
-	st->args[3] = regs->r10;
-	st->args[4] = regs->r8;
-	st->args[5] = regs->r9;
-	st->sp = regs->sp;
+	if (regs) {
+		st->args[0] = regs->di;
+		st->args[1] = regs->si;
+		st->args[2] = regs->dx;
+		st->args[3] = regs->r10;
+		st->args[4] = regs->r8;
+		st->args[5] = regs->r9;
+		st->sp = regs->sp;
+	} else {
+		st->args[0] = targs[0];
+		st->args[1] = targs[1];
+		st->args[2] = targs[2];
+		st->args[3] = targs[3];
+		st->args[4] = targs[4];
+		st->args[5] = targs[5];
+		st->sp = 0;
+	}
 	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT);
 	st->slot_len = 0;
 	st->nblobs = 0;
 	st->retry = 0;
+	if (cfg_cuda && cfg_devfd[id]) {
+		if (dev_enter(st, id)) {
+			st->ts = 0;	/* --cuda-only: not a device's fd */
+			return 0;
+		}
+		if (st->dev)
+			nf |= HYB_NF_ENTER_CAP;	/* its path, its ioctl's description */
+	}
+	if (cfg_summary && !st->dev)
+		return 0;	/* -c: another file's, summed at exit */
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
 		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf);
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
+#ifndef HY_DEDICATED
+SEC("tp_btf/sys_enter")
+int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
+{
+	return sys_enter_body(regs, NULL, id);
+}
+#endif
+
+static __always_inline int sys_exit_body(long ret)
 {
 	__u64 pt, now, ts, avail;
 	struct hyb_task *st;
@@ -1362,7 +1405,7 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 	pt = (__u64)st->tgid << 32 | st->tid;
 	ts = st->ts;
 	st->ts = 0;
-	if (cfg_summary) {
+	if (cfg_summary && !st->dev) {	/* a device's call: a record, counted in user space */
 		__u32 nr = st->nr;
 		struct hy_sum *sm = bpf_map_lookup_elem(&sums, &nr);
 		__u64 d = now - ts;
@@ -1379,14 +1422,17 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 			sm->ns_max = d;
 		return 0;
 	}
+	if (cfg_cuda && dev_exit(st, ret))
+		return 0;	/* --cuda-only: an open of another file */
 	nf = cfg_nrflags[st->nr & (HY_NR_MAX - 1)];
+	/* a device's ioctl may fail in its driver's status: user space decides (-z, -Z) */
 	if (((unsigned long)ret >= (unsigned long)-MAX_ERRNO ? cfg_drop_fail : cfg_drop_ok) &&
-	    !stack_keep(nf, ret))
+	    !(cfg_cuda && st->dev) && !stack_keep(nf, ret))
 		return 0;
 	st->ts = ts;	/* exit_slow and the header want it */
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
-	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry) {
+	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || (cfg_cuda && st->dev)) {
 		exit_slow(st, pt, now, ret);
 		st->ts = 0;
 		return 0;
@@ -1411,6 +1457,26 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 	bpf_ringbuf_submit(r, avail > cfg_ring_half ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP);
 	return 0;
 }
+
+#ifndef HY_DEDICATED
+SEC("tp_btf/sys_exit")
+int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
+{
+	return sys_exit_body(ret);
+}
+#else
+/* The dedicated programs (ioctl_dev.bpf.h) and their argument counts (include/linux/syscalls.h);
+ * execve and execveat start our command.  Only in hytrace_ded.bpf.c's object. */
+HY_SYSCALL_TP(ioctl, 3)
+HY_SYSCALL_TP(mmap, 6)
+HY_SYSCALL_TP(close, 1)
+HY_SYSCALL_TP(open, 3)
+HY_SYSCALL_TP(openat, 4)
+HY_SYSCALL_TP(openat2, 4)
+HY_SYSCALL_TP(creat, 2)
+HY_SYSCALL_TP(execve, 3)
+HY_SYSCALL_TP(execveat, 5)
+#endif
 
 /*
  * execve's arguments that could not be read at entry (pages of the old

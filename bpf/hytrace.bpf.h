@@ -67,7 +67,12 @@ struct hyb_task {
 	__u64 sp;		/* user stack pointer at entry (HY_CAP_STACK) */
 	char comm[HY_COMM_LEN];	/* cached: bpf_get_current_comm() costs ~60 ns (measured);
 				   refreshed at exec, prctl and every record with blobs */
+	__u32 dev;		/* --cuda: enum hy_dev_kind of the current call's device fd */
+	__u32 pad;
 };
+
+/* cfg_devfd[nr] (--cuda, bpf/ioctl_dev.bpf.h): 1 + the argument holding a device fd, or */
+#define HYB_DEVFD_RET	0x10	/* the returned fd (the opens) */
 
 /* Per-CPU drop counters: total for the summary, pending until a HY_REC_LOST reports them. */
 struct hyb_drops {

@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l p q)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m p q)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l p q}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m p q}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -1336,6 +1336,30 @@ if section l; then
 		done <"$WORK/l/stacks_bpf.log"
 		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/l/stacks_bpf.log"; then
 			hyt_failed "stacks_bpf.sh" "exited with status $rc and reported no failure"
+		fi
+	fi
+fi
+
+########## (m) NVIDIA ioctls (--cuda, --cuda-only) on stand-in devices, both backends: tests/nvidia.sh
+if section m; then
+	echo "# (m) nvidia: --cuda and --cuda-only on stand-in /dev/nvidia* files"
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "nvidia" "tracer is strace"
+	else
+		mkdir -p "$WORK/m"
+		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" HWORK="$WORK/m" \
+			sh tests/nvidia.sh >"$WORK/m/nvidia.log" 2>&1
+		rc=$?
+		cat "$WORK/m/nvidia.log"
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+			esac
+		done <"$WORK/m/nvidia.log"
+		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/m/nvidia.log"; then
+			hyt_failed "nvidia.sh" "exited with status $rc and reported no failure"
 		fi
 	fi
 fi

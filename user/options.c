@@ -45,6 +45,10 @@ static const char usage_text[] =
 "  -e status=SET  successful, failed, unfinished, unavailable, detached\n"
 "  -e signal=SET  signals to show\n"
 "  -e raw=all     print arguments undecoded\n"
+"  --cuda         decode NVIDIA driver ioctls (escapes, RM and UVM commands) with their\n"
+"                 structs, alongside the normal trace (fds are told by their device path)\n"
+"  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
+"                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
 "  -z, -Z         only successful / only failed calls\n"
 "Output:\n"
 "  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
@@ -291,6 +295,24 @@ static int parse_sysset(const char *spec, const char *qual, uint64_t *out)
 	for (int w = 0; w < NR_WORDS; w++)
 		out[w] = neg ? ~set[w] : set[w];
 	return 0;
+}
+
+/*
+ * --cuda-only: the calls that can touch an NVIDIA device (opening it, and ioctl, mmap and
+ * close of its fds), within -e trace= when one was given; which of them are about an
+ * NVIDIA file is decided per call (the kernel side, and pipeline_feed()).
+ */
+static void cuda_only_set(struct opts *o)
+{
+	static const char *const names[] = { "open", "openat", "openat2", "creat", "ioctl", "mmap",
+					     "close" };
+	uint64_t set[NR_WORDS] = { 0 };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		nr_set(set, sysent_lookup(names[i]), true);
+	for (int w = 0; w < NR_WORDS; w++)
+		o->trace[w] &= set[w];
+	o->trace_all = false;
 }
 
 /* -e trace=SET */
@@ -570,7 +592,7 @@ enum {
 	OPT_BACKEND = 256, OPT_COLOR, OPT_SECCOMP, OPT_NO_SECCOMP, OPT_COMM, OPT_CGROUP,
 	OPT_DURATION, OPT_BUFSIZE, OPT_DEBUG, OPT_FORMAT, OPT_TEF, OPT_OTLP, OPT_OTLP_SC,
 	OPT_REL_NOW, OPT_LOGS, OPT_INPUT,
-	OPT_STACK_DEPTH,
+	OPT_STACK_DEPTH, OPT_CUDA, OPT_CUDA_ONLY,
 	OPT_STACK_MODE, OPT_STACK_SIZE,
 	OPT_DEPS, OPT_DEPS_ROOT, OPT_DEPS_ALL, OPT_DEPS_HASH, OPT_DEPS_STAGE,
 };
@@ -601,6 +623,8 @@ static const struct option longopts[] = {
 	{ "deps-all", no_argument, NULL, OPT_DEPS_ALL },
 	{ "deps-hash", required_argument, NULL, OPT_DEPS_HASH },
 	{ "deps-stage", required_argument, NULL, OPT_DEPS_STAGE },
+	{ "cuda", no_argument, NULL, OPT_CUDA },
+	{ "cuda-only", no_argument, NULL, OPT_CUDA_ONLY },
 	{ "interruptible", required_argument, NULL, 'I' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -857,6 +881,11 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				pr_warn("option '%s' requires an argument", argv[optind - 1]);
 			usage_hint();
 			return -1;
+		case OPT_CUDA:
+			if (o->cuda < CUDA_ON)
+				o->cuda = CUDA_ON;
+			break;
+		case OPT_CUDA_ONLY: o->cuda = CUDA_ONLY; break;
 		case '?':
 		default:
 			if (optopt && optopt < 256)
@@ -877,6 +906,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->tflag = 3;
 	if (optind < argc)
 		o->argv = argv + optind;
+	if (o->cuda == CUDA_ONLY)
+		cuda_only_set(o);
 	if (o->input && (o->argv || o->npids || o->all))
 		return bad("%s", "--input reads a trace: no command, -p or -a with it");
 	if (!o->argv && !o->npids && !o->all && !o->input) {

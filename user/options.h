@@ -13,6 +13,7 @@
 
 enum backend_kind { BACKEND_AUTO, BACKEND_PTRACE, BACKEND_BPF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum cuda_mode { CUDA_OFF, CUDA_ON, CUDA_ONLY };	/* --cuda, --cuda-only */
 enum stack_mode { STACK_DWARF, STACK_FP };	/* --stack= (eBPF -k) */
 enum otlp_syscalls { OTLP_SC_EVENTS, OTLP_SC_SPANS, OTLP_SC_NONE };
 
@@ -78,12 +79,13 @@ struct opts {
 	/* outputs */
 	const char *format;		/* --format=NAME (a sink_formats[] name), --tef, --otlp */
 	const char *otlp_url;		/* --otlp=URL, else OTEL_EXPORTER_OTLP_ENDPOINT, else default */
-	enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
+enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
 	bool show_version;		/* -V: main.c prints the version, backends and features */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
 	bool private_out;		/* output files 0600: set by main once the backend is known */
+	enum cuda_mode cuda;		/* --cuda: NVIDIA ioctls decoded; --cuda-only: only those */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */
 	int64_t input_boot_to_real;	/* ... CLOCK_REALTIME - CLOCK_BOOTTIME at capture, ns */
 	/* -k stack traces (issue 12) */

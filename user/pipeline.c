@@ -6,7 +6,9 @@
 #include <time.h>
 #include "backend.h"
 #include "clock.h"
+#include "ioctl/nvidia.h"
 #include "log.h"
+#include "nvcall.h"
 #include "pipeline.h"
 
 int pipeline_init(struct pipeline *pl, const struct opts *o)
@@ -129,13 +131,71 @@ static void dispatch_stack(struct pipeline *pl, const struct event *ev, struct t
 	}
 }
 
-static unsigned int call_status(const struct event *ev)
+static unsigned int call_status(const struct opts *o, const struct event *ev)
 {
+	struct nvcall nc;
+
 	if (ev->r.flags & HY_F_NO_EXIT)
 		return ST_UNFINISHED;
 	if (ev->r.ret < 0 && ev->r.ret >= -4095)
 		return ST_FAILED;
+	/* --cuda: the NVIDIA driver fails a call in its status while the ioctl returns 0 */
+	if (o->cuda != CUDA_OFF && nvcall_get(ev, &nc) && nvcall_failed(ev, &nc))
+		return ST_FAILED;
 	return ST_SUCCESSFUL;
+}
+
+/* The kind of the file in the path blob of arg (HY_ARG_RET: the returned fd). */
+static unsigned int blob_dev_kind(const struct event *ev, int arg, bool fdpath)
+{
+	char path[4096];
+
+	for (unsigned int i = 0; i < ev->nblobs; i++) {
+		const struct event_blob *b = &ev->b[i];
+
+		if (b->h.arg != arg || b->h.idx || b->h.err || !(b->h.flags & HY_BF_FDPATH) != !fdpath ||
+		    b->h.len >= sizeof(path))
+			continue;
+		memcpy(path, b->data, b->h.len);
+		path[b->h.len] = '\0';
+		return nv_dev_kind(path);
+	}
+	return HY_DEV_NONE;
+}
+
+/*
+ * --cuda-only: whether a call touches an NVIDIA device: its fd's path blob (both backends
+ * add it for a device's fd under --cuda), or for a failed open the path it was given.
+ */
+static bool cuda_touches(const struct event *ev)
+{
+	const struct sysent *se = sysent_get(ev->r.nr);
+
+	if (!se)
+		return false;
+	switch (se->cap.ret.kind) {
+	case HY_CAP_FDPATH:	/* the opens */
+		if (blob_dev_kind(ev, HY_ARG_RET, true))
+			return true;
+		for (int i = 0; i < HY_NARGS; i++)
+			if (se->cap.arg[i].kind == HY_CAP_PATH)
+				return blob_dev_kind(ev, i, false) != HY_DEV_NONE &&
+				       (ev->r.type == HY_REC_ENTER || ev->r.ret < 0);
+		return false;
+	default:
+		for (int i = 0; i < HY_NARGS; i++)
+			if (se->cap.arg[i].kind == HY_CAP_FDPATH && blob_dev_kind(ev, i, true))
+				return true;
+		return false;
+	}
+}
+
+/* --cuda-only: whether t or its process made a call on an NVIDIA device. */
+static bool cuda_process(struct pipeline *pl, const struct task *t)
+{
+	const struct task *leader = tasks_get(&pl->tasks, t->pid);
+
+	return t->nv || (leader && leader->nv);
 }
 
 static bool signal_shown(const struct opts *o, int sig)
@@ -261,6 +321,9 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		bool keep = (r.type != HY_REC_SYSCALL && r.type != HY_REC_ENTER) ||
 			    opts_traced(o, r.nr);
 
+		if (keep && o->cuda == CUDA_ONLY && (r.type == HY_REC_SYSCALL || r.type == HY_REC_ENTER))
+			keep = !event_parse(ev, rec, len) && cuda_touches(ev);
+
 		for (int i = 0; keep && i < pl->nsinks; i++)
 			if (pl->sinks[i].ops->record)
 				pl->sinks[i].ops->record(&pl->sinks[i], rec, r.size);
@@ -280,14 +343,34 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	if (!t)
 		return;
 
+	/*
+	 * -a --cuda-only: signals and the lifecycle of the processes that touched an NVIDIA device
+	 * only (with a command or -p, of the traced ones, as -e trace= does)
+	 */
+	if (o->cuda == CUDA_ONLY && o->all && !o->npids && ev->r.type != HY_REC_SYSCALL &&
+	    ev->r.type != HY_REC_ENTER && ev->r.type != HY_REC_LOST && !cuda_process(pl, t)) {
+		if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH)
+			task_forget(pl, t);
+		return;
+	}
 	switch (ev->r.type) {
 	case HY_REC_SYSCALL:
 	case HY_REC_ENTER:
 		if (!opts_traced(o, ev->r.nr))
 			return;
+		if (o->cuda == CUDA_ONLY) {
+			struct task *leader = tasks_get(&pl->tasks, ev->r.pid);
+
+			if (!cuda_touches(ev))
+				return;
+			t->nv = true;
+			if (leader)
+				leader->nv = true;
+		}
 		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
 			return;
-		if (ev->r.type == HY_REC_SYSCALL && !(o->status & call_status(ev)))
+		if (ev->r.type == HY_REC_SYSCALL && o->status != ST_ALL &&
+		    !(o->status & call_status(o, ev)))
 			return;
 		if (pl->no_decode)
 			break;

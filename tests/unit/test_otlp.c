@@ -499,11 +499,53 @@ static void test_env(void)
 	unsetenv("OTEL_SERVICE_NAME");
 }
 
+/* --cuda: an NVIDIA driver call is a span named by its command; a failed status is an error */
+static void test_nvidia(void)
+{
+	static const char path[] = "/dev/nvidiactl";
+	/* NVOS54_PARAMETERS: hClient, hObject, cmd NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags, params,
+	   paramsSize, status (NV_ERR_NOT_SUPPORTED at exit) */
+	uint32_t p[8] = { 0xc1d00001, 0xcaf00002, 0x20800102, 0, 0, 0, 0, 0 };
+	struct world w;
+	struct otlp_cfg cfg = { 0 };
+	struct task *t;
+	const char *b;
+	void *data;
+
+	open_world(&w, OTLP_SC_SPANS, &cfg);
+	w.o.cuda = CUDA_ON;
+	t = task(&w, 100, 100, "app");
+	begin(&w, HY_REC_SYSCALL, t, SYS_ioctl, 3, 0xc020462a, 0x7ffc0000, 0, 1000, 1500);
+	data = rb_blob(&w.rb, 0, HY_AT_ENTER, 0, 3, sizeof(path) - 1);
+	memcpy(data, path, sizeof(path) - 1);
+	rb_blob_done(&w.rb, sizeof(path) - 1, 0, HY_BF_FDPATH);
+	data = rb_blob(&w.rb, 2, HY_AT_ENTER, 0, 0x7ffc0000, sizeof(p));
+	memcpy(data, p, sizeof(p));
+	rb_blob_done(&w.rb, sizeof(p), 0, 0);
+	p[7] = 0x56;
+	data = rb_blob(&w.rb, 2, HY_AT_EXIT, 0, 0x7ffc0000, sizeof(p));
+	memcpy(data, p, sizeof(p));
+	rb_blob_done(&w.rb, sizeof(p), 0, 0);
+	feed(&w, t, 0, 0);
+	begin(&w, HY_REC_EXIT, t, 0, 0, 0, 0, 0, 2000, 0);
+	feed(&w, t, 0, 0);
+	sink_otlp_ops.close(&w.s);
+	b = w.cap.n ? w.cap.body[0].s : "";
+	expect_int("nvidia: the span is named by the command",
+		   !!strstr(b, "\"name\":\"NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2\""), 1);
+	expect_int("nvidia: its status attribute",
+		   !!strstr(b, "{\"key\":\"hytrace.nvidia.status\",\"value\":{\"stringValue\":"
+			       "\"NV_ERR_NOT_SUPPORTED\"}}"), 1);
+	expect_int("nvidia: an error span with the status name",
+		   !!strstr(b, "\"status\":{\"code\":2,\"message\":\"NV_ERR_NOT_SUPPORTED\"}"), 1);
+	close_world(&w);
+}
+
 static const struct ut_case cases[] = {
 	{ "golden", test_golden }, { "spans", test_spans },
 	{ "none_batches_limits", test_none_batches_limits },
 	{ "relative_and_running", test_relative_and_running }, { "failure", test_failure },
-	{ "json", test_json }, { "env", test_env },
+	{ "json", test_json }, { "env", test_env }, { "nvidia", test_nvidia },
 	{ NULL }
 };
 

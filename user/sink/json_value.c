@@ -426,3 +426,24 @@ void json_stack(struct sbuf *sb, const struct sym_frame *f, unsigned int n)
 	}
 	sb_putc(sb, ']');
 }
+
+void json_nvcall(struct sbuf *sb, const struct event *ev, const struct nvcall *nc)
+{
+	char label[192];
+	size_t n = nvcall_label(ev, nc, label, sizeof(label));
+
+	sb_puts(sb, ",\"nv_device\":");
+	json_cstr(sb, nvcall_dev_name(nc->kind));
+	sb_puts(sb, ",\"nv_command\":");
+	json_string(sb, label, n < sizeof(label) ? n : sizeof(label) - 1);
+	if (!nc->has_status)
+		return;
+	sb_puts(sb, ",\"nv_status\":");
+	if (nc->status_name)
+		json_cstr(sb, nc->status_name);
+	else
+		sb_printf(sb, "\"%#x\"", (unsigned int)nc->status);
+	sb_puts(sb, ",\"nv_status_code\":");
+	sb_putu(sb, nc->status);
+	sb_puts(sb, nc->status ? ",\"nv_failed\":true" : ",\"nv_failed\":false");
+}

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "decode.h"
+#include "nvcall.h"
 #include "sbuf.h"
 #include "symbol.h"
 
@@ -48,6 +49,13 @@ void json_args(struct sbuf *sb, const struct dctx *d);
  * [,"retval":decoded] [,"ret_note":decoded].
  */
 void json_result(struct sbuf *sb, const struct dctx *d);
+/*
+ * --cuda, an ioctl on an NVIDIA device (nc from nvcall_get): its members, each preceded by a
+ * comma: ,"nv_device":"nvidiactl","nv_command":"NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2"
+ * and, once the call returned with a status, ,"nv_status":"NV_ERR_NOT_SUPPORTED" (or "0x..."
+ * when the code has no name),"nv_status_code":86,"nv_failed":true (false for NV_OK).
+ */
+void json_nvcall(struct sbuf *sb, const struct event *ev, const struct nvcall *nc);
 /* enum hy_lost_reason as a name: "ring_full", "too_big", "read_failed", "too_many_tasks". */
 const char *json_lost_reason(uint64_t reason);
 /* A NUL-separated argv of len bytes as a JSON array of strings. */

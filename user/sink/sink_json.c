@@ -213,6 +213,10 @@ static void json_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	json_args(sb, d);
 	if (r->type == HY_REC_SYSCALL)
 		json_result(sb, d);
+	struct nvcall nc;
+
+	if (s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc))	/* an NVIDIA driver call */
+		json_nvcall(sb, ev, &nc);
 	if (r->flags & HY_F_BLOBS_CUT)
 		sb_puts(sb, ",\"incomplete\":true");	/* some argument memory was not captured */
 	if (js->stack && r->type == HY_REC_SYSCALL) {

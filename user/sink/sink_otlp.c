@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <sys/random.h>
 #include "log.h"
+#include "nvcall.h"
 #include "otlp.h"
 #include "render.h"
 #include "sink.h"
@@ -421,6 +422,19 @@ static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *e
 	if (!strncmp(res, "= ", 2))
 		res += 2;
 	oj_attr_str(a, "hytrace.syscall.result", res);
+	struct nvcall nc;
+
+	if (ot->s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {	/* an NVIDIA driver call */
+		char label[192];
+
+		nvcall_label(ev, &nc, label, sizeof(label));
+		oj_attr_str(a, "hytrace.nvidia.device", nvcall_dev_name(nc.kind));
+		oj_attr_str(a, "hytrace.nvidia.command", label);
+		if (nc.has_status && nc.status_name)
+			oj_attr_str(a, "hytrace.nvidia.status", nc.status_name);
+		if (nc.has_status)
+			oj_attr_int(a, "hytrace.nvidia.status_code", nc.status);
+	}
 	if (!(ev->r.flags & HY_F_NO_EXIT)) {
 		if (d->ret_is_error) {
 			const char *e = errno_name((int)-ev->r.ret);
@@ -503,9 +517,11 @@ static void syscall_span(struct sink *s, const struct event *ev, struct dctx *d,
 {
 	struct otlp *ot = s->priv;
 	struct oproc *p = event_proc(ot, ev, t);
-	char unk[32];
+	char unk[192];
 	const char *name = d->se ? d->se->name : unk;
 	struct sbuf a = { 0 };
+	struct nvcall nc;
+	bool nvfail = false;
 
 	if (!p)
 		return;
@@ -514,6 +530,11 @@ static void syscall_span(struct sink *s, const struct event *ev, struct dctx *d,
 		return;
 	if (!d->se)
 		snprintf(unk, sizeof(unk), "syscall_%#x", (unsigned int)ev->r.nr);
+	if (s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {	/* named by the driver command */
+		nvcall_label(ev, &nc, unk, sizeof(unk));
+		name = unk;
+		nvfail = nvcall_failed(ev, &nc);
+	}
 	if (ot->sc == OTLP_SC_EVENTS) {
 		if (p->sp->nev >= ot->cfg.max_events) {	/* dropped: no need to render it */
 			p->sp->dropped_ev++;
@@ -538,6 +559,10 @@ static void syscall_span(struct sink *s, const struct event *ev, struct dctx *d,
 	sp->end = ev->r.ts_exit > ev->r.ts_enter && !(ev->r.flags & HY_F_NO_EXIT) ? ev->r.ts_exit
 										   : ev->r.ts_enter;
 	syscall_attrs(ot, &sp->attrs, ev, d, false);
+	if (nvfail) {	/* the driver failed it: an error span with the status's name */
+		sp->status = 2;	/* STATUS_CODE_ERROR */
+		sp->status_msg = strdup(nc.status_name ? nc.status_name : "NV_STATUS error");
+	}
 	queue(ot, sp);
 }
 

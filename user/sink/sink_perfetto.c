@@ -21,6 +21,7 @@
 #include <string.h>
 #include "clock.h"
 #include "log.h"
+#include "nvcall.h"
 #include "protobuf.h"
 #include "render.h"
 #include "sink.h"
@@ -81,10 +82,13 @@
 
 /* trace/track_event/debug_annotation.proto: DebugAnnotation */
 #define DA_NAME_IID		1
+#define DA_UINT			3
 #define DA_INT			4
 #define DA_STRING		6
 #define DA_NAME			10
 #define DA_ARRAY_VALUES		12
+#define DA_DICT			11	/* dict_entries: DebugAnnotation with a name */
+#define DA_ARRAY		12	/* array_values */
 
 /* trace/interned_data/interned_data.proto: InternedData; each entry is { iid = 1, name = 2 }
  * (EventCategory, EventName, DebugAnnotationName) */
@@ -488,6 +492,53 @@ static void ann_int(struct pf *pf, const char *name, int64_t v)
 	pb_end(&pf->body);
 }
 
+#define ANN_DEPTH	8	/* deeper values are annotated as their strace text */
+
+/* The value of v into the open DebugAnnotation: numbers as numbers, structs as dicts, arrays
+ * as arrays, a value changed by the call as {in, out}, everything else (and what lies deeper
+ * than ANN_DEPTH) as its strace text. */
+static void ann_value(struct pf *pf, const struct hv *v, int xflag, int depth)
+{
+	struct pb *pb = &pf->body;
+
+	if (v->kind == HV_INT && !v->comment) {
+		pb_int(pb, DA_INT, v->i);
+		return;
+	}
+	if (v->kind == HV_UINT && !v->comment) {
+		pb_uint(pb, DA_UINT, v->u);
+		return;
+	}
+	if (v->kind == HV_CHANGED && v->child && v->child->next && depth < ANN_DEPTH &&
+	    !v->comment) {	/* entry => exit: {in, out}, as in JSON */
+		pb_begin(pb, DA_DICT);
+		pb_string(pb, DA_NAME, "in");
+		ann_value(pf, v->child, xflag, depth + 1);
+		pb_end(pb);
+		pb_begin(pb, DA_DICT);
+		pb_string(pb, DA_NAME, "out");
+		ann_value(pf, v->child->next, xflag, depth + 1);
+		pb_end(pb);
+		return;
+	}
+	if ((v->kind == HV_STRUCT || v->kind == HV_ARRAY) && depth < ANN_DEPTH && !v->comment) {
+		for (const struct hv *c = v->child; c; c = c->next) {
+			pb_begin(pb, v->kind == HV_STRUCT ? DA_DICT : DA_ARRAY);
+			if (v->kind == HV_STRUCT)
+				pb_string(pb, DA_NAME, c->name ? c->name : "...");
+			ann_value(pf, c, xflag, depth + 1);
+			pb_end(pb);
+		}
+		return;
+	}
+	struct hv bare = *v;	/* the value without its member name (the dict entry has it) */
+
+	bare.name = NULL;
+	sb_reset(&pf->sb);
+	render_value(&pf->sb, &bare, xflag);
+	pb_bytes(pb, DA_STRING, pf->sb.s ? pf->sb.s : "", pf->sb.len);
+}
+
 static void ev_end(struct pf *pf)
 {
 	pb_end(&pf->body);
@@ -690,7 +741,8 @@ static const char *syscall_name(struct pf *pf, const struct dctx *d, long nr, ch
 }
 
 /* Annotations for the arguments from index from on: kernel names, strace text. */
-static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d, unsigned int from)
+static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d, unsigned int from,
+			     bool structured)
 {
 	static const char *const argn[] = { "arg0", "arg1", "arg2", "arg3", "arg4", "arg5",
 					    "arg6", "arg7" };
@@ -710,11 +762,39 @@ static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d
 			snprintf(buf, sizeof(buf), "arg%u", i);
 			name = buf;
 		}
+		if (structured) {	/* an NVIDIA call: its structs as dicts */
+			pb_begin(&pf->body, TE_DEBUG_ANN);
+			ann_name(pf, name);
+			ann_value(pf, a, s->o->d.xflag, 0);
+			pb_end(&pf->body);
+			continue;
+		}
 		sb_reset(&pf->sb);
 		render_value(&pf->sb, a, s->o->d.xflag);
 		ann_str(pf, name, pf->sb.s, pf->sb.len);
 	}
 	return i;
+}
+
+/* --cuda: an NVIDIA driver call's device, command and status. */
+static void ann_nvcall(struct pf *pf, const struct event *ev, const struct nvcall *nc)
+{
+	char label[192];
+	size_t n = nvcall_label(ev, nc, label, sizeof(label));
+	const char *dev = nvcall_dev_name(nc->kind);
+
+	ann_str(pf, "nv_device", dev, strlen(dev));
+	ann_str(pf, "nv_command", label, n < sizeof(label) ? n : sizeof(label) - 1);
+	if (!nc->has_status)
+		return;
+	if (nc->status_name) {
+		ann_str(pf, "nv_status", nc->status_name, strlen(nc->status_name));
+	} else {
+		char hex[16];
+
+		ann_str(pf, "nv_status", hex, snprintf(hex, sizeof(hex), "%#x", nc->status));
+	}
+	ann_int(pf, "nv_status_code", nc->status);
 }
 
 static void ann_ret(struct pf *pf, struct sink *s, const struct event *ev, const struct dctx *d)
@@ -818,16 +898,25 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	struct pf *pf = pf_seen(s, ev);
 	uint64_t t0 = ev->r.ts_enter, t1 = ev->r.ts_exit;
 	struct pthr *th = thr_get(pf, s, t, t0);
-	char nbuf[32];
-	const char *name = syscall_name(pf, d, ev->r.nr, nbuf, sizeof(nbuf));
+	char nbuf[192];
+	const char *name = syscall_name(pf, d, ev->r.nr, nbuf, sizeof(nbuf)), *cat = "syscall";
+	struct nvcall nc;
+	bool nv = false;
 
 	if (!th)
 		return;
+	/* --cuda: an NVIDIA driver call is a slice named by its command, in category "nvidia" */
+	if (ev->r.type == HY_REC_SYSCALL && s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {
+		nv = true;
+		nvcall_label(ev, &nc, nbuf, sizeof(nbuf));
+		name = nbuf;
+		cat = "nvidia";
+	}
 	if (ev->r.type == HY_REC_ENTER) {
 		close_call(pf, s, th, t0, "unfinished");
 		item_begin(pf);
 		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "syscall", name, true);
-		th->nentry = ann_args(pf, s, d, 0);
+		th->nentry = ann_args(pf, s, d, 0, false);
 		ev_end(pf);
 		item_commit(pf, s, t0);
 		th->open = true;
@@ -841,8 +930,8 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	} else {
 		close_call(pf, s, th, t0, "unfinished");
 		item_begin(pf);
-		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "syscall", name, true);
-		from = ann_args(pf, s, d, 0);
+		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, cat, name, true);
+		from = ann_args(pf, s, d, 0, nv);
 		ev_end(pf);
 		item_commit(pf, s, t0);
 	}
@@ -850,9 +939,11 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 		t1 = t0;
 	item_begin(pf);
 	ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
-	ann_args(pf, s, d, from);
+	ann_args(pf, s, d, from, nv);
 	ann_ret(pf, s, ev, d);
 	ann_stack(pf);
+	if (nv)
+		ann_nvcall(pf, ev, &nc);
 	ev_end(pf);
 	item_commit(pf, s, t1);
 	th->open = false;

@@ -1,20 +1,40 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* sink_summary.c: per-syscall totals: strace's -c/-C table and the -j JSON summary. */
+/*
+ * With --cuda, ioctls on NVIDIA devices also count under their command (issue 11): one more
+ * row per command, "ioctl:NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2", after the
+ * syscall rows (they break the ioctl row down, so "total" counts only the syscall rows), and
+ * a call whose driver status is not NV_OK counts as an error in both rows.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "log.h"
+#include "nvcall.h"
 #include "sink.h"
 
 struct sum_row {
-	long nr;
+	long nr;		/* -1 for a command row */
+	const char *name;
 	struct hy_sum s;
 };
+
+/* A command row (--cuda), in an open-addressing table keyed by its name. */
+struct cmd_row {
+	char *name;		/* NULL: a free slot */
+	uint64_t hash;
+	struct hy_sum s;
+};
+
+#define CMD_NAME_MAX	192	/* longer names are cut: "ioctl:" + the longest label is ~100 */
 
 struct summary {
 	struct hy_sum s[HY_NR_MAX];
 	struct outfile out;	/* opened at start for -c, so a bad -o fails before the command */
+	struct cmd_row *cmds;	/* cmd_cap slots (a power of two), ncmds used */
+	size_t ncmds, cmd_cap;
+	bool oom;		/* a command row could not be added: said once */
 };
 
 static int summary_open(struct sink *sk)
@@ -44,14 +64,8 @@ static unsigned int summary_needs(const struct opts *o)
 	return SINK_NEED_TIMES;
 }
 
-static void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
+static void sum_into(struct hy_sum *s, const struct hy_sum *in)
 {
-	struct summary *sm = sk->priv;
-
-	if (nr < 0 || nr >= HY_NR_MAX || !in->calls)
-		return;
-	struct hy_sum *s = &sm->s[nr];
-
 	s->calls += in->calls;
 	s->errors += in->errors;
 	s->ns_total += in->ns_total;
@@ -59,6 +73,64 @@ static void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
 		s->ns_min = in->ns_min;
 	if (in->ns_max > s->ns_max)
 		s->ns_max = in->ns_max;
+}
+
+static void summary_add(struct sink *sk, long nr, const struct hy_sum *in)
+{
+	struct summary *sm = sk->priv;
+
+	if (nr < 0 || nr >= HY_NR_MAX || !in->calls)
+		return;
+	sum_into(&sm->s[nr], in);
+}
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	return h;
+}
+
+/* The slot for name in a table of cap slots: its row, or the free slot it would take. */
+static struct cmd_row *cmd_slot(struct cmd_row *t, size_t cap, const char *name, uint64_t h)
+{
+	for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (!t[i].name || (t[i].hash == h && !strcmp(t[i].name, name)))
+			return &t[i];
+}
+
+/* Add one call to the row of command name; 0 or -ENOMEM. */
+static int cmd_add(struct summary *sm, const char *name, const struct hy_sum *in)
+{
+	uint64_t h = name_hash(name);
+	struct cmd_row *r;
+
+	if (2 * (sm->ncmds + 1) > sm->cmd_cap) {	/* keep at most half full */
+		size_t cap = sm->cmd_cap ? 2 * sm->cmd_cap : 64;
+		struct cmd_row *t = calloc(cap, sizeof(*t));
+
+		if (!t)
+			return -ENOMEM;
+		for (size_t i = 0; i < sm->cmd_cap; i++)
+			if (sm->cmds[i].name)
+				*cmd_slot(t, cap, sm->cmds[i].name, sm->cmds[i].hash) = sm->cmds[i];
+		free(sm->cmds);
+		sm->cmds = t;
+		sm->cmd_cap = cap;
+	}
+	r = cmd_slot(sm->cmds, sm->cmd_cap, name, h);
+	if (!r->name) {
+		r->name = strdup(name);
+		if (!r->name)
+			return -ENOMEM;
+		r->hash = h;
+		r->s.ns_min = UINT64_MAX;
+		sm->ncmds++;
+	}
+	sum_into(&r->s, in);
+	return 0;
 }
 
 static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx *d, struct task *t)
@@ -76,6 +148,19 @@ static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx
 		.ns_min = ns,
 		.ns_max = ns,
 	};
+	struct nvcall nc;
+
+	if (sk->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {
+		struct summary *sm = sk->priv;
+		char name[CMD_NAME_MAX];
+
+		one.errors |= nvcall_failed(ev, &nc);
+		nvcall_row(ev, &nc, name, sizeof(name));
+		if (cmd_add(sm, name, &one) && !sm->oom) {
+			pr_warn("out of memory: -c rows of NVIDIA commands are incomplete");
+			sm->oom = true;
+		}
+	}
 	summary_add(sk, ev->r.nr, &one);
 }
 
@@ -83,9 +168,7 @@ static const char *sort_key;
 
 static const char *row_name(const struct sum_row *r)
 {
-	const struct sysent *se = sysent_get(r->nr);
-
-	return se ? se->name : "?";
+	return r->name;
 }
 
 static int row_cmp(const void *a, const void *b)
@@ -100,7 +183,7 @@ static int row_cmp(const void *a, const void *b)
 	else if (!strcmp(sort_key, "name") || !strcmp(sort_key, "syscall"))
 		return strcmp(row_name(x), row_name(y));
 	else if (!strcmp(sort_key, "nothing") || !strcmp(sort_key, "none"))
-		return (x->nr > y->nr) - (x->nr < y->nr);
+		c = (x->nr > y->nr) - (x->nr < y->nr);	/* command rows (nr -1): by name */
 	else if (!strcmp(sort_key, "avg-time")) {
 		uint64_t ax = x->s.ns_total / x->s.calls, ay = y->s.ns_total / y->s.calls;
 
@@ -127,8 +210,9 @@ static void table_row(FILE *fp, double pct, unsigned long long ns, unsigned long
 	fprintf(fp, " %s\n", name);
 }
 
-/* The table as strace -c prints it (times are wall-clock time inside each call). */
-static void print_table(FILE *fp, struct sum_row *rows, int n)
+/* The table as strace -c prints it (times are wall-clock time inside each call); the
+ * nc command rows (--cuda) follow the syscall rows, before the total of the syscalls. */
+static void print_table(FILE *fp, struct sum_row *rows, int n, const struct sum_row *cmds, int nc)
 {
 	unsigned long long tot_ns = 0, tot_calls = 0, tot_err = 0;
 
@@ -145,6 +229,12 @@ static void print_table(FILE *fp, struct sum_row *rows, int n)
 		table_row(fp, tot_ns ? 100.0 * s->ns_total / tot_ns : 0, s->ns_total, s->calls,
 			  s->errors, row_name(&rows[i]));
 	}
+	for (int i = 0; i < nc; i++) {
+		const struct hy_sum *s = &cmds[i].s;
+
+		table_row(fp, tot_ns ? 100.0 * s->ns_total / tot_ns : 0, s->ns_total, s->calls,
+			  s->errors, cmds[i].name);
+	}
 	fputs(DASHES, fp);
 	table_row(fp, 100.0, tot_ns, tot_calls, tot_err, "total");
 }
@@ -156,7 +246,7 @@ static void json_counts(FILE *fp, unsigned long long calls, unsigned long long e
 		"\"min_ns\":%llu,\"max_ns\":%llu}", calls, errors, ns, calls ? ns / calls : 0, mn, mx);
 }
 
-static void print_json(FILE *fp, struct sum_row *rows, int n)
+static void print_json(FILE *fp, struct sum_row *rows, int n, const struct sum_row *cmds, int nc)
 {
 	unsigned long long tot_ns = 0, tot_calls = 0, tot_err = 0, mn = UINT64_MAX, mx = 0;
 
@@ -175,7 +265,22 @@ static void print_json(FILE *fp, struct sum_row *rows, int n)
 		if (s->ns_max > mx)
 			mx = s->ns_max;
 	}
-	fputs("],\"total\":{", fp);
+	fputs("]", fp);
+	if (nc)	/* --cuda: NVIDIA commands, not counted again in the total */
+		fputs(",\"commands\":[", fp);
+	for (int i = 0; i < nc; i++) {
+		const struct hy_sum *s = &cmds[i].s;
+
+		fputs(i ? ",{\"name\":\"" : "{\"name\":\"", fp);
+		for (const char *c = cmds[i].name; *c; c++)	/* labels are names; escape anyway */
+			if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+				fprintf(fp, "\\u%04x", (unsigned char)*c);
+			else
+				fputc(*c, fp);
+		fputs("\",", fp);
+		json_counts(fp, s->calls, s->errors, s->ns_total, s->ns_min, s->ns_max);
+	}
+	fputs(nc ? "],\"total\":{" : ",\"total\":{", fp);
 	json_counts(fp, tot_calls, tot_err, tot_ns, n ? mn : 0, mx);
 	fputs("}\n", fp);
 }
@@ -184,24 +289,37 @@ static int summary_close(struct sink *sk)
 {
 	struct summary *sm = sk->priv;
 	const struct opts *o = sk->o;
-	struct sum_row *rows;
-	int n = 0, ret = 0;
+	struct sum_row *rows, *cmds;
+	int n = 0, nc = 0, ret = 0;
 	FILE *fp;
 
 	if (!sm)
 		return 0;
-	rows = calloc(HY_NR_MAX, sizeof(*rows));
+	rows = calloc(HY_NR_MAX + sm->ncmds, sizeof(*rows));
 	if (!rows)
 		return -ENOMEM;
 	for (int i = 0; i < HY_NR_MAX; i++) {
+		const struct sysent *se = sysent_get(i);
+
 		if (!sm->s[i].calls)
 			continue;
 		rows[n].nr = i;
+		rows[n].name = se ? se->name : "?";
 		rows[n].s = sm->s[i];
 		n++;
 	}
+	cmds = rows + n;
+	for (size_t i = 0; i < sm->cmd_cap; i++) {
+		if (!sm->cmds[i].name)
+			continue;
+		cmds[nc].nr = -1;
+		cmds[nc].name = sm->cmds[i].name;
+		cmds[nc].s = sm->cmds[i].s;
+		nc++;
+	}
 	sort_key = o->sortby ? o->sortby : "time";
 	qsort(rows, n, sizeof(*rows), row_cmp);
+	qsort(cmds, nc, sizeof(*cmds), row_cmp);
 	if (!sm->out.fp && o->outfile && o->follow < 2)	/* -C: after the trace */
 		ret = outfile_open(&sm->out, o->outfile, stderr,
 				   sink_outfile_flags(o) | OUTF_APPEND);
@@ -209,14 +327,17 @@ static int summary_close(struct sink *sk)
 		ret = outfile_open(&sm->out, NULL, stderr, 0);
 	fp = sm->out.fp;
 	if (fp && o->summary_json)
-		print_json(fp, rows, n);
+		print_json(fp, rows, n, cmds, nc);
 	else if (fp)
-		print_table(fp, rows, n);
+		print_table(fp, rows, n, cmds, nc);
 	int err = outfile_close(&sm->out);
 
 	if (!ret)
 		ret = err;
 	free(rows);
+	for (size_t i = 0; i < sm->cmd_cap; i++)
+		free(sm->cmds[i].name);
+	free(sm->cmds);
 	free(sm);
 	sk->priv = NULL;
 	return ret;

@@ -275,7 +275,9 @@ static struct tthread *track(struct tef *tf, const struct event *ev, const struc
 	return th;
 }
 
-static void put_args_result(struct sbuf *sb, const struct dctx *d, bool result)
+/* "args": the arguments, the result when result, and an NVIDIA call's members (nc, or NULL). */
+static void put_args_result(struct sbuf *sb, const struct dctx *d, bool result,
+			    const struct event *ev, const struct nvcall *nc)
 {
 	sb_puts(sb, ",\"args\":");
 	json_args(sb, d);
@@ -285,6 +287,8 @@ static void put_args_result(struct sbuf *sb, const struct dctx *d, bool result)
 	size_t at = sb->len;
 
 	json_result(sb, d);
+	if (nc)
+		json_nvcall(sb, ev, nc);
 	if (sb->s[at - 1] == '{')	/* no arguments: drop the leading comma */
 		memmove(sb->s + at, sb->s + at + 1, sb->len - at), sb->len--;
 	sb_putc(sb, '}');
@@ -328,11 +332,20 @@ static void tef_syscall(struct sink *s, const struct event *ev, struct dctx *d, 
 	const struct hy_rec *r = &ev->r;
 	struct tproc *p;
 	struct tthread *th = track(tf, ev, t, &p);
-	char buf[32];
-	const char *name = call_name(d, r->nr, buf, sizeof(buf));
+	char buf[32], label[192];
+	const char *name = call_name(d, r->nr, buf, sizeof(buf)), *cat = "syscall";
+	struct nvcall nc;
+	bool nv = false;
 
 	if (!th)
 		return;
+	/* --cuda: an NVIDIA driver call is named by its command, in category "nvidia" */
+	if (r->type == HY_REC_SYSCALL && s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {
+		nv = true;
+		nvcall_label(ev, &nc, label, sizeof(label));
+		name = label;
+		cat = "nvidia";
+	}
 	if (r->type == HY_REC_ENTER) {	/* a call that may block: kept until it completes */
 		th->pending = true;
 		th->pend_nr = r->nr;
@@ -343,13 +356,13 @@ static void tef_syscall(struct sink *s, const struct event *ev, struct dctx *d, 
 		flush_pending(tf, th, r->ts_enter);
 	th->pending = false;
 	if ((r->flags & HY_F_NO_EXIT) || r->ts_exit < r->ts_enter) {
-		ev_begin(tf, "i", name, "syscall", r->pid, r->tid, r->ts_enter);
+		ev_begin(tf, "i", name, cat, r->pid, r->tid, r->ts_enter);
 		sb_puts(&tf->line, ",\"s\":\"t\"");
 	} else {
-		ev_begin(tf, "X", name, "syscall", r->pid, r->tid, r->ts_enter);
+		ev_begin(tf, "X", name, cat, r->pid, r->tid, r->ts_enter);
 		put_ts(&tf->line, "dur", r->ts_exit - r->ts_enter);
 	}
-	put_args_result(&tf->line, d, true);
+	put_args_result(&tf->line, d, true, ev, nv ? &nc : NULL);
 	put_stack(tf, &tf->line);
 	ev_end(tf);
 }

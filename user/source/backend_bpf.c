@@ -33,7 +33,9 @@
 #include "backend.h"
 #include "bpf_stack.h"
 #include "clock.h"
+#include "dev_ioctl.h"
 #include "event.h"
+#include "ioctl/nvidia.h"
 #include "log.h"
 #include "procperm.h"
 #include "ptrace_capture.h"
@@ -42,6 +44,9 @@
 #include "sysent.h"
 #include "hytrace.bpf.h"
 #include "hytrace.skel.h"
+#include "hytrace_ded.skel.h"
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 /* the BPF side masks offsets with these: they must be powers of two, the slot inside a record */
 _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_MAX - 1)) &&
 	       HYB_SLOT_MAX < HYB_REC_MAX, "record and slot sizes");
@@ -68,8 +73,38 @@ _Static_assert(!(HYB_REC_MAX & (HYB_REC_MAX - 1)) && !(HYB_SLOT_MAX & (HYB_SLOT_
 #define PIDFD_THREAD	O_EXCL	/* include/uapi/linux/pidfd.h, Linux 6.9 */
 #endif
 
+/*
+ * The skeleton in use: hytrace.bpf.c's light one (the raw_syscalls programs) or, when a run
+ * traces only calls that have one, hytrace_ded.bpf.c's (the same source with per-syscall
+ * tracepoint programs instead), a regular libbpf skeleton: its 18 programs do not fit the
+ * light loader (32 programs and subprograms at most).  One source: the same maps and data in
+ * the same order, which the backend reads through this view whichever was opened.  For the
+ * dedicated one, maps points to a shadow of the light skeleton's map descriptions: their
+ * max_entries are given to the real maps before load, their map_fd filled after it.
+ */
+typedef __typeof__(((struct hytrace_bpf *)0)->maps) hyb_maps;
+struct hyb_skel {
+	struct bpf_loader_ctx *ctx;
+	hyb_maps *maps;
+	struct hytrace_bpf__rodata *rodata;
+	struct hytrace_bpf__bss *bss;
+	struct hytrace_bpf *main;	/* the one opened */
+	struct hytrace_ded_bpf *ded;
+	hyb_maps ded_maps;		/* the shadow (dedicated skeleton) */
+	struct bpf_loader_ctx ded_ctx;	/* unused: libbpf loads the dedicated skeleton */
+};
+#define HYB_NMAPS	(sizeof(hyb_maps) / sizeof(struct bpf_map_desc))
+_Static_assert(sizeof(((struct hytrace_ded_bpf *)0)->maps) / sizeof(struct bpf_map *) == HYB_NMAPS,
+	       "skeleton maps");
+_Static_assert(sizeof(hyb_maps) % sizeof(struct bpf_map_desc) == 0, "skeleton map descriptions");
+_Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->rodata) == sizeof(struct hytrace_bpf__rodata),
+	       "skeleton rodata");
+_Static_assert(sizeof(*((struct hytrace_ded_bpf *)0)->bss) == sizeof(struct hytrace_bpf__bss),
+	       "skeleton bss");
+
 static struct {
-	struct hytrace_bpf *skel;
+	struct hyb_skel *skel;
+	struct hyb_skel view;
 	struct ring_buffer *ring;
 	struct tracer *tr;
 	int cg_fd;
@@ -409,7 +444,7 @@ static uint64_t ring_size(const struct opts *o)
 	return sz;
 }
 
-static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
+static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	bool fdpaths = tr->cfg.fdpaths > 0;
@@ -436,6 +471,11 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			}
 			if (ce->ret.kind == HY_CAP_FDPATH && fdpaths)
 				f |= HYB_NF_EXIT_CAP;
+			/* --cuda: the kernel side tells a device fd's kind (bpf/ioctl_dev.bpf.h) */
+			int da = o->cuda ? devioc_fd_arg(nr) : -1;
+
+			if (da >= 0)
+				rd->cfg_devfd[nr] = da == HY_ARG_RET ? HYB_DEVFD_RET : 1 + da;
 			if (ce->flags & HY_SC_BLOCKS)
 				f |= HYB_NF_BLOCKS;
 			if (ce->flags & HY_SC_EXEC)
@@ -445,6 +485,212 @@ static void config_syscalls(struct hytrace_bpf *skel, const struct tracer *tr)
 			f |= HYB_NF_COMM;
 		rd->cfg_nrflags[nr] = bstack_nrflags(tr, nr, f);
 	}
+}
+
+/* --cuda: room for the ioctl descriptions and class sizes (filled after load by dev_maps_fill). */
+static void config_dev(struct hyb_skel *skel, const struct opts *o)
+{
+	size_t nd = 0, nc = 0;
+
+	if (o->cuda) {
+		nv_ioc_descs(&nd);
+		nv_class_sizes(&nc);
+	}
+	skel->maps->ioc_descs.max_entries = nd ? nd : 1;
+	skel->maps->ioc_class_sizes.max_entries = nc ? nc : 1;
+}
+
+static int dev_maps_fill(struct hyb_skel *skel, const struct opts *o)
+{
+	size_t nd, nc;
+	const struct nv_ioc_desc_entry *d;
+	const struct nv_class_size *c;
+
+	if (!o->cuda)
+		return 0;
+	d = nv_ioc_descs(&nd);
+	for (size_t i = 0; i < nd; i++)
+		if (bpf_map_update_elem(skel->maps->ioc_descs.map_fd, &d[i].key, &d[i].desc,
+					BPF_ANY) < 0)
+			goto fail;
+	c = nv_class_sizes(&nc);
+	for (size_t i = 0; i < nc; i++)
+		if (bpf_map_update_elem(skel->maps->ioc_class_sizes.map_fd, &c[i].hclass,
+					&c[i].size, BPF_ANY) < 0)
+			goto fail;
+	return 0;
+fail:
+	pr_warn("cannot load the NVIDIA ioctl descriptions into the BPF map: %s", strerror(errno));
+	return -errno;
+}
+
+/*
+ * The dedicated programs (bpf/ioctl_dev.bpf.h): when every traced syscall has one
+ * (--cuda-only, -e trace=ioctl, ...), they replace the raw_syscalls programs, so that no
+ * other syscall runs any BPF.  They need the per-syscall tracepoints of tracefs
+ * (CONFIG_FTRACE_SYSCALLS); without them the raw_syscalls programs stay.
+ */
+static const char *const dedicated[] = { "ioctl", "mmap", "close", "open", "openat", "openat2",
+					 "creat", "execve", "execveat" };
+#define NDEDICATED (sizeof(dedicated) / sizeof(dedicated[0]))
+#define NEXECS 2	/* the last two: always on their entry, to start our command */
+
+static bool tracefs_has(const char *event)
+{
+	static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	char path[160];
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/events/syscalls/%s/id", roots[i], event);
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the run can use the dedicated programs (hytrace_ded.bpf.c): it traces some
+ * syscalls, each of which has one, and tracefs has their events.  Decided before the
+ * skeleton is opened, as it says which of the two is.
+ */
+static bool want_dedicated(const struct opts *o)
+{
+	char ev[64];
+	bool use = !o->trace_all;
+
+	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
+		if (!opts_traced(o, nr))
+			continue;
+		use = false;
+		for (size_t i = 0; i < NDEDICATED - NEXECS; i++)
+			if (sysent_lookup(dedicated[i]) == (long)nr)
+				use = true;
+	}
+	for (size_t i = 0; use && i < NDEDICATED; i++) {
+		bool want = i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i]));
+
+		snprintf(ev, sizeof(ev), "sys_enter_%s", dedicated[i]);
+		if (want && !tracefs_has(ev)) {
+			pr_info("no per-syscall tracepoint %s (tracefs not mounted, or a kernel without "
+				"CONFIG_FTRACE_SYSCALLS): the raw_syscalls programs trace every syscall",
+				ev);
+			use = false;
+		}
+	}
+	return use;
+}
+
+/*
+ * The dedicated skeleton: only the programs of the calls this run traces are loaded (and so
+ * attached by its __attach); execve/execveat: their entries always, to start our command.
+ */
+static int ded_autoload(struct hytrace_ded_bpf *ded, const struct opts *o)
+{
+	char name[64];
+
+	for (size_t i = 0; i < NDEDICATED; i++) {
+		long nr = sysent_lookup(dedicated[i]);
+		bool in = i >= NDEDICATED - NEXECS || opts_traced(o, nr);
+		bool out = opts_traced(o, nr);
+
+		for (int k = 0; k < 2; k++) {
+			struct bpf_program *p;
+
+			snprintf(name, sizeof(name), "hy_%s_%s", k ? "exit" : "enter", dedicated[i]);
+			p = bpf_object__find_program_by_name(ded->obj, name);
+			if (!p) {
+				pr_warn("BPF program %s missing from the dedicated object", name);
+				return -ENOENT;
+			}
+			bpf_program__set_autoload(p, k ? out : in);
+		}
+	}
+	return 0;
+}
+
+/* Open the skeleton this run needs and set the view on it; NULL (errno) on failure. */
+static struct hyb_skel *skel_open(const struct opts *o)
+{
+	struct hyb_skel *v = &B.view;
+
+	memset(v, 0, sizeof(*v));
+	if (want_dedicated(o)) {
+		v->ded = hytrace_ded_bpf__open();
+		if (!v->ded)
+			return NULL;
+		v->ctx = &v->ded_ctx;
+		v->maps = &v->ded_maps;
+		v->rodata = (struct hytrace_bpf__rodata *)(void *)v->ded->rodata;
+		v->bss = (struct hytrace_bpf__bss *)(void *)v->ded->bss;
+	} else {
+		v->main = hytrace_bpf__open();
+		if (!v->main)
+			return NULL;
+		v->ctx = &v->main->ctx;
+		v->maps = &v->main->maps;
+		v->rodata = v->main->rodata;
+		v->bss = v->main->bss;
+	}
+	return v;
+}
+
+/* The dedicated skeleton: the shadow's sizes onto its maps, then libbpf's load, then the fds. */
+static int ded_load(struct hyb_skel *v, const struct opts *o)
+{
+	struct bpf_map **real = (struct bpf_map **)(void *)&v->ded->maps;
+	struct bpf_map_desc *sh = (struct bpf_map_desc *)(void *)&v->ded_maps;
+	int err = ded_autoload(v->ded, o);
+
+	for (size_t i = 0; !err && i < HYB_NMAPS; i++)
+		if (sh[i].max_entries)
+			err = bpf_map__set_max_entries(real[i], sh[i].max_entries);
+	if (!err)
+		err = hytrace_ded_bpf__load(v->ded);
+	for (size_t i = 0; !err && i < HYB_NMAPS; i++)
+		sh[i].map_fd = bpf_map__fd(real[i]);
+	if (!err)
+		pr_info("dedicated per-syscall programs: the raw_syscalls programs are not attached");
+	return err;
+}
+
+static int skel_load(struct hyb_skel *v, const struct opts *o)
+{
+	int err = v->ded ? ded_load(v, o) : hytrace_bpf__load(v->main);
+
+	/* the loader maps .bss (and .rodata) afresh */
+	if (!err && v->ded) {
+		v->rodata = (struct hytrace_bpf__rodata *)(void *)v->ded->rodata;
+		v->bss = (struct hytrace_bpf__bss *)(void *)v->ded->bss;
+	} else if (!err) {
+		v->rodata = v->main->rodata;
+		v->bss = v->main->bss;
+	}
+	return err;
+}
+
+/* Attach the lifecycle programs, and the syscall programs of the skeleton opened. */
+static int skel_attach(struct hyb_skel *v)
+{
+	return v->ded ? hytrace_ded_bpf__attach(v->ded) : hytrace_bpf__attach(v->main);
+}
+
+static void skel_detach(struct hyb_skel *v)
+{
+	if (v->ded)
+		hytrace_ded_bpf__detach(v->ded);
+	else
+		hytrace_bpf__detach(v->main);
+}
+
+static void skel_destroy(struct hyb_skel *v)
+{
+	if (!v)
+		return;
+	if (v->ded)
+		hytrace_ded_bpf__destroy(v->ded);
+	else
+		hytrace_bpf__destroy(v->main);
+	memset(v, 0, sizeof(*v));
 }
 
 /* --cgroup=PATH: a cgroup v2 directory; tasks in it or below it are traced. */
@@ -468,7 +714,7 @@ static int open_cgroup(const char *path)
 	return fd;
 }
 
-static int config(struct hytrace_bpf *skel, const struct tracer *tr)
+static int config(struct hyb_skel *skel, const struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	struct hytrace_bpf__rodata *rd = skel->rodata;
@@ -480,7 +726,13 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_mode = o->all && !o->npids ? HYB_MODE_ALL : HYB_MODE_TARGET;
 	B.target = rd->cfg_mode == HYB_MODE_TARGET;
 	rd->cfg_follow = o->follow > 0;
-	rd->cfg_summary = o->cflag == 1;
+	/*
+	 * -c sums in the kernel; with --cuda the calls on a device's fd still come as records
+	 * (user space counts each NVIDIA command and its driver status, and adds the kernel's
+	 * sums at the end); --cuda-only traces only such calls: all records, no kernel sums
+	 */
+	rd->cfg_summary = o->cflag == 1 && o->cuda != CUDA_ONLY;
+	rd->cfg_cuda = o->cuda;
 	rd->cfg_drop_ok = !(o->status & ST_SUCCESSFUL);
 	rd->cfg_drop_fail = !(o->status & ST_FAILED);
 	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
@@ -511,13 +763,14 @@ static int config(struct hytrace_bpf *skel, const struct tracer *tr)
 	rd->cfg_ring_size = B.ring_size;
 	/* lifecycle records (about 120 bytes, 270 with a siginfo) get the last 1/16, at least 1 KiB */
 	rd->cfg_life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024;
-	skel->maps.rb.max_entries = B.ring_size;
-	skel->maps.scratch.max_entries = ncpus;
-	int err = bstack_config(skel, tr);
+	skel->maps->rb.max_entries = B.ring_size;
+	skel->maps->scratch.max_entries = ncpus;
+	int err = bstack_config(skel->rodata, tr);
 
 	if (err)
 		return err;
 	config_syscalls(skel, tr);
+	config_dev(skel, o);
 	return 0;
 }
 
@@ -554,13 +807,13 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
 	int fd = pidfd_open(tid, tid == tgid ? 0 : PIDFD_THREAD), err = 0;
 
 	if (fd >= 0) {
-		if (bpf_map_update_elem(B.skel->maps.tasks.map_fd, &fd, &t, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps->tasks.map_fd, &fd, &t, BPF_NOEXIST) < 0)
 			err = -errno;
 		close(fd);
 	} else if (errno == EINVAL && tid != tgid) {
 		uint32_t key = tid, val = tgid;
 
-		if (bpf_map_update_elem(B.skel->maps.seeds.map_fd, &key, &val, BPF_NOEXIST) < 0)
+		if (bpf_map_update_elem(B.skel->maps->seeds.map_fd, &key, &val, BPF_NOEXIST) < 0)
 			err = -errno;
 		B.skel->bss->seeds_used = 1;
 	} else {
@@ -584,7 +837,7 @@ static int task_add(pid_t tid, pid_t tgid, uint32_t flags)
  */
 static void all_seed(void)
 {
-	int fd = B.skel->maps.tasks.map_fd, self = getpid();
+	int fd = B.skel->maps->tasks.map_fd, self = getpid();
 	unsigned int added = 0, missed = 0;
 	struct dirent *pe, *te;
 	char path[64];
@@ -713,7 +966,7 @@ static void boot_off_update(void)
  */
 static int load(struct tracer *tr, bool log)
 {
-	struct hytrace_bpf *skel = hytrace_bpf__open();
+	struct hyb_skel *skel = skel_open(tr->o);
 	char *vlog = NULL;
 	int err;
 
@@ -728,11 +981,11 @@ static int load(struct tracer *tr, bool log)
 		return err;
 	if (log && (vlog = malloc(VLOG_SIZE))) {
 		vlog[0] = 0;
-		skel->ctx.log_level = 1;
-		skel->ctx.log_size = VLOG_SIZE;
-		skel->ctx.log_buf = (uintptr_t)vlog;
+		skel->ctx->log_level = 1;
+		skel->ctx->log_size = VLOG_SIZE;
+		skel->ctx->log_buf = (uintptr_t)vlog;
 	}
-	err = hytrace_bpf__load(skel);
+	err = skel_load(skel, tr->o);
 	if (err && log) {
 		if (vlog)
 			pr_info("the verifier's log:\n%s", vlog);
@@ -740,7 +993,7 @@ static int load(struct tracer *tr, bool log)
 		pr_warn("cannot load the BPF programs: %s (--debug shows the verifier's log)",
 			strerror(-err));
 		if (log_level >= 1) {
-			hytrace_bpf__destroy(skel);
+			skel_destroy(skel);
 			B.skel = NULL;
 			if (B.cg_fd >= 0)
 				close(B.cg_fd);
@@ -755,7 +1008,7 @@ static int load(struct tracer *tr, bool log)
 static int bpf_start(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
-	struct hytrace_bpf *skel;
+	struct hyb_skel *skel;
 	struct spawn sp;
 	bool spawned = false;
 	int err;
@@ -766,17 +1019,20 @@ static int bpf_start(struct tracer *tr)
 	if (err)
 		return err;
 	skel = B.skel;
+	err = dev_maps_fill(skel, o);
+	if (err)
+		return err;
 	if (B.cg_fd >= 0) {
 		uint32_t z = 0;
 
-		if (bpf_map_update_elem(skel->maps.cgroups.map_fd, &z, &B.cg_fd, BPF_ANY) < 0) {
+		if (bpf_map_update_elem(skel->maps->cgroups.map_fd, &z, &B.cg_fd, BPF_ANY) < 0) {
 			err = -errno;
 			pr_warn("cannot filter on cgroup %s: %s", o->cgroup, strerror(-err));
 			return err;
 		}
 	}
 	boot_off_update();
-	B.ring = ring_buffer__new(skel->maps.rb.map_fd, on_record, tr, NULL);
+	B.ring = ring_buffer__new(skel->maps->rb.map_fd, on_record, tr, NULL);
 	if (!B.ring) {
 		err = -errno;
 		pr_warn("cannot map the BPF ring buffer: %s", strerror(-err));
@@ -802,7 +1058,7 @@ static int bpf_start(struct tracer *tr)
 			goto kill_child;
 		}
 	}
-	err = hytrace_bpf__attach(skel);
+	err = skel_attach(skel);
 	if (err) {
 		pr_warn("cannot attach the BPF programs: %s", strerror(-err));
 		if (spawned)
@@ -864,7 +1120,7 @@ static int drops_read(uint64_t total[HY_LOST_NR], uint64_t pending[HY_LOST_NR])
 	d = calloc(ncpus, sizeof(*d));
 	if (!d)
 		return -ENOMEM;
-	if (bpf_map_lookup_elem(B.skel->maps.drops.map_fd, &z, d) < 0) {
+	if (bpf_map_lookup_elem(B.skel->maps->drops.map_fd, &z, d) < 0) {
 		free(d);
 		return -errno;
 	}
@@ -896,7 +1152,7 @@ static void feed_simple(struct tracer *tr, int type, pid_t pid, pid_t tid, uint6
 /* Sum the per-CPU -c totals into B.sums. */
 static int sums_read(void)
 {
-	int ncpus = libbpf_num_possible_cpus(), fd = B.skel->maps.sums.map_fd;
+	int ncpus = libbpf_num_possible_cpus(), fd = B.skel->maps->sums.map_fd;
 	struct hy_sum *v;
 
 	if (ncpus <= 0)
@@ -931,9 +1187,9 @@ static void finish(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 	uint64_t total[HY_LOST_NR], pending[HY_LOST_NR];
-	int fd = B.skel->maps.tasks.map_fd;
+	int fd = B.skel->maps->tasks.map_fd;
 
-	hytrace_bpf__detach(B.skel);
+	skel_detach(B.skel);
 	while (ring_buffer__consume(B.ring) > 0)
 		;
 	stash_flush(tr);
@@ -1030,7 +1286,7 @@ static void bpf_cleanup(struct tracer *tr)
 	ring_buffer__free(B.ring);
 	B.ring = NULL;
 	/* destroying the skeleton closes the links: no hytrace program stays attached */
-	hytrace_bpf__destroy(B.skel);
+	skel_destroy(B.skel);
 	B.skel = NULL;
 	if (B.cg_fd >= 0)
 		close(B.cg_fd);

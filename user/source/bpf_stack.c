@@ -42,10 +42,9 @@ static unsigned int stack_depth(const struct tracer *tr)
 	return d < HY_STACK_DEPTH_MAX ? d : HY_STACK_DEPTH_MAX;
 }
 
-int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr)
+int bstack_config(struct hytrace_bpf__rodata *rd, const struct tracer *tr)
 {
 	const struct opts *o = tr->o;
-	struct hytrace_bpf__rodata *rd = skel->rodata;
 
 	S.nr_mmap = sysent_lookup("mmap");
 	S.nr_munmap = sysent_lookup("munmap");

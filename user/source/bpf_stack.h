@@ -7,10 +7,10 @@
 #include <stdint.h>
 #include "backend.h"
 
-struct hytrace_bpf;
+struct hytrace_bpf__rodata;
 
 /* Set the BPF side's stack configuration (before load); 0 or -errno (message printed). */
-int bstack_config(struct hytrace_bpf *skel, const struct tracer *tr);
+int bstack_config(struct hytrace_bpf__rodata *rd, const struct tracer *tr);
 /* The HYB_NF_* flags of syscall nr with -k added to f (f: what the backend set). */
 uint8_t bstack_nrflags(const struct tracer *tr, unsigned int nr, uint8_t f);
 /*

@@ -6,8 +6,10 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include "dev_ioctl.h"
 #include "fdpath.h"
 #include "ptrace_capture.h"
 
@@ -401,6 +403,9 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 {
 	const struct hy_rec *r = rb_rec(rb);
 	bool failed = when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095;
+	/* --cuda: a device's fd (its path blob added), an ioctl on it by its description */
+	unsigned int dev = tr->o->cuda ? devioc_kind(rb, when, tr->cfg.fdpaths) : HY_DEV_NONE;
+	bool dev_ioc = dev != HY_DEV_NONE && rb_rec(rb)->nr == SYS_ioctl;
 
 	for (int i = 0; i < HY_NARGS; i++) {
 		const struct hy_cap *c = &e->arg[i];
@@ -408,6 +413,8 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 		if (c->kind == HY_CAP_NONE || !(c->when & when))
 			continue;
 		if (failed && !(c->flags & HY_CF_ALWAYS) && !(c->when & HY_AT_ENTER))
+			continue;
+		if (i == 2 && dev_ioc && devioc_capture(rb, tid, dev, when))
 			continue;
 		cap_one(rb, tid, c, i, when, tr->o, sp);
 	}

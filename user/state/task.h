@@ -23,6 +23,7 @@ struct task {
 	char *cmdline;		/* argv of the last exec (or the parent's), NUL-separated, malloc'd */
 	size_t cmdline_len;
 	void *sink_state[TASK_SINKS_MAX];	/* each sink's per-task state, see sink_task() */
+	bool nv;		/* --cuda-only: made a call on an NVIDIA device (its process too) */
 };
 
 /* The live tasks by tid.  A task is removed after its exit (or detach) has been handled. */
