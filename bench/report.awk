@@ -225,7 +225,7 @@ END {
 
 	# -- issue 14: --deps on a build
 	if (("deps" SUBSEP "build" SUBSEP "untraced") in wall) {
-		print "## --deps on a build (make -j2 of hytrace's decoders/*.c, cc -O2, from empty)"
+		print "## --deps on a build (make -j2 of hytrace itself from a clean tree: C, BPF objects, skeletons)"
 		print ""
 		print "Wall s: median (min–max) of the runs; slowdown against the untraced build.  The report"
 		print "(--deps=json, no hashes) is written at the end and counted."

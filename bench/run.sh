@@ -505,25 +505,21 @@ if [[ " $SECTIONS " == *" forkstorm "* ]]; then
 fi
 
 # ---- section deps: issue 14's --deps on a real build -----------------------------------------
-# hytrace's own decoders/*.c compiled by make -j2 into a scratch directory (each run starts from
-# an empty one), untraced, under --deps=json with eBPF and with ptrace.  At least 5 runs.
+# hytrace itself (this tree as committed: git archive HEAD, else a copy without build/) built by
+# make -j2 from a clean tree in a scratch directory, untraced, under --deps=json with eBPF and with
+# ptrace.  At least 5 runs (3 with QUICK), tracers alternated.
 if [[ " $SECTIONS " == *" deps "* ]]; then
 	DREPS=$REPS
-	[ -z "$SMOKE" ] && [ "$DREPS" -lt 5 ] && DREPS=5
+	[ -z "$SMOKE" ] && [ -z "$QUICK" ] && [ "$DREPS" -lt 5 ] && DREPS=5
 	DB=$TMP/deps-build
-	mkdir -p "$DB"
-	[ -s "$OUTPUT/gen/xlat_gen.h" ] || die "$OUTPUT/gen/xlat_gen.h missing: run make first"
-	{
-		printf 'SRC := $(wildcard %s/decoders/*.c)\n' "$PWD"
-		printf 'OBJ := $(patsubst %s/decoders/%%.c,o/%%.o,$(SRC))\n' "$PWD"
-		printf 'all: $(OBJ)\n'
-		printf 'o/%%.o: %s/decoders/%%.c\n' "$PWD"
-		printf '\t@mkdir -p o\n'
-		printf '\tcc -O2 -std=gnu11 -D_GNU_SOURCE -I%s -I%s -I%s/decoders -I%s/bpf -c $< -o $@\n' \
-			"$PWD/$OUTPUT/gen" "$PWD/$OUTPUT" "$PWD" "$PWD"
-	} >"$DB/Makefile"
-	printf 'cd "%s" && rm -rf o && exec make -s -j2\n' "$DB" >"$DB/build.sh"
-	sh "$DB/build.sh" >/dev/null 2>&1	# warm caches, not timed
+	rm -rf "$DB" && mkdir -p "$DB/src"
+	if git -C "$PWD" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+		git -C "$PWD" archive HEAD | tar -x -C "$DB/src" || die "cannot copy the tree for the deps section"
+	else
+		tar -C "$PWD" --exclude=./build -cf - . | tar -x -C "$DB/src" || die "cannot copy the tree"
+	fi
+	printf 'cd "%s/src" && rm -rf build && exec make -s -j2 all\n' "$DB" >"$DB/build.sh"
+	sh "$DB/build.sh" >/dev/null 2>&1 || die "the deps section's build of hytrace failed"	# warm caches
 	for ((rep = 1; rep <= DREPS; rep++)); do
 		printf 'deps make -j2 run %d/%d: ' "$rep" "$DREPS"
 		for t in $(rotate $((rep - 1)) untraced hy-deps-bpf hy-deps-pt); do
