@@ -1219,6 +1219,33 @@ if section g; then
 	fi
 fi
 
+# script_section LETTER NAME SCRIPT [VAR=VALUE...]: a section kept in a file of its own: run
+# tests/SCRIPT with HYTRACE, HWORK and the VAR=VALUEs, show its lines and count its ok/FAIL/skip
+# lines here; a non-zero exit with no FAIL line is a failure too
+script_section() {
+	_sl=$1 _sn=$2 _ss=$3
+	shift 3
+	if [ $IS_STRACE = 1 ]; then
+		hyt_skip "$_sn" "tracer is strace"
+		return
+	fi
+	mkdir -p "$WORK/$_sl"
+	_log=$WORK/$_sl/${_ss%.sh}.log
+	env HYTRACE="$HYTRACE_BIN" HWORK="$WORK/$_sl" "$@" sh "tests/$_ss" >"$_log" 2>&1
+	_src=$?
+	cat "$_log"
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
+		"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
+		"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
+		esac
+	done <"$_log"
+	if [ $_src -ne 0 ] && ! grep -q "^FAIL - " "$_log"; then
+		hyt_failed "$_ss" "exited with status $_src and reported no failure"
+	fi
+}
+
 ########## (h) output formats and the strace log reader: one script per format, tests/out_*.sh
 # Each script gets the tracer, the test programs and a work directory, and prints
 # "ok - NAME" / "FAIL - NAME: why" / "skip - NAME: why" lines that are counted here.
@@ -1226,25 +1253,8 @@ if section h; then
 	echo "# (h) formats: json, tef, perfetto, otlp, strace reader"
 	for s in tests/out_*.sh; do
 		[ -f "$s" ] || continue
-		if [ $IS_STRACE = 1 ]; then
-			hyt_skip "$(basename "$s" .sh)" "tracer is strace"
-			continue
-		fi
-		mkdir -p "$WORK/h"
-		HYTRACE="$HYTRACE_BIN" STRACE="$STRACE" PROGS="$PROGS" HWORK="$WORK/h" TMO="$TMO" \
-			sh "$s" >"$WORK/h/$(basename "$s").log" 2>&1
-		rc=$?
-		cat "$WORK/h/$(basename "$s").log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/h/$(basename "$s").log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/h/$(basename "$s").log"; then
-			hyt_failed "$(basename "$s")" "exited with status $rc and reported no failure"
-		fi
+		script_section h "$(basename "$s" .sh)" "$(basename "$s")" STRACE="$STRACE" \
+			PROGS="$PROGS" TMO="$TMO"
 	done
 fi
 
@@ -1271,144 +1281,38 @@ fi
 ########## (j) faults, storms and broken outputs, both backends: tests/faults.sh
 if section j; then
 	echo "# (j) faults: tracer killed, tracee killed, ENOSPC, broken outputs, storms"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "faults" "tracer is strace"
-	else
-		mkdir -p "$WORK/j"
-		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" HWORK="$WORK/j" \
-			sh tests/faults.sh >"$WORK/j/faults.log" 2>&1
-		rc=$?
-		cat "$WORK/j/faults.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/j/faults.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/j/faults.log"; then
-			hyt_failed "faults.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section j faults faults.sh PROGS="$PROGS"
 fi
 
 ########## (k) -k stack traces against strace -k: tests/stacks.sh
 if section k; then
 	echo "# (k) stacks: -k frames against strace -k, dlopen, exec, depth, -f, -p, formats"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "stacks" "tracer is strace"
-	else
-		mkdir -p "$WORK/k"
-		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" STRACE="$STRACE" HWORK="$WORK/k" \
-			sh tests/stacks.sh >"$WORK/k/stacks.log" 2>&1
-		rc=$?
-		cat "$WORK/k/stacks.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/k/stacks.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/k/stacks.log"; then
-			hyt_failed "stacks.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section k stacks stacks.sh PROGS="$PROGS" STRACE="$STRACE"
 fi
 
 ########## (l) -k on the eBPF backend (issue 12): stack snapshots unwound here, --stack=fp
 if section l; then
 	echo "# (l) stacks on eBPF: -k against strace -k, --stack=fp, snapshot bounds"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "stacks-bpf" "tracer is strace"
-	else
-		mkdir -p "$WORK/l"
-		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" STRACE="$STRACE" HWORK="$WORK/l" \
-			sh tests/stacks_bpf.sh >"$WORK/l/stacks_bpf.log" 2>&1
-		rc=$?
-		cat "$WORK/l/stacks_bpf.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/l/stacks_bpf.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/l/stacks_bpf.log"; then
-			hyt_failed "stacks_bpf.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section l stacks-bpf stacks_bpf.sh PROGS="$PROGS" STRACE="$STRACE"
 fi
 
 ########## (m) NVIDIA ioctls (--cuda, --cuda-only) on stand-in devices, both backends: tests/nvidia.sh
 if section m; then
 	echo "# (m) nvidia: --cuda and --cuda-only on stand-in /dev/nvidia* files"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "nvidia" "tracer is strace"
-	else
-		mkdir -p "$WORK/m"
-		HYTRACE="$HYTRACE_BIN" PROGS="$PROGS" HWORK="$WORK/m" \
-			sh tests/nvidia.sh >"$WORK/m/nvidia.log" 2>&1
-		rc=$?
-		cat "$WORK/m/nvidia.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/m/nvidia.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/m/nvidia.log"; then
-			hyt_failed "nvidia.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section m nvidia nvidia.sh PROGS="$PROGS"
 fi
 
 ########## (p) --deps: inputs, outputs, temporaries of builds and pipelines, both backends: tests/filedeps.sh
 if section p; then
 	echo "# (p) --deps: a C project with make, a Python step with dvc, dirfd/chdir/symlink paths"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "deps" "tracer is strace"
-	else
-		mkdir -p "$WORK/p"
-		HYTRACE="$HYTRACE_BIN" HWORK="$WORK/p" sh tests/filedeps.sh >"$WORK/p/deps.log" 2>&1
-		rc=$?
-		cat "$WORK/p/deps.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/p/deps.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/p/deps.log"; then
-			hyt_failed "filedeps.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section p deps filedeps.sh
 fi
 
 ########## (q) installing and learning it: make install/uninstall, make deb, hytrace(1), -V,
 # --help, missing option arguments (tests/pkg.sh)
 if section q; then
 	echo "# (q) install, uninstall, Debian package, man page, -V, --help"
-	if [ $IS_STRACE = 1 ]; then
-		hyt_skip "pkg" "tracer is strace"
-	else
-		mkdir -p "$WORK/q"
-		HYTRACE="$HYTRACE_BIN" HWORK="$WORK/q" TMO="$TMO" sh tests/pkg.sh >"$WORK/q/pkg.log" 2>&1
-		rc=$?
-		cat "$WORK/q/pkg.log"
-		while IFS= read -r line; do
-			case $line in
-			"ok - "*) HYT_PASS=$((HYT_PASS + 1)) ;;
-			"FAIL - "*) HYT_FAIL=$((HYT_FAIL + 1)) ;;
-			"skip - "*) HYT_SKIP=$((HYT_SKIP + 1)) ;;
-			esac
-		done <"$WORK/q/pkg.log"
-		if [ $rc -ne 0 ] && ! grep -q "^FAIL - " "$WORK/q/pkg.log"; then
-			hyt_failed "pkg.sh" "exited with status $rc and reported no failure"
-		fi
-	fi
+	script_section q pkg pkg.sh TMO="$TMO"
 fi
 
 ########## no tracee left behind
