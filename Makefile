@@ -242,6 +242,35 @@ $(OUTPUT)/tests/progs/libstacklib.so: tests/progs/stacklib/stacklib.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -fPIC -shared -Wall -o $@ $<
 
+# --func (issue 13): tests/progs/functree.c and its two libraries, three ways: plain (uprobes),
+# -pg (mcount) and -finstrument-functions (the ptrace backend's preload library); each build
+# links and dlopens the libraries built the same way, found next to it ($$ORIGIN).
+FT_DIR := $(OUTPUT)/tests/progs
+FT_FLAGS_ :=
+FT_FLAGS__pg := -pg
+FT_FLAGS__fi := -finstrument-functions
+FT_BINS := $(foreach v,'' _pg _fi,$(FT_DIR)/functree$(v:''=) $(FT_DIR)/libfunclib$(v:''=).so \
+		$(FT_DIR)/libfuncdl$(v:''=).so)
+PROG_BIN += $(FT_BINS)
+define FT_RULES
+$(FT_DIR)/libfunclib$(2).so: tests/progs/funclib/funclib.c tests/progs/funclib/funclib.h
+	$$(call msg,CC,$$@)
+	$$(Q)mkdir -p $$(@D)
+	$$(Q)$$(CC) -O1 -g -fPIC -shared -Wall $(FT_FLAGS_$(1)) -o $$@ $$<
+$(FT_DIR)/libfuncdl$(2).so: tests/progs/funclib/funcdl.c
+	$$(call msg,CC,$$@)
+	$$(Q)mkdir -p $$(@D)
+	$$(Q)$$(CC) -O1 -g -fPIC -shared -Wall $(FT_FLAGS_$(1)) -o $$@ $$<
+$(FT_DIR)/functree$(2): tests/progs/functree.c tests/progs/funclib/funclib.h $(FT_DIR)/libfunclib$(2).so
+	$$(call msg,CC,$$@)
+	$$(Q)mkdir -p $$(@D)
+	$$(Q)$$(CC) -O1 -g -Wall -DFT_SUFFIX='"$(2)"' $(FT_FLAGS_$(1)) -o $$@ $$< \
+		-L$(FT_DIR) -lfunclib$(2) -Wl,-rpath,'$$$$ORIGIN' -ldl -lpthread
+endef
+$(eval $(call FT_RULES,_,))
+$(eval $(call FT_RULES,_pg,_pg))
+$(eval $(call FT_RULES,_fi,_fi))
+
 # The fake NVIDIA driver for the exit-side tests (tests/fakenv/fakenv.c, issue 11): a FUSE file
 # system, built only where libfuse3 is installed (tests/deps.sh installs it); the tests skip without.
 FUSE3_OK := $(shell pkg-config --exists fuse3 2>/dev/null && echo y)

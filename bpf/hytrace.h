@@ -44,6 +44,9 @@ enum hy_rec_type {
 				   end_code, args[2] interpreter base (AT_BASE, 0: none), args[3]
 				   vDSO (AT_SYSINFO_EHDR); blob HY_ARG_EXTRA: the program's path.
 				   Consumed by the backend (never reaches the sinks) */
+	HY_REC_FUNC_ENTRY = 11,	/* --func: a function was entered: a struct hy_func, not hy_rec */
+	HY_REC_FUNC_EXIT = 12,	/* --func: a function returned: struct hy_func, v[0] = the
+				   return value when nval is 1 */
 };
 
 enum hy_lost_reason {
@@ -53,6 +56,35 @@ enum hy_lost_reason {
 	HY_LOST_TOO_MANY_TASKS = 3,	/* per-thread entry map full */
 	HY_LOST_NR = 4,
 };
+
+/*
+ * A function record (--func): compact, as many more of them come than of syscalls.  Its first
+ * 8 bytes are laid out as a struct hy_rec's (type, a count, size), so a reader tells the kinds
+ * apart by type before it reads further; it carries no blobs.  Written by the eBPF uprobe
+ * programs and by the preload library of the ptrace backend (mcount, -finstrument-functions).
+ */
+struct hy_func {
+	__u16 type;		/* HY_REC_FUNC_ENTRY or HY_REC_FUNC_EXIT */
+	__u16 nval;		/* __u64 values in v[]: entry, the first integer arguments
+				   (--func-args, at most HY_FUNC_ARGS); exit, 1 (return value) or 0 */
+	__u32 size;		/* bytes: sizeof(struct hy_func) + 8 * nval */
+	__u32 pid;		/* thread group id */
+	__u32 tid;
+	__u64 ts;		/* CLOCK_BOOTTIME ns */
+	__u64 addr;		/* the function's entry address in the process (0: unknown) */
+	__u64 sp;		/* the stack pointer: entry, at the function's first instruction
+				   (the return address is at sp); exit, just after the return */
+	__u32 fid;		/* index in the function table resolved before attaching, or
+				   HY_FUNC_NOID: the reader names addr itself */
+	__u32 flags;		/* HY_FF_* */
+	__u64 v[];
+};
+
+#define HY_FUNC_ARGS	6		/* integer arguments in registers (x86-64 SysV) */
+#define HY_FUNC_NOID	0xffffffffu
+#define HY_FF_DEPTH_CUT	0x0001		/* the writer dropped calls deeper than --func-depth below */
+
+_Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 
 /* struct hy_rec.flags */
 #define HY_F_KILLED	0x0001	/* HY_REC_EXIT: killed by signal nr */

@@ -74,6 +74,15 @@ static const char usage_text[] =
 "  -S SORTBY      sort the table by time (default), calls, errors, name, avg-time,\n"
 "                 min-time, max-time, nothing\n"
 "  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
+"Functions (docs/functions.md):\n"
+"  --func=PATTERN[@BINARY]  trace entry and exit of the functions whose names match the\n"
+"                 regex PATTERN (repeatable), in the program and its libraries, or only in\n"
+"                 BINARY (a path or soname); eBPF uprobes, or ptrace with a -pg or\n"
+"                 -finstrument-functions build\n"
+"  --func-exclude=PATTERN[@BINARY]  not these functions\n"
+"  --func-depth=N  only calls nested at most N deep\n"
+"  --func-min-time=TIME  drop calls shorter than TIME (10us, 1ms ...)\n"
+"  --func-args    the first integer arguments and the return value of each call\n"
 "Formats:\n"
 "  --format=F     the output format, one of:\n"
 "@FORMATS@"
@@ -569,6 +578,60 @@ static int parse_seconds(const char *s, double *out)
 	return *end || *out < 0.001 || *out > DURATION_MAX ? -1 : 0;
 }
 
+/* --func-min-time: a whole or decimal number with a unit ns, us, ms or s (uftrace -t's). */
+static int parse_duration_ns(const char *s, uint64_t *out)
+{
+	static const struct { const char *unit; double ns; } units[] = {
+		{ "ns", 1 }, { "us", 1e3 }, { "ms", 1e6 }, { "s", 1e9 },
+	};
+	size_t i = strspn(s, "0123456789"), f = 0;
+
+	if (s[i] == '.')
+		f = strspn(s + i + 1, "0123456789") + 1;
+	if (!i && f < 2)
+		return -1;
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		if (strcmp(s + i + f, units[u].unit))
+			continue;
+		double v = strtod(s, NULL) * units[u].ns;
+
+		if (v > 1e18)
+			return -1;
+		*out = (uint64_t)v;
+		return 0;
+	}
+	return -1;
+}
+
+/* --func=PATTERN[@BINARY]: the regex is checked here, compiled where it is resolved. */
+static int add_func_pattern(struct opts *o, const char *arg, bool exclude)
+{
+	const char *opt = exclude ? "--func-exclude" : "--func";
+	struct func_pattern *n = realloc(o->funcs, (o->nfuncs + 1) * sizeof(*n));
+	char *re = strdup(arg), *at;
+	regex_t rx;
+
+	if (!n || !re) {
+		free(re);
+		return bad("%s: out of memory", opt);
+	}
+	o->funcs = n;
+	at = strrchr(re, '@');
+	if (at)
+		*at++ = '\0';
+	if (!*re || (at && !*at)) {
+		free(re);
+		return bad("invalid %s: '%s' (PATTERN or PATTERN@BINARY)", opt, arg);
+	}
+	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB)) {
+		free(re);
+		return bad("invalid %s: '%s' is not a regular expression", opt, arg);
+	}
+	regfree(&rx);
+	o->funcs[o->nfuncs++] = (struct func_pattern){ .regex = re, .binary = at, .exclude = exclude };
+	return 0;
+}
+
 /* -I N or --interruptible=NAME (strace 6.1's parse_interruptible_arg()) */
 static int parse_intr(struct opts *o, const char *arg)
 {
@@ -595,6 +658,7 @@ enum {
 	OPT_STACK_DEPTH, OPT_CUDA, OPT_CUDA_ONLY,
 	OPT_STACK_MODE, OPT_STACK_SIZE,
 	OPT_DEPS, OPT_DEPS_ROOT, OPT_DEPS_ALL, OPT_DEPS_HASH, OPT_DEPS_STAGE,
+	OPT_FUNC, OPT_FUNC_EXCLUDE, OPT_FUNC_DEPTH, OPT_FUNC_MIN_TIME, OPT_FUNC_ARGS,
 };
 
 static const struct option longopts[] = {
@@ -634,6 +698,11 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ "stack", required_argument, NULL, OPT_STACK_MODE },
 	{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
+	{ "func", required_argument, NULL, OPT_FUNC },
+	{ "func-exclude", required_argument, NULL, OPT_FUNC_EXCLUDE },
+	{ "func-depth", required_argument, NULL, OPT_FUNC_DEPTH },
+	{ "func-min-time", required_argument, NULL, OPT_FUNC_MIN_TIME },
+	{ "func-args", no_argument, NULL, OPT_FUNC_ARGS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -874,6 +943,26 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return bad("%s", "invalid --deps-stage: a non-empty name on one line");
 			o->deps_stage = optarg;
 			break;
+		case OPT_FUNC:
+		case OPT_FUNC_EXCLUDE:
+			if (add_func_pattern(o, optarg, c == OPT_FUNC_EXCLUDE))
+				return -1;
+			break;
+		case OPT_FUNC_DEPTH: {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+
+			if (*optarg < '0' || *optarg > '9' || *end || !n || n > 1024)
+				return bad("invalid --func-depth: '%s' (calls, 1 to 1024)", optarg);
+			o->func_depth = (unsigned int)n;
+			break;
+		}
+		case OPT_FUNC_MIN_TIME:
+			if (parse_duration_ns(optarg, &o->func_min_ns))
+				return bad("invalid --func-min-time: '%s' (a time with a unit: ns, us, ms "
+					   "or s, as 10us)", optarg);
+			break;
+		case OPT_FUNC_ARGS: o->func_args = true; break;
 		case ':':	/* getopt's own words (glibc), without its program name */
 			if (optopt && optopt < 256)
 				pr_warn("option requires an argument -- '%c'", optopt);
@@ -939,6 +1028,16 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		pr_warn("-k/--stack-traces has no effect with -c/--summary-only");
 		o->kflag = false;
 	}
+	if (o->nfuncs) {
+		bool inc = false;
+
+		for (int i = 0; i < o->nfuncs; i++)
+			inc |= !o->funcs[i].exclude;
+		if (!inc)
+			return bad("%s", "--func-exclude needs a --func to exclude from");
+	} else if (o->func_depth || o->func_min_ns || o->func_args) {
+		return bad("%s", "--func-depth, --func-min-time and --func-args need --func");
+	}
 	if (!o->deps && (o->deps_root || o->deps_all || o->deps_hash >= 0 || o->deps_stage))
 		return bad("%s", "--deps-root, --deps-all, --deps-hash and --deps-stage need --deps");
 	if (o->deps) {
@@ -962,6 +1061,9 @@ int opts_parse(struct opts *o, int argc, char **argv)
 
 void opts_free(struct opts *o)
 {
+	for (int i = 0; i < o->nfuncs; i++)
+		free((char *)o->funcs[i].regex);
+	free(o->funcs);
 	free(o->pids);
 	free(o->env_set);
 	free(o->comms);

@@ -41,6 +41,13 @@ enum intr_mode {
 
 #define NR_WORDS ((HY_NR_MAX + 63) / 64)
 
+/* --func=PATTERN[@BINARY] and --func-exclude=PATTERN[@BINARY], in command-line order */
+struct func_pattern {
+	const char *regex;	/* POSIX extended regex on symbol names, as given */
+	const char *binary;	/* after '@': a path or soname to pick the binary, else NULL */
+	bool exclude;		/* --func-exclude */
+};
+
 struct opts {
 	enum backend_kind backend;
 	int follow;			/* -f 1, -ff 2 */
@@ -97,6 +104,12 @@ enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool deps_all;			/* --deps-all: keep /proc, /sys, /dev, the loader's files */
 	int deps_hash;			/* --deps-hash: enum digest_kind; -1: md5 for dvc, else none */
 	const char *deps_stage;		/* --deps-stage=NAME (dvc) */
+	/* --func function tracing (issue 13) */
+	struct func_pattern *funcs;	/* --func and --func-exclude, in order */
+	int nfuncs;			/* ... of which at least one --func when nonzero */
+	unsigned int func_depth;	/* --func-depth=N: calls nested deeper are dropped; 0: all */
+	uint64_t func_min_ns;		/* --func-min-time: calls shorter than this are dropped */
+	bool func_args;			/* --func-args: integer arguments and return values */
 };
 
 static inline bool opts_traced(const struct opts *o, long nr)

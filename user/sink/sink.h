@@ -11,6 +11,7 @@
 #include "outfile.h"
 #include "sbuf.h"
 #include "symbol.h"
+#include "funcs.h"
 #include "task.h"
 
 /*
@@ -25,6 +26,35 @@
 #define SINK_NEED_STACK_LINES	0x20	/* ... with file:line of each frame where debug info has it */
 
 struct sink;
+
+/*
+ * --func: one function entry or exit, after the pipeline's per-thread call tracking (depth,
+ * exits made up for calls left by longjmp or exceptions, --func-depth, --func-min-time).  The
+ * pipeline hands them over in time order with the thread's syscalls, every entry before its
+ * exit, and an exit for every entry it handed over (by the end of the trace at the latest).
+ */
+enum func_ev_kind { FUNC_EV_ENTRY = 1, FUNC_EV_EXIT = 2 };
+#define FUNC_EVF_ARGS		0x01	/* entry: args[0..nargs) are the first integer arguments */
+#define FUNC_EVF_RET		0x02	/* exit: ret is the return value */
+#define FUNC_EVF_NO_RETURN	0x04	/* exit: made up; the return was never seen (longjmp, an
+					   exception, the thread exited, a record was lost) */
+#define FUNC_EVF_LEAF		0x08	/* entry: its exit comes next, nothing in between (a
+					   sink may print the call on one line); exit: of such a
+					   call */
+
+struct func_event {
+	enum func_ev_kind kind;
+	uint32_t pid, tid;
+	uint64_t ts;		/* CLOCK_BOOTTIME ns: entry or exit time */
+	uint64_t ts_entry;	/* exit: the call's entry time (duration = ts - ts_entry) */
+	uint64_t addr;		/* the function's address in the process */
+	const struct func_info *fn;	/* its name and binary (never NULL) */
+	unsigned int depth;	/* 0: the outermost traced call open on the thread */
+	unsigned int flags;	/* FUNC_EVF_* */
+	unsigned int nargs;
+	uint64_t args[HY_FUNC_ARGS];
+	int64_t ret;
+};
 
 /*
  * One callback per event kind; a sink sets those it renders and the pipeline skips the rest.
@@ -55,8 +85,9 @@ struct sink_ops {
 	void (*process)(struct sink *s, const struct event *ev, struct task *t);
 	/* HY_REC_LOST: args[0] events lost for reason args[1] */
 	void (*lost)(struct sink *s, const struct event *ev, struct task *t);
-	/* room for the event kind to come: function entry/exit (uprobes) */
-	void (*func)(struct sink *s, const struct event *ev, struct task *t);
+	/* --func: a function entry or exit (see struct func_event); t->func_depth is the depth
+	 * after the event (an entry's depth + 1, an exit's depth) */
+	void (*func)(struct sink *s, const struct func_event *fe, struct task *t);
 	/*
 	 * -k: the user stack of the HY_REC_SYSCALL event ev, called just before syscall() for
 	 * it when the record carries one: n frames, innermost first, the last one possibly a

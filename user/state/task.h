@@ -24,6 +24,10 @@ struct task {
 	size_t cmdline_len;
 	void *sink_state[TASK_SINKS_MAX];	/* each sink's per-task state, see sink_task() */
 	bool nv;		/* --cuda-only: made a call on an NVIDIA device (its process too) */
+	/* --func: calls of traced functions open on this thread (the pipeline's call tracking;
+	 * a syscall shown now is nested this deep in the call tree) */
+	unsigned int func_depth;
+	void *func_stack;	/* the pipeline's per-thread call stack (user/pipeline.c) */
 };
 
 /* The live tasks by tid.  A task is removed after its exit (or detach) has been handled. */
