@@ -276,6 +276,7 @@ int main(int argc, char **argv)
 	tr.pl = &pl;
 	tr.stop = &stop_sig;
 	tr.sym = pl.sym;
+	tr.funcs = pl.funcs;
 	pipeline_capture_cfg(&pl, &tr.cfg);
 	err = be->start(&tr);
 	if (err) {

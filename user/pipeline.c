@@ -10,6 +10,7 @@
 #include "log.h"
 #include "nvcall.h"
 #include "pipeline.h"
+#include "pipeline_func.h"
 
 int pipeline_init(struct pipeline *pl, const struct opts *o)
 {
@@ -67,8 +68,28 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 		    ops->stack)
 			pl->records_only = false;
 	}
-	/* -k: the stacks are named here; the backend unwinds with the same maps */
-	if (o->kflag && (pl->stacks || pl->nrecord)) {
+	/* --func: the patterns, and the table the backends resolve them into */
+	if (o->nfuncs) {
+		pl->funcs = funcs_new();
+		for (int i = 0; pl->funcs && i < o->nfuncs; i++)
+			if (funcs_add_pattern(pl->funcs, o->funcs[i].regex, o->funcs[i].binary,
+					      o->funcs[i].exclude)) {
+				funcs_free(pl->funcs);
+				pl->funcs = NULL;
+				errno = ENOMEM;	/* the regexes were checked by opts_parse */
+			}
+		if (!pl->funcs) {
+			int err = -errno;
+
+			pr_warn("cannot set up --func: %s", strerror(errno));
+			for (int i = 0; i < pl->nsinks; i++)
+				pl->sinks[i].ops->close(&pl->sinks[i]);
+			return err;
+		}
+	}
+	/* -k: the stacks are named here; the backend unwinds with the same maps (and --func
+	 * names the functions of records that carry addresses with them) */
+	if ((o->kflag && (pl->stacks || pl->nrecord)) || o->nfuncs) {
 		pl->sym = sym_new();
 		if (!pl->sym) {
 			int err = -errno;
@@ -208,6 +229,8 @@ static bool signal_shown(const struct opts *o, int sig)
 /* Remove a task and every sink's state for it. */
 static void task_forget(struct pipeline *pl, struct task *t)
 {
+	if (t->func_stack)
+		func_task_free(t);
 	for (int i = 0; i < TASK_SINKS_MAX; i++)
 		free(t->sink_state[i]);
 	tasks_del(&pl->tasks, t->tid);
@@ -248,6 +271,20 @@ static struct task *task_track(struct pipeline *pl, const struct event *ev)
 /* Hand ev to every sink that renders its kind; forget the task after its exit. */
 static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d, struct task *t)
 {
+	/* --func: the calls pending on t came first; the calls open at an exit or exec end */
+	if (t->func_stack) {
+		if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH ||
+		    ev->r.type == HY_REC_EXEC)
+			func_close_task(pl, t, ev->r.ts_enter);
+		else
+			func_flush(pl, t);
+	}
+	if (ev->r.type == HY_REC_FORK && pl->funcs && !(ev->r.flags & HY_F_THREAD)) {
+		struct task *p = tasks_get(&pl->tasks, (pid_t)ev->r.args[2]);
+
+		if (p)
+			func_fork(pl, p, t);
+	}
 	if (pl->stacks && ev->r.type == HY_REC_SYSCALL)
 		dispatch_stack(pl, ev, t);
 	for (int i = 0; i < pl->nsinks; i++) {
@@ -299,12 +336,54 @@ void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct d
 	dispatch(pl, ev, d, t);
 }
 
+/* A function record (--func): to the raw sinks as it is, then into the call tracking. */
+static void feed_func(struct pipeline *pl, const void *rec, size_t len)
+{
+	struct {
+		struct hy_func h;
+		uint64_t v[HY_FUNC_ARGS];
+	} r;	/* a copy: a raw file's records need not be aligned */
+	bool created;
+
+	memcpy(&r.h, rec, sizeof(r.h));
+	if (r.h.size > len || r.h.nval > HY_FUNC_ARGS ||
+	    r.h.size != sizeof(r.h) + r.h.nval * sizeof(uint64_t)) {
+		pr_warn("malformed function record of %zu bytes skipped", len);
+		return;
+	}
+	memcpy(r.v, (const uint8_t *)rec + sizeof(r.h), r.h.nval * sizeof(uint64_t));
+	for (int i = 0; i < pl->nsinks; i++)
+		if (pl->sinks[i].ops->record)
+			pl->sinks[i].ops->record(&pl->sinks[i], rec, r.h.size);
+	pl->records++;
+	if (pl->records_only || !pl->funcs)
+		return;
+	struct task *t = tasks_add(&pl->tasks, (pid_t)r.h.tid, &created);
+
+	if (!t)
+		return;
+	if (created) {
+		t->pid = (pid_t)r.h.pid;
+		t->start_ts = r.h.ts;
+	}
+	func_feed(pl, &r.h, t);
+}
+
 void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 {
 	struct event *ev = &pl->ev;
 	const struct opts *o = pl->o;
 	struct task *t;
 
+	if (len >= sizeof(struct hy_func)) {
+		uint16_t type;
+
+		memcpy(&type, rec, sizeof(type));
+		if (type == HY_REC_FUNC_ENTRY || type == HY_REC_FUNC_EXIT) {
+			feed_func(pl, rec, len);
+			return;
+		}
+	}
 	if (pl->nrecord) {
 		struct hy_rec r;	/* a copy: a raw file's records need not be aligned */
 
@@ -435,6 +514,12 @@ int pipeline_close(struct pipeline *pl)
 		"ring buffer full", "record too big", "memory read failed", "too many tasks",
 	};
 
+	unsigned int pos = 0;
+	struct task *t;
+
+	/* --func: the calls still open when the trace ends close at their thread's last record */
+	while (pl->funcs && (t = tidmap_next(&pl->tasks.map, &pos, NULL)))
+		func_close_task(pl, t, 0);
 	for (int i = 0; i < pl->nsinks; i++) {
 		int err = pl->sinks[i].ops->close(&pl->sinks[i]);
 
@@ -442,6 +527,7 @@ int pipeline_close(struct pipeline *pl)
 			ret = err;
 	}
 	pr_info("%llu records received", (unsigned long long)pl->records);
+	func_stats(pl);
 	if (pl->sym) {
 		struct sym_stats st;
 
@@ -457,12 +543,14 @@ int pipeline_close(struct pipeline *pl)
 	for (int i = 0; i < HY_LOST_NR; i++)
 		if (pl->lost[i])
 			pr_warn("%llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
-	unsigned int pos = 0;
-	struct task *t;
-
-	while ((t = tidmap_next(&pl->tasks.map, &pos, NULL)))
+	pos = 0;
+	while ((t = tidmap_next(&pl->tasks.map, &pos, NULL))) {
 		for (int i = 0; i < TASK_SINKS_MAX; i++)
 			free(t->sink_state[i]);
+		func_task_free(t);
+	}
+	funcs_free(pl->funcs);
+	pl->funcs = NULL;
 	tasks_free(&pl->tasks);
 	arena_free(&pl->ar);
 	return ret;

@@ -33,6 +33,10 @@ struct pipeline {
 	struct sym_frame frames[HY_STACK_DEPTH_MAX + 1];
 	uint64_t stacks_seen, stack_frames;
 	bool no_decode;		/* the syscall sinks read raw arguments only (--deps): no decoding */
+	/* --func: the traced functions, and the call tracking's counters (pipeline_func.c) */
+	struct func_table *funcs;
+	uint64_t func_records, func_shown, func_no_return, func_unmatched, func_unnamed,
+		 func_short;
 };
 
 /* Open the sinks the options ask for; 0 or -errno (message printed). */

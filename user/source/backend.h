@@ -14,6 +14,7 @@ struct pipeline;	/* opaque here: sources only hand it records */
 struct event;
 struct dctx;
 struct symbolizer;
+struct func_table;
 
 /*
  * What the backends must capture, derived by the pipeline from what the chosen sinks show
@@ -41,6 +42,12 @@ struct tracer {
 	 * whose stack names the old image) and may unwind with it (sym_unwind_live).
 	 */
 	struct symbolizer *sym;
+	/*
+	 * --func: the pipeline's function table, with the patterns (NULL without --func).  A
+	 * backend resolves the patterns into it (funcs_add: ids for struct hy_func.fid) before
+	 * attaching, or sends addresses (HY_FUNC_NOID) that the pipeline names.
+	 */
+	struct func_table *funcs;
 };
 
 struct backend {
