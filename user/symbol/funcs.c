@@ -147,6 +147,7 @@ const struct func_info *funcs_add(struct func_table *ft, const char *name, const
 	}
 	f->offset = offset;
 	f->size = size;
+	f->nparams = -1;
 	f->id = ft->nfns;
 	ft->fns[ft->nfns++] = f;
 	return f;

@@ -18,6 +18,8 @@ struct func_info {
 				   address); for a function named by address (funcs_by_addr), its
 				   file offset, the same for the text of the usual layouts */
 	uint64_t size;		/* st_size, 0 when unknown */
+	int nparams;		/* integer parameters by its debug info, -1 when unknown (then
+				   sinks show every value --func-args recorded) */
 	uint32_t id;		/* its index in the table (struct hy_func.fid) */
 };
 
