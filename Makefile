@@ -29,7 +29,7 @@ endif
 SAN ?=
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=gnu11 $(WARN) -D_GNU_SOURCE -MMD -MP -I$(OUTPUT)/gen -I$(OUTPUT) -Idecoders -Iuser -Iuser/lib -Iuser/state -Iuser/symbol -Iuser/source -Iuser/sink -Ibpf $(SAN)
-LDLIBS := -lbpf -ldw -lelf -lz -lstdc++
+LDLIBS := -lbpf -ldw -lelf -lz -lcjson -lstdc++
 override LDFLAGS += $(SAN)
 
 .DELETE_ON_ERROR:
@@ -188,11 +188,13 @@ UNIT_SINK_CORE := $(U)/sink/sink.o $(U)/state/task.o $(U)/state/tidmap.o $(U)/li
 		  $(U)/lib/log.o $(U)/lib/clock.o $(U)/symbol/symbol.o $(U)/state/nvcall.o
 # the symbol layer (-k): elfutils, and libstdc++ for its demangler
 SYM_LIBS := -ldw -lelf -lstdc++
+# the OTLP sink: cJSON for collectors' answers, zlib for gzip'd requests
+OTLP_LIBS := -lcjson -lz
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/pipeline_func.o $(U)/symbol/funcs.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
 		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/sink/sink_deps.o $(U)/lib/digest.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
-		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)
+		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_attr.o $(U)/sink/otlp_pb.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
@@ -205,19 +207,19 @@ UNIT_OBJS_test_json := $(UNIT_PIPELINE)
 UNIT_OBJS_test_tef := $(UNIT_PIPELINE)
 UNIT_OBJS_test_perfetto := $(UNIT_PIPELINE)
 UNIT_OBJS_test_fuzzfound := $(UNIT_PIPELINE)
-UNIT_LIBS_test_json := $(SYM_LIBS)
-UNIT_LIBS_test_fuzzfound := $(SYM_LIBS)
-UNIT_LIBS_test_tef := $(SYM_LIBS)
-UNIT_LIBS_test_perfetto := $(SYM_LIBS)
+UNIT_LIBS_test_json := $(SYM_LIBS) $(OTLP_LIBS)
+UNIT_LIBS_test_fuzzfound := $(SYM_LIBS) $(OTLP_LIBS)
+UNIT_LIBS_test_tef := $(SYM_LIBS) $(OTLP_LIBS)
+UNIT_LIBS_test_perfetto := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_OBJS_test_nvsink := $(UNIT_PIPELINE)
-UNIT_LIBS_test_nvsink := $(SYM_LIBS)
+UNIT_LIBS_test_nvsink := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
 UNIT_OBJS_test_functrack := $(UNIT_PIPELINE)
-UNIT_LIBS_test_functrack := $(SYM_LIBS)
-UNIT_LIBS_test_edges := $(SYM_LIBS)
-UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_http.o \
+UNIT_LIBS_test_functrack := $(SYM_LIBS) $(OTLP_LIBS)
+UNIT_LIBS_test_edges := $(SYM_LIBS) $(OTLP_LIBS)
+UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_attr.o $(U)/sink/otlp_pb.o $(U)/sink/protobuf.o $(U)/sink/otlp_http.o \
 		       $(UNIT_SINK_CORE)
-UNIT_LIBS_test_otlp := $(SYM_LIBS)
+UNIT_LIBS_test_otlp := $(SYM_LIBS) $(OTLP_LIBS)
 unit_objs = $(or $(UNIT_OBJS_$(1)),$(UNIT_OBJS_default)) $(OUTPUT)/libhydec.a
 
 $(foreach t,$(notdir $(UNIT_BIN)),$(eval $(OUTPUT)/tests/unit/$(t): $(call unit_objs,$(t))))
@@ -289,7 +291,7 @@ $(OUTPUT)/tests/progs/nvidia: decoders/ioctl/nvidia_gen.c decoders/ioctl/nvidia_
 $(OUTPUT)/bench/consumer: bench/consumer.c $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) $(SYM_LIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(UNIT_PIPELINE) $(OUTPUT)/libhydec.a $(LDFLAGS) $(SYM_LIBS) $(OTLP_LIBS)
 
 # -k on eBPF: stack snapshots unwound per CPU-second (bench/ustack.c, issue 12).
 USTACK_BENCH_OBJS := $(U)/symbol/ustack.o $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o

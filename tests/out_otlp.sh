@@ -25,7 +25,13 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy
 unset OTEL_EXPORTER_OTLP_ENDPOINT OTEL_EXPORTER_OTLP_TRACES_ENDPOINT OTEL_SERVICE_NAME \
 	OTEL_RESOURCE_ATTRIBUTES OTEL_EXPORTER_OTLP_HEADERS OTEL_EXPORTER_OTLP_TRACES_HEADERS \
 	OTEL_SPAN_EVENT_COUNT_LIMIT OTEL_BSP_MAX_EXPORT_BATCH_SIZE OTEL_EXPORTER_OTLP_TIMEOUT \
-	OTEL_EXPORTER_OTLP_TRACES_TIMEOUT
+	OTEL_EXPORTER_OTLP_TRACES_TIMEOUT OTEL_EXPORTER_OTLP_TRACES_PROTOCOL \
+	OTEL_EXPORTER_OTLP_LOGS_PROTOCOL OTEL_EXPORTER_OTLP_COMPRESSION \
+	OTEL_EXPORTER_OTLP_TRACES_COMPRESSION OTEL_EXPORTER_OTLP_LOGS_COMPRESSION OTEL_SDK_DISABLED \
+	OTEL_TRACES_EXPORTER OTEL_EXPORTER_OTLP_LOGS_ENDPOINT OTEL_EXPORTER_OTLP_LOGS_HEADERS
+# The checks below read OTLP/JSON (the body's shape and rules); protobuf, the default, is checked
+# at the end with the official definitions.
+export OTEL_EXPORTER_OTLP_PROTOCOL=http/json
 
 ok() { printf 'ok - %s\n' "$1"; }
 fail() { printf 'FAIL - %s: %s\n' "$1" "$(printf '%s' "$2" | tr '\n' ' ' | head -c 600)"; }
@@ -469,6 +475,128 @@ EOF
 else
 	skip "otlp --relative-to-now on a strace log" "--input (the strace log reader) does not work here"
 fi
+
+# --- protobuf, gzip, logs, several outputs, the environment, checked with opentelemetry-proto ---
+unset OTEL_EXPORTER_OTLP_PROTOCOL
+PYPB=/usr/bin/python3	# Debian's python3-protobuf (tests/deps.sh)
+GEN=$W/gen
+if ! command -v protoc >/dev/null 2>&1 || ! "$PYPB" -c 'import google.protobuf' 2>/dev/null; then
+	skip "otlp protobuf" "protoc or Debian's python3-protobuf missing (tests/deps.sh installs them)"
+	stop
+	exit 0
+fi
+mkdir -p "$GEN"
+if ! protoc -I "$HERE/proto" --python_out="$GEN" $(cd "$HERE/proto" && find opentelemetry -name '*.proto') \
+	2>"$W/protoc.err"; then
+	fail "otlp: the pinned protos compile" "$(cat "$W/protoc.err")"
+	stop
+	exit 0
+fi
+# pcheck NAME DIR PYTHON-EXPR: the bodies in DIR decoded with the official definitions; the
+# expression (over `o`, the checker's summary) must be true
+pcheck() {
+	_n=$1
+	_d=$2
+	_f=$(ls "$_d"/req-* "$_d"/logs-* 2>/dev/null)
+	if [ -z "$_f" ]; then
+		fail "$_n" "no request received: $(cat "$_d/log" 2>/dev/null)"
+		return
+	fi
+	# shellcheck disable=SC2086 # the file names are ours, without spaces
+	if ! "$PYPB" "$HERE/otlp_proto_check.py" "$GEN" $_f >"$_d.sum" 2>"$_d.sumerr"; then
+		fail "$_n" "$(cat "$_d.sumerr")"
+		return
+	fi
+	_out=$(cat "$_d.sum")
+	if printf '%s' "$_out" | "$PYPB" -c "import json, sys; o = json.load(sys.stdin); sys.exit(0 if ($3) else 1)"; then
+		ok "$_n"
+	else
+		fail "$_n" "$(printf '%s' "$_out" | head -c 500)"
+	fi
+}
+URLB="http://127.0.0.1"
+if recv pb; then
+	$TMO "$HYTRACE" -f --otlp="$URLB:$PORT/v1/traces" "$PROGS/proc" >/dev/null 2>"$W/pb.stderr"
+	stop
+	grep -q "/v1/traces application/x-protobuf" "$W/pb/log" && ok "otlp: protobuf by default (Content-Type application/x-protobuf)" ||
+		fail "otlp: protobuf by default" "$(cat "$W/pb/log" "$W/pb.stderr")"
+	pcheck "otlp protobuf: ExportTraceServiceRequest decodes with opentelemetry-proto v1.9.0, one span per process ($NPROC), scope and SDK attributes" \
+		"$W/pb" "len([s for s in o['spans'] if 'process.pid' in s['attrs']]) == $NPROC and o['scope'] == ['hytrace', '$("$HYTRACE" -V 2>&1 | awk 'NR == 1 { print $NF }')'] and o['resource'].get('telemetry.sdk.name') == 'hytrace' and 'telemetry.sdk.version' in o['resource'] and any('wait4' in s['events'] for s in o['spans'])"
+	grep -qi "^User-Agent: hytrace/" "$W/pb/headers-1.txt" && ok "otlp: User-Agent hytrace/VERSION" ||
+		fail "otlp: User-Agent hytrace/VERSION" "$(cat "$W/pb/headers-1.txt")"
+fi
+if recv json2; then
+	OTEL_EXPORTER_OTLP_PROTOCOL=http/json $TMO "$HYTRACE" -f --otlp="$URLB:$PORT/v1/traces" "$PROGS/proc" >/dev/null 2>&1
+	stop
+	pcheck "otlp http/json: parses with protobuf's strict JSON parser and the official definitions" \
+		"$W/json2" "len([s for s in o['spans'] if 'process.pid' in s['attrs']]) == $NPROC"
+fi
+if recv gz; then
+	OTEL_EXPORTER_OTLP_COMPRESSION=gzip $TMO "$HYTRACE" --otlp="$URLB:$PORT" "$PROGS/proc" >/dev/null 2>&1
+	stop
+	if ls "$W/gz"/gzip-* >/dev/null 2>&1 && grep -qi "^Content-Encoding: gzip" "$W/gz/headers-1.txt"; then
+		pcheck "otlp OTEL_EXPORTER_OTLP_COMPRESSION=gzip: Content-Encoding gzip, the body decompresses and decodes" \
+			"$W/gz" "len(o['spans']) >= 1"
+	else
+		fail "otlp gzip" "no gzip request: $(cat "$W/gz/log")"
+	fi
+fi
+# --logs: each trace line a log record in its process's span, at /v1/logs beside the traces
+if recv logs; then
+	$TMO "$HYTRACE" -f --logs --otlp="$URLB:$PORT/v1/traces" "$PROGS/proc" >/dev/null 2>"$W/logs.stderr"
+	stop
+	pcheck "otlp --logs: ExportLogsServiceRequest at /v1/logs, lines as the text output prints them, linked to the process spans" \
+		"$W/logs" "o['logs'] and all(l['span_id'] in {s['span_id'] for s in o['spans']} and l['trace_id'] == o['spans'][0]['trace_id'] for l in o['logs']) and any(l['body'].startswith('wait4(') for l in o['logs']) and any(l['body'].startswith('+++ exited with 7 +++') for l in o['logs'])"
+	grep -q " /v1/logs application/x-protobuf" "$W/logs/log" && ok "otlp --logs: POST /v1/logs" ||
+		fail "otlp --logs: POST /v1/logs" "$(cat "$W/logs/log" "$W/logs.stderr")"
+fi
+# several outputs at once: --format=perfetto -o FILE and --otlp; --format=json -o - and --otlp
+if recv multi; then
+	$TMO "$HYTRACE" -f --format=perfetto -o "$W/multi.pftrace" --otlp="$URLB:$PORT" "$PROGS/proc" >/dev/null 2>"$W/multi.stderr"
+	stop
+	if [ -s "$W/multi.pftrace" ] && protoc --decode_raw <"$W/multi.pftrace" >/dev/null 2>&1; then
+		pcheck "otlp with --format=perfetto -o FILE: both outputs from one run" "$W/multi" \
+			"len([s for s in o['spans'] if 'process.pid' in s['attrs']]) == $NPROC"
+	else
+		fail "otlp with --format=perfetto: both outputs" "no perfetto file: $(cat "$W/multi.stderr")"
+	fi
+fi
+# "--otlp URL" (a space, as people type it) is the URL, never run as a command
+if recv space; then
+	$TMO "$HYTRACE" --otlp "$URLB:$PORT" "$PROGS/proc" >/dev/null 2>"$W/space.stderr"
+	rc=$?
+	stop
+	[ $rc -eq 0 ] && ls "$W/space"/req-* >/dev/null 2>&1 && ok "otlp: '--otlp URL' with a space is the URL" ||
+		fail "otlp: '--otlp URL' with a space" "exit $rc: $(cat "$W/space.stderr")"
+fi
+# the collector reports a partial success: rejected spans are said, in either encoding
+for enc in http/protobuf http/json; do
+	if recv partial --partial "2:quota exceeded"; then
+		OTEL_EXPORTER_OTLP_PROTOCOL=$enc $TMO "$HYTRACE" --otlp="$URLB:$PORT" "$PROGS/proc" >/dev/null 2>"$W/partial.stderr"
+		stop
+		grep -q "rejected 2 spans: quota exceeded" "$W/partial.stderr" && ok "otlp $enc: partial success reported (2 rejected spans and the message)" ||
+			fail "otlp $enc: partial success reported" "$(cat "$W/partial.stderr")"
+	fi
+done
+# the environment turns export off, or asks for gRPC
+if recv off; then
+	OTEL_SDK_DISABLED=true $TMO "$HYTRACE" --otlp="$URLB:$PORT" "$PROGS/proc" >/dev/null 2>"$W/off.stderr"
+	rc=$?
+	stop
+	if [ $rc -eq 0 ] && ! ls "$W/off"/req-* >/dev/null 2>&1 && grep -q "OTEL_SDK_DISABLED=true" "$W/off.stderr"; then
+		ok "otlp OTEL_SDK_DISABLED=true: nothing sent, one line says so"
+	else
+		fail "otlp OTEL_SDK_DISABLED=true" "exit $rc: $(cat "$W/off.stderr"; ls "$W/off")"
+	fi
+fi
+OTEL_TRACES_EXPORTER=none $TMO "$HYTRACE" --otlp=http://127.0.0.1:9/v1/traces -o /dev/null true >/dev/null 2>"$W/none.stderr"
+rc=$?
+[ $rc -eq 0 ] && grep -q "OTEL_TRACES_EXPORTER=none" "$W/none.stderr" && ok "otlp OTEL_TRACES_EXPORTER=none: no exporter, no connection" ||
+	fail "otlp OTEL_TRACES_EXPORTER=none" "exit $rc: $(cat "$W/none.stderr")"
+OTEL_EXPORTER_OTLP_PROTOCOL=grpc $TMO "$HYTRACE" --otlp=http://127.0.0.1:9 true >/dev/null 2>"$W/grpc.stderr"
+rc=$?
+[ $rc -ne 0 ] && [ "$(wc -l <"$W/grpc.stderr")" -eq 1 ] && grep -q "gRPC" "$W/grpc.stderr" && ok "otlp OTEL_EXPORTER_OTLP_PROTOCOL=grpc: one clear error" ||
+	fail "otlp OTEL_EXPORTER_OTLP_PROTOCOL=grpc: one clear error" "exit $rc: $(cat "$W/grpc.stderr")"
 
 stop
 exit 0

@@ -87,11 +87,13 @@ static const char usage_text[] =
 "  --format=F     the output format, one of:\n"
 "@FORMATS@"
 "  --tef          --format=tef\n"
-"  --otlp[=URL]   send OTLP/HTTP JSON spans (URL: else $OTEL_EXPORTER_OTLP_ENDPOINT,\n"
-"                 else http://localhost:4318/v1/traces)\n"
+"  --otlp[=URL]   send OTLP/HTTP spans (URL: else $OTEL_EXPORTER_OTLP_ENDPOINT,\n"
+"                 else http://localhost:4318/v1/traces), protobuf unless\n"
+"                 OTEL_EXPORTER_OTLP_PROTOCOL=http/json; alone, or besides --format's output\n"
 "  --otlp-syscalls=events|spans|none  syscalls as span events (default), child spans, or not\n"
 "  --relative-to-now  shift timestamps so that the trace ends now\n"
-"  --logs         perfetto: also each text line as a log entry\n"
+"  --logs         perfetto: also each text line as a log entry; --otlp: also each line\n"
+"                 as an OTLP log record in its process's span (/v1/logs)\n"
 "  --input=FILE  read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
 "Dependencies (docs/deps.md):\n"
 "  --deps[=F]     no trace: the files the command tree read and wrote, at the end (implies -f);\n"
@@ -121,6 +123,11 @@ static const char usage_text[] =
 "  OTEL_EXPORTER_OTLP_TRACES_HEADERS, OTEL_EXPORTER_OTLP_HEADERS    extra HTTP headers\n"
 "  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, OTEL_EXPORTER_OTLP_TIMEOUT    export deadline, ms\n"
 "  OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES  resource attributes of the spans\n"
+"  OTEL_EXPORTER_OTLP_PROTOCOL   http/protobuf (default) or http/json (grpc: refused)\n"
+"  OTEL_EXPORTER_OTLP_COMPRESSION  gzip or none (default)\n"
+"  OTEL_EXPORTER_OTLP_LOGS_ENDPOINT  --logs --otlp: where log records go\n"
+"  OTEL_SDK_DISABLED=true, OTEL_TRACES_EXPORTER=none  --otlp sends nothing\n"
+"  (each OTEL_EXPORTER_OTLP_X also as OTEL_EXPORTER_OTLP_TRACES_X and _LOGS_X, which win)\n"
 "\n"
 "Documentation: man hytrace; " HYTRACE_DOCDIR "\n";
 
@@ -883,10 +890,15 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			if (!sink_format_find(optarg))
 				return bad("invalid --format: '%s' (%s)", optarg, sink_format_list());
 			o->format = optarg;
+			o->format_given = true;
 			break;
-		case OPT_TEF: o->format = "tef"; break;
+		case OPT_TEF:
+			o->format = "tef";
+			o->format_given = true;
+			break;
 		case OPT_OTLP:
-			o->format = "otlp";
+			/* besides any --format: --format=perfetto -o t.pftrace --otlp writes both */
+			o->otlp = true;
 			if (optarg)
 				o->otlp_url = optarg;
 			break;
@@ -995,6 +1007,18 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->tflag = 3;
 	if (optind < argc)
 		o->argv = argv + optind;
+	/* "--otlp URL": an optional argument needs '=', but no command is called http://...:
+	 * take it as the URL, as a user writing it meant */
+	if (o->otlp && !o->otlp_url && o->argv && (!strncmp(o->argv[0], "http://", 7) ||
+						   !strncmp(o->argv[0], "https://", 8))) {
+		o->otlp_url = o->argv[0];
+		o->argv = o->argv[1] ? o->argv + 1 : NULL;
+		pr_info("--otlp %s: taken as --otlp=%s", o->otlp_url, o->otlp_url);
+	}
+	if (!strcmp(o->format, "otlp"))
+		o->otlp = true;
+	else if (o->otlp && !o->format_given)
+		o->format = "otlp";	/* --otlp alone: spans only, no text */
 	if (o->cuda == CUDA_ONLY)
 		cuda_only_set(o);
 	if (o->input && (o->argv || o->npids || o->all))

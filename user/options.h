@@ -85,6 +85,8 @@ struct opts {
 	uint32_t stack_size;		/* --stack-size= bytes, 0 = HY_USTACK_DEFAULT */
 	/* outputs */
 	const char *format;		/* --format=NAME (a sink_formats[] name), --tef, --otlp */
+	bool format_given;		/* --format, --tef: o->format was chosen, not the default */
+	bool otlp;			/* --otlp: OTLP export too, besides --format's output */
 	const char *otlp_url;		/* --otlp=URL, else OTEL_EXPORTER_OTLP_ENDPOINT, else default */
 enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool relative_to_now;		/* --relative-to-now: shift times so the trace ends now */

@@ -28,6 +28,9 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 		chosen[n++] = &sink_deps_ops;	/* no trace: the dependencies at the end */
 	else if (sink_has_trace(o))
 		chosen[n++] = sink_format_find(o->format);	/* checked by opts_parse */
+	/* --otlp besides another format: both outputs from one run */
+	if (o->otlp && strcmp(o->format, "otlp") && !o->deps && sink_has_trace(o))
+		chosen[n++] = &sink_otlp_ops;
 	if (o->cflag || o->summary_json)
 		chosen[n++] = &sink_summary_ops;
 	for (int i = 0; i < n; i++) {

@@ -67,6 +67,6 @@ $(FUZZ_OBJ)/%.o: %.c
 
 $(FUZZ_OUT)/fuzz_%: $(FUZZ_OBJ)/tests/fuzz/fuzz_%.o $(OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ -ldw -lelf -lstdc++
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ -ldw -lelf -lstdc++ -lcjson -lz
 
 -include $(shell find $(FUZZ_OBJ) -name '*.d' 2>/dev/null)

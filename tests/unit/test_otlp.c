@@ -146,6 +146,8 @@ static int open_world(struct world *w, enum otlp_syscalls sc, struct otlp_cfg *c
 	w->s.ops = &sink_otlp_ops;
 	cfg->post = cap_post;
 	cfg->post_ctx = &w->cap;
+	if (!cfg->encoding)	/* the checks read JSON bodies; protobuf is checked by its own */
+		cfg->encoding = OTLP_ENC_JSON;
 	cfg->random = seq_random;
 	cfg->random_ctx = &w->rnd;
 	cfg->host = "testhost";
@@ -226,8 +228,8 @@ static const char golden_events[] =
 	"{\"key\":\"host.name\",\"value\":{\"stringValue\":\"testhost\"}},"
 	"{\"key\":\"os.type\",\"value\":{\"stringValue\":\"linux\"}},"
 	"{\"key\":\"host.arch\",\"value\":{\"stringValue\":\"amd64\"}},"
-	"{\"key\":\"telemetry.sdk.name\",\"value\":{\"stringValue\":\"hytrace\"}}]},"
-	"\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\"},\"spans\":["
+	"{\"key\":\"telemetry.sdk.name\",\"value\":{\"stringValue\":\"hytrace\"}},{\"key\":\"telemetry.sdk.language\",\"value\":{\"stringValue\":\"c\"}},{\"key\":\"telemetry.sdk.version\",\"value\":{\"stringValue\":\"" HYTRACE_VERSION "\"}}]},"
+	"\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\",\"version\":\"" HYTRACE_VERSION "\"},\"spans\":["
 	/* the child: ended first */
 	"{\"traceId\":\"0102030405060708090a0b0c0d0e0f10\",\"spanId\":\"191a1b1c1d1e1f20\","
 	"\"parentSpanId\":\"1112131415161718\",\"name\":\"sh\",\"kind\":1,"
@@ -415,13 +417,19 @@ static void test_json(void)
 	oj_str(&sb, "\xff\xc3(\xe0\x80\x80\xed\xa0\x80", 9);
 	UT_EXPECT("json invalid utf-8 replaced", sb.s,
 		  "\"\\ufffd\\ufffd(\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"");
+	struct sbuf l = { 0 };
+
 	sb_reset(&sb);
-	oj_attr_strv(&sb, "a", "x\0\0y", 4);
+	otlp_attr_strv(&l, "a", "x\0\0y", 4);
+	oj_attrs(&sb, l.s, l.len);
 	UT_EXPECT("json argv with an empty argument", sb.s,
 		  "{\"key\":\"a\",\"value\":{\"arrayValue\":{\"values\":[{\"stringValue\":\"x\"},"
 		  "{\"stringValue\":\"\"},{\"stringValue\":\"y\"}]}}}");
 	sb_reset(&sb);
-	oj_attr_int(&sb, "n", -9223372036854775807ll - 1);
+	sb_reset(&l);
+	otlp_attr_int(&l, "n", -9223372036854775807ll - 1);
+	oj_attrs(&sb, l.s, l.len);
+	sb_free(&l);
 	UT_EXPECT("json int64 as a string", sb.s,
 		  "{\"key\":\"n\",\"value\":{\"intValue\":\"-9223372036854775808\"}}");
 	sb_free(&sb);
@@ -453,7 +461,7 @@ static void test_env(void)
 
 #define EP(name, url, want)                                   \
 	do {                                                  \
-		u = otlp_endpoint(url);                       \
+		u = otlp_endpoint(url, OTLP_TRACES);          \
 		UT_EXPECT(name, u ? u : "(null)", want);      \
 		free(u);                                      \
 	} while (0)
@@ -474,6 +482,66 @@ static void test_env(void)
 	EP("endpoint empty variable ignored", NULL, "http://base:4318/mycollector/v1/traces");
 	unsetenv("OTEL_EXPORTER_OTLP_ENDPOINT");
 	unsetenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+#define LEP(name, url, want)                                  \
+	do {                                                  \
+		u = otlp_endpoint(url, OTLP_LOGS);            \
+		UT_EXPECT(name, u ? u : "(null)", want);      \
+		free(u);                                      \
+	} while (0)
+	LEP("logs endpoint default", NULL, "http://localhost:4318/v1/logs");
+	LEP("logs beside --otlp=URL's traces", "http://c:1/x/v1/traces", "http://c:1/x/v1/logs");
+	LEP("logs under --otlp=URL without a path", "http://c:1", "http://c:1/v1/logs");
+	LEP("logs under --otlp=URL with another path", "http://c:1/x", "http://c:1/x/v1/logs");
+	setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://base:4318", 1);
+	LEP("logs endpoint: generic base", NULL, "http://base:4318/v1/logs");
+	setenv("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "http://l:9/custom", 1);
+	LEP("logs variable as is", NULL, "http://l:9/custom");
+	unsetenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+	unsetenv("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT");
+
+	bool pbuf, gz;
+
+	unsetenv("OTEL_EXPORTER_OTLP_PROTOCOL");
+	unsetenv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL");
+	unsetenv("OTEL_EXPORTER_OTLP_COMPRESSION");
+	expect_int("protocol: http/protobuf by default", !otlp_protocol(OTLP_TRACES, &pbuf, &gz) &&
+		   pbuf && !gz, 1);
+	setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", 1);
+	setenv("OTEL_EXPORTER_OTLP_COMPRESSION", "gzip", 1);
+	expect_int("protocol: http/json, gzip", !otlp_protocol(OTLP_TRACES, &pbuf, &gz) && !pbuf &&
+		   gz, 1);
+	setenv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf", 1);
+	expect_int("protocol: the signal's variable wins", !otlp_protocol(OTLP_TRACES, &pbuf, &gz) &&
+		   pbuf, 1);
+	expect_int("protocol: ... for its signal only", !otlp_protocol(OTLP_LOGS, &pbuf, &gz) &&
+		   !pbuf, 1);
+	setenv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc", 1);
+	expect_int("protocol: grpc refused", otlp_protocol(OTLP_TRACES, &pbuf, &gz), -ENOTSUP);
+	unsetenv("OTEL_EXPORTER_OTLP_PROTOCOL");
+	unsetenv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL");
+	unsetenv("OTEL_EXPORTER_OTLP_COMPRESSION");
+
+	const char *why;
+
+	setenv("OTEL_SDK_DISABLED", "TRUE", 1);
+	expect_int("OTEL_SDK_DISABLED=TRUE", otlp_disabled(&why), 1);
+	setenv("OTEL_SDK_DISABLED", "false", 1);
+	setenv("OTEL_TRACES_EXPORTER", "none", 1);
+	expect_int("OTEL_TRACES_EXPORTER=none", otlp_disabled(&why), 1);
+	unsetenv("OTEL_TRACES_EXPORTER");
+	expect_int("enabled otherwise", otlp_disabled(&why), 0);
+	unsetenv("OTEL_SDK_DISABLED");
+
+	/* ExportTraceServiceResponse{partial_success{rejected_spans: 3, error_message: "full"}} */
+	static const uint8_t resp[] = { 0x0a, 0x08, 0x08, 0x03, 0x12, 0x04, 'f', 'u', 'l', 'l' };
+	int64_t rej;
+	char msg[32];
+
+	expect_int("protobuf partial success parsed", !otlp_partial_pb(resp, sizeof(resp), &rej, msg,
+								    sizeof(msg)) &&
+		   rej == 3 && !strcmp(msg, "full"), 1);
+	expect_int("protobuf partial success: a cut body", otlp_partial_pb(resp, 5, &rej, msg,
+									    sizeof(msg)), -EINVAL);
 
 	otlp_parse_kv(" a=1, b = x%20y%2C ,bad,=v,c=", kv_cat, &sb);
 	UT_EXPECT("key=value lists (OTEL_*_HEADERS, OTEL_RESOURCE_ATTRIBUTES)", sb.s ? sb.s : "",
@@ -541,11 +609,62 @@ static void test_nvidia(void)
 	close_world(&w);
 }
 
+/* --logs: each line a log record in its process's span; protobuf requests for both */
+static void test_logs(void)
+{
+	struct world w;
+	struct otlp_cfg cfg = { 0 };
+	struct capture logs = { 0 };
+
+	cfg.post_logs = cap_post;
+	cfg.post_logs_ctx = &logs;
+	open_world(&w, OTLP_SC_EVENTS, &cfg);
+	w.o.logs = true;
+	run_stream(&w);
+	sink_otlp_ops.close(&w.s);
+	const char *b = logs.n ? logs.body[0].s : "";
+
+	expect_int("logs: one request", logs.n, 1);
+	expect_int("logs: a syscall line as the text output prints it",
+		   !!strstr(b, "\"body\":{\"stringValue\":\"openat(AT_FDCWD, \\\"/etc/hosts\\\", "
+			       "O_RDONLY) = 3\"}"), 1);
+	expect_int("logs: a failed call is WARN", !!strstr(b, "\"severityNumber\":13,"
+			"\"severityText\":\"WARN\",\"body\":{\"stringValue\":\"close(7) = -1 EBADF"), 1);
+	expect_int("logs: the exit line", !!strstr(b, "+++ exited with 3 +++"), 1);
+	expect_int("logs: a kill is ERROR", !!strstr(b, "\"severityNumber\":17,\"severityText\":"
+			"\"ERROR\",\"body\":{\"stringValue\":\"+++ killed by SIGSEGV (core dumped) +++"), 1);
+	expect_int("logs: in the trace and the process's span",
+		   !!strstr(b, "\"traceId\":\"0102030405060708090a0b0c0d0e0f10\",\"spanId\":"
+			       "\"191a1b1c1d1e1f20\""), 1);
+	for (int i = 0; i < logs.n; i++)
+		sb_free(&logs.body[i]);
+	close_world(&w);
+
+	/* the same in protobuf: the request starts with resource_logs (field 1, bytes) */
+	memset(&logs, 0, sizeof(logs));
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.encoding = OTLP_ENC_PROTOBUF;
+	cfg.post_logs = cap_post;
+	cfg.post_logs_ctx = &logs;
+	open_world(&w, OTLP_SC_EVENTS, &cfg);
+	w.o.logs = true;
+	run_stream(&w);
+	sink_otlp_ops.close(&w.s);
+	expect_int("protobuf: spans and logs sent", w.cap.n == 1 && logs.n == 1 &&
+		   (uint8_t)w.cap.body[0].s[0] == 0x0a && (uint8_t)logs.body[0].s[0] == 0x0a, 1);
+	expect_int("protobuf: the syscall line inside", logs.n && memmem(logs.body[0].s,
+		   logs.body[0].len, "close(7) = -1 EBADF", 19) != NULL, 1);
+	for (int i = 0; i < logs.n; i++)
+		sb_free(&logs.body[i]);
+	close_world(&w);
+}
+
 static const struct ut_case cases[] = {
 	{ "golden", test_golden }, { "spans", test_spans },
 	{ "none_batches_limits", test_none_batches_limits },
 	{ "relative_and_running", test_relative_and_running }, { "failure", test_failure },
 	{ "json", test_json }, { "env", test_env }, { "nvidia", test_nvidia },
+	{ "logs", test_logs },
 	{ NULL }
 };
 

@@ -13,12 +13,22 @@
 #include <stddef.h>
 #include <string.h>
 #include <time.h>
+#include <cjson/cJSON.h>
 #include <curl/curl.h>
+#include <zlib.h>
 #include "log.h"
+#include "options.h"
 #include "otlp.h"
 
-#define OTLP_DEFAULT_URL	"http://localhost:4318/v1/traces"	/* OTLP spec: OTLP/HTTP default port 4318 */
-#define OTLP_TRACES_PATH	"v1/traces"
+#define OTLP_DEFAULT_BASE	"http://localhost:4318/"	/* OTLP spec: OTLP/HTTP default port 4318 */
+
+/* Per signal: the path under a base URL and the signal's part of the variables' names. */
+static const struct {
+	const char *path, *var;
+} sigs[] = {
+	[OTLP_TRACES] = { "v1/traces", "TRACES" },
+	[OTLP_LOGS] = { "v1/logs", "LOGS" },
+};
 /*
  * Retries (OTLP spec, "Failures" and "Retryable Response Codes" of OTLP/HTTP: 429, 502, 503,
  * 504, honouring Retry-After): at most OTLP_TRIES attempts, waits from OTLP_BACKOFF_MS doubling.
@@ -89,6 +99,12 @@ static int curl_open(void)
 struct otlp_http {
 	CURL *c;
 	char *url;
+	enum otlp_signal sig;
+	bool gzip;		/* bodies sent gzip-compressed (Content-Encoding: gzip) */
+	z_stream z;
+	bool z_ready;
+	uint8_t *zbuf;
+	size_t zcap;
 	struct curl_slist *hdrs;
 	long timeout_ms;
 	const char *timeout_var;	/* the variable that set timeout_ms, for messages */
@@ -107,37 +123,103 @@ static const char *env(const char *name)
 	return v && *v ? v : NULL;
 }
 
-char *otlp_endpoint(const char *url)
+/* The value of OTEL_EXPORTER_OTLP_<SIG>_<what>, else of OTEL_EXPORTER_OTLP_<what> (the
+ * signal-specific variable takes precedence: OTLP exporter spec); *var names the one used. */
+static const char *env_sig(enum otlp_signal sig, const char *what, char *var, size_t varlen)
+{
+	const char *v;
+
+	snprintf(var, varlen, "OTEL_EXPORTER_OTLP_%s_%s", sigs[sig].var, what);
+	v = env(var);
+	if (v)
+		return v;
+	snprintf(var, varlen, "OTEL_EXPORTER_OTLP_%s", what);
+	return env(var);
+}
+
+char *otlp_endpoint(const char *url, enum otlp_signal sig)
 {
 	const char *e;
-	char *r = NULL;
+	char *r = NULL, var[64];
 
 	if (url && *url) {
-		const char *p = strstr(url, "://");
+		const char *p = strstr(url, "://"), *t;
+		size_t tl = strlen(sigs[OTLP_TRACES].path);
 
 		p = p ? strchr(p + 3, '/') : NULL;
-		if (!p || !p[1]) {	/* http://host:4318 or http://host:4318/: the traces path */
+		if (!p || !p[1]) {	/* http://host:4318 or http://host:4318/: the signal's path */
 			if (asprintf(&r, "%.*s/%s", (int)(p ? p - url : (int)strlen(url)), url,
-				     OTLP_TRACES_PATH) < 0)
+				     sigs[sig].path) < 0)
 				return NULL;
 			return r;
 		}
-		return strdup(url);
-	}
-	e = env("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
-	if (e)
-		return strdup(e);
-	e = env("OTEL_EXPORTER_OTLP_ENDPOINT");
-	if (e) {
-		/* OTLP exporter spec: the generic variable is a base URL; the signal path is
-		   appended to it, after a '/' if it has none at its end */
-		size_t n = strlen(e);
-
-		if (asprintf(&r, "%s%s%s", e, e[n - 1] == '/' ? "" : "/", OTLP_TRACES_PATH) < 0)
+		if (sig == OTLP_TRACES)
+			return strdup(url);
+		/* --otlp=URL names the traces endpoint: logs go beside it, .../v1/logs */
+		t = strlen(url) >= tl ? url + strlen(url) - tl : NULL;
+		if (t && !strcmp(t, sigs[OTLP_TRACES].path) && t[-1] == '/') {
+			if (asprintf(&r, "%.*s%s", (int)(t - url), url, sigs[sig].path) < 0)
+				return NULL;
+			return r;
+		}
+		if (asprintf(&r, "%s%s%s", url, url[strlen(url) - 1] == '/' ? "" : "/",
+			     sigs[sig].path) < 0)
 			return NULL;
 		return r;
 	}
-	return strdup(OTLP_DEFAULT_URL);
+	snprintf(var, sizeof(var), "OTEL_EXPORTER_OTLP_%s_ENDPOINT", sigs[sig].var);
+	e = env(var);
+	if (e)
+		return strdup(e);
+	e = env("OTEL_EXPORTER_OTLP_ENDPOINT");
+	if (!e)
+		e = OTLP_DEFAULT_BASE;
+	/* OTLP exporter spec: the generic variable is a base URL; the signal path is appended to
+	   it, after a '/' if it has none at its end */
+	size_t n = strlen(e);
+
+	if (asprintf(&r, "%s%s%s", e, e[n - 1] == '/' ? "" : "/", sigs[sig].path) < 0)
+		return NULL;
+	return r;
+}
+
+int otlp_protocol(enum otlp_signal sig, bool *protobuf, bool *gzip)
+{
+	char var[64];
+	const char *v = env_sig(sig, "PROTOCOL", var, sizeof(var));
+
+	*protobuf = true;	/* http/protobuf: the SDKs' default (SDK environment spec) */
+	if (v && !strcmp(v, "http/json")) {
+		*protobuf = false;
+	} else if (v && !strcmp(v, "grpc")) {
+		pr_warn("cannot export OTLP over gRPC (%s=grpc): hytrace speaks OTLP/HTTP; set it to "
+			"http/protobuf or http/json and use the collector's HTTP port (4318)", var);
+		return -ENOTSUP;
+	} else if (v && strcmp(v, "http/protobuf")) {
+		pr_warn("ignoring %s=%s (http/protobuf, http/json or grpc)", var, v);
+	}
+	v = env_sig(sig, "COMPRESSION", var, sizeof(var));
+	*gzip = v && !strcmp(v, "gzip");
+	if (v && !*gzip && strcmp(v, "none"))
+		pr_warn("ignoring %s=%s (gzip or none)", var, v);
+	return 0;
+}
+
+bool otlp_disabled(const char **why)
+{
+	const char *v = env("OTEL_SDK_DISABLED");
+
+	/* SDK environment spec: a boolean, "true" case-insensitively, anything else false */
+	if (v && !strcasecmp(v, "true")) {
+		*why = "OTEL_SDK_DISABLED=true";
+		return true;
+	}
+	v = env("OTEL_TRACES_EXPORTER");
+	if (v && !strcmp(v, "none")) {
+		*why = "OTEL_TRACES_EXPORTER=none";
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -164,15 +246,19 @@ static bool env_timeout(const char *name, long *ms)
 	return true;
 }
 
-long otlp_timeout_ms(const char **var)
+long otlp_timeout_ms(enum otlp_signal sig, const char **var)
 {
+	static const char *const names[][2] = {
+		[OTLP_TRACES] = { "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT" },
+		[OTLP_LOGS] = { "OTEL_EXPORTER_OTLP_LOGS_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT" },
+	};
 	long ms = OTLP_TIMEOUT_MS;
 
 	/* the signal-specific variable takes precedence (OTLP exporter spec) */
-	*var = "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT";
+	*var = names[sig][0];
 	if (env_timeout(*var, &ms))
 		return ms;
-	*var = "OTEL_EXPORTER_OTLP_TIMEOUT";
+	*var = names[sig][1];
 	if (env_timeout(*var, &ms))
 		return ms;
 	return OTLP_TIMEOUT_MS;
@@ -315,8 +401,10 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 	return n;
 }
 
-int otlp_http_new(struct otlp_http **hp, const char *url)
+int otlp_http_new(struct otlp_http **hp, const char *url, enum otlp_signal sig, bool protobuf,
+		  bool gzip)
 {
+	char var[64];
 	struct otlp_http *h;
 	const char *e;
 	int err;
@@ -339,18 +427,22 @@ int otlp_http_new(struct otlp_http **hp, const char *url)
 		otlp_http_free(h);
 		return -ENOMEM;
 	}
-	h->timeout_ms = otlp_timeout_ms(&h->timeout_var);
-	h->hdrs = cu.slist_append(NULL, "Content-Type: application/json");
+	h->sig = sig;
+	h->gzip = gzip;
+	h->timeout_ms = otlp_timeout_ms(sig, &h->timeout_var);
+	h->hdrs = cu.slist_append(NULL, protobuf ? "Content-Type: application/x-protobuf"
+						 : "Content-Type: application/json");
+	if (gzip)
+		h->hdrs = cu.slist_append(h->hdrs, "Content-Encoding: gzip");
 	h->hdrs = cu.slist_append(h->hdrs, "Expect:");	/* no 100-continue round trip */
-	e = env("OTEL_EXPORTER_OTLP_TRACES_HEADERS");
-	if (!e)
-		e = env("OTEL_EXPORTER_OTLP_HEADERS");
+	e = env_sig(sig, "HEADERS", var, sizeof(var));
 	otlp_parse_kv(e, add_header, h);
 
 	cu.easy_setopt(h->c, CURLOPT_URL, h->url);
 	cu.easy_setopt(h->c, CURLOPT_NOSIGNAL, 1L);	/* our signal handlers stay ours */
 	cu.easy_setopt(h->c, CURLOPT_HTTPHEADER, h->hdrs);
-	cu.easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace");
+	/* the OTLP exporter spec asks exporters for a User-Agent naming them and their version */
+	cu.easy_setopt(h->c, CURLOPT_USERAGENT, "hytrace/" HYTRACE_VERSION);
 	cu.easy_setopt(h->c, CURLOPT_ERRORBUFFER, h->err);
 	cu.easy_setopt(h->c, CURLOPT_WRITEFUNCTION, on_body);
 	cu.easy_setopt(h->c, CURLOPT_WRITEDATA, h);
@@ -368,6 +460,9 @@ void otlp_http_free(struct otlp_http *h)
 	if (h->c)
 		cu.easy_cleanup(h->c);
 	cu.slist_free_all(h->hdrs);
+	if (h->z_ready)
+		deflateEnd(&h->z);
+	free(h->zbuf);
 	sb_free(&h->resp);
 	free(h->url);
 	free(h);
@@ -482,32 +577,95 @@ static void body_snippet(const struct sbuf *b, char *out, size_t n)
 }
 
 /*
- * A 2xx response may still report spans it dropped (OTLP spec, "Partial Success"):
- * {"partialSuccess":{"rejectedSpans":"3","errorMessage":"..."}}.  Not silent: warn.
+ * A 2xx response may still report spans or log records it dropped (OTLP spec, "Partial
+ * Success"): in JSON {"partialSuccess":{"rejectedSpans":"3","errorMessage":"..."}}
+ * (rejectedLogRecords for logs; int64 as a string or a number), in protobuf the response
+ * message's partial_success.  Not silent: warn with the count and the collector's message.
  */
 static void partial_success(struct otlp_http *h)
 {
-	const char *p;
-	long long n;
+	const char *what = h->sig == OTLP_LOGS ? "log records" : "spans";
+	char msg[256] = "";
+	int64_t n = 0;
 
-	if (!h->resp.len || !(p = strstr(h->resp.s, "\"rejectedSpans\"")))
+	if (!h->resp.len)
 		return;
-	p += strlen("\"rejectedSpans\"");
-	while (*p == ' ' || *p == ':' || *p == '"')
-		p++;
-	n = strtoll(p, NULL, 10);
-	if (n > 0) {
-		char msg[256];
+	if (h->resp.s[0] == '{') {
+		cJSON *root = cJSON_ParseWithLength(h->resp.s, h->resp.len);
+		const cJSON *ps = cJSON_GetObjectItemCaseSensitive(root, "partialSuccess");
+		const cJSON *r = cJSON_GetObjectItemCaseSensitive(
+			ps, h->sig == OTLP_LOGS ? "rejectedLogRecords" : "rejectedSpans");
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(ps, "errorMessage");
 
-		body_snippet(&h->resp, msg, sizeof(msg));
-		pr_warn("the collector at %s rejected %lld spans: %s", h->url, n, msg);
+		if (!root) {
+			pr_warn("the collector at %s answered with a body that is not JSON", h->url);
+			return;
+		}
+		if (cJSON_IsString(r))
+			n = strtoll(r->valuestring, NULL, 10);
+		else if (cJSON_IsNumber(r))
+			n = (int64_t)r->valuedouble;
+		if (cJSON_IsString(m))
+			snprintf(msg, sizeof(msg), "%s", m->valuestring);
+		cJSON_Delete(root);
+	} else if (otlp_partial_pb(h->resp.s, h->resp.len, &n, msg, sizeof(msg))) {
+		pr_warn("the collector at %s answered with a malformed protobuf body", h->url);
+		return;
 	}
+	if (n > 0)
+		pr_warn("the collector at %s rejected %lld %s%s%s", h->url, (long long)n, what,
+			msg[0] ? ": " : "", msg);
+	else if (msg[0])
+		pr_warn("the collector at %s warns: %s", h->url, msg);
+}
+
+/* The body gzip-compressed into h->zbuf (RFC 1952, through zlib); its length, or 0 on failure. */
+static size_t gzip_body(struct otlp_http *h, const char *body, size_t len)
+{
+	uLong bound;
+
+	if (!h->z_ready) {
+		memset(&h->z, 0, sizeof(h->z));
+		/* windowBits 15 + 16: a gzip header and trailer instead of zlib's */
+		if (deflateInit2(&h->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+				 Z_DEFAULT_STRATEGY) != Z_OK)
+			return 0;
+		h->z_ready = true;
+	} else if (deflateReset(&h->z) != Z_OK) {
+		return 0;
+	}
+	bound = deflateBound(&h->z, (uLong)len);
+	if (bound > h->zcap) {
+		uint8_t *n = realloc(h->zbuf, bound);
+
+		if (!n)
+			return 0;
+		h->zbuf = n;
+		h->zcap = bound;
+	}
+	h->z.next_in = (Bytef *)body;
+	h->z.avail_in = (uInt)len;
+	h->z.next_out = h->zbuf;
+	h->z.avail_out = (uInt)h->zcap;
+	if (deflate(&h->z, Z_FINISH) != Z_STREAM_END)
+		return 0;
+	return h->zcap - h->z.avail_out;
 }
 
 int otlp_http_post(struct otlp_http *h, const char *body, size_t len, char *why, size_t whylen)
 {
 	long backoff = OTLP_BACKOFF_MS, deadline = now_ms() + h->timeout_ms;
 
+	if (h->gzip) {
+		size_t zlen = gzip_body(h, body, len);
+
+		if (!zlen) {
+			snprintf(why, whylen, "cannot compress the request (zlib)");
+			return -ENOMEM;
+		}
+		body = (const char *)h->zbuf;
+		len = zlen;
+	}
 	cu.easy_setopt(h->c, CURLOPT_POSTFIELDS, body);
 	cu.easy_setopt(h->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	for (int attempt = 1;; attempt++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clock.h"
+#include "options.h"
 #include "otlp.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
@@ -72,58 +73,56 @@ void oj_str(struct sbuf *sb, const char *s, size_t len)
 	sb_putc(sb, '"');
 }
 
-static void attr_key(struct sbuf *sb, const char *key)
-{
-	if (sb->len)
-		sb_putc(sb, ',');
-	sb_puts(sb, "{\"key\":");
-	oj_str(sb, key, strlen(key));
-	sb_puts(sb, ",\"value\":{");
-}
-
-void oj_attr_strn(struct sbuf *sb, const char *key, const char *val, size_t len)
-{
-	attr_key(sb, key);
-	sb_puts(sb, "\"stringValue\":");
-	oj_str(sb, val, len);
-	sb_puts(sb, "}}");
-}
-
-void oj_attr_str(struct sbuf *sb, const char *key, const char *val)
-{
-	oj_attr_strn(sb, key, val, strlen(val));
-}
-
-void oj_attr_int(struct sbuf *sb, const char *key, int64_t val)
-{
-	attr_key(sb, key);
-	sb_printf(sb, "\"intValue\":\"%" PRId64 "\"}}", val);
-}
-
-void oj_attr_bool(struct sbuf *sb, const char *key, bool val)
-{
-	attr_key(sb, key);
-	sb_printf(sb, "\"boolValue\":%s}}", val ? "true" : "false");
-}
-
-void oj_attr_strv(struct sbuf *sb, const char *key, const char *argv, size_t len)
+/* One KeyValue object of an attribute list. */
+static void attr_json(struct sbuf *sb, const struct otlp_attr *a)
 {
 	size_t i = 0;
 
-	attr_key(sb, key);
-	sb_puts(sb, "\"arrayValue\":{\"values\":[");
-	while (i < len) {
-		const char *e = memchr(argv + i, '\0', len - i);
-		size_t n = e ? (size_t)(e - (argv + i)) : len - i;
+	sb_puts(sb, "{\"key\":");
+	oj_str(sb, a->key, a->klen);
+	sb_puts(sb, ",\"value\":{");
+	switch (a->type) {
+	case OTLP_A_STR:
+		sb_puts(sb, "\"stringValue\":");
+		oj_str(sb, a->val, a->vlen);
+		break;
+	case OTLP_A_INT:
+		sb_printf(sb, "\"intValue\":\"%" PRId64 "\"", a->i);
+		break;
+	case OTLP_A_BOOL:
+		sb_printf(sb, "\"boolValue\":%s", a->i ? "true" : "false");
+		break;
+	case OTLP_A_STRV:
+		sb_puts(sb, "\"arrayValue\":{\"values\":[");
+		while (i < a->vlen) {
+			const char *e = memchr(a->val + i, '\0', a->vlen - i);
+			size_t n = e ? (size_t)(e - (a->val + i)) : a->vlen - i;
 
-		if (i)
-			sb_putc(sb, ',');
-		sb_puts(sb, "{\"stringValue\":");
-		oj_str(sb, argv + i, n);
-		sb_putc(sb, '}');
-		i += n + 1;
+			if (i)
+				sb_putc(sb, ',');
+			sb_puts(sb, "{\"stringValue\":");
+			oj_str(sb, a->val + i, n);
+			sb_putc(sb, '}');
+			i += n + 1;
+		}
+		sb_puts(sb, "]}");
+		break;
 	}
-	sb_puts(sb, "]}}}");
+	sb_puts(sb, "}}");
+}
+
+void oj_attrs(struct sbuf *sb, const char *list, size_t len)
+{
+	struct otlp_attr a;
+	size_t pos = 0;
+	bool first = true;
+
+	while (otlp_attr_next(list, len, &pos, &a)) {
+		if (!first)
+			sb_putc(sb, ',');
+		first = false;
+		attr_json(sb, &a);
+	}
 }
 
 void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
@@ -138,11 +137,7 @@ void oj_hex(struct sbuf *sb, const uint8_t *id, size_t n)
 	sb_putc(sb, '"');
 }
 
-/*
- * ,"key":"ns": fixed64 Unix ns as a decimal string; times before the epoch (a bad shift)
- * become 0, times past 2262 the largest one.  A key starting with '{' opens an object instead of following a field.
- */
-static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
+uint64_t otlp_unix_ns(uint64_t boot, int64_t offset)
 {
 	int64_t t;
 
@@ -153,11 +148,19 @@ static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t of
 	 */
 	if (__builtin_add_overflow((int64_t)boot, offset, &t))
 		t = offset < 0 ? 0 : INT64_MAX;
+	return t > 0 ? (uint64_t)t : 0;
+}
+
+/* ,"key":"ns": fixed64 Unix ns as a decimal string.  A key starting with '{' opens an object
+ * instead of following a field. */
+static void put_time(struct sbuf *sb, const char *key, uint64_t boot, int64_t offset)
+{
+	uint64_t t = otlp_unix_ns(boot, offset);
 
 	if (key[0] == '{')
-		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t > 0 ? (uint64_t)t : 0);
+		sb_printf(sb, "{\"%s\":\"%" PRIu64 "\"", key + 1, t);
 	else
-		sb_printf(sb, ",\"%s\":\"%" PRIu64 "\"", key, t > 0 ? (uint64_t)t : 0);
+		sb_printf(sb, ",\"%s\":\"%" PRIu64 "\"", key, t);
 }
 
 void otlp_encode_span(struct sbuf *sb, const struct otlp_span *sp, const uint8_t trace_id[16],
@@ -177,8 +180,7 @@ void otlp_encode_span(struct sbuf *sb, const struct otlp_span *sp, const uint8_t
 	put_time(sb, "startTimeUnixNano", sp->start, offset);
 	put_time(sb, "endTimeUnixNano", sp->end > sp->start ? sp->end : sp->start, offset);
 	sb_puts(sb, ",\"attributes\":[");
-	if (sp->attrs.len)
-		sb_putn(sb, sp->attrs.s, sp->attrs.len);
+	oj_attrs(sb, sp->attrs.s, sp->attrs.len);
 	sb_putc(sb, ']');
 	if (sp->nev) {
 		sb_puts(sb, ",\"events\":[");
@@ -191,7 +193,7 @@ void otlp_encode_span(struct sbuf *sb, const struct otlp_span *sp, const uint8_t
 			sb_puts(sb, ",\"name\":");
 			oj_str(sb, e->name, strlen(e->name));
 			sb_puts(sb, ",\"attributes\":[");
-			sb_puts(sb, e->attrs);
+			oj_attrs(sb, e->attrs, e->attrs_len);
 			sb_puts(sb, "]}");
 		}
 		sb_putc(sb, ']');
@@ -206,18 +208,60 @@ void otlp_encode_span(struct sbuf *sb, const struct otlp_span *sp, const uint8_t
 	sb_puts(sb, "}}");
 }
 
-void otlp_encode(struct sbuf *sb, const char *resource_attrs, const uint8_t trace_id[16],
+void otlp_encode(struct sbuf *sb, const struct sbuf *resource_attrs, const uint8_t trace_id[16],
 		 const struct otlp_span *spans, size_t n, int64_t offset)
 {
 	sb_puts(sb, "{\"resourceSpans\":[{\"resource\":{\"attributes\":[");
-	sb_puts(sb, resource_attrs);
-	sb_puts(sb, "]},\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\"},\"spans\":[");
+	oj_attrs(sb, resource_attrs->s, resource_attrs->len);
+	sb_puts(sb, "]},\"scopeSpans\":[{\"scope\":{\"name\":\"hytrace\",\"version\":\""
+		HYTRACE_VERSION "\"},\"spans\":[");
 	for (size_t i = 0; i < n && spans; i++, spans = spans->next) {
 		if (i)
 			sb_putc(sb, ',');
 		otlp_encode_span(sb, spans, trace_id, offset);
 	}
 	sb_puts(sb, "]}]}]}");
+}
+
+const char *otlp_severity_text(int severity)
+{
+	return severity >= 17 ? "ERROR" : severity >= 13 ? "WARN" : "INFO";
+}
+
+void otlp_encode_logs(struct sbuf *sb, const struct sbuf *resource_attrs,
+		      const uint8_t trace_id[16], const struct otlp_log *logs, size_t n,
+		      int64_t offset)
+{
+	sb_puts(sb, "{\"resourceLogs\":[{\"resource\":{\"attributes\":[");
+	oj_attrs(sb, resource_attrs->s, resource_attrs->len);
+	sb_puts(sb, "]},\"scopeLogs\":[{\"scope\":{\"name\":\"hytrace\",\"version\":\""
+		HYTRACE_VERSION "\"},\"logRecords\":[");
+	for (size_t i = 0; i < n && logs; i++, logs = logs->next) {
+		if (i)
+			sb_putc(sb, ',');
+		put_time(sb, "{timeUnixNano", logs->ts, offset);
+		put_time(sb, "observedTimeUnixNano", logs->ts, offset);
+		sb_printf(sb, ",\"severityNumber\":%d,\"severityText\":\"%s\",\"body\":"
+			  "{\"stringValue\":", logs->severity, otlp_severity_text(logs->severity));
+		oj_str(sb, logs->body, logs->body_len);
+		sb_puts(sb, "},\"attributes\":[");
+		oj_attrs(sb, logs->attrs.s, logs->attrs.len);
+		sb_puts(sb, "],\"traceId\":");
+		oj_hex(sb, trace_id, 16);
+		sb_puts(sb, ",\"spanId\":");
+		oj_hex(sb, logs->span_id, 8);
+		sb_putc(sb, '}');
+	}
+	sb_puts(sb, "]}]}]}");
+}
+
+void otlp_log_free(struct otlp_log *l)
+{
+	if (!l)
+		return;
+	free(l->body);
+	sb_free(&l->attrs);
+	free(l);
 }
 
 void otlp_span_free(struct otlp_span *sp)

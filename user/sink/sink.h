@@ -152,6 +152,7 @@ unsigned int sink_outfile_flags(const struct opts *o);
 extern const struct sink_ops *const sink_formats[];
 extern const struct sink_ops sink_summary_ops;	/* -c, -C, -j */
 extern const struct sink_ops sink_deps_ops;	/* --deps */
+extern const struct sink_ops sink_otlp_ops;	/* --otlp besides another --format */
 /* The syscalls --deps reads (file and process calls), as -e trace= bits (NR_WORDS words). */
 void deps_trace_set(uint64_t *set);
 /* The format called name, or NULL. */

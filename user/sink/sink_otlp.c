@@ -10,6 +10,8 @@
 #include "log.h"
 #include "nvcall.h"
 #include "otlp.h"
+#include "options.h"
+#include "protobuf.h"
 #include "render.h"
 #include "sink.h"
 
@@ -23,6 +25,7 @@
 #define OTLP_MAX_EVENTS		10000
 #define OTLP_BATCH_SPANS	512
 #define OTLP_BATCH_BYTES	(1u << 20)
+#define OTLP_LOG_BATCH		512	/* OTEL_BLRP_MAX_EXPORT_BATCH_SIZE's default (SDK env spec) */
 
 /* Per pid (ot->pids): the latest process with that pid.  Kept after it ends, for its children. */
 struct opid {
@@ -57,6 +60,17 @@ struct otlp {
 	struct otlp_cfg cfg;
 	struct otlp_http *http;
 	char *url;
+	bool protobuf;			/* http/protobuf requests, else http/json */
+	bool disabled;			/* OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none */
+	struct pb pbuf;			/* a protobuf request being encoded */
+	/* --logs: each trace line as a log record, to the logs endpoint */
+	struct otlp_http *lhttp;
+	char *lurl;
+	struct otlp_log *lhead, **ltail;
+	size_t ln, lbytes;
+	bool lfailed;
+	uint64_t logs, lunsent;
+	struct sbuf line;
 	enum otlp_syscalls sc;
 	bool rel_now, failed;
 	uint8_t trace_id[16];
@@ -145,10 +159,29 @@ static void flush(struct otlp *ot)
 			n++;
 			sp = sp->next;
 		}
-		if (!ot->failed) {
-			sb_reset(&ot->body);
-			otlp_encode(&ot->body, ot->res.s ? ot->res.s : "", ot->trace_id, first, n, off);
-			int err = ot->cfg.post(ot->cfg.post_ctx, ot->body.s, ot->body.len, why, sizeof(why));
+		if (ot->disabled) {
+			/* nothing is sent */
+		} else if (!ot->failed) {
+			const char *body;
+			size_t len;
+
+			if (ot->protobuf) {
+				pb_reset(&ot->pbuf);
+				otlp_encode_pb(&ot->pbuf, &ot->res, ot->trace_id, first, n, off);
+				body = (const char *)ot->pbuf.buf;
+				len = ot->pbuf.len;
+			} else {
+				sb_reset(&ot->body);
+				otlp_encode(&ot->body, &ot->res, ot->trace_id, first, n, off);
+				body = ot->body.s;
+				len = ot->body.len;
+			}
+			int err = ot->pbuf.err ? ot->pbuf.err :
+				  ot->cfg.post(ot->cfg.post_ctx, body, len, why, sizeof(why));
+
+			if (ot->pbuf.err)
+				snprintf(why, sizeof(why), "cannot encode the request: %s",
+					 strerror(-ot->pbuf.err));
 
 			if (err) {
 				pr_warn("cannot send spans to %s: %s", ot->url, why);
@@ -176,9 +209,9 @@ static void flush(struct otlp *ot)
 
 static void queue(struct otlp *ot, struct otlp_span *sp)
 {
-	sp->est = 300 + sp->attrs.len;
+	sp->est = 300 + 2 * sp->attrs.len;
 	for (uint32_t i = 0; i < sp->nev; i++)
-		sp->est += 80 + strlen(sp->ev[i].name) + strlen(sp->ev[i].attrs);
+		sp->est += 80 + strlen(sp->ev[i].name) + 2 * sp->ev[i].attrs_len;
 	sp->next = NULL;
 	*ot->qtail = sp;
 	ot->qtail = &sp->next;
@@ -188,6 +221,91 @@ static void queue(struct otlp *ot, struct otlp_span *sp)
 	/* --relative-to-now needs the last time of the trace: everything waits for the end */
 	if (!ot->rel_now && (ot->qn >= ot->cfg.batch_spans || ot->qbytes >= ot->cfg.batch_bytes))
 		flush(ot);
+}
+
+/* --- logs (--logs) -------------------------------------------------------------------------- */
+
+static int http_post_logs(void *ctx, const char *body, size_t len, char *why, size_t whylen)
+{
+	return otlp_http_post(ctx, body, len, why, whylen);
+}
+
+/* Send the queued log records, OTLP_LOG_BATCH per request. */
+static void flush_logs(struct otlp *ot)
+{
+	int64_t off = time_offset(ot);
+
+	while (ot->lhead) {
+		struct otlp_log *first = ot->lhead;
+		size_t n = ot->ln < OTLP_LOG_BATCH ? ot->ln : OTLP_LOG_BATCH;
+		char why[512];
+
+		if (!ot->disabled && !ot->lfailed) {
+			const char *body;
+			size_t len;
+			int err;
+
+			if (ot->protobuf) {
+				pb_reset(&ot->pbuf);
+				otlp_encode_logs_pb(&ot->pbuf, &ot->res, ot->trace_id, first, n, off);
+				body = (const char *)ot->pbuf.buf;
+				len = ot->pbuf.len;
+			} else {
+				sb_reset(&ot->body);
+				otlp_encode_logs(&ot->body, &ot->res, ot->trace_id, first, n, off);
+				body = ot->body.s;
+				len = ot->body.len;
+			}
+			err = ot->pbuf.err ? ot->pbuf.err :
+			      ot->cfg.post_logs(ot->cfg.post_logs_ctx, body, len, why, sizeof(why));
+			if (err) {
+				pr_warn("cannot send log records to %s: %s", ot->lurl,
+					ot->pbuf.err ? "cannot encode the request" : why);
+				ot->lfailed = true;
+				if (!ot->err)
+					ot->err = err;
+			}
+		}
+		if (ot->lfailed)
+			ot->lunsent += n;
+		for (size_t i = 0; i < n; i++) {
+			struct otlp_log *x = ot->lhead;
+
+			ot->lhead = x->next;
+			ot->ln--;
+			otlp_log_free(x);
+		}
+	}
+	ot->ltail = &ot->lhead;
+	ot->lbytes = 0;
+}
+
+/* --logs: the line in ot->line as a log record of thread tid, in span span_id. */
+static void add_log(struct otlp *ot, uint64_t ts, int severity, const uint8_t span_id[8],
+		    pid_t pid, pid_t tid)
+{
+	struct otlp_log *l = calloc(1, sizeof(*l));
+
+	if (!l || !(l->body = malloc(ot->line.len + 1))) {
+		free(l);
+		ot->lunsent++;
+		return;
+	}
+	memcpy(l->body, ot->line.s ? ot->line.s : "", ot->line.len);
+	l->body[ot->line.len] = '\0';
+	l->body_len = ot->line.len;
+	l->ts = ts;
+	l->severity = severity;
+	memcpy(l->span_id, span_id, 8);
+	otlp_attr_int(&l->attrs, "process.pid", pid);
+	otlp_attr_int(&l->attrs, "thread.id", tid);
+	*ot->ltail = l;
+	ot->ltail = &l->next;
+	ot->ln++;
+	ot->lbytes += 200 + l->body_len;
+	ot->logs++;
+	if (!ot->rel_now && (ot->ln >= OTLP_LOG_BATCH || ot->lbytes >= ot->cfg.batch_bytes))
+		flush_logs(ot);
 }
 
 /* --- processes ------------------------------------------------------------------------------- */
@@ -316,33 +434,33 @@ static void proc_end(struct otlp *ot, struct oproc *p, uint64_t end, bool runnin
 	else if (asprintf(&sp->name, "pid %d", (int)p->pid) < 0)
 		sp->name = NULL;
 	/* OpenTelemetry semantic conventions, "process" attributes */
-	oj_attr_int(a, "process.pid", p->pid);
+	otlp_attr_int(a, "process.pid", p->pid);
 	if (p->ppid)
-		oj_attr_int(a, "process.parent_pid", p->ppid);
+		otlp_attr_int(a, "process.parent_pid", p->ppid);
 	if (name)
-		oj_attr_str(a, "process.executable.name", name);
+		otlp_attr_str(a, "process.executable.name", name);
 	if (p->cmdline) {
-		oj_attr_strn(a, "process.command", p->cmdline, strnlen(p->cmdline, p->cmdline_len));
-		oj_attr_strv(a, "process.command_args", p->cmdline, p->cmdline_len);
+		otlp_attr_strn(a, "process.command", p->cmdline, strnlen(p->cmdline, p->cmdline_len));
+		otlp_attr_strv(a, "process.command_args", p->cmdline, p->cmdline_len);
 	}
 	if (p->exited && !p->killed)
-		oj_attr_int(a, "process.exit.code", p->code);
+		otlp_attr_int(a, "process.exit.code", p->code);
 	if (p->exited && p->killed) {
 		const char *sig = signame(p->code);
 		char num[16];
 
 		snprintf(num, sizeof(num), "%d", p->code);
-		oj_attr_str(a, "hytrace.exit.signal", sig ? sig : num);
-		oj_attr_bool(a, "hytrace.core_dumped", p->core);
+		otlp_attr_str(a, "hytrace.exit.signal", sig ? sig : num);
+		otlp_attr_bool(a, "hytrace.core_dumped", p->core);
 	}
-	oj_attr_int(a, "hytrace.threads", p->nthreads);
-	oj_attr_int(a, "hytrace.syscalls", (int64_t)p->nsyscalls);
+	otlp_attr_int(a, "hytrace.threads", p->nthreads);
+	otlp_attr_int(a, "hytrace.syscalls", (int64_t)p->nsyscalls);
 	if (p->lost)
-		oj_attr_int(a, "hytrace.lost_events", (int64_t)p->lost);
+		otlp_attr_int(a, "hytrace.lost_events", (int64_t)p->lost);
 	if (p->detached)
-		oj_attr_bool(a, "hytrace.detached", true);
+		otlp_attr_bool(a, "hytrace.detached", true);
 	if (running)
-		oj_attr_bool(a, "hytrace.running", true);
+		otlp_attr_bool(a, "hytrace.running", true);
 	if (p->exited && (p->killed || p->code)) {
 		const char *sig = p->killed ? signame(p->code) : NULL;
 
@@ -402,6 +520,7 @@ static void add_event(struct otlp *ot, struct oproc *p, uint64_t ts, const char 
 	sp->ev[sp->nev].ts = ts;
 	sp->ev[sp->nev].name = buf;
 	sp->ev[sp->nev].attrs = buf + nl + 1;
+	sp->ev[sp->nev].attrs_len = (uint32_t)attrs->len;
 	sp->nev++;
 }
 
@@ -412,43 +531,43 @@ static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *e
 	int xflag = ot->s->o->d.xflag;
 	const char *res;
 
-	oj_attr_int(a, "thread.id", ev->r.tid);
+	otlp_attr_int(a, "thread.id", ev->r.tid);
 	sb_reset(&ot->tmp);
 	render_args(&ot->tmp, d->args, xflag);
-	oj_attr_strn(a, "hytrace.syscall.args", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
+	otlp_attr_strn(a, "hytrace.syscall.args", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
 	sb_reset(&ot->tmp);
 	render_ret(&ot->tmp, d, xflag);
 	res = ot->tmp.s ? ot->tmp.s : "";
 	if (!strncmp(res, "= ", 2))
 		res += 2;
-	oj_attr_str(a, "hytrace.syscall.result", res);
+	otlp_attr_str(a, "hytrace.syscall.result", res);
 	struct nvcall nc;
 
 	if (ot->s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {	/* an NVIDIA driver call */
 		char label[192];
 
 		nvcall_label(ev, &nc, label, sizeof(label));
-		oj_attr_str(a, "hytrace.nvidia.device", nvcall_dev_name(nc.kind));
-		oj_attr_str(a, "hytrace.nvidia.command", label);
+		otlp_attr_str(a, "hytrace.nvidia.device", nvcall_dev_name(nc.kind));
+		otlp_attr_str(a, "hytrace.nvidia.command", label);
 		if (nc.has_status && nc.status_name)
-			oj_attr_str(a, "hytrace.nvidia.status", nc.status_name);
+			otlp_attr_str(a, "hytrace.nvidia.status", nc.status_name);
 		if (nc.has_status)
-			oj_attr_int(a, "hytrace.nvidia.status_code", nc.status);
+			otlp_attr_int(a, "hytrace.nvidia.status_code", nc.status);
 	}
 	if (!(ev->r.flags & HY_F_NO_EXIT)) {
 		if (d->ret_is_error) {
 			const char *e = errno_name((int)-ev->r.ret);
 
-			oj_attr_int(a, "hytrace.syscall.ret", -1);
+			otlp_attr_int(a, "hytrace.syscall.ret", -1);
 			if (e)
-				oj_attr_str(a, "hytrace.syscall.errno", e);
+				otlp_attr_str(a, "hytrace.syscall.errno", e);
 			else
-				oj_attr_int(a, "hytrace.syscall.errno", -ev->r.ret);
+				otlp_attr_int(a, "hytrace.syscall.errno", -ev->r.ret);
 		} else {
-			oj_attr_int(a, "hytrace.syscall.ret", ev->r.ret);
+			otlp_attr_int(a, "hytrace.syscall.ret", ev->r.ret);
 		}
 		if (dur && ev->r.ts_exit >= ev->r.ts_enter && ev->r.ts_exit)
-			oj_attr_int(a, "hytrace.syscall.duration_ns",
+			otlp_attr_int(a, "hytrace.syscall.duration_ns",
 				    (int64_t)(ev->r.ts_exit - ev->r.ts_enter));
 	}
 	/* -k: OpenTelemetry's code.stacktrace (a string), one strace -k frame per line */
@@ -463,7 +582,7 @@ static void syscall_attrs(struct otlp *ot, struct sbuf *a, const struct event *e
 			if (f->file && f->line)
 				sb_printf(&ot->tmp, " %s:%u", f->file, f->line);
 		}
-		oj_attr_strn(a, "code.stacktrace", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
+		otlp_attr_strn(a, "code.stacktrace", ot->tmp.s ? ot->tmp.s : "", ot->tmp.len);
 	}
 }
 
@@ -526,10 +645,19 @@ static void syscall_span(struct sink *s, const struct event *ev, struct dctx *d,
 	if (!p)
 		return;
 	p->nsyscalls++;
-	if (ot->sc == OTLP_SC_NONE)
-		return;
 	if (!d->se)
 		snprintf(unk, sizeof(unk), "syscall_%#x", (unsigned int)ev->r.nr);
+	if (s->o->logs) {	/* the line as the text output prints it */
+		sb_reset(&ot->line);
+		sb_puts(&ot->line, name);
+		sb_putc(&ot->line, '(');
+		render_args(&ot->line, d->args, s->o->d.xflag);
+		sb_puts(&ot->line, ") ");
+		render_ret(&ot->line, d, s->o->d.xflag);
+		add_log(ot, ev->r.ts_enter, d->ret_is_error ? 13 : 9, p->sp->span_id, t->pid, t->tid);
+	}
+	if (ot->sc == OTLP_SC_NONE)
+		return;
 	if (s->o->cuda != CUDA_OFF && nvcall_get(ev, &nc)) {	/* named by the driver command */
 		nvcall_label(ev, &nc, unk, sizeof(unk));
 		name = unk;
@@ -586,16 +714,30 @@ static void otlp_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 	if (!p)
 		return;
 	snprintf(num, sizeof(num), "signal %d", ev->r.nr);
-	oj_attr_int(&a, "thread.id", ev->r.tid);
+	otlp_attr_int(&a, "thread.id", ev->r.tid);
 	if (ev->r.type == HY_REC_SIGSTOP) {
-		oj_attr_bool(&a, "hytrace.signal.stopped", true);
+		otlp_attr_bool(&a, "hytrace.signal.stopped", true);
 	} else if (d->args && d->args->child) {
 		sb_reset(&ot->tmp);
 		render_value(&ot->tmp, d->args->child, ot->s->o->d.xflag);
-		oj_attr_strn(&a, "hytrace.signal.info", ot->tmp.s, ot->tmp.len);
+		otlp_attr_strn(&a, "hytrace.signal.info", ot->tmp.s, ot->tmp.len);
 	}
 	add_event(ot, p, ev->r.ts_enter, sig ? sig : num, &a);
 	sb_free(&a);
+	if (s->o->logs) {	/* as the text output prints it */
+		sb_reset(&ot->line);
+		if (ev->r.type == HY_REC_SIGSTOP) {
+			sb_printf(&ot->line, "--- stopped by %s ---", sig ? sig : num);
+		} else {
+			sb_printf(&ot->line, "--- %s", sig ? sig : num);
+			if (d->args && d->args->child) {
+				sb_putc(&ot->line, ' ');
+				render_value(&ot->line, d->args->child, s->o->d.xflag);
+			}
+			sb_puts(&ot->line, " ---");
+		}
+		add_log(ot, ev->r.ts_enter, 9, p->sp->span_id, t->pid, t->tid);
+	}
 }
 
 static void on_exec(struct otlp *ot, struct oproc *p, const struct event *ev, const struct task *t)
@@ -612,15 +754,30 @@ static void on_exec(struct otlp *ot, struct oproc *p, const struct event *ev, co
 	}
 	set_cmdline(p, t->cmdline, t->cmdline_len);
 	memcpy(p->comm, t->comm, HY_COMM_LEN);
-	oj_attr_int(&a, "thread.id", ev->r.tid);
+	otlp_attr_int(&a, "thread.id", ev->r.tid);
 	if (p->cmdline)
-		oj_attr_strv(&a, "process.command_args", p->cmdline, p->cmdline_len);
+		otlp_attr_strv(&a, "process.command_args", p->cmdline, p->cmdline_len);
 	add_event(ot, p, ev->r.ts_enter, "exec", &a);
 	sb_free(&a);
 }
 
 static void on_gone(struct otlp *ot, struct oproc *p, const struct event *ev, struct task *t)
 {
+	if (ot->s->o->logs && ev->r.type == HY_REC_EXIT) {	/* "+++ exited with 0 +++" */
+		const char *sig = signame(ev->r.nr);
+
+		sb_reset(&ot->line);
+		if (!(ev->r.flags & HY_F_KILLED))
+			sb_printf(&ot->line, "+++ exited with %d +++", ev->r.nr);
+		else if (sig)
+			sb_printf(&ot->line, "+++ killed by %s%s +++", sig,
+				  ev->r.flags & HY_F_CORE ? " (core dumped)" : "");
+		else
+			sb_printf(&ot->line, "+++ killed by %d%s +++", ev->r.nr,
+				  ev->r.flags & HY_F_CORE ? " (core dumped)" : "");
+		add_log(ot, ev->r.ts_enter, ev->r.flags & HY_F_KILLED ? 17 : 9, p->sp->span_id,
+			t->pid, t->tid);
+	}
 	memset(sink_task(ot->s, t), 0, sizeof(struct othr));	/* no longer counted */
 	if (ev->r.type == HY_REC_EXIT) {
 		/* the leader's status is the process's (the others say the same after exit_group) */
@@ -674,10 +831,15 @@ static void otlp_lost(struct sink *s, const struct event *ev, struct task *t)
 	if (t->pid <= 0 || !(p = task_proc(ot, t)))
 		return;
 	p->lost += ev->r.args[0];
-	oj_attr_int(&a, "hytrace.lost.count", (int64_t)ev->r.args[0]);
-	oj_attr_int(&a, "hytrace.lost.reason", (int64_t)ev->r.args[1]);
+	otlp_attr_int(&a, "hytrace.lost.count", (int64_t)ev->r.args[0]);
+	otlp_attr_int(&a, "hytrace.lost.reason", (int64_t)ev->r.args[1]);
 	add_event(ot, p, ev->r.ts_enter, "lost", &a);
 	sb_free(&a);
+	if (s->o->logs) {
+		sb_reset(&ot->line);
+		sb_printf(&ot->line, "+++ %llu events lost +++", (unsigned long long)ev->r.args[0]);
+		add_log(ot, ev->r.ts_enter, 17, p->sp->span_id, t->pid, t->tid);
+	}
 }
 
 /* --- open / close ---------------------------------------------------------------------------- */
@@ -692,7 +854,7 @@ static void res_attr(void *ctx, const char *k, const char *v)
 	struct res_ctx *rc = ctx;
 
 	if (!rc->skip || strcmp(k, rc->skip))
-		oj_attr_str(rc->sb, k, v);
+		otlp_attr_str(rc->sb, k, v);
 }
 
 struct res_find {
@@ -721,28 +883,31 @@ static void resource(struct otlp *ot)
 
 	/* OTEL_SERVICE_NAME wins over service.name in OTEL_RESOURCE_ATTRIBUTES (SDK env spec) */
 	otlp_parse_kv(envattrs, res_find, &f);
-	oj_attr_str(&ot->res, "service.name", svc && *svc ? svc : f.val ? f.val : "hytrace");
+	otlp_attr_str(&ot->res, "service.name", svc && *svc ? svc : f.val ? f.val : "hytrace");
 	free(f.val);
 	f.key = "host.name";
 	f.val = NULL;
 	otlp_parse_kv(envattrs, res_find, &f);
 	if (!f.val) {
 		if (ot->cfg.host) {
-			oj_attr_str(&ot->res, "host.name", ot->cfg.host);
+			otlp_attr_str(&ot->res, "host.name", ot->cfg.host);
 		} else if (!gethostname(host, sizeof(host))) {
 			host[sizeof(host) - 1] = '\0';
-			oj_attr_str(&ot->res, "host.name", host);
+			otlp_attr_str(&ot->res, "host.name", host);
 		}
 	}
 	free(f.val);
 	otlp_parse_kv(envattrs, res_attr, &rc);
-	oj_attr_str(&ot->res, "os.type", "linux");
+	otlp_attr_str(&ot->res, "os.type", "linux");
 #if defined(__x86_64__)
-	oj_attr_str(&ot->res, "host.arch", "amd64");
+	otlp_attr_str(&ot->res, "host.arch", "amd64");
 #elif defined(__aarch64__)
-	oj_attr_str(&ot->res, "host.arch", "arm64");
+	otlp_attr_str(&ot->res, "host.arch", "arm64");
 #endif
-	oj_attr_str(&ot->res, "telemetry.sdk.name", "hytrace");
+	/* semantic conventions, "telemetry.sdk" (the SDK that made the data: hytrace itself) */
+	otlp_attr_str(&ot->res, "telemetry.sdk.name", "hytrace");
+	otlp_attr_str(&ot->res, "telemetry.sdk.language", "c");
+	otlp_attr_str(&ot->res, "telemetry.sdk.version", HYTRACE_VERSION);
 }
 
 static uint32_t env_u32(const char *name, uint32_t dflt)
@@ -782,16 +947,56 @@ int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg)
 		ot->cfg.batch_spans = env_u32("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", OTLP_BATCH_SPANS);
 	if (!ot->cfg.batch_bytes)
 		ot->cfg.batch_bytes = OTLP_BATCH_BYTES;
-	ot->url = otlp_endpoint(o->otlp_url);
-	if (!ot->url)
+	ot->ltail = &ot->lhead;
+	ot->url = otlp_endpoint(o->otlp_url, OTLP_TRACES);
+	if (!ot->url || (o->logs && !(ot->lurl = otlp_endpoint(o->otlp_url, OTLP_LOGS)))) {
+		free(ot->url);
+		free(ot);
+		s->priv = NULL;
 		return -ENOMEM;
+	}
+	const char *why;
+	bool gzip = false, lgzip = false, lpb = false;
+
+	if (otlp_disabled(&why)) {
+		/* nothing to reach: the trace runs, its OTLP output goes nowhere (as an SDK's) */
+		pr_warn("OTLP export off (%s): no spans%s sent to %s", why,
+			o->logs ? " or log records" : "", ot->url);
+		ot->disabled = true;
+		rand_bytes(ot, ot->trace_id, 16);
+		return 0;
+	}
+	if (ot->cfg.encoding)
+		ot->protobuf = ot->cfg.encoding == OTLP_ENC_PROTOBUF;
+	else if ((err = otlp_protocol(OTLP_TRACES, &ot->protobuf, &gzip)) ||
+		 (o->logs && (err = otlp_protocol(OTLP_LOGS, &lpb, &lgzip)))) {
+		free(ot->url);
+		free(ot->lurl);
+		free(ot);
+		s->priv = NULL;
+		return err;
+	}
+	if (o->logs && !ot->cfg.post_logs) {
+		err = otlp_http_new(&ot->lhttp, ot->lurl, OTLP_LOGS, ot->protobuf, lgzip);
+		if (err) {
+			free(ot->url);
+			free(ot->lurl);
+			free(ot);
+			s->priv = NULL;
+			return err;
+		}
+		ot->cfg.post_logs = http_post_logs;
+		ot->cfg.post_logs_ctx = ot->lhttp;
+	}
 	if (!ot->cfg.post) {
-		err = otlp_http_new(&ot->http, ot->url);
+		err = otlp_http_new(&ot->http, ot->url, OTLP_TRACES, ot->protobuf, gzip);
 		if (!err)
 			err = otlp_http_check(ot->http);	/* a clear error now, not after the run */
 		if (err) {
 			otlp_http_free(ot->http);
+			otlp_http_free(ot->lhttp);
 			free(ot->url);
+			free(ot->lurl);
 			free(ot);
 			s->priv = NULL;
 			return err;
@@ -801,8 +1006,9 @@ int otlp_sink_open(struct sink *s, const struct otlp_cfg *cfg)
 	}
 	rand_bytes(ot, ot->trace_id, 16);
 	resource(ot);
-	pr_info("sending spans of trace %02x%02x%02x%02x... to %s", ot->trace_id[0],
-		ot->trace_id[1], ot->trace_id[2], ot->trace_id[3], ot->url);
+	pr_info("sending spans of trace %02x%02x%02x%02x... to %s (%s)", ot->trace_id[0],
+		ot->trace_id[1], ot->trace_id[2], ot->trace_id[3], ot->url,
+		ot->protobuf ? "http/protobuf" : "http/json");
 	return 0;
 }
 
@@ -829,6 +1035,10 @@ static int otlp_close(struct sink *s)
 			proc_end(ot, pn->p, ot->last_ts, true);
 	failed_before = ot->failed;
 	flush(ot);
+	flush_logs(ot);
+	if (ot->lunsent)
+		pr_warn("%llu of %llu log records not sent to %s", (unsigned long long)ot->lunsent,
+			(unsigned long long)ot->logs, ot->lurl);
 	if (failed_before && ot->unsent)
 		pr_warn("%llu of %llu spans not sent to %s", (unsigned long long)ot->unsent,
 			(unsigned long long)ot->spans, ot->url);
@@ -836,9 +1046,18 @@ static int otlp_close(struct sink *s)
 		pr_warn("%llu span events over the limit of %u per span not sent "
 			"(droppedEventsCount; see OTEL_SPAN_EVENT_COUNT_LIMIT)",
 			(unsigned long long)ot->dropped_events, ot->cfg.max_events);
-	pr_info("%llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent), ot->url);
+	if (!ot->disabled)
+		pr_info("%llu spans sent to %s", (unsigned long long)(ot->spans - ot->unsent),
+			ot->url);
+	if (!ot->disabled && ot->lurl)
+		pr_info("%llu log records sent to %s", (unsigned long long)(ot->logs - ot->lunsent),
+			ot->lurl);
 	err = ot->err;
 	otlp_http_free(ot->http);
+	otlp_http_free(ot->lhttp);
+	free(ot->lurl);
+	pb_free(&ot->pbuf);
+	sb_free(&ot->line);
 	tidmap_free(&ot->pids);
 	sb_free(&ot->res);
 	sb_free(&ot->body);
