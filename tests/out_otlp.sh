@@ -459,7 +459,7 @@ for v in abc 0 -5 1.5 10s 99999999999; do
 done
 
 # --relative-to-now: an old strace log (2001) converted, ending now
-if $TMO "$HYTRACE" --input /dev/null -o /dev/null >/dev/null 2>&1; then
+if printf '1  getpid() = 1\n' | $TMO "$HYTRACE" --input - -o /dev/null >/dev/null 2>&1; then
 	cat >"$W/old.strace" <<'EOF'
 4242  1000000000.100000 openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3 <0.000010>
 4242  1000000000.200000 close(3)        = 0 <0.000005>

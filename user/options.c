@@ -94,7 +94,9 @@ static const char usage_text[] =
 "  --relative-to-now  shift timestamps so that the trace ends now\n"
 "  --logs         perfetto: also each text line as a log entry; --otlp: also each line\n"
 "                 as an OTLP log record in its process's span (/v1/logs)\n"
-"  --input=FILE  read a strace log (\"-\": stdin) instead of tracing; any --format applies\n"
+"  --input=FILE [FILE...]  read strace logs (\"-\": stdin) instead of tracing; any --format\n"
+"                 applies; several logs, or strace -ff's FILE.PID files (--input FILE finds\n"
+"                 them), are merged in time order\n"
 "Dependencies (docs/deps.md):\n"
 "  --deps[=F]     no trace: the files the command tree read and wrote, at the end (implies -f);\n"
 "                 F: text (default), json, make (a rule) or dvc (dvc.yaml + dvc.lock)\n"
@@ -1021,8 +1023,18 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->format = "otlp";	/* --otlp alone: spans only, no text */
 	if (o->cuda == CUDA_ONLY)
 		cuda_only_set(o);
-	if (o->input && (o->argv || o->npids || o->all))
-		return bad("%s", "--input reads a trace: no command, -p or -a with it");
+	if (o->input && (o->npids || o->all))
+		return bad("%s", "--input reads a trace: no -p or -a with it");
+	if (o->input && o->argv) {	/* --input FILE FILE2...: more logs, merged in time order */
+		for (int i = 0; o->argv[i]; i++) {
+			if (o->argv[i][0] == '-' && o->argv[i][1])
+				return bad("options go before the logs (hytrace [OPTIONS] --input FILE "
+					   "FILE2...): '%s' came after them", o->argv[i]);
+			o->nmore_inputs++;
+		}
+		o->more_inputs = o->argv;
+		o->argv = NULL;
+	}
 	if (!o->argv && !o->npids && !o->all && !o->input) {
 		pr_warn("must have PROG [ARGS], -p PID, -a or --input FILE");
 		usage_hint();

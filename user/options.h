@@ -93,6 +93,8 @@ enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	bool logs;			/* --logs: perfetto also gets each text line as a log entry */
 	bool show_version;		/* -V: main.c prints the version, backends and features */
 	const char *input;		/* --input FILE ("-": stdin): read strace text instead of tracing */
+	char **more_inputs;		/* --input FILE FILE2...: the logs after the first (argv's) */
+	int nmore_inputs;
 	bool private_out;		/* output files 0600: set by main once the backend is known */
 	enum cuda_mode cuda;		/* --cuda: NVIDIA ioctls decoded; --cuda-only: only those */
 	bool input_clock;		/* a raw --input: its capture's clock offset, not ours */

@@ -290,6 +290,13 @@ static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d
 	}
 	if (pl->stacks && ev->r.type == HY_REC_SYSCALL)
 		dispatch_stack(pl, ev, t);
+	if (pl->next_nframes && ev->r.type == HY_REC_SYSCALL) {	/* named by the log itself */
+		for (int i = 0; i < pl->nsinks; i++)
+			if (pl->sinks[i].ops->stack)
+				pl->sinks[i].ops->stack(&pl->sinks[i], ev, pl->next_frames,
+							pl->next_nframes, t);
+		pl->next_nframes = 0;
+	}
 	for (int i = 0; i < pl->nsinks; i++) {
 		struct sink *s = &pl->sinks[i];
 		const struct sink_ops *ops = s->ops;
@@ -494,6 +501,19 @@ struct dctx *pipeline_dctx(struct pipeline *pl, const struct event *ev)
 int64_t pipeline_boot_to_real(const struct pipeline *pl)
 {
 	return pl->boot_to_real;
+}
+
+void pipeline_next_frames(struct pipeline *pl, const struct sym_frame *f, unsigned int n)
+{
+	pl->next_frames = f;
+	pl->next_nframes = n;
+}
+
+void pipeline_set_boot_to_real(struct pipeline *pl, int64_t boot_to_real)
+{
+	pl->boot_to_real = boot_to_real;
+	for (int i = 0; i < pl->nsinks; i++)
+		pl->sinks[i].boot_to_real = boot_to_real;
 }
 
 void pipeline_idle(struct pipeline *pl)

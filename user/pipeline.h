@@ -32,6 +32,8 @@ struct pipeline {
 	bool stacks;			/* a sink renders stacks */
 	struct sym_frame frames[HY_STACK_DEPTH_MAX + 1];
 	uint64_t stacks_seen, stack_frames;
+	const struct sym_frame *next_frames;	/* pipeline_next_frames(): a log's -k lines */
+	unsigned int next_nframes;
 	bool no_decode;		/* the syscall sinks read raw arguments only (--deps): no decoding */
 	/* --func: the traced functions, and the call tracking's counters (pipeline_func.c) */
 	struct func_table *funcs;

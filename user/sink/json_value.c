@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* json_value.c: value trees and strings as JSON (the rules are in json_value.h). */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <string.h>
@@ -165,6 +166,23 @@ static void json_struct(struct sbuf *sb, const struct hv *v)
 	sb_putc(sb, '}');
 }
 
+/*
+ * Whether an fd's preformatted text (-yy, HVF_FDRAW) names a socket: "socket:[N]" or a protocol
+ * with its details ("TCP:[...]", "UNIX-STREAM:[...]", "NETLINK:[...]": strace and the kernel
+ * write protocols in capitals), not a pipe ("pipe:[N]"), an anon inode or a device path with
+ * its "<char 1:3>" suffix, which are files.
+ */
+static bool fd_text_is_socket(const char *t, size_t n)
+{
+	if (n >= 7 && !memcmp(t, "socket:", 7))
+		return true;
+	if (!n || !isupper((unsigned char)t[0]))
+		return false;
+	const char *c = memchr(t, ':', n);
+
+	return c && c + 1 < t + n && c[1] == '[';
+}
+
 static void json_fd(struct sbuf *sb, const struct hv *v)
 {
 	if (!v->text && !(v->flags & HVF_ATCWD)) {
@@ -176,7 +194,8 @@ static void json_fd(struct sbuf *sb, const struct hv *v)
 	if (v->flags & HVF_ATCWD)
 		sb_puts(sb, ",\"name\":\"AT_FDCWD\"");
 	if (v->text) {
-		sb_puts(sb, (v->flags & HVF_FDRAW) ? ",\"socket\":" : ",\"path\":");
+		sb_puts(sb, (v->flags & HVF_FDRAW) && fd_text_is_socket(v->text, strlen(v->text))
+				    ? ",\"socket\":" : ",\"path\":");
 		json_cstr(sb, v->text);
 	}
 	sb_putc(sb, '}');
@@ -342,8 +361,11 @@ void json_result(struct sbuf *sb, const struct dctx *d)
 		const struct event_blob *p = ret_fd_path(d);
 
 		if (p) {
+			bool sock = (p->h.flags & HY_BF_FDRAW) &&
+				    fd_text_is_socket((const char *)p->data, p->h.len);
+
 			sb_printf(sb, ",\"retval\":{\"fd\":%" PRId64 ",%s:", (int64_t)r->ret,
-				  (p->h.flags & HY_BF_FDRAW) ? "\"socket\"" : "\"path\"");
+				  sock ? "\"socket\"" : "\"path\"");
 			json_string(sb, (const char *)p->data, p->h.len);
 			sb_putc(sb, '}');
 		}

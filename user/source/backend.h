@@ -14,6 +14,7 @@ struct pipeline;	/* opaque here: sources only hand it records */
 struct event;
 struct dctx;
 struct symbolizer;
+struct sym_frame;
 struct func_table;
 
 /*
@@ -83,6 +84,18 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len);
  * Cheap when nothing is buffered; calling it for every record would undo the large blocks.
  */
 void pipeline_idle(struct pipeline *pl);
+/*
+ * A source whose times all lie before this boot (a strace log recorded earlier): move the
+ * clock offset, CLOCK_REALTIME - CLOCK_BOOTTIME, before the first record is fed, so that record
+ * times stay positive; every sink's wall-clock times follow.
+ */
+void pipeline_set_boot_to_real(struct pipeline *pl, int64_t boot_to_real);
+/*
+ * The stack of the next syscall record fed (a strace -k log's " > " lines, already named): n
+ * frames, innermost first, handed to the sinks that show stacks with that record.  f must stay
+ * valid until the record is fed.
+ */
+void pipeline_next_frames(struct pipeline *pl, const struct sym_frame *f, unsigned int n);
 /* Add in-kernel totals (eBPF -c) for one syscall to the summary. */
 void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum);
 /*

@@ -22,6 +22,7 @@
 #include "backend.h"
 #include "clock.h"
 #include "log.h"
+#include "symbol.h"
 #include "strace_parse.h"
 #include "tidmap.h"
 
@@ -79,14 +80,54 @@ struct lbuf {
 	char *s;		/* len bytes (any byte, a NUL too), then a NUL */
 	size_t len;
 	unsigned long lineno;
+	char *frames;		/* -k: its " > " lines, each ending in '\n', or NULL */
+	size_t flen;
+};
+
+#define FRAMES_MAX	HY_STACK_DEPTH_MAX	/* -k lines kept for one call */
+
+/* One log read (--input FILE FILE2..., or strace -ff's FILE.PID files): merged in time order. */
+struct src {
+	int fd;
+	bool close_fd;
+	char *name;		/* malloc'd */
+	pid_t file_pid;		/* from a -ff file name FILE.PID, else 0 */
+	struct sp_reader rd;
+	const char *s;		/* its next line, n bytes (valid until rd is read again) */
+	size_t n;
+	bool has;		/* s holds a line */
+	bool done;
+	unsigned long lineno;
+	uint64_t key;		/* the line's time for the merge (0: none) */
 };
 
 struct input {
+	struct src *srcs;
+	int nsrc;
 	int fd;
-	const char *name;
-	bool close_fd;
-	struct sp_reader rd;
-	pid_t file_pid;		/* from a -ff file name FILE.PID, else 0 */
+	/* -k logs: the line before the " > " frame lines that follow it, and those frames */
+	char *pend;
+	size_t pend_len, pend_cap;
+	unsigned long pend_lineno;
+	bool has_pend;
+	char *pend2;		/* "+++ exited ..." after a call that never returned ("= ?"): strace -k
+				   writes that call's frames after it */
+	size_t pend2_len, pend2_cap;
+	unsigned long pend2_lineno;
+	bool has_pend2;
+	char *ftext;		/* the " > " lines after it, each ending in '\n' */
+	size_t flen, fcap;
+	struct sym_frame frames[FRAMES_MAX];
+	char *frame_text[FRAMES_MAX];	/* each frame's strings, one allocation */
+	unsigned int nframes;
+	unsigned long frames_seen;
+	const char *name;	/* the log being read (its struct src's) */
+	pid_t file_pid;		/* ... its pid from a -ff file name FILE.PID, else 0 */
+	pid_t cont_tid;		/* the task whose call the last line left unfinished, or 0 */
+	bool in_table;		/* inside a -c/-C summary table */
+	unsigned long table_line, table_rows;	/* where the last table began; rows seen */
+	unsigned long events;	/* lines that made an event */
+	unsigned long continued;	/* calls ended on a continuation line */
 	struct tidmap tasks;	/* struct itask by tid: the threads alive in the log */
 	struct sp_state st;
 	bool seen_line;		/* the options were learnt from the first line */
@@ -98,6 +139,7 @@ struct input {
 	uint64_t day_ns;	/* days added after a wrap past midnight */
 	int64_t last_tod;	/* -t/-tt: the last time of day seen, s */
 	uint64_t rel_ns;	/* -r: the running sum */
+	bool rebased;		/* the first absolute time was seen (and the clock moved if needed) */
 	/* the pid of unprefixed lines (stderr logs: the only live process) */
 	pid_t dflt_pid;
 	bool dflt_known;
@@ -298,6 +340,17 @@ static uint64_t line_ts(struct pipeline *pl, const struct sp_line *l)
 	default:
 		return 0;
 	}
+	/*
+	 * A log recorded before this boot: its times would be negative CLOCK_BOOTTIME (wrapping
+	 * as unsigned, 1.8e16 us in TEF); the first such time moves the clock offset to an hour
+	 * before it, and wall-clock times stay the log's own
+	 */
+	if (!in.rebased && (int64_t)real < pipeline_boot_to_real(pl) + 3600000000000ll) {
+		pipeline_set_boot_to_real(pl, (int64_t)real - 3600000000000ll);
+		pr_info("%s: times before this boot: the trace's clock starts an hour before the "
+			"log's first", in.name);
+	}
+	in.rebased = true;
 	return real - (uint64_t)pipeline_boot_to_real(pl);
 }
 
@@ -513,6 +566,8 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 		d->ret_is_error = c.is_error;
 	}
 	sync_xflag();
+	if (in.nframes)	/* a -k log: the frames after this line */
+		pipeline_next_frames(pl, in.frames, in.nframes);
 	pipeline_feed_decoded(pl, &ev, d);
 	if ((what & SE_CLONE) && !c.is_error && !c.no_exit && c.ret > 0) {
 		bool thread = has_thread_flag(body, blen);
@@ -527,6 +582,40 @@ out:
 		t->unf = false;
 	}
 	free(joined);
+	return err;
+}
+
+/*
+ * The end of the call left unfinished on the line before, on a line of its own without a pid
+ * or a time: strace 6.1 writes `-e status=!unfinished` logs (systrument's flags) so, e.g.
+ *	17033 1796636575.293203 openat(AT_FDCWD, "/x", O_RDONLY <unfinished ...>
+ *	)                                       = -1 ENOENT (No such file or directory) <0.000017>
+ * Read as "<... openat resumed>" with the rest: the call ends its duration after its start.
+ */
+static int do_continuation(struct tracer *tr, const char *s, size_t n)
+{
+	struct itask *t = itask_get(in.cont_tid);
+	char *line;
+	int len, err;
+	struct sp_line l;
+
+	in.cont_tid = 0;
+	if (!t || !t->unf || !t->unf_se) {
+		bad_line("no syscall name", s, n);
+		return 0;
+	}
+	len = asprintf(&line, "<... %s resumed>%.*s", t->unf_se->name, (int)n, s);
+	if (len < 0)
+		return -ENOMEM;
+	sp_line(&l, line, (size_t)len);
+	if (l.kind != SP_RESUMED) {
+		bad_line(l.why, s, n);
+		free(line);
+		return 0;
+	}
+	in.continued++;
+	err = do_call(tr->pl, t, &l, t->unf_ts + (l.has_dur ? l.dur_ns : 0), line, (size_t)len);
+	free(line);
 	return err;
 }
 
@@ -554,6 +643,9 @@ static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 	struct event ev;
 
 	sp_line(&l, s, n);
+	if (l.kind == SP_BAD && l.pidstyle == SP_PID_NONE && in.cont_tid)
+		return do_continuation(tr, s, n);
+	in.cont_tid = 0;
 	if (l.kind == SP_BAD) {
 		bad_line(l.why, s, n);
 		return 0;
@@ -589,6 +681,7 @@ static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		if (n_in_clone == 1 && (err = send_fork(pl, parent->tid, tid, parent->unf_thread, ts)))
 			return err;
 	}
+	in.events++;
 	switch (l.kind) {
 	case SP_SYSCALL:
 	case SP_RESUMED:
@@ -596,6 +689,7 @@ static int do_line(struct tracer *tr, const char *s, size_t n, pid_t dflt)
 		break;
 	case SP_UNFINISHED:
 		err = do_unfinished(pl, t, &l, ts);
+		in.cont_tid = tid;	/* its end may come on the next line, unprefixed */
 		break;
 	case SP_SIGNAL:
 	case SP_STOPPED: {
@@ -690,6 +784,8 @@ static bool learn_default(const char *s, size_t n)
 	return false;
 }
 
+static void set_frames(const char *text, size_t flen);
+
 /* The held lines, now that their pid is known (or will never be); 0 or -ENOMEM. */
 static int flush_held(struct tracer *tr)
 {
@@ -698,10 +794,14 @@ static int flush_held(struct tracer *tr)
 
 	for (size_t i = 0; i < in.nheld; i++) {
 		in.lineno = in.held[i].lineno;
+		set_frames(in.held[i].frames, in.held[i].flen);
 		if (!err)
 			err = do_line(tr, in.held[i].s, in.held[i].len, in.dflt_pid);
+		pipeline_next_frames(tr->pl, NULL, 0);
 		free(in.held[i].s);
+		free(in.held[i].frames);
 	}
+	in.nframes = 0;
 	in.lineno = saved;
 	in.nheld = 0;
 	in.held_bytes = 0;
@@ -726,6 +826,12 @@ static int hold(const char *s, size_t n)
 		return -ENOMEM;
 	memcpy(copy, s, n);	/* bytes: a NUL inside is kept, and so is the length */
 	copy[n] = '\0';
+	in.held[in.nheld].frames = NULL;
+	in.held[in.nheld].flen = 0;
+	if (in.flen && (in.held[in.nheld].frames = malloc(in.flen))) {	/* its -k lines */
+		memcpy(in.held[in.nheld].frames, in.ftext, in.flen);
+		in.held[in.nheld].flen = in.flen;
+	}
 	in.held[in.nheld].s = copy;
 	in.held[in.nheld].len = n;
 	in.held[in.nheld++].lineno = in.lineno;
@@ -733,9 +839,190 @@ static int hold(const char *s, size_t n)
 	return 0;
 }
 
-/* One line read: held while the pid of unprefixed lines is unknown, else handled. */
+/*
+ * strace -c/-C's table (strace 6.1's count.c): a header "% time     seconds  usecs/call ...",
+ * rows of numbers and a syscall name, "------" rules, a "total" row.  Counts, not events: its
+ * lines are recognised and skipped, never reported as bad.  true when s is one of them.
+ */
+static bool table_line(const char *s, size_t n)
+{
+	if (n > 7 && !memcmp(s, "% time ", 7) && memmem(s, n, "calls", 5)) {
+		in.in_table = true;
+		in.table_line = in.lineno;
+		return true;
+	}
+	if (!in.in_table)
+		return false;
+	if (n && s[0] == '-' && n == strspn(s, "- ")) {	/* a rule */
+		return true;
+	}
+	size_t i = strspn(s, " ");
+
+	if (i < n && isdigit((unsigned char)s[i]) && memchr(s, '.', n)) {
+		in.table_rows++;
+		if (n >= 6 && !memcmp(s + n - 6, " total", 6))
+			in.in_table = false;
+		return true;
+	}
+	in.in_table = false;
+	return false;
+}
+
+/*
+ * A strace -k frame line, " > MODULE(FUNC+0xOFF) [0xFILEOFF]", " > MODULE() [0xFILEOFF]" or
+ * " > unexpected_backtracing_error [0xADDR]" (strace 6.1's unwind.c), kept for the call before.
+ */
+static void add_frame(const char *s, size_t n)
+{
+	struct sym_frame *f;
+	const char *p = s + 3, *end = s + n, *lb, *rb;
+	char *t;
+
+	in.frames_seen++;
+	if (in.nframes >= FRAMES_MAX)
+		return;
+	f = &in.frames[in.nframes];
+	memset(f, 0, sizeof(*f));
+	lb = memrchr(p, '[', end - p);
+	rb = lb ? memchr(lb, ']', end - lb) : NULL;
+	if (!lb || !rb || lb == p || lb[-1] != ' ') {
+		f->flags = SYM_F_ERROR;	/* not one of strace's forms: kept as an error mark */
+		f->err = -EINVAL;
+		in.nframes++;
+		return;
+	}
+	uint64_t addr = strtoull(lb + 1, NULL, 16);
+	size_t head = lb - 1 - p;
+
+	t = malloc(head + 1);
+	if (!t)
+		return;
+	memcpy(t, p, head);
+	t[head] = '\0';
+	free(in.frame_text[in.nframes]);
+	in.frame_text[in.nframes] = t;
+	char *lp = strchr(t, '('), *rp = lp ? strrchr(lp, ')') : NULL;
+
+	if (!lp || !rp || rp[1]) {	/* "unexpected_backtracing_error": no module */
+		f->pc = addr;
+		f->flags = SYM_F_NO_MODULE;
+	} else {
+		*lp = '\0';
+		*rp = '\0';
+		f->module = t;
+		f->mod_off = f->pc = addr;
+		char *plus = strrchr(lp + 1, '+');
+
+		if (lp[1] && plus) {
+			*plus = '\0';
+			f->func = lp + 1;
+			f->func_off = strtoull(plus + 1, NULL, 16);
+		} else {
+			f->flags = SYM_F_NO_SYMBOL;
+		}
+	}
+	in.nframes++;
+}
+
+static int take_line_now(struct tracer *tr, const char *s, size_t n);
+
+/* The frames of the line about to be handled, from its " > " lines (flen bytes). */
+static void set_frames(const char *text, size_t flen)
+{
+	in.nframes = 0;
+	for (size_t i = 0; i < flen;) {
+		const char *nl = memchr(text + i, '\n', flen - i);
+		size_t n = nl ? (size_t)(nl - (text + i)) : flen - i;
+
+		add_frame(text + i, n);
+		i += n + 1;
+	}
+}
+
+/*
+ * One line read.  A strace -k log follows each call with its frames (" > ..." lines): a line
+ * waits for the next one, and the frames after it go with it to the sinks that show stacks.
+ */
 static int take_line(struct tracer *tr, const char *s, size_t n)
 {
+	int err = 0;
+
+	if (n >= 3 && s[0] == ' ' && s[1] == '>' && s[2] == ' ' && in.has_pend) {
+		if (in.flen + n + 1 > in.fcap) {
+			size_t cap = 2 * (in.flen + n + 1);
+			char *p = realloc(in.ftext, cap);
+
+			if (!p)
+				return -ENOMEM;
+			in.ftext = p;
+			in.fcap = cap;
+		}
+		memcpy(in.ftext + in.flen, s, n);
+		in.flen += n;
+		in.ftext[in.flen++] = '\n';
+		return 0;
+	}
+	/* exit_group(0) = ? then +++ exited with 0 +++: the frames come after both */
+	if (s && in.has_pend && !in.has_pend2 && !in.flen && n > 4 && !memcmp(s + n - 3, "+++", 3) &&
+	    in.pend_len > 4 && !memcmp(in.pend + in.pend_len - 3, "= ?", 3)) {
+		if (n + 1 > in.pend2_cap) {
+			char *p = realloc(in.pend2, n + 1);
+
+			if (!p)
+				return -ENOMEM;
+			in.pend2 = p;
+			in.pend2_cap = n + 1;
+		}
+		memcpy(in.pend2, s, n);
+		in.pend2[n] = '\0';
+		in.pend2_len = n;
+		in.pend2_lineno = in.lineno;
+		in.has_pend2 = true;
+		return 0;
+	}
+	if (in.has_pend) {
+		unsigned long lineno = in.lineno;
+
+		in.lineno = in.pend_lineno;
+		set_frames(in.ftext, in.flen);
+		err = take_line_now(tr, in.pend, in.pend_len);
+		in.has_pend = false;
+		in.nframes = 0;
+		in.flen = 0;
+		pipeline_next_frames(tr->pl, NULL, 0);
+		if (!err && in.has_pend2) {
+			in.lineno = in.pend2_lineno;
+			err = take_line_now(tr, in.pend2, in.pend2_len);
+		}
+		in.has_pend2 = false;
+		in.lineno = lineno;
+		if (err)
+			return err;
+	}
+	if (!s)	/* the end: the last line went out */
+		return 0;
+	if (n + 1 > in.pend_cap) {
+		size_t cap = n + 1 > 2 * in.pend_cap ? n + 1 : 2 * in.pend_cap;
+		char *p = realloc(in.pend, cap);
+
+		if (!p)
+			return -ENOMEM;
+		in.pend = p;
+		in.pend_cap = cap;
+	}
+	memcpy(in.pend, s, n);
+	in.pend[n] = '\0';
+	in.pend_len = n;
+	in.pend_lineno = in.lineno;
+	in.has_pend = true;
+	return 0;
+}
+
+/* One line, handled now: held while the pid of unprefixed lines is unknown, else handled. */
+static int take_line_now(struct tracer *tr, const char *s, size_t n)
+{
+	if ((in.in_table || s[0] == '%') && table_line(s, n))
+		return 0;
 	if (!in.dflt_known) {
 		struct sp_line l;
 		int err;
@@ -836,44 +1123,167 @@ static void input_idle(void *pl)
 	pipeline_idle(pl);
 }
 
-static int input_start(struct tracer *tr)
+/* strace -ff -o FILE wrote FILE.PID: the pid of every line in it (0: not such a name). */
+static pid_t ff_pid(const char *name)
 {
-	const char *name = tr->o->input;
-	struct tm tm;
-	time_t now = time(NULL);
+	const char *dot = strrchr(name, '.');
+	char *e;
 
-	memset(&in, 0, sizeof(in));
-	tidmap_init(&in.tasks, sizeof(struct itask), itask_fini);
-	in.o = (struct opts *)tr->o;
-	in.x_given = tr->o->d.xflag != 0;
-	in.fd = -1;
+	if (dot && dot[1] && isdigit((unsigned char)dot[1])) {
+		long pid = strtol(dot + 1, &e, 10);
+
+		if (!*e && pid > 0 && pid < PID_UNKNOWN)
+			return (pid_t)pid;
+	}
+	return 0;
+}
+
+static int cmp_ff(const void *a, const void *b)
+{
+	pid_t x = ff_pid(*(char *const *)a), y = ff_pid(*(char *const *)b);
+
+	return (x > y) - (x < y);
+}
+
+/* --input FILE where strace -ff -o FILE wrote FILE.PID files only: their names, by pid. */
+static int ff_files(const char *name, char ***out)
+{
+	char *dir = strdup(name), *slash, **v = NULL;
+	const char *base;
+	size_t blen;
+	int n = 0;
+	DIR *d;
+	struct dirent *de;
+
+	if (!dir)
+		return -ENOMEM;
+	slash = strrchr(dir, '/');
+	base = slash ? name + (slash - dir) + 1 : name;
+	if (slash)
+		slash[slash == dir] = '\0';	/* "/x" -> "/" */
+	d = opendir(slash ? dir : ".");
+	blen = strlen(base);
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, base, blen) || de->d_name[blen] != '.' ||
+		    !ff_pid(de->d_name) || strchr(de->d_name + blen + 1, '.'))
+			continue;
+		char **nv = realloc(v, (n + 1) * sizeof(*v));
+
+		if (!nv || asprintf(&nv[n], "%s%s%s", slash ? dir : "",
+				    slash && strcmp(dir, "/") ? "/" : "", de->d_name) < 0) {
+			v = nv ? nv : v;
+			n = -ENOMEM;
+			break;
+		}
+		v = nv;
+		n++;
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_ff);
+	*out = v;
+	return n;
+}
+
+static int src_open(struct tracer *tr, struct src *sr, const char *name)
+{
+	memset(sr, 0, sizeof(*sr));
+	sr->fd = -1;
 	if (!strcmp(name, "-")) {
-		in.fd = 0;
-		in.name = "stdin";
+		sr->fd = 0;
+		sr->name = strdup("stdin");
 	} else {
-		in.fd = open(name, O_RDONLY | O_CLOEXEC);
-		if (in.fd < 0) {
+		sr->fd = open(name, O_RDONLY | O_CLOEXEC);
+		if (sr->fd < 0) {
 			int err = errno;
 
 			pr_warn("cannot open %s: %s", name, strerror(err));
 			return -err;
 		}
-		in.close_fd = true;
-		in.name = name;
-		/* strace -ff -o FILE writes FILE.PID: the pid of every line */
-		const char *dot = strrchr(name, '.');
-		char *e;
+		sr->close_fd = true;
+		sr->name = strdup(name);
+		sr->file_pid = ff_pid(name);
+	}
+	if (!sr->name)
+		return -ENOMEM;
+	sp_reader_init(&sr->rd, sr->fd, INPUT_LINE_MAX, INPUT_SKIP_MAX, tr->stop);
+	sr->rd.idle = input_idle;
+	sr->rd.idle_arg = tr->pl;
+	return 0;
+}
 
-		if (dot && dot[1]) {
-			long pid = strtol(dot + 1, &e, 10);
+/* Make sr the log being read: its name, -ff pid, lines numbers in messages. */
+static void src_use(struct src *sr)
+{
+	in.name = sr->name;
+	in.file_pid = sr->file_pid;
+	if (in.nsrc > 1) {
+		/* each -ff file's unprefixed lines are its pid's; other logs must prefix theirs */
+		in.dflt_pid = sr->file_pid ? sr->file_pid : PID_UNKNOWN;
+		in.dflt_known = true;
+	}
+}
 
-			if (!*e && pid > 0 && pid < PID_UNKNOWN)
-				in.file_pid = (pid_t)pid;
+static int input_start(struct tracer *tr)
+{
+	const struct opts *o = tr->o;
+	struct tm tm;
+	time_t now = time(NULL);
+	char **names = NULL;
+	int nnames, err = 0;
+	struct stat st;
+
+	memset(&in, 0, sizeof(in));
+	tidmap_init(&in.tasks, sizeof(struct itask), itask_fini);
+	in.o = (struct opts *)o;
+	in.x_given = o->d.xflag != 0;
+	in.fd = -1;
+	/* --input FILE that strace -ff -o FILE never wrote: the FILE.PID files it did */
+	if (!o->nmore_inputs && strcmp(o->input, "-") && stat(o->input, &st) && errno == ENOENT) {
+		nnames = ff_files(o->input, &names);
+		if (nnames < 0)
+			return nnames;
+		if (!nnames) {
+			pr_warn("cannot open %s: %s (nor any %s.PID file of strace -ff)", o->input,
+				strerror(ENOENT), o->input);
+			return -ENOENT;
+		}
+		pr_info("--input %s: %d files %s.PID of strace -ff", o->input, nnames, o->input);
+	} else {
+		nnames = 1 + o->nmore_inputs;
+		names = calloc(nnames, sizeof(*names));
+		if (!names)
+			return -ENOMEM;
+		names[0] = strdup(o->input);
+		for (int i = 0; i < o->nmore_inputs; i++)
+			names[i + 1] = strdup(o->more_inputs[i]);
+	}
+	in.srcs = calloc(nnames, sizeof(*in.srcs));
+	if (!in.srcs)
+		err = -ENOMEM;
+	for (int i = 0; !err && i < nnames; i++) {
+		if (!names[i])
+			err = -ENOMEM;
+		else if (!(err = src_open(tr, &in.srcs[i], names[i])))
+			in.nsrc = i + 1;
+		if (!err && i && in.srcs[i].fd == 0) {
+			pr_warn("%s", "--input: standard input (\"-\") only as the one log");
+			err = -EINVAL;
 		}
 	}
-	sp_reader_init(&in.rd, in.fd, INPUT_LINE_MAX, INPUT_SKIP_MAX, tr->stop);
-	in.rd.idle = input_idle;
-	in.rd.idle_arg = tr->pl;
+	for (int i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	if (err)
+		return err;
+	/* several logs (-ff files): several processes, each line said whose (as -f prints) */
+	if (in.nsrc > 1 && !o->follow)
+		in.o->follow = 1;
+	/* the first log's fields, as the single-log code paths use them */
+	in.fd = in.srcs[0].fd;
+	src_use(&in.srcs[0]);
 	localtime_r(&now, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
@@ -886,15 +1296,87 @@ static int input_start(struct tracer *tr)
 	return 0;
 }
 
+/*
+ * The next line of sr into sr->s, with its merge key: its time in us (-t/-tt: of the day;
+ * -ttt: of the epoch), or the key of the line before for a line without one (-k frames, a
+ * continuation, a table: they stay with their line).  0 or a reader error.
+ */
+static int src_next(struct src *sr)
+{
+	struct sp_line l;
+	int err;
+
+	for (;;) {
+		err = sp_reader_next(&sr->rd, &sr->s, &sr->n);
+		sr->lineno = sr->rd.lineno;
+		if (err == -E2BIG) {
+			in.bad++;
+			pr_warn("%s:%lu: line longer than %u bytes", sr->name, sr->lineno,
+				INPUT_LINE_MAX);
+			continue;
+		}
+		if (err <= 0) {
+			sr->has = false;
+			sr->done = true;
+			return err;
+		}
+		if (sr->n)
+			break;
+	}
+	sr->has = true;
+	sp_line(&l, sr->s, sr->n);
+	if (l.tstyle == SP_TS_TTT || l.tstyle == SP_TS_TT || l.tstyle == SP_TS_T)
+		sr->key = (uint64_t)l.ts_sec * 1000000 + (uint64_t)l.ts_usec;
+	return 0;
+}
+
+/* Several logs: line by line, the earliest first (a log's untimed lines stay with it). */
+static int run_merged(struct tracer *tr)
+{
+	int err = 0, cur = -1;
+
+	for (int i = 0; i < in.nsrc && !err; i++)
+		err = src_next(&in.srcs[i]);
+	while (!err) {
+		int best = -1;
+
+		/* a line without its own time goes right after the line before it */
+		if (cur >= 0 && in.srcs[cur].has) {
+			struct sp_line l;
+
+			sp_line(&l, in.srcs[cur].s, in.srcs[cur].n);
+			if (l.tstyle == SP_TS_NONE && l.pidstyle == SP_PID_NONE)
+				best = cur;
+		}
+		if (best < 0) {
+			for (int i = 0; i < in.nsrc; i++)
+				if (in.srcs[i].has && (best < 0 || in.srcs[i].key < in.srcs[best].key))
+					best = i;
+		}
+		if (best < 0)
+			break;	/* every log read */
+		struct src *sr = &in.srcs[best];
+
+		if (best != cur)
+			src_use(sr);
+		cur = best;
+		in.lineno = sr->lineno;
+		err = take_line(tr, sr->s, sr->n);
+		if (!err)
+			err = src_next(sr);
+	}
+	return err;
+}
+
 static int input_run(struct tracer *tr)
 {
 	const char *s;
 	size_t n;
-	int err, ret = 0;
+	int err = 0, ret = 0;
 
-	for (;;) {
-		err = sp_reader_next(&in.rd, &s, &n);
-		in.lineno = in.rd.lineno;
+	for (; in.nsrc == 1;) {
+		err = sp_reader_next(&in.srcs[0].rd, &s, &n);
+		in.lineno = in.srcs[0].rd.lineno;
 		if (err == -E2BIG) {	/* skipped, counted with the lines that do not parse */
 			in.bad++;
 			pr_warn("%s:%lu: line longer than %u bytes", in.name, in.lineno,
@@ -905,6 +1387,19 @@ static int input_run(struct tracer *tr)
 			break;
 		if (n && (err = take_line(tr, s, n)))
 			break;
+	}
+	if (in.nsrc > 1) {
+		err = run_merged(tr);
+		in.name = "the logs";	/* the counts below are of them all */
+		in.lineno = 0;
+		for (int i = 0; i < in.nsrc; i++)
+			in.lineno += in.srcs[i].rd.lineno;
+	}
+	if (err != -ENOMEM) {	/* the line kept for its -k frames */
+		int perr = take_line(tr, NULL, 0);
+
+		if (perr && err >= 0)
+			err = perr;
 	}
 	/* the lines held so far are shown even when reading failed or was interrupted */
 	if (in.nheld && err != -ENOMEM) {
@@ -936,6 +1431,19 @@ static int input_run(struct tracer *tr)
 	if (in.bad)
 		pr_warn("%s: %lu of %lu lines could not be parsed and were skipped",
 			in.name, in.bad, in.lineno);
+	if (in.table_rows && in.events)
+		pr_info("%s: the -c summary table from line %lu (%lu rows) was skipped: counts, "
+			"not events", in.name, in.table_line, in.table_rows);
+	/* nothing converted is a failure, said once: a -c table, or not a strace log at all */
+	if (!ret && err != -EINTR && !in.events) {
+		if (in.table_rows)
+			pr_warn("%s is a strace -c summary (a table of counts from line %lu), not a "
+				"trace: nothing to convert", in.name, in.table_line);
+		else
+			pr_warn("%s: no strace lines in %lu line%s read: nothing to convert", in.name,
+				in.lineno, in.lineno == 1 ? "" : "s");
+		ret = -EINVAL;
+	}
 	if (in.st.unresolved)
 		pr_info("%s: some symbols have no value in hytrace's tables (raw 0)",
 			in.name);
@@ -944,13 +1452,24 @@ static int input_run(struct tracer *tr)
 
 static void input_cleanup(struct tracer *tr)
 {
+	free(in.pend);
+	free(in.pend2);
+	for (unsigned int i = 0; i < FRAMES_MAX; i++)
+		free(in.frame_text[i]);
 	tidmap_free(&in.tasks);	/* itask_fini() frees each unfinished call's text */
-	for (size_t i = 0; i < in.nheld; i++)
+	for (size_t i = 0; i < in.nheld; i++) {
 		free(in.held[i].s);
+		free(in.held[i].frames);
+	}
 	free(in.held);
-	sp_reader_free(&in.rd);
-	if (in.close_fd)
-		close(in.fd);
+	free(in.ftext);
+	for (int i = 0; i < in.nsrc; i++) {
+		sp_reader_free(&in.srcs[i].rd);
+		if (in.srcs[i].close_fd)
+			close(in.srcs[i].fd);
+		free(in.srcs[i].name);
+	}
+	free(in.srcs);
 	memset(&in, 0, sizeof(in));
 }
 

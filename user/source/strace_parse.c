@@ -11,6 +11,7 @@
  * back and compared with its text: what would not print the same (and anything the
  * grammar does not know) is kept as an HV_EXPR with the text, so nothing is lost.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -1100,6 +1101,37 @@ void sp_line(struct sp_line *l, const char *s, size_t len)
 			/* -r with -t...: strace 6.1 prints only one, but be lenient */
 			l->why = "two timestamps";
 			return;
+		}
+	}
+	/*
+	 * -n: the syscall number "[  59] ", then -i: the instruction pointer "[00007f3b8b1e2a7b] "
+	 * (strace 6.1 prints them in that order, after the time); neither is kept
+	 */
+	if (p + 2 < end && *p == '[') {
+		const char *q = p + 1;
+
+		while (q < end && *q == ' ')
+			q++;
+		if (q < end && sp_isdigit((unsigned char)*q)) {
+			const char *d = q;
+
+			while (q < end && sp_isdigit((unsigned char)*q))
+				q++;
+			if (q + 1 < end && q[0] == ']' && q[1] == ' ' && q - d <= 4) {
+				l->nr_prefix = true;
+				p = q + 2;
+			}
+		}
+	}
+	if (p + 2 < end && *p == '[') {
+		const char *q = p + 1, *h = q;
+
+		/* "[????????????????]" where the IP is not known (exit lines) */
+		while (q < end && (isxdigit((unsigned char)*q) || *q == '?'))
+			q++;
+		if (q - h >= 8 && q - h <= 16 && q + 1 < end && q[0] == ']' && q[1] == ' ') {
+			l->ip_prefix = true;
+			p = q + 2;
 		}
 	}
 	if (lit(&p, end, "--- ")) {

@@ -62,6 +62,8 @@ struct sp_line {
 	uint64_t dur_ns;
 	int num;		/* SP_EXITED: code; SP_KILLED, SP_SIGNAL, SP_STOPPED: signal */
 	bool core;		/* SP_KILLED: (core dumped) */
+	bool nr_prefix;		/* -n: "[ NR] " before the call (skipped) */
+	bool ip_prefix;		/* -i: "[IP] " before the call (skipped) */
 	const char *why;	/* SP_BAD: the reason, a constant string */
 };
 
