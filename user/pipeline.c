@@ -18,7 +18,8 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 
 	memset(pl, 0, sizeof(*pl));
 	pl->o = o;
-	pl->d.o = &o->d;
+	pl->dv = o->d;
+	pl->d.o = &pl->dv;
 	pl->d.ar = &pl->ar;
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
@@ -284,6 +285,23 @@ static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d
 		task_forget(pl, t);
 }
 
+static bool nr_in(const uint64_t *set, long nr)
+{
+	return nr >= 0 && nr < HY_NR_MAX && (set[nr / 64] >> (nr % 64) & 1);
+}
+
+/* The decoding options of one call: -e raw=, abbrev= and verbose= name syscall sets. */
+static void call_dopts(struct pipeline *pl, long nr)
+{
+	const struct opts *o = pl->o;
+
+	pl->dv = o->d;
+	pl->dv.raw = nr_in(o->raw_set, nr);
+	/* o->d.verbose: some call is unabbreviated, so the capture was made for it (or not) */
+	pl->dv.verbose = o->d.verbose && !nr_in(o->abbrev_set, nr);
+	pl->dv.noderef = !nr_in(o->verbose_set, nr);
+}
+
 void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d)
 {
 	struct task *t = task_track(pl, ev);
@@ -375,12 +393,14 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		if (pl->no_decode)
 			break;
 		arena_reset(&pl->ar);
+		call_dopts(pl, ev->r.nr);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
 		break;
 	case HY_REC_SIGNAL:
 		if (!signal_shown(o, ev->r.nr) || pl->no_decode)
 			return;
 		arena_reset(&pl->ar);
+		pl->dv = o->d;
 		decode_siginfo(&pl->d, ev);
 		break;
 	case HY_REC_LOST:
