@@ -1446,6 +1446,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->argv = argv + optind;
 	if (o->cuda == CUDA_ONLY)
 		cuda_only_set(o);
+	if (o->all && o->argv && strspn(o->argv[0], "0123456789") == strlen(o->argv[0]))
+		return bad("-a %s: strace's -a COLUMN aligns return values; hytrace's -a traces the "
+			   "whole system and takes no argument (return values align at column 40)",
+			   o->argv[0]);
 	if (o->input && (o->argv || o->npids || o->all))
 		return bad("%s", "--input reads a trace: no command, -p or -a with it");
 	if (!o->argv && !o->npids && !o->all && !o->input) {

@@ -135,7 +135,9 @@ static int cmd_add(struct summary *sm, const char *name, const struct hy_sum *in
 
 static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx *d, struct task *t)
 {
-	if (ev->r.type != HY_REC_SYSCALL)
+	/* strace counts a call when it returns: exit_group and calls cut by the death of their
+	 * process are not in its table */
+	if (ev->r.type != HY_REC_SYSCALL || (ev->r.flags & HY_F_NO_EXIT))
 		return;
 	uint64_t ns = 0;
 

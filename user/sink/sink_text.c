@@ -49,6 +49,7 @@ struct text_task {
 	bool enter_printed;	/* the first half of its current call was printed */
 	uint32_t enter_len;	/* bytes of argument text printed then */
 	long enter_nr;
+	long last_nr;		/* -n: the number of its last call, shown on its exit line too */
 };
 
 static const char *const C_NAME = "\033[1m", *const C_ERR = "\033[31m",
@@ -290,7 +291,7 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 /* -n: "[ NR] " before the name (strace's "[%3u] "), after the leader */
 static void put_nr(const struct sink *s, struct sbuf *sb, long nr)
 {
-	if (!s->o->nflag)
+	if (!s->o->nflag || nr < 0)
 		return;
 	sb_putc(sb, '[');
 	sb_puti_pad(sb, nr, 4, 0);
@@ -373,6 +374,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	unsigned int invis = 0;
 	int xflag = o->d.xflag;
 
+	tt->last_nr = ev->r.nr;
 	sb_reset(sb);
 	/*
 	 * A call whose first half was not printed, as most are: its arguments go straight into
@@ -496,6 +498,11 @@ static void text_process(struct sink *s, const struct event *ev, struct task *t)
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	if (o->nflag) {	/* strace 6.1 prints the number of the task's last call there */
+		const struct text_task *tt = sink_task(s, t);
+
+		put_nr(s, sb, tt->last_nr);
+	}
 	if (ev->r.flags & HY_F_KILLED) {
 		const char *name = signame(ev->r.nr);
 
