@@ -45,6 +45,7 @@ fi
 
 printf 'hello\n' >"$W/in.txt"
 printf 'exit ${HYT_X:-0}\n' >"$W/exitx.sh"
+ln -sf in.txt "$W/link"
 IN=$W/in.txt
 # the backends to compare on: ptrace always, eBPF when it loads here
 BACKENDS=ptrace
@@ -248,7 +249,10 @@ same|--summary-sort-by=calls|-c --summary-sort-by=calls -U calls|cat $IN
 same|-c -O 1us|-c -O 1us|cat $IN
 same|--summary-syscall-overhead|-c --summary-syscall-overhead=2ns|cat $IN
 refuse|-i, --instruction-pointer|-i|cat $IN
-refuse|-P PATH, --trace-path|-P $IN|cat $IN
+both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostname
+same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
+same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link
+same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e trace=!fadvise64|cat $W/link
 refuse|-D, --daemonize|-D|cat $IN
 refuse|-DD|-DD|cat $IN
 refuse|-DDD|-DDD|cat $IN

@@ -17,7 +17,8 @@
 
 
 static const char usage_text[] =
-"Usage: hytrace [-cCffhjkqqrtttTvVxxyyzZ] [-I N] [-e EXPR]... [-o FILE] [-s STRSIZE] [-S SORTBY]\n"
+"Usage: hytrace [-AcCffhjknqqrtttTvVwxxyyYzZ] [-I N] [-e EXPR]... [-o FILE] [-s STRSIZE]\n"
+"               [-S SORTBY] [-U COLUMNS] [-O OVERHEAD]\n"
 "               [-u USER] [-E VAR=VAL]... [--backend=auto|bpf|ptrace] [--format=FORMAT]\n"
 "               { -p PID | -a | [--] PROG [ARGS] }\n"
 "       hytrace --input FILE [--format=FORMAT] [-o FILE]\n"
@@ -32,33 +33,58 @@ static const char usage_text[] =
 "  -I N, --interruptible=N  when fatal signals stop hytrace: 1 anywhere, 2 waiting (default),\n"
 "                 3 never (default with -o FILE PROG: Ctrl-C reaches only PROG), 4 never_tstp\n"
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
-"  -E VAR=VAL     put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
+"  -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
+"  --attach=PID   the same as -p PID;  --user=USER: the same as -u USER\n"
+"  -D, --daemonize[=grandchild|pgroup|session]  refused: hytrace stays PROG's parent\n"
+"  -b execve, --detach-on=execve  refused: no detaching at execve yet\n"
+"  --output-separately  with -f and -o FILE: one file per process (-ff)\n"
 "  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
 "  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
 "  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
 "  --buffer-size=SIZE  eBPF ring buffer: 4K to 2G (K, M, G suffixes), rounded up to a\n"
 "                 power of two (default 8M, 1M with -c)\n"
 "Filtering:\n"
-"  -e trace=SET   syscalls to show: names, !negation, %file %process %network %memory\n"
-"                 %signal %ipc %desc %creds %clock %stat %lstat %fstat %%stat %statfs\n"
-"                 %fstatfs %%statfs %pure, /REGEX, all, none\n"
-"  -e status=SET  successful, failed, unfinished, unavailable, detached\n"
-"  -e signal=SET  signals to show\n"
-"  -e raw=all     print arguments undecoded\n"
+"  -e trace=SET, --trace=SET  syscalls to show: names, numbers, !negation, /REGEX, ?NAME,\n"
+"                 NAME@64, all, none, %file %process %net %network %memory %signal %ipc\n"
+"                 %desc %creds %clock %stat %lstat %fstat %%stat %statfs %fstatfs %%statfs\n"
+"                 %pure (file process network memory signal ipc desc also without %)\n"
+"  -e status=SET, --status=SET  successful, failed, unfinished, unavailable, detached\n"
+"  -e signal=SET, --signal=SET  signals to show (also signals=, s=)\n"
+"  -e raw=SET, --raw=SET  these calls undecoded, return values in hex (also x=)\n"
+"  -e abbrev=SET, --abbrev=SET  these calls abbreviated (default all; also a=)\n"
+"  -e verbose=SET, --verbose=SET  structures of these calls read (default all; none:\n"
+"                 their addresses; also v=)\n"
+"  -e quiet=SET, --quiet[=SET], --silent, --silence  attach, exit, path-resolution,\n"
+"                 personality, thread-execve, superseded (also silent=, silence=, q=)\n"
+"  -e decode-fds=SET, --decode-fds[=SET]  path (-y), or path,socket,dev,pidfd (-yy)\n"
+"  -e decode-pids=comm, --decode-pids=comm  the same as -Y\n"
+"  --pidns-translation, -e kvm=, --kvm=, --secontext  refused: no pid namespace\n"
+"                 translation, KVM or SELinux decoding\n"
+"  -e read=, write=, inject=, fault=  refused: not implemented yet\n"
+"  -P PATH, --trace-path=PATH  only calls whose path or fd arguments name PATH (or the\n"
+"                 file it resolves to; repeatable)\n"
 "  --cuda         decode NVIDIA driver ioctls (escapes, RM and UVM commands) with their\n"
 "                 structs, alongside the normal trace (fds are told by their device path)\n"
 "  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
 "                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
-"  -z, -Z         only successful / only failed calls\n"
+"  -z, --successful-only  only successful calls;  -Z, --failed-only: only failed calls\n"
 "Output:\n"
 "  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
-"  -s N           show at most N bytes of strings and buffers (default 32, at most 1048576)\n"
-"  -v             print structures in full\n"
-"  -x, -xx        non-ASCII strings in hex; all strings in hex\n"
+"  -A, --output-append-mode  -o FILE: append to it\n"
+"  -s N, --string-limit=N  show at most N bytes of strings and buffers (default 32, at most\n"
+"                 1048576)\n"
+"  -v, --no-abbrev  print structures in full (-e abbrev=none)\n"
+"  -x, -xx, --strings-in-hex[=none|non-ascii|all]  non-ASCII strings in hex; all in hex\n"
+"  -X raw|abbrev|verbose, --const-print-style  only abbrev: constants print as names\n"
 "  -y, -yy        print paths of fds; also socket details\n"
+"  -Y             the command name after each pid: [pid 42<sh>]\n"
+"  -n, --syscall-number  the syscall's number before its name: [ 257] openat(...)\n"
+"  -i, --instruction-pointer  refused: records carry no instruction pointer yet\n"
 "  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
-"  -r             time since the previous line\n"
-"  -T             time spent in each call\n"
+"  --absolute-timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns], --timestamps\n"
+"  -r, --relative-timestamps[=s|ms|us|ns]  time since the previous line\n"
+"  -T, --syscall-times[=s|ms|us|ns]  time spent in each call\n"
+"  --columns=N    refused: strace's -a N; return values align at column 40\n"
 "  -k, --stack-traces  the user stack of each call shown, after it (strace -k's format)\n"
 "  --stack-depth=N  -k: at most N frames per stack (default 64, 1 to 1024)\n"
 "  --stack=fp|dwarf  eBPF -k: frame pointers walked in the kernel (cheap; right only for\n"
@@ -66,13 +92,17 @@ static const char usage_text[] =
 "                 CFI here (default: Debian's binaries have no frame pointers)\n"
 "  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
 "                 16K (default 8K); a deeper stack shows a marked cut\n"
-"  -q, -qq        no attach/detach messages; also no exit status lines\n"
+"  -q, -qq, -qqq  no attach/detach messages; also no exit status lines; no messages\n"
 "  --color=WHEN, --colour=WHEN  auto (default), always, never; NO_COLOR disables auto\n"
 "Summary:\n"
 "  -c, --summary-only  count time, calls and errors per syscall; print a table at the end\n"
 "  -C, --summary  the same, and print the trace too\n"
-"  -S SORTBY      sort the table by time (default), calls, errors, name, avg-time,\n"
-"                 min-time, max-time, nothing\n"
+"  -S SORTBY, --summary-sort-by=SORTBY  sort the table by time (default), calls, errors,\n"
+"                 name, avg-time, min-time, max-time, nothing (and strace's aliases)\n"
+"  -U COLUMNS, --summary-columns=COLUMNS  the table's columns: time-percent, total-time,\n"
+"                 avg-time, min-time, max-time, calls, errors, name (and aliases)\n"
+"  -w, --summary-wall-clock  wall-clock time in each call (hytrace's only measure)\n"
+"  -O TIME, --summary-syscall-overhead=TIME  taken off each call (us, or s ms us ns)\n"
 "  -j, --summary-json  the summary as JSON (with -C: after the trace)\n"
 "Functions (docs/functions.md):\n"
 "  --func=PATTERN[@BINARY]  trace entry and exit of the functions whose names match the\n"
@@ -795,6 +825,21 @@ static int add_func_pattern(struct opts *o, const char *arg, bool exclude)
 	return 0;
 }
 
+/* -P PATH: a copy kept in o->paths (freed by opts_free) */
+static int add_path(struct opts *o, const char *path)
+{
+	char **n = realloc(o->paths, (o->npaths + 1) * sizeof(*n));
+
+	if (!n)
+		return bad("-P: out of memory");
+	o->paths = n;
+	o->paths[o->npaths] = strdup(path);
+	if (!o->paths[o->npaths])
+		return bad("-P: out of memory");
+	o->npaths++;
+	return 0;
+}
+
 /* -I N or --interruptible=NAME (strace 6.1's parse_interruptible_arg()) */
 static int parse_intr(struct opts *o, const char *arg)
 {
@@ -1085,18 +1130,12 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return bad("invalid -O/--summary-syscall-overhead: '%s' (a time: a number "
 					   "of us, or with a unit s, ms, us, ns)", optarg);
 			break;
-		case 'P': {
-			const char **n;
-
+		case 'P':
 			if (!*optarg)
 				return bad("%s", "invalid -P: '' (a path)");
-			n = realloc(o->paths, (o->npaths + 1) * sizeof(*n));
-			if (!n)
+			if (add_path(o, optarg))
 				return -1;
-			o->paths = n;
-			o->paths[o->npaths++] = optarg;
 			break;
-		}
 		case 'U':
 			if (check_columns(optarg))
 				return -1;
@@ -1229,17 +1268,26 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			break;
 		}
 		case 'S': {
-			static const char *const keys[] = { "time", "calls", "errors", "name", "syscall",
-							    "nothing", "none", "avg-time", "min-time",
-							    "max-time", "total-time" };
+			/* strace 6.1's names and aliases (the man page's -S), and the key used */
+			static const char *const keys[][2] = {
+				{ "time", "time" }, { "time-percent", "time" }, { "time-total", "time" },
+				{ "total-time", "time" }, { "min-time", "min-time" },
+				{ "shortest", "min-time" }, { "time-min", "min-time" },
+				{ "max-time", "max-time" }, { "longest", "max-time" },
+				{ "time-max", "max-time" }, { "avg-time", "avg-time" },
+				{ "time-avg", "avg-time" }, { "calls", "calls" }, { "count", "calls" },
+				{ "errors", "errors" }, { "error", "errors" }, { "name", "name" },
+				{ "syscall", "name" }, { "syscall-name", "name" },
+				{ "nothing", "nothing" }, { "none", "nothing" },
+			};
 			size_t i;
 
 			for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-				if (!strcmp(optarg, keys[i]))
+				if (!strcmp(optarg, keys[i][0]))
 					break;
 			if (i == sizeof(keys) / sizeof(keys[0]))
 				return bad("invalid sortby: '%s'", optarg);
-			o->sortby = !strcmp(optarg, "total-time") ? "time" : optarg;
+			o->sortby = keys[i][1];
 			break;
 		}
 		case 't': o->tflag++; break;
@@ -1475,9 +1523,21 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->iflag)
 		return bad("%s", "-i/--instruction-pointer: hytrace's records do not carry the user "
 			   "instruction pointer yet");
-	if (o->npaths)
-		return bad("%s", "-P/--trace-path: hytrace does not filter calls by the paths they "
-			   "touch yet (-e trace=%file and -y show them)");
+	/* -P: also the path each names after symbolic links (strace 6.1, pathtrace.c) */
+	for (int i = 0, n = o->npaths; i < n; i++) {
+		char *real = realpath(o->paths[i], NULL);
+
+		if (real && strcmp(real, o->paths[i])) {
+			if (!(o->quiet & QUIET_PATH_RESOLUTION))
+				pr_warn("Requested path \"%s\" resolved into \"%s\"", o->paths[i],
+					real);
+			if (add_path(o, real)) {
+				free(real);
+				return -1;
+			}
+		}
+		free(real);
+	}
 	if (o->daemon)
 		return bad("%s", "-D/--daemonize: hytrace runs as the parent of the command it traces, "
 			   "not as a detached grandchild");
@@ -1547,5 +1607,7 @@ void opts_free(struct opts *o)
 	free(o->pids);
 	free(o->env_set);
 	free(o->comms);
+	for (int i = 0; i < o->npaths; i++)
+		free(o->paths[i]);
 	free(o->paths);
 }

@@ -91,7 +91,7 @@ struct opts {
 	enum const_style xstyle;	/* -X */
 	enum daemonize daemon;		/* -D, -DD, -DDD */
 	bool detach_on_execve;		/* -b execve */
-	const char **paths;		/* -P PATH: only calls touching these paths */
+	char **paths;			/* -P PATH: only calls touching these paths (copies) */
 	int npaths;
 	/* summary (-c, -C) */
 	bool wflag;			/* -w: the time column is wall-clock time, not system time */

@@ -93,6 +93,8 @@ void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->times = needs & SINK_NEED_TIMES;
 	cfg->fdpaths = needs & SINK_NEED_SOCKINFO ? 2 : needs & SINK_NEED_FDPATHS ? 1 : 0;
+	if (pl->o->npaths && !cfg->fdpaths)
+		cfg->fdpaths = 1;	/* -P: the calls on fds are matched by their paths */
 	cfg->exec_argv = needs & SINK_NEED_EXEC_ARGV;
 	cfg->stacks = needs & SINK_NEED_STACKS;
 	/* --format=raw keeps the addresses of a -k capture (nothing names them there) */
@@ -285,6 +287,31 @@ static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d
 		task_forget(pl, t);
 }
 
+/*
+ * -P: whether the call touches one of the paths, as strace 6.1's pathtrace_match() decides:
+ * a path argument equal to one (as written), or an fd argument that refers to one (its path
+ * at the call: the -y capture, made for -P even without -y).
+ */
+static bool path_touched(const struct opts *o, const struct event *ev)
+{
+	const struct sysent *se = sysent_get(ev->r.nr);
+
+	for (unsigned int k = 0; k < ev->nblobs; k++) {
+		const struct event_blob *b = &ev->b[k];
+		size_t len = b->h.len;
+
+		if (b->h.arg >= HY_NARGS || b->h.err || b->h.idx)
+			continue;
+		if (!(b->h.flags & HY_BF_FDPATH) &&
+		    !(se && se->cap.arg[b->h.arg].kind == HY_CAP_PATH && (b->h.flags & HY_BF_NUL)))
+			continue;
+		for (int i = 0; i < o->npaths; i++)
+			if (strlen(o->paths[i]) == len && !memcmp(o->paths[i], b->data, len))
+				return true;
+	}
+	return false;
+}
+
 static bool nr_in(const uint64_t *set, long nr)
 {
 	return nr >= 0 && nr < HY_NR_MAX && (set[nr / 64] >> (nr % 64) & 1);
@@ -385,6 +412,8 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			if (leader)
 				leader->nv = true;
 		}
+		if (o->npaths && !path_touched(o, ev))
+			return;
 		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
 			return;
 		if (ev->r.type == HY_REC_SYSCALL && o->status != ST_ALL &&
