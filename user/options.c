@@ -49,7 +49,7 @@ static const char usage_text[] =
 "                 %desc %creds %clock %stat %lstat %fstat %%stat %statfs %fstatfs %%statfs\n"
 "                 %pure (file process network memory signal ipc desc also without %)\n"
 "  -e status=SET, --status=SET  successful, failed, unfinished, unavailable, detached\n"
-"  -e signal=SET, --signal=SET  signals to show (also signals=, s=)\n"
+"  -e signal=SET, --signal=SET, --signals=SET  signals to show (also signals=, s=)\n"
 "  -e raw=SET, --raw=SET  these calls undecoded, return values in hex (also x=)\n"
 "  -e abbrev=SET, --abbrev=SET  these calls abbreviated (default all; also a=)\n"
 "  -e verbose=SET, --verbose=SET  structures of these calls read (default all; none:\n"
