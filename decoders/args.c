@@ -251,6 +251,29 @@ void dec_printargs(struct dctx *d)
 		arg(d, hv_hex(d, d_u(d, i)));
 }
 
+/*
+ * -e verbose= without this call: a copy of ev in the arena without the blobs that hold
+ * structures, so that decoders print their addresses, as strace's umove_or_printaddr() does
+ * when !verbose(tcp).  Strings, paths, data buffers and fd paths stay (strace prints those).
+ */
+static const struct event *event_noderef(struct dctx *d, const struct event *ev)
+{
+	struct event *c = arena_alloc(d->ar, sizeof(*c));
+	const struct hy_cap_entry *cap = d->se ? &d->se->cap : NULL;
+
+	c->r = ev->r;
+	c->nblobs = 0;
+	for (unsigned int k = 0; k < ev->nblobs; k++) {
+		const struct event_blob *b = &ev->b[k];
+		unsigned int kind = cap && b->h.arg < HY_NARGS ? cap->arg[b->h.arg].kind : HY_CAP_NONE;
+
+		if ((b->h.flags & HY_BF_FDPATH) || b->h.arg >= HY_NARGS || kind == HY_CAP_STR ||
+		    kind == HY_CAP_PATH || kind == HY_CAP_BUF)
+			c->b[c->nblobs++] = *b;
+	}
+	return c;
+}
+
 void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 {
 	d->ev = ev;
@@ -262,10 +285,17 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 	d->args = hv_array(d);
 	d->ret_is_error = exiting && !(ev->r.flags & HY_F_NO_EXIT) &&
 			  ev->r.ret < 0 && ev->r.ret >= -4095;
-	if (d->se && d->se->decode && !d->o->raw)
+	if (d->o->noderef && !d->o->raw)
+		d->ev = ev = event_noderef(d, ev);
+	if (d->se && d->se->decode && !d->o->raw) {
 		d->se->decode(d);
-	else
-		dec_printargs(d);
+		return;
+	}
+	dec_printargs(d);
+	/* strace's raw(): the return value of a call that returned one in hex (syscall.c) */
+	if (d->o->raw && exiting && !d->ret_is_error && !(ev->r.flags & HY_F_NO_EXIT) &&
+	    (!d->se || d->se->ret != RV_NONE))
+		d->ret = hv_hex(d, (uint64_t)ev->r.ret);
 }
 
 long sysent_lookup(const char *name)

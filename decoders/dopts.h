@@ -11,7 +11,8 @@ struct dopts {
 	bool verbose;		/* -v: structures in full */
 	int xflag;		/* -x 1, -xx 2: set here so decoders may choose hex forms */
 	int yflag;		/* -y 1, -yy 2 */
-	bool raw;		/* -e raw=all: no decoding at all */
+	bool raw;		/* -e raw=: this call undecoded, its return value in hex */
+	bool noderef;		/* -e verbose=: not this call: structures as their addresses */
 };
 
 #endif

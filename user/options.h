@@ -41,6 +41,20 @@ enum intr_mode {
 
 #define NR_WORDS ((HY_NR_MAX + 63) / 64)
 
+/* -e quiet= items (strace 6.1's names); -q is attach,personality, -qq adds exit, -qqq all */
+#define QUIET_ATTACH		0x01	/* "Process N attached/detached" */
+#define QUIET_EXIT		0x02	/* "+++ exited with N +++", "+++ killed by SIG +++" */
+#define QUIET_PATH_RESOLUTION	0x04	/* -P: "Requested path ... resolved into ..." */
+#define QUIET_PERSONALITY	0x08	/* "[ Process PID=N runs in M mode. ]" */
+#define QUIET_SUPERSEDED	0x10	/* thread-execve, superseded: "+++ superseded by ... +++" */
+#define QUIET_ALL		0x1f
+
+/* -X, --const-print-style: how named constants print (strace 6.1's xlat styles) */
+enum const_style { CONST_ABBREV, CONST_RAW, CONST_VERBOSE };
+
+/* -D, --daemonize: where the tracer runs when it starts the command */
+enum daemonize { DAEMON_OFF, DAEMON_GRANDCHILD, DAEMON_PGROUP, DAEMON_SESSION };
+
 /* --func=PATTERN[@BINARY] and --func-exclude=PATTERN[@BINARY], in command-line order */
 struct func_pattern {
 	const char *regex;	/* POSIX extended regex on symbol names, as given */
@@ -51,19 +65,40 @@ struct func_pattern {
 struct opts {
 	enum backend_kind backend;
 	int follow;			/* -f 1, -ff 2 */
+	bool out_sep;			/* --output-separately (with -f: -ff) */
 	const char *outfile;		/* -o */
 	pid_t *pids;			/* -p */
 	int npids;
 	char **argv;			/* the command, or NULL */
 	uint64_t trace[NR_WORDS];	/* -e trace=: syscall numbers traced */
+	uint64_t raw_set[NR_WORDS];	/* -e raw=: calls printed undecoded (default none) */
+	uint64_t abbrev_set[NR_WORDS];	/* -e abbrev=: calls abbreviated (default all; -v: none) */
+	uint64_t verbose_set[NR_WORDS];	/* -e verbose=: calls whose structures are read (all) */
 	bool trace_all;			/* no -e trace= given (or =all) */
 	uint64_t signals[2];		/* -e signal=: bit per signal shown (1..64) */
 	unsigned int status;		/* -e status=, ST_* (ST_ALL by default) */
 	struct dopts d;			/* -s -v -x -y: decoding options */
-	int tflag;			/* -t 1, -tt 2, -ttt 3 */
+	int tflag;			/* -t 1, -tt 2, -ttt 3 (format: %T for 1 and 2, epoch for 3) */
+	int tprec;			/* digits after the second: -t 0, -tt 6, --absolute-timestamps */
+	int rprec;			/* -r's digits (--relative-timestamps=PRECISION, default 6) */
+	int Tprec;			/* -T's digits (--syscall-times=PRECISION, default 6) */
 	bool rflag;			/* -r */
 	bool Tflag;			/* -T */
-	int qflag;			/* -q 1, -qq 2 (1 by default with -o FILE PROG, as in strace) */
+	bool nflag;			/* -n: the syscall number before the name */
+	bool iflag;			/* -i: the instruction pointer at the call */
+	bool Yflag;			/* -Y, --decode-pids=comm: the command name after pids */
+	bool append;			/* -A: -o FILE opened for appending */
+	enum const_style xstyle;	/* -X */
+	enum daemonize daemon;		/* -D, -DD, -DDD */
+	bool detach_on_execve;		/* -b execve */
+	char **paths;			/* -P PATH: only calls touching these paths (copies) */
+	int npaths;
+	/* summary (-c, -C) */
+	bool wflag;			/* -w: the time column is wall-clock time, not system time */
+	const char *columns;		/* -U: columns to show, as given (NULL: the default) */
+	int64_t overhead_ns;		/* -O: time subtracted from each call; -1: not given */
+	unsigned int quiet;		/* -q, -e quiet=: QUIET_* (attach by default with -o FILE
+					   PROG, as in strace) */
 	int intr;			/* -I, --interruptible: INTR_* (after parsing, never 0) */
 	int cflag;			/* -c 1, -C 2 */
 	const char *sortby;		/* -S */

@@ -19,7 +19,8 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 
 	memset(pl, 0, sizeof(*pl));
 	pl->o = o;
-	pl->d.o = &o->d;
+	pl->dv = o->d;
+	pl->d.o = &pl->dv;
 	pl->d.ar = &pl->ar;
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
@@ -116,6 +117,8 @@ void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->times = needs & SINK_NEED_TIMES;
 	cfg->fdpaths = needs & SINK_NEED_SOCKINFO ? 2 : needs & SINK_NEED_FDPATHS ? 1 : 0;
+	if (pl->o->npaths && !cfg->fdpaths)
+		cfg->fdpaths = 1;	/* -P: the calls on fds are matched by their paths */
 	cfg->exec_argv = needs & SINK_NEED_EXEC_ARGV;
 	cfg->stacks = needs & SINK_NEED_STACKS;
 	/* --format=raw keeps the addresses of a -k capture (nothing names them there) */
@@ -331,6 +334,48 @@ static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d
 		task_forget(pl, t);
 }
 
+/*
+ * -P: whether the call touches one of the paths, as strace 6.1's pathtrace_match() decides:
+ * a path argument equal to one (as written), or an fd argument that refers to one (its path
+ * at the call: the -y capture, made for -P even without -y).
+ */
+static bool path_touched(const struct opts *o, const struct event *ev)
+{
+	const struct sysent *se = sysent_get(ev->r.nr);
+
+	for (unsigned int k = 0; k < ev->nblobs; k++) {
+		const struct event_blob *b = &ev->b[k];
+		size_t len = b->h.len;
+
+		if (b->h.arg >= HY_NARGS || b->h.err || b->h.idx)
+			continue;
+		if (!(b->h.flags & HY_BF_FDPATH) &&
+		    !(se && se->cap.arg[b->h.arg].kind == HY_CAP_PATH && (b->h.flags & HY_BF_NUL)))
+			continue;
+		for (int i = 0; i < o->npaths; i++)
+			if (strlen(o->paths[i]) == len && !memcmp(o->paths[i], b->data, len))
+				return true;
+	}
+	return false;
+}
+
+static bool nr_in(const uint64_t *set, long nr)
+{
+	return nr >= 0 && nr < HY_NR_MAX && (set[nr / 64] >> (nr % 64) & 1);
+}
+
+/* The decoding options of one call: -e raw=, abbrev= and verbose= name syscall sets. */
+static void call_dopts(struct pipeline *pl, long nr)
+{
+	const struct opts *o = pl->o;
+
+	pl->dv = o->d;
+	pl->dv.raw = nr_in(o->raw_set, nr);
+	/* o->d.verbose: some call is unabbreviated, so the capture was made for it (or not) */
+	pl->dv.verbose = o->d.verbose && !nr_in(o->abbrev_set, nr);
+	pl->dv.noderef = !nr_in(o->verbose_set, nr);
+}
+
 void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct dctx *d)
 {
 	struct task *t = task_track(pl, ev);
@@ -456,6 +501,8 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			if (leader)
 				leader->nv = true;
 		}
+		if (o->npaths && !path_touched(o, ev))
+			return;
 		if (ev->r.type == HY_REC_ENTER && o->status != ST_ALL)
 			return;
 		if (ev->r.type == HY_REC_SYSCALL && o->status != ST_ALL &&
@@ -464,12 +511,14 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		if (pl->no_decode)
 			break;
 		arena_reset(&pl->ar);
+		call_dopts(pl, ev->r.nr);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
 		break;
 	case HY_REC_SIGNAL:
 		if (!signal_shown(o, ev->r.nr) || pl->no_decode)
 			return;
 		arena_reset(&pl->ar);
+		pl->dv = o->d;
 		decode_siginfo(&pl->d, ev);
 		break;
 	case HY_REC_LOST:

@@ -17,6 +17,7 @@ struct pipeline {
 	const struct opts *o;
 	struct arena ar;
 	struct dctx d;
+	struct dopts dv;		/* d.o: the options of this call (-e raw=, abbrev=, verbose=) */
 	struct event ev;
 	struct sink sinks[TASK_SINKS_MAX];
 	int nsinks;

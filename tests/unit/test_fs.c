@@ -910,10 +910,44 @@ UT_CASE(dirs_mounts)
 		  "umount2(\"/nonexist\", 0x10 /* MNT_??? */) = -1 EINVAL (Invalid argument)");
 }
 
+/*
+ * -e verbose= without the call (strace 6.1 -e verbose=none): structures print as their
+ * addresses, paths stay; -e raw= with it: every argument in hex, the return value too.
+ */
+UT_CASE(verbose_raw)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFREG | 0644;
+	st.st_size = 12;
+	ut_begin(u, SYS_newfstatat, AT_CWD, P1, P2, 0, 0, 0);
+	path(u, 1, "f1");
+	out(u, 2, &st, sizeof(st));
+	u->o.noderef = true;
+	UT_EXPECT("newfstatat verbose=none", ut_line(u, 0),
+		  "newfstatat(AT_FDCWD, \"f1\", 0x3000, 0)   = 0");
+	u->o.noderef = false;
+	u->o.raw = true;
+	UT_EXPECT("newfstatat raw", ut_line(u, 0), "newfstatat(0xffffffffffffff9c, 0x2000, 0x3000, 0) = 0");
+
+	ut_begin(u, SYS_openat, AT_CWD, P1, O_RDONLY | O_CLOEXEC, 0, 0, 0);
+	path(u, 1, "f1");
+	UT_EXPECT("openat raw: the fd in hex", ut_line(u, 3),
+		  "openat(0xffffffffffffff9c, 0x2000, 0x80000, 0) = 0x3");
+	UT_EXPECT("openat raw: an error as usual", ut_line(u, -2),
+		  "openat(0xffffffffffffff9c, 0x2000, 0x80000, 0) = -1 ENOENT (No such file or directory)");
+	u->o.raw = false;
+	u->o.noderef = true;
+	UT_EXPECT("openat verbose=none: the path stays", ut_line(u, 3),
+		  "openat(AT_FDCWD, \"f1\", O_RDONLY|O_CLOEXEC) = 3");
+	u->o.noderef = false;
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(open), UT_ENTRY(stat), UT_ENTRY(statx), UT_ENTRY(statfs), UT_ENTRY(getdents),
 	UT_ENTRY(names), UT_ENTRY(modes), UT_ENTRY(sizes), UT_ENTRY(times), UT_ENTRY(xattr),
-	UT_ENTRY(dirs_mounts),
+	UT_ENTRY(dirs_mounts), UT_ENTRY(verbose_raw),
 	{ NULL }
 };
 

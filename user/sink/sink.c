@@ -21,7 +21,7 @@ void *sink_task(struct sink *s, struct task *t)
 
 unsigned int sink_outfile_flags(const struct opts *o)
 {
-	return o->all || o->private_out ? OUTF_PRIVATE : 0;
+	return (o->all || o->private_out ? OUTF_PRIVATE : 0) | (o->append ? OUTF_APPEND : 0);
 }
 
 static void put_hex(struct sbuf *sb, uint64_t v)

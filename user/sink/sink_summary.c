@@ -135,7 +135,9 @@ static int cmd_add(struct summary *sm, const char *name, const struct hy_sum *in
 
 static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx *d, struct task *t)
 {
-	if (ev->r.type != HY_REC_SYSCALL)
+	/* strace counts a call when it returns: exit_group and calls cut by the death of their
+	 * process are not in its table */
+	if (ev->r.type != HY_REC_SYSCALL || (ev->r.flags & HY_F_NO_EXIT))
 		return;
 	uint64_t ns = 0;
 
@@ -197,46 +199,148 @@ static int row_cmp(const void *a, const void *b)
 	return c ? c : strcmp(row_name(x), row_name(y));
 }
 
-static const char *const DASHES = "------ ----------- ----------- --------- --------- ----------------\n";
+/* -U columns (strace 6.1's count.c: names, headers, widths) */
+enum col { COL_PCT, COL_TOTAL, COL_AVG, COL_MIN, COL_MAX, COL_CALLS, COL_ERRORS, COL_NAME, COL_NR };
 
-static void table_row(FILE *fp, double pct, unsigned long long ns, unsigned long long calls,
-		      unsigned long long errors, const char *name)
+static const struct {
+	const char *names[4];
+	const char *header;
+	int width;
+} columns[COL_NR] = {
+	[COL_PCT] = { { "time-percent", "time" }, "% time", 6 },
+	[COL_TOTAL] = { { "total-time", "time-total" }, "seconds", 11 },
+	[COL_AVG] = { { "avg-time", "time-avg" }, "usecs/call", 11 },
+	[COL_MIN] = { { "min-time", "shortest", "time-min" }, "shortest", 8 },
+	[COL_MAX] = { { "max-time", "longest", "time-max" }, "longest", 8 },
+	[COL_CALLS] = { { "calls", "count" }, "calls", 9 },
+	[COL_ERRORS] = { { "errors", "error" }, "errors", 9 },
+	[COL_NAME] = { { "name", "syscall", "syscall-name" }, "syscall", 16 },
+};
+
+/* The columns of -U (checked by opts_parse), the name last when not given; their number. */
+static int table_columns(const char *spec, enum col *out)
 {
-	fprintf(fp, "%6.2f %11.6f %11llu %9llu ", pct, ns / 1e9, calls ? ns / 1000 / calls : 0, calls);
-	if (errors)
-		fprintf(fp, "%9llu", errors);
-	else
-		fputs("         ", fp);
-	fprintf(fp, " %s\n", name);
+	static const enum col defaults[] = { COL_PCT, COL_TOTAL, COL_AVG, COL_CALLS, COL_ERRORS,
+					     COL_NAME };
+	int n = 0;
+	bool name = false;
+
+	if (!spec) {
+		memcpy(out, defaults, sizeof(defaults));
+		return 6;
+	}
+	for (const char *p = spec; *p && n < COL_NR * 4;) {
+		size_t len = strcspn(p, ",");
+
+		for (int c = 0; c < COL_NR; c++)
+			for (int k = 0; k < 4 && columns[c].names[k]; k++)
+				if (strlen(columns[c].names[k]) == len &&
+				    !strncmp(p, columns[c].names[k], len)) {
+					out[n++] = (enum col)c;
+					name |= c == COL_NAME;
+				}
+		p += len + (p[len] == ',');
+	}
+	if (!name)
+		out[n++] = COL_NAME;
+	return n;
 }
 
-/* The table as strace -c prints it (times are wall-clock time inside each call); the
- * nc command rows (--cuda) follow the syscall rows, before the total of the syscalls. */
-static void print_table(FILE *fp, struct sum_row *rows, int n, const struct sum_row *cmds, int nc)
+/* One row; the -O overhead is already taken off s's times. */
+static void table_row(FILE *fp, const enum col *cols, int ncols, double pct,
+		      const struct hy_sum *s, const char *name)
 {
-	unsigned long long tot_ns = 0, tot_calls = 0, tot_err = 0;
+	for (int i = 0; i < ncols; i++) {
+		bool last = i == ncols - 1;
+
+		switch (cols[i]) {
+		case COL_PCT: fprintf(fp, "%6.2f", pct); break;
+		case COL_TOTAL: fprintf(fp, "%11.6f", s->ns_total / 1e9); break;
+		case COL_AVG:
+			fprintf(fp, "%11llu", s->calls ?
+				(unsigned long long)(s->ns_total / 1000 / s->calls) : 0ull);
+			break;
+		case COL_MIN:
+			fprintf(fp, "%8.6f", s->calls ? s->ns_min / 1e9 : 0.0);
+			break;
+		case COL_MAX: fprintf(fp, "%8.6f", s->ns_max / 1e9); break;
+		case COL_CALLS: fprintf(fp, "%9llu", (unsigned long long)s->calls); break;
+		case COL_ERRORS:
+			if (s->errors)
+				fprintf(fp, "%9llu", (unsigned long long)s->errors);
+			else
+				fputs("         ", fp);
+			break;
+		case COL_NAME:
+			fprintf(fp, last ? "%s" : "%-16s", name);
+			break;
+		case COL_NR:
+			break;
+		}
+		fputc(last ? '\n' : ' ', fp);
+	}
+}
+
+static void dashes(FILE *fp, const enum col *cols, int ncols)
+{
+	for (int i = 0; i < ncols; i++) {
+		for (int k = 0; k < columns[cols[i]].width; k++)
+			fputc('-', fp);
+		fputc(i == ncols - 1 ? '\n' : ' ', fp);
+	}
+}
+
+/* -O: the tracing overhead taken off each call (from the totals: a call shorter than it
+ * counts as 0 in min and max, but the total loses the overhead of every call) */
+static struct hy_sum less_overhead(const struct hy_sum *in, int64_t ns)
+{
+	struct hy_sum s = *in;
+	uint64_t o = ns > 0 ? (uint64_t)ns : 0, all = o * s.calls;
+
+	s.ns_total = s.ns_total > all ? s.ns_total - all : 0;
+	s.ns_min = s.ns_min > o ? s.ns_min - o : 0;
+	s.ns_max = s.ns_max > o ? s.ns_max - o : 0;
+	return s;
+}
+
+/* The table as strace -c -w prints it (times are wall-clock time inside each call); the
+ * nc command rows (--cuda) follow the syscall rows, before the total of the syscalls. */
+static void print_table(FILE *fp, const struct opts *o, struct sum_row *rows, int n,
+			const struct sum_row *cmds, int nc)
+{
+	struct hy_sum tot = { .ns_min = UINT64_MAX };
+	enum col cols[COL_NR * 4 + 1];
+	int ncols = table_columns(o->columns, cols);
 
 	for (int i = 0; i < n; i++) {
-		tot_ns += rows[i].s.ns_total;
-		tot_calls += rows[i].s.calls;
-		tot_err += rows[i].s.errors;
+		if (o->overhead_ns >= 0)
+			rows[i].s = less_overhead(&rows[i].s, o->overhead_ns);
+		sum_into(&tot, &rows[i].s);
 	}
-	fputs("% time     seconds  usecs/call     calls    errors syscall\n", fp);
-	fputs(DASHES, fp);
-	for (int i = 0; i < n; i++) {
-		const struct hy_sum *s = &rows[i].s;
+	if (!n)
+		tot.ns_min = 0;
+	for (int i = 0; i < ncols; i++) {	/* the header: numbers right-aligned, the name left */
+		bool last = i == ncols - 1;
 
-		table_row(fp, tot_ns ? 100.0 * s->ns_total / tot_ns : 0, s->ns_total, s->calls,
-			  s->errors, row_name(&rows[i]));
+		if (cols[i] == COL_NAME)
+			fprintf(fp, last ? "%s" : "%-16s", columns[COL_NAME].header);
+		else
+			fprintf(fp, "%*s", columns[cols[i]].width, columns[cols[i]].header);
+		fputc(last ? '\n' : ' ', fp);
 	}
+	dashes(fp, cols, ncols);
+	for (int i = 0; i < n; i++)
+		table_row(fp, cols, ncols, tot.ns_total ? 100.0 * rows[i].s.ns_total / tot.ns_total : 0,
+			  &rows[i].s, row_name(&rows[i]));
 	for (int i = 0; i < nc; i++) {
-		const struct hy_sum *s = &cmds[i].s;
+		struct hy_sum s = o->overhead_ns >= 0 ? less_overhead(&cmds[i].s, o->overhead_ns) :
+				  cmds[i].s;
 
-		table_row(fp, tot_ns ? 100.0 * s->ns_total / tot_ns : 0, s->ns_total, s->calls,
-			  s->errors, cmds[i].name);
+		table_row(fp, cols, ncols, tot.ns_total ? 100.0 * s.ns_total / tot.ns_total : 0, &s,
+			  cmds[i].name);
 	}
-	fputs(DASHES, fp);
-	table_row(fp, 100.0, tot_ns, tot_calls, tot_err, "total");
+	dashes(fp, cols, ncols);
+	table_row(fp, cols, ncols, 100.0, &tot, "total");
 }
 
 static void json_counts(FILE *fp, unsigned long long calls, unsigned long long errors,
@@ -329,7 +433,7 @@ static int summary_close(struct sink *sk)
 	if (fp && o->summary_json)
 		print_json(fp, rows, n, cmds, nc);
 	else if (fp)
-		print_table(fp, rows, n, cmds, nc);
+		print_table(fp, o, rows, n, cmds, nc);
 	int err = outfile_close(&sm->out);
 
 	if (!ret)

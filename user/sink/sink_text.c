@@ -52,6 +52,7 @@ struct text_task {
 	/* --func: the arguments of the leaf call whose exit comes next */
 	unsigned int leaf_nargs;
 	uint64_t leaf_args[HY_FUNC_ARGS];
+	long last_nr;		/* -n: the number of its last call, shown on its exit line too */
 };
 
 
@@ -195,6 +196,18 @@ static void all_prefix(struct text *tx, struct sbuf *sb, const struct task *t)
 	}
 }
 
+/* The fraction of a second ns as digits (0, 3, 6 or 9: s, ms, us, ns), with its dot. */
+static void frac(struct sbuf *sb, uint64_t ns, int digits)
+{
+	static const uint32_t div[] = { 1000000000, 100000000, 10000000, 1000000, 100000, 10000,
+					1000, 100, 10, 1 };
+
+	if (digits <= 0)
+		return;
+	sb_putc(sb, '.');
+	sb_putu_zero(sb, ns / div[digits], digits);
+}
+
 /* -t, -tt, -ttt, -r */
 static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, uint64_t ts)
 {
@@ -203,12 +216,10 @@ static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, u
 	if (o->tflag) {
 		int64_t real = ts_shift(ts, s->boot_to_real);
 		time_t sec = real > 0 ? real / 1000000000 : 0;	/* before the epoch: the epoch */
-		long usec = real > 0 ? real % 1000000000 / 1000 : 0;
 
 		if (o->tflag >= 3) {
 			sb_puti(sb, sec);
-			sb_putc(sb, '.');
-			sb_putu_zero(sb, usec, 6);
+			frac(sb, real > 0 ? real % 1000000000 : 0, o->tprec < 0 ? 6 : o->tprec);
 		} else {
 			if (!tx->tbuf[0] || sec != tx->tsec) {	/* localtime once per second */
 				struct tm tm;
@@ -219,10 +230,8 @@ static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, u
 				tx->tsec = sec;
 			}
 			sb_puts(sb, tx->tbuf);
-			if (o->tflag == 2) {
-				sb_putc(sb, '.');
-				sb_putu_zero(sb, usec, 6);
-			}
+			if (o->tflag == 2)
+				frac(sb, real > 0 ? real % 1000000000 : 0, o->tprec < 0 ? 6 : o->tprec);
 		}
 		sb_putc(sb, ' ');
 	}
@@ -230,18 +239,26 @@ static void timestamps(struct text *tx, const struct sink *s, struct sbuf *sb, u
 		uint64_t d = tx->last_ts && ts > tx->last_ts ? ts - tx->last_ts : 0;
 
 		sb_puti_pad(sb, d / 1000000000, 6, 0);
-		sb_putc(sb, '.');
-		sb_putu_zero(sb, d % 1000000000 / 1000, 6);
+		frac(sb, d % 1000000000, o->rprec);
 		sb_putc(sb, ' ');
 		tx->last_ts = ts;
 	}
 }
 
-/* pre, the tid in 5 columns (left-aligned or right), post: "%-5d ", "[pid %5d] " */
-static void tid_prefix(struct sbuf *sb, pid_t tid, const char *pre, int left, const char *post)
+/* pre, the tid in 5 columns (left-aligned or right), post: "%-5d ", "[pid %5d] "; with -Y
+ * the command name follows the number: "[pid 42<sh>] " */
+static void tid_prefix(struct sbuf *sb, const struct task *t, bool comm, const char *pre,
+		       int left, const char *post)
 {
 	sb_puts(sb, pre);
-	sb_puti_pad(sb, tid, 5, left);
+	if (comm) {
+		sb_puti(sb, t->tid);
+		sb_putc(sb, '<');
+		sb_putn(sb, t->comm, strnlen(t->comm, HY_COMM_LEN));
+		sb_putc(sb, '>');
+	} else {
+		sb_puti_pad(sb, t->tid, 5, left);
+	}
 	sb_puts(sb, post);
 }
 
@@ -274,10 +291,12 @@ static void leader_at(struct text *tx, const struct sink *s, struct sbuf *sb, co
 	if (o->all) {	/* system-wide: every line says whose it is */
 		all_prefix(tx, sb, t);
 	} else if (o->outfile && (o->follow == 1 || (o->follow == 0 && o->npids > 1))) {
-		if (t->tid != tx->tid_last || !tx->tid_len) {	/* "%-5d ", kept for the tid */
+		if (o->Yflag) {	/* the name may change (execve): not kept */
+			tid_prefix(sb, t, true, "", 1, " ");
+		} else if (t->tid != tx->tid_last || !tx->tid_len) {	/* "%-5d ", kept */
 			size_t at = sb->len;
 
-			tid_prefix(sb, t->tid, "", 1, " ");
+			tid_prefix(sb, t, false, "", 1, " ");
 			tx->tid_len = sb->len - at;	/* at most 12 bytes: tid_buf holds it */
 			tx->tid_last = t->tid;
 			memcpy(tx->tid_buf, sb->s + at, tx->tid_len);
@@ -289,10 +308,20 @@ static void leader_at(struct text *tx, const struct sink *s, struct sbuf *sb, co
 		unsigned int nlive = tasks_live(s->tasks) - (tasks_get(s->tasks, 0) != NULL);
 
 		if (nlive > 1)
-			tid_prefix(sb, t->tid, "[pid ", 0, "] ");
+			tid_prefix(sb, t, o->Yflag, "[pid ", 0, "] ");
 	}
 	timestamps(tx, s, sb, ts);
 	indent(sb, depth);
+}
+
+/* -n: "[ NR] " before the name (strace's "[%3u] "), after the leader */
+static void put_nr(const struct sink *s, struct sbuf *sb, long nr)
+{
+	if (!s->o->nflag || nr < 0)
+		return;
+	sb_putc(sb, '[');
+	sb_puti_pad(sb, nr, 4, 0);
+	sb_puts(sb, "] ");
 }
 
 static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, long nr,
@@ -336,8 +365,7 @@ static void ret_part(struct text *tx, const struct sink *s, const struct event *
 
 			sb_puts(sb, " <");
 			sb_putu(sb, dt / 1000000000);
-			sb_putc(sb, '.');
-			sb_putu_zero(sb, dt % 1000000000 / 1000, 6);
+			frac(sb, dt % 1000000000, o->Tprec);
 			sb_putc(sb, '>');
 		}
 	}
@@ -372,6 +400,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	unsigned int invis = 0;
 	int xflag = o->d.xflag;
 
+	tt->last_nr = ev->r.nr;
 	sb_reset(sb);
 	/*
 	 * A call whose first half was not printed, as most are: its arguments go straight into
@@ -382,6 +411,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
 		render_args(sb, d->args, xflag);
@@ -397,6 +427,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)	/* a previous entry of ours never ended */
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
 		sb_putn(sb, tx->args.s, tx->args.len);
@@ -419,6 +450,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid != t->tid) {
 			close_open(tx, out, t->tid);
 			leader(tx, s, sb, t, ev->r.ts_exit);
+			put_nr(s, sb, ev->r.nr);
 			sb_puts(sb, "<... ");
 			put_name(tx, sb, d, ev->r.nr, &invis);
 			sb_puts(sb, " resumed>");
@@ -428,6 +460,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
 	}
@@ -486,11 +519,16 @@ static void text_process(struct sink *s, const struct event *ev, struct task *t)
 	}
 	if (out->open_tid == t->tid)	/* died inside a call */
 		end_line(out, " <unfinished ...>\n");
-	if (o->qflag >= 2)
+	if (o->quiet & QUIET_EXIT)
 		return;
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	if (o->nflag) {	/* strace 6.1 prints the number of the task's last call there */
+		const struct text_task *tt = sink_task(s, t);
+
+		put_nr(s, sb, tt->last_nr);
+	}
 	if (ev->r.flags & HY_F_KILLED) {
 		const char *name = signame(ev->r.nr);
 

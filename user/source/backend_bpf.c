@@ -920,7 +920,7 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 			}
 			if (r > 0) {
 				n++;
-				if (tr->o->qflag == 0)
+				if (!(tr->o->quiet & QUIET_ATTACH))
 					pr_warn("Process %d attached", (int)tid);
 			}
 		}
@@ -1206,7 +1206,7 @@ static void finish(struct tracer *tr)
 		if (bpf_map_lookup_elem(fd, &pfd, &t) == 0 && !(t.flags & HYB_TS_PRE_EXEC)) {
 			if (t.ts)
 				feed_simple(tr, HY_REC_DETACH, t.tgid, tid, 0, 0);
-			if (o->qflag == 0)
+			if (!(o->quiet & QUIET_ATTACH))
 				pr_warn("Process %d detached", (int)tid);
 		}
 		close(pfd);

@@ -545,7 +545,7 @@ static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent
 			memcpy(t->comm, parent->comm, HY_COMM_LEN);
 	}
 	t->pid = new_tgid(tid, parent, event);
-	if (!t->pre_exec && tr->o->qflag == 0 && tr->o->follow)
+	if (!t->pre_exec && !(tr->o->quiet & QUIET_ATTACH) && tr->o->follow)
 		pr_warn("Process %d attached", (int)tid);
 	return t;
 }
@@ -844,7 +844,7 @@ static int attach_pid(struct tracer *tr, pid_t pid)
 		}
 		t->pid = pid;
 		attached++;
-		if (tr->o->qflag == 0)
+		if (!(tr->o->quiet & QUIET_ATTACH))
 			pr_warn("Process %d attached", (int)tid);
 	}
 	closedir(d);
@@ -869,7 +869,7 @@ static int ptrace_start(struct tracer *tr)
 	/* seccomp: only for a command we start, and only with -f (children inherit the filter) */
 	P.seccomp = o->argv && !o->npids && o->follow &&
 		    (o->seccomp == 1 || (o->seccomp == -1 && !o->trace_all));
-	if (o->seccomp == 1 && !P.seccomp && o->qflag < 2)
+	if (o->seccomp == 1 && !P.seccomp && !(o->quiet & QUIET_EXIT))
 		pr_warn("--seccomp-bpf needs -f and a command to start; not used");
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
@@ -965,7 +965,7 @@ static void detach_all(struct tracer *tr)
 			t->detaching = false;
 			if (t->in_syscall && !t->pre_exec)
 				emit_simple(tr, t, HY_REC_DETACH, 0, 0, 0, 0);
-			if (tr->o->qflag == 0 && !t->pre_exec)
+			if (!(tr->o->quiet & QUIET_ATTACH) && !t->pre_exec)
 				pr_warn("Process %d detached", (int)t->tid);
 		}
 	}
