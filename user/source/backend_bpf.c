@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <zlib.h>
 #include "backend.h"
 #include "bpf_stack.h"
 #include "clock.h"
@@ -194,6 +195,51 @@ static int bpf_policy(const struct opts *o, char *why, size_t whylen)
 	return 0;
 }
 
+/* The value of CONFIG_name in /proc/config.gz: 'y', 'm', 'n' (not set), or 0 (unknown). */
+static char kconfig(const char *name)
+{
+	gzFile f = gzopen("/proc/config.gz", "rb");
+	char line[512];
+	size_t n = strlen(name);
+	char v = 0;
+
+	if (!f)
+		return 0;
+	v = 'n';
+	while (gzgets(f, line, sizeof(line)))
+		if (!strncmp(line, "CONFIG_", 7) && !strncmp(line + 7, name, n) && line[7 + n] == '=') {
+			v = line[8 + n];
+			break;
+		}
+	gzclose(f);
+	return v;
+}
+
+/*
+ * -e inject= / -e fault= on the eBPF backend.  Skipping a syscall and setting its return
+ * from BPF takes bpf_override_return() on a kprobe (CONFIG_BPF_KPROBE_OVERRIDE, which needs
+ * CONFIG_KPROBES and CONFIG_FUNCTION_ERROR_INJECTION; the function must be marked
+ * ALLOW_ERROR_INJECTION, listed in /sys/kernel/debug/error_injection/list) or an fmod_ret
+ * program on such a function; neither is in hytrace's BPF objects (the main one is at its
+ * 32-program limit), so the reason says what this kernel would or would not allow.
+ */
+static int bpf_inject_why(char *why, size_t whylen)
+{
+	char kp = kconfig("KPROBES"), fei = kconfig("FUNCTION_ERROR_INJECTION"),
+	     ovr = kconfig("BPF_KPROBE_OVERRIDE");
+
+	if (kp == 'n' || fei == 'n' || ovr == 'n')
+		snprintf(why, whylen, "-e inject/fault needs bpf_override_return(), and this kernel "
+			 "has no CONFIG_BPF_KPROBE_OVERRIDE (CONFIG_KPROBES %s, "
+			 "CONFIG_FUNCTION_ERROR_INJECTION %s)", kp == 'y' ? "set" : "not set",
+			 fei == 'y' ? "set" : "not set");
+	else
+		snprintf(why, whylen, "-e inject/fault: the eBPF backend has no error-injection "
+			 "program (bpf_override_return%s); the ptrace backend injects",
+			 ovr == 'y' ? " is available here, but not built in" : ": kernel config unknown");
+	return -EOPNOTSUPP;
+}
+
 static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 {
 	int r = bpf_policy(o, why, whylen);
@@ -225,6 +271,8 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 	 * at load.  Nothing here parses the vmlinux BTF: the light skeleton's
 	 * loader relocates and finds attach points in the kernel (Makefile).
 	 */
+	if (o->ninjects)
+		return bpf_inject_why(why, whylen);
 	return 0;
 }
 

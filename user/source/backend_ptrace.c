@@ -51,6 +51,11 @@ struct ptask {
 	int64_t resumed_ns;	/* CLOCK_MONOTONIC when resumed with soon set */
 	char comm[HY_COMM_LEN];
 	struct recbuf rb;	/* the current call's record */
+	/* -e inject= (strace 6.1's tampering, src/syscall.c) */
+	uint16_t *inj_n;	/* invocations so far per syscall number (allocated on first use) */
+	const struct inject_rule *inj;	/* the current call's rule when it is tampered with */
+	uint32_t inj_flags;	/* HY_F_INJECTED, HY_F_DELAYED, HY_F_INJ_RETVAL for the call */
+	int inj_sig;		/* a signal to deliver as the call returns */
 };
 
 #define PENDING_MAX 64	/* stops collected at once; more wait for the next round */
@@ -87,6 +92,7 @@ static void ptask_fini(void *val)
 		P.nquick -= t->quick;
 	}
 	rb_free(&t->rb);
+	free(t->inj_n);
 }
 
 static struct ptask *ptask_get(pid_t tid)
@@ -349,6 +355,86 @@ static void stack_maps_changed(struct tracer *tr, struct ptask *t, const struct 
 	sym_invalidate(tr->sym, t->pid);
 }
 
+/* Sleep the tracer for a delay_enter=/delay_exit= (the other tracees wait too: see hytrace(1)). */
+static void inject_sleep(uint64_t us)
+{
+	struct timespec ts = { .tv_sec = (time_t)(us / 1000000), .tv_nsec = (long)(us % 1000000) * 1000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * -e inject= at a traced syscall's entry, as strace 6.1 does (src/syscall.c): count the
+ * invocation (per thread and syscall); when= picks it: error= and retval= replace the syscall
+ * number with -1 (or syscall=) so that the kernel skips it, and set the return at the exit;
+ * delay_enter= waits here; signal= and delay_exit= wait for the exit.
+ */
+static void inject_entry(struct tracer *tr, struct ptask *t, long nr)
+{
+	const struct inject_rule *ir = opts_inject(tr->o, nr);
+
+	if (!ir)
+		return;
+	if (!t->inj_n) {
+		t->inj_n = calloc(HY_NR_MAX, sizeof(*t->inj_n));
+		if (!t->inj_n) {
+			pr_warn("-e inject: out of memory: the calls of thread %d go on untouched",
+				(int)t->tid);
+			return;
+		}
+	}
+	unsigned int n = t->inj_n[nr];
+
+	if (n < INJ_WHEN_MAX)	/* the count stops past 65535: when= cannot name more */
+		t->inj_n[nr] = (uint16_t)++n;
+	if (n < ir->first || n > ir->last || (n - ir->first) % ir->step)
+		return;
+	t->inj = ir;
+	if (ir->error || ir->has_retval) {
+		long scno = ir->scno >= 0 ? ir->scno : -1;
+
+		if (ptrace(PTRACE_POKEUSER, t->tid, (void *)offsetof(struct user_regs_struct, orig_rax),
+			   (void *)scno) < 0) {
+			pr_warn("-e inject: cannot change the syscall of thread %d: %s", (int)t->tid,
+				strerror(errno));
+			t->inj = NULL;
+			return;
+		}
+		t->inj_flags |= HY_F_INJECTED | (ir->has_retval ? HY_F_INJ_RETVAL : 0);
+	}
+	if (ir->delay_enter_us) {
+		inject_sleep(ir->delay_enter_us);
+		t->inj_flags |= HY_F_DELAYED;
+	}
+	if (ir->delay_exit_us)
+		t->inj_flags |= HY_F_DELAYED;
+	t->inj_sig = ir->signo;
+}
+
+/* At the exit of a tampered call: its return set (the record gets it too), delay_exit=. */
+static void inject_exit(struct ptask *t, struct hy_rec *r)
+{
+	const struct inject_rule *ir = t->inj;
+
+	if (!ir)
+		return;
+	if (t->inj_flags & HY_F_INJECTED) {
+		int64_t v = ir->has_retval ? ir->retval : -(int64_t)ir->error;
+
+		if (ptrace(PTRACE_POKEUSER, t->tid, (void *)offsetof(struct user_regs_struct, rax),
+			   (void *)v) < 0)
+			pr_warn("-e inject: cannot set the return of thread %d: %s", (int)t->tid,
+				strerror(errno));
+		else
+			r->ret = v;
+	}
+	r->flags |= t->inj_flags;
+	if (ir->delay_exit_us)
+		inject_sleep(ir->delay_exit_us);
+	t->inj = NULL;
+}
+
 static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
 {
 	const struct sysent *se = sysent_get(s->nr);
@@ -361,6 +447,9 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	};
 
 	memcpy(r.args, s->args, sizeof(r.args));
+	t->inj = NULL;		/* -e inject: nothing from an earlier call carries over */
+	t->inj_flags = 0;
+	t->inj_sig = 0;
 	if (t->in_syscall)	/* an entry without exit: the previous call never returned */
 		flush_unfinished(tr, t);
 	t->in_syscall = true;
@@ -382,6 +471,8 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
+	if (traced && tr->o->ninjects)	/* after the entry capture: it reads the arguments */
+		inject_entry(tr, t, s->nr);
 	if (traced && tr->sym && tr->cfg.stacks) {
 		stack_capture(tr, t, se);
 		/* the call starts when the tracee goes on: -T must not count our unwinding */
@@ -411,7 +502,9 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 
 	r->ts_exit = boottime_ns();
 	r->ret = s->ret;
-	if (s->ret <= -512 && s->ret >= -516)
+	if (t->inj)
+		inject_exit(t, r);	/* may sleep: after the exit time, as strace's -T */
+	else if (s->ret <= -512 && s->ret >= -516)
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
@@ -700,13 +793,17 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 	if (sig == (SIGTRAP | 0x80)) {
 		struct sysinfo_regs s;
 
+		int inj_sig = 0;
+
 		if (get_syscall(t, &s) == 0) {
-			if (s.entry)
+			if (s.entry) {
 				syscall_entry(tr, t, &s);
-			else
+			} else {
+				inj_sig = t->inj ? t->inj_sig : 0;	/* signal=: as the call returns */
 				syscall_exit(tr, t, &s);
+			}
 		}
-		resume(t, 0);
+		resume(t, inj_sig);
 		return;
 	}
 	if (status >> 16) {
