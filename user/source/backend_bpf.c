@@ -786,6 +786,10 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
 	rd->cfg_no_enter = (o->status & ST_ALL) != ST_ALL;
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
+	/* -e read=/write=: buffers are copied up to the kernel side's limit, HY_STR_MAX per
+	 * buffer (for every call: the BPF side has no fd sets); longer ones show a marked cut */
+	if (o->dump_read.any || o->dump_write.any)
+		rd->cfg_strsize = HY_STR_MAX;
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
