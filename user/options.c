@@ -1313,6 +1313,12 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	}
 	if (o->follow == 2 && !o->outfile)
 		o->follow = 1;	/* -ff without -o is -f, as in strace */
+	/* strace 6.1: "piping the output and -ff are mutually exclusive" */
+	if (o->follow == 2 && (o->outfile[0] == '|' || o->outfile[0] == '!'))
+		return bad("-ff writes one file per process: not with -o '%s' (a pipe)", o->outfile);
+	if (o->input && (o->ninjects || o->dump_read.any || o->dump_write.any))
+		return bad("%s", "-e inject=, fault=, read= and write= need a live trace: not with "
+			   "--input");
 	/*
 	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
 	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C
