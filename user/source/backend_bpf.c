@@ -41,6 +41,7 @@
 #include "procperm.h"
 #include "ptrace_capture.h"
 #include "sockinfo.h"
+#include "fdpath.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -291,8 +292,10 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 	if (event_parse(&ev, r, len))
 		return false;
 	for (unsigned int i = 0; i < ev.nblobs && !any; i++)
-		any = (ev.b[i].h.flags & HY_BF_FDPATH) && ev.b[i].h.len > 8 &&
-		      !memcmp(ev.b[i].data, "socket:[", 8);
+		any = (ev.b[i].h.flags & HY_BF_FDPATH) &&
+		      ((ev.b[i].h.len > 8 && !memcmp(ev.b[i].data, "socket:[", 8)) ||
+		       (ev.b[i].h.len > 1 && ev.b[i].data[0] == '/' &&
+			!(ev.b[i].h.flags & HY_BF_FDRAW)));
 	if (!any || rb_begin(&B.rb, r))
 		return false;
 	for (unsigned int i = 0; i < ev.nblobs; i++) {
@@ -308,6 +311,11 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 			data = det;
 			n = strlen(det);
 			flags |= HY_BF_FDRAW;	/* preformatted: the renderer must not escape it */
+		} else if ((b->h.flags & (HY_BF_FDPATH | HY_BF_FDRAW)) == HY_BF_FDPATH &&
+			   fdpath_dev((const char *)data, n, B.tr->o->d.xflag, det, sizeof(det)) == 0) {
+			data = det;	/* a device: "<char 1:3>" after its path */
+			n = strlen(det);
+			flags |= HY_BF_FDRAW;
 		}
 		void *p = rb_blob(&B.rb, b->h.arg, b->h.when, b->h.idx, b->h.addr, n);
 
