@@ -50,12 +50,21 @@ static const char usage_text[] =
 "  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
 "                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
 "  -z, -Z         only successful / only failed calls\n"
+"Tampering (ptrace backend) and data dumps:\n"
+"  -e inject=SET:HOW[:when=W], --inject=...  tamper with the calls in SET; HOW: error=E\n"
+"                 (skip, fail with errno E), retval=V (skip, return V), signal=S (as it\n"
+"                 returns), syscall=NAME, delay_enter=T, delay_exit=T (T: 10ms, 5us...);\n"
+"                 W: N, N+, N+STEP, N..M, N..M+STEP (per thread); marked (INJECTED), (DELAYED)\n"
+"  -e fault=SET[:error=E][:when=W], --fault=...  inject with error=ENOSYS by default\n"
+"  -e read=FDS, --read=FDS   hex dump of all the data read from these fds (reads=, r=)\n"
+"  -e write=FDS, --write=FDS  hex dump of all the data written to them (writes=, w=)\n"
 "Output:\n"
 "  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
+"                 -o -: standard output; -o '|CMD' or '!CMD': piped to sh -c CMD\n"
 "  -s N           show at most N bytes of strings and buffers (default 32, at most 1048576)\n"
 "  -v             print structures in full\n"
 "  -x, -xx        non-ASCII strings in hex; all strings in hex\n"
-"  -y, -yy        print paths of fds; also socket details\n"
+"  -y, -yy        print paths of fds; also socket details and device numbers\n"
 "  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
 "  -r             time since the previous line\n"
 "  -T             time spent in each call\n"
@@ -627,6 +636,10 @@ static int parse_inject_rule(struct opts *o, const char *arg, bool fault)
 	}
 	if (fault && !r.error)
 		r.error = 38;	/* ENOSYS, strace's default for fault= */
+	/* strace 6.1 (src/filter_qualify.c) warns alike: the tracee's libc takes it for an error */
+	if (r.has_retval && (uint64_t)r.retval >= (uint64_t)-4095)
+		pr_warn("Inadvertent injection of error %d is possible for retval=%llu",
+			(int)-r.retval, (unsigned long long)r.retval);
 	if (!r.error && !r.has_retval && !r.signo && !r.delay_enter_us && !r.delay_exit_us) {
 		why = "needs error=, retval=, signal=, delay_enter= or delay_exit=";
 		goto out;
@@ -721,6 +734,20 @@ static int parse_expr(struct opts *o, const char *expr)
 		return parse_trace(o, expr);
 	size_t n = eq - expr;
 	const char *v = eq + 1;
+	/* inject, fault, read, write: exact names (strace 6.1, src/filter_qualify.c) */
+	static const char *const q_inject[] = { "inject", NULL }, *const q_fault[] = { "fault", NULL },
+		*const q_read[] = { "read", "reads", "r", NULL },
+		*const q_write[] = { "write", "writes", "w", NULL };
+
+	if (qual_is(expr, n, q_inject))
+		return parse_inject(o, v);
+	if (qual_is(expr, n, q_fault))
+		return parse_fault(o, v);
+	if (qual_is(expr, n, q_read))
+		return parse_rw_set(o, v, false);
+	if (qual_is(expr, n, q_write))
+		return parse_rw_set(o, v, true);
+
 
 	if (!strncmp(expr, "trace", n) || !strncmp(expr, "t", n))
 		return parse_trace(o, v);
@@ -772,18 +799,6 @@ static int parse_expr(struct opts *o, const char *expr)
 		quiet_set = true;
 		return 0;
 	}
-	static const char *const q_inject[] = { "inject", NULL }, *const q_fault[] = { "fault", NULL },
-		*const q_read[] = { "read", "reads", "r", NULL },
-		*const q_write[] = { "write", "writes", "w", NULL };
-
-	if (qual_is(expr, n, q_inject))
-		return parse_inject(o, v);
-	if (qual_is(expr, n, q_fault))
-		return parse_fault(o, v);
-	if (qual_is(expr, n, q_read))
-		return parse_rw_set(o, v, false);
-	if (qual_is(expr, n, q_write))
-		return parse_rw_set(o, v, true);
 	return bad("invalid -e expression '%s'", expr);
 }
 
