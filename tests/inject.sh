@@ -89,6 +89,16 @@ same "--fault= long form" ptrace $T --fault=getuid $P calls
 same "counts per process (-f)" ptrace -f $T -e inject=chdir:error=ENOENT:when=2+3 $P calls fork
 same "untraced calls are not tampered" ptrace -e trace=getuid -e inject=chdir:error=ENOENT $P calls
 
+# a strace log with the marks, read back (--input): the same lines
+"$STRACE" -o s.trace -e trace=chdir,getuid -e inject=chdir:error=ENOENT:delay_exit=1:when=2 \
+	-e inject=getuid:retval=-1:delay_enter=1us $P calls >/dev/null 2>&1
+"$HYTRACE" --input s.trace -o h.trace 2>h.err
+if cmp -s s.trace h.trace; then
+	ok "--input keeps (INJECTED) and (DELAYED)"
+else
+	fail "--input keeps (INJECTED) and (DELAYED)" "$(diff s.trace h.trace | head -6) $(cat h.err)"
+fi
+
 # arguments both refuse (strace: "invalid inject argument"); hytrace says why
 for a in "inject=chdir" "inject=chdir:error=EPERM:retval=1" "inject=chdir:error=BOGUS" \
 	"inject=chdir:error=5000" "inject=chdir:signal=0" "inject=chdir:when=0:error=EIO" \
