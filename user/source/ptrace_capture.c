@@ -412,8 +412,8 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 	enum dumpio_dir dir = tr->o->dump_read.any || tr->o->dump_write.any ? dumpio_dir(r->nr)
 									      : DUMPIO_NONE;
 
-	if ((dir == DUMPIO_READ && fdset_has(&tr->o->dump_read, (long)r->args[0])) ||
-	    (dir == DUMPIO_WRITE && fdset_has(&tr->o->dump_write, (long)r->args[0])))
+	if ((dir == DUMPIO_READ && fdset_has(&tr->o->dump_read, (long)(int)r->args[0])) ||
+	    (dir == DUMPIO_WRITE && fdset_has(&tr->o->dump_write, (long)(int)r->args[0])))
 		strsize = PT_DUMP_MAX;
 	for (int i = 0; i < HY_NARGS; i++) {
 		const struct hy_cap *c = &e->arg[i];
