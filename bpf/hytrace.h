@@ -95,6 +95,10 @@ _Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 #define HY_F_SIG_BLOCKED 0x0020	/* HY_REC_SIGNAL: reported by a signalfd/sigtimedwait path */
 #define HY_F_ENTER_SEEN	0x0040	/* HY_REC_SYSCALL: an HY_REC_ENTER was sent for it */
 #define HY_F_THREAD	0x0080	/* HY_REC_FORK: a thread (CLONE_THREAD) */
+#define HY_F_INJECTED	0x0100	/* HY_REC_SYSCALL: -e inject= set its return (error or retval) */
+#define HY_F_DELAYED	0x0200	/* HY_REC_SYSCALL: -e inject= delayed it (delay_enter/exit) */
+#define HY_F_INJ_RETVAL	0x0400	/* HY_REC_SYSCALL: ret is an injected success value, even
+				   in -4095..-1 (strace prints "= -1 (INJECTED)") */
 
 struct hy_rec {
 	__u16 type;		/* enum hy_rec_type */

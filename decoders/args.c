@@ -22,6 +22,8 @@ bool d_failed(const struct dctx *d)
 {
 	if (d->ev->r.flags & HY_F_NO_EXIT)
 		return true;
+	if (d->ev->r.flags & HY_F_INJ_RETVAL)
+		return false;
 	return d->ev->r.ret < 0 && d->ev->r.ret >= -4095;
 }
 
@@ -283,7 +285,7 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 	d->ret = NULL;
 	d->ret_note = NULL;
 	d->args = hv_array(d);
-	d->ret_is_error = exiting && !(ev->r.flags & HY_F_NO_EXIT) &&
+	d->ret_is_error = exiting && !(ev->r.flags & (HY_F_NO_EXIT | HY_F_INJ_RETVAL)) &&
 			  ev->r.ret < 0 && ev->r.ret >= -4095;
 	if (d->o->noderef && !d->o->raw)
 		d->ev = ev = event_noderef(d, ev);

@@ -414,6 +414,14 @@ void dec_fallocate(struct dctx *d)
 	arg(d, v_long(d, 3));
 }
 
+void dec_fadvise64(struct dctx *d)
+{
+	arg(d, v_fd(d, 0));
+	arg(d, v_long(d, 1));
+	arg(d, v_long(d, 2));
+	arg(d, v_sym(d, 3, &xlat_fadvise_advice));
+}
+
 void dec_flock(struct dctx *d)
 {
 	arg(d, v_fd(d, 0));

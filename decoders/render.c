@@ -214,6 +214,15 @@ static const struct event_blob *ret_fd_path(const struct dctx *d)
 	return NULL;
 }
 
+/* -e inject=: strace's marks after the return value (src/syscall.c, syscall_exiting_trace) */
+static void render_tamper(struct sbuf *sb, const struct hy_rec *r)
+{
+	if (r->flags & HY_F_INJECTED)
+		sb_puts(sb, " (INJECTED)");
+	if (r->flags & HY_F_DELAYED)
+		sb_puts(sb, " (DELAYED)");
+}
+
 void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 {
 	const struct hy_rec *r = &d->ev->r;
@@ -241,6 +250,7 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 			sb_puts(sb, text);
 			sb_putc(sb, ')');
 		}
+		render_tamper(sb, r);
 		return;
 	}
 	sb_puts(sb, "= ");
@@ -279,4 +289,5 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 		render_value(sb, d->ret_note, xflag);
 		sb_putc(sb, ')');
 	}
+	render_tamper(sb, r);
 }

@@ -123,6 +123,10 @@ static const struct backend *choose_backend(const struct opts *o, bool raw)
 			pr_warn("-a (system-wide) needs the eBPF backend: %s", why);
 			return NULL;
 		}
+		if (o->ninjects && err == -EOPNOTSUPP) {	/* the one notice of this fallback */
+			pr_warn("using the ptrace backend: %s", why);
+			return &backend_ptrace;
+		}
 		pr_info("using ptrace: %s", why);
 		return &backend_ptrace;
 	}

@@ -68,15 +68,24 @@ static const char usage_text[] =
 "  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
 "                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
 "  -z, --successful-only  only successful calls;  -Z, --failed-only: only failed calls\n"
+"Tampering (ptrace backend) and data dumps:\n"
+"  -e inject=SET:HOW[:when=W], --inject=...  tamper with the calls in SET; HOW: error=E\n"
+"                 (skip, fail with errno E), retval=V (skip, return V), signal=S (as it\n"
+"                 returns), syscall=NAME, delay_enter=T, delay_exit=T (T: 10ms, 5us...);\n"
+"                 W: N, N+, N+STEP, N..M, N..M+STEP (per thread); marked (INJECTED), (DELAYED)\n"
+"  -e fault=SET[:error=E][:when=W], --fault=...  inject with error=ENOSYS by default\n"
+"  -e read=FDS, --read=FDS   hex dump of all the data read from these fds (reads=, r=)\n"
+"  -e write=FDS, --write=FDS  hex dump of all the data written to them (writes=, w=)\n"
 "Output:\n"
 "  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
+"                 -o -: standard output; -o '|CMD' or '!CMD': piped to sh -c CMD\n"
 "  -A, --output-append-mode  -o FILE: append to it\n"
 "  -s N, --string-limit=N  show at most N bytes of strings and buffers (default 32, at most\n"
 "                 1048576)\n"
 "  -v, --no-abbrev  print structures in full (-e abbrev=none)\n"
 "  -x, -xx, --strings-in-hex[=none|non-ascii|all]  non-ASCII strings in hex; all in hex\n"
 "  -X raw|abbrev|verbose, --const-print-style  only abbrev: constants print as names\n"
-"  -y, -yy        print paths of fds; also socket details\n"
+"  -y, -yy        print paths of fds; also socket details and device numbers\n"
 "  -Y             the command name after each pid: [pid 42<sh>]\n"
 "  -n, --syscall-number  the syscall's number before its name: [ 257] openat(...)\n"
 "  -i, --instruction-pointer  refused: records carry no instruction pointer yet\n"
@@ -494,6 +503,271 @@ static int parse_signals(struct opts *o, const char *spec)
 	return 0;
 }
 
+/* error=: a name (ENOENT) or a number 1..4095, as strace 6.1; 0 if invalid. */
+static int inject_errno(const char *s)
+{
+	unsigned long long n;
+
+	if (*s >= '0' && *s <= '9')
+		return parse_uint(s, 4095, &n) && n ? (int)n : 0;
+	for (int e = 1; e <= 4095; e++) {
+		const char *nm = errno_name(e);
+
+		if (nm && !strcmp(nm, s))
+			return e;
+	}
+	return 0;
+}
+
+/* delay_enter=/delay_exit=: strace's time format, a decimal number with s, ms, us (the
+ * default) or ns; into microseconds (at most a day: a longer one is surely a mistake). */
+static int inject_delay(const char *s, uint64_t *us)
+{
+	static const struct { const char *unit; double us; } units[] = {
+		{ "", 1 }, { "s", 1e6 }, { "ms", 1e3 }, { "us", 1 }, { "ns", 1e-3 },
+	};
+	size_t i = strspn(s, "0123456789"), f = 0;
+
+	if (s[i] == '.')
+		f = strspn(s + i + 1, "0123456789") + 1;
+	if (!i && f < 2)
+		return -1;
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		if (strcmp(s + i + f, units[u].unit))
+			continue;
+		double v = strtod(s, NULL) * units[u].us;
+
+		if (v > 86400e6)
+			return -1;
+		*us = (uint64_t)(v + 0.5);
+		if (!*us && v > 0)
+			*us = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* when=first[..last][+[step]] (strace 6.1's man page) */
+static int inject_when(const char *s, struct inject_rule *r)
+{
+	unsigned long long first, last = INJ_WHEN_MAX, step = 0;
+	char buf[64];
+	char *dots, *plus;
+
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	plus = strchr(buf, '+');
+	if (plus) {
+		*plus++ = '\0';
+		step = 1;
+		if (*plus && (!parse_uint(plus, INJ_WHEN_MAX, &step) || !step))
+			return -1;
+	}
+	dots = strstr(buf, "..");
+	if (dots) {
+		*dots = '\0';
+		if (!parse_uint(dots + 2, INJ_WHEN_MAX - 1, &last) || !last)
+			return -1;
+		if (!plus)
+			step = 1;
+	}
+	if (!parse_uint(buf, INJ_WHEN_MAX, &first) || !first || last < first)
+		return -1;
+	if (!plus && !dots)
+		last = first;	/* first: that invocation only */
+	r->first = (unsigned int)first;
+	r->last = (unsigned int)last;
+	r->step = step ? (unsigned int)step : 1;
+	return 0;
+}
+
+/*
+ * -e inject=SET:error=E|retval=V[:signal=S][:syscall=NAME][:delay_enter=D][:delay_exit=D]
+ * [:when=EXPR], and -e fault=SET[:error=E][:when=EXPR] (inject with error=ENOSYS by default).
+ */
+static int parse_inject_rule(struct opts *o, const char *arg, bool fault)
+{
+	const char *what = fault ? "fault" : "inject";
+	struct inject_rule r = { .scno = -1, .first = 1, .last = INJ_WHEN_MAX, .step = 1 };
+	uint64_t set[NR_WORDS];
+	const char *colon = strchr(arg, ':'), *why = NULL;
+	char *copy, *save = NULL, *setspec;
+	int ret = -1;
+
+	copy = strdup(arg);
+	if (!copy)
+		return bad("-e %s: out of memory", what);
+	setspec = copy;
+	if (colon)
+		copy[colon - arg] = '\0';
+	if (!*setspec) {
+		why = "no syscall set";
+		goto out;
+	}
+	if (parse_sysset(setspec, what, set))
+		goto out_quiet;
+	for (char *tok = colon ? strtok_r(copy + (colon - arg) + 1, ":", &save) : NULL; tok;
+	     tok = strtok_r(NULL, ":", &save)) {
+		char *v = strchr(tok, '=');
+
+		if (!v) {
+			why = "each item is KEY=VALUE";
+			goto out;
+		}
+		*v++ = '\0';
+		if (!strcmp(tok, "when")) {	/* the last one counts, as in strace */
+			if (inject_when(v, &r)) {
+				why = "when= is FIRST[..LAST][+[STEP]], FIRST and STEP 1..65535, "
+				      "LAST FIRST..65534";
+				goto out;
+			}
+		} else if (!strcmp(tok, "error")) {
+			if (r.error || r.has_retval) {
+				why = "one error= or retval= only";
+				goto out;
+			}
+			r.error = inject_errno(v);
+			if (!r.error) {
+				why = "error= is an errno name or 1..4095";
+				goto out;
+			}
+		} else if (fault) {
+			why = "fault takes error= and when= only";
+			goto out;
+		} else if (!strcmp(tok, "retval")) {
+			char *end;
+
+			if (r.error || r.has_retval || !*v) {
+				why = r.error || r.has_retval ? "one error= or retval= only"
+							      : "retval= needs a number";
+				goto out;
+			}
+			errno = 0;
+			r.retval = *v == '-' ? strtoll(v, &end, 0) : (int64_t)strtoull(v, &end, 0);
+			if (errno || *end) {
+				why = "retval= is a number (64 bits)";
+				goto out;
+			}
+			r.has_retval = true;
+		} else if (!strcmp(tok, "signal")) {
+			if (r.signo) {
+				why = "one signal= only";
+				goto out;
+			}
+			r.signo = signal_number(v);
+			if (r.signo <= 0) {
+				r.signo = 0;
+				why = "signal= is a signal name or 1..64";
+				goto out;
+			}
+		} else if (!strcmp(tok, "syscall")) {
+			long nr = sysent_lookup(v);
+
+			if (nr < 0 || !(sysent[nr].classes & SC_PU)) {
+				why = "syscall= names a %pure syscall (one without side effects)";
+				goto out;
+			}
+			r.scno = nr;
+		} else if (!strcmp(tok, "delay_enter") || !strcmp(tok, "delay_exit")) {
+			uint64_t *d = tok[6] == 'e' && tok[7] == 'n' ? &r.delay_enter_us
+								     : &r.delay_exit_us;
+
+			if (inject_delay(v, d) || !*d) {
+				why = "a delay is a number with s, ms, us (default) or ns, up to a day";
+				goto out;
+			}
+		} else if (!strcmp(tok, "poke_enter") || !strcmp(tok, "poke_exit")) {
+			why = "poke_enter= and poke_exit= are not supported by hytrace";
+			goto out;
+		} else {
+			why = "unknown key (error, retval, signal, syscall, delay_enter, delay_exit, "
+			      "when)";
+			goto out;
+		}
+	}
+	if (fault && !r.error)
+		r.error = 38;	/* ENOSYS, strace's default for fault= */
+	/* strace 6.1 (src/filter_qualify.c) warns alike: the tracee's libc takes it for an error */
+	if (r.has_retval && (uint64_t)r.retval >= (uint64_t)-4095)
+		pr_warn("Inadvertent injection of error %d is possible for retval=%llu",
+			(int)-r.retval, (unsigned long long)r.retval);
+	if (!r.error && !r.has_retval && !r.signo && !r.delay_enter_us && !r.delay_exit_us) {
+		why = "needs error=, retval=, signal=, delay_enter= or delay_exit=";
+		goto out;
+	}
+	struct inject_rule *n = realloc(o->injects, (o->ninjects + 1) * sizeof(*n));
+
+	if (!n) {
+		why = "out of memory";
+		goto out;
+	}
+	o->injects = n;
+	o->injects[o->ninjects++] = r;
+	for (int i = 0; i < HY_NR_MAX; i++)
+		if (set[i / 64] >> (i % 64) & 1)
+			o->inject_of[i] = (uint16_t)o->ninjects;
+	ret = 0;
+out:
+	if (ret)
+		bad("invalid %s argument '%s': %s", what, arg, why);
+out_quiet:
+	free(copy);
+	return ret;
+}
+
+/* -e read=SET, -e write=SET: fd numbers, all, none, !negation (strace's number sets) */
+static int parse_rw_set(struct opts *o, const char *spec, bool write)
+{
+	struct fd_set_q s = { 0 };
+	const char *what = write ? "write" : "read";
+	bool neg = false;
+	char *copy, *save = NULL;
+
+	if (*spec == '!') {
+		neg = true;
+		spec++;
+	}
+	if (list_has_empty(spec))
+		return bad("invalid descriptor '' in -e %s='%s%s'", what, neg ? "!" : "", spec);
+	copy = strdup(spec);
+	if (!copy)
+		return -1;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned long long fd;
+
+		if (!strcmp(tok, "all")) {
+			memset(s.bits, 0xff, sizeof(s.bits));
+			s.high = true;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		if (!parse_uint(tok, DUMP_FD_MAX - 1, &fd)) {
+			int r = bad("invalid descriptor '%s' in -e %s= (0 to %d, all or none)", tok,
+				    what, DUMP_FD_MAX - 1);
+
+			free(copy);
+			return r;
+		}
+		s.bits[fd / 64] |= 1ull << (fd % 64);
+	}
+	free(copy);
+	if (neg) {
+		for (size_t w = 0; w < DUMP_FD_MAX / 64; w++)
+			s.bits[w] = ~s.bits[w];
+		s.high = !s.high;
+	}
+	s.any = s.high;
+	for (size_t w = 0; w < DUMP_FD_MAX / 64; w++)
+		s.any |= s.bits[w] != 0;
+	if (write)
+		o->dump_write = s;
+	else
+		o->dump_read = s;
+	return 0;
+}
+
 /*
  * A set of names (quiet=, decode-fds=, decode-pids=) into bits: "all", "none", a leading "!"
  * negating the set, and strace's words for an empty or unknown item ("invalid quiet ''").
@@ -625,23 +899,15 @@ static int qual_secontext(struct opts *o, const char *v, const char *qual)
 	return bad("-e secontext=%s: hytrace has no SELinux support (no contexts to print)", v);
 }
 
-/*
- * -e read=, write=, inject=, fault=: parsed here when they are implemented (one qual_* each in
- * the table below); until then each is refused with its reason.
- */
+/* -e read=, write=: hex dumps of the data on those fds; -e inject=, fault=: tampering */
 static int qual_read_write(struct opts *o, const char *v, const char *qual)
 {
-	(void)o;
-	(void)v;
-	return bad("-e %s=: hex dumps of the data %s on fds are not implemented in hytrace yet", qual,
-		   !strcmp(qual, "read") ? "read" : "written");
+	return parse_rw_set(o, v, !strcmp(qual, "write"));
 }
 
 static int qual_inject(struct opts *o, const char *v, const char *qual)
 {
-	(void)o;
-	(void)v;
-	return bad("-e %s=: syscall fault injection is not implemented in hytrace yet", qual);
+	return parse_inject_rule(o, v, !strcmp(qual, "fault"));
 }
 
 /* strace 6.1's qualifiers (filter_qualify.c, qual_options[]): exact names only */
@@ -982,6 +1248,7 @@ enum {
 	OPT_TRACE, OPT_SIGNAL, OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_QUIET,
 	OPT_DECODE_FDS, OPT_DECODE_PIDS, OPT_PIDNS, OPT_KVM, OPT_SECONTEXT, OPT_ABS_TS, OPT_REL_TS,
 	OPT_SC_TIMES, OPT_OUT_SEP, OPT_DAEMONIZE, OPT_STR_HEX, OPT_COLUMNS,
+	OPT_INJECT, OPT_FAULT, OPT_READ, OPT_WRITE,
 };
 
 static const struct option longopts[] = {
@@ -1067,6 +1334,10 @@ static const struct option longopts[] = {
 	{ "strings-in-hex", optional_argument, NULL, OPT_STR_HEX },
 	{ "trace-path", required_argument, NULL, 'P' },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
+	{ "inject", required_argument, NULL, OPT_INJECT },
+	{ "fault", required_argument, NULL, OPT_FAULT },
+	{ "read", required_argument, NULL, OPT_READ },
+	{ "write", required_argument, NULL, OPT_WRITE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -1474,6 +1745,16 @@ int opts_parse(struct opts *o, int argc, char **argv)
 					   "or s, as 10us)", optarg);
 			break;
 		case OPT_FUNC_ARGS: o->func_args = true; break;
+		case OPT_INJECT:
+		case OPT_FAULT:
+			if (parse_inject_rule(o, optarg, c == OPT_FAULT))
+				return -1;
+			break;
+		case OPT_READ:
+		case OPT_WRITE:
+			if (parse_rw_set(o, optarg, c == OPT_WRITE))
+				return -1;
+			break;
 		case ':':	/* getopt's own words (glibc), without its program name */
 			if (optopt && optopt < 256)
 				pr_warn("option requires an argument -- '%c'", optopt);
@@ -1583,6 +1864,12 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->xstyle != CONST_ABBREV)
 		return bad("-X %s/--const-print-style: hytrace prints named constants only as "
 			   "names (-X abbrev)", o->xstyle == CONST_RAW ? "raw" : "verbose");
+	/* strace 6.1: "piping the output and -ff are mutually exclusive" */
+	if (o->follow == 2 && (o->outfile[0] == '|' || o->outfile[0] == '!'))
+		return bad("-ff writes one file per process: not with -o '%s' (a pipe)", o->outfile);
+	if (o->input && (o->ninjects || o->dump_read.any || o->dump_write.any))
+		return bad("%s", "-e inject=, fault=, read= and write= need a live trace: not with "
+			   "--input");
 	/*
 	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
 	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C
@@ -1640,6 +1927,7 @@ void opts_free(struct opts *o)
 	for (int i = 0; i < o->nfuncs; i++)
 		free((char *)o->funcs[i].regex);
 	free(o->funcs);
+	free(o->injects);
 	free(o->pids);
 	free(o->env_set);
 	free(o->comms);

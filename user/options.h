@@ -54,6 +54,38 @@ enum const_style { CONST_ABBREV, CONST_RAW, CONST_VERBOSE };
 
 /* -D, --daemonize: where the tracer runs when it starts the command */
 enum daemonize { DAEMON_OFF, DAEMON_GRANDCHILD, DAEMON_PGROUP, DAEMON_SESSION };
+/*
+ * -e inject=SET:... and -e fault=SET:... (strace 6.1's man page, "Tampering"): one rule per
+ * expression; for each syscall, the last expression naming it wins (opts.inject_of).
+ */
+#define INJ_WHEN_MAX	65535	/* when=: first and step 1..65535, last 1..65534 (strace 6.1) */
+struct inject_rule {
+	int error;		/* error=: 1..4095, 0: none */
+	bool has_retval;	/* retval= given */
+	int64_t retval;		/* ... the success value returned */
+	int signo;		/* signal=: 1..64, 0: none */
+	long scno;		/* syscall=: a pure syscall run instead of -1; -1: none */
+	uint64_t delay_enter_us;	/* delay_enter=, microseconds (0: none) */
+	uint64_t delay_exit_us;		/* delay_exit= */
+	unsigned int first, last, step;	/* when=: invocations first..last, every step */
+};
+
+/* -e read=SET, -e write=SET: the fds whose data is dumped in hex */
+#define DUMP_FD_MAX	1024	/* fds named one by one: 0..1023 (all/none/! cover the rest) */
+struct fd_set_q {
+	uint64_t bits[DUMP_FD_MAX / 64];
+	bool high;		/* fds from DUMP_FD_MAX up are in the set (all, or a negation) */
+	bool any;		/* some fd is in the set */
+};
+
+static inline bool fdset_has(const struct fd_set_q *s, long fd)
+{
+	if (fd < 0 || !s->any)
+		return false;
+	if (fd >= DUMP_FD_MAX)
+		return s->high;
+	return s->bits[fd / 64] >> (fd % 64) & 1;
+}
 
 /* --func=PATTERN[@BINARY] and --func-exclude=PATTERN[@BINARY], in command-line order */
 struct func_pattern {
@@ -149,7 +181,21 @@ enum otlp_syscalls otlp_sc;	/* --otlp-syscalls= */
 	unsigned int func_depth;	/* --func-depth=N: calls nested deeper are dropped; 0: all */
 	uint64_t func_min_ns;		/* --func-min-time: calls shorter than this are dropped */
 	bool func_args;			/* --func-args: integer arguments and return values */
+	/* -e inject=, -e fault= (ptrace backend) */
+	struct inject_rule *injects;	/* the rules, in command-line order */
+	int ninjects;
+	uint16_t inject_of[HY_NR_MAX];	/* per syscall: 1 + its rule's index, 0: none */
+	/* -e read=, -e write= */
+	struct fd_set_q dump_read, dump_write;
 };
+
+/* The injection rule for syscall nr, or NULL. */
+static inline const struct inject_rule *opts_inject(const struct opts *o, long nr)
+{
+	if (nr < 0 || nr >= HY_NR_MAX || !o->inject_of[nr])
+		return NULL;
+	return &o->injects[o->inject_of[nr] - 1];
+}
 
 static inline bool opts_traced(const struct opts *o, long nr)
 {

@@ -39,7 +39,7 @@ _hytrace()
 		COMPREPLY=($(compgen -W "1 2 3 4 anywhere waiting never never_tstp" -- "$cur"))
 		return ;;
 	-e)
-		COMPREPLY=($(compgen -W "trace= status= signal= raw= verbose= abbrev= quiet=" -- "$cur"))
+		COMPREPLY=($(compgen -W "trace= status= signal= raw= verbose= abbrev= quiet= inject= fault= read= write=" -- "$cur"))
 		compopt -o nospace 2>/dev/null
 		return ;;
 	-s | -E)

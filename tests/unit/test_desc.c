@@ -2,6 +2,7 @@
 /* test_desc.c: descriptor decoders (decoders/desc.c) against lines printed by strace 6.1. */
 #include <sys/syscall.h>
 #include "unit.h"
+#include "dumpio.h"
 
 struct iov { uint64_t base, len; };
 struct pfd { int32_t fd; int16_t events, revents; };
@@ -306,7 +307,57 @@ UT_CASE(epoll)
 	UT_EXPECT("epoll_create1", ut_line(u, 21), "epoll_create1(EPOLL_CLOEXEC)            = 21");
 }
 
+/* -e read=/write= dumps and -e inject= marks, as strace 6.1 printed them (cat, writev) */
+UT_CASE(dump_inject)
+{
+	static const char data[] = "abcdefghijklmnopqrstuvwxyz\001\002\377 ";
+	struct iov wv[2] = { { 0x10, 6 }, { 0x20, 6 } };
+	struct sbuf sb = { 0 };
+
+	ut_begin(u, SYS_read, 3, 0x1000, 131072, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, data, 30, 0);
+	ut_line(u, 30);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("read dump", sb.s,
+		  " | 00000  61 62 63 64 65 66 67 68  69 6a 6b 6c 6d 6e 6f 70  abcdefghijklmnop |\n"
+		  " | 00010  71 72 73 74 75 76 77 78  79 7a 01 02 ff 20        qrstuvwxyz...    |\n");
+	sb_reset(&sb);
+	ut_begin(u, SYS_write, 1, 0x1000, 40, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, data, 30, HY_BF_TRUNC);
+	ut_line(u, 40);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("write dump cut", strstr(sb.s, " | ... dump cut: 30 of 40 bytes captured (limit) |\n")
+		  ? "marked" : sb.s, "marked");
+	sb_reset(&sb);
+	ut_line(u, -9);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("no dump of a failed call", sb.s ? sb.s : "", "");
+	sb_reset(&sb);
+	ut_begin(u, SYS_writev, 1, 0x1000, 2, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, wv, sizeof(wv), 0);
+	ut_blob(u, 1, HY_AT_ENTER, 1, "hello ", 6, HY_BF_CHILD);
+	ut_blob(u, 1, HY_AT_ENTER, 2, "world\n", 6, HY_BF_CHILD);
+	ut_line(u, 12);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("writev dump", sb.s,
+		  " * 6 bytes in buffer 0\n"
+		  " | 00000  68 65 6c 6c 6f 20                                 hello            |\n"
+		  " * 6 bytes in buffer 1\n"
+		  " | 00000  77 6f 72 6c 64 0a                                 world.           |\n");
+	sb_free(&sb);
+
+	ut_begin(u, SYS_read, 3, 0x1000, 10, 0, 0, 0);
+	rb_rec(&u->rb)->flags |= HY_F_INJECTED;
+	UT_EXPECT("error injected", ut_line(u, -2),
+		  "read(3, 0x1000, 10)                     = -1 ENOENT (No such file or directory) (INJECTED)");
+	ut_begin(u, SYS_getpid, 0, 0, 0, 0, 0, 0);
+	rb_rec(&u->rb)->flags |= HY_F_INJECTED | HY_F_INJ_RETVAL | HY_F_DELAYED;
+	UT_EXPECT("retval=-1 injected", ut_line(u, -1),
+		  "getpid()                                = -1 (INJECTED) (DELAYED)");
+}
+
 static const struct ut_case cases[] = {
+	UT_ENTRY(dump_inject),
 	UT_ENTRY(pread_pwrite), UT_ENTRY(writev), UT_ENTRY(readv), UT_ENTRY(pwritev2),
 	UT_ENTRY(lseek), UT_ENTRY(dup), UT_ENTRY(fcntl), UT_ENTRY(fcntl_lock), UT_ENTRY(pipe2),
 	UT_ENTRY(close_range), UT_ENTRY(eventfd2), UT_ENTRY(signalfd4), UT_ENTRY(timerfd),

@@ -628,6 +628,15 @@ UT_CASE(sizes)
 	UT_EXPECT("fallocate unknown", ut_line(u, -95),
 		  "fallocate(3, 0x100 /* FALLOC_FL_??? */, 0, 1) = -1 EOPNOTSUPP (Operation not supported)");
 
+	/* strace 6.1, cat: fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0 */
+	ut_begin(u, SYS_fadvise64, 3, 0, 0, 2, 0, 0);
+	UT_EXPECT("fadvise64", ut_line(u, 0), "fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0");
+	ut_begin(u, SYS_fadvise64, 3, 10, 20, 5, 0, 0);
+	UT_EXPECT("fadvise64 noreuse", ut_line(u, 0), "fadvise64(3, 10, 20, POSIX_FADV_NOREUSE) = 0");
+	ut_begin(u, SYS_fadvise64, 3, 0, 0, 99, 0, 0);
+	UT_EXPECT("fadvise64 unknown", ut_line(u, -22),
+		  "fadvise64(3, 0, 0, 0x63 /* POSIX_FADV_??? */) = -1 EINVAL (Invalid argument)");
+
 	ut_begin(u, SYS_flock, 3, 2 | 4, 0, 0, 0, 0);
 	UT_EXPECT("flock", ut_line(u, 0), "flock(3, LOCK_EX|LOCK_NB)               = 0");
 

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include "log.h"
 #include "outfile.h"
 
@@ -151,9 +154,104 @@ static int open_path(struct outfile *f, const char *path, unsigned int flags)
 	return 0;
 }
 
+/*
+ * -o '|CMD' and -o '!CMD' (strace 6.1: the trace piped to "sh -c CMD").  One pipe serves every
+ * sink of the run (-C's summary comes after the trace in the same stream) and stays open until
+ * hytrace exits, which then waits for CMD to finish.  CMD is not hytrace's child, so that the
+ * ptrace backend's waitpid(-1) never takes it for a tracee: a short-lived middle process starts
+ * it and exits, and a pidfd (Linux 5.3) tells when it is done.
+ */
+static struct {
+	char *cmd;
+	FILE *fp;
+	int pidfd;
+} out_pipe = { .pidfd = -1 };
+
+static void pipe_finish(void)
+{
+	if (!out_pipe.fp)
+		return;
+	if (fclose(out_pipe.fp))
+		pr_warn("cannot write to the pipe to '%s': %s", out_pipe.cmd, strerror(errno));
+	out_pipe.fp = NULL;
+	if (out_pipe.pidfd >= 0) {
+		struct pollfd p = { .fd = out_pipe.pidfd, .events = POLLIN };
+
+		while (poll(&p, 1, -1) < 0 && errno == EINTR)
+			;
+		close(out_pipe.pidfd);
+		out_pipe.pidfd = -1;
+	}
+}
+
+static int open_pipe(struct outfile *f, const char *cmd)
+{
+	int fds[2], pidp[2];
+	pid_t mid, pid = -1;
+
+	if (out_pipe.fp) {
+		if (strcmp(out_pipe.cmd, cmd)) {
+			pr_warn("cannot pipe to '%s': the trace already goes to '%s'", cmd, out_pipe.cmd);
+			return -EBUSY;
+		}
+		goto done;
+	}
+	if (pipe2(fds, O_CLOEXEC) < 0 || pipe2(pidp, O_CLOEXEC) < 0) {
+		int err = errno;
+
+		pr_warn("cannot pipe to '%s': %s", cmd, strerror(err));
+		return -err;
+	}
+	fflush(NULL);
+	mid = fork();
+	if (mid == 0) {
+		pid_t c = fork();
+
+		if (c == 0) {
+			dup2(fds[0], 0);	/* dup2 clears close-on-exec on fd 0 */
+			execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+			_exit(127);
+		}
+		(void)!write(pidp[1], &c, sizeof(c));
+		_exit(c < 0);
+	}
+	close(fds[0]);
+	close(pidp[1]);
+	if (mid > 0) {
+		if (read(pidp[0], &pid, sizeof(pid)) != sizeof(pid))
+			pid = -1;
+		waitpid(mid, NULL, 0);
+	}
+	close(pidp[0]);
+	if (pid <= 0) {
+		close(fds[1]);
+		pr_warn("cannot pipe to '%s': cannot start sh", cmd);
+		return -ECHILD;
+	}
+	out_pipe.pidfd = (int)syscall(SYS_pidfd_open, pid, 0);	/* -1 (ESRCH): gone already */
+	out_pipe.fp = fdopen(fds[1], "w");
+	out_pipe.cmd = strdup(cmd);
+	if (!out_pipe.fp || !out_pipe.cmd) {
+		pr_warn("cannot pipe to '%s': out of memory", cmd);
+		if (out_pipe.fp)
+			fclose(out_pipe.fp);
+		else
+			close(fds[1]);
+		out_pipe.fp = NULL;
+		return -ENOMEM;
+	}
+	atexit(pipe_finish);
+done:
+	f->fp = out_pipe.fp;
+	f->name = strdup(cmd);
+	return f->name ? 0 : -ENOMEM;
+}
+
 int outfile_open(struct outfile *f, const char *path, FILE *dflt, unsigned int flags)
 {
 	memset(f, 0, sizeof(*f));
+	if (path && (path[0] == '|' || path[0] == '!'))
+		return open_pipe(f, path + 1);
 	if (!path || !strcmp(path, "-")) {
 		f->fp = path ? stdout : dflt;
 		f->name = strdup(f->fp == stdout ? "standard output" : "standard error");

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "log.h"
 #include "sink.h"
+#include "dumpio.h"
 #include "render.h"
 
 #define ALIGN_COL 40	/* strace's default -a: the column of "= " */
@@ -335,6 +336,21 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
+/* -e read=SET, -e write=SET: the hex dump after the line, as strace's dumpio() */
+_Static_assert(HY_STR_MAX == 4096, "the dump cut text names HY_STR_MAX");
+
+static void dump_part(const struct opts *o, const struct event *ev, struct sbuf *sb)
+{
+	if (!o->dump_read.any && !o->dump_write.any)
+		return;
+	enum dumpio_dir dir = dumpio_dir(ev->r.nr);
+
+	if ((dir == DUMPIO_READ && fdset_has(&o->dump_read, (long)(int)ev->r.args[0])) ||
+	    (dir == DUMPIO_WRITE && fdset_has(&o->dump_write, (long)(int)ev->r.args[0])))
+		dumpio_render(sb, ev, "hytrace copies at most 4096 bytes a buffer on "
+			      "eBPF, 16 MiB on ptrace");
+}
+
 /* ") = RET" (aligned, with -T's time) after the arguments in sb, and the line written. */
 static void ret_part(struct text *tx, const struct sink *s, const struct event *ev,
 		     const struct dctx *d, struct outf *out, const struct task *t, struct sbuf *sb,
@@ -370,6 +386,7 @@ static void ret_part(struct text *tx, const struct sink *s, const struct event *
 		}
 	}
 	sb_putc(sb, '\n');
+	dump_part(o, ev, sb);
 	for (unsigned int i = 0; i < tx->nstack; i++) {
 		sb_puts(sb, " > ");
 		sink_frame_text(sb, &tx->stack[i]);

@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <zlib.h>
 #include "backend.h"
 #include "bpf_stack.h"
 #include "clock.h"
@@ -40,6 +41,7 @@
 #include "procperm.h"
 #include "ptrace_capture.h"
 #include "sockinfo.h"
+#include "fdpath.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -194,6 +196,51 @@ static int bpf_policy(const struct opts *o, char *why, size_t whylen)
 	return 0;
 }
 
+/* The value of CONFIG_name in /proc/config.gz: 'y', 'm', 'n' (not set), or 0 (unknown). */
+static char kconfig(const char *name)
+{
+	gzFile f = gzopen("/proc/config.gz", "rb");
+	char line[512];
+	size_t n = strlen(name);
+	char v = 0;
+
+	if (!f)
+		return 0;
+	v = 'n';
+	while (gzgets(f, line, sizeof(line)))
+		if (!strncmp(line, "CONFIG_", 7) && !strncmp(line + 7, name, n) && line[7 + n] == '=') {
+			v = line[8 + n];
+			break;
+		}
+	gzclose(f);
+	return v;
+}
+
+/*
+ * -e inject= / -e fault= on the eBPF backend.  Skipping a syscall and setting its return
+ * from BPF takes bpf_override_return() on a kprobe (CONFIG_BPF_KPROBE_OVERRIDE, which needs
+ * CONFIG_KPROBES and CONFIG_FUNCTION_ERROR_INJECTION; the function must be marked
+ * ALLOW_ERROR_INJECTION, listed in /sys/kernel/debug/error_injection/list) or an fmod_ret
+ * program on such a function; neither is in hytrace's BPF objects (the main one is at its
+ * 32-program limit), so the reason says what this kernel would or would not allow.
+ */
+static int bpf_inject_why(char *why, size_t whylen)
+{
+	char kp = kconfig("KPROBES"), fei = kconfig("FUNCTION_ERROR_INJECTION"),
+	     ovr = kconfig("BPF_KPROBE_OVERRIDE");
+
+	if (kp == 'n' || fei == 'n' || ovr == 'n')
+		snprintf(why, whylen, "-e inject/fault needs bpf_override_return(), and this kernel "
+			 "has no CONFIG_BPF_KPROBE_OVERRIDE (CONFIG_KPROBES %s, "
+			 "CONFIG_FUNCTION_ERROR_INJECTION %s)", kp == 'y' ? "set" : "not set",
+			 fei == 'y' ? "set" : "not set");
+	else
+		snprintf(why, whylen, "-e inject/fault: the eBPF backend has no error-injection "
+			 "program (bpf_override_return%s); the ptrace backend injects",
+			 ovr == 'y' ? " is available here, but not built in" : ": kernel config unknown");
+	return -EOPNOTSUPP;
+}
+
 static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 {
 	int r = bpf_policy(o, why, whylen);
@@ -225,6 +272,8 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 	 * at load.  Nothing here parses the vmlinux BTF: the light skeleton's
 	 * loader relocates and finds attach points in the kernel (Makefile).
 	 */
+	if (o->ninjects)
+		return bpf_inject_why(why, whylen);
 	return 0;
 }
 
@@ -243,8 +292,10 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 	if (event_parse(&ev, r, len))
 		return false;
 	for (unsigned int i = 0; i < ev.nblobs && !any; i++)
-		any = (ev.b[i].h.flags & HY_BF_FDPATH) && ev.b[i].h.len > 8 &&
-		      !memcmp(ev.b[i].data, "socket:[", 8);
+		any = (ev.b[i].h.flags & HY_BF_FDPATH) &&
+		      ((ev.b[i].h.len > 8 && !memcmp(ev.b[i].data, "socket:[", 8)) ||
+		       (ev.b[i].h.len > 1 && ev.b[i].data[0] == '/' &&
+			!(ev.b[i].h.flags & HY_BF_FDRAW)));
 	if (!any || rb_begin(&B.rb, r))
 		return false;
 	for (unsigned int i = 0; i < ev.nblobs; i++) {
@@ -260,6 +311,11 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
 			data = det;
 			n = strlen(det);
 			flags |= HY_BF_FDRAW;	/* preformatted: the renderer must not escape it */
+		} else if ((b->h.flags & (HY_BF_FDPATH | HY_BF_FDRAW)) == HY_BF_FDPATH &&
+			   fdpath_dev((const char *)data, n, B.tr->o->d.xflag, det, sizeof(det)) == 0) {
+			data = det;	/* a device: "<char 1:3>" after its path */
+			n = strlen(det);
+			flags |= HY_BF_FDRAW;
 		}
 		void *p = rb_blob(&B.rb, b->h.arg, b->h.when, b->h.idx, b->h.addr, n);
 
@@ -738,6 +794,10 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_drop_unfinished = !(o->status & ST_UNFINISHED);
 	rd->cfg_no_enter = (o->status & ST_ALL) != ST_ALL;
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
+	/* -e read=/write=: buffers are copied up to the kernel side's limit, HY_STR_MAX per
+	 * buffer (for every call: the BPF side has no fd sets); longer ones show a marked cut */
+	if (o->dump_read.any || o->dump_write.any)
+		rd->cfg_strsize = HY_STR_MAX;
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */

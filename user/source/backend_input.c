@@ -527,6 +527,9 @@ static int do_call(struct pipeline *pl, struct itask *t, const struct sp_line *l
 	ev.r.ret = c.ret;
 	if (c.no_exit)
 		ev.r.flags |= HY_F_NO_EXIT;
+	ev.r.flags |= c.tamper;
+	if ((c.tamper & HY_F_INJECTED) && !c.is_error)
+		ev.r.flags |= HY_F_INJ_RETVAL;	/* "= -1 (INJECTED)": a value, not an error */
 	if (c.is_error && c.ret <= -512 && c.ret >= -516)
 		ev.r.flags |= HY_F_RESTART;
 	/* times: with -T, the duration is exact; the exit is when the line was printed */

@@ -19,6 +19,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -51,6 +52,13 @@ struct ptask {
 	int64_t resumed_ns;	/* CLOCK_MONOTONIC when resumed with soon set */
 	char comm[HY_COMM_LEN];
 	struct recbuf rb;	/* the current call's record */
+	/* -e inject= (strace 6.1's tampering, src/syscall.c) */
+	uint16_t *inj_n;	/* invocations so far per syscall number (allocated on first use) */
+	const struct inject_rule *inj;	/* the current call's rule when it is tampered with */
+	uint32_t inj_flags;	/* HY_F_INJECTED, HY_F_DELAYED, HY_F_INJ_RETVAL for the call */
+	int inj_sig;		/* a signal to deliver as the call returns */
+	int64_t delay_until;	/* delay_enter=/delay_exit=: held stopped until (CLOCK_MONOTONIC) */
+	int delay_sig;		/* ... then resumed with this signal */
 };
 
 #define PENDING_MAX 64	/* stops collected at once; more wait for the next round */
@@ -70,6 +78,7 @@ struct ptracer {
 		int status;
 	} pending[PENDING_MAX];
 	unsigned int npending, ipending;
+	unsigned int ndelayed;	/* tasks held stopped by an injected delay (delay_until set) */
 };
 
 static struct ptracer P;
@@ -87,6 +96,9 @@ static void ptask_fini(void *val)
 		P.nquick -= t->quick;
 	}
 	rb_free(&t->rb);
+	free(t->inj_n);
+	if (t->delay_until)
+		P.ndelayed--;
 }
 
 static struct ptask *ptask_get(pid_t tid)
@@ -349,6 +361,89 @@ static void stack_maps_changed(struct tracer *tr, struct ptask *t, const struct 
 	sym_invalidate(tr->sym, t->pid);
 }
 
+static int64_t mono_ns(void);
+
+/*
+ * delay_enter=/delay_exit=: the thread stays stopped for us microseconds, as strace 6.1 delays
+ * a tracee (src/delay.c): handle_stop() does not resume it, ptrace_run() does when the time has
+ * come, and every other thread is traced meanwhile.
+ */
+static void inject_hold(struct ptask *t, uint64_t us)
+{
+	t->delay_until = mono_ns() + (int64_t)us * 1000;
+}
+
+/*
+ * -e inject= at a traced syscall's entry, as strace 6.1 does (src/syscall.c): count the
+ * invocation (per thread and syscall); when= picks it: error= and retval= replace the syscall
+ * number with -1 (or syscall=) so that the kernel skips it, and set the return at the exit;
+ * delay_enter= waits here; signal= and delay_exit= wait for the exit.
+ */
+static void inject_entry(struct tracer *tr, struct ptask *t, long nr)
+{
+	const struct inject_rule *ir = opts_inject(tr->o, nr);
+
+	if (!ir)
+		return;
+	if (!t->inj_n) {
+		t->inj_n = calloc(HY_NR_MAX, sizeof(*t->inj_n));
+		if (!t->inj_n) {
+			pr_warn("-e inject: out of memory: the calls of thread %d go on untouched",
+				(int)t->tid);
+			return;
+		}
+	}
+	unsigned int n = t->inj_n[nr];
+
+	if (n < INJ_WHEN_MAX)	/* the count stops past 65535: when= cannot name more */
+		t->inj_n[nr] = (uint16_t)++n;
+	if (n < ir->first || n > ir->last || (n - ir->first) % ir->step)
+		return;
+	t->inj = ir;
+	if (ir->error || ir->has_retval) {
+		long scno = ir->scno >= 0 ? ir->scno : -1;
+
+		if (ptrace(PTRACE_POKEUSER, t->tid, (void *)offsetof(struct user_regs_struct, orig_rax),
+			   (void *)scno) < 0) {
+			pr_warn("-e inject: cannot change the syscall of thread %d: %s", (int)t->tid,
+				strerror(errno));
+			t->inj = NULL;
+			return;
+		}
+		t->inj_flags |= HY_F_INJECTED | (ir->has_retval ? HY_F_INJ_RETVAL : 0);
+	}
+	if (ir->delay_enter_us) {
+		inject_hold(t, ir->delay_enter_us);
+		t->inj_flags |= HY_F_DELAYED;
+	}
+	if (ir->delay_exit_us)
+		t->inj_flags |= HY_F_DELAYED;
+	t->inj_sig = ir->signo;
+}
+
+/* At the exit of a tampered call: its return set (the record gets it too), delay_exit=. */
+static void inject_exit(struct ptask *t, struct hy_rec *r)
+{
+	const struct inject_rule *ir = t->inj;
+
+	if (!ir)
+		return;
+	if (t->inj_flags & HY_F_INJECTED) {
+		int64_t v = ir->has_retval ? ir->retval : -(int64_t)ir->error;
+
+		if (ptrace(PTRACE_POKEUSER, t->tid, (void *)offsetof(struct user_regs_struct, rax),
+			   (void *)v) < 0)
+			pr_warn("-e inject: cannot set the return of thread %d: %s", (int)t->tid,
+				strerror(errno));
+		else
+			r->ret = v;
+	}
+	r->flags |= t->inj_flags;
+	if (ir->delay_exit_us)
+		inject_hold(t, ir->delay_exit_us);
+	t->inj = NULL;
+}
+
 static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
 {
 	const struct sysent *se = sysent_get(s->nr);
@@ -361,6 +456,9 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	};
 
 	memcpy(r.args, s->args, sizeof(r.args));
+	t->inj = NULL;		/* -e inject: nothing from an earlier call carries over */
+	t->inj_flags = 0;
+	t->inj_sig = 0;
 	if (t->in_syscall)	/* an entry without exit: the previous call never returned */
 		flush_unfinished(tr, t);
 	t->in_syscall = true;
@@ -382,6 +480,8 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
+	if (traced && tr->o->ninjects)	/* after the entry capture: it reads the arguments */
+		inject_entry(tr, t, s->nr);
 	if (traced && tr->sym && tr->cfg.stacks) {
 		stack_capture(tr, t, se);
 		/* the call starts when the tracee goes on: -T must not count our unwinding */
@@ -411,7 +511,9 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 
 	r->ts_exit = boottime_ns();
 	r->ret = s->ret;
-	if (s->ret <= -512 && s->ret >= -516)
+	if (t->inj)
+		inject_exit(t, r);	/* a delay_exit= starts after the exit time, as strace's -T */
+	else if (s->ret <= -512 && s->ret >= -516)
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
@@ -700,13 +802,22 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 	if (sig == (SIGTRAP | 0x80)) {
 		struct sysinfo_regs s;
 
+		int inj_sig = 0;
+
 		if (get_syscall(t, &s) == 0) {
-			if (s.entry)
+			if (s.entry) {
 				syscall_entry(tr, t, &s);
-			else
+			} else {
+				inj_sig = t->inj ? t->inj_sig : 0;	/* signal=: as the call returns */
 				syscall_exit(tr, t, &s);
+			}
 		}
-		resume(t, 0);
+		if (t->delay_until) {	/* -e inject=delay_*: resumed by resume_delayed() */
+			t->delay_sig = inj_sig;
+			P.ndelayed++;
+			return;
+		}
+		resume(t, inj_sig);
 		return;
 	}
 	if (status >> 16) {
@@ -919,6 +1030,14 @@ static void detach_all(struct tracer *tr)
 
 	/* interrupt every task, then detach each at its next stop */
 	while ((t = tidmap_next(&P.tasks, &pos, NULL))) {
+		if (t->delay_until) {	/* held by an injected delay: stopped already, let go now */
+			t->delay_until = 0;
+			P.ndelayed--;
+			if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)t->delay_sig) == 0 &&
+			    !(tr->o->quiet & QUIET_ATTACH) && !t->pre_exec)
+				pr_warn("Process %d detached", (int)t->tid);
+			continue;
+		}
 		t->detaching = true;
 		if (ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL) < 0 && errno == ESRCH) {
 			/* already stopped by us: detach straight away */
@@ -1008,6 +1127,82 @@ static pid_t poll_wait(int *status)
  * -I 1 asked to stop at once, pass the signal on to the command, as strace's cleanup() does, and
  * trace on until every tracee is gone.  True when the caller should detach now.
  */
+/* Resume the tasks whose injected delay is over; the time left to the next one (ns), or -1. */
+static int64_t resume_delayed(void)
+{
+	int64_t now = mono_ns(), next = -1;
+	struct ptask *t;
+	unsigned int pos = 0;
+
+	while (P.ndelayed && (t = tidmap_next(&P.tasks, &pos, NULL))) {
+		if (!t->delay_until)
+			continue;
+		if (t->delay_until <= now) {
+			t->delay_until = 0;
+			P.ndelayed--;
+			resume(t, t->delay_sig);
+		} else if (next < 0 || t->delay_until - now < next) {
+			next = t->delay_until - now;
+		}
+	}
+	return P.ndelayed ? next : -1;
+}
+
+static void on_delay_alarm(int sig)
+{
+	(void)sig;	/* only to end a waitpid() with EINTR */
+}
+
+/*
+ * ITIMER_REAL for wait_delayed(): first in ns (then every millisecond, in case it fired before
+ * waitpid() started to sleep); ns < 0 stops it.  Armed only around that waitpid(), so that no
+ * other call of ours is cut by its signal.
+ */
+static void delay_timer(int64_t ns)
+{
+	static bool handler;
+	struct itimerval it = { { 0, 0 }, { 0, 0 } };
+
+	if (ns >= 0) {
+		if (!handler) {
+			struct sigaction sa = { .sa_handler = on_delay_alarm };	/* no SA_RESTART */
+
+			sigemptyset(&sa.sa_mask);
+			sigaction(SIGALRM, &sa, NULL);
+			handler = true;
+		}
+		if (ns < 1000)
+			ns = 1000;
+		it.it_value.tv_sec = ns / 1000000000;
+		it.it_value.tv_usec = ns % 1000000000 / 1000;
+		it.it_interval.tv_usec = 1000;
+	}
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/*
+ * waitpid while tasks are held by an injected delay: asleep until a stop comes or the next
+ * delay ends, resuming each held task on time.  -1 with EINTR when a signal came.
+ */
+static pid_t wait_delayed(struct tracer *tr, int *status)
+{
+	for (;;) {
+		int64_t left = resume_delayed();
+
+		if (left < 0)
+			return waitpid(-1, status, __WALL);
+		delay_timer(left);
+		pid_t pid = waitpid(-1, status, __WALL);
+		int err = errno;
+
+		delay_timer(-1);
+		if (pid >= 0 || err != EINTR || *tr->stop) {
+			errno = err;
+			return pid;
+		}
+	}
+}
+
 /*
  * The next stop to handle, as waitpid() gives it; 0 when none is pending and wait is false.
  * With several tasks, every stop already waiting is collected at once and handled in that
@@ -1032,7 +1227,7 @@ static pid_t next_stop(struct tracer *tr, int *status, bool wait)
 	pid = poll_wait(status);
 	if (!pid) {
 		pipeline_idle(tr->pl);
-		pid = waitpid(-1, status, __WALL);
+		pid = P.ndelayed ? wait_delayed(tr, status) : waitpid(-1, status, __WALL);
 	}
 	if (pid <= 0 || tidmap_count(&P.tasks) < 2)
 		return pid;
@@ -1077,6 +1272,8 @@ static int ptrace_run(struct tracer *tr)
 		int status;
 		pid_t pid;
 
+		if (P.ndelayed)	/* injected delays that are over, even while other stops come */
+			resume_delayed();
 		/* the stops already collected first: each leaves its task resumed or gone */
 		pid = next_stop(tr, &status, false);
 		if (pid > 0) {

@@ -12,6 +12,7 @@
 #include "dev_ioctl.h"
 #include "fdpath.h"
 #include "ptrace_capture.h"
+#include "dumpio.h"
 
 #define PAGE 4096ul
 
@@ -167,11 +168,10 @@ static void iov_buffers(struct recbuf *rb, pid_t tid, int arg, int when, int fir
 }
 
 static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int arg, int when,
-		    const struct opts *o, uint64_t sp)
+		    const struct opts *o, uint64_t sp, unsigned int strsize)
 {
 	const struct hy_rec *r = rb_rec(rb);
 	uint64_t addr = r->args[arg];
-	unsigned int strsize = o->d.strsize;
 
 	switch (c->kind) {
 	case HY_CAP_STR:
@@ -407,6 +407,14 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 	unsigned int dev = tr->o->cuda ? devioc_kind(rb, when, tr->cfg.fdpaths) : HY_DEV_NONE;
 	bool dev_ioc = dev != HY_DEV_NONE && rb_rec(rb)->nr == SYS_ioctl;
 
+	/* -e read=/write=: the data of a call on a dumped fd is taken whole (up to PT_DUMP_MAX) */
+	unsigned int strsize = tr->o->d.strsize;
+	enum dumpio_dir dir = tr->o->dump_read.any || tr->o->dump_write.any ? dumpio_dir(r->nr)
+									      : DUMPIO_NONE;
+
+	if ((dir == DUMPIO_READ && fdset_has(&tr->o->dump_read, (long)(int)r->args[0])) ||
+	    (dir == DUMPIO_WRITE && fdset_has(&tr->o->dump_write, (long)(int)r->args[0])))
+		strsize = PT_DUMP_MAX;
 	for (int i = 0; i < HY_NARGS; i++) {
 		const struct hy_cap *c = &e->arg[i];
 
@@ -416,7 +424,7 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 			continue;
 		if (i == 2 && dev_ioc && devioc_capture(rb, tid, dev, when))
 			continue;
-		cap_one(rb, tid, c, i, when, tr->o, sp);
+		cap_one(rb, tid, c, i, when, tr->o, sp, strsize);
 	}
 	fdpath_add(rb, e, when, tr->cfg.fdpaths, tr->o->d.xflag);
 }

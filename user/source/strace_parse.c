@@ -859,6 +859,17 @@ struct hv *sp_value(struct dctx *d, struct sp_state *st, const char *s, size_t l
 /* The result after "= ": ?, -1 ENAME (text), ? ERESTARTSYS (text), 3</path> (note)... */
 static int parse_ret(struct vp *v, struct sp_call *c)
 {
+	/* -e inject=: strace's marks end the line, " (INJECTED)" before " (DELAYED)" */
+	static const struct { const char *text; size_t len; uint32_t flag; } marks[] = {
+		{ " (DELAYED)", 10, HY_F_DELAYED }, { " (INJECTED)", 11, HY_F_INJECTED },
+	};
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if ((size_t)(v->end - v->p) > marks[i].len &&
+		    !memcmp(v->end - marks[i].len, marks[i].text, marks[i].len)) {
+			v->end -= marks[i].len;
+			c->tamper |= marks[i].flag;
+		}
 	const char *s = v->p;
 	size_t n = v->end - v->p;
 

@@ -79,6 +79,7 @@ struct sp_call {
 	int64_t ret;		/* the return value (-errno for errors) */
 	struct hv *retval;	/* the return value as printed (HV_INT, HV_HEX, HV_FD ...) */
 	struct hv *ret_note;	/* "(...)" after it, or NULL */
+	uint32_t tamper;	/* HY_F_INJECTED, HY_F_DELAYED: "(INJECTED)", "(DELAYED)" at the end */
 };
 
 /*

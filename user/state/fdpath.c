@@ -6,10 +6,36 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include "render.h"
+#include "sbuf.h"
 #include "fdpath.h"
 #include "sockinfo.h"
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
+
+int fdpath_dev(const char *path, size_t n, int xflag, char *out, size_t outlen)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	struct sbuf sb = { 0 };
+
+	if (!n || path[0] != '/' || n >= sizeof(p))
+		return -1;
+	memcpy(p, path, n);
+	p[n] = '\0';
+	if (strlen(p) != n || stat(p, &st) || (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
+		return -1;
+	render_quoted(&sb, p, n, xflag & SOCKINFO_XFLAG_MASK, "<>", 0);
+	if (!sb.s)
+		return -1;
+	int k = snprintf(out, outlen, "%s<%s %u:%u>", sb.s, S_ISBLK(st.st_mode) ? "block" : "char",
+			 major(st.st_rdev), minor(st.st_rdev));
+
+	sb_free(&sb);
+	return k > 0 && (size_t)k < outlen ? 0 : -1;
+}
 
 int fdpath_describe(pid_t pid, long fd, int level, int xflag, char *buf, size_t len)
 {
@@ -26,6 +52,14 @@ int fdpath_describe(pid_t pid, long fd, int level, int xflag, char *buf, size_t 
 	if (n < 0)
 		return -errno;
 	buf[n] = '\0';
+	if (level >= 2 && buf[0] == '/') {
+		char dev[PATH_MAX + 64];
+
+		if (fdpath_dev(buf, (size_t)n, xflag, dev, sizeof(dev)) == 0) {
+			snprintf(buf, len, "%s", dev);
+			return 1;
+		}
+	}
 	if (level >= 2 && !strncmp(buf, "socket:[", 8)) {
 		unsigned long ino = strtoul(buf + 8, NULL, 10);
 		char det[PATH_MAX];

@@ -21,4 +21,11 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int l
  * text in buf and 0 (a path, to be quoted) or 1 (socket details, printed as is), or -errno. */
 int fdpath_describe(pid_t pid, long fd, int level, int xflag, char *buf, size_t len);
 
+/*
+ * -yy: the path of a character or block device with its numbers, as strace 6.1 prints it
+ * ("/dev/null<char 1:3>", the path quoted as -y quotes it), preformatted in out; 0, or -1
+ * when path (n bytes) is no device (strace stat()s the path, so does this).
+ */
+int fdpath_dev(const char *path, size_t n, int xflag, char *out, size_t outlen);
+
 #endif

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * tamper.c: syscalls for -e inject=, -e fault= and -e read=/write= (tests/inject.sh).
+ *
+ *   tamper calls [fork]   chdir("/") 6 times and getuid() twice, printing what each returned
+ *                         (so a test sees that the tracee got the injected value); SIGUSR1 is
+ *                         caught and counted; with fork, a child does the same first (counts
+ *                         are per process)
+ *   tamper io             data through fds 3.. (files, a pipe, a socket pair) with read, write,
+ *                         pread64, pwrite64, readv, writev, sendto, recvfrom, sendmsg, recvmsg;
+ *                         one write of 5000 bytes (beyond the eBPF backend's 4096 a buffer)
+ * The output on stdout names no pid or address: it is the same under any tracer.
+ */
+#include "hyt.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+
+static volatile sig_atomic_t nsig;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	nsig++;
+}
+
+static void calls(const char *who)
+{
+	for (int i = 1; i <= 6; i++) {
+		long r = syscall(SYS_chdir, "/");
+
+		printf("%s chdir %d: %ld %s\n", who, i, r, r < 0 ? strerror(errno) : "");
+	}
+	for (int i = 1; i <= 2; i++) {
+		long r = syscall(SYS_getuid);
+
+		printf("%s getuid %d: %ld\n", who, i, r);
+	}
+	printf("%s signals: %d\n", who, (int)nsig);
+	fflush(stdout);
+}
+
+static int io(void)
+{
+	static char big[5000];
+	char buf[6000], a[8], b[16];
+	struct iovec wv[2] = { { "hello ", 6 }, { "vector\n", 7 } };
+	struct iovec rv[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	struct msghdr m = { .msg_iov = wv, .msg_iovlen = 2 };
+	int sv[2], pfd[2];
+	int f = open("tamper.data", O_RDWR | O_CREAT | O_TRUNC, 0644);	/* fd 3 */
+
+	if (f != 3 || pipe(pfd) || socketpair(AF_UNIX, SOCK_STREAM, 0, sv))	/* 4 5, 6 7 */
+		return 1;
+	for (size_t i = 0; i < sizeof(big); i++)
+		big[i] = (char)(i * 7 + i / 256);
+	HYT_CHECK(write(f, "abcdefghijklmnopqrstuvwxyz\001\002\377 end\n", 34) == 34);
+	HYT_CHECK(pwrite(f, "PW", 2, 40) == 2);
+	HYT_CHECK(writev(f, wv, 2) == 13);
+	HYT_CHECK(pread(f, buf, sizeof(buf), 0) > 0);
+	HYT_CHECK(lseek(f, 0, SEEK_SET) == 0);
+	HYT_CHECK(read(f, buf, 20) == 20);
+	HYT_CHECK(readv(f, rv, 2) == 24);
+	HYT_CHECK(write(pfd[1], big, sizeof(big)) == (ssize_t)sizeof(big));
+	HYT_CHECK(read(pfd[0], buf, sizeof(buf)) == (ssize_t)sizeof(big));
+	HYT_CHECK(sendto(sv[0], "datagram?", 9, 0, NULL, 0) == 9);
+	HYT_CHECK(recvfrom(sv[1], buf, sizeof(buf), 0, NULL, NULL) == 9);
+	HYT_CHECK(sendmsg(sv[0], &m, 0) == 13);
+	m.msg_iov = rv;
+	HYT_CHECK(recvmsg(sv[1], &m, 0) == 13);
+	HYT_CHECK(read(f, buf, 0) == 0);
+	printf("io done\n");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	signal(SIGUSR1, on_usr1);
+	if (argc > 1 && !strcmp(argv[1], "io"))
+		return io();
+	if (argc > 2 && !strcmp(argv[2], "fork")) {
+		pid_t c = fork();
+
+		if (c == 0) {
+			calls("child");
+			_exit(0);
+		}
+		waitpid(c, NULL, 0);
+	}
+	calls("main");
+	return 0;
+}
