@@ -26,6 +26,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define E2BIG	7
 #define SIGKILL	9
 #define MAX_ERRNO 4095	/* include/linux/err.h: -4095..-1 are errors */
+#define PAGE_SZ	4096	/* x86_64's PAGE_SIZE (arch/x86/include/asm/page_types.h) */
 
 /* Config, set by user space between open and load. */
 const volatile __u32 cfg_self_tgid;
@@ -312,7 +313,7 @@ static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st
  */
 __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, __u32 mode)
 {
-	__u32 off, lim, room, rd, len = 0, flags;
+	__u32 off, lim, room, rd, len = 0, flags, trunc;
 	struct hy_blob *b;
 	__u8 *data;
 	long err = 0;
@@ -358,13 +359,25 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 			err = -EINVAL;
 		}
 	} else if (mode == RD_USER || mode == RD_KERNEL) {
-		if (mode == RD_USER)
+		trunc = rd < want;	/* cut by the room left: a short read below is not */
+		if (mode == RD_USER) {
 			err = bpf_probe_read_user(data, rd, (const void *)addr);
-		else
+			/*
+			 * an object that ends where an unmapped page starts, read with a
+			 * larger fixed size (sockaddr, fd_set, an int of prctl): the part
+			 * up to the page end, short, as the ptrace backend's reads stop
+			 */
+			if (err && rd > PAGE_SZ - (addr & (PAGE_SZ - 1))) {
+				rd = PAGE_SZ - (addr & (PAGE_SZ - 1));
+				BOUND(rd, PAGE_SZ << 1);
+				err = bpf_probe_read_user(data, rd, (const void *)addr);
+			}
+		} else {
 			err = bpf_probe_read_kernel(data, rd, (const void *)s->ksrc);
+		}
 		if (!err) {
 			len = rd;
-			if (rd < want)
+			if (trunc)
 				flags |= HY_BF_TRUNC;
 		}
 	}

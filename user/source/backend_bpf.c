@@ -144,6 +144,24 @@ static void tids_del(pid_t tid)
 		}
 }
 
+/*
+ * A child of our command made with CLONE_PARENT is our child, traced or not: nobody else can
+ * reap it, and a program that waits for it to go (kill(pid, 0) until ESRCH) would wait forever
+ * (issue 16, item 7; the ptrace backend reaps whatever waitpid(-1) reports).  hytrace has no
+ * other children than the command: any other zombie is such a child.
+ */
+static void reap_others(pid_t child)
+{
+	for (int i = 0; i < 64; i++) {
+		siginfo_t si = { 0 };
+
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) < 0 ||
+		    si.si_pid <= 0 || si.si_pid == child)
+			return;
+		waitpid(si.si_pid, NULL, WNOHANG | __WALL);
+	}
+}
+
 /* -- libbpf's messages go through our log levels --------------------------- */
 
 static int libbpf_print(enum libbpf_print_level lvl, const char *fmt, va_list ap)
@@ -1102,6 +1120,7 @@ static void check_child(struct tracer *tr)
 
 	if (!tr->child || tr->child_done)
 		return;
+	reap_others(tr->child);
 	if (waitpid(tr->child, &st, WNOHANG) == tr->child) {
 		tr->exit_status = st;
 		tr->child_done = true;
