@@ -1210,7 +1210,12 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 {
 	__u32 fl = 0;
 
-	if (fatal_pending())	/* never returns to the caller: "= ?", as ptrace sees it */
+	/*
+	 * never returns to the caller: "= ?", as ptrace sees it; but for the task a fatal signal
+	 * was shown for (hy_sig_generate): under ptrace, that signal is not made a SIGKILL and
+	 * its call returns before the signal-delivery-stop
+	 */
+	if (fatal_pending() && !st->fatal_sig)
 		fl |= HY_F_NO_EXIT;
 
 	if (st->flags & HYB_TS_ENTER_SEEN)
@@ -1280,19 +1285,16 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 	return 0;
 }
 
-__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret)
-{
-	return exit_rec(st, pt, now, ret, 0);
-}
-
 /*
- * The flush, at the task's exit, of a call that never returns (exit_group, or killed while
- * blocked).  A global function of its own: the exit program then does not verify the exit
- * captures (cap_arg, fd_path), ~3000 instructions of every start (bench/README.md, "startup").
+ * The exit of a call whose record has blobs (sys_exit), and with no_exit the flush, at the
+ * task's exit, of a call that never returns (exit_group, or killed while blocked).  One global
+ * function for both (the light skeleton's loader holds 32 programs and functions): verified
+ * once on its own, so the exit program does not verify the exit captures (cap_arg, fd_path),
+ * ~3000 instructions of every start (bench/README.md, "startup").
  */
-__noinline int exit_unfinished(struct hyb_task *st, __u64 pt)
+__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
 {
-	return exit_rec(st, pt, 0, 0, 1);
+	return exit_rec(st, pt, now, ret, no_exit);
 }
 
 /* -------------------------------------------------------------------------
@@ -1446,7 +1448,7 @@ static __always_inline int sys_exit_body(long ret)
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || (cfg_cuda && st->dev)) {
-		exit_slow(st, pt, now, ret);
+		exit_slow(st, pt, now, ret, 0);
 		st->ts = 0;
 		return 0;
 	}
@@ -1734,7 +1736,7 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 	if (!(st->flags & HYB_TS_PRE_EXEC) && !hidden(st)) {
 		/* a call that never returns (exit_group, or killed while blocked) */
 		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
-			exit_unfinished(st, pt);
+			exit_slow(st, pt, 0, 0, 1);
 		r = life_rec(HY_REC_EXIT, pt);
 		if (r) {
 			/* wait status: include/linux/sched/signal.h, exit_code as wait(2) reports */
@@ -1755,32 +1757,36 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 	return 0;
 }
 
-SEC("tp_btf/signal_deliver")
-int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+#define SIGSTOP	19	/* the stop signals: SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU (asm/signal.h) */
+#define SIGTTOU	22
+#define SIGNAL_GROUP_EXIT 0x04	/* include/linux/sched/signal.h */
+
+/*
+ * A HY_REC_SIGNAL of task (tgid, tid, comm) with the kernel's siginfo; fl: HY_F_*.  Then, with
+ * stop, the HY_REC_SIGSTOP of the group stop that follows ("--- stopped by SIGSTOP ---").
+ */
+static __always_inline void sig_rec(struct task_struct *task, int sig, struct kernel_siginfo *info,
+				    __u32 fl, int stop)
 {
-	__u64 pt = bpf_get_current_pid_tgid();
-	struct hyb_task *st;
 	struct {
 		struct hy_rec r;
 		struct hy_blob b;
 		__u8 si[HYB_SIGINFO_LEN];
 	} *e;
+	__u64 pt = (__u64)task->tgid << 32 | (__u32)task->pid;
+	struct hy_rec *r;
 
-	/* SIGKILL never reaches user space: strace shows only "+++ killed by SIGKILL +++" */
-	if (sig == SIGKILL)
-		return 0;
-	st = task_get(bpf_get_current_task_btf());
-	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
-		return 0;
 	lost_check(1);
 	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
 	if (!e) {
 		drop(HY_LOST_RING_FULL, 1);
-		return 0;
+		return;
 	}
 	__builtin_memset(e, 0, sizeof(*e));
 	rec_head(&e->r, HY_REC_SIGNAL, pt, now_ns(), 0, NULL);
+	bpf_probe_read_kernel_str(e->r.comm, sizeof(e->r.comm), task->comm);
 	e->r.nr = sig;
+	e->r.flags = fl;
 	e->b.arg = HY_ARG_SIGINFO;
 	e->b.when = HY_AT_ENTER;
 	e->b.addr = 0;	/* as PTRACE_GETSIGINFO: not user memory */
@@ -1794,6 +1800,67 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		e->r.size = sizeof(*e) - (e->b.len ? 0 : HYB_SIGINFO_LEN);
 	}
 	bpf_ringbuf_submit(e, BPF_RB_FORCE_WAKEUP);
+	if (!stop)
+		return;
+	r = life_rec(HY_REC_SIGSTOP, pt);
+	if (!r)
+		return;
+	r->nr = sig;
+	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+}
+
+/*
+ * A signal taken by the task (handled, stopping, or fatal with a core dump: those the kernel
+ * delivers as they are).  SIGKILL never reaches user space: strace shows only "+++ killed by
+ * SIGKILL +++"; a fatal signal without core dump arrives here as SIGKILL too (complete_signal()
+ * in kernel/signal.c), hy_sig_generate shows it.  A stop signal with its default action stops
+ * the group: "--- stopped by ---" follows, as the ptrace backend's group-stop shows.  (SIGTSTP,
+ * SIGTTIN and SIGTTOU of an orphaned process group are dropped instead; not told apart here.)
+ */
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct hyb_task *st;
+
+	if (sig == SIGKILL)
+		return 0;
+	st = task_get(task);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
+		return 0;
+	sig_rec(task, sig, info, 0, sig >= SIGSTOP && sig <= SIGTTOU && !ka->sa.sa_handler);
+	return 0;
+}
+
+/*
+ * The signals signal_deliver never sees, at their generation: ignored ones (SIG_IGN, or
+ * ignored by default: SIGCHLD, SIGCONT, SIGURG, SIGWINCH), which the kernel drops here unless
+ * the task is ptraced, and fatal ones without core dump, which it turns into a SIGKILL of the
+ * whole group (complete_signal() in kernel/signal.c: flags SIGNAL_GROUP_EXIT, group_exit_code
+ * the signal).  strace shows both at the task's signal-delivery-stop: after the call the task
+ * is in (HY_F_SIG_INCALL: user space holds the record until that call's), before "+++ killed".
+ * Signals to a group that is already dying show nowhere, as under ptrace.
+ */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(hy_sig_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	struct signal_struct *sigs = task->signal;
+	struct hyb_task *st;
+
+	if (sig == SIGKILL || (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED))
+		return 0;
+	st = task_get(task);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
+		return 0;
+	if (result == TRACE_SIGNAL_DELIVERED) {
+		if (!(sigs->flags & SIGNAL_GROUP_EXIT) || sigs->group_exit_code != sig || sigs->core_state)
+			return 0;	/* signal_deliver shows it */
+		st->fatal_sig = sig;
+	} else if (sigs->flags & SIGNAL_GROUP_EXIT) {
+		return 0;
+	}
+	sig_rec(task, sig, info, st->ts ? HY_F_SIG_INCALL : 0, 0);
 	return 0;
 }
 

@@ -393,11 +393,67 @@ static bool stash_enter(struct tracer *tr, const struct hy_rec *r, size_t len)
 	return true;
 }
 
+/*
+ * Signals seen at their generation while their task was inside a syscall (HY_F_SIG_INCALL):
+ * ptrace shows them at the signal-delivery-stop, after that call's line, so they wait here for
+ * the call's record (or the task's exit), in the order they came.
+ */
+static struct stashed held[STASH_MAX];
+static int nheld;
+
+static void held_feed(struct tracer *tr, int i)
+{
+	struct recbuf keep = held[i].rb;
+
+	pipeline_feed(tr->pl, keep.buf, keep.len);
+	memmove(&held[i], &held[i + 1], (nheld - i - 1) * sizeof(held[0]));
+	held[--nheld].rb = keep;
+}
+
+/* the held signals of tid (all with tid 0), oldest first */
+static void held_release(struct tracer *tr, pid_t tid)
+{
+	for (int i = 0; i < nheld;) {
+		if (!tid || held[i].tid == tid)
+			held_feed(tr, i);
+		else
+			i++;
+	}
+}
+
+static bool held_add(struct tracer *tr, const struct hy_rec *r, size_t len)
+{
+	if (nheld == STASH_MAX)
+		held_feed(tr, 0);	/* the oldest, early rather than lost */
+	struct stashed *h = &held[nheld];
+
+	if (rb_begin(&h->rb, r))
+		return false;
+	if (len > sizeof(*r)) {
+		if (h->rb.cap < len) {
+			uint8_t *n = realloc(h->rb.buf, len);
+
+			if (!n)
+				return false;
+			h->rb.buf = n;
+			h->rb.cap = len;
+		}
+		memcpy(h->rb.buf, r, len);
+		h->rb.len = len;
+	}
+	h->tid = r->tid;
+	nheld++;
+	return true;
+}
+
 static void stash_free(void)
 {
-	for (int i = 0; i < STASH_MAX; i++)
+	for (int i = 0; i < STASH_MAX; i++) {
 		rb_free(&stash[i].rb);
+		rb_free(&held[i].rb);
+	}
 	nstash = 0;
+	nheld = 0;
 }
 
 static int on_record(void *ctx, void *data, size_t size)
@@ -431,6 +487,10 @@ static int on_record(void *ctx, void *data, size_t size)
 			len = B.rb.len;
 		}
 	}
+	if (r->type == HY_REC_SIGNAL && (r->flags & HY_F_SIG_INCALL) && held_add(tr, r, len))
+		return 0;
+	if (r->type == HY_REC_EXIT && nheld)
+		held_release(tr, r->tid);	/* "--- SIG ---" before "+++ killed by SIG +++" */
 	if (r->type == HY_REC_ENTER && stash_enter(tr, r, len))
 		return 0;
 	for (int i = nstash - 1; i >= 0; i--) {
@@ -446,6 +506,8 @@ static int on_record(void *ctx, void *data, size_t size)
 		}
 	}
 	pipeline_feed(tr->pl, data, len);
+	if (r->type == HY_REC_SYSCALL && nheld)
+		held_release(tr, r->tid);
 	return 0;
 }
 
@@ -1212,6 +1274,7 @@ static void finish(struct tracer *tr)
 	while (ring_buffer__consume(B.ring) > 0)
 		;
 	stash_flush(tr);
+	held_release(tr, 0);
 	/* threads still traced (Ctrl-C, --duration, -p): detached now */
 	for (size_t i = 0; i < B.ntids; i++) {
 		pid_t tid = B.tids[i];
