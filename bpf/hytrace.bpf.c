@@ -1762,11 +1762,12 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 #define SIGNAL_GROUP_EXIT 0x04	/* include/linux/sched/signal.h */
 
 /*
- * A HY_REC_SIGNAL of task (tgid, tid, comm) with the kernel's siginfo; fl: HY_F_*.  Then, with
+ * A HY_REC_SIGNAL of task (tgid, tid, comm) with the kernel's siginfo; fl: HY_F_*; call_ts: the
+ * task's st->ts (HY_F_SIG_INCALL, args[0]: which call's record the signal follows).  Then, with
  * stop, the HY_REC_SIGSTOP of the group stop that follows ("--- stopped by SIGSTOP ---").
  */
 static __always_inline void sig_rec(struct task_struct *task, int sig, struct kernel_siginfo *info,
-				    __u32 fl, int stop)
+				    __u32 fl, int stop, __u64 call_ts)
 {
 	struct {
 		struct hy_rec r;
@@ -1787,6 +1788,7 @@ static __always_inline void sig_rec(struct task_struct *task, int sig, struct ke
 	bpf_probe_read_kernel_str(e->r.comm, sizeof(e->r.comm), task->comm);
 	e->r.nr = sig;
 	e->r.flags = fl;
+	e->r.args[0] = call_ts;	/* HY_F_SIG_INCALL: the entry time of the call */
 	e->b.arg = HY_ARG_SIGINFO;
 	e->b.when = HY_AT_ENTER;
 	e->b.addr = 0;	/* as PTRACE_GETSIGINFO: not user memory */
@@ -1828,7 +1830,7 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	st = task_get(task);
 	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
 		return 0;
-	sig_rec(task, sig, info, 0, sig >= SIGSTOP && sig <= SIGTTOU && !ka->sa.sa_handler);
+	sig_rec(task, sig, info, 0, sig >= SIGSTOP && sig <= SIGTTOU && !ka->sa.sa_handler, 0);
 	return 0;
 }
 
@@ -1860,7 +1862,7 @@ int BPF_PROG(hy_sig_generate, int sig, struct kernel_siginfo *info, struct task_
 	} else if (sigs->flags & SIGNAL_GROUP_EXIT) {
 		return 0;
 	}
-	sig_rec(task, sig, info, st->ts ? HY_F_SIG_INCALL : 0, 0);
+	sig_rec(task, sig, info, st->ts ? HY_F_SIG_INCALL : 0, 0, st->ts);
 	return 0;
 }
 

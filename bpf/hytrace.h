@@ -97,7 +97,8 @@ _Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 #define HY_F_THREAD	0x0080	/* HY_REC_FORK: a thread (CLONE_THREAD) */
 #define HY_F_SIG_INCALL	0x0100	/* HY_REC_SIGNAL seen at generation (ignored, or fatal to the
 				   group) while the task was inside a syscall: it belongs after
-				   that call's record, where ptrace's signal-delivery-stop is */
+				   that call's record, where ptrace's signal-delivery-stop is;
+				   args[0]: that call's entry time (1 when no times are kept) */
 
 struct hy_rec {
 	__u16 type;		/* enum hy_rec_type */

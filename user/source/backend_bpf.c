@@ -421,6 +421,24 @@ static void held_release(struct tracer *tr, pid_t tid)
 	}
 }
 
+/*
+ * The held signals of r's task that came inside another call than r's (args[0], its entry
+ * time, when times are kept: r->ts_enter is 0 otherwise): that call's record came before the
+ * signal's, in a ring drained in reservation order (a signal generated on one CPU as the call
+ * ended on another).
+ */
+static void held_release_before(struct tracer *tr, const struct hy_rec *r)
+{
+	for (int i = 0; i < nheld;) {
+		const struct hy_rec *h = (const struct hy_rec *)held[i].rb.buf;
+
+		if (held[i].tid == (pid_t)r->tid && h->args[0] != r->ts_enter)
+			held_feed(tr, i);
+		else
+			i++;
+	}
+}
+
 static bool held_add(struct tracer *tr, const struct hy_rec *r, size_t len)
 {
 	if (nheld == STASH_MAX)
@@ -491,6 +509,9 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	if (r->type == HY_REC_EXIT && nheld)
 		held_release(tr, r->tid);	/* "--- SIG ---" before "+++ killed by SIG +++" */
+	/* a record of another call than the one a held signal came in: that call ended first */
+	if (nheld && (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) && r->ts_enter)
+		held_release_before(tr, r);
 	if (r->type == HY_REC_ENTER && stash_enter(tr, r, len))
 		return 0;
 	for (int i = nstash - 1; i >= 0; i--) {
