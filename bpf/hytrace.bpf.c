@@ -184,7 +184,8 @@ struct {
 #define META_IDX(idx) ((__u64)(idx) << 32)
 #define META_FL(fl) ((__u64)(fl) << 16)
 
-enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_KSTR };
+/* RD_USTACK: as RD_USER, but all or nothing (stack_dwarf() shrinks its window itself) */
+enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_KSTR, RD_USTACK };
 
 static __always_inline __u64 now_ns(void)
 {
@@ -303,7 +304,9 @@ static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st
  */
 
 /*
- * Append a blob to s->rec.  RD_USER: want bytes of user memory at addr;
+ * Append a blob to s->rec.  RD_USER: want bytes of user memory at addr, or
+ * when they cross into a page that cannot be read, those up to the first page's
+ * end (RD_USTACK: all or an error);
  * RD_KERNEL: of kernel memory at s->ksrc (addr is only shown).  RD_STR (user)
  * and RD_KSTR (kernel, s->ksrc): a string in a window of want bytes:
  * HY_BF_NUL and its length when the NUL is inside the window, else
@@ -358,16 +361,16 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 		} else if (err == 0) {
 			err = -EINVAL;
 		}
-	} else if (mode == RD_USER || mode == RD_KERNEL) {
+	} else if (mode == RD_USER || mode == RD_KERNEL || mode == RD_USTACK) {
 		trunc = rd < want;	/* cut by the room left: a short read below is not */
-		if (mode == RD_USER) {
+		if (mode != RD_KERNEL) {
 			err = bpf_probe_read_user(data, rd, (const void *)addr);
 			/*
 			 * an object that ends where an unmapped page starts, read with a
 			 * larger fixed size (sockaddr, fd_set, an int of prctl): the part
 			 * up to the page end, short, as the ptrace backend's reads stop
 			 */
-			if (err && rd > PAGE_SZ - (addr & (PAGE_SZ - 1))) {
+			if (err && mode == RD_USER && rd > PAGE_SZ - (addr & (PAGE_SZ - 1))) {
 				rd = PAGE_SZ - (addr & (PAGE_SZ - 1));
 				BOUND(rd, PAGE_SZ << 1);
 				err = bpf_probe_read_user(data, rd, (const void *)addr);
