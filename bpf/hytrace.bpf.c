@@ -374,6 +374,7 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 				rd = PAGE_SZ - (addr & (PAGE_SZ - 1));
 				BOUND(rd, PAGE_SZ << 1);
 				err = bpf_probe_read_user(data, rd, (const void *)addr);
+				flags |= HY_BF_PAGE_END;
 			}
 		} else {
 			err = bpf_probe_read_kernel(data, rd, (const void *)s->ksrc);

@@ -294,7 +294,8 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
  * Entry reads that failed in the kernel too at exit: BPF reads never fault
  * pages in, and a page the call itself never touched (a string constant
  * written to /dev/null) stays absent.  Read it again from here, as the ptrace
- * backend does (process_vm_readv faults pages in), while the task lives.
+ * backend does (process_vm_readv faults pages in), while the task lives.  So are
+ * reads the kernel cut at a page end whose next page turns out to be readable.
  */
 static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size_t len)
 {
@@ -307,8 +308,21 @@ static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size
 	for (unsigned int i = 0; i < ev.nblobs; i++) {
 		const struct hy_blob *h = &ev.b[i].h;
 
-		if (h->err == -EFAULT && h->arg < HY_NARGS && h->when == HY_AT_ENTER)
+		if (h->arg >= HY_NARGS || h->when != HY_AT_ENTER)
+			continue;
+		if (h->err == -EFAULT) {
 			bad |= 1u << h->arg;
+		} else if (!h->err && (h->flags & HY_BF_PAGE_END)) {
+			/*
+			 * a read cut at a page end: again if the next page is there (only not
+			 * faulted in); when it is unmapped, or the task is gone, the cut read
+			 * is what ptrace would have read
+			 */
+			uint8_t c;
+
+			if (pmem_read(r->tid, h->addr + h->len, &c, 1) == 1)
+				bad |= 1u << h->arg;
+		}
 	}
 	if (!bad || rb_begin(&B.fix, r))
 		return false;
