@@ -26,6 +26,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define E2BIG	7
 #define SIGKILL	9
 #define MAX_ERRNO 4095	/* include/linux/err.h: -4095..-1 are errors */
+#define PAGE_SZ	4096	/* x86_64's PAGE_SIZE (arch/x86/include/asm/page_types.h) */
 
 /* Config, set by user space between open and load. */
 const volatile __u32 cfg_self_tgid;
@@ -183,7 +184,8 @@ struct {
 #define META_IDX(idx) ((__u64)(idx) << 32)
 #define META_FL(fl) ((__u64)(fl) << 16)
 
-enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_KSTR };
+/* RD_USTACK: as RD_USER, but all or nothing (stack_dwarf() shrinks its window itself) */
+enum { RD_USER, RD_STR, RD_KERNEL, RD_ERR, RD_KSTR, RD_USTACK };
 
 static __always_inline __u64 now_ns(void)
 {
@@ -302,7 +304,9 @@ static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st
  */
 
 /*
- * Append a blob to s->rec.  RD_USER: want bytes of user memory at addr;
+ * Append a blob to s->rec.  RD_USER: want bytes of user memory at addr, or
+ * when they cross into a page that cannot be read, those up to the first page's
+ * end (RD_USTACK: all or an error);
  * RD_KERNEL: of kernel memory at s->ksrc (addr is only shown).  RD_STR (user)
  * and RD_KSTR (kernel, s->ksrc): a string in a window of want bytes:
  * HY_BF_NUL and its length when the NUL is inside the window, else
@@ -312,7 +316,7 @@ static __always_inline void rec_args(struct hy_rec *r, const struct hyb_task *st
  */
 __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, __u32 mode)
 {
-	__u32 off, lim, room, rd, len = 0, flags;
+	__u32 off, lim, room, rd, len = 0, flags, trunc;
 	struct hy_blob *b;
 	__u8 *data;
 	long err = 0;
@@ -357,14 +361,27 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 		} else if (err == 0) {
 			err = -EINVAL;
 		}
-	} else if (mode == RD_USER || mode == RD_KERNEL) {
-		if (mode == RD_USER)
+	} else if (mode == RD_USER || mode == RD_KERNEL || mode == RD_USTACK) {
+		trunc = rd < want;	/* cut by the room left: a short read below is not */
+		if (mode != RD_KERNEL) {
 			err = bpf_probe_read_user(data, rd, (const void *)addr);
-		else
+			/*
+			 * an object that ends where an unmapped page starts, read with a
+			 * larger fixed size (sockaddr, fd_set, an int of prctl): the part
+			 * up to the page end, short, as the ptrace backend's reads stop
+			 */
+			if (err && mode == RD_USER && rd > PAGE_SZ - (addr & (PAGE_SZ - 1))) {
+				rd = PAGE_SZ - (addr & (PAGE_SZ - 1));
+				BOUND(rd, PAGE_SZ << 1);
+				err = bpf_probe_read_user(data, rd, (const void *)addr);
+				flags |= HY_BF_PAGE_END;
+			}
+		} else {
 			err = bpf_probe_read_kernel(data, rd, (const void *)s->ksrc);
+		}
 		if (!err) {
 			len = rd;
-			if (rd < want)
+			if (trunc)
 				flags |= HY_BF_TRUNC;
 		}
 	}
@@ -1197,7 +1214,12 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 {
 	__u32 fl = 0;
 
-	if (fatal_pending())	/* never returns to the caller: "= ?", as ptrace sees it */
+	/*
+	 * never returns to the caller: "= ?", as ptrace sees it; but for the task a fatal signal
+	 * was shown for (hy_sig_generate): under ptrace, that signal is not made a SIGKILL and
+	 * its call returns before the signal-delivery-stop
+	 */
+	if (fatal_pending() && !st->fatal_sig)
 		fl |= HY_F_NO_EXIT;
 
 	if (st->flags & HYB_TS_ENTER_SEEN)
@@ -1267,19 +1289,16 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 	return 0;
 }
 
-__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret)
-{
-	return exit_rec(st, pt, now, ret, 0);
-}
-
 /*
- * The flush, at the task's exit, of a call that never returns (exit_group, or killed while
- * blocked).  A global function of its own: the exit program then does not verify the exit
- * captures (cap_arg, fd_path), ~3000 instructions of every start (bench/README.md, "startup").
+ * The exit of a call whose record has blobs (sys_exit), and with no_exit the flush, at the
+ * task's exit, of a call that never returns (exit_group, or killed while blocked).  One global
+ * function for both (the light skeleton's loader holds 32 programs and functions): verified
+ * once on its own, so the exit program does not verify the exit captures (cap_arg, fd_path),
+ * ~3000 instructions of every start (bench/README.md, "startup").
  */
-__noinline int exit_unfinished(struct hyb_task *st, __u64 pt)
+__noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
 {
-	return exit_rec(st, pt, 0, 0, 1);
+	return exit_rec(st, pt, now, ret, no_exit);
 }
 
 /* -------------------------------------------------------------------------
@@ -1433,7 +1452,7 @@ static __always_inline int sys_exit_body(long ret)
 	if (nf & HYB_NF_COMM)
 		bpf_get_current_comm(st->comm, sizeof(st->comm));
 	if ((nf & HYB_NF_EXIT_CAP) || st->slot_len || st->retry || (cfg_cuda && st->dev)) {
-		exit_slow(st, pt, now, ret);
+		exit_slow(st, pt, now, ret, 0);
 		st->ts = 0;
 		return 0;
 	}
@@ -1721,7 +1740,7 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 	if (!(st->flags & HYB_TS_PRE_EXEC) && !hidden(st)) {
 		/* a call that never returns (exit_group, or killed while blocked) */
 		if (st->ts && !cfg_summary && !cfg_drop_unfinished)
-			exit_unfinished(st, pt);
+			exit_slow(st, pt, 0, 0, 1);
 		r = life_rec(HY_REC_EXIT, pt);
 		if (r) {
 			/* wait status: include/linux/sched/signal.h, exit_code as wait(2) reports */
@@ -1742,32 +1761,38 @@ int BPF_PROG(hy_proc_exit, struct task_struct *p)
 	return 0;
 }
 
-SEC("tp_btf/signal_deliver")
-int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+#define SIGSTOP	19	/* the stop signals: SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU (asm/signal.h) */
+#define SIGTTOU	22
+#define SIGNAL_GROUP_EXIT 0x04	/* include/linux/sched/signal.h */
+
+/*
+ * A HY_REC_SIGNAL of task (tgid, tid, comm) with the kernel's siginfo; fl: HY_F_*; call_ts: the
+ * task's st->ts (HY_F_SIG_INCALL, args[0]: which call's record the signal follows).  Then, with
+ * stop, the HY_REC_SIGSTOP of the group stop that follows ("--- stopped by SIGSTOP ---").
+ */
+static __always_inline void sig_rec(struct task_struct *task, int sig, struct kernel_siginfo *info,
+				    __u32 fl, int stop, __u64 call_ts)
 {
-	__u64 pt = bpf_get_current_pid_tgid();
-	struct hyb_task *st;
 	struct {
 		struct hy_rec r;
 		struct hy_blob b;
 		__u8 si[HYB_SIGINFO_LEN];
 	} *e;
+	__u64 pt = (__u64)task->tgid << 32 | (__u32)task->pid;
+	struct hy_rec *r;
 
-	/* SIGKILL never reaches user space: strace shows only "+++ killed by SIGKILL +++" */
-	if (sig == SIGKILL)
-		return 0;
-	st = task_get(bpf_get_current_task_btf());
-	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
-		return 0;
 	lost_check(1);
 	e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
 	if (!e) {
 		drop(HY_LOST_RING_FULL, 1);
-		return 0;
+		return;
 	}
 	__builtin_memset(e, 0, sizeof(*e));
 	rec_head(&e->r, HY_REC_SIGNAL, pt, now_ns(), 0, NULL);
+	bpf_probe_read_kernel_str(e->r.comm, sizeof(e->r.comm), task->comm);
 	e->r.nr = sig;
+	e->r.flags = fl;
+	e->r.args[0] = call_ts;	/* HY_F_SIG_INCALL: the entry time of the call */
 	e->b.arg = HY_ARG_SIGINFO;
 	e->b.when = HY_AT_ENTER;
 	e->b.addr = 0;	/* as PTRACE_GETSIGINFO: not user memory */
@@ -1781,6 +1806,67 @@ int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 		e->r.size = sizeof(*e) - (e->b.len ? 0 : HYB_SIGINFO_LEN);
 	}
 	bpf_ringbuf_submit(e, BPF_RB_FORCE_WAKEUP);
+	if (!stop)
+		return;
+	r = life_rec(HY_REC_SIGSTOP, pt);
+	if (!r)
+		return;
+	r->nr = sig;
+	bpf_ringbuf_submit(r, BPF_RB_FORCE_WAKEUP);
+}
+
+/*
+ * A signal taken by the task (handled, stopping, or fatal with a core dump: those the kernel
+ * delivers as they are).  SIGKILL never reaches user space: strace shows only "+++ killed by
+ * SIGKILL +++"; a fatal signal without core dump arrives here as SIGKILL too (complete_signal()
+ * in kernel/signal.c), hy_sig_generate shows it.  A stop signal with its default action stops
+ * the group: "--- stopped by ---" follows, as the ptrace backend's group-stop shows.  (SIGTSTP,
+ * SIGTTIN and SIGTTOU of an orphaned process group are dropped instead; not told apart here.)
+ */
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(hy_sig_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct hyb_task *st;
+
+	if (sig == SIGKILL)
+		return 0;
+	st = task_get(task);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
+		return 0;
+	sig_rec(task, sig, info, 0, sig >= SIGSTOP && sig <= SIGTTOU && !ka->sa.sa_handler, 0);
+	return 0;
+}
+
+/*
+ * The signals signal_deliver never sees, at their generation: ignored ones (SIG_IGN, or
+ * ignored by default: SIGCHLD, SIGCONT, SIGURG, SIGWINCH), which the kernel drops here unless
+ * the task is ptraced, and fatal ones without core dump, which it turns into a SIGKILL of the
+ * whole group (complete_signal() in kernel/signal.c: flags SIGNAL_GROUP_EXIT, group_exit_code
+ * the signal).  strace shows both at the task's signal-delivery-stop: after the call the task
+ * is in (HY_F_SIG_INCALL: user space holds the record until that call's), before "+++ killed".
+ * Signals to a group that is already dying show nowhere, as under ptrace.
+ */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(hy_sig_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	struct signal_struct *sigs = task->signal;
+	struct hyb_task *st;
+
+	if (sig == SIGKILL || (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED))
+		return 0;
+	st = task_get(task);
+	if (!st || (st->flags & HYB_TS_PRE_EXEC) || hidden(st))
+		return 0;
+	if (result == TRACE_SIGNAL_DELIVERED) {
+		if (!(sigs->flags & SIGNAL_GROUP_EXIT) || sigs->group_exit_code != sig || sigs->core_state)
+			return 0;	/* signal_deliver shows it */
+		st->fatal_sig = sig;
+	} else if (sigs->flags & SIGNAL_GROUP_EXIT) {
+		return 0;
+	}
+	sig_rec(task, sig, info, st->ts ? HY_F_SIG_INCALL : 0, 0, st->ts);
 	return 0;
 }
 

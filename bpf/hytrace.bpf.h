@@ -68,7 +68,8 @@ struct hyb_task {
 	char comm[HY_COMM_LEN];	/* cached: bpf_get_current_comm() costs ~60 ns (measured);
 				   refreshed at exec, prctl and every record with blobs */
 	__u32 dev;		/* --cuda: enum hy_dev_kind of the current call's device fd */
-	__u32 pad;
+	__u32 fatal_sig;	/* a fatal signal the kernel turned into a group SIGKILL, shown as
+				   this task's (hy_sig_generate): its call returns, as under ptrace */
 };
 
 /* cfg_devfd[nr] (--cuda, bpf/ioctl_dev.bpf.h): 1 + the argument holding a device fd, or */

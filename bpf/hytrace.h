@@ -99,6 +99,10 @@ _Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 #define HY_F_DELAYED	0x0200	/* HY_REC_SYSCALL: -e inject= delayed it (delay_enter/exit) */
 #define HY_F_INJ_RETVAL	0x0400	/* HY_REC_SYSCALL: ret is an injected success value, even
 				   in -4095..-1 (strace prints "= -1 (INJECTED)") */
+#define HY_F_SIG_INCALL	0x0800	/* HY_REC_SIGNAL seen at generation (ignored, or fatal to the
+				   group) while the task was inside a syscall: it belongs after
+				   that call's record, where ptrace's signal-delivery-stop is;
+				   args[0]: that call's entry time (1 when no times are kept) */
 
 struct hy_rec {
 	__u16 type;		/* enum hy_rec_type */
@@ -147,6 +151,9 @@ struct hy_rec {
 #define HY_BF_CHILD	0x08	/* element of an array: idx is its position */
 #define HY_BF_ARRAY_END	0x10	/* string array: the NULL terminator was found after idx */
 #define HY_BF_FDRAW	0x20	/* HY_BF_FDPATH: preformatted socket details (-yy), print as is */
+#define HY_BF_PAGE_END	0x40	/* eBPF: the whole read failed, this is the part up to the end of
+				   its first page (the next could not be read: unmapped, or not
+				   faulted in yet, so user space reads entry captures again) */
 
 struct hy_blob {
 	__u8 arg;		/* 0-5, or HY_ARG_* */

@@ -21,7 +21,7 @@ const volatile __u32 cfg_stack_size = 8192;	/* --stack-size: bytes of stack at r
 const volatile __u32 cfg_stack_depth = 64;	/* --stack-depth: frames (fp) */
 const volatile __u32 cfg_stack_mmap_nr = 9;	/* mmap's number: its file path goes with the record */
 
-#define PAGE_SZ		4096
+/* PAGE_SZ: hytrace.bpf.c */
 #define MAP_ANON_BIT	0x20	/* MAP_ANONYMOUS, include/uapi/asm-generic/mman-common.h */
 
 static __always_inline __u32 stack_nr_flags(__u32 nr)
@@ -85,7 +85,7 @@ static __always_inline int stack_dwarf(struct scratch *s)
 	nb0 = s->nblobs;
 	for (__u32 i = 0; i <= HYB_USTACK_MAX / PAGE_SZ; i++) {
 		n = put_blob(s, META(HY_ARG_USTACK, HY_AT_ENTER, 1, want < cfg_stack_size ? HY_BF_TRUNC : 0),
-			     sp, want, RD_USER);
+			     sp, want, RD_USTACK);
 		if (n >= 0 || n == -E2BIG)
 			return 0;
 		/* the read failed: forget it, try up to the page boundary below the window's end */

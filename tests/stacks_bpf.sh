@@ -99,7 +99,8 @@ same_as_strace()
 # frames_after FILE CALL-REGEX: the frame lines after the first line matching CALL-REGEX
 frames_after()
 {
-	awk -v re="$2" 'found && /^ > / { print; next } found { exit } $0 ~ re { found = 1 }' "$1"
+	# the regex through the environment: gawk's -v would turn its \( into ( (and fail)
+	HYT_RE=$2 awk 'found && /^ > / { print; next } found { exit } $0 ~ ENVIRON["HYT_RE"] { found = 1 }' "$1"
 }
 
 # chain_is FILE CALL-REGEX SKIP MODULE FUNC...: after CALL and SKIP frames (libc's wrapper),

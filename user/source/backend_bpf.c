@@ -146,6 +146,24 @@ static void tids_del(pid_t tid)
 		}
 }
 
+/*
+ * A child of our command made with CLONE_PARENT is our child, traced or not: nobody else can
+ * reap it, and a program that waits for it to go (kill(pid, 0) until ESRCH) would wait forever
+ * (issue 16, item 7; the ptrace backend reaps whatever waitpid(-1) reports).  hytrace has no
+ * other children than the command: any other zombie is such a child.
+ */
+static void reap_others(pid_t child)
+{
+	for (int i = 0; i < 64; i++) {
+		siginfo_t si = { 0 };
+
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) < 0 ||
+		    si.si_pid <= 0 || si.si_pid == child)
+			return;
+		waitpid(si.si_pid, NULL, WNOHANG | __WALL);
+	}
+}
+
 /* -- libbpf's messages go through our log levels --------------------------- */
 
 static int libbpf_print(enum libbpf_print_level lvl, const char *fmt, va_list ap)
@@ -332,7 +350,8 @@ static bool rewrite_yy(const struct hy_rec *r, size_t len)
  * Entry reads that failed in the kernel too at exit: BPF reads never fault
  * pages in, and a page the call itself never touched (a string constant
  * written to /dev/null) stays absent.  Read it again from here, as the ptrace
- * backend does (process_vm_readv faults pages in), while the task lives.
+ * backend does (process_vm_readv faults pages in), while the task lives.  So are
+ * reads the kernel cut at a page end whose next page turns out to be readable.
  */
 static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size_t len)
 {
@@ -345,8 +364,21 @@ static bool rewrite_failed_reads(struct tracer *tr, const struct hy_rec *r, size
 	for (unsigned int i = 0; i < ev.nblobs; i++) {
 		const struct hy_blob *h = &ev.b[i].h;
 
-		if (h->err == -EFAULT && h->arg < HY_NARGS && h->when == HY_AT_ENTER)
+		if (h->arg >= HY_NARGS || h->when != HY_AT_ENTER)
+			continue;
+		if (h->err == -EFAULT) {
 			bad |= 1u << h->arg;
+		} else if (!h->err && (h->flags & HY_BF_PAGE_END)) {
+			/*
+			 * a read cut at a page end: again if the next page is there (only not
+			 * faulted in); when it is unmapped, or the task is gone, the cut read
+			 * is what ptrace would have read
+			 */
+			uint8_t c;
+
+			if (pmem_read(r->tid, h->addr + h->len, &c, 1) == 1)
+				bad |= 1u << h->arg;
+		}
 	}
 	if (!bad || rb_begin(&B.fix, r))
 		return false;
@@ -431,11 +463,85 @@ static bool stash_enter(struct tracer *tr, const struct hy_rec *r, size_t len)
 	return true;
 }
 
+/*
+ * Signals seen at their generation while their task was inside a syscall (HY_F_SIG_INCALL):
+ * ptrace shows them at the signal-delivery-stop, after that call's line, so they wait here for
+ * the call's record (or the task's exit), in the order they came.
+ */
+static struct stashed held[STASH_MAX];
+static int nheld;
+
+static void held_feed(struct tracer *tr, int i)
+{
+	struct recbuf keep = held[i].rb;
+
+	pipeline_feed(tr->pl, keep.buf, keep.len);
+	memmove(&held[i], &held[i + 1], (nheld - i - 1) * sizeof(held[0]));
+	held[--nheld].rb = keep;
+}
+
+/* the held signals of tid (all with tid 0), oldest first */
+static void held_release(struct tracer *tr, pid_t tid)
+{
+	for (int i = 0; i < nheld;) {
+		if (!tid || held[i].tid == tid)
+			held_feed(tr, i);
+		else
+			i++;
+	}
+}
+
+/*
+ * The held signals of r's task that came inside another call than r's (args[0], its entry
+ * time, when times are kept: r->ts_enter is 0 otherwise): that call's record came before the
+ * signal's, in a ring drained in reservation order (a signal generated on one CPU as the call
+ * ended on another).
+ */
+static void held_release_before(struct tracer *tr, const struct hy_rec *r)
+{
+	for (int i = 0; i < nheld;) {
+		const struct hy_rec *h = (const struct hy_rec *)held[i].rb.buf;
+
+		if (held[i].tid == (pid_t)r->tid && h->args[0] != r->ts_enter)
+			held_feed(tr, i);
+		else
+			i++;
+	}
+}
+
+static bool held_add(struct tracer *tr, const struct hy_rec *r, size_t len)
+{
+	if (nheld == STASH_MAX)
+		held_feed(tr, 0);	/* the oldest, early rather than lost */
+	struct stashed *h = &held[nheld];
+
+	if (rb_begin(&h->rb, r))
+		return false;
+	if (len > sizeof(*r)) {
+		if (h->rb.cap < len) {
+			uint8_t *n = realloc(h->rb.buf, len);
+
+			if (!n)
+				return false;
+			h->rb.buf = n;
+			h->rb.cap = len;
+		}
+		memcpy(h->rb.buf, r, len);
+		h->rb.len = len;
+	}
+	h->tid = r->tid;
+	nheld++;
+	return true;
+}
+
 static void stash_free(void)
 {
-	for (int i = 0; i < STASH_MAX; i++)
+	for (int i = 0; i < STASH_MAX; i++) {
 		rb_free(&stash[i].rb);
+		rb_free(&held[i].rb);
+	}
 	nstash = 0;
+	nheld = 0;
 }
 
 static int on_record(void *ctx, void *data, size_t size)
@@ -469,6 +575,13 @@ static int on_record(void *ctx, void *data, size_t size)
 			len = B.rb.len;
 		}
 	}
+	if (r->type == HY_REC_SIGNAL && (r->flags & HY_F_SIG_INCALL) && held_add(tr, r, len))
+		return 0;
+	if (r->type == HY_REC_EXIT && nheld)
+		held_release(tr, r->tid);	/* "--- SIG ---" before "+++ killed by SIG +++" */
+	/* a record of another call than the one a held signal came in: that call ended first */
+	if (nheld && (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) && r->ts_enter)
+		held_release_before(tr, r);
 	if (r->type == HY_REC_ENTER && stash_enter(tr, r, len))
 		return 0;
 	for (int i = nstash - 1; i >= 0; i--) {
@@ -484,6 +597,8 @@ static int on_record(void *ctx, void *data, size_t size)
 		}
 	}
 	pipeline_feed(tr->pl, data, len);
+	if (r->type == HY_REC_SYSCALL && nheld)
+		held_release(tr, r->tid);
 	return 0;
 }
 
@@ -1162,6 +1277,7 @@ static void check_child(struct tracer *tr)
 
 	if (!tr->child || tr->child_done)
 		return;
+	reap_others(tr->child);
 	if (waitpid(tr->child, &st, WNOHANG) == tr->child) {
 		tr->exit_status = st;
 		tr->child_done = true;
@@ -1253,6 +1369,7 @@ static void finish(struct tracer *tr)
 	while (ring_buffer__consume(B.ring) > 0)
 		;
 	stash_flush(tr);
+	held_release(tr, 0);
 	/* threads still traced (Ctrl-C, --duration, -p): detached now */
 	for (size_t i = 0; i < B.ntids; i++) {
 		pid_t tid = B.tids[i];
