@@ -152,3 +152,119 @@ void dec_fanotify_mark(struct dctx *d)
 	}
 	arg(d, v_path(d, 4));
 }
+
+/* -- landlock (strace 6.1 src/landlock.c) ------------------------------------ */
+
+#define LANDLOCK_CREATE_RULESET_VERSION_V	1u	/* include/uapi/linux/landlock.h */
+#define LANDLOCK_RULE_PATH_BENEATH_V		1u
+
+void dec_landlock_create_ruleset(struct dctx *d)
+{
+	uint64_t size = d_u(d, 1), fs;
+	unsigned int flags = d_ui(d, 2);
+
+	if (size < sizeof(fs)) {
+		arg(d, v_ptr(d, 0));
+	} else {
+		const struct event_blob *b = d_fetch(d, 0, &fs, sizeof(fs));
+		struct hv *v = v_unread(d, 0, b);
+
+		if (!v && b->h.len < sizeof(fs))
+			v = v_ptr(d, 0);
+		if (!v) {
+			v = hv_struct(d);
+			hv_add(v, "handled_access_fs", hv_flags_or(d, &xlat_landlock_ruleset_access_fs, fs,
+								   "LANDLOCK_ACCESS_FS_???"));
+			if (size > sizeof(fs))
+				hv_add(v, NULL, hv_more(d));
+		}
+		arg(d, v);
+	}
+	arg(d, v_ulong(d, 1));
+	arg(d, hv_flags_or(d, &xlat_landlock_create_ruleset_flags, flags, "LANDLOCK_CREATE_RULESET_???"));
+	/* with LANDLOCK_CREATE_RULESET_VERSION the result is the ABI version, not an fd */
+	if (d->exiting && !d_failed(d) && !(flags & LANDLOCK_CREATE_RULESET_VERSION_V))
+		d->ret = hv_fd_at(d, (int)d_ret(d), HY_ARG_RET, 0);
+}
+
+void dec_landlock_add_rule(struct dctx *d)
+{
+	unsigned int type = d_ui(d, 1);
+
+	arg(d, v_fd(d, 0));
+	arg(d, hv_sym(d, &xlat_landlock_rule_types, type, true));
+	if (type == LANDLOCK_RULE_PATH_BENEATH_V) {
+		uint8_t raw[12];
+		const struct event_blob *b = d_fetch(d, 2, raw, sizeof(raw));
+		struct hv *v = v_unread(d, 2, b);
+
+		if (!v && b->h.len < sizeof(raw))
+			v = v_ptr(d, 2);
+		if (!v) {
+			uint64_t acc;
+			int32_t fd;
+
+			memcpy(&acc, raw, 8);
+			memcpy(&fd, raw + 8, 4);
+			v = hv_struct(d);
+			hv_add(v, "allowed_access", hv_flags_or(d, &xlat_landlock_ruleset_access_fs, acc,
+								"LANDLOCK_ACCESS_FS_???"));
+			hv_add(v, "parent_fd", hv_fd_num(d, fd));
+		}
+		arg(d, v);
+	} else {
+		arg(d, v_ptr(d, 2));
+	}
+	arg(d, hv_hex(d, d_ui(d, 3)));
+}
+
+void dec_landlock_restrict_self(struct dctx *d)
+{
+	arg(d, v_fd(d, 0));
+	arg(d, hv_hex(d, d_ui(d, 1)));
+}
+
+/* -- futex_waitv (strace 6.1 src/futex_waitv.c) ------------------------------ */
+
+#define FUTEX_WAITV_MAX_V	128	/* include/uapi/linux/futex.h */
+
+struct k_futex_waitv {
+	uint64_t val, uaddr;
+	uint32_t flags, reserved;
+};
+_Static_assert(sizeof(struct k_futex_waitv) == 24, "struct futex_waitv");
+
+void dec_futex_waitv(struct dctx *d)
+{
+	unsigned int n = d_ui(d, 1);
+	const struct event_blob *b = event_blob(d->ev, 0, HY_AT_ENTER, 0);
+	struct hv *v = n ? v_unread(d, 0, b) : (d_u(d, 0) ? NULL : hv_ptr(d, 0));
+
+	if (!v) {
+		uint64_t have = b ? b->h.len / sizeof(struct k_futex_waitv) : 0;
+
+		v = hv_array(d);
+		for (unsigned int k = 0; k < n; k++) {
+			struct k_futex_waitv w;
+
+			if (k >= FUTEX_WAITV_MAX_V || k >= d->o->strsize || k >= have) {
+				hv_add(v, NULL, hv_more(d));
+				break;
+			}
+			memcpy(&w, b->data + k * sizeof(w), sizeof(w));
+			struct hv *s = hv_struct(d);
+
+			hv_add(s, "val", hv_hex(d, w.val));
+			hv_add(s, "uaddr", hv_ptr(d, w.uaddr));
+			hv_add(s, "flags", hv_flags_or(d, &xlat_futex_waiter_flags, w.flags, "FUTEX_???"));
+			if (w.reserved)
+				hv_add(s, "__reserved", hv_hex(d, w.reserved));
+			hv_add(v, NULL, s);
+		}
+	}
+	arg(d, v);
+	arg(d, hv_uint(d, n));
+	arg(d, hv_hex(d, d_ui(d, 2)));
+	arg(d, v_tspec(d, 3, HY_AT_ENTER));
+	arg(d, hv_clockid(d, d_i(d, 4)));
+}
