@@ -3,6 +3,7 @@
  * fanotify, landlock, futex_waitv, quotactl, io_uring, prctl's rarer options) against lines
  * printed by strace 6.1, with unreadable and cut arguments. */
 #include <stdint.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include "unit.h"
 
@@ -245,9 +246,36 @@ UT_CASE(prctl_more)
 		"prctl(PR_SCHED_CORE, PR_SCHED_CORE_SHARE_TO, 1, 0x7 /* PIDTYPE_??? */, NULL) = -1 EINVAL (Invalid argument)");
 }
 
+UT_CASE(perf)
+{
+	uint8_t a[128] = { 0 }, b[128] = { 0 };
+	uint32_t t = 5, sz = 4096, ksz = 136;
+
+	memcpy(a, &t, 4);
+	memcpy(a + 4, &sz, 4);
+	memcpy(b, a, sizeof(b));
+	memcpy(b + 4, &ksz, 4);
+	ut_begin(u, SYS_perf_event_open, 0x1000, 0x7fffffff, (uint32_t)-1, (uint32_t)-1, 0, 0);
+	ut_blob(u, 0, HY_AT_ENTER, 0, a, 128, 0);
+	ut_blob(u, 0, HY_AT_EXIT, 0, b, 128, 0);
+	UT_EXPECT("perf_event_open entry", ut_enter(u), "perf_event_open(");
+	UT_LINE(u, "perf_event_open E2BIG", -7,
+		"perf_event_open({type=PERF_TYPE_BREAKPOINT, size=0x1000 /* PERF_ATTR_SIZE_??? */ => PERF_ATTR_SIZE_VER8, config=0, sample_period=0, sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, 2147483647, -1, -1, 0) = -1 E2BIG (Argument list too long)");
+	/* a size below PERF_ATTR_SIZE_VER0, and an attr that cannot be read */
+	sz = 40;
+	memcpy(a + 4, &sz, 4);
+	ut_begin(u, SYS_perf_event_open, 0x1000, 0, (uint32_t)-1, (uint32_t)-1, 0, 0);
+	ut_blob(u, 0, HY_AT_ENTER, 0, a, 128, 0);
+	UT_LINE(u, "perf_event_open small", -7, "perf_event_open(0x1000, 0, -1, -1, 0) = -1 E2BIG (Argument list too long)");
+	ut_begin(u, SYS_perf_event_open, 0x1000, 0, (uint32_t)-1, (uint32_t)-1, 0x10, 0);
+	ut_blob_err(u, 0, HY_AT_ENTER, EFAULT_V);
+	UT_LINE(u, "perf_event_open unreadable", -EFAULT_V,
+		"perf_event_open(0x1000, 0, -1, -1, 0x10 /* PERF_FLAG_??? */) = -1 EFAULT (Bad address)");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(keys), UT_ENTRY(numa), UT_ENTRY(mountapi), UT_ENTRY(rare), UT_ENTRY(quota),
-	UT_ENTRY(iouring), UT_ENTRY(prctl_more),
+	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf),
 	{ NULL }
 };
 
