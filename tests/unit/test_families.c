@@ -10,6 +10,7 @@
 #define ENOKEY_V	126
 #define EINVAL_V	22
 #define EFAULT_V	14
+#define E2BIG_T		7
 
 UT_CASE(keys)
 {
@@ -273,9 +274,33 @@ UT_CASE(perf)
 		"perf_event_open(0x1000, 0, -1, -1, 0x10 /* PERF_FLAG_??? */) = -1 EFAULT (Bad address)");
 }
 
+UT_CASE(bpfcmd)
+{
+	uint32_t in[3] = { 7, 0, 0 }, out[3] = { 7, 9, 0 };
+	uint8_t big[96] = { 0 };
+
+	ut_begin(u, SYS_bpf, 12, 0x1000, 12, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, in, 12, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, out, 12, 0);
+	UT_LINE(u, "bpf get_next_id", 0, "bpf(BPF_MAP_GET_NEXT_ID, {start_id=7, next_id=0 => 9, open_flags=0}, 12) = 0");
+	big[80] = 1;
+	ut_begin(u, SYS_bpf, 0, 0x1000, 96, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, big, 96, 0);
+	u->o.verbose = true;
+	UT_LINE(u, "bpf extra_data -v", -EINVAL_V,
+		"bpf(BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_UNSPEC, key_size=0, value_size=0, max_entries=0, map_flags=0, inner_map_fd=0, map_name=\"\", map_ifindex=0, btf_fd=0, btf_key_type_id=0, btf_value_type_id=0, btf_vmlinux_value_type_id=0, map_extra=0, extra_data=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\" /* bytes 72..95 */}, 96) = -1 EINVAL (Invalid argument)");
+	u->o.verbose = false;
+	/* an attr that cannot be read, a size above a page */
+	ut_begin(u, SYS_bpf, 1, 0x1000, 32, 0, 0, 0);
+	ut_blob_err(u, 1, HY_AT_ENTER, EFAULT_V);
+	UT_LINE(u, "bpf unreadable", -EFAULT_V, "bpf(BPF_MAP_LOOKUP_ELEM, 0x1000, 32) = -1 EFAULT (Bad address)");
+	ut_begin(u, SYS_bpf, 1, 0x1000, 8192, 0, 0, 0);
+	UT_LINE(u, "bpf big size", -E2BIG_T, "bpf(BPF_MAP_LOOKUP_ELEM, 0x1000, 8192) = -1 E2BIG (Argument list too long)");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(keys), UT_ENTRY(numa), UT_ENTRY(mountapi), UT_ENTRY(rare), UT_ENTRY(quota),
-	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf),
+	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf), UT_ENTRY(bpfcmd),
 	{ NULL }
 };
 
