@@ -298,9 +298,30 @@ UT_CASE(bpfcmd)
 	UT_LINE(u, "bpf big size", -E2BIG_T, "bpf(BPF_MAP_LOOKUP_ELEM, 0x1000, 8192) = -1 E2BIG (Argument list too long)");
 }
 
+UT_CASE(sockopt_more)
+{
+	uint32_t st[3] = { 5, 1, 9 }, f = 1u << 8;
+	int32_t ulen = 12, rlen = 8;
+
+	ut_begin(u, SYS_getsockopt, 4, 263, 6, 0x1000, 0x2000, 0);
+	ut_blob(u, 4, HY_AT_ENTER, 0, &ulen, 4, 0);
+	ut_blob(u, 4, HY_AT_EXIT, 0, &rlen, 4, 0);
+	ut_blob(u, 3, HY_AT_EXIT, 0, st, 8, 0);
+	UT_LINE(u, "PACKET_STATISTICS", 0,
+		"getsockopt(4, SOL_PACKET, PACKET_STATISTICS, {tp_packets=5, tp_drops=1}, [12 => 8]) = 0");
+	ut_begin(u, SYS_setsockopt, 3, 255, 1, 0x1000, 4, 0);
+	ut_blob_err(u, 3, HY_AT_ENTER, EFAULT_V);
+	UT_LINE(u, "ICMP_FILTER unreadable", -EFAULT_V,
+		"setsockopt(3, SOL_RAW, ICMP_FILTER, 0x1000, 4) = -1 EFAULT (Bad address)");
+	/* two bytes over a filter of all ones (strace 6.1's output for the same call) */
+	ut_begin(u, SYS_setsockopt, 3, 255, 1, 0x1000, 2, 0);
+	ut_blob(u, 3, HY_AT_ENTER, 0, &f, 2, 0);
+	UT_LINE(u, "ICMP_FILTER short", 0, "setsockopt(3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY 0x1 /* ICMP_??? */ 0x2 /* ICMP_??? */ ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT 0x6 /* ICMP_??? */ 0x7 /* ICMP_??? */ 0x9 /* ICMP_??? */ 0xa /* ICMP_??? */ ICMP_TIME_EXCEEDED ICMP_PARAMETERPROB ICMP_TIMESTAMP ICMP_TIMESTAMPREPLY ICMP_INFO_REQUEST], 2) = 0");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(keys), UT_ENTRY(numa), UT_ENTRY(mountapi), UT_ENTRY(rare), UT_ENTRY(quota),
-	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf), UT_ENTRY(bpfcmd),
+	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf), UT_ENTRY(bpfcmd), UT_ENTRY(sockopt_more),
 	{ NULL }
 };
 
