@@ -33,6 +33,31 @@ static struct hv *hv_errnum(struct dctx *d, uint32_t e)
 }
 
 /*
+ * strace's printstr: a string that runs into unreadable memory before its NUL and before -s
+ * prints as its address (the ptrace backend keeps the readable part, flagged HY_BF_TRUNC).
+ */
+static struct hv *key_str(struct dctx *d, int i)
+{
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+
+	if (b && !b->h.err && (b->h.flags & HY_BF_TRUNC) && !(b->h.flags & HY_BF_NUL) &&
+	    b->h.len <= d->o->strsize)
+		return v_ptr(d, i);
+	return v_str(d, i);
+}
+
+/* strace's printstrn: min(len, -s) bytes, or the address when they cannot all be read. */
+static struct hv *key_buf(struct dctx *d, int i, uint64_t len)
+{
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
+
+	if (len && d_u(d, i) && b && !b->h.err && b->h.len < show)
+		return v_ptr(d, i);
+	return v_buf(d, i, len);
+}
+
+/*
  * A string captured as a buffer (keyctl argument 2 holds a payload for some commands and a
  * string for others): the bytes up to the first NUL, at most -s, "..." when none was seen.
  */
@@ -47,6 +72,8 @@ static struct hv *buf_as_str(struct dctx *d, int i)
 
 	if (z)
 		return hv_str(d, b->data, (size_t)(z - (const char *)b->data), false);
+	if (b->h.flags & HY_BF_TRUNC)	/* unreadable before its NUL: strace prints the address */
+		return v_ptr(d, i);
 	return hv_str(d, b->data, b->h.len, true);
 }
 
@@ -76,18 +103,18 @@ static struct hv *out_buf(struct dctx *d, int i, uint64_t len, bool omit_nul)
 
 void dec_add_key(struct dctx *d)
 {
-	arg(d, v_str(d, 0));
-	arg(d, v_str(d, 1));
-	arg(d, v_buf(d, 2, d_u(d, 3)));
+	arg(d, key_str(d, 0));
+	arg(d, key_str(d, 1));
+	arg(d, key_buf(d, 2, d_u(d, 3)));
 	arg(d, v_ulong(d, 3));
 	arg(d, hv_key(d, d_u(d, 4)));
 }
 
 void dec_request_key(struct dctx *d)
 {
-	arg(d, v_str(d, 0));
-	arg(d, v_str(d, 1));
-	arg(d, v_str(d, 2));
+	arg(d, key_str(d, 0));
+	arg(d, key_str(d, 1));
+	arg(d, key_str(d, 2));
 	arg(d, hv_key(d, d_u(d, 3)));
 }
 
@@ -165,10 +192,10 @@ void dec_keyctl(struct dctx *d)
 		arg(d, hv_key(d, d_u(d, 1)));
 		return arg(d, v_int(d, 2));
 	case HY_KEYCTL_JOIN_SESSION_KEYRING:
-		return arg(d, v_str(d, 1));
+		return arg(d, key_str(d, 1));
 	case HY_KEYCTL_UPDATE:
 		arg(d, hv_key(d, d_u(d, 1)));
-		arg(d, v_buf(d, 2, d_u(d, 3)));
+		arg(d, key_buf(d, 2, d_u(d, 3)));
 		return arg(d, v_ulong(d, 3));
 	case HY_KEYCTL_REVOKE:
 	case HY_KEYCTL_CLEAR:
@@ -190,7 +217,7 @@ void dec_keyctl(struct dctx *d)
 	case HY_KEYCTL_SEARCH:
 		arg(d, hv_key(d, d_u(d, 1)));
 		arg(d, buf_as_str(d, 2));
-		arg(d, v_str(d, 3));
+		arg(d, key_str(d, 3));
 		return arg(d, hv_key(d, d_u(d, 4)));
 	case HY_KEYCTL_CHOWN:
 		arg(d, hv_key(d, d_u(d, 1)));
@@ -201,7 +228,7 @@ void dec_keyctl(struct dctx *d)
 		return arg(d, hv_flags_or(d, &xlat_key_perms, d_ui(d, 2), "KEY_???"));
 	case HY_KEYCTL_INSTANTIATE:
 		arg(d, hv_key(d, d_u(d, 1)));
-		arg(d, v_buf(d, 2, d_u(d, 3)));
+		arg(d, key_buf(d, 2, d_u(d, 3)));
 		arg(d, v_ulong(d, 3));
 		return arg(d, hv_key(d, d_u(d, 4)));
 	case HY_KEYCTL_INSTANTIATE_IOV:	/* the iovec is not captured: its address */
@@ -238,7 +265,7 @@ void dec_keyctl(struct dctx *d)
 	case HY_KEYCTL_PKEY_QUERY:
 		arg(d, hv_key(d, d_u(d, 1)));
 		arg(d, v_hex(d, 2));
-		arg(d, v_str(d, 3));
+		arg(d, key_str(d, 3));
 		if (!d->exiting)
 			return d_pending(d);
 		return arg(d, pkey_query(d, 4));
@@ -247,13 +274,13 @@ void dec_keyctl(struct dctx *d)
 	case HY_KEYCTL_PKEY_SIGN:
 	case HY_KEYCTL_PKEY_VERIFY:	/* struct keyctl_pkey_params is not captured */
 		arg(d, v_ptr(d, 1));
-		arg(d, v_str(d, 2));
+		arg(d, key_str(d, 2));
 		arg(d, v_ptr(d, 3));
 		return arg(d, v_ptr(d, 4));
 	case HY_KEYCTL_RESTRICT_KEYRING:
 		arg(d, hv_key(d, d_u(d, 1)));
 		arg(d, buf_as_str(d, 2));
-		return arg(d, v_str(d, 3));
+		return arg(d, key_str(d, 3));
 	case HY_KEYCTL_MOVE:
 		arg(d, hv_key(d, d_u(d, 1)));
 		arg(d, hv_key(d, d_u(d, 2)));

@@ -30,6 +30,13 @@ UT_CASE(keys)
 	ut_blob(u, 2, HY_AT_ENTER, 0, "0123456789012345678901234567890123456789", 32, 0);
 	UT_LINE(u, "add_key cut", -EFAULT_V,
 		"add_key(\"user\", 0x7ff000, \"01234567890123456789012345678901\"..., 40, -100) = -1 EFAULT (Bad address)");
+	/* a payload and a description that run into unreadable memory: their addresses */
+	ut_begin(u, SYS_add_key, 0x1000, 0x7ffb, 0x6ffb, 10, 0, 0);
+	ut_str(u, 0, HY_AT_ENTER, "user");
+	ut_blob(u, 1, HY_AT_ENTER, 0, "abcde", 5, HY_BF_TRUNC);
+	ut_blob(u, 2, HY_AT_ENTER, 0, "\16\17\20\21\22", 5, HY_BF_TRUNC);
+	UT_LINE(u, "add_key partial", -EFAULT_V,
+		"add_key(\"user\", 0x7ffb, 0x6ffb, 10, 0) = -1 EFAULT (Bad address)");
 	ut_begin(u, SYS_request_key, 0x1000, 0x2000, 0, (uint32_t)-2, 0, 0);
 	ut_str(u, 0, HY_AT_ENTER, "user");
 	ut_str(u, 1, HY_AT_ENTER, "hyt:none");
