@@ -82,7 +82,7 @@ void dec_get_mempolicy(struct dctx *d)
 		hv_add(a, NULL, hv_sym(d, &xlat_mpol_modes, (uint64_t)(int64_t)pol, true));
 		arg(d, a);
 	}
-	arg(d, hv_nodemask(d, 1, d_u(d, 2), HY_AT_EXIT));	/* read even on failure, as strace */
+	arg(d, d_failed(d) ? v_ptr(d, 1) : hv_nodemask(d, 1, d_u(d, 2), HY_AT_EXIT));
 	arg(d, v_ulong(d, 2));
 	arg(d, v_ptr(d, 3));
 	arg(d, hv_flags_or(d, &xlat_get_mempolicy_flags, d_u(d, 4), "MPOL_???"));
