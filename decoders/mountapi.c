@@ -7,22 +7,44 @@
 #include "decode.h"
 #include "xlat_gen.h"
 
-void dec_fsopen(struct dctx *d)
+/*
+ * strace's printstr_ex(addr, limit, QUOTE_0_TERMINATED) for the string captured for argument i:
+ * at most min(limit, -s) bytes up to the NUL, "..." when no NUL came within them, the address
+ * when the memory ran out first.
+ */
+static struct hv *fs_str(struct dctx *d, int i, size_t limit)
 {
-	arg(d, v_str(d, 0));
-	arg(d, v_flags_or(d, 1, &xlat_fsopen_flags, "FSOPEN_???"));
+	const struct event_blob *b = event_blob_any(d->ev, i, 0);
+	struct hv *v = v_unread(d, i, b);
+	size_t max = limit < d->o->strsize ? limit : d->o->strsize;
+
+	if (v)
+		return v;
+	const char *z = memchr(b->data, '\0', b->h.len < max ? b->h.len : max);
+
+	/* -s lets a string of exactly -s bytes print whole; strace's explicit limit does not */
+	if ((b->h.flags & HY_BF_NUL) && (b->h.len < max || (b->h.len == max && limit > d->o->strsize)))
+		z = (const char *)b->data + b->h.len;
+	if (z) {
+		v = hv_str(d, b->data, (size_t)(z - (const char *)b->data), false);
+		v->flags |= HVF_STRNUL;
+		return v;
+	}
+	if (b->h.len < max)	/* unreadable before the NUL */
+		return v_ptr(d, i);
+	return hv_str(d, b->data, max, true);
 }
 
-/* The path-captured argument i as a string cut at -s (FSCONFIG_SET_STRING's value). */
-static struct hv *path_as_str(struct dctx *d, int i)
+/* An fd: a negative one prints as a number (strace's printfd), never with a -y path. */
+static struct hv *fs_fd(struct dctx *d, int i)
 {
-	struct hv *v = v_path(d, i);
+	return d_i(d, i) < 0 ? v_int(d, i) : v_fd(d, i);
+}
 
-	if (v->kind == HV_STR && v->len > d->o->strsize) {
-		v->len = d->o->strsize;
-		v->flags |= HVF_TRUNC;
-	}
-	return v;
+void dec_fsopen(struct dctx *d)
+{
+	arg(d, fs_str(d, 0, (size_t)-1));
+	arg(d, v_flags_or(d, 1, &xlat_fsopen_flags, "FSOPEN_???"));
 }
 
 /* FSCONFIG_SET_BINARY's aux bytes in \x hex, when the path capture holds them all. */
@@ -45,7 +67,7 @@ void dec_fsconfig(struct dctx *d)
 	unsigned int cmd = d_ui(d, 1);
 	int aux = d_i(d, 4);
 
-	arg(d, v_fd(d, 0));
+	arg(d, fs_fd(d, 0));
 	arg(d, hv_sym(d, &xlat_fsconfig_cmds, cmd, true));
 	switch (cmd) {
 	case HY_FSCONFIG_SET_FLAG:
@@ -54,14 +76,14 @@ void dec_fsconfig(struct dctx *d)
 	case HY_FSCONFIG_SET_PATH:
 	case HY_FSCONFIG_SET_PATH_EMPTY:
 	case HY_FSCONFIG_SET_FD:
-		arg(d, v_str(d, 2));
+		arg(d, fs_str(d, 2, 256));	/* strace: at most 256 bytes */
 		break;
 	default:
 		arg(d, v_ptr(d, 2));
 	}
 	switch (cmd) {
 	case HY_FSCONFIG_SET_STRING:
-		arg(d, path_as_str(d, 3));
+		arg(d, fs_str(d, 3, 256));
 		break;
 	case HY_FSCONFIG_SET_PATH:
 	case HY_FSCONFIG_SET_PATH_EMPTY:
@@ -78,7 +100,7 @@ void dec_fsconfig(struct dctx *d)
 	case HY_FSCONFIG_SET_PATH_EMPTY:
 		return arg(d, v_dirfd(d, 4));
 	case HY_FSCONFIG_SET_FD:
-		return arg(d, v_fd(d, 4));
+		return arg(d, fs_fd(d, 4));
 	default:
 		return arg(d, v_int(d, 4));
 	}
@@ -86,7 +108,7 @@ void dec_fsconfig(struct dctx *d)
 
 void dec_fsmount(struct dctx *d)
 {
-	arg(d, v_fd(d, 0));
+	arg(d, fs_fd(d, 0));
 	arg(d, v_flags_or(d, 1, &xlat_fsmount_flags, "FSMOUNT_???"));
 	arg(d, v_flags_or(d, 2, &xlat_fsmount_attr_flags, "MOUNT_ATTR_???"));
 }

@@ -139,6 +139,19 @@ UT_CASE(mountapi)
 	ut_begin(u, SYS_fsconfig, (uint32_t)-1, 0x55, 16, 32, 3, 0);
 	UT_LINE(u, "fsconfig unknown", -EINVAL_V,
 		"fsconfig(-1, 0x55 /* FSCONFIG_??? */, 0x10, 0x20, 3) = -1 EINVAL (Invalid argument)");
+	/* strace prints at most 256 bytes of a key: a key of exactly 256 gets "..." even at -s 300 */
+	{
+		char key[257];
+
+		memset(key, 'k', 256);
+		key[256] = '\0';
+		u->o.strsize = 300;
+		ut_begin(u, SYS_fsconfig, 3, 0, 0x1000, 0, 0, 0);
+		ut_str(u, 2, HY_AT_ENTER, key);
+		key[0] = '\0';
+		UT_EXPECT("fsconfig 256-byte key", strstr(ut_line(u, -EINVAL_V), "kkkk\"..., NULL, 0)") ? "..." : "none", "...");
+		u->o.strsize = 32;
+	}
 	ut_begin(u, SYS_fsmount, (uint32_t)-1, 2, 0x40000, 0, 0, 0);
 	UT_LINE(u, "fsmount", -EINVAL_V,
 		"fsmount(-1, 0x2 /* FSMOUNT_??? */, 0x40000 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)");
