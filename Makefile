@@ -231,7 +231,7 @@ $(OUTPUT)/tests/unit/%: tests/unit/%.c
 # Test programs making real syscalls, traced by the runner.
 PROG_SRC := $(sort $(wildcard tests/progs/*.c))
 PROG_BIN := $(patsubst tests/progs/%.c,$(OUTPUT)/tests/progs/%,$(PROG_SRC))
-$(OUTPUT)/tests/progs/%: tests/progs/%.c
+$(OUTPUT)/tests/progs/%: tests/progs/%.c tests/progs/hyt.h
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -D_GNU_SOURCE -o $@ $< -lpthread

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "decode.h"
+#include "sockopt_more.h"
 #include "xlat_gen.h"
 
 /* include/linux/socket.h, include/linux/net.h, include/uapi/asm-generic/socket.h */
@@ -748,8 +749,11 @@ static struct hv *sockopt_name(struct dctx *d, unsigned int level, unsigned int 
 	case HY_SOL_UDP:
 		x = &xlat_sockopt_udp;
 		break;
-	default:
-		return hv_uint(d, name);
+	default: {
+		struct hv *v = sockopt_more_name(d, level, name);	/* decoders/sockopt_more.c */
+
+		return v ? v : hv_uint(d, name);
+	}
 	}
 	dflt = x->unknown;
 	if (x2 && !xlat_name(x, name) && xlat_name(x2, name))
@@ -847,7 +851,10 @@ static struct hv *opt_group_req(struct dctx *d, int i, int len)
 static struct hv *setsockopt_val(struct dctx *d, unsigned int level, unsigned int name, int len)
 {
 	const uint8_t *p;
+	struct hv *more = sockopt_more_val(d, level, name, len, false);
 
+	if (more)
+		return more;
 	if (d_u(d, 3)) {
 		switch (level) {
 		case HY_SOL_SOCKET:
@@ -949,6 +956,10 @@ static struct hv *getsockopt_val(struct dctx *d, unsigned int level, unsigned in
 
 	if (ulen <= 0 || rlen <= 0)
 		return v_ptr(d, 3);
+	struct hv *more = sockopt_more_val(d, level, name, rlen, true);
+
+	if (more)
+		return more;
 	if (d_u(d, 3)) {
 		switch (level) {
 		case HY_SOL_SOCKET:

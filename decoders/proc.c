@@ -6,6 +6,7 @@
 #include <sys/utsname.h>
 #include <stdio.h>
 #include "decode.h"
+#include "prctl_more.h"
 #include "xlat_gen.h"
 
 /* include/uapi/linux/sched.h, include/uapi/linux/prctl.h, arch/x86/include/uapi/asm/prctl.h */
@@ -527,6 +528,8 @@ void dec_prctl(struct dctx *d)
 		arg(d, hv_uint(d, a2));
 		return prctl_rest_hex(d, 2);
 	default:
+		if (prctl_more(d, op))	/* the rarer options: decoders/prctl_more.c */
+			return;
 		return prctl_rest_hex(d, 1);
 	}
 }
