@@ -57,6 +57,14 @@ struct {
 	__type(value, struct hyb_drops);
 } drops SEC(".maps");
 
+/* tid -> SIGSTOPs hy_func_dl sent it: user space hides their signal records */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, __u32);
+} stops SEC(".maps");
+
 /* Traced tasks stopped after the dynamic linker mapped objects: user space resolves them */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -204,6 +212,7 @@ int hy_func_dl(struct pt_regs *ctx)
 {
 	__u64 rdebug = bpf_get_func_ip(ctx) + bpf_get_attach_cookie(ctx);
 	struct hyb_newfile *n;
+	__u32 tid, one = 1, *cnt;
 	int state = -1;
 
 	if (!cfg_newfiles || !traced())
@@ -215,9 +224,15 @@ int hy_func_dl(struct pt_regs *ctx)
 		drop_ring_full();
 		return 0;
 	}
-	bpf_send_signal(SIGSTOP);
+	/* to this thread, which then reports it (the others join the group stop silently) */
+	bpf_send_signal_thread(SIGSTOP);
 	n->pid = bpf_get_current_pid_tgid() >> 32;
-	n->tid = (__u32)bpf_get_current_pid_tgid();
+	n->tid = tid = (__u32)bpf_get_current_pid_tgid();
+	cnt = bpf_map_lookup_elem(&stops, &tid);
+	if (cnt)
+		__sync_fetch_and_add(cnt, 1);
+	else
+		bpf_map_update_elem(&stops, &tid, &one, BPF_ANY);
 	bpf_ringbuf_submit(n, BPF_RB_FORCE_WAKEUP);
 	return 0;
 }

@@ -399,6 +399,9 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
+	/* --func stops a task while it attaches to the libraries just loaded: not the task's own */
+	if (r->type == HY_REC_SIGNAL && r->nr == SIGSTOP && tr->funcs && bfunc_own_stop((pid_t)r->tid))
+		return 0;
 	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
 	if (!r)
 		return 0;

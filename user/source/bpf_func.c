@@ -799,6 +799,23 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 	return 0;
 }
 
+bool bfunc_own_stop(pid_t tid)
+{
+	uint32_t key = (uint32_t)tid, n;
+	int fd;
+
+	if (!F.skel)
+		return false;
+	fd = bpf_map__fd(F.skel->maps.stops);
+	if (bpf_map_lookup_elem(fd, &key, &n) || !n)
+		return false;
+	if (--n)
+		bpf_map_update_elem(fd, &key, &n, BPF_EXIST);
+	else
+		bpf_map_delete_elem(fd, &key);
+	return true;
+}
+
 void bfunc_boot_off(uint64_t off)
 {
 	if (F.skel && F.skel->bss)

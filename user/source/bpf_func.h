@@ -3,6 +3,7 @@
 #ifndef HY_BPF_FUNC_H
 #define HY_BPF_FUNC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include "backend.h"
@@ -23,6 +24,8 @@ struct bfunc_shared {
  * processes) and attach.  0, or -errno with one line printed (nothing matched: -ENOENT).
  */
 int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child);
+/* Whether a SIGSTOP delivered to tid is one of ours (counted off once): its record is hidden. */
+bool bfunc_own_stop(pid_t tid);
 /* CLOCK_BOOTTIME - CLOCK_MONOTONIC for the records' times (as the main object's). */
 void bfunc_boot_off(uint64_t off);
 /* The end: no more records nor stops; what is drained after this only lets stopped tasks go. */
