@@ -19,6 +19,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
+#include <dwarf.h>
+#include <elfutils/libdw.h>
 #include <limits.h>
 #include <regex.h>
 #include <signal.h>
@@ -262,6 +264,64 @@ static uint64_t elf_file_off(Elf *e, size_t nphdr, uint64_t vaddr)
 	return UINT64_MAX;
 }
 
+/* -- debug info: how many parameters (--func-args shows that many values) -------------------- */
+
+struct dw_ctx {
+	const struct fsym *syms;	/* sorted by address */
+	const struct func_info **fns;	/* the function of each, or NULL (an alias) */
+	size_t n;
+};
+
+static int dw_func(Dwarf_Die *die, void *arg)
+{
+	struct dw_ctx *c = arg;
+	Dwarf_Addr lo;
+	Dwarf_Die child;
+	size_t a = 0, b = c->n;
+	int np = 0;
+
+	if (dwarf_lowpc(die, &lo))
+		return DWARF_CB_OK;
+	while (a < b) {	/* the first symbol at lo */
+		size_t m = (a + b) / 2;
+
+		if (c->syms[m].addr < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	if (a == c->n || c->syms[a].addr != lo || !c->fns[a])
+		return DWARF_CB_OK;
+	if (dwarf_child(die, &child) == 0) {
+		do {
+			np += dwarf_tag(&child) == DW_TAG_formal_parameter;
+		} while (dwarf_siblingof(&child, &child) == 0);
+	}
+	/* the table's own entry: funcs.h leaves nparams to the backend that reads debug info */
+	((struct func_info *)c->fns[a])->nparams = np > HY_FUNC_ARGS ? HY_FUNC_ARGS : np;
+	return DWARF_CB_OK;
+}
+
+/* nparams of the functions from the file's own DWARF (.debug_info), when it has some. */
+static void dw_nparams(Elf *e, const struct fsym *syms, const struct func_info **fns, size_t n)
+{
+	struct dw_ctx c = { syms, fns, n };
+	Dwarf *dw = dwarf_begin_elf(e, DWARF_C_READ, NULL);
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+
+	if (!dw)
+		return;
+	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		Dwarf_Die cu;
+
+		if (dwarf_offdie(dw, off + hsize, &cu))
+			dwarf_getfuncs(&cu, dw_func, &c, 0);
+		off = next;
+	}
+	dwarf_end(dw);
+}
+
 /*
  * Resolve the patterns in the ELF file path (a real path): its functions into the table and
  * onto uprobes; what it needs into ei when not NULL.  0 (also: not an ELF file of ours, or no
@@ -274,6 +334,7 @@ static int resolve_file(const char *path, struct elfinfo *ei)
 	struct fsym *syms = NULL;
 	size_t nsyms = 0, capsyms = 0, nphdr = 0;
 	uint64_t *offs = NULL, *cookies = NULL;
+	const struct func_info **fns = NULL;
 	Elf_Scn *scn = NULL;
 	uint64_t dl_state = 0, dl_state_off = UINT64_MAX, r_debug = 0;
 	int fd, err = 0;
@@ -380,7 +441,8 @@ static int resolve_file(const char *path, struct elfinfo *ei)
 	qsort(syms, nsyms, sizeof(*syms), fsym_cmp);
 	offs = malloc(nsyms * sizeof(*offs));
 	cookies = malloc(nsyms * sizeof(*cookies));
-	if (!offs || !cookies) {
+	fns = calloc(nsyms, sizeof(*fns));
+	if (!offs || !cookies || !fns) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -398,13 +460,16 @@ static int resolve_file(const char *path, struct elfinfo *ei)
 		}
 		offs[n] = syms[i].off;
 		cookies[n] = fn->id;
+		fns[i] = fn;
 		n++;
 	}
+	dw_nparams(e, syms, fns, nsyms);
 	pr_debug("--func: %u functions in %s", n, path);
 	err = attach_file(path, offs, cookies, n);
 	if (!err)
 		F.nbins++;
 out:
+	free(fns);
 	free(offs);
 	free(cookies);
 	free(syms);
