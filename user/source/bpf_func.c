@@ -704,7 +704,8 @@ static int resolve_all(const struct opts *o)
 
 /*
  * Every --func pattern must name some function in the files resolved at start; one limited to
- * a binary not among them may name a library loaded later (PATTERN@libfoo.so).
+ * a binary not among them may name a library loaded later (PATTERN@libfoo.so).  Under -f and
+ * -a, programs run later may have them: the end says when none was ever found.
  */
 static int check_patterns(const struct opts *o)
 {
@@ -731,6 +732,11 @@ static int check_patterns(const struct opts *o)
 		if (p->binary && !bin_seen) {
 			pr_info("--func: %s: %s is not loaded yet: its functions are traced when it is",
 				p->regex, p->binary);
+			continue;
+		}
+		if (o->follow || o->all) {	/* a program run later may have it */
+			pr_info("--func: %s matches no function in the %zu files traced at start",
+				p->regex, F.npaths);
 			continue;
 		}
 		pr_warn("--func: %s%s%s matches no function in the %zu files the traced program runs "
@@ -895,8 +901,12 @@ void bfunc_detach(void)
 		close(F.links[i]);
 	F.nlinks = 0;
 	F.detached = true;
-	if (F.skel)
-		pr_info("--func: %llu tasks stopped for files mapped later", (unsigned long long)F.stops);
+	if (!F.skel)
+		return;
+	pr_info("--func: %llu tasks stopped for libraries loaded later, %u functions in %u binaries",
+		(unsigned long long)F.stops, funcs_count(F.tr->funcs), F.nbins);
+	if (!funcs_count(F.tr->funcs))
+		pr_warn("--func: no traced program had a function the patterns select");
 }
 
 void bfunc_cleanup(void)
