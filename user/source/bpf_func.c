@@ -62,6 +62,7 @@ struct hyf_link_create {
 	uint32_t pad;
 };
 
+#define LDSO		"/lib64/ld-linux-x86-64.so.2"	/* the x86-64 psABI's PT_INTERP */
 #define STOP_WAIT_MS	2000	/* a task told of as stopped that is not, after this: let go */
 
 struct fsym {
@@ -853,6 +854,9 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 	}
 	if (!err && sh->mode == HYB_MODE_ALL)
 		err = resolve_all(o);
+	/* the system's dynamic linker: programs started later (-f, -a) load their libraries with it */
+	if (!err && realpath(LDSO, cmd))
+		err = resolve_file(cmd, NULL);
 	if (!err)
 		err = check_patterns(o);
 	if (err) {
