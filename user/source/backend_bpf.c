@@ -568,6 +568,10 @@ static bool want_dedicated(const struct opts *o)
 	char ev[64];
 	bool use = !o->trace_all;
 
+	/* --func traces a task once a syscall of it has decided (-a, --comm, --cgroup): the
+	 * raw_syscalls programs see every syscall, the dedicated ones only those they trace */
+	if (o->nfuncs && (o->all || o->ncomms || o->cgroup))
+		return false;
 	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
 		if (!opts_traced(o, nr))
 			continue;

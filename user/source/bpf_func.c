@@ -81,6 +81,7 @@ static struct {
 	unsigned int nbins;	/* ... of which with functions attached */
 	pid_t pid_filter;	/* the links' pid (one process, no -f), or 0 */
 	bool detached;
+	bool started;		/* bfunc_start done: a trace ran */
 	uint64_t stops, attach_ns;
 } F;
 
@@ -869,6 +870,7 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 		pr_warn("cannot read the --func notices: %s", strerror(-err));
 		return err;
 	}
+	F.started = true;
 	pr_info("--func: %u functions in %u binaries (%zu files read, %.1f ms, of which attach %.1f ms)",
 		funcs_count(tr->funcs), F.nbins, F.npaths, (mono_ns() - t0) / 1e6, F.attach_ns / 1e6);
 	return 0;
@@ -909,7 +911,7 @@ void bfunc_detach(void)
 		return;
 	pr_info("--func: %llu tasks stopped for libraries loaded later, %u functions in %u binaries",
 		(unsigned long long)F.stops, funcs_count(F.tr->funcs), F.nbins);
-	if (!funcs_count(F.tr->funcs))
+	if (F.started && !funcs_count(F.tr->funcs))
 		pr_warn("--func: no traced program had a function the patterns select");
 }
 
