@@ -324,7 +324,7 @@ lost_of() {
 	perf-trace)
 		cat ${out:+"$out"} "$err" | grep -oE 'LOST [0-9]+ events' | awk '{ n += $2 } END { print n + 0 }' ;;
 	bpftrace*)
-		cat ${out:+"$out"} "$err" | grep -oE 'Lost [0-9]+ events' | awk '{ n += $2 } END { print n + 0 }' ;;
+		cat ${out:+"$out"} "$err" 2>/dev/null | grep -oE 'Lost [0-9]+ events' | awk '{ n += $2 } END { print n + 0 }' ;;
 	*)	echo - ;;
 	esac
 }
