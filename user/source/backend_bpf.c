@@ -438,6 +438,8 @@ static int on_record(void *ctx, void *data, size_t size)
 		}
 	}
 	pipeline_feed(tr->pl, data, len);
+	if (r->type == HY_REC_EXEC && tr->funcs)
+		bfunc_exec((pid_t)r->pid);
 	return 0;
 }
 

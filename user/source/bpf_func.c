@@ -797,6 +797,17 @@ static int on_newfile(void *ctx, void *data, size_t size)
 	return 0;
 }
 
+void bfunc_exec(pid_t pid)
+{
+	int err;
+
+	if (!F.skel || F.detached)
+		return;
+	err = resolve_maps(pid);
+	if (err && err != -ESRCH)
+		pr_warn("--func: cannot resolve the files of pid %d: %s", (int)pid, strerror(-err));
+}
+
 /* -- start, end --------------------------------------------------------------------------------- */
 
 static int load(const struct opts *o, const struct bfunc_shared *sh)

@@ -24,6 +24,12 @@ struct bfunc_shared {
  * processes) and attach.  0, or -errno with one line printed (nothing matched: -ENOENT).
  */
 int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child);
+/*
+ * pid exec'd (its HY_REC_EXEC record): resolve what it maps now, without stopping it.  A
+ * dynamically linked program was already stopped at its dynamic linker's hook; this catches
+ * static ones, from the time the record is read.
+ */
+void bfunc_exec(pid_t pid);
 /* Whether a SIGSTOP delivered to tid is one of ours (counted off once): its record is hidden. */
 bool bfunc_own_stop(pid_t tid);
 /* CLOCK_BOOTTIME - CLOCK_MONOTONIC for the records' times (as the main object's). */
