@@ -839,7 +839,7 @@ static int load(const struct opts *o, const struct bfunc_shared *sh)
 int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 {
 	const struct opts *o = tr->o;
-	char cmd[PATH_MAX];
+	char cmd[PATH_MAX], path[PATH_MAX];
 	uint64_t t0 = mono_ns();
 	int err;
 
@@ -855,9 +855,13 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 	/* one process and not its children: the kernel puts breakpoints in it alone */
 	if (sh->mode == HYB_MODE_TARGET && !o->follow && !!child + o->npids == 1)
 		F.pid_filter = child ? child : o->pids[0];
+	bool lost_cmd = false;	/* no such command: its exec says so, not the patterns */
+
 	if (child && o->argv) {
-		if (find_command(o->argv[0], cmd))
-			err = resolve_program(cmd);
+		if (find_command(o->argv[0], cmd) && realpath(cmd, path))
+			err = resolve_program(path);
+		else
+			lost_cmd = true;
 	}
 	for (int i = 0; !err && i < o->npids; i++) {
 		err = resolve_maps(o->pids[i]);
@@ -869,7 +873,7 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 	/* the system's dynamic linker: programs started later (-f, -a) load their libraries with it */
 	if (!err && realpath(LDSO, cmd))
 		err = resolve_file(cmd, NULL);
-	if (!err)
+	if (!err && !lost_cmd)
 		err = check_patterns(o);
 	if (err) {
 		if (err != -ENOENT)
