@@ -55,6 +55,14 @@ if ! _e=$($TMO $BPF -o /dev/null true 2>&1); then
 	exit 0
 fi
 
+if ! _e=$($TMO $BPF --func='^ft_small$' -e trace=none -o /dev/null "$FT" calls 1 2>&1); then
+	case $_e in
+	*"cannot load the --func programs"*)
+		skip "all" "no uprobe_multi links here: $(printf '%s' "$_e" | head -n 1)"
+		exit 0 ;;
+	esac
+fi
+
 # norm: the text tree without pids (one process), times, column padding; getpid's value and a
 # write's string read as an address made fixed
 norm()
