@@ -202,7 +202,7 @@ $TMO $BPF --debug -a --comm=functree --func="$PAT" -e trace=none --duration=30 -
 HP=$!
 # ready once it reports what it attached (start-up takes about a second on a loaded machine)
 i=0
-while [ $i -lt 200 ] && ! grep -q "^hytrace: --func: [0-9]* functions in" "$W/a.err"; do
+while [ $i -lt 200 ] && ! grep -q "^hytrace: --func: [0-9]* functions in" "$W/a.err" 2>/dev/null; do
 	sleep 0.1
 	i=$((i + 1))
 done
