@@ -33,6 +33,17 @@ const volatile __u64 cfg_ring_half;
 const volatile __u64 cfg_ring_size;
 const volatile __u64 cfg_life_reserve;
 
+/*
+ * x86-64's struct pt_regs (arch/x86/include/asm/ptrace.h; uapi asm/ptrace.h has the same
+ * layout), read without CO-RE: vmlinux.h's types carry preserve_access_index, and a single CO-RE
+ * relocation makes libbpf parse the kernel's BTF at load, 150-250 ms of every --func start here.
+ */
+struct hyf_regs {
+	unsigned long r15, r14, r13, r12, bp, bx, r11, r10, r9, r8;
+	unsigned long ax, cx, dx, si, di, orig_ax, ip, cs, flags, sp, ss;
+};
+_Static_assert(sizeof(struct hyf_regs) == 21 * 8, "x86-64 pt_regs");
+
 /* CLOCK_BOOTTIME - CLOCK_MONOTONIC, kept current by user space (as hytrace.bpf.c's) */
 __u64 boot_off;
 
@@ -130,7 +141,7 @@ static __always_inline void func_head(struct hy_func *r, const struct hyb_task *
 	r->tid = st->tid;
 	r->ts = bpf_ktime_get_ns() + boot_off;
 	r->addr = bpf_get_func_ip(ctx);
-	r->sp = PT_REGS_SP(ctx);
+	r->sp = ((const struct hyf_regs *)ctx)->sp;
 	r->fid = (__u32)bpf_get_attach_cookie(ctx);
 	r->flags = 0;
 }
@@ -150,13 +161,15 @@ int hy_func_entry(struct pt_regs *ctx)
 		if (!r)
 			return 0;
 		func_head(r, st, HY_REC_FUNC_ENTRY, HY_FUNC_ARGS, ctx);
+		const struct hyf_regs *rg = (const void *)ctx;
+
 		/* x86-64 SysV: rdi, rsi, rdx, rcx, r8, r9 */
-		r->v[0] = ctx->di;
-		r->v[1] = ctx->si;
-		r->v[2] = ctx->dx;
-		r->v[3] = ctx->cx;
-		r->v[4] = ctx->r8;
-		r->v[5] = ctx->r9;
+		r->v[0] = rg->di;
+		r->v[1] = rg->si;
+		r->v[2] = rg->dx;
+		r->v[3] = rg->cx;
+		r->v[4] = rg->r8;
+		r->v[5] = rg->r9;
 	} else {
 		r = func_reserve(sizeof(*r), &wake);
 		if (!r)
@@ -182,7 +195,7 @@ int hy_func_exit(struct pt_regs *ctx)
 		if (!r)
 			return 0;
 		func_head(r, st, HY_REC_FUNC_EXIT, 1, ctx);
-		r->v[0] = ctx->ax;
+		r->v[0] = ((const struct hyf_regs *)ctx)->ax;
 	} else {
 		r = func_reserve(sizeof(*r), &wake);
 		if (!r)

@@ -82,7 +82,7 @@ static struct {
 	pid_t pid_filter;	/* the links' pid (one process, no -f), or 0 */
 	bool detached;
 	bool started;		/* bfunc_start done: a trace ran */
-	uint64_t stops, attach_ns;
+	uint64_t stops, attach_ns, load_ns;
 } F;
 
 /* -- small helpers ---------------------------------------------------------------------------- */
@@ -847,6 +847,7 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return -EINVAL;
 	err = load(o, sh);
+	F.load_ns = mono_ns() - t0;
 	if (err) {
 		pr_warn("cannot load the --func programs: %s (uprobe_multi links need Linux 6.6)",
 			strerror(-err));
@@ -886,8 +887,9 @@ int bfunc_start(struct tracer *tr, const struct bfunc_shared *sh, pid_t child)
 		return err;
 	}
 	F.started = true;
-	pr_info("--func: %u functions in %u binaries (%zu files read, %.1f ms, of which attach %.1f ms)",
-		funcs_count(tr->funcs), F.nbins, F.npaths, (mono_ns() - t0) / 1e6, F.attach_ns / 1e6);
+	pr_info("--func: %u functions in %u binaries (%zu files read; %.1f ms: BPF load %.1f, attach %.1f)",
+		funcs_count(tr->funcs), F.nbins, F.npaths, (mono_ns() - t0) / 1e6, F.load_ns / 1e6,
+		F.attach_ns / 1e6);
 	return 0;
 }
 
