@@ -110,6 +110,13 @@ $(OUTPUT)/hytrace_ded.skel.h: $(OUTPUT)/hytrace_ded.bpf.o Makefile
 	$(call msg,SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
+# --func's uprobe programs (bpf/hytrace_func.bpf.c): a regular skeleton too, so that user space
+# can give it the main object's ring and task maps before load (bpf_map__reuse_fd), which a
+# light skeleton's loader cannot take
+$(OUTPUT)/hytrace_func.skel.h: $(OUTPUT)/hytrace_func.bpf.o Makefile
+	$(call msg,SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< > $@
+
 # made afresh: ar r would keep the members of objects since moved or removed
 $(OUTPUT)/libhydec.a: $(LIB_OBJ)
 	$(call msg,AR,$@)

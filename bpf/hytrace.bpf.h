@@ -81,4 +81,10 @@ struct hyb_drops {
 	__u64 pending[HY_LOST_NR];
 };
 
+/* --func (bpf/hytrace_func.bpf.c): a traced task stopped after its dynamic linker mapped objects */
+struct hyb_newfile {
+	__u32 pid;		/* thread group id */
+	__u32 tid;
+};
+
 #endif /* HYTRACE_BPF_H */

@@ -32,6 +32,7 @@
 #include <bpf/libbpf.h>
 #include <zlib.h>
 #include "backend.h"
+#include "bpf_func.h"
 #include "bpf_stack.h"
 #include "clock.h"
 #include "dev_ioctl.h"
@@ -550,10 +551,19 @@ static int on_record(void *ctx, void *data, size_t size)
 	const struct hy_rec *r = data;
 	size_t len;
 
+	if (size >= sizeof(struct hy_func) &&
+	    (r->type == HY_REC_FUNC_ENTRY || r->type == HY_REC_FUNC_EXIT)) {
+		B.records++;	/* --func (bpf/hytrace_func.bpf.c): as it is */
+		pipeline_feed(tr->pl, data, size);
+		return 0;
+	}
 	if (size < sizeof(*r))
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
+	/* --func stops a task while it attaches to the libraries just loaded: not the task's own */
+	if (r->type == HY_REC_SIGNAL && r->nr == SIGSTOP && tr->funcs && bfunc_own_stop((pid_t)r->tid))
+		return 0;
 	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
 	if (!r)
 		return 0;
@@ -599,6 +609,8 @@ static int on_record(void *ctx, void *data, size_t size)
 	pipeline_feed(tr->pl, data, len);
 	if (r->type == HY_REC_SYSCALL && nheld)
 		held_release(tr, r->tid);
+	if (r->type == HY_REC_EXEC && tr->funcs)
+		bfunc_exec((pid_t)r->pid);
 	return 0;
 }
 
@@ -729,6 +741,10 @@ static bool want_dedicated(const struct opts *o)
 	char ev[64];
 	bool use = !o->trace_all;
 
+	/* --func traces a task once a syscall of it has decided (-a, --comm, --cgroup): the
+	 * raw_syscalls programs see every syscall, the dedicated ones only those they trace */
+	if (o->nfuncs && (o->all || o->ncomms || o->cgroup))
+		return false;
 	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
 		if (!opts_traced(o, nr))
 			continue;
@@ -1131,6 +1147,7 @@ static void boot_off_update(void)
 	mono = ((int64_t)m1.tv_sec + m2.tv_sec) * 500000000 + ((int64_t)m1.tv_nsec + m2.tv_nsec) / 2;
 	boot = (int64_t)b.tv_sec * 1000000000 + b.tv_nsec;
 	B.skel->bss->boot_off = boot - mono;
+	bfunc_boot_off(boot - mono);
 }
 
 /*
@@ -1232,6 +1249,23 @@ static int bpf_start(struct tracer *tr)
 			pr_warn("cannot trace the command: %s", strerror(-err));
 			goto kill_child;
 		}
+	}
+	if (tr->funcs) {
+		struct bfunc_shared sh = {
+			.rb_fd = skel->maps->rb.map_fd, .tasks_fd = skel->maps->tasks.map_fd,
+			.drops_fd = skel->maps->drops.map_fd,
+			.mode = B.target ? HYB_MODE_TARGET : HYB_MODE_ALL, .ring = B.ring,
+			.ring_size = B.ring_size, .ring_half = B.ring_size / 2,
+			.life_reserve = B.ring_size / 16 > 1024 ? B.ring_size / 16 : 1024,
+		};
+
+		err = bfunc_start(tr, &sh, spawned ? tr->child : 0);
+		if (err) {
+			if (spawned)
+				goto kill_child;
+			return err;
+		}
+		boot_off_update();
 	}
 	err = skel_attach(skel);
 	if (err) {
@@ -1366,6 +1400,7 @@ static void finish(struct tracer *tr)
 	int fd = B.skel->maps->tasks.map_fd;
 
 	skel_detach(B.skel);
+	bfunc_detach();	/* what it told of still stopped tasks: they go on in this drain */
 	while (ring_buffer__consume(B.ring) > 0)
 		;
 	stash_flush(tr);
@@ -1472,6 +1507,7 @@ static void bpf_cleanup(struct tracer *tr)
 	rb_free(&B.fix);
 	stash_free();
 	bstack_cleanup();
+	bfunc_cleanup();
 	free(B.tids);
 	B.tids = NULL;
 	B.ntids = B.captids = 0;
