@@ -157,23 +157,28 @@ static bool lib_hooked_in(const char *name, const char *dirs, const char *origin
 }
 
 /*
- * 0 when the program or a library it links needs mcount or __cyg_profile_func_enter;
- * -ENOEXEC (static, or no hooks) or -errno, with one line printed.
+ * 0 when the program or a library it links needs mcount or __cyg_profile_func_enter (or,
+ * with -f, when it may start programs that do: a warning then); -ENOEXEC (static, or no
+ * hooks) or -errno, with one line printed.
  */
-static int check_program(const char *path, char **envp)
+static int check_program(const char *path, char **envp, bool follow)
 {
 	struct elf_facts ef;
 	int err = elf_read(path, &ef);
 	char origin[PATH_MAX];
 	const char *slash = strrchr(path, '/');
 
+	if (err && follow) {	/* a script may start instrumented programs */
+		pr_info("--func: %s is not an ELF file we can read; its children may be", path);
+		return 0;
+	}
 	if (err) {
 		pr_warn("--func: cannot read %s as an ELF file: %s", path,
-			err == -ENOEXEC ? "not ELF (a script? trace its interpreter's functions "
-			"with --backend=bpf as root)" : strerror(-err));
+			err == -ENOEXEC ? "not ELF (a script? add -f to trace the programs it "
+			"starts)" : strerror(-err));
 		return err;
 	}
-	if (!ef.dynamic) {
+	if (!ef.dynamic && !follow) {
 		facts_free(&ef);
 		pr_warn("--func: %s is statically linked: the ptrace backend traces functions "
 			"through a library loaded with LD_PRELOAD, which it cannot load; use "
@@ -193,6 +198,11 @@ static int check_program(const char *path, char **envp)
 	facts_free(&ef);
 	if (hooked)
 		return 0;
+	if (follow) {	/* a shell or make may start instrumented programs */
+		pr_warn("--func: %s is not built with -pg or -finstrument-functions: only the "
+			"processes it starts that are (-f) will show their functions", path);
+		return 0;
+	}
 	pr_warn("--func: %s is not built with -pg or -finstrument-functions (neither it nor the "
 		"libraries it links call mcount or __cyg_profile_func_enter), which the ptrace "
 		"backend needs to see its functions: rebuild it with -pg or "
@@ -238,7 +248,7 @@ int pfunc_start(struct tracer *tr, struct spawn *sp)
 			"command under hytrace, or use --backend=bpf as root");
 		return -EINVAL;
 	}
-	err = check_program(sp->path, sp->envp);
+	err = check_program(sp->path, sp->envp, o->follow);
 	if (err)
 		return err;
 	err = find_library(lib, sizeof(lib));
