@@ -77,7 +77,7 @@ D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda funcs-preload}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
