@@ -362,20 +362,18 @@ void __cyg_profile_func_exit(void *fn, void *site)
 /*
  * A C++ exception's unwinder reads return addresses and knows no hyf_return: before it runs,
  * every hooked frame gets its real return address back (only where the slot still holds ours:
- * a dropped frame's slot may be reused), and the frames are forgotten; their returns are not
- * seen (the pipeline closes them, marked, when a later call shows the stack went above them).
+ * a dropped frame's slot may have been reused).  When a handler catches it
+ * (__cxa_begin_catch, called by the catching function), the frames below the catcher are gone
+ * (their returns are made up by the pipeline, marked) and the others are hooked again, so the
+ * catcher's own return is seen.
  */
-typedef int (*raise_fn)(void *);
+typedef int (*unwind_fn)(void *);
+typedef void *(*catch_fn)(void *);
 
-int _Unwind_RaiseException(void *exc)
+static void unhook_all(void)
 {
-	static raise_fn real;
 	struct hyf_thread *t = &T;
 
-	if (!real)
-		real = (raise_fn)dlsym(RTLD_NEXT, "_Unwind_RaiseException");
-	if (!real)
-		abort();
 	t->busy++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	for (unsigned int i = t->n; i > 0 && ring; i--) {
@@ -384,9 +382,68 @@ int _Unwind_RaiseException(void *exc)
 		if (f->ret && *f->loc == (uintptr_t)hyf_return)
 			*f->loc = f->ret;
 	}
-	t->n = 0;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->busy--;
+}
+
+static void *next_fn(const char *name)
+{
+	void *f = dlsym(RTLD_NEXT, name);
+
+	if (!f) {
+		static const char msg[] = "hytrace: libhytrace-func: no unwinder function to call\n";
+		ssize_t n = write(2, msg, sizeof(msg) - 1);
+
+		(void)n;
+		abort();
+	}
+	return f;
+}
+
+int _Unwind_RaiseException(void *exc)
+{
+	static unwind_fn real;
+
+	if (!real)
+		real = (unwind_fn)next_fn("_Unwind_RaiseException");
+	unhook_all();
+	return real(exc);
+}
+
+int _Unwind_Resume_or_Rethrow(void *exc)	/* throw; in a handler */
+{
+	static unwind_fn real;
+
+	if (!real)
+		real = (unwind_fn)next_fn("_Unwind_Resume_or_Rethrow");
+	unhook_all();
+	return real(exc);
+}
+
+void *__cxa_begin_catch(void *exc)
+{
+	static catch_fn real;
+	struct hyf_thread *t = &T;
+	/* the slot of our own return address: the catcher's frame is above it, the frames it
+	 * called (now unwound) were at or below it */
+	uintptr_t *ra = (uintptr_t *)__builtin_frame_address(0) + 1;
+
+	if (!real)
+		real = (catch_fn)next_fn("__cxa_begin_catch");
+	if (ring && t->sh) {
+		t->busy++;
+		__atomic_signal_fence(__ATOMIC_SEQ_CST);
+		while (t->n && t->sh[t->n - 1].loc <= ra)
+			t->n--;
+		for (unsigned int i = 0; i < t->n; i++) {
+			struct shadow *f = &t->sh[i];
+
+			if (f->ret && *f->loc == f->ret)
+				*f->loc = (uintptr_t)hyf_return;
+		}
+		__atomic_signal_fence(__ATOMIC_SEQ_CST);
+		t->busy--;
+	}
 	return real(exc);
 }
 
