@@ -41,7 +41,7 @@ struct shadow {
 
 struct hyf_thread {
 	struct hyf_slot *slot;
-	int state;		/* 0 not yet, 1 recording, -1 off */
+	int state;		/* 0 not yet, 1 recording, -1 off, -2 no free ring (records lost) */
 	int busy;		/* inside a hook: a signal handler's calls go untraced */
 	unsigned int n;
 	struct shadow *sh;	/* SHADOW_MAX frames, mapped at the first call */
@@ -127,7 +127,7 @@ static bool claim(struct hyf_thread *t)
 		return true;
 	}
 	__atomic_add_fetch(&h->lost_noslot, 1, __ATOMIC_RELAXED);
-	t->state = -1;
+	t->state = -2;
 	return false;
 }
 
@@ -166,8 +166,11 @@ static inline struct hyf_thread *enter_hook(void)
 {
 	struct hyf_thread *t = &T;
 
-	if (__builtin_expect(!ring || t->busy || t->state < 0, 0))
+	if (__builtin_expect(!ring || t->busy || t->state < 0, 0)) {
+		if (ring && t->state == -2)	/* every record of this thread is lost: said so */
+			__atomic_add_fetch(&ring->lost_noslot, 1, __ATOMIC_RELAXED);
 		return NULL;
+	}
 	t->busy = 1;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	if (__builtin_expect(!t->slot, 0) && !claim(t)) {
@@ -452,7 +455,7 @@ void *__cxa_begin_catch(void *exc)
 static void child_after_fork(void)
 {
 	T.slot = NULL;
-	if (T.state > 0)
+	if (T.state != -1)	/* -1: nobody traces the parent, nor then the child */
 		T.state = 0;
 }
 
