@@ -213,6 +213,25 @@ check "-f through sh: fork, exec, each process's fib calls" sh -c '
 	n=$(grep -c "^[0-9]*  *fib()" "$3")
 	[ "$n" -eq 414 ] || { echo "fib lines: $n, want 2 x (177 + 30)"; exit 1; }' sh $rc "$W/sh.err" "$W/sh.txt"
 
+# --func-args: a -pg build's argument registers and return values (lib_add(2, 3) = 5 calls
+# lib_twice(5) = 10); -finstrument-functions' hooks have none: a warning, and calls without them
+rm -f "$W/args.txt" "$W/args_fi.txt"
+(cd "$W" && $TMO "$HYTRACE" --backend=ptrace --func='^lib_' --func-args -e trace=none \
+	-o "$W/args.txt" "$PROGS/functree_pg" tree >/dev/null 2>"$W/args.err")
+rc=$?
+check "--func-args on -pg: arguments and return values" sh -c '
+	[ "$1" -eq 0 ] || { echo "exit $1: $(head -c 300 "$2")"; exit 1; }
+	grep -q "^lib_add(2, 3[,)].* {\$" "$3" && grep -q "^  lib_twice(5[,)].*) = 10; /\*" "$3" &&
+		grep -q "^} = 5 /\* lib_add " "$3" || { cat "$3"; exit 1; }' sh $rc "$W/args.err" "$W/args.txt"
+(cd "$W" && $TMO "$HYTRACE" --backend=ptrace --func='^lib_' --func-args -e trace=none \
+	-o "$W/args_fi.txt" "$PROGS/functree_fi" tree >/dev/null 2>"$W/args_fi.err")
+rc=$?
+check "--func-args on -finstrument-functions: one warning, calls without values" sh -c '
+	[ "$1" -eq 0 ] || { echo "exit $1: $(head -c 300 "$2")"; exit 1; }
+	[ "$(grep -c "func-args" "$2")" -eq 1 ] || { cat "$2"; exit 1; }
+	grep -q "^lib_add() {\$" "$3" && grep -q "^  lib_twice(); /\*" "$3" || { cat "$3"; exit 1; }' \
+	sh $rc "$W/args_fi.err" "$W/args_fi.txt"
+
 # no record lost on a long run (the ring fills many times: the library waits for hytrace)
 rm -f "$W/calls.txt"
 (cd "$W" && $TMO "$HYTRACE" --backend=ptrace --debug --func='^ft_small$' -e trace=none \

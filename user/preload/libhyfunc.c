@@ -131,26 +131,35 @@ static bool claim(struct hyf_thread *t)
 	return false;
 }
 
-static void emit(struct hyf_thread *t, uint16_t type, uintptr_t addr, uintptr_t sp)
+/* A record, and nval values (at most HY_FUNC_ARGS) in the next place of the ring. */
+static void emit(struct hyf_thread *t, uint16_t type, uintptr_t addr, uintptr_t sp,
+		 const uint64_t *v, unsigned int nval)
 {
 	struct hyf_slot *s = t->slot;
 	uint64_t head = s->head, tail = __atomic_load_n(&s->tail, __ATOMIC_ACQUIRE);
+	unsigned int need = nval ? 2 : 1;
 
-	if (head - tail >= HYF_SLOT_RECS) {
+	if (head - tail > HYF_SLOT_RECS - need) {
 		int saved = errno;
 
 		raw_syscall2(HYF_NR, HYF_OP_DRAIN, 0);	/* hytrace empties the rings */
 		errno = saved;
 		tail = __atomic_load_n(&s->tail, __ATOMIC_ACQUIRE);
-		if (head - tail >= HYF_SLOT_RECS) {
+		if (head - tail > HYF_SLOT_RECS - need) {
 			__atomic_store_n(&s->lost, s->lost + 1, __ATOMIC_RELAXED);
 			return;
 		}
 	}
 	struct hy_func *r = &s->recs[head & (HYF_SLOT_RECS - 1)];
 
+	if (nval) {
+		uint64_t *d = (uint64_t *)&s->recs[(head + 1) & (HYF_SLOT_RECS - 1)];
+
+		for (unsigned int i = 0; i < nval; i++)
+			d[i] = v[i];
+	}
 	r->type = type;
-	r->nval = 0;
+	r->nval = (uint16_t)nval;
 	r->size = sizeof(*r);
 	r->pid = r->tid = 0;	/* hytrace knows them from the slot */
 	r->ts = now_ns();
@@ -158,7 +167,7 @@ static void emit(struct hyf_thread *t, uint16_t type, uintptr_t addr, uintptr_t 
 	r->sp = sp;
 	r->fid = HY_FUNC_NOID;
 	r->flags = 0;
-	__atomic_store_n(&s->head, head + 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&s->head, head + need, __ATOMIC_RELEASE);
 }
 
 /* The thread's state for a hook, or NULL (off, or already inside a hook). */
@@ -188,8 +197,11 @@ static inline void leave_hook(struct hyf_thread *t)
 
 /* -- -pg: mcount ---------------------------------------------------------------------------- */
 
-/* From mcount: the function that called it returns through *loc, and ip is in it. */
-HIDDEN void hyf_mcount_entry(uintptr_t *loc, uintptr_t ip)
+/*
+ * From mcount: the function that called it returns through *loc, and ip is in it; regs, the
+ * argument registers as it was called (rdi, rsi, rdx, rcx, r8, r9).
+ */
+HIDDEN void hyf_mcount_entry(uintptr_t *loc, uintptr_t ip, const uint64_t *regs)
 {
 	struct hyf_thread *t = enter_hook();
 
@@ -205,16 +217,16 @@ HIDDEN void hyf_mcount_entry(uintptr_t *loc, uintptr_t ip)
 		f->ret = *loc;
 		f->addr = ip;
 		*loc = (uintptr_t)hyf_return;
-		emit(t, HY_REC_FUNC_ENTRY, ip, (uintptr_t)loc);
+		emit(t, HY_REC_FUNC_ENTRY, ip, (uintptr_t)loc, regs, ring->args ? HY_FUNC_ARGS : 0);
 	}
 	leave_hook(t);
 }
 
 /*
  * From hyf_return: a hooked function returned, the stack pointer is now sp (just above the
- * slot of its return address); the real return address.
+ * slot of its return address), its return value is ret; the real return address.
  */
-HIDDEN uintptr_t hyf_mcount_exit(uintptr_t sp)
+HIDDEN uintptr_t hyf_mcount_exit(uintptr_t sp, uint64_t ret)
 {
 	struct hyf_thread *t = &T;
 	int busy = t->busy;
@@ -238,7 +250,7 @@ HIDDEN uintptr_t hyf_mcount_exit(uintptr_t sp)
 
 	t->n = i - 1;
 	if (t->slot && !busy)
-		emit(t, HY_REC_FUNC_EXIT, f.addr, sp);
+		emit(t, HY_REC_FUNC_EXIT, f.addr, sp, &ret, ring->args ? 1 : 0);
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->busy = busy;
 	return f.ret;
@@ -274,6 +286,7 @@ __asm__(
 	"	movq 0(%rbp), %rdi\n"	/* the function's %rbp */
 	"	addq $8, %rdi\n"	/* where its return address is */
 	"	movq 8(%rbp), %rsi\n"	/* our return address: in the function */
+	"	movq %rsp, %rdx\n"	/* the argument registers saved above */
 	"	call hyf_mcount_entry\n"
 	"	movq 0(%rsp), %rdi\n"
 	"	movq 8(%rsp), %rsi\n"
@@ -306,6 +319,7 @@ __asm__(
 	"	movdqu %xmm0, 16(%rsp)\n"
 	"	movdqu %xmm1, 32(%rsp)\n"
 	"	leaq 8(%rbp), %rdi\n"	/* the stack pointer after the return */
+	"	movq %rax, %rsi\n"	/* the return value */
 	"	call hyf_mcount_exit\n"
 	"	movq %rax, %r11\n"
 	"	movq 0(%rsp), %rax\n"
@@ -336,7 +350,7 @@ void __cyg_profile_func_enter(void *fn, void *site)
 		t->n--;
 	if (t->n < SHADOW_MAX) {
 		t->sh[t->n++] = (struct shadow){ .loc = (uintptr_t *)sp, .addr = (uintptr_t)fn };
-		emit(t, HY_REC_FUNC_ENTRY, (uintptr_t)fn, sp);
+		emit(t, HY_REC_FUNC_ENTRY, (uintptr_t)fn, sp, NULL, 0);
 	}
 	leave_hook(t);
 }
@@ -355,7 +369,7 @@ void __cyg_profile_func_exit(void *fn, void *site)
 		uintptr_t sp = (uintptr_t)t->sh[i - 1].loc + 8;
 
 		t->n = i - 1;
-		emit(t, HY_REC_FUNC_EXIT, (uintptr_t)fn, sp);
+		emit(t, HY_REC_FUNC_EXIT, (uintptr_t)fn, sp, NULL, 0);
 	}
 	leave_hook(t);
 }

@@ -35,6 +35,7 @@ static struct {
 	uint64_t lost_seen[HYF_SLOTS];	/* per slot: losses already reported */
 	uint64_t noslot_seen;
 	unsigned long long fed, bad;
+	bool mcount;			/* the program or a library it links is a -pg build */
 } F = { .fd = -1 };
 
 bool pfunc_active(void)
@@ -49,6 +50,7 @@ static const char *const hooks[] = { "mcount", "_mcount", "__cyg_profile_func_en
 struct elf_facts {
 	bool dynamic;		/* has a dynamic section (else LD_PRELOAD cannot work) */
 	bool hooked;		/* needs one of hooks[] from elsewhere */
+	bool mcount;		/* ... mcount or _mcount: a -pg build */
 	char *needed[64];
 	int nneeded;
 	char *runpath;		/* DT_RUNPATH or DT_RPATH */
@@ -87,7 +89,7 @@ static int elf_read(const char *path, struct elf_facts *ef)
 		if (!gelf_getshdr(scn, &sh) || !(d = elf_getdata(scn, NULL)))
 			continue;
 		if (sh.sh_type == SHT_DYNSYM && sh.sh_entsize) {
-			for (size_t i = 0; i < sh.sh_size / sh.sh_entsize && !ef->hooked; i++) {
+			for (size_t i = 0; i < sh.sh_size / sh.sh_entsize && !ef->mcount; i++) {
 				GElf_Sym s;
 				const char *name;
 
@@ -95,7 +97,10 @@ static int elf_read(const char *path, struct elf_facts *ef)
 				    !(name = elf_strptr(e, sh.sh_link, s.st_name)))
 					continue;
 				for (size_t k = 0; k < sizeof(hooks) / sizeof(hooks[0]); k++)
-					ef->hooked |= !strcmp(name, hooks[k]);
+					if (!strcmp(name, hooks[k])) {
+						ef->hooked = true;
+						ef->mcount |= k < 2;
+					}
 			}
 		} else if (sh.sh_type == SHT_DYNAMIC && sh.sh_entsize) {
 			ef->dynamic = true;
@@ -132,7 +137,8 @@ static const char *env_get(char **envp, const char *name)
 	return NULL;
 }
 
-/* Whether library name, looked up in dirs (':'-separated, $ORIGIN is origin), needs a hook. */
+/* Whether library name, looked up in dirs (':'-separated, $ORIGIN is origin), needs a hook
+ * (and F.mcount set when it is mcount). */
 static bool lib_hooked_in(const char *name, const char *dirs, const char *origin)
 {
 	while (dirs && *dirs) {
@@ -148,6 +154,7 @@ static bool lib_hooked_in(const char *name, const char *dirs, const char *origin
 		if (n && access(path, R_OK) == 0 && elf_read(path, &ef) == 0) {
 			bool hooked = ef.hooked;
 
+			F.mcount |= ef.mcount;
 			facts_free(&ef);
 			return hooked;	/* the first one found is the one the loader takes */
 		}
@@ -189,8 +196,9 @@ static int check_program(const char *path, char **envp, bool follow)
 		 slash ? path : ".");
 	bool hooked = ef.hooked;
 
-	for (int i = 0; i < ef.nneeded && !hooked; i++) {
-		hooked = (ef.runpath && lib_hooked_in(ef.needed[i], ef.runpath, origin)) ||
+	F.mcount = ef.mcount;
+	for (int i = 0; i < ef.nneeded && !F.mcount; i++) {
+		hooked |= (ef.runpath && lib_hooked_in(ef.needed[i], ef.runpath, origin)) ||
 			 lib_hooked_in(ef.needed[i], env_get(envp, "LD_LIBRARY_PATH"), origin) ||
 			 lib_hooked_in(ef.needed[i], "/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:"
 				       "/lib64:/usr/lib64:/lib:/usr/lib", origin);
@@ -286,6 +294,10 @@ int pfunc_start(struct tracer *tr, struct spawn *sp)
 		pr_warn("--func: cannot set the command's environment: %s", strerror(ENOMEM));
 		goto fail;
 	}
+	F.h->args = o->func_args;
+	if (o->func_args && o->qflag < 2 && !F.mcount)
+		pr_warn("--func-args: the hooks of -finstrument-functions see no arguments: "
+			"entries and exits only (a -pg build has them)");
 	pr_info("--func: %s preloaded, ring fd %d", lib, F.fd);
 	return 0;
 fail:
@@ -319,21 +331,37 @@ static const struct hy_func *rec_at(const struct cursor *c)
 	return &c->s->recs[c->tail & (HYF_SLOT_RECS - 1)];
 }
 
-/* The record at c's tail to the pipeline, with the thread's ids (the library leaves them). */
+/*
+ * The record at c's tail to the pipeline, with the thread's ids (the library leaves them) and
+ * its values (--func-args: in the ring's next place).
+ */
 static void feed_one(struct tracer *tr, struct cursor *c)
 {
-	struct hy_func r = *rec_at(c);
+	struct {
+		struct hy_func h;
+		uint64_t v[HY_FUNC_ARGS];
+	} r;
 
+	r.h = *rec_at(c);
 	c->tail++;
-	if (r.type != HY_REC_FUNC_ENTRY && r.type != HY_REC_FUNC_EXIT) {
+	if (r.h.type != HY_REC_FUNC_ENTRY && r.h.type != HY_REC_FUNC_EXIT) {
 		F.bad++;
 		return;
 	}
-	r.pid = c->s->pid;
-	r.tid = c->s->owner;
-	r.size = sizeof(r);
-	r.nval = 0;
-	pipeline_feed(tr->pl, &r, sizeof(r));
+	if (r.h.nval > HY_FUNC_ARGS)
+		r.h.nval = 0;
+	if (r.h.nval) {
+		if (c->tail == c->head) {	/* a broken writer */
+			F.bad++;
+			return;
+		}
+		memcpy(r.v, rec_at(c), r.h.nval * sizeof(r.v[0]));
+		c->tail++;
+	}
+	r.h.pid = c->s->pid;
+	r.h.tid = c->s->owner;
+	r.h.size = (uint32_t)(sizeof(r.h) + r.h.nval * sizeof(r.v[0]));
+	pipeline_feed(tr->pl, &r, r.h.size);
 	F.fed++;
 }
 

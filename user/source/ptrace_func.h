@@ -23,7 +23,9 @@
  * the library learns that nobody reads the ring (not traced, or not followed without -f) and
  * turns itself off for that thread.  A thread whose ring is full makes the same call
  * (HYF_OP_DRAIN): hytrace empties every ring at each stop, so the call returns to an empty ring.
- * Records leave the library without pid or tid: hytrace fills them in from the slot.  The
+ * Records leave the library without pid or tid: hytrace fills them in from the slot.  With
+ * --func-args (hdr.args), -pg entries carry the 6 argument registers and exits the return
+ * value: nval 6 or 1, the values in the next record's place of the ring (48 bytes, v[0..5]).  The
  * library's own setup syscalls (mapping the ring, a thread's shadow stack) come between two
  * HYF_OP_HIDE calls, and hytrace leaves them out of the trace; the first one, in the library's
  * constructor, is also how a process that nobody traces turns the library off at once.
@@ -58,7 +60,7 @@ struct hyf_hdr {
 	uint32_t slot_recs;
 	uint64_t slot_size;	/* sizeof(struct hyf_slot) */
 	uint32_t nused;		/* slots ever claimed: hytrace looks at [0, nused) */
-	uint32_t pad;
+	uint32_t args;		/* --func-args: mcount records the argument registers */
 	uint64_t lost_noslot;	/* records of threads that found no free slot */
 	uint8_t pad1[4056];
 	struct hyf_slot slots[];
