@@ -260,7 +260,7 @@ check "an uninstrumented program: one line that names -pg, -finstrument-function
 	grep -q -- "-pg" "$2" && grep -q -- "-finstrument-functions" "$2" && grep -q -- "--backend=bpf" "$2" ||
 		{ echo "$(cat "$2")"; exit 1; }' sh $rc "$W/plain.err"
 
-"$PROGS/functree_pg" loop >/dev/null 2>&1 &
+(cd "$W" && exec "$PROGS/functree_pg" loop >/dev/null 2>&1) &	# its gmon.out, if any, there
 LOOP=$!
 (cd "$W" && "$HYTRACE" --backend=ptrace --func=ft_tick -p $LOOP >/dev/null 2>"$W/p.err")
 rc=$?
