@@ -24,6 +24,7 @@ msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
 BENCH_PROGS := w1_getppid w2_pread_write w3_openat_tree w4_forkexec w5_cpu w7_forkstorm w8_ioctl_storm \
+	       func_ring \
 	       runcell
 BENCH_BINS := $(addprefix $(BENCH_OUT)/,$(BENCH_PROGS)) $(BENCH_OUT)/floor $(BENCH_OUT)/floor.bpf.o
 
@@ -39,6 +40,12 @@ $(BENCH_OUT)/%: bench/%.c
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BENCH_CFLAGS) $< -o $@
+
+# the ring layouts of --func's preload library compared (bench/README.md)
+$(BENCH_OUT)/func_ring: bench/func_ring.c bpf/hytrace.h
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BENCH_CFLAGS) $< -o $@ -lpthread
 
 # floor: empty programs on hytrace's syscall hooks (section unmatched of bench/run.sh)
 $(BENCH_OUT)/floor: bench/floor.c

@@ -7,8 +7,9 @@
 #   QUICK=1          median of 3 runs of smaller workloads, under 3 minutes
 #   BENCH_SMOKE=1    each cell once on a tiny workload: proves the harness works (tests use it)
 # Knobs (environment): BENCH_REPS=N, BENCH_WORKLOADS="W1 W6find", BENCH_TRACERS="untraced strace",
-#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda stacks-bpf funcs",
-#   BENCH_FN=calls and BENCH_FREPS=runs of the funcs section,
+#   BENCH_SECTIONS="main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda stacks-bpf
+#   funcs funcs-preload", BENCH_FN=calls and BENCH_FREPS=runs of the funcs section,
+#   BENCH_FUNC_CALLS=N (the funcs-preload section's calls),
 #   BENCH_TIMEOUT=seconds per cell, BENCH_KW1/BENCH_KW3=sizes of the stacks-bpf section's W1/W3,
 #   BENCH_SECTIONS="main ptrace forkstorm consumer buffer deps", BENCH_TIMEOUT=seconds per cell,
 #   BENCH_ATTACH_WAIT=seconds to let `hytrace -a` attach, HYTRACE=path, OUTPUT=build dir.
@@ -84,7 +85,7 @@ D_TAR=${BENCH_TAR_DIR:-$D_TAR} D_FIND=${BENCH_FIND_DIR:-$D_FIND}
 REPS=${BENCH_REPS:-$REPS}
 TIMEOUT=${BENCH_TIMEOUT:-$TIMEOUT}
 ATTACH_WAIT=${BENCH_ATTACH_WAIT:-$ATTACH_WAIT}
-SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda}
+SECTIONS=${BENCH_SECTIONS:-main ptrace forkstorm consumer reader buffer startup unmatched raw stacks cuda funcs funcs-preload}
 WORKLOADS=${BENCH_WORKLOADS:-W1 W2 W3 W4 W5 W6tar W6find}
 TRACERS=${BENCH_TRACERS:-untraced hy-bpf hy-bpf-c hy-bpf-a hy-pt hy-pt-openat strace strace-c strace-openat perf-trace bpftrace bpftrace-c}
 case " $TRACERS " in *" untraced "*) ;; *) TRACERS="untraced $TRACERS" ;; esac
@@ -230,6 +231,10 @@ tracer_cmd() {
 	hy-bpf-k)	CMD=("$HYTRACE" --backend=bpf -f -k -o "$out" "$@") ;;
 	hy-bpf-kfp)	CMD=("$HYTRACE" --backend=bpf -f -k --stack=fp -o "$out" "$@") ;;
 	hy-pt-k)	CMD=("$HYTRACE" --backend=ptrace -f -k -o "$out" "$@") ;;
+	# section funcs-preload: every function of a -pg / -finstrument-functions build
+	hy-pt-func)	CMD=("$HYTRACE" --backend=ptrace --func=. -e trace=none -o "$out" "$@") ;;
+	hy-pt-func-raw)	CMD=("$HYTRACE" --backend=ptrace --func=. -e trace=none --format=raw -o "$out" "$@") ;;
+	uftrace)	CMD=(uftrace record -d "$out.uftrace" "$@") ;;
 	strace-k)	CMD=(strace -f -k -o "$out" "$@") ;;
 	hy-deps-bpf)	CMD=("$HYTRACE" --backend=bpf --deps=json --deps-root=/ -o "$out" "$@") ;;
 	hy-deps-pt)	CMD=("$HYTRACE" --backend=ptrace --deps=json --deps-root=/ -o "$out" "$@") ;;
@@ -861,6 +866,71 @@ if [[ " $SECTIONS " == *" funcs "* ]]; then
 	fi
 fi
 
+# ---- section funcs-preload: --func on ptrace through the preload library (issue 13) ---------
+# `functree_pg calls N` (-pg: mcount) and `functree_fi calls N` (-finstrument-functions): N calls
+# of a one-line function, untraced, under hytrace's preload path (the text call tree of every
+# call to tmpfs, and --format=raw) and under `uftrace record` (Debian's uftrace: installed here
+# with apt-get when missing and root).  At least 5 runs (3 with QUICK), tracers alternated; the
+# cost per traced call (entry + exit) is the median wall time over untraced's, divided by N.
+FP_MD=$TMP/funcs-preload.md
+: >"$FP_MD"
+if [[ " $SECTIONS " == *" funcs-preload "* ]]; then
+	FPN=${BENCH_FUNC_CALLS:-$([ -n "$SMOKE" ] && echo 2000 || { [ -n "$QUICK" ] && echo 200000 || echo 1000000; })}
+	FPREPS=$REPS
+	[ -z "$SMOKE" ] && [ "$FPREPS" -lt 5 ] && FPREPS=5
+	[ -z "$SMOKE" ] && [ -n "$QUICK" ] && FPREPS=3
+	P=$OUTPUT/tests/progs
+	make -s --no-print-directory OUTPUT="$OUTPUT" "$P/functree_pg" "$P/functree_fi" \
+		"$OUTPUT/libhytrace-func.so" >/dev/null 2>&1 || NOTES+=("funcs-preload: building functree_pg/_fi failed")
+	if ! command -v uftrace >/dev/null 2>&1 && [ -z "$SMOKE" ] && [ "$(id -u)" = 0 ]; then
+		apt-get install -y -q uftrace >/dev/null 2>&1 &&
+			NOTES+=("funcs-preload: installed uftrace with apt-get")
+	fi
+	command -v uftrace >/dev/null 2>&1 || MISSING[uftrace]="uftrace not installed (apt-get install uftrace)"
+	# the -pg build writes gmon.out at exit (glibc's gprof support): into $TMP, not here
+	export GMON_OUT_PREFIX=$TMP/gmon
+	for v in pg fi; do
+		for ((rep = 1; rep <= FPREPS; rep++)); do
+			printf 'funcs-preload %s run %d/%d: ' "$v" "$rep" "$FPREPS"
+			for t in $(rotate $((rep - 1)) untraced hy-pt-func hy-pt-func-raw uftrace); do
+				cell funcs-preload "$v" "$t" "$rep" "$TMP/out.txt" "$P/functree_$v" calls "$FPN"
+				rm -rf "$TMP/out.txt.uftrace" "$TMP"/gmon.*
+			done
+			printf '\n'
+		done
+	done
+	awk -F'\t' -v n="$FPN" -v reps="$FPREPS" '
+	function med(s,    a, m, i, j, x) {
+		m = split(s, a, " ")
+		for (i = 2; i <= m; i++) { x = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+	}
+	FILENAME == ARGV[1] { if ($1 == "funcs-preload") why[$2 SUBSEP $3] = $4; next }
+	$1 == "funcs-preload" {
+		k = $2 SUBSEP $3
+		if (!(k in v)) { v[k] = $5; lo[k] = $5 + 0; hi[k] = $5 + 0; next }
+		v[k] = v[k] " " $5
+		if ($5 + 0 < lo[k]) lo[k] = $5 + 0
+		if ($5 + 0 > hi[k]) hi[k] = $5 + 0
+	}
+	END {
+		printf "## funcs-preload: --func on ptrace, -pg and -finstrument-functions builds (issue 13)\n\n"
+		printf "`functree_V calls %d`: median wall time of %d runs (min-max), tracers alternated; per call: (median - untraced median) / %d, one call being an entry and an exit.\n\n", n, reps, n
+		printf "| build | tracer | wall | slowdown | per traced call |\n|---|---|---:|---:|---:|\n"
+		split("untraced hy-pt-func hy-pt-func-raw uftrace", T, " ")
+		for (b = 1; b <= 2; b++) {
+			bv = b == 1 ? "pg" : "fi"; ku = bv SUBSEP "untraced"; mu = (ku in v) ? med(v[ku]) : 0
+			for (i = 1; i <= 4; i++) {
+				k = bv SUBSEP T[i]
+				if (!(k in v)) { printf "| %s | %s | n/a (%s) | | |\n", bv, T[i], why[k]; continue }
+				m = med(v[k])
+				printf "| %s | %s | %.3f s (%.3f-%.3f) | %s | %s |\n", bv, T[i], m, lo[k], hi[k],
+					mu ? sprintf("%.2fx", m / mu) : "-", mu && T[i] != "untraced" ? sprintf("%.0f ns", (m - mu) / n * 1e9) : "-"
+			}
+		}
+	}' "$NA" "$RAW" >"$FP_MD"
+fi
+
 ELAPSED=$(awk -v a="$START" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 
 # ---- report ----------------------------------------------------------------------------------
@@ -910,6 +980,12 @@ for wl in $WORKLOADS; do printf '%s\t%s\n' "$wl" "${WCMD[$wl]}"; done >"$WLDESC"
 		tracer_cmd hy-bpf-func OUT "$FT" calls N
 		say "- hy-bpf-func: \`${CMD[*]}\`"
 		say "- bpftrace-func: \`bpftrace -e 'uprobe:$FT:ft_small {} uretprobe:$FT:ft_small {}' -c '$FT calls N'\`"
+	fi
+	if [ -s "$FP_MD" ]; then
+		say
+		cat "$FP_MD"
+		say
+		for t in hy-pt-func hy-pt-func-raw uftrace; do say "- $t: \`$(describe "$t")\`"; done
 	fi
 } >"$RESULTS/latest.md"
 

@@ -28,6 +28,7 @@
 #include "clock.h"
 #include "log.h"
 #include "ptrace_capture.h"
+#include "ptrace_func.h"
 #include "spawn.h"
 #include "symbol.h"
 #include "sysent.h"
@@ -49,6 +50,9 @@ struct ptask {
 	bool slow_call;		/* the current call may take long: fork, wait, exec, exit... */
 	bool soon;		/* resumed, and its next stop should come within microseconds */
 	bool quick;		/* its last such stop came within SPIN_NS: worth polling for */
+	bool func_call;		/* in a call of the --func preload library (HYF_NR): hidden */
+	bool func_ok;		/* ... which returns 0 (else ENOSYS) */
+	bool func_hide;		/* the library's own syscalls: hidden (HYF_OP_HIDE) */
 	int64_t resumed_ns;	/* CLOCK_MONOTONIC when resumed with soon set */
 	char comm[HY_COMM_LEN];
 	struct recbuf rb;	/* the current call's record */
@@ -223,6 +227,10 @@ static void flush_unfinished(struct tracer *tr, struct ptask *t)
 	if (!t->in_syscall)
 		return;
 	t->in_syscall = false;
+	if (t->func_call) {
+		t->func_call = false;
+		return;
+	}
 	if (t->pre_exec)
 		return;
 	struct hy_rec *r = rb_rec(&t->rb);
@@ -461,6 +469,23 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 	t->inj_sig = 0;
 	if (t->in_syscall)	/* an entry without exit: the previous call never returned */
 		flush_unfinished(tr, t);
+	if (pfunc_active() && (s->nr == HYF_NR || t->func_hide)) {
+		/* the preload library claims a ring, has a full one, or sets itself up: not the
+		 * program's calls */
+		t->in_syscall = true;
+		t->slow_call = false;
+		t->func_call = true;
+		t->func_ok = false;
+		if (s->nr != HYF_NR)
+			return;
+		if (s->args[0] == HYF_OP_HIDE) {
+			t->func_hide = s->args[1] != 0;
+			t->func_ok = true;
+		} else {
+			t->func_ok = pfunc_call(tr, t->tid, t->pid, s->args);
+		}
+		return;
+	}
 	t->in_syscall = true;
 	t->slow_call = se && (se->cap.flags & (HY_SC_BLOCKS | HY_SC_EXEC | HY_SC_NO_RETURN));
 	t->enter_sent = false;
@@ -504,6 +529,16 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 	if (!t->in_syscall)
 		return;
 	t->in_syscall = false;
+	if (t->func_call) {
+		/* 0: hytrace reads the ring (the library stays off on ENOSYS) */
+		if (t->func_ok &&
+		    ptrace(PTRACE_POKEUSER, t->tid, (void *)offsetof(struct user_regs_struct, rax),
+			   (void *)0) < 0 && errno != ESRCH)
+			pr_warn("--func: cannot answer the library of pid %d: %s", (int)t->tid,
+				strerror(errno));
+		t->func_call = false;
+		return;
+	}
 	if (t->pre_exec)
 		return;
 	struct hy_rec *r = rb_rec(&t->rb);
@@ -655,6 +690,7 @@ static struct ptask *new_task(struct tracer *tr, pid_t tid, struct ptask *parent
 static void task_gone(struct tracer *tr, struct ptask *t, int status)
 {
 	flush_unfinished(tr, t);
+	pfunc_task_gone(tr, t->tid);
 	if (!t->pre_exec) {
 		if (WIFSIGNALED(status))
 			emit_simple(tr, t, HY_REC_EXIT, WTERMSIG(status),
@@ -723,6 +759,7 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 				ptask_del(old);
 			}
 		}
+		pfunc_exec(tr, t->pid);	/* before t->pid changes: the old image's rings */
 		t->pid = t->tid;
 		t->comm_stale = true;
 		if (!t->pre_exec)
@@ -783,6 +820,9 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 			return;
 	}
 	mark_stopped(t);
+	/* --func: what the threads' hooks wrote before this stop comes before its records */
+	if (pfunc_active())
+		pfunc_drain(tr);
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		task_gone(tr, t, status);
 		return;
@@ -838,18 +878,20 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
  */
 static int seccomp_install(const struct opts *o)
 {
-	struct sock_filter prog[HY_NR_MAX + 8];
+	struct sock_filter prog[HY_NR_MAX + 9];
 	unsigned int n = 0, ntraced = 0;
-	long nrs[HY_NR_MAX];
+	long nrs[HY_NR_MAX + 1];
 
 	for (long nr = 0; nr < HY_NR_MAX; nr++) {
 		const struct sysent *se = sysent_get(nr);
 
 		/* -k keeps the maps current from the calls that change them, traced or not */
 		if (opts_traced(o, nr) || (se && (se->cap.flags & HY_SC_EXEC)) ||
-		    (o->kflag && maps_call(nr)))
+		    ((o->kflag || o->nfuncs) && maps_call(nr)))
 			nrs[ntraced++] = nr;
 	}
+	if (o->nfuncs)
+		nrs[ntraced++] = HYF_NR;	/* the --func preload library's calls */
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 						 offsetof(struct seccomp_data, arch));
 	prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
@@ -970,6 +1012,8 @@ static int ptrace_start(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
 
+	if (tr->funcs && o->npids)
+		return pfunc_start(tr, NULL);	/* says why it cannot */
 	memset(&P, 0, sizeof(P));
 	tidmap_init(&P.tasks, sizeof(struct ptask), ptask_fini);
 	P.sync_fd = -1;
@@ -1001,6 +1045,10 @@ static int ptrace_start(struct tracer *tr)
 
 	if (err)
 		return err;
+	if (tr->funcs && (err = pfunc_start(tr, &sp))) {
+		spawn_release(&sp);
+		return err;
+	}
 	pid_t child = spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
 
 	if (child < 0)
@@ -1319,6 +1367,7 @@ static void ptrace_cleanup(struct tracer *tr)
 {
 	if (tidmap_count(&P.tasks))
 		detach_all(tr);
+	pfunc_stop(tr);
 	tidmap_free(&P.tasks);	/* ptask_fini() frees each record buffer */
 	memset(&P, 0, sizeof(P));
 }

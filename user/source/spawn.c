@@ -127,6 +127,26 @@ int spawn_prepare(struct spawn *sp, const struct opts *o)
 	return 0;
 }
 
+int spawn_setenv(struct spawn *sp, const char *kv)
+{
+	const char *eq = strchr(kv, '=');
+	size_t key = eq ? (size_t)(eq - kv) : strlen(kv), n = 0;
+
+	for (; sp->envp[n]; n++)
+		if (!strncmp(sp->envp[n], kv, key) && sp->envp[n][key] == '=') {
+			sp->envp[n] = (char *)kv;
+			return 0;
+		}
+	char **env = realloc(sp->envp, (n + 2) * sizeof(*env));
+
+	if (!env)
+		return -ENOMEM;
+	env[n] = (char *)kv;
+	env[n + 1] = NULL;
+	sp->envp = env;
+	return 0;
+}
+
 pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o))
 {
 	pid_t pid = fork();

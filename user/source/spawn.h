@@ -20,6 +20,8 @@ struct spawn {
 
 /* Resolve the program and -u USER; 0, or -errno with one line printed. */
 int spawn_prepare(struct spawn *sp, const struct opts *o);
+/* Set NAME=VALUE (kv) in the command's environment, replacing NAME; kv must outlive sp. */
+int spawn_setenv(struct spawn *sp, const char *kv);
 /* Fork the child; it waits, then runs in_child (if any) and execs. The pid, or -errno. */
 pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o));
 /* Let the child go on to execve, and free what spawn_prepare took. */
