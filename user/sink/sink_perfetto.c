@@ -961,6 +961,50 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	}
 }
 
+/* A value of --func-args: an int64 (a pointer shows as a large or negative number). */
+static void ann_val(struct pf *pf, const char *name, uint64_t v)
+{
+	ann_int(pf, name, (int64_t)v);
+}
+
+/*
+ * --func: a function call is a slice on its thread's track, the one its syscalls are on, so
+ * that they nest inside it; BEGIN at the entry (category "func", debug annotations "module"
+ * and "arg1".. of --func-args), END at the return ("retval"; "no_return" 1 when the return
+ * was made up after a longjmp, an exception, the thread's end or a lost record).
+ */
+static void pf_func(struct sink *s, const struct func_event *fe, struct task *t)
+{
+	static const char *const argn[HY_FUNC_ARGS] = { "arg1", "arg2", "arg3", "arg4", "arg5",
+							 "arg6" };
+	struct pf *pf = s->priv;
+	struct pthr *th = thr_get(pf, s, t, fe->ts);
+
+	if (!th)
+		return;
+	if (fe->ts > pf->max_ts)
+		pf->max_ts = fe->ts;
+	item_begin(pf);
+	if (fe->kind == FUNC_EV_ENTRY) {
+		unsigned int n = fe->flags & FUNC_EVF_ARGS ? fe->nargs : 0;
+
+		if (fe->fn->nparams >= 0 && (unsigned int)fe->fn->nparams < n)
+			n = (unsigned int)fe->fn->nparams;
+		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "func", fe->fn->name, true);
+		ann_str(pf, "module", fe->fn->module, strlen(fe->fn->module));
+		for (unsigned int i = 0; i < n && i < HY_FUNC_ARGS; i++)
+			ann_val(pf, argn[i], fe->args[i]);
+	} else {
+		ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
+		if (fe->flags & FUNC_EVF_RET)
+			ann_val(pf, "retval", (uint64_t)fe->ret);
+		if (fe->flags & FUNC_EVF_NO_RETURN)
+			ann_int(pf, "no_return", 1);
+	}
+	ev_end(pf);
+	item_commit(pf, s, fe->ts);
+}
+
 static void pf_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct pf *pf = pf_seen(s, ev);
@@ -1264,6 +1308,7 @@ const struct sink_ops sink_perfetto_ops = {
 	.needs = pf_needs,
 	.open = pf_open,
 	.syscall = pf_syscall,
+	.func = pf_func,
 	.stack = pf_stack,
 	.signal = pf_signal,
 	.process = pf_process,
