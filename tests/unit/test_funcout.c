@@ -49,7 +49,13 @@ static void start(const char *const *args)
 	argv[argc] = NULL;
 	memset(&o, 0, sizeof(o));
 	optind = 1;
-	if (opts_parse(&o, argc, argv) || pipeline_init(&pl, &o)) {
+	if (opts_parse(&o, argc, argv)) {
+		ut_fail("options");
+		exit(1);
+	}
+	o.input_clock = true;	/* times as fed: no wall-clock offset */
+	o.input_boot_to_real = 0;
+	if (pipeline_init(&pl, &o)) {
 		ut_fail("pipeline set-up");
 		exit(1);
 	}
@@ -324,6 +330,382 @@ UT_TEST(uftrace_needs_dir)
 	opts_free(&oo);
 }
 
+/* Run the tree through a format writing to FILE; its contents. */
+static char *run_file(const char *const *args, const char *file)
+{
+	const char *a[16];
+	int n = 0;
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, file);
+	for (int i = 0; args[i]; i++)
+		a[n++] = args[i];
+	a[n++] = "-o";
+	a[n++] = path;
+	a[n] = NULL;
+	start(a);
+	feed_tree();
+	finish();
+	return slurp(tmpdir, file, NULL);
+}
+
+UT_TEST(json)
+{
+	static const char *const a[] = { "--format=json", NULL };
+	char *s = run_file(a, "out.json");
+
+	UT_EXPECT("one record per line: entries, exits with dur, the syscall inside g", s,
+		  "{\"type\":\"func_entry\",\"ts\":1500,\"pid\":4000100,\"tid\":4000101,\"comm\":\"\",\"func\":\"h\",\"module\":\"/opt/demo/lib/libx.so\",\"depth\":0}\n"
+		  "{\"type\":\"func_exit\",\"ts\":1800,\"pid\":4000100,\"tid\":4000101,\"comm\":\"\",\"func\":\"h\",\"module\":\"/opt/demo/lib/libx.so\",\"depth\":0,\"dur\":300}\n"
+		  "{\"type\":\"func_entry\",\"ts\":1000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"f\",\"module\":\"/opt/demo/bin/prog\",\"depth\":0}\n"
+		  "{\"type\":\"func_entry\",\"ts\":2000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"func\":\"g\",\"module\":\"/opt/demo/bin/prog\",\"depth\":1}\n"
+		  "{\"type\":\"syscall\",\"ts\":2500,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"syscall\":\"getpid\",\"nr\":39,\"dur\":100,\"args\":{},\"ret\":4000100}\n"
+		  "{\"type\":\"func_exit\",\"ts\":3000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"func\":\"g\",\"module\":\"/opt/demo/bin/prog\",\"depth\":1,\"dur\":1000}\n"
+		  "{\"type\":\"func_entry\",\"ts\":4000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"func\":\"h\",\"module\":\"/opt/demo/lib/libx.so\",\"depth\":1}\n"
+		  "{\"type\":\"func_exit\",\"ts\":4500,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"func\":\"h\",\"module\":\"/opt/demo/lib/libx.so\",\"depth\":1,\"dur\":500}\n"
+		  "{\"type\":\"func_exit\",\"ts\":5000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"prog\",\"func\":\"f\",\"module\":\"/opt/demo/bin/prog\",\"depth\":0,\"dur\":4000}\n");
+	free(s);
+}
+
+UT_TEST(tef)
+{
+	static const char *const a[] = { "--format=tef", NULL };
+	char *s = run_file(a, "out.tef");
+
+	UT_EXPECT("B/E slices per thread, the syscall's X inside g's", s,
+		  "{\"traceEvents\":[\n"
+		  "{\"ph\":\"b\",\"name\":\"\",\"cat\":\"process\",\"pid\":4000100,\"tid\":4000100,\"ts\":1.500,\"id\":\"0x3d0964\",\"args\":{\"cmdline\":\"\"}},\n"
+		  "{\"ph\":\"B\",\"name\":\"h\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000101,\"ts\":1.500,\"args\":{\"module\":\"/opt/demo/lib/libx.so\"}},\n"
+		  "{\"ph\":\"E\",\"name\":\"h\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000101,\"ts\":1.800},\n"
+		  "{\"ph\":\"B\",\"name\":\"f\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":1.000,\"args\":{\"module\":\"/opt/demo/bin/prog\"}},\n"
+		  "{\"ph\":\"B\",\"name\":\"g\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":2.000,\"args\":{\"module\":\"/opt/demo/bin/prog\"}},\n"
+		  "{\"ph\":\"X\",\"name\":\"getpid\",\"cat\":\"syscall\",\"pid\":4000100,\"tid\":4000100,\"ts\":2.500,\"dur\":0.100,\"args\":{\"ret\":4000100}},\n"
+		  "{\"ph\":\"E\",\"name\":\"g\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":3.000},\n"
+		  "{\"ph\":\"B\",\"name\":\"h\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":4.000,\"args\":{\"module\":\"/opt/demo/lib/libx.so\"}},\n"
+		  "{\"ph\":\"E\",\"name\":\"h\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":4.500},\n"
+		  "{\"ph\":\"E\",\"name\":\"f\",\"cat\":\"func\",\"pid\":4000100,\"tid\":4000100,\"ts\":5.000},\n"
+		  "{\"ph\":\"e\",\"name\":\"prog\",\"cat\":\"process\",\"pid\":4000100,\"tid\":4000100,\"ts\":5.000,\"id\":\"0x3d0964\",\"args\":{\"ended_by\":\"end of trace\"}},\n"
+		  "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":4000100,\"tid\":4000100,\"args\":{\"name\":\"prog\"}},\n"
+		  "{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":4000100,\"tid\":4000100,\"args\":{\"sort_index\":1}},\n"
+		  "{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":4000100,\"tid\":4000101,\"args\":{\"name\":\"\"}},\n"
+		  "{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":4000100,\"tid\":4000101,\"args\":{\"sort_index\":2}},\n"
+		  "{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":4000100,\"tid\":4000100,\"args\":{\"name\":\"prog\"}},\n"
+		  "{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":4000100,\"tid\":4000100,\"args\":{\"sort_index\":3}}\n"
+		  "],\n"
+		  "\"displayTimeUnit\":\"ns\",\n"
+		  "\"otherData\":{\"tool\":\"hytrace\",\"clock\":\"CLOCK_BOOTTIME\",\"boot_to_realtime_ns\":0}}\n");
+	free(s);
+}
+
+UT_TEST(summary)
+{
+	static const char *const a[] = { "-c", NULL };
+	char *s = run_file(a, "out.c");
+
+	UT_EXPECT("the syscall table, then calls, total and self time per function", s,
+		  "% time     seconds  usecs/call     calls    errors syscall\n"
+		  "------ ----------- ----------- --------- --------- ----------------\n"
+		  "100.00    0.000000           0         1           getpid\n"
+		  "------ ----------- ----------- --------- --------- ----------------\n"
+		  "100.00    0.000000           0         1           total\n"
+		  "\n"
+		  "  Total time   Self time       Calls  Function\n"
+		  "  ==========  ==========  ==========  ====================\n"
+		  "    4.000 us    2.500 us           1  f\n"
+		  "    1.000 us    1.000 us           1  g\n"
+		  "    0.800 us    0.800 us           2  h\n");
+	free(s);
+}
+
+UT_TEST(summary_json)
+{
+	static const char *const a[] = { "-j", NULL };
+	char *s = run_file(a, "out.j");
+
+	UT_EXPECT("-j: the functions beside the syscalls", s,
+		  "{\"syscalls\":[{\"name\":\"getpid\",\"nr\":39,\"calls\":1,\"errors\":0,\"total_ns\":100,\"avg_ns\":100,\"min_ns\":100,\"max_ns\":100}],\"functions\":[{\"name\":\"f\",\"module\":\"/opt/demo/bin/prog\",\"calls\":1,\"total_ns\":4000,\"self_ns\":2500,\"min_ns\":4000,\"max_ns\":4000},{\"name\":\"g\",\"module\":\"/opt/demo/bin/prog\",\"calls\":1,\"total_ns\":1000,\"self_ns\":1000,\"min_ns\":1000,\"max_ns\":1000},{\"name\":\"h\",\"module\":\"/opt/demo/lib/libx.so\",\"calls\":2,\"total_ns\":800,\"self_ns\":800,\"min_ns\":300,\"max_ns\":500}],\"total\":{\"calls\":1,\"errors\":0,\"total_ns\":100,\"avg_ns\":100,\"min_ns\":100,\"max_ns\":100}}\n");
+	free(s);
+}
+
+/* --func-args values, and a longjmp from h out of g back into f: made-up returns marked. */
+static void feed_jump(void)
+{
+	fr(P, false, fn_f, 1000, 0x7000, 2, 10, (uint64_t)-3);
+	fr(P, false, fn_g, 2000, 0x6f00, 1, 5, 0);
+	fr(P, false, fn_h, 3000, 0x6e00, 1, 6, 0);
+	fr(P, true, fn_f, 4000, 0x7008, 1, 42, 0);	/* g and h never returned */
+}
+
+static char *run_jump(const char *fmt, const char *file)
+{
+	const char *a[] = { fmt, "--func-args", "-o", NULL, NULL };
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, file);
+	a[3] = path;
+	start(a);
+	feed_jump();
+	finish();
+	return slurp(tmpdir, file, NULL);
+}
+
+UT_TEST(json_args)
+{
+	char *s = run_jump("--format=json", "jump.json");
+
+	UT_EXPECT("args at entry, retval at exit, made-up returns marked", s,
+		  "{\"type\":\"func_entry\",\"ts\":1000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"f\",\"module\":\"" PROG "\",\"depth\":0,\"args\":[10,-3]}\n"
+		  "{\"type\":\"func_entry\",\"ts\":2000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"g\",\"module\":\"" PROG "\",\"depth\":1,\"args\":[5]}\n"
+		  "{\"type\":\"func_entry\",\"ts\":3000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"h\",\"module\":\"" LIBX "\",\"depth\":2,\"args\":[6]}\n"
+		  "{\"type\":\"func_exit\",\"ts\":4000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"h\",\"module\":\"" LIBX "\",\"depth\":2,\"dur\":1000,\"no_return\":true}\n"
+		  "{\"type\":\"func_exit\",\"ts\":4000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"g\",\"module\":\"" PROG "\",\"depth\":1,\"dur\":2000,\"no_return\":true}\n"
+		  "{\"type\":\"func_exit\",\"ts\":4000,\"pid\":4000100,\"tid\":4000100,\"comm\":\"\",\"func\":\"f\",\"module\":\"" PROG "\",\"depth\":0,\"dur\":3000,\"retval\":42}\n");
+	free(s);
+}
+
+UT_TEST(tef_args)
+{
+	char *s = run_jump("--format=tef", "jump.tef");
+
+	UT_CHECK("B carries the arguments",
+		 s && strstr(s, "{\"ph\":\"B\",\"name\":\"f\",\"cat\":\"func\",\"pid\":4000100,"
+				"\"tid\":4000100,\"ts\":1.000,\"args\":{\"module\":\"" PROG "\","
+				"\"args\":[10,-3]}}"));
+	UT_CHECK("a made-up return is marked",
+		 s && strstr(s, "{\"ph\":\"E\",\"name\":\"h\",\"cat\":\"func\",\"pid\":4000100,"
+				"\"tid\":4000100,\"ts\":4.000,\"args\":{\"no_return\":true}}"));
+	UT_CHECK("E carries the return value",
+		 s && strstr(s, "{\"ph\":\"E\",\"name\":\"f\",\"cat\":\"func\",\"pid\":4000100,"
+				"\"tid\":4000100,\"ts\":4.000,\"args\":{\"retval\":42}}"));
+	free(s);
+}
+
+/* -- a small reader of the perfetto sink's protobuf, enough to print its thread slices -- */
+
+struct rd {
+	const uint8_t *p, *end;
+};
+
+static bool rd_varint(struct rd *r, uint64_t *v)
+{
+	*v = 0;
+	for (int sh = 0; r->p < r->end && sh < 64; sh += 7) {
+		uint8_t b = *r->p++;
+
+		*v |= (uint64_t)(b & 0x7f) << sh;
+		if (!(b & 0x80))
+			return true;
+	}
+	return false;
+}
+
+/* The next field: its number, and its varint or its bytes (sub). false at the end or on junk. */
+static bool rd_field(struct rd *r, uint32_t *field, uint64_t *v, struct rd *sub)
+{
+	uint64_t key, len;
+
+	if (r->p >= r->end || !rd_varint(r, &key))
+		return false;
+	*field = (uint32_t)(key >> 3);
+	switch (key & 7) {
+	case 0:
+		return rd_varint(r, v);
+	case 2:
+		if (!rd_varint(r, &len) || len > (uint64_t)(r->end - r->p))
+			return false;
+		sub->p = r->p;
+		sub->end = r->p + len;
+		r->p += len;
+		return true;
+	case 1:
+		r->p += 8;
+		return r->p <= r->end;
+	case 5:
+		r->p += 4;
+		return r->p <= r->end;
+	default:
+		return false;
+	}
+}
+
+#define NINT 64
+struct interned {
+	uint64_t iid[3][NINT];
+	char name[3][NINT][64];
+	unsigned int n[3];
+};
+
+static const char *iname(const struct interned *in, int tab, uint64_t iid)
+{
+	for (unsigned int i = 0; i < in->n[tab]; i++)
+		if (in->iid[tab][i] == iid)
+			return in->name[tab][i];
+	return "?";
+}
+
+static void copy_str(char *dst, size_t size, const struct rd *s)
+{
+	size_t n = (size_t)(s->end - s->p);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, s->p, n);
+	dst[n] = '\0';
+}
+
+/* One line per slice begin or end on a thread track: "TS TID B|E [NAME CAT] ANN=V...". */
+static char *pf_text(const char *file)
+{
+	static char out[4096];
+	static struct interned in;
+	uint64_t track_tid[64][2];
+	unsigned int ntracks = 0;
+	size_t len, n = 0;
+	char *buf = slurp(tmpdir, file, &len);
+	struct rd tr = { (const uint8_t *)buf, (const uint8_t *)buf + len }, pk, f;
+	uint32_t fld;
+	uint64_t v;
+
+	memset(&in, 0, sizeof(in));
+	out[0] = '\0';
+	while (buf && rd_field(&tr, &fld, &v, &pk)) {
+		uint64_t ts = 0;
+		struct rd te = { NULL, NULL };
+
+		if (fld != 1)
+			continue;
+		while (rd_field(&pk, &fld, &v, &f)) {
+			if (fld == 8) {
+				ts = v;
+			} else if (fld == 11) {
+				te = f;
+			} else if (fld == 12) {	/* interned data: categories 1, names 2, annotations 3 */
+				struct rd e, x;
+				uint32_t ef, xf;
+				uint64_t ev2, xv;
+
+				while (rd_field(&f, &ef, &ev2, &e)) {
+					int tab = ef == 1 ? 0 : ef == 2 ? 1 : ef == 3 ? 2 : -1;
+					uint64_t iid = 0;
+					char nm[64] = "";
+
+					while (tab >= 0 && rd_field(&e, &xf, &xv, &x)) {
+						if (xf == 1)
+							iid = xv;
+						else if (xf == 2)
+							copy_str(nm, sizeof(nm), &x);
+					}
+					if (tab >= 0 && in.n[tab] < NINT) {
+						in.iid[tab][in.n[tab]] = iid;
+						snprintf(in.name[tab][in.n[tab]++], 64, "%s", nm);
+					}
+				}
+			} else if (fld == 60) {	/* track descriptor: uuid 1, thread 4 { tid 2 } */
+				struct rd x, y;
+				uint32_t xf, yf;
+				uint64_t xv, yv, uuid = 0, tid = 0;
+
+				while (rd_field(&f, &xf, &xv, &x)) {
+					if (xf == 1)
+						uuid = xv;
+					while (xf == 4 && rd_field(&x, &yf, &yv, &y))
+						if (yf == 2)
+							tid = yv;
+				}
+				if (tid && ntracks < 64) {
+					track_tid[ntracks][0] = uuid;
+					track_tid[ntracks++][1] = tid;
+				}
+			}
+		}
+		if (!te.p)
+			continue;
+		uint64_t type = 0, track = 0, tid = 0;
+		const char *name = "", *cat = "";
+		char line[512];
+		size_t ln = 0;
+
+		line[0] = '\0';
+		while (rd_field(&te, &fld, &v, &f)) {
+			if (fld == 9) {
+				type = v;
+			} else if (fld == 11) {
+				track = v;
+			} else if (fld == 10) {
+				name = iname(&in, 1, v);
+			} else if (fld == 3) {
+				cat = iname(&in, 0, v);
+			} else if (fld == 4) {	/* debug annotation: name_iid 1, int 4, string 6 */
+				struct rd x;
+				uint32_t xf;
+				uint64_t xv;
+				const char *an = "?";
+				char sv[128] = "";
+				bool is_int = false;
+				int64_t iv = 0;
+
+				while (rd_field(&f, &xf, &xv, &x)) {
+					if (xf == 1)
+						an = iname(&in, 2, xv);
+					else if (xf == 4)
+						is_int = true, iv = (int64_t)xv;
+					else if (xf == 6)
+						copy_str(sv, sizeof(sv), &x);
+				}
+				if (is_int)
+					ln += (size_t)snprintf(line + ln, sizeof(line) - ln, " %s=%" PRId64, an, iv);
+				else
+					ln += (size_t)snprintf(line + ln, sizeof(line) - ln, " %s=%s", an, sv);
+			}
+		}
+		for (unsigned int i = 0; i < ntracks; i++)
+			if (track_tid[i][0] == track)
+				tid = track_tid[i][1];
+		if (!tid || (type != 1 && type != 2))
+			continue;	/* process tracks: their lifetimes */
+		if (type == 1)
+			n += (size_t)snprintf(out + n, sizeof(out) - n, "%" PRIu64 " %" PRIu64 " B %s [%s]%s\n",
+					      ts, tid, name, cat, line);
+		else
+			n += (size_t)snprintf(out + n, sizeof(out) - n, "%" PRIu64 " %" PRIu64 " E%s\n", ts,
+					      tid, line);
+	}
+	free(buf);
+	return out;
+}
+
+UT_TEST(perfetto)
+{
+	static const char *const a[] = { "--format=perfetto", NULL };
+
+	free(run_file(a, "out.pftrace"));
+	UT_EXPECT("slices on each thread's track in time order, the syscall's inside g's",
+		  pf_text("out.pftrace"),
+		  "1000 4000100 B f [func] module=" PROG "\n"
+		  "1500 4000101 B h [func] module=" LIBX "\n"
+		  "1800 4000101 E\n"
+		  "2000 4000100 B g [func] module=" PROG "\n"
+		  "2500 4000100 B getpid [syscall]\n"
+		  "2600 4000100 E ret=4000100 result=4000100\n"
+		  "3000 4000100 E\n"
+		  "4000 4000100 B h [func] module=" LIBX "\n"
+		  "4500 4000100 E\n"
+		  "5000 4000100 E\n");
+}
+
+UT_TEST(perfetto_args)
+{
+	free(run_jump("--format=perfetto", "jump.pftrace"));
+	UT_EXPECT("arguments, return value and made-up returns as debug annotations",
+		  pf_text("jump.pftrace"),
+		  "1000 4000100 B f [func] module=" PROG " arg1=10 arg2=-3\n"
+		  "2000 4000100 B g [func] module=" PROG " arg1=5\n"
+		  "3000 4000100 B h [func] module=" LIBX " arg1=6\n"
+		  "4000 4000100 E no_return=1\n"
+		  "4000 4000100 E no_return=1\n"
+		  "4000 4000100 E retval=42\n");
+}
+
 static void rm_rf(const char *path)
 {
 	DIR *d = opendir(path);
@@ -346,6 +728,8 @@ static void rm_rf(const char *path)
 
 static const struct ut_case cases[] = {
 	UT_ENTRY(uftrace_files), UT_ENTRY(uftrace_args), UT_ENTRY(uftrace_needs_dir),
+	UT_ENTRY(json), UT_ENTRY(tef), UT_ENTRY(json_args), UT_ENTRY(tef_args),
+	UT_ENTRY(perfetto), UT_ENTRY(perfetto_args), UT_ENTRY(summary), UT_ENTRY(summary_json),
 	{ NULL, NULL },
 };
 
