@@ -23,6 +23,7 @@
 #include "unit.h"
 #include "backend.h"
 #include "pipeline.h"
+#include "rawfmt.h"
 
 #define P	4000100		/* pids no process of this machine is likely to have */
 #define T2	4000101
@@ -119,6 +120,7 @@ static void feed_tree(void)
 	X(P, fn_f, 5000, 0x7008);
 }
 
+/* The contents of DIR/NAME (of DIR itself when name is NULL), NUL-terminated; *len its size. */
 static char *slurp(const char *dir, const char *name, size_t *len)
 {
 	char path[1024];
@@ -126,7 +128,7 @@ static char *slurp(const char *dir, const char *name, size_t *len)
 	char *buf;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s%s%s", dir, name ? "/" : "", name ? name : "");
 	fp = fopen(path, "rb");
 	if (!fp)
 		return NULL;
@@ -706,6 +708,63 @@ UT_TEST(perfetto_args)
 		  "4000 4000100 E retval=42\n");
 }
 
+/*
+ * --format=raw keeps the function records and names each function once, before its first
+ * record (tests/funcs_out.sh replays the file kept under HYT_FUNCOUT_DIR into every format).
+ */
+UT_TEST(raw_names)
+{
+	const char *path = case_dir("tree.raw");
+	const char *a[] = { "--format=raw", "-o", path, NULL };
+	uint8_t *buf;
+	size_t len, off = RAW_HDR_LEN;
+	char got[1024];
+	size_t n = 0;
+	struct raw_hdr h;
+	size_t bad;
+
+	start(a);
+	feed_tree();
+	/* an address-carrying record (the preload library's), of a function not in the table */
+	struct hy_func noid = { .type = HY_REC_FUNC_ENTRY, .size = sizeof(noid), .pid = P,
+				.tid = P, .ts = 6000, .addr = 0x1234, .fid = HY_FUNC_NOID };
+
+	pipeline_feed(&pl, &noid, sizeof(noid));
+	finish();
+	buf = (uint8_t *)slurp(path, NULL, &len);
+	UT_CHECK("header: version 2, functions flag",
+		 buf && len > RAW_HDR_LEN && !rawfmt_hdr_decode(&h, buf, len, &bad) &&
+		 h.version == RAW_VERSION_FUNCS && (h.flags & RAW_F_FUNCS));
+	got[0] = '\0';
+	while (buf && off + 8 <= len) {
+		uint16_t type;
+		uint32_t size;
+		struct raw_func_info fi;
+
+		memcpy(&type, buf + off, 2);
+		memcpy(&size, buf + off + 4, 4);
+		if (size < 8 || off + size > len)
+			break;
+		if (type == RAW_REC_FUNC_INFO && !rawfmt_func_decode(&fi, buf + off, size))
+			n += (size_t)snprintf(got + n, sizeof(got) - n, "name %u %.*s %.*s %#" PRIx64 "\n",
+					      fi.fid, fi.name_len, fi.name, fi.module_len, fi.module,
+					      fi.offset);
+		else if (type == HY_REC_FUNC_ENTRY || type == HY_REC_FUNC_EXIT)
+			n += (size_t)snprintf(got + n, sizeof(got) - n, "%s\n",
+					      type == HY_REC_FUNC_ENTRY ? "E" : "X");
+		else
+			n += (size_t)snprintf(got + n, sizeof(got) - n, "rec %u\n", type);
+		off += size;
+	}
+	UT_EXPECT("each function named once before its first record", got,
+		  "name 0 f " PROG " 0x1139\nE\nname 2 h " LIBX " 0x2000\nE\nX\n"
+		  "name 1 g " PROG " 0x1160\nE\nrec 1\nX\nE\nX\nX\nE\n");
+	UT_CHECK("the file ends with the last record", off == len);
+	free(buf);
+	if (!getenv("HYT_FUNCOUT_DIR"))
+		unlink(path);
+}
+
 static void rm_rf(const char *path)
 {
 	DIR *d = opendir(path);
@@ -729,7 +788,7 @@ static void rm_rf(const char *path)
 static const struct ut_case cases[] = {
 	UT_ENTRY(uftrace_files), UT_ENTRY(uftrace_args), UT_ENTRY(uftrace_needs_dir),
 	UT_ENTRY(json), UT_ENTRY(tef), UT_ENTRY(json_args), UT_ENTRY(tef_args),
-	UT_ENTRY(perfetto), UT_ENTRY(perfetto_args), UT_ENTRY(summary), UT_ENTRY(summary_json),
+	UT_ENTRY(perfetto), UT_ENTRY(perfetto_args), UT_ENTRY(raw_names), UT_ENTRY(summary), UT_ENTRY(summary_json),
 	{ NULL, NULL },
 };
 
