@@ -83,6 +83,7 @@ struct usess {
 	pid_t pid;
 	uint64_t ts;
 	char *exename;
+	char *cmdline;		/* argv joined by spaces, for the info file (the first session's) */
 	struct umod *mods;
 	unsigned int nmods, cap;
 };
@@ -278,6 +279,37 @@ static char *exe_name(const struct sink *s, const struct task *t)
 	return strdup(path);
 }
 
+/*
+ * The command line as uftrace's info keeps it: arguments joined by spaces, double quotes
+ * escaped (its json_quote), which its dump --chrome puts between quotes as it is; so that this
+ * stays JSON, backslashes and control characters become '_'.
+ */
+static char *cmd_line(const struct task *t, const char *exename)
+{
+	const char *c = t->cmdline && t->cmdline_len ? t->cmdline : exename;
+	size_t len = t->cmdline && t->cmdline_len ? t->cmdline_len : strlen(exename);
+	char *out = malloc(2 * len + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	while (len && !c[len - 1])
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)c[i];
+
+		if (!ch)
+			*o++ = ' ';
+		else if (ch == '"')
+			*o++ = '\\', *o++ = '"';
+		else if (ch == '\\' || ch < 0x20 || ch == 0x7f)
+			*o++ = '_';
+		else
+			*o++ = (char)ch;
+	}
+	*o = '\0';
+	return out;
+}
+
 static void put_ts(struct sbuf *sb, uint64_t ns)
 {
 	sb_printf(sb, "%" PRIu64 ".%09" PRIu64, ns / 1000000000u, ns % 1000000000u);
@@ -318,7 +350,8 @@ static struct uthread *thread_of(struct sink *s, struct task *t, uint64_t ts)
 		/* 16 hex digits, as uftrace's random ones: the pid and a count, to be repeatable */
 		snprintf(ss->sid, sizeof(ss->sid), "%08x%08x", (unsigned int)t->pid, u->nsess);
 		ss->exename = exe_name(s, t);
-		if (!ss->exename)
+		ss->cmdline = cmd_line(t, ss->exename);
+		if (!ss->exename || !ss->cmdline)
 			oom();
 	}
 	if (th->sess != p->sess) {
@@ -773,7 +806,7 @@ static void write_info(struct sink *s, struct sbuf *sb)
 	sb_putn(sb, (const char *)hdr, sizeof(hdr));
 
 	sb_printf(sb, "exename:%s\n", u->nsess ? u->sess[0].exename : "unknown");
-	sb_printf(sb, "cmdline:\"%s\"\n", u->nsess ? u->sess[0].exename : "unknown");
+	sb_printf(sb, "cmdline:%s\n", u->nsess ? u->sess[0].cmdline : "unknown");
 	cpu_desc(desc, sizeof(desc));
 	sb_printf(sb, "cpuinfo:lines=2\ncpuinfo:nr_cpus=%ld / %ld (online/possible)\n"
 		  "cpuinfo:desc=%s\n", ncpu, npos, desc);
@@ -853,6 +886,7 @@ static int uft_close(struct sink *s)
 	free(u->tasks);
 	for (unsigned int i = 0; i < u->nsess; i++) {
 		free(u->sess[i].exename);
+		free(u->sess[i].cmdline);
 		free(u->sess[i].mods);
 	}
 	free(u->sess);
@@ -869,8 +903,7 @@ static int uft_close(struct sink *s)
 
 const struct sink_ops sink_uftrace_ops = {
 	.name = "uftrace",
-	.help = "--func calls (and syscalls as events) in uftrace's data format: -o DIR for "
-		"uftrace replay/report/graph/dump -d DIR",
+	.help = "--func calls in uftrace's data format: -o DIR, then uftrace replay -d DIR",
 	.needs = uft_needs,
 	.open = uft_open,
 	.syscall = uft_syscall,
