@@ -282,10 +282,49 @@ UT_TEST(malformed)
 	UT_CHECK("the unknown id counted", pl.func_unnamed == 1);
 }
 
+/* The text sink's tree (sink_text.c) for the session of the nesting case, with args. */
+UT_TEST(text)
+{
+	static const char *const a[] = { "--func-args", "-o", "/dev/null", NULL };
+	char path[] = "/tmp/hyt-functext.XXXXXX", buf[1024];
+	int fd = mkstemp(path);
+
+	close(fd);
+	start(a);
+	/* the text sink again, writing to path */
+	pl.sinks[0].ops = sink_format_find("text");
+	o.outfile = path;
+	if (pl.sinks[0].ops->open(&pl.sinks[0]))
+		ut_fail("text sink");
+	fr(100, false, id_f, 10, 0x7000, 2, 10, 0x7ffd1234);
+	E(100, id_g, 20, 0x6f00);
+	sc(100, SYS_getppid, 25);
+	fr(100, true, id_g, 1030, 0x6f08, 1, (uint64_t)-1, 0);
+	fr(100, false, id_h, 1040, 0x6f00, 1, 3, 0);
+	fr(100, true, id_h, 1290, 0x6f08, 1, 6, 0);
+	E(100, id_g, 2000, 0x6f00);
+	finish();	/* g never returns: made up at the end */
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+	unlink(path);
+	UT_EXPECT("the tree, the syscall indented, a leaf on one line, a made-up return", buf,
+		  "f(10, 0x7ffd1234) {\n"
+		  "  g() {\n"
+		  "    getppid()                           = 0\n"
+		  "  } = -1 /* g 1.010 us */\n"
+		  "  h(3) = 6; /* 0.250 us */\n"
+		  "  g(); /* 0.000 us, no return seen */\n"
+		  "} /* f 1.990 us, no return seen */\n");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(nesting), UT_ENTRY(longjmp), UT_ENTRY(longjmp_entry), UT_ENTRY(open_at_end),
 	UT_ENTRY(unmatched_exit), UT_ENTRY(depth_limit), UT_ENTRY(min_time), UT_ENTRY(args),
-	UT_ENTRY(malformed), { NULL, NULL },
+	UT_ENTRY(malformed), UT_ENTRY(text), { NULL, NULL },
 };
 
 int main(int argc, char **argv)

@@ -49,7 +49,11 @@ struct text_task {
 	bool enter_printed;	/* the first half of its current call was printed */
 	uint32_t enter_len;	/* bytes of argument text printed then */
 	long enter_nr;
+	/* --func: the arguments of the leaf call whose exit comes next */
+	unsigned int leaf_nargs;
+	uint64_t leaf_args[HY_FUNC_ARGS];
 };
+
 
 static const char *const C_NAME = "\033[1m", *const C_ERR = "\033[31m",
 		  *const C_SIG = "\033[33m", *const C_END = "\033[0m";
@@ -241,8 +245,29 @@ static void tid_prefix(struct sbuf *sb, pid_t tid, const char *pre, int left, co
 	sb_puts(sb, post);
 }
 
+/* --func: two spaces per open traced call (uftrace replay's indentation) */
+static void indent(struct sbuf *sb, unsigned int depth)
+{
+	if (!depth)
+		return;
+	sb_room(sb, 2 * depth);
+	memset(sb->s + sb->len, ' ', 2 * depth);
+	sb->len += 2 * depth;
+	sb->s[sb->len] = '\0';
+}
+
+static void leader_at(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
+		      uint64_t ts, unsigned int depth);
+
+/* The start of a line of t: prefixes, times, and under --func its place in the call tree. */
 static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
 		   uint64_t ts)
+{
+	leader_at(tx, s, sb, t, ts, s->o->nfuncs ? t->func_depth : 0);
+}
+
+static void leader_at(struct text *tx, const struct sink *s, struct sbuf *sb, const struct task *t,
+		      uint64_t ts, unsigned int depth)
 {
 	const struct opts *o = s->o;
 
@@ -267,6 +292,7 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 			tid_prefix(sb, t->tid, "[pid ", 0, "] ");
 	}
 	timestamps(tx, s, sb, ts);
+	indent(sb, depth);
 }
 
 static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, long nr,
@@ -499,6 +525,108 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 	emit(tx, out, sb, 0);
 }
 
+/* --func: an argument or return value without its type: small numbers in decimal (negative
+ * ones too), anything else (pointers, masks) in hex */
+static void func_value(struct sbuf *sb, uint64_t v)
+{
+	if (v < 0x10000)
+		sb_putu(sb, v);
+	else if ((int64_t)v < 0 && (int64_t)v >= -4096)
+		sb_puti(sb, (int64_t)v);
+	else
+		sb_printf(sb, "%#" PRIx64, v);
+}
+
+/* --func: a duration as uftrace prints them: "0.250 us", "12.345 ms", "1.002 s" */
+static void func_duration(struct sbuf *sb, uint64_t ns)
+{
+	if (ns < 1000000)
+		sb_printf(sb, "%" PRIu64 ".%03" PRIu64 " us", ns / 1000, ns % 1000);
+	else if (ns < 1000000000)
+		sb_printf(sb, "%" PRIu64 ".%03" PRIu64 " ms", ns / 1000000, ns / 1000 % 1000);
+	else
+		sb_printf(sb, "%" PRIu64 ".%03" PRIu64 " s", ns / 1000000000, ns / 1000000 % 1000);
+}
+
+/* "name(ARGS)" of the call fe enters (or of the leaf call fe leaves: args kept at its entry) */
+static void func_call(struct text *tx, struct sbuf *sb, const struct func_info *fn,
+		      const uint64_t *args, unsigned int nargs, unsigned int *invis)
+{
+	if (fn->nparams >= 0 && (unsigned int)fn->nparams < nargs)
+		nargs = (unsigned int)fn->nparams;
+	color(tx, sb, C_NAME, invis);
+	sb_puts(sb, fn->name);
+	color(tx, sb, C_END, invis);
+	sb_putc(sb, '(');
+	for (unsigned int i = 0; i < nargs; i++) {
+		if (i)
+			sb_puts(sb, ", ");
+		func_value(sb, args[i]);
+	}
+	sb_putc(sb, ')');
+}
+
+/*
+ * --func: the call tree as uftrace replay draws it, with the syscalls at their place, each
+ * line indented two spaces per open call: an entry "fib(10) {"; a leaf, the whole call on one
+ * line, "fib(1) = 1;" and its duration in a C comment; an exit "} = 55" and a comment with
+ * the function's name and the call's duration, and ", no return seen" when the return was
+ * made up (longjmp, exception, exit).  Arguments and return values only with --func-args.
+ */
+static void text_func(struct sink *s, const struct func_event *fe, struct task *t)
+{
+	struct text *tx = s->priv;
+	const struct opts *o = s->o;
+	struct text_task *tt = sink_task(s, t);
+	struct outf *out = task_out(tx, o, tt, t->tid);
+	struct sbuf *sb = &tx->line;
+	unsigned int invis = 0;
+
+	if (!sink_has_trace(o))
+		return;
+	if (fe->kind == FUNC_EV_ENTRY && (fe->flags & FUNC_EVF_LEAF)) {
+		/* its exit comes next: the call is printed then, on one line */
+		tt->leaf_nargs = fe->flags & FUNC_EVF_ARGS ? fe->nargs : 0;
+		memcpy(tt->leaf_args, fe->args, sizeof(tt->leaf_args));
+		return;
+	}
+	close_open(tx, out, t->tid);
+	if (out->open_tid == t->tid)
+		end_line(out, " <unfinished ...>\n");
+	sb_reset(sb);
+	if (fe->kind == FUNC_EV_ENTRY) {
+		leader_at(tx, s, sb, t, fe->ts, fe->depth);
+		func_call(tx, sb, fe->fn, fe->args, fe->flags & FUNC_EVF_ARGS ? fe->nargs : 0,
+			  &invis);
+		sb_puts(sb, " {\n");
+		emit(tx, out, sb, invis);
+		return;
+	}
+	if (fe->flags & FUNC_EVF_LEAF) {
+		leader_at(tx, s, sb, t, fe->ts_entry, fe->depth);
+		func_call(tx, sb, fe->fn, tt->leaf_args, tt->leaf_nargs, &invis);
+	} else {
+		leader_at(tx, s, sb, t, fe->ts, fe->depth);
+		sb_putc(sb, '}');
+	}
+	if (fe->flags & FUNC_EVF_RET) {
+		sb_puts(sb, " = ");
+		func_value(sb, (uint64_t)fe->ret);
+	}
+	if (fe->flags & FUNC_EVF_LEAF)
+		sb_putc(sb, ';');
+	sb_puts(sb, " /* ");
+	if (!(fe->flags & FUNC_EVF_LEAF)) {
+		sb_puts(sb, fe->fn->name);
+		sb_putc(sb, ' ');
+	}
+	func_duration(sb, fe->ts - fe->ts_entry);
+	if (fe->flags & FUNC_EVF_NO_RETURN)
+		sb_puts(sb, ", no return seen");
+	sb_puts(sb, " */\n");
+	emit(tx, out, sb, invis);
+}
+
 /* The source went idle: every output's lines so far reach their file (an open line too). */
 static void text_idle(struct sink *s)
 {
@@ -543,6 +671,7 @@ const struct sink_ops sink_text_ops = {
 	.signal = text_signal,
 	.process = text_process,
 	.lost = text_lost,
+	.func = text_func,
 	.idle = text_idle,
 	.close = text_close,
 };
