@@ -328,12 +328,8 @@ static struct uthread *thread_of(struct sink *s, struct task *t, uint64_t ts)
 
 	if (!th || !p)
 		oom();
-	if (created) {
+	if (created)
 		th->tid = t->tid;
-		th->buf = malloc(UFT_BUF);
-		if (!th->buf)
-			oom();
-	}
 	th->pid = t->pid;
 	if (!u->first_ts || ts < u->first_ts)
 		u->first_ts = ts;
@@ -388,6 +384,8 @@ static void put_rec(struct uftrace *u, struct uthread *th, uint64_t ts, unsigned
 	uint64_t w[2 + HY_FUNC_ARGS];
 	size_t len = 16 + 8 * (size_t)n;
 
+	if (!th->buf && !(th->buf = malloc(UFT_BUF)))	/* freed when the thread ends */
+		oom();
 	if (th->len + len > UFT_BUF)
 		flush_thread(u, th);
 	if (depth > UFT_DEPTH_MAX)
@@ -524,15 +522,26 @@ static void uft_syscall(struct sink *s, const struct event *ev, struct dctx *d, 
 	}
 }
 
-/* An exec starts a new session (another image, other modules); records stay in TID.dat. */
+/*
+ * An exec starts a new session (another image, other modules); records stay in TID.dat.  A
+ * thread that ends has its records written out and its buffer freed (its calls were closed
+ * just before).
+ */
 static void uft_process(struct sink *s, const struct event *ev, struct task *t)
 {
 	struct uftrace *u = s->priv;
+	struct uthread *th;
 	struct uproc *p;
 
 	(void)t;
 	if (ev->r.type == HY_REC_EXEC && (p = tidmap_get(&u->procs, ev->r.pid)))
 		p->sess = 0;
+	if ((ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH) &&
+	    (th = tidmap_get(&u->threads, ev->r.tid))) {
+		flush_thread(u, th);
+		free(th->buf);
+		th->buf = NULL;
+	}
 }
 
 static void uft_idle(struct sink *s)
