@@ -288,6 +288,45 @@ UT_TEST(uftrace_files)
 	free(info);
 }
 
+/* An exec starts a new session with its own map; a thread's exit writes its records out. */
+UT_TEST(uftrace_exec)
+{
+	const char *dir = case_dir("exec");
+	const char *a[] = { "--format=uftrace", "-o", dir, NULL };
+	struct hy_rec ex = { .type = HY_REC_EXEC, .size = sizeof(ex), .pid = P, .tid = P,
+			     .ts_enter = 3000 };
+	struct hy_rec end = { .type = HY_REC_EXIT, .size = sizeof(end), .pid = P, .tid = T2,
+			      .ts_enter = 2500 };
+	char *s;
+
+	start(a);
+	E(P, fn_f, 1000, 0x7000);
+	X(P, fn_f, 2000, 0x7008);
+	E(T2, fn_h, 2100, 0x9000);
+	X(T2, fn_h, 2200, 0x9008);
+	pipeline_feed(&pl, &end, sizeof(end));
+	s = slurp(dir, "4000101.dat", NULL);
+	UT_CHECK("the ended thread's records are in its file already", s != NULL);
+	free(s);
+	pipeline_feed(&pl, &ex, sizeof(ex));
+	E(P, fn_g, 4000, 0x7000);
+	X(P, fn_g, 4100, 0x7008);
+	finish();
+	s = mask_exename(slurp(dir, "task.txt", NULL));
+	UT_EXPECT("a session per image, the thread listed in each", s,
+		  "SESS timestamp=0.000001000 pid=4000100 sid=003d096400000001 exename=\"X\"\n"
+		  "TASK timestamp=0.000001000 tid=4000100 pid=4000100\n"
+		  "TASK timestamp=0.000002100 tid=4000101 pid=4000100\n"
+		  "SESS timestamp=0.000004000 pid=4000100 sid=003d096400000002 exename=\"X\"\n"
+		  "TASK timestamp=0.000004000 tid=4000100 pid=4000100\n");
+	free(s);
+	s = slurp(dir, "sid-003d096400000002.map", NULL);
+	UT_EXPECT("the new image's map", s,
+		  "555555554000-555555556000 r-xp 00000000 00:00 0 " PROG "\n"
+		  "7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0 [stack]\n");
+	free(s);
+}
+
 UT_TEST(uftrace_args)
 {
 	const char *dir = case_dir("args");
@@ -786,7 +825,7 @@ static void rm_rf(const char *path)
 }
 
 static const struct ut_case cases[] = {
-	UT_ENTRY(uftrace_files), UT_ENTRY(uftrace_args), UT_ENTRY(uftrace_needs_dir),
+	UT_ENTRY(uftrace_files), UT_ENTRY(uftrace_exec), UT_ENTRY(uftrace_args), UT_ENTRY(uftrace_needs_dir),
 	UT_ENTRY(json), UT_ENTRY(tef), UT_ENTRY(json_args), UT_ENTRY(tef_args),
 	UT_ENTRY(perfetto), UT_ENTRY(perfetto_args), UT_ENTRY(raw_names), UT_ENTRY(summary), UT_ENTRY(summary_json),
 	{ NULL, NULL },
