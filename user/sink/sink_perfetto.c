@@ -961,12 +961,6 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	}
 }
 
-/* A value of --func-args: an int64 (a pointer shows as a large or negative number). */
-static void ann_val(struct pf *pf, const char *name, uint64_t v)
-{
-	ann_int(pf, name, (int64_t)v);
-}
-
 /*
  * --func: a function call is a slice on its thread's track, the one its syscalls are on, so
  * that they nest inside it; BEGIN at the entry (category "func", debug annotations "module"
@@ -993,11 +987,11 @@ static void pf_func(struct sink *s, const struct func_event *fe, struct task *t)
 		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "func", fe->fn->name, true);
 		ann_str(pf, "module", fe->fn->module, strlen(fe->fn->module));
 		for (unsigned int i = 0; i < n && i < HY_FUNC_ARGS; i++)
-			ann_val(pf, argn[i], fe->args[i]);
+			ann_int(pf, argn[i], (int64_t)fe->args[i]);	/* registers, signed */
 	} else {
 		ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
 		if (fe->flags & FUNC_EVF_RET)
-			ann_val(pf, "retval", (uint64_t)fe->ret);
+			ann_int(pf, "retval", fe->ret);
 		if (fe->flags & FUNC_EVF_NO_RETURN)
 			ann_int(pf, "no_return", 1);
 	}

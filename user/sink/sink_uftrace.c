@@ -210,7 +210,7 @@ static void *grow(void *p, unsigned int *cap, unsigned int need, size_t size)
 	return p;
 }
 
-/* Write a whole file DIR/name from sb (created, or truncated). */
+/* Write the file DIR/name: len bytes of data (created, or truncated). */
 static void write_file(struct uftrace *u, const char *name, const void *data, size_t len)
 {
 	struct outfile f;
