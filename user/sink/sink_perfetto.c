@@ -175,6 +175,8 @@ struct pf {
 	struct item *items;
 	size_t nitems, cap_items;
 	uint64_t order, max_ts;
+	size_t flush_at;	/* buffered bytes that start a partial write (FLUSH_BYTES, more
+				   while the buffer holds mostly the last second) */
 	struct item cur;	/* the packet being built */
 	struct pb body;
 	/* tracks */
@@ -439,8 +441,14 @@ static void item_commit(struct pf *pf, struct sink *s, uint64_t ts)
 	pb_raw(&pf->pend, pf->body.buf, pf->body.len);
 	if (ts > pf->max_ts)
 		pf->max_ts = ts;
-	if (pf->pend.len > FLUSH_BYTES && pf->max_ts > FLUSH_WINDOW)
+	if (pf->pend.len > FLUSH_BYTES && pf->pend.len > pf->flush_at &&
+	    pf->max_ts > FLUSH_WINDOW) {
 		flush(pf, s, pf->max_ts - FLUSH_WINDOW);
+		/* what the last second holds stays: without this, a dense trace (--func records
+		   millions of events a second) would sort and copy it again at every packet; a
+		   buffer that must double first keeps the cost of the writes linear */
+		pf->flush_at = 2 * pf->pend.len;
+	}
 }
 
 /* Start a TrackEvent; name is interned when intern_it, else written as is. */
