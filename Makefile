@@ -211,7 +211,7 @@ OTLP_LIBS := -lcjson -lz
 # the pipeline opens sinks through the registry, which names every format
 UNIT_PIPELINE := $(U)/pipeline.o $(U)/pipeline_func.o $(U)/symbol/funcs.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
-		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/sink/sink_deps.o $(U)/lib/digest.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
+		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/sink/sink_uftrace.o $(U)/sink/sink_deps.o $(U)/lib/digest.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
 		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_attr.o $(U)/sink/otlp_pb.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
@@ -233,6 +233,8 @@ UNIT_OBJS_test_nvsink := $(UNIT_PIPELINE)
 UNIT_LIBS_test_nvsink := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_OBJS_test_edges := $(UNIT_PIPELINE)
 UNIT_OBJS_test_functrack := $(UNIT_PIPELINE)
+UNIT_OBJS_test_funcout := $(UNIT_PIPELINE)
+UNIT_LIBS_test_funcout := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_LIBS_test_functrack := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_LIBS_test_edges := $(SYM_LIBS) $(OTLP_LIBS)
 UNIT_OBJS_test_otlp := $(U)/sink/sink_otlp.o $(U)/sink/otlp_json.o $(U)/sink/otlp_attr.o $(U)/sink/otlp_pb.o $(U)/sink/protobuf.o $(U)/sink/otlp_http.o \

@@ -5,7 +5,7 @@
 
 PKGS="gcc make clang llvm libbpf-dev bpftool libelf-dev libdw-dev libcjson-dev
 libcurl4-openssl-dev zlib1g-dev pkg-config strace jq gnuplot-nox protobuf-compiler libstdc++-12-dev
-bpftrace linux-perf python3 procps util-linux libcap2-bin libfuse3-dev fuse3 python3-protobuf"
+bpftrace linux-perf python3 procps util-linux libcap2-bin libfuse3-dev fuse3 python3-protobuf uftrace"
 
 missing=
 for p in $PKGS; do

@@ -142,7 +142,7 @@ open(sys.argv[2], "wb").write(b)
 PYEOF
 out=$($HYTRACE --input "$W/newer.raw" 2>&1 >/dev/null)
 rc=$?
-if [ $rc = 1 ] && [ "$out" = "hytrace: $W/newer.raw: raw format version 7 is newer than this hytrace's 1" ]; then
+if [ $rc = 1 ] && [ "$out" = "hytrace: $W/newer.raw: raw format version 7 is newer than this hytrace's 2" ]; then
 	ok "a newer format version is one error, exit 1"
 else
 	fail "a newer format version is one error, exit 1" "rc $rc: $out"

@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n p q r s t)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n o p q r s t)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n p q r s t}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n o p q r s t}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -1338,6 +1338,13 @@ fi
 if section n; then
 	echo "# (n) funcs-preload: --func on ptrace, -pg and -finstrument-functions call trees"
 	script_section n funcs-preload funcs_preload.sh PROGS="$PROGS"
+fi
+
+########## (o) --func's output formats read by their consumers (uftrace, TEF, Perfetto, JSON, -c):
+# tests/funcs_out.sh
+if section o; then
+	echo "# (o) funcs: uftrace reads --format=uftrace, TEF/Perfetto nesting, JSON, -c"
+	script_section o funcs-out funcs_out.sh PROGS="$PROGS" TMO="$TMO"
 fi
 
 ########## (p) --deps: inputs, outputs, temporaries of builds and pipelines, both backends: tests/filedeps.sh

@@ -104,6 +104,10 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 			return err;
 		}
 	}
+	for (int i = 0; pl->funcs && i < pl->nsinks; i++) {
+		pl->sinks[i].funcs = pl->funcs;
+		pl->sinks[i].sym = pl->sym;
+	}
 	return 0;
 }
 

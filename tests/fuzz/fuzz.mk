@@ -41,7 +41,7 @@ USER_SRC := user/pipeline.c user/options.c $(wildcard user/sink/*.c) user/state/
 	    user/state/tidmap.c user/state/fdpath.c user/state/sockinfo.c user/state/nvcall.c \
 	    user/lib/outfile.c user/lib/clock.c user/lib/rawfmt.c user/lib/digest.c \
 	    user/source/backend_input.c user/source/backend_raw.c \
-	    user/source/strace_parse.c user/symbol/symbol.c \
+	    user/source/strace_parse.c user/symbol/symbol.c user/symbol/funcs.c user/pipeline_func.c \
 	    tests/fuzz/fuzz_common.c
 OBJS := $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(patsubst $(OUTPUT)/%,%,$(DEC_SRC)) $(USER_SRC))
 

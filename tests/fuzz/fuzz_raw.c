@@ -54,6 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opts_free(&o);
 		return 0;
 	}
+	tr.funcs = pl.funcs;	/* a --func capture: the reader names its functions into it */
 	pipeline_capture_cfg(&pl, &tr.cfg);
 	if (!backend_raw.start(&tr))
 		backend_raw.run(&tr);

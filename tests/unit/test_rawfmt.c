@@ -120,9 +120,44 @@ UT_TEST(bounds)
 		 bad == 32);
 }
 
+/* RAW_REC_FUNC_INFO (version 2): the layout of docs/raw-format.md, and what a reader refuses. */
+UT_TEST(func_info)
+{
+	struct raw_func_info fi = {
+		.fid = 7, .nparams = -1, .offset = 0x1139, .size = 0x27, .pid = 0, .addr = 0,
+		.name = "fib", .name_len = 3, .module = "/bin/ft", .module_len = 7,
+	}, out;
+	uint8_t buf[128];
+	size_t len = rawfmt_func_encode(&fi, buf, sizeof(buf));
+
+	UT_CHECK("48 bytes, the name and the module, padded to 8", len == 64);
+	UT_CHECK("type, name length and size first, as every record's",
+		 buf[0] == 0x01 && buf[1] == 0x80 && buf[2] == 3 && buf[3] == 0 && buf[4] == 64 &&
+		 buf[8] == 7 && buf[12] == 0xff && buf[16] == 0x39 && buf[17] == 0x11 &&
+		 buf[24] == 0x27 && buf[36] == 7 && !memcmp(buf + 48, "fib/bin/ft", 10) &&
+		 !buf[58] && !buf[63]);
+	UT_CHECK("decodes", !rawfmt_func_decode(&out, buf, len) && out.fid == 7 &&
+		 out.nparams == -1 && out.offset == 0x1139 && out.size == 0x27 &&
+		 out.name_len == 3 && !memcmp(out.name, "fib", 3) && out.module_len == 7 &&
+		 !memcmp(out.module, "/bin/ft", 7));
+	UT_CHECK("too small a buffer: nothing written, the size said",
+		 rawfmt_func_encode(&fi, buf, 10) == 64);
+	UT_CHECK("a size that is not the record's", rawfmt_func_decode(&out, buf, 56) == -EINVAL);
+	buf[2] = 30;	/* the name would overrun the record */
+	UT_CHECK("a name past the end", rawfmt_func_decode(&out, buf, len) == -EINVAL);
+	buf[2] = 0;
+	UT_CHECK("an empty name", rawfmt_func_decode(&out, buf, len) == -EINVAL);
+	buf[2] = 3;
+	buf[49] = 0;
+	UT_CHECK("a NUL inside the name", rawfmt_func_decode(&out, buf, len) == -EINVAL);
+	buf[49] = 'i';
+	buf[0] = 0x02;
+	UT_CHECK("another type", rawfmt_func_decode(&out, buf, len) == -EINVAL);
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(round_trip), UT_ENTRY(long_strings_stay_terminated), UT_ENTRY(versions),
-	UT_ENTRY(bounds),
+	UT_ENTRY(bounds), UT_ENTRY(func_info),
 	{ NULL }
 };
 

@@ -42,7 +42,7 @@ void rawfmt_hdr_encode(const struct raw_hdr *h, uint8_t out[RAW_HDR_LEN])
 {
 	memset(out, 0, RAW_HDR_LEN);
 	memcpy(out, RAW_MAGIC, RAW_MAGIC_LEN);
-	put_le(out + OFF_VERSION, RAW_VERSION, 4);
+	put_le(out + OFF_VERSION, h->version ? h->version : RAW_VERSION, 4);
 	put_le(out + OFF_HDR_LEN, RAW_HDR_LEN, 4);
 	put_le(out + OFF_REC_HDR, h->rec_hdr_size, 4);
 	put_le(out + OFF_FLAGS, h->flags, 4);
@@ -100,4 +100,66 @@ int rawfmt_hdr_decode(struct raw_hdr *h, const void *buf, size_t len, size_t *ba
 	else if (h->strsize == 0)
 		*bad_off = OFF_STRSIZE;
 	return *bad_off ? -EINVAL : 0;
+}
+
+/* RAW_REC_FUNC_INFO: the field offsets (docs/raw-format.md) */
+#define FI_TYPE		0
+#define FI_NAME_LEN	2
+#define FI_SIZE		4
+#define FI_FID		8
+#define FI_NPARAMS	12
+#define FI_OFFSET	16
+#define FI_FSIZE	24
+#define FI_PID		32
+#define FI_MOD_LEN	36
+#define FI_ADDR		40
+_Static_assert(FI_ADDR + 8 == RAW_FUNC_INFO_FIXED, "function info layout");
+
+size_t rawfmt_func_encode(const struct raw_func_info *fi, uint8_t *out, size_t cap)
+{
+	size_t len = RAW_FUNC_INFO_FIXED + fi->name_len + fi->module_len;
+
+	len = (len + 7) & ~(size_t)7;
+	if (len > cap)
+		return len;
+	memset(out, 0, len);
+	put_le(out + FI_TYPE, RAW_REC_FUNC_INFO, 2);
+	put_le(out + FI_NAME_LEN, fi->name_len, 2);
+	put_le(out + FI_SIZE, len, 4);
+	put_le(out + FI_FID, fi->fid, 4);
+	put_le(out + FI_NPARAMS, (uint32_t)fi->nparams, 4);
+	put_le(out + FI_OFFSET, fi->offset, 8);
+	put_le(out + FI_FSIZE, fi->size, 8);
+	put_le(out + FI_PID, fi->pid, 4);
+	put_le(out + FI_MOD_LEN, fi->module_len, 2);
+	put_le(out + FI_ADDR, fi->addr, 8);
+	memcpy(out + RAW_FUNC_INFO_FIXED, fi->name, fi->name_len);
+	memcpy(out + RAW_FUNC_INFO_FIXED + fi->name_len, fi->module, fi->module_len);
+	return len;
+}
+
+int rawfmt_func_decode(struct raw_func_info *fi, const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	memset(fi, 0, sizeof(*fi));
+	if (len < RAW_FUNC_INFO_FIXED || get_le(p + FI_TYPE, 2) != RAW_REC_FUNC_INFO ||
+	    get_le(p + FI_SIZE, 4) != len)
+		return -EINVAL;
+	fi->name_len = (uint16_t)get_le(p + FI_NAME_LEN, 2);
+	fi->module_len = (uint16_t)get_le(p + FI_MOD_LEN, 2);
+	fi->fid = (uint32_t)get_le(p + FI_FID, 4);
+	fi->nparams = (int32_t)(uint32_t)get_le(p + FI_NPARAMS, 4);
+	fi->offset = get_le(p + FI_OFFSET, 8);
+	fi->size = get_le(p + FI_FSIZE, 8);
+	fi->pid = (uint32_t)get_le(p + FI_PID, 4);
+	fi->addr = get_le(p + FI_ADDR, 8);
+	if (!fi->name_len || !fi->module_len || fi->name_len > RAW_FUNC_NAME_MAX ||
+	    fi->module_len > RAW_FUNC_NAME_MAX ||
+	    RAW_FUNC_INFO_FIXED + (size_t)fi->name_len + fi->module_len > len ||
+	    memchr(p + RAW_FUNC_INFO_FIXED, 0, (size_t)fi->name_len + fi->module_len))
+		return -EINVAL;
+	fi->name = (const char *)p + RAW_FUNC_INFO_FIXED;
+	fi->module = fi->name + fi->name_len;
+	return 0;
 }

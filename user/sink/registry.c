@@ -5,11 +5,12 @@
 #include "sink.h"
 
 extern const struct sink_ops sink_text_ops, sink_json_ops, sink_tef_ops, sink_perfetto_ops,
-	sink_otlp_ops, sink_raw_ops;
+	sink_otlp_ops, sink_raw_ops, sink_uftrace_ops;
 
 /* --format=NAME: a new format is one line here (and its file). */
 const struct sink_ops *const sink_formats[] = {
 	&sink_text_ops, &sink_json_ops, &sink_tef_ops, &sink_perfetto_ops, &sink_otlp_ops, &sink_raw_ops,
+	&sink_uftrace_ops,
 	NULL,
 };
 

@@ -112,6 +112,10 @@ struct sink {
 	int64_t boot_to_real;		/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	int idx;			/* this sink's slot in task->sink_state */
 	void *priv;
+	/* --func: the pipeline's function table and symbolizer (NULL without --func), set after
+	 * open: the raw format names the functions its records refer to */
+	struct func_table *funcs;
+	struct symbolizer *sym;
 };
 
 /* This sink's state for task t (task_size bytes, zeroed at first use; freed with the task). */

@@ -122,45 +122,51 @@ static void emit(struct sink *s, const struct task *t)
 	outfile_write(out_for(s, t->tid), sb->s, sb->len);
 }
 
-/* {"type":"T","ts":N,"pid":P,"tid":T,"comm":"C" -- the members every record has. */
-static struct sbuf *head(struct sink *s, const char *type, const struct event *ev,
-			 const struct task *t)
+/* {"type":"T","ts":N,"pid":P,"tid":T,"comm":"C" -- the members every record has (ts 0: null). */
+static struct sbuf *head_at(struct sink *s, const char *type, uint64_t ts, uint32_t pid,
+			    uint32_t tid, const char *comm)
 {
 	struct jsink *js = s->priv;
 	struct sbuf *sb = &js->line;
-	const char *comm = ev->r.comm[0] ? ev->r.comm : t->comm;
 
 	sb_reset(sb);
 	sb_puts(sb, "{\"type\":\"");
 	sb_puts(sb, type);
 	sb_puts(sb, "\",\"ts\":");
-	if (ev->r.ts_enter)
-		put_ts(js, sb, ts_shift(ev->r.ts_enter, s->boot_to_real));
+	if (ts)
+		put_ts(js, sb, ts_shift(ts, s->boot_to_real));
 	else
 		sb_puts(sb, "null");	/* the source had no clock (a strace log without -t) */
 	/* the same task as the record before, as most are: these members are known */
-	if (js->ids_len && js->ids_pid == (uint32_t)ev->r.pid &&
-	    js->ids_tid == (uint32_t)ev->r.tid && !memcmp(js->ids_comm, comm, HY_COMM_LEN)) {
+	if (js->ids_len && js->ids_pid == pid && js->ids_tid == tid &&
+	    !memcmp(js->ids_comm, comm, HY_COMM_LEN)) {
 		sb_putn(sb, js->ids, js->ids_len);
 		return sb;
 	}
 	size_t at = sb->len;
 
 	sb_puts(sb, ",\"pid\":");
-	sb_putu(sb, (uint32_t)ev->r.pid);
+	sb_putu(sb, pid);
 	sb_puts(sb, ",\"tid\":");
-	sb_putu(sb, (uint32_t)ev->r.tid);
+	sb_putu(sb, tid);
 	sb_puts(sb, ",\"comm\":");
 	json_string(sb, comm, strnlen(comm, HY_COMM_LEN));
 	js->ids_len = 0;
 	if (sb->len - at <= sizeof(js->ids)) {
-		js->ids_pid = (uint32_t)ev->r.pid;
-		js->ids_tid = (uint32_t)ev->r.tid;
+		js->ids_pid = pid;
+		js->ids_tid = tid;
 		memcpy(js->ids_comm, comm, HY_COMM_LEN);
 		js->ids_len = sb->len - at;
 		memcpy(js->ids, sb->s + at, js->ids_len);
 	}
 	return sb;
+}
+
+static struct sbuf *head(struct sink *s, const char *type, const struct event *ev,
+			 const struct task *t)
+{
+	return head_at(s, type, ev->r.ts_enter, (uint32_t)ev->r.pid, (uint32_t)ev->r.tid,
+		       ev->r.comm[0] ? ev->r.comm : t->comm);
 }
 
 static void put_signal(struct sbuf *sb, int sig)
@@ -283,6 +289,49 @@ static void json_process(struct sink *s, const struct event *ev, struct task *t)
 	emit(s, t);
 }
 
+/*
+ * --func: "func_entry" (the first integer arguments of --func-args in "args") and "func_exit"
+ * ("dur", "retval", "no_return" when the return was made up), both with "func", "module" and
+ * "depth" (0: the outermost traced call open on the thread).
+ */
+static void json_func(struct sink *s, const struct func_event *fe, struct task *t)
+{
+	char comm[HY_COMM_LEN];
+	struct sbuf *sb;
+	bool entry = fe->kind == FUNC_EV_ENTRY;
+
+	memcpy(comm, t->comm, sizeof(comm));
+	sb = head_at(s, entry ? "func_entry" : "func_exit", fe->ts, fe->pid, fe->tid, comm);
+	sb_puts(sb, ",\"func\":");
+	json_cstr(sb, fe->fn->name);
+	sb_puts(sb, ",\"module\":");
+	json_cstr(sb, fe->fn->module);
+	sb_printf(sb, ",\"depth\":%u", fe->depth);
+	if (entry && (fe->flags & FUNC_EVF_ARGS)) {
+		unsigned int n = fe->nargs;
+
+		if (fe->fn->nparams >= 0 && (unsigned int)fe->fn->nparams < n)
+			n = (unsigned int)fe->fn->nparams;
+		sb_puts(sb, ",\"args\":[");
+		for (unsigned int i = 0; i < n && i < HY_FUNC_ARGS; i++) {
+			if (i)
+				sb_putc(sb, ',');
+			sb_puti(sb, (int64_t)fe->args[i]);
+		}
+		sb_putc(sb, ']');
+	}
+	if (!entry) {
+		sb_printf(sb, ",\"dur\":%" PRIu64, fe->ts - fe->ts_entry);
+		if (fe->flags & FUNC_EVF_RET) {
+			sb_puts(sb, ",\"retval\":");
+			sb_puti(sb, fe->ret);
+		}
+		if (fe->flags & FUNC_EVF_NO_RETURN)
+			sb_puts(sb, ",\"no_return\":true");
+	}
+	emit(s, t);
+}
+
 static void json_lost(struct sink *s, const struct event *ev, struct task *t)
 {
 	struct sbuf *sb = head(s, "lost", ev, t);
@@ -339,6 +388,7 @@ const struct sink_ops sink_json_ops = {
 	.signal = json_signal,
 	.process = json_process,
 	.lost = json_lost,
+	.func = json_func,
 	.idle = json_idle,
 	.close = json_close,
 };

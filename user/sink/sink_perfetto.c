@@ -175,6 +175,8 @@ struct pf {
 	struct item *items;
 	size_t nitems, cap_items;
 	uint64_t order, max_ts;
+	size_t flush_at;	/* buffered bytes that start a partial write (FLUSH_BYTES, more
+				   while the buffer holds mostly the last second) */
 	struct item cur;	/* the packet being built */
 	struct pb body;
 	/* tracks */
@@ -439,8 +441,14 @@ static void item_commit(struct pf *pf, struct sink *s, uint64_t ts)
 	pb_raw(&pf->pend, pf->body.buf, pf->body.len);
 	if (ts > pf->max_ts)
 		pf->max_ts = ts;
-	if (pf->pend.len > FLUSH_BYTES && pf->max_ts > FLUSH_WINDOW)
+	if (pf->pend.len > FLUSH_BYTES && pf->pend.len > pf->flush_at &&
+	    pf->max_ts > FLUSH_WINDOW) {
 		flush(pf, s, pf->max_ts - FLUSH_WINDOW);
+		/* what the last second holds stays: without this, a dense trace (--func records
+		   millions of events a second) would sort and copy it again at every packet; a
+		   buffer that must double first keeps the cost of the writes linear */
+		pf->flush_at = 2 * pf->pend.len;
+	}
 }
 
 /* Start a TrackEvent; name is interned when intern_it, else written as is. */
@@ -961,6 +969,44 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 	}
 }
 
+/*
+ * --func: a function call is a slice on its thread's track, the one its syscalls are on, so
+ * that they nest inside it; BEGIN at the entry (category "func", debug annotations "module"
+ * and "arg1".. of --func-args), END at the return ("retval"; "no_return" 1 when the return
+ * was made up after a longjmp, an exception, the thread's end or a lost record).
+ */
+static void pf_func(struct sink *s, const struct func_event *fe, struct task *t)
+{
+	static const char *const argn[HY_FUNC_ARGS] = { "arg1", "arg2", "arg3", "arg4", "arg5",
+							 "arg6" };
+	struct pf *pf = s->priv;
+	struct pthr *th = thr_get(pf, s, t, fe->ts);
+
+	if (!th)
+		return;
+	if (fe->ts > pf->max_ts)
+		pf->max_ts = fe->ts;
+	item_begin(pf);
+	if (fe->kind == FUNC_EV_ENTRY) {
+		unsigned int n = fe->flags & FUNC_EVF_ARGS ? fe->nargs : 0;
+
+		if (fe->fn->nparams >= 0 && (unsigned int)fe->fn->nparams < n)
+			n = (unsigned int)fe->fn->nparams;
+		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "func", fe->fn->name, true);
+		ann_str(pf, "module", fe->fn->module, strlen(fe->fn->module));
+		for (unsigned int i = 0; i < n && i < HY_FUNC_ARGS; i++)
+			ann_int(pf, argn[i], (int64_t)fe->args[i]);	/* registers, signed */
+	} else {
+		ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
+		if (fe->flags & FUNC_EVF_RET)
+			ann_int(pf, "retval", fe->ret);
+		if (fe->flags & FUNC_EVF_NO_RETURN)
+			ann_int(pf, "no_return", 1);
+	}
+	ev_end(pf);
+	item_commit(pf, s, fe->ts);
+}
+
 static void pf_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
 	struct pf *pf = pf_seen(s, ev);
@@ -1264,6 +1310,7 @@ const struct sink_ops sink_perfetto_ops = {
 	.needs = pf_needs,
 	.open = pf_open,
 	.syscall = pf_syscall,
+	.func = pf_func,
 	.stack = pf_stack,
 	.signal = pf_signal,
 	.process = pf_process,

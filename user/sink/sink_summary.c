@@ -13,6 +13,7 @@
 #include "log.h"
 #include "nvcall.h"
 #include "sink.h"
+#include "tidmap.h"
 
 struct sum_row {
 	long nr;		/* -1 for a command row */
@@ -29,13 +30,40 @@ struct cmd_row {
 
 #define CMD_NAME_MAX	192	/* longer names are cut: "ioctl:" + the longest label is ~100 */
 
+/* --func: a traced function's totals, as uftrace report counts them. */
+struct func_row {
+	const struct func_info *fn;	/* NULL: not called */
+	uint64_t calls;
+	uint64_t total_ns;	/* without the calls made inside a call of itself (recursion) */
+	uint64_t self_ns;	/* less the time in traced calls it made */
+	uint64_t min_ns, max_ns;
+};
+
+/* --func: a thread's open calls, by depth: the function and the time of the calls inside. */
+struct func_thr {
+	unsigned int cap;
+	uint32_t *fid;
+	uint64_t *child_ns;
+};
+
 struct summary {
 	struct hy_sum s[HY_NR_MAX];
+	struct func_row *funcs;	/* by function id */
+	unsigned int nfuncs;
+	struct tidmap fthreads;	/* struct func_thr by tid */
 	struct outfile out;	/* opened at start for -c, so a bad -o fails before the command */
 	struct cmd_row *cmds;	/* cmd_cap slots (a power of two), ncmds used */
 	size_t ncmds, cmd_cap;
 	bool oom;		/* a command row could not be added: said once */
 };
+
+static void func_thr_fini(void *v)
+{
+	struct func_thr *th = v;
+
+	free(th->fid);
+	free(th->child_ns);
+}
 
 static int summary_open(struct sink *sk)
 {
@@ -45,6 +73,7 @@ static int summary_open(struct sink *sk)
 	if (!sm)
 		return -ENOMEM;
 	sk->priv = sm;
+	tidmap_init(&sm->fthreads, sizeof(struct func_thr), func_thr_fini);
 	for (int i = 0; i < HY_NR_MAX; i++)
 		sm->s[i].ns_min = UINT64_MAX;
 	if (!sink_has_trace(o) && o->outfile && o->follow < 2) {
@@ -164,6 +193,155 @@ static void summary_syscall(struct sink *sk, const struct event *ev, struct dctx
 		}
 	}
 	summary_add(sk, ev->r.nr, &one);
+}
+
+static void *grow_zero(void *p, size_t old, size_t n, size_t size)
+{
+	p = realloc(p, n * size);
+	if (!p) {
+		fputs("hytrace: out of memory\n", stderr);
+		abort();
+	}
+	memset((char *)p + old * size, 0, (n - old) * size);
+	return p;
+}
+
+/*
+ * --func: calls, total and self time per function, as uftrace report: a call's total is its
+ * duration, counted once for a recursion (the calls of a function inside a call of itself
+ * add to its calls and self time, not again to its total); self time is the total less the
+ * time of the traced calls made directly inside it.
+ */
+static void summary_func(struct sink *sk, const struct func_event *fe, struct task *t)
+{
+	struct summary *sm = sk->priv;
+	struct func_thr *th = tidmap_add(&sm->fthreads, t->tid, NULL);
+	unsigned int d = fe->depth;
+	uint32_t id = fe->fn->id;
+
+	if (!th) {
+		fputs("hytrace: out of memory\n", stderr);
+		abort();
+	}
+	if (d >= th->cap) {
+		unsigned int cap = th->cap ? th->cap : 64;
+
+		while (cap <= d)
+			cap *= 2;
+		th->fid = grow_zero(th->fid, th->cap, cap, sizeof(*th->fid));
+		th->child_ns = grow_zero(th->child_ns, th->cap, cap, sizeof(*th->child_ns));
+		th->cap = cap;
+	}
+	if (fe->kind == FUNC_EV_ENTRY) {
+		th->fid[d] = id;
+		th->child_ns[d] = 0;
+		return;
+	}
+	if (id >= sm->nfuncs) {
+		unsigned int n = sm->nfuncs ? sm->nfuncs : 64;
+
+		while (n <= id)
+			n *= 2;
+		sm->funcs = grow_zero(sm->funcs, sm->nfuncs, n, sizeof(*sm->funcs));
+		sm->nfuncs = n;
+	}
+	struct func_row *r = &sm->funcs[id];
+	uint64_t dur = fe->ts > fe->ts_entry ? fe->ts - fe->ts_entry : 0;
+	uint64_t child = th->child_ns[d] < dur ? th->child_ns[d] : dur;
+	bool recursive = false;
+
+	for (unsigned int i = 0; i < d && !recursive; i++)
+		recursive = th->fid[i] == id;
+	if (!r->fn) {
+		r->fn = fe->fn;
+		r->min_ns = UINT64_MAX;
+	}
+	r->calls++;
+	if (!recursive)
+		r->total_ns += dur;
+	r->self_ns += dur - child;
+	if (dur < r->min_ns)
+		r->min_ns = dur;
+	if (dur > r->max_ns)
+		r->max_ns = dur;
+	if (d)
+		th->child_ns[d - 1] += dur;
+}
+
+static int func_row_cmp(const void *a, const void *b)
+{
+	const struct func_row *x = a, *y = b;
+
+	if (x->total_ns != y->total_ns)
+		return x->total_ns < y->total_ns ? 1 : -1;
+	if (x->calls != y->calls)
+		return x->calls < y->calls ? 1 : -1;
+	return strcmp(x->fn->name, y->fn->name);
+}
+
+/* The called functions, by total time (as uftrace report sorts), into a new array. */
+static struct func_row *func_rows(const struct summary *sm, unsigned int *n)
+{
+	struct func_row *rows = calloc(sm->nfuncs + 1, sizeof(*rows));
+
+	*n = 0;
+	if (!rows)
+		return NULL;
+	for (unsigned int i = 0; i < sm->nfuncs; i++)
+		if (sm->funcs[i].fn)
+			rows[(*n)++] = sm->funcs[i];
+	qsort(rows, *n, sizeof(*rows), func_row_cmp);
+	return rows;
+}
+
+/* A time as uftrace report prints it: 3 decimals of us, ms or s. */
+static void put_time(FILE *fp, uint64_t ns)
+{
+	if (ns < 1000000)
+		fprintf(fp, "%8.3f us", ns / 1e3);
+	else if (ns < 1000000000)
+		fprintf(fp, "%8.3f ms", ns / 1e6);
+	else
+		fprintf(fp, "%8.3f  s", ns / 1e9);
+}
+
+static void print_funcs(FILE *fp, const struct func_row *rows, unsigned int n)
+{
+	fputs("\n  Total time   Self time       Calls  Function\n"
+	      "  ==========  ==========  ==========  ====================\n", fp);
+	for (unsigned int i = 0; i < n; i++) {
+		fputs(" ", fp);
+		put_time(fp, rows[i].total_ns);
+		fputs(" ", fp);
+		put_time(fp, rows[i].self_ns);
+		fprintf(fp, "  %10llu  %s\n", (unsigned long long)rows[i].calls, rows[i].fn->name);
+	}
+}
+
+static void json_funcs(FILE *fp, const struct func_row *rows, unsigned int n)
+{
+	fputs(",\"functions\":[", fp);
+	for (unsigned int i = 0; i < n; i++) {
+		const struct func_row *r = &rows[i];
+
+		fputs(i ? ",{\"name\":\"" : "{\"name\":\"", fp);
+		for (const char *c = r->fn->name; *c; c++)
+			if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+				fprintf(fp, "\\u%04x", (unsigned char)*c);
+			else
+				fputc(*c, fp);
+		fputs("\",\"module\":\"", fp);
+		for (const char *c = r->fn->module; *c; c++)
+			if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+				fprintf(fp, "\\u%04x", (unsigned char)*c);
+			else
+				fputc(*c, fp);
+		fprintf(fp, "\",\"calls\":%llu,\"total_ns\":%llu,\"self_ns\":%llu,\"min_ns\":%llu,"
+			"\"max_ns\":%llu}", (unsigned long long)r->calls,
+			(unsigned long long)r->total_ns, (unsigned long long)r->self_ns,
+			(unsigned long long)r->min_ns, (unsigned long long)r->max_ns);
+	}
+	fputs("]", fp);
 }
 
 static const char *sort_key;
@@ -350,7 +528,8 @@ static void json_counts(FILE *fp, unsigned long long calls, unsigned long long e
 		"\"min_ns\":%llu,\"max_ns\":%llu}", calls, errors, ns, calls ? ns / calls : 0, mn, mx);
 }
 
-static void print_json(FILE *fp, struct sum_row *rows, int n, const struct sum_row *cmds, int nc)
+static void print_json(FILE *fp, struct sum_row *rows, int n, const struct sum_row *cmds, int nc,
+		       const struct func_row *frows, unsigned int nf)
 {
 	unsigned long long tot_ns = 0, tot_calls = 0, tot_err = 0, mn = UINT64_MAX, mx = 0;
 
@@ -384,7 +563,11 @@ static void print_json(FILE *fp, struct sum_row *rows, int n, const struct sum_r
 		fputs("\",", fp);
 		json_counts(fp, s->calls, s->errors, s->ns_total, s->ns_min, s->ns_max);
 	}
-	fputs(nc ? "],\"total\":{" : ",\"total\":{", fp);
+	if (nc)
+		fputs("]", fp);
+	if (nf)	/* --func: the functions called */
+		json_funcs(fp, frows, nf);
+	fputs(",\"total\":{", fp);
 	json_counts(fp, tot_calls, tot_err, tot_ns, n ? mn : 0, mx);
 	fputs("}\n", fp);
 }
@@ -430,10 +613,18 @@ static int summary_close(struct sink *sk)
 	if (!sm->out.fp && !ret)
 		ret = outfile_open(&sm->out, NULL, stderr, 0);
 	fp = sm->out.fp;
+	unsigned int nf = 0;
+	struct func_row *frows = func_rows(sm, &nf);
+
 	if (fp && o->summary_json)
-		print_json(fp, rows, n, cmds, nc);
+		print_json(fp, rows, n, cmds, nc, frows, nf);
 	else if (fp)
 		print_table(fp, o, rows, n, cmds, nc);
+	if (fp && !o->summary_json && nf)
+		print_funcs(fp, frows, nf);
+	free(frows);
+	free(sm->funcs);
+	tidmap_free(&sm->fthreads);
 	int err = outfile_close(&sm->out);
 
 	if (!ret)
@@ -453,6 +644,7 @@ const struct sink_ops sink_summary_ops = {
 	.needs = summary_needs,
 	.open = summary_open,
 	.syscall = summary_syscall,
+	.func = summary_func,
 	.totals = summary_add,
 	.close = summary_close,
 };

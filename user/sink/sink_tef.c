@@ -367,6 +367,88 @@ static void tef_syscall(struct sink *s, const struct event *ev, struct dctx *d, 
 	ev_end(tf);
 }
 
+/* The tables brought up to date for a --func event of t at ts (NULL: no memory). */
+static struct tthread *track_task(struct tef *tf, const struct task *t, uint64_t ts)
+{
+	bool new_th, new_p;
+	struct tthread *th = tidmap_add(&tf->threads, t->tid, &new_th);
+	struct tproc *p = tidmap_add(&tf->procs, t->pid, &new_p);
+
+	if (!th || !p)
+		return NULL;
+	if (new_th)
+		th->tid = t->tid;
+	if (new_p)
+		p->pid = t->pid;
+	if (ts > tf->last_ts)
+		tf->last_ts = ts;
+	if (!p->order)
+		p->order = ++tf->norder;
+	if (!th->order)
+		th->order = ++tf->norder;
+	if (!th->live || th->pid != t->pid) {
+		th->live = true;
+		th->pending = false;
+		th->pid = t->pid;
+		p->nlive++;
+	}
+	if (!th->comm[0])
+		memcpy(th->comm, t->comm, HY_COMM_LEN);
+	if (t->tid == t->pid || !p->comm[0])
+		memcpy(p->comm, th->comm, HY_COMM_LEN);
+	if (!p->open)
+		slice_begin(tf, p, t, ts);
+	return th;
+}
+
+/*
+ * --func: a call is a duration slice on its thread, "B" at the entry and "E" at the return, in
+ * category "func": the thread's syscalls (complete events inside it in time) nest under it.
+ * B's args: "module" and "args" (--func-args); E's: "retval", "no_return" when made up.
+ */
+static void tef_func(struct sink *s, const struct func_event *fe, struct task *t)
+{
+	struct tef *tf = s->priv;
+	struct tthread *th = track_task(tf, t, fe->ts);
+	struct sbuf *sb = &tf->line;
+
+	if (!th)
+		return;
+	if (fe->kind == FUNC_EV_ENTRY) {
+		unsigned int n = fe->flags & FUNC_EVF_ARGS ? fe->nargs : 0;
+
+		if (fe->fn->nparams >= 0 && (unsigned int)fe->fn->nparams < n)
+			n = (unsigned int)fe->fn->nparams;
+		ev_begin(tf, "B", fe->fn->name, "func", t->pid, t->tid, fe->ts);
+		sb_puts(sb, ",\"args\":{\"module\":");
+		json_cstr(sb, fe->fn->module);
+		if (fe->flags & FUNC_EVF_ARGS) {
+			sb_puts(sb, ",\"args\":[");
+			for (unsigned int i = 0; i < n && i < HY_FUNC_ARGS; i++) {
+				if (i)
+					sb_putc(sb, ',');
+				sb_puti(sb, (int64_t)fe->args[i]);
+			}
+			sb_putc(sb, ']');
+		}
+		sb_putc(sb, '}');
+	} else {
+		ev_begin(tf, "E", fe->fn->name, "func", t->pid, t->tid, fe->ts);
+		if (fe->flags & (FUNC_EVF_RET | FUNC_EVF_NO_RETURN)) {
+			sb_puts(sb, ",\"args\":{");
+			if (fe->flags & FUNC_EVF_RET) {
+				sb_puts(sb, "\"retval\":");
+				sb_puti(sb, fe->ret);
+			}
+			if (fe->flags & FUNC_EVF_NO_RETURN)
+				sb_puts(sb, fe->flags & FUNC_EVF_RET ? ",\"no_return\":true" :
+					"\"no_return\":true");
+			sb_putc(sb, '}');
+		}
+	}
+	ev_end(tf);
+}
+
 /* Signals and stops: thread instants. */
 static void tef_signal(struct sink *s, const struct event *ev, struct dctx *d, struct task *t)
 {
@@ -570,5 +652,6 @@ const struct sink_ops sink_tef_ops = {
 	.signal = tef_signal,
 	.process = tef_process,
 	.lost = tef_lost,
+	.func = tef_func,
 	.close = tef_close,
 };

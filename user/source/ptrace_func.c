@@ -295,7 +295,7 @@ int pfunc_start(struct tracer *tr, struct spawn *sp)
 		goto fail;
 	}
 	F.h->args = o->func_args;
-	if (o->func_args && o->qflag < 2 && !F.mcount)
+	if (o->func_args && !(o->quiet & QUIET_EXIT) && !F.mcount)
 		pr_warn("--func-args: the hooks of -finstrument-functions see no arguments: "
 			"entries and exits only (a -pg build has them)");
 	pr_info("--func: %s preloaded, ring fd %d", lib, F.fd);
