@@ -316,12 +316,12 @@ static void attrs(struct fin *f, struct sbuf *sb, int n)
 		const char *val;
 
 		switch (op % 6) {
-		case 0: oj_attr_str(sb, key, text(f, true, NULL)); break;
-		case 1: val = text(f, false, &len); oj_attr_strn(sb, key, val, len); break;
-		case 2: oj_attr_int(sb, key, (int64_t)fin_take(f, 8)); break;
-		case 3: oj_attr_bool(sb, key, fin_u8(f) & 1); break;
-		case 4: val = text(f, false, &len); oj_attr_strv(sb, key, val, len); break;
-		default: oj_attr_str(sb, key, ""); break;
+		case 0: otlp_attr_str(sb, key, text(f, true, NULL)); break;
+		case 1: val = text(f, false, &len); otlp_attr_strn(sb, key, val, len); break;
+		case 2: otlp_attr_int(sb, key, (int64_t)fin_take(f, 8)); break;
+		case 3: otlp_attr_bool(sb, key, fin_u8(f) & 1); break;
+		case 4: val = text(f, false, &len); otlp_attr_strv(sb, key, val, len); break;
+		default: otlp_attr_str(sb, key, ""); break;
 		}
 	}
 }
@@ -343,10 +343,16 @@ static void do_otlp(struct fin *f)
 	sp.name = strdup(text(f, true, NULL));
 	if (sp.status == 2)
 		sp.status_msg = strdup(text(f, true, NULL));
+	struct sbuf rendered = { 0 };
+
 	attrs(f, &res, fin_u8(f) % 8);
-	check_json("otlp resource attributes", "[", &res, "]");
+	oj_attrs(&rendered, res.s, res.len);
+	check_json("otlp resource attributes", "[", &rendered, "]");
 	attrs(f, &sp.attrs, fin_u8(f) % 16);
-	check_json("otlp attributes", "[", &sp.attrs, "]");
+	sb_reset(&rendered);
+	oj_attrs(&rendered, sp.attrs.s, sp.attrs.len);
+	check_json("otlp attributes", "[", &rendered, "]");
+	sb_free(&rendered);
 	sp.nev = fin_u8(f) % 8;
 	sp.ev_cap = sp.nev;
 	sp.ev = calloc(sp.nev ? sp.nev : 1, sizeof(*sp.ev));
@@ -362,12 +368,18 @@ static void do_otlp(struct fin *f)
 		memcpy(sp.ev[i].name + nl + 1, a.s ? a.s : "", a.len);
 		sp.ev[i].name[nl + 1 + a.len] = '\0';
 		sp.ev[i].attrs = sp.ev[i].name + nl + 1;
+		sp.ev[i].attrs_len = (uint32_t)a.len;
 		sb_free(&a);
 	}
 	sp.dropped_ev = fin_u8(f);
 	*spp = sp;
-	otlp_encode(&out, res.s ? res.s : "", trace_id, spp, 1, (int64_t)fin_take(f, 8));
+	int64_t off = (int64_t)fin_take(f, 8);
+	struct pb pb = { 0 };
+
+	otlp_encode(&out, &res, trace_id, spp, 1, off);
 	check_json("otlp_encode", "", &out, "");
+	otlp_encode_pb(&pb, &res, trace_id, spp, 1, off);	/* the protobuf encoder too */
+	pb_free(&pb);
 	sb_free(&out);
 	sb_free(&res);
 	otlp_span_free(spp);

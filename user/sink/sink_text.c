@@ -609,8 +609,23 @@ static void func_call(struct text *tx, struct sbuf *sb, const struct func_info *
 {
 	if (fn->nparams >= 0 && (unsigned int)fn->nparams < nargs)
 		nargs = (unsigned int)fn->nparams;
+	/* a demangled C++ name has its parameter list ("catcher()", "f(int)"): without it, the
+	 * call's own parentheses hold the values (uftrace replay prints "catcher()" too) */
+	size_t len = strlen(fn->name);
+
+	if (len && fn->name[len - 1] == ')') {
+		int depth = 0;
+
+		for (size_t i = len; i-- > 0;) {
+			depth += fn->name[i] == ')' ? 1 : fn->name[i] == '(' ? -1 : 0;
+			if (!depth) {
+				len = i;
+				break;
+			}
+		}
+	}
 	color(tx, sb, C_NAME, invis);
-	sb_puts(sb, fn->name);
+	sb_putn(sb, fn->name, len);
 	color(tx, sb, C_END, invis);
 	sb_putc(sb, '(');
 	for (unsigned int i = 0; i < nargs; i++) {
