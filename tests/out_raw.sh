@@ -225,10 +225,11 @@ done
 # -C with --format=raw would append the summary to the records: refused
 out=$($HYTRACE --backend=ptrace -C --format=raw -o "$W/c.raw" -- /bin/true 2>&1)
 [ $? = 1 ] && ok "--format=raw -C is refused" || fail "--format=raw -C is refused" "$out"
-# a replay summarises: -c from a raw file counts the captured calls
+# a replay summarises: -c from a raw file counts the captured calls (as strace -c, not the
+# exit_group that never returns)
 out=$($HYTRACE --input "$S" -c -o - 2>&1)
 case $out in
-*exit_group*) ok "-c from a raw file" ;;
+*" execve"*) ok "-c from a raw file" ;;
 *) fail "-c from a raw file" "$(printf '%s' "$out" | head -c 300)" ;;
 esac
 
