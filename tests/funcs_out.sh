@@ -265,7 +265,7 @@ for b in bpf ptrace; do
 		continue
 	fi
 	rm -rf "$W/live-$b"
-	out=$(cd "$W" && $TMO "$HYTRACE" --backend=$b --debug --func='^(fib|ft_.*|lib_.*|dl_.*)$' \
+	out=$(cd "$W" && $TMO "$HYTRACE" --backend=$b -f --debug --func='^(fib|ft_.*|lib_.*|dl_.*)$' \
 		--format=uftrace -o "$W/live-$b" "$prog" tree 2>&1 >/dev/null)
 	rc=$?
 	case $out in
