@@ -217,10 +217,10 @@ same|--decode-pids=comm|-f --decode-pids=comm -e trace=exit_group|sh -c /bin/tru
 refuse|-e decode-pids=pidns|-e decode-pids=pidns|cat $IN
 refuse|--pidns-translation|--pidns-translation|cat $IN
 refuse|-e kvm=vcpu|-e kvm=vcpu|cat $IN
-refuse|-e read=SET (engineer inject)|-e read=3|cat $IN
-refuse|-e write=SET (engineer inject)|-e write=1|cat $IN
-refuse|-e inject=SET (engineer inject)|-e inject=openat:error=ENOENT|cat $IN
-refuse|-e fault=SET (engineer inject)|-e fault=openat|cat $IN
+same|-e read=SET (hex dumps)|-e trace=read -e read=3|cat $IN
+same|-e write=SET (hex dumps)|-e trace=write -e write=1|cat $IN
+same|-e inject=SET:error=|-e trace=openat -e inject=openat:error=ENOENT:when=3+|cat $IN
+same|-e fault=SET|-e trace=openat -e fault=openat:when=3|cat $IN
 refuse|-e trace=NAME@32|-e trace=openat@32|cat $IN
 both|-n, --syscall-number|$FILEOPS -n|cat $IN
 same|--syscall-number|$FILEOPS --syscall-number|cat $IN

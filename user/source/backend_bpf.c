@@ -165,6 +165,51 @@ static void reap_others(pid_t child)
 	}
 }
 
+/*
+ * --func's own doings, not the traced program's: the SIGSTOP that holds a task while its new
+ * libraries are attached (seen at generation, then as a group stop), our SIGCONT, and the
+ * uretprobe syscall (nr 335, Linux 6.11) the kernel's return trampoline makes at each return.
+ */
+#define NR_URETPROBE	335
+static bool signal_from_us(const struct hy_rec *r, size_t len);
+static bool func_machinery(const struct hy_rec *r, size_t len)
+{
+	static pid_t stopped[16];	/* tasks whose stop was ours: their group stop is too */
+	static unsigned int nstopped;
+
+	if ((r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) && r->nr == NR_URETPROBE)
+		return true;
+	if (r->type == HY_REC_SIGNAL && r->nr == SIGSTOP && bfunc_own_stop((pid_t)r->tid)) {
+		stopped[nstopped++ % 16] = (pid_t)r->tid;
+		return true;
+	}
+	if (r->type == HY_REC_SIGSTOP && r->nr == SIGSTOP) {
+		for (unsigned int i = 0; i < 16; i++)
+			if (stopped[i] == (pid_t)r->tid) {
+				stopped[i] = 0;
+				return true;
+			}
+		return bfunc_own_stop((pid_t)r->tid);
+	}
+	return r->type == HY_REC_SIGNAL && r->nr == SIGCONT && signal_from_us(r, len);
+}
+
+/* Whether a signal record's siginfo says hytrace sent it (kill(2): SI_USER from our pid). */
+static bool signal_from_us(const struct hy_rec *r, size_t len)
+{
+	struct event ev;
+	const struct event_blob *b;
+	int32_t code, pid;
+
+	if (event_parse(&ev, r, len) || !(b = event_blob_any(&ev, HY_ARG_SIGINFO, 0)) ||
+	    b->h.len < 24 || b->h.err)
+		return false;
+	/* siginfo_t on x86-64: si_signo, si_errno, si_code, 4 bytes of padding, then si_pid */
+	memcpy(&code, b->data + 8, sizeof(code));
+	memcpy(&pid, b->data + 16, sizeof(pid));
+	return code == 0 /* SI_USER */ && pid == getpid();
+}
+
 /* -- libbpf's messages go through our log levels --------------------------- */
 
 static int libbpf_print(enum libbpf_print_level lvl, const char *fmt, va_list ap)
@@ -561,8 +606,9 @@ static int on_record(void *ctx, void *data, size_t size)
 		return 0;
 	len = r->size <= size ? r->size : size;
 	B.records++;
-	/* --func stops a task while it attaches to the libraries just loaded: not the task's own */
-	if (r->type == HY_REC_SIGNAL && r->nr == SIGSTOP && tr->funcs && bfunc_own_stop((pid_t)r->tid))
+	/* --func stops a task while it attaches to the libraries just loaded: not the task's own
+	 * signals, neither the stop (seen at generation or as a group stop) nor our SIGCONT */
+	if (tr->funcs && func_machinery(r, len))
 		return 0;
 	r = bstack_record(tr, r, &len);	/* -k: maps followed, stack snapshot unwound */
 	if (!r)
