@@ -248,7 +248,8 @@ PYEOF
 # (BEGIN and END merged) with interned names resolved; checks on fs's calls: openat's dfd
 # {names: ["AT_FDCWD"], raw: -100} and flags names, a path as a plain string, fstat's fd an
 # int_value and its statbuf a dict with st_size an int_value; no argument is a struct's
-# strace text ("{...}") any more.
+# strace text ("{...}") any more.  With the argument "golden": the golden stream's writes
+# (text, bytes that are not text, a string cut at -s).
 ARGS=$PARSE$(cat <<'PYEOF'
 
 def ann_name(a, names):
@@ -306,18 +307,25 @@ for nm, args in slices:
         continue
     for k, v in args.items():
         want(not (isinstance(v, str) and v.startswith('{')), '%s: %s is strace text %r' % (nm, k, v))
+if sys.argv[1:] == ['golden']:  # tests/unit/test_perfetto.c's stream: strings that are not plain
+    bufs = [a.get('buf') for a in calls.get('write', [])]
+    want({'escaped': '\\177ELF\\0\\1'} in bufs, 'no write buf {escaped: "\\177ELF\\0\\1"}: %r' % bufs)
+    want({'str': '0123456789' * 3 + '01', 'truncated': True} in bufs,
+         'no write buf {str: (32 bytes), truncated: true}: %r' % bufs)
+    want('hi\n' in bufs, 'no write buf "hi\\n" (text with a newline stays as it is): %r' % bufs)
+    calls = {}
 op = [a for a in calls.get('openat', []) if a.get('filename') == 'hyt-f']
-want(op, 'no openat of "hyt-f" with filename a plain string: %r' % calls.get('openat', [])[:2])
+want(op or sys.argv[1:] == ['golden'], 'no openat of "hyt-f" with filename a plain string: %r' % calls.get('openat', [])[:2])
 for a in op:
     want(a.get('dfd') == {'names': ['AT_FDCWD'], 'raw': ('int', -100)},
          'openat dfd is %r, want {names: [AT_FDCWD], raw: int -100}' % (a.get('dfd'),))
     fl = a.get('flags', {})
     want(isinstance(fl, dict) and fl.get('names') and all(n.startswith('O_') for n in fl['names'])
          and fl.get('raw', ('', ''))[0] == 'int', 'openat flags is %r, want {names: [O_...], raw: int}' % (fl,))
-want(any(a.get('flags', {}).get('names') == ['O_RDONLY', 'O_CLOEXEC'] for a in op),
+want(sys.argv[1:] == ['golden'] or any(a.get('flags', {}).get('names') == ['O_RDONLY', 'O_CLOEXEC'] for a in op),
      'no openat with flags names [O_RDONLY, O_CLOEXEC]')
 fs = calls.get('fstat', [])
-want(fs, 'no fstat slice')
+want(fs or sys.argv[1:] == ['golden'], 'no fstat slice')
 for a in fs:
     want(isinstance(a.get('fd'), tuple) and a['fd'][0] == 'int', 'fstat fd is %r, not an int_value' % (a.get('fd'),))
     st = a.get('statbuf')
@@ -380,6 +388,11 @@ if [ -f "$GOLD/small.pftrace" ] && [ -f "$GOLD/small.txt" ]; then
 		fail "perfetto golden" "decode_raw of $GOLD/small.pftrace differs from small.txt"
 	fi
 	check "perfetto golden: structure" "$GOLD/small.pftrace" procs=2 signals=1 logs=1
+	if _why=$(python3 -c "$ARGS" golden <"$W/small.pftrace.txt" 2>&1); then
+		ok "perfetto golden: strings as text, \"escaped\" and \"truncated\" debug annotations"
+	else
+		fail "perfetto golden: strings" "$_why"
+	fi
 else
 	fail "perfetto golden" "missing $GOLD/small.pftrace or small.txt"
 fi
