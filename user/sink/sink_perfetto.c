@@ -522,7 +522,7 @@ static void ann_raw(struct pf *pf, uint64_t u)
 {
 	int64_t i = (int64_t)u;
 
-	if (i >= 0 || i >= INT32_MIN)
+	if (i >= INT32_MIN)
 		pb_int(&pf->body, DA_INT, i);
 	else
 		pb_uint(&pf->body, DA_UINT, u);
