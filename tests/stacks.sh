@@ -97,7 +97,8 @@ same_as_strace()
 # frames_after FILE CALL-REGEX: the frame lines after the first line matching CALL-REGEX
 frames_after()
 {
-	awk -v re="$2" 'found && /^ > / { print; next } found { exit } $0 ~ re { found = 1 }' "$1"
+	# through the environment: awk -v would process the regex's backslashes (gawk drops \()
+	FA_RE=$2 awk 'found && /^ > / { print; next } found { exit } $0 ~ ENVIRON["FA_RE"] { found = 1 }' "$1"
 }
 
 # chain_is FILE CALL-REGEX MODULE FUNC...: the frames after CALL name FUNC... in MODULE, in
@@ -177,7 +178,7 @@ check "--stack-depth=0 is refused with one line" sh -c '
 $TMO $STRACE -k -e trace=getpid -o "$W/jit.strace" "$PROGS/stack" jit >/dev/null 2>&1
 $TMO $PT -k -e trace=getpid -o "$W/jit.hy" "$PROGS/stack" jit >/dev/null 2>&1
 check "anonymous code: ' > unexpected_backtracing_error [0x...]' as strace, then a stop mark" sh -c '
-	a=$(frames_after() { awk -v re="$2" "found && /^ > / { print; next } found { exit } \$0 ~ re { found = 1 }" "$1"; }
+	a=$(frames_after() { FA_RE=$2 awk "found && /^ > / { print; next } found { exit } \$0 ~ ENVIRON[\"FA_RE\"] { found = 1 }" "$1"; }
 	    frames_after "$1" "^getpid" | head -n 1 | sed "s/0x[0-9a-f]*/ADDR/")
 	b=$(awk "found && /^ > / { print; next } found { exit } /^getpid/ { found = 1 }" "$2")
 	[ "$a" = " > unexpected_backtracing_error [ADDR]" ] || { echo "strace: $a"; exit 1; }
@@ -283,7 +284,8 @@ BG="$BG $RP"
 i=0
 while [ $i -lt 50 ] && [ ! -s "$W/otlp.port" ]; do sleep 0.1; i=$((i + 1)); done
 PORT=$(head -n 1 "$W/otlp.port")
-$TMO $PT -k --otlp="http://127.0.0.1:$PORT" -e trace=getpid "$PROGS/stack" chain >/dev/null 2>&1
+OTEL_EXPORTER_OTLP_PROTOCOL=http/json $TMO $PT -k --otlp="http://127.0.0.1:$PORT" -e trace=getpid \
+	"$PROGS/stack" chain >/dev/null 2>&1	# JSON bodies (req-*.json): http/protobuf is the default
 kill "$RP" 2>/dev/null
 check "otlp: code.stacktrace on the getpid event" python3 -c '
 import glob, json, sys
