@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# out_perfetto.sh: --format=perfetto on real programs, decoded with protoc and checked for
-# structure: descriptors before their events, BEGIN/END matched per track, timestamps
-# monotonic per sequence, interned names defined before use, names present; also --logs.
+# out_perfetto.sh: --format=perfetto on real programs, decoded with protoc and Perfetto's own
+# trace proto (tests/proto/perfetto, pinned) and checked for structure: descriptors before
+# their events, BEGIN/END matched per track, timestamps monotonic per sequence, interned names
+# defined before use, names present; syscall arguments as structured debug annotations; --logs.
 # Env (from tests/run.sh section h): HYTRACE, PROGS, HWORK, TMO (STRACE unused).
 # Prints "ok - NAME" / "FAIL - NAME: why" / "skip - NAME: why"; exits 0.
 
@@ -15,7 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 case $HYTRACE in */*) HYTRACE=$(cd "$(dirname "$HYTRACE")" && pwd)/$(basename "$HYTRACE") ;; esac
 PROGS=$(cd "$PROGS" 2>/dev/null && pwd || echo "$PROGS")
 GOLD=$HERE/golden/perfetto
-SCHEMA=perfetto_trace.proto	# the subset of Perfetto's protos that hytrace writes
+PROTO=$HERE/proto/perfetto	# Perfetto's perfetto_trace.proto, pinned (tests/proto/README.md)
 W=$HWORK/perfetto
 mkdir -p "$W"
 
@@ -31,13 +32,19 @@ if ! command -v python3 >/dev/null 2>&1; then
 	skip "perfetto" "python3 not installed"
 	exit 0
 fi
+# Perfetto's proto compiled once (a 680 kB file): each decode then reads the descriptor set
+if ! protoc -o "$W/perfetto.desc" -I "$PROTO" perfetto_trace.proto 2>"$W/perfetto.desc.err"; then
+	fail "perfetto: Perfetto's trace proto" "protoc cannot compile $PROTO/perfetto_trace.proto: $(head -c 300 "$W/perfetto.desc.err")"
+	exit 0
+fi
 
-# The checker reads protoc's text format (decoded with the schema subset) on stdin.
+# The checker reads protoc's text format (decoded with Perfetto's proto) on stdin.
 # Options: procs=N (at least N process tracks), threads=N (at least N thread tracks in one
 # process), signals=1 (signal instants), logs=1 (log entries, one per syscall slice at least),
 # nologs=1, exits=1 (every process lifetime ends with an exit status), nonames=1 (strace logs
 # have no comm: tracks may lack names).
-CHECK=$(cat <<'PYEOF'
+# PARSE: protoc's text format as nested dicts of lists; one(node, key) is the first value.
+PARSE=$(cat <<'PYEOF'
 import re, sys
 
 def parse(text):
@@ -70,6 +77,10 @@ def parse(text):
 def one(n, k, d=None):
     v = n.get(k)
     return v[0] if v else d
+
+PYEOF
+)
+CHECK=$PARSE$(cat <<'PYEOF'
 
 opts = dict(a.split('=', 1) for a in sys.argv[1:])
 errs = []
@@ -233,7 +244,100 @@ if errs:
 PYEOF
 )
 
-decode() { protoc --decode=perfetto.protos.Trace -I "$GOLD" "$SCHEMA" <"$1"; }
+# ARGS: the syscall arguments are structured debug annotations: one "args" dict per slice
+# (BEGIN and END merged) with interned names resolved; checks on fs's calls: openat's dfd
+# {names: ["AT_FDCWD"], raw: -100} and flags names, a path as a plain string, fstat's fd an
+# int_value and its statbuf a dict with st_size an int_value; no argument is a struct's
+# strace text ("{...}") any more.  With the argument "golden": the golden stream's writes
+# (text, bytes that are not text, a string cut at -s).
+ARGS=$PARSE$(cat <<'PYEOF'
+
+def ann_name(a, names):
+    if one(a, 'name') is not None:
+        return one(a, 'name')
+    return names.get(one(a, 'name_iid'))
+
+def value(a, names):
+    # a DebugAnnotation's value as Python: dicts, lists, ('int', n), ('ptr', n), str, bool
+    if 'dict_entries' in a:
+        return {ann_name(e, names): value(e, names) for e in a['dict_entries']}
+    if 'array_values' in a:
+        return [value(e, names) for e in a['array_values']]
+    for k, tag in (('int_value', 'int'), ('uint_value', 'uint'), ('pointer_value', 'ptr')):
+        if k in a:
+            return (tag, one(a, k))
+    if 'bool_value' in a:
+        return one(a, 'bool_value') == 'true'
+    return one(a, 'string_value')
+
+names, evnames, open_, slices = {}, {}, {}, []
+for p in parse(sys.stdin.read()).get('packet', []):
+    seq = one(p, 'trusted_packet_sequence_id')
+    if one(p, 'sequence_flags', 0) & 1:
+        names[seq], evnames[seq] = {}, {}
+    idata = one(p, 'interned_data')
+    if idata:
+        for e in idata.get('debug_annotation_names', []):
+            names.setdefault(seq, {})[one(e, 'iid')] = one(e, 'name')
+        for e in idata.get('event_names', []):
+            evnames.setdefault(seq, {})[one(e, 'iid')] = one(e, 'name')
+    te = one(p, 'track_event')
+    if not te:
+        continue
+    anns = {ann_name(a, names.get(seq, {})): value(a, names.get(seq, {}))
+            for a in te.get('debug_annotations', [])}
+    track = one(te, 'track_uuid')
+    if one(te, 'type') == 'TYPE_SLICE_BEGIN':
+        nm = one(te, 'name') or evnames.get(seq, {}).get(one(te, 'name_iid'))
+        open_.setdefault(track, []).append((nm, anns.get('args', {})))
+    elif one(te, 'type') == 'TYPE_SLICE_END' and open_.get(track):
+        nm, args = open_[track].pop()
+        if isinstance(anns.get('args'), dict):
+            args = dict(args, **anns['args'])
+        slices.append((nm, args))
+errs = []
+def want(cond, msg):
+    if not cond and len(errs) < 6:
+        errs.append(msg)
+calls = {}
+for nm, args in slices:
+    calls.setdefault(nm, []).append(args)
+    if not isinstance(args, dict):
+        errs.append('%s: "args" is %r, not a dict' % (nm, args))
+        continue
+    for k, v in args.items():
+        want(not (isinstance(v, str) and v.startswith('{')), '%s: %s is strace text %r' % (nm, k, v))
+if sys.argv[1:] == ['golden']:  # tests/unit/test_perfetto.c's stream: strings that are not plain
+    bufs = [a.get('buf') for a in calls.get('write', [])]
+    want({'escaped': '\\177ELF\\0\\1'} in bufs, 'no write buf {escaped: "\\177ELF\\0\\1"}: %r' % bufs)
+    want({'str': '0123456789' * 3 + '01', 'truncated': True} in bufs,
+         'no write buf {str: (32 bytes), truncated: true}: %r' % bufs)
+    want('hi\n' in bufs, 'no write buf "hi\\n" (text with a newline stays as it is): %r' % bufs)
+    calls = {}
+op = [a for a in calls.get('openat', []) if a.get('filename') == 'hyt-f']
+want(op or sys.argv[1:] == ['golden'], 'no openat of "hyt-f" with filename a plain string: %r' % calls.get('openat', [])[:2])
+for a in op:
+    want(a.get('dfd') == {'names': ['AT_FDCWD'], 'raw': ('int', -100)},
+         'openat dfd is %r, want {names: [AT_FDCWD], raw: int -100}' % (a.get('dfd'),))
+    fl = a.get('flags', {})
+    want(isinstance(fl, dict) and fl.get('names') and all(n.startswith('O_') for n in fl['names'])
+         and fl.get('raw', ('', ''))[0] == 'int', 'openat flags is %r, want {names: [O_...], raw: int}' % (fl,))
+want(sys.argv[1:] == ['golden'] or any(a.get('flags', {}).get('names') == ['O_RDONLY', 'O_CLOEXEC'] for a in op),
+     'no openat with flags names [O_RDONLY, O_CLOEXEC]')
+fs = calls.get('fstat', [])
+want(fs or sys.argv[1:] == ['golden'], 'no fstat slice')
+for a in fs:
+    want(isinstance(a.get('fd'), tuple) and a['fd'][0] == 'int', 'fstat fd is %r, not an int_value' % (a.get('fd'),))
+    st = a.get('statbuf')
+    want(isinstance(st, dict) and isinstance(st.get('st_size'), tuple) and st['st_size'][0] == 'int'
+         and isinstance(st.get('st_mode'), dict), 'fstat statbuf is %r, want a dict with st_mode {...} and st_size an int' % (st,))
+if errs:
+    print('; '.join(errs))
+    sys.exit(1)
+PYEOF
+)
+
+decode() { protoc --decode=perfetto.protos.Trace --descriptor_set_in="$W/perfetto.desc" <"$1"; }
 
 # check NAME FILE [checker options]: decode_raw must parse the file, then the structure checks
 check()
@@ -284,6 +388,11 @@ if [ -f "$GOLD/small.pftrace" ] && [ -f "$GOLD/small.txt" ]; then
 		fail "perfetto golden" "decode_raw of $GOLD/small.pftrace differs from small.txt"
 	fi
 	check "perfetto golden: structure" "$GOLD/small.pftrace" procs=2 signals=1 logs=1
+	if _why=$(python3 -c "$ARGS" golden <"$W/small.pftrace.txt" 2>&1); then
+		ok "perfetto golden: strings as text, \"escaped\" and \"truncated\" debug annotations"
+	else
+		fail "perfetto golden: strings" "$_why"
+	fi
 else
 	fail "perfetto golden" "missing $GOLD/small.pftrace or small.txt"
 fi
@@ -310,6 +419,11 @@ for b in $backends; do
 		fail "perfetto $b: content" "$_f lacks execve, filename, exit_code or process_name \"proc\""
 	fi
 	_f=$W/$b.fs.pftrace.txt
+	if [ -f "$_f" ] && _why=$(python3 -c "$ARGS" <"$_f" 2>&1); then
+		ok "perfetto $b: syscall arguments as structured debug annotations (dicts, arrays, int_value)"
+	else
+		fail "perfetto $b: structured arguments" "$_f: ${_why:-not decoded}"
+	fi
 	if [ -f "$_f" ] && grep -q 'message: "openat(AT_FDCWD, ' "$_f"; then
 		ok "perfetto $b: --logs has strace text lines"
 	else

@@ -272,7 +272,7 @@ if command -v protoc >/dev/null 2>&1; then
 	check "perfetto: a \"stack\" debug annotation (array) on the getpid slice" sh -c '
 		protoc --decode=perfetto.protos.Trace -I "$2" perfetto_trace.proto <"$1" >"$1.txt" 2>&1 &&
 		grep -q "array_values" "$1.txt" && grep -q "(st_do_getpid+0x" "$1.txt" ||
-		{ head -c 300 "$1.txt"; exit 1; }' sh "$W/k.pftrace" "$ROOT/tests/golden/perfetto"
+		{ head -c 300 "$1.txt"; exit 1; }' sh "$W/k.pftrace" "$ROOT/tests/proto/perfetto"
 else
 	skip "perfetto" "protoc not installed"
 fi

@@ -209,6 +209,17 @@ static void test_golden(void)
 	rec(&f, HY_REC_SYSCALL, 100, 100, SYS_write, 3100, 3200, "sh", 0, a_write, 3);
 	blob(&f, 1, HY_AT_ENTER, "hi\n", 3, 0);
 	send(&f);
+	/* bytes that are not text (an "escaped" dict), text longer than -s ("truncated") */
+	uint64_t a_wbin[6] = { 1, 0x3000, 6 };
+
+	rec(&f, HY_REC_SYSCALL, 100, 100, SYS_write, 3300, 3400, "sh", 0, a_wbin, 6);
+	blob(&f, 1, HY_AT_ENTER, "\177ELF\0\1", 6, 0);
+	send(&f);
+	uint64_t a_wlong[6] = { 1, 0x3000, 40 };
+
+	rec(&f, HY_REC_SYSCALL, 100, 100, SYS_write, 3500, 3600, "sh", 0, a_wlong, 40);
+	blob(&f, 1, HY_AT_ENTER, "0123456789012345678901234567890123456789", 40, 0);
+	send(&f);
 	rec(&f, HY_REC_SYSCALL, 101, 101, SYS_read, 3000, 4000, "sh", HY_F_ENTER_SEEN, a_read, 2);
 	blob(&f, 1, HY_AT_EXIT, "ok", 2, 0);
 	send(&f);

@@ -9,7 +9,7 @@
 static const char hexd[] = "0123456789abcdef";
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t json_utf8_len(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
 	size_t need;
@@ -58,7 +58,7 @@ void json_string(struct sbuf *sb, const char *str, size_t len)
 			break;
 		c = s[i];
 		if (c >= 0x80) {
-			size_t n = utf8_len(s + i, len - i);
+			size_t n = json_utf8_len(s + i, len - i);
 
 			if (n) {
 				memcpy(o, s + i, n);
@@ -172,7 +172,7 @@ static void json_struct(struct sbuf *sb, const struct hv *v)
  * write protocols in capitals), not a pipe ("pipe:[N]"), an anon inode or a device path with
  * its "<char 1:3>" suffix, which are files.
  */
-static bool fd_text_is_socket(const char *t, size_t n)
+bool json_fd_text_is_socket(const char *t, size_t n)
 {
 	if (n >= 7 && !memcmp(t, "socket:", 7))
 		return true;
@@ -194,7 +194,7 @@ static void json_fd(struct sbuf *sb, const struct hv *v)
 	if (v->flags & HVF_ATCWD)
 		sb_puts(sb, ",\"name\":\"AT_FDCWD\"");
 	if (v->text) {
-		sb_puts(sb, (v->flags & HVF_FDRAW) && fd_text_is_socket(v->text, strlen(v->text))
+		sb_puts(sb, (v->flags & HVF_FDRAW) && json_fd_text_is_socket(v->text, strlen(v->text))
 				    ? ",\"socket\":" : ",\"path\":");
 		json_cstr(sb, v->text);
 	}
@@ -362,7 +362,7 @@ void json_result(struct sbuf *sb, const struct dctx *d)
 
 		if (p) {
 			bool sock = (p->h.flags & HY_BF_FDRAW) &&
-				    fd_text_is_socket((const char *)p->data, p->h.len);
+				    json_fd_text_is_socket((const char *)p->data, p->h.len);
 
 			sb_printf(sb, ",\"retval\":{\"fd\":%" PRId64 ",%s:", (int64_t)r->ret,
 				  sock ? "\"socket\"" : "\"path\"");

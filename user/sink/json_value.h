@@ -33,6 +33,10 @@
  * "surrogateescape" convention, PEP 383), so the original bytes can always be recovered.
  */
 void json_string(struct sbuf *sb, const char *s, size_t len);
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (RFC 3629, section 4). */
+size_t json_utf8_len(const unsigned char *s, size_t n);
+/* Whether an fd's -yy text (HVF_FDRAW) names a socket ("TCP:[...]"), not a pipe or a file. */
+bool json_fd_text_is_socket(const char *t, size_t n);
 /* A NUL-terminated string as JSON (NULL: null). */
 void json_cstr(struct sbuf *sb, const char *s);
 /* One value tree node (and its children) as JSON; its name, if any, is not written. */

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clock.h"
+#include "json_value.h"
 #include "log.h"
 #include "nvcall.h"
 #include "protobuf.h"
@@ -82,13 +83,14 @@
 
 /* trace/track_event/debug_annotation.proto: DebugAnnotation */
 #define DA_NAME_IID		1
+#define DA_BOOL			2
 #define DA_UINT			3
 #define DA_INT			4
 #define DA_STRING		6
+#define DA_POINTER		7
 #define DA_NAME			10
-#define DA_ARRAY_VALUES		12
-#define DA_DICT			11	/* dict_entries: DebugAnnotation with a name */
-#define DA_ARRAY		12	/* array_values */
+#define DA_DICT			11	/* dict_entries: DebugAnnotation with a name (or name_iid) */
+#define DA_ARRAY		12	/* array_values: DebugAnnotation without a name */
 
 /* trace/interned_data/interned_data.proto: InternedData; each entry is { iid = 1, name = 2 }
  * (EventCategory, EventName, DebugAnnotationName) */
@@ -264,9 +266,15 @@ static uint32_t ref(struct pf *pf, int tab, const char *s)
 		return 0;
 	uint32_t iid = intern_get(&pf->tab[tab], s);
 
-	if (iid && iid < (1u << 30))
-		pf->cur.refs[pf->cur.nrefs++] = (uint32_t)tab << 30 | iid;
-	return iid < (1u << 30) ? iid : 0;
+	if (!iid || iid >= (1u << 30))
+		return 0;
+	uint32_t r = (uint32_t)tab << 30 | iid;
+
+	for (unsigned int i = 0; i < pf->cur.nrefs; i++)	/* a name used twice: one reference */
+		if (pf->cur.refs[i] == r)
+			return iid;
+	pf->cur.refs[pf->cur.nrefs++] = r;
+	return iid;
 }
 
 /* -- writing packets ----------------------------------------------------------- */
@@ -502,49 +510,244 @@ static void ann_int(struct pf *pf, const char *name, int64_t v)
 
 #define ANN_DEPTH	8	/* deeper values are annotated as their strace text */
 
-/* The value of v into the open DebugAnnotation: numbers as numbers, structs as dicts, arrays
- * as arrays, a value changed by the call as {in, out}, everything else (and what lies deeper
- * than ANN_DEPTH) as its strace text. */
-static void ann_value(struct pf *pf, const struct hv *v, int xflag, int depth)
+/* A dict entry (DebugAnnotation in dict_entries) named name, its value to follow. */
+static void ann_entry(struct pf *pf, const char *name)
+{
+	pb_begin(&pf->body, DA_DICT);
+	ann_name(pf, name);
+}
+
+/* A raw number: sign-extended 32-bit negatives (AT_FDCWD, -1) negative, as in JSON. */
+static void ann_raw(struct pf *pf, uint64_t u)
+{
+	int64_t i = (int64_t)u;
+
+	if (i >= INT32_MIN)
+		pb_int(&pf->body, DA_INT, i);
+	else
+		pb_uint(&pf->body, DA_UINT, u);
+}
+
+/* "A|B|0x40" as the array ["A", "B", "0x40"] into the open DebugAnnotation. */
+static void ann_names(struct pf *pf, const char *text)
+{
+	for (const char *p = text; ; ) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+		pb_begin(&pf->body, DA_ARRAY);
+		pb_bytes(&pf->body, DA_STRING, p, n);
+		pb_end(&pf->body);
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+}
+
+/* Whether len bytes can go as a string_value as they are: valid UTF-8 without control
+ * characters other than \t, \n, \r (a NUL would also cut the string in trace_processor). */
+static bool plain_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return false;
+		if (c >= 0x80) {
+			size_t n = json_utf8_len((const unsigned char *)s + i, len - i);
+
+			if (!n)
+				return false;
+			i += n - 1;
+		}
+	}
+	return true;
+}
+
+/* A byte string: "text" when it is plain text (the bytes as they are), else {"escaped": its
+ * strace text without quotes}; a string cut at -s adds "truncated": true. */
+static void ann_str_value(struct pf *pf, const struct hv *v, int xflag)
+{
+	const char *t = v->text ? v->text : "";
+	bool plain = plain_text(t, v->len);
+
+	if (plain && !(v->flags & HVF_TRUNC)) {
+		pb_bytes(&pf->body, DA_STRING, t, v->len);
+		return;
+	}
+	ann_entry(pf, plain ? "str" : "escaped");
+	if (plain) {
+		pb_bytes(&pf->body, DA_STRING, t, v->len);
+	} else {
+		sb_reset(&pf->sb);
+		render_quoted(&pf->sb, t, v->len, xflag, NULL, 0);
+		pb_bytes(&pf->body, DA_STRING, pf->sb.s ? pf->sb.s : "", pf->sb.len);
+	}
+	pb_end(&pf->body);
+	if (v->flags & HVF_TRUNC) {
+		ann_entry(pf, "truncated");
+		pb_bool(&pf->body, DA_BOOL, true);
+		pb_end(&pf->body);
+	}
+}
+
+static void ann_value(struct pf *pf, const struct hv *v, int xflag, int depth);
+
+/* The value of v without its comment into the open DebugAnnotation: the tree as JSON has it
+ * (json_value.c, docs/formats.md), in DebugAnnotation's terms (docs/perfetto.md). */
+static void ann_bare(struct pf *pf, const struct hv *v, int xflag, int depth)
 {
 	struct pb *pb = &pf->body;
+	unsigned int k = 0;
 
-	if (v->kind == HV_INT && !v->comment) {
+	switch (v->kind) {
+	case HV_INT:
 		pb_int(pb, DA_INT, v->i);
-		return;
-	}
-	if (v->kind == HV_UINT && !v->comment) {
-		pb_uint(pb, DA_UINT, v->u);
-		return;
-	}
-	if (v->kind == HV_CHANGED && v->child && v->child->next && depth < ANN_DEPTH &&
-	    !v->comment) {	/* entry => exit: {in, out}, as in JSON */
-		pb_begin(pb, DA_DICT);
-		pb_string(pb, DA_NAME, "in");
-		ann_value(pf, v->child, xflag, depth + 1);
+		break;
+	case HV_UINT:
+	case HV_OCT:
+		if (v->u <= INT64_MAX)
+			pb_int(pb, DA_INT, (int64_t)v->u);
+		else
+			pb_uint(pb, DA_UINT, v->u);
+		break;
+	case HV_HEX:
+	case HV_PTR:	/* shown in hex by the UI; SQL has it in int_value */
+		pb_uint(pb, DA_POINTER, v->u);
+		break;
+	case HV_SYM:
+		ann_entry(pf, "names");
+		ann_names(pf, v->text ? v->text : "?");
 		pb_end(pb);
-		pb_begin(pb, DA_DICT);
-		pb_string(pb, DA_NAME, "out");
-		ann_value(pf, v->child->next, xflag, depth + 1);
+		if (v->flags & HVF_NUM) {
+			ann_entry(pf, "raw");
+			ann_raw(pf, v->u);
+			pb_end(pb);
+		}
+		break;
+	case HV_EXPR:
+		if (v->flags & HVF_NUM) {
+			ann_entry(pf, "expr");
+			pb_string(pb, DA_STRING, v->text ? v->text : "?");
+			pb_end(pb);
+			ann_entry(pf, "raw");
+			ann_raw(pf, v->u);
+			pb_end(pb);
+		} else {
+			pb_string(pb, DA_STRING, v->text ? v->text : "?");
+		}
+		break;
+	case HV_STR:
+		ann_str_value(pf, v, xflag);
+		break;
+	case HV_FD:
+		if (!v->text && !(v->flags & HVF_ATCWD)) {
+			pb_int(pb, DA_INT, v->i);
+			break;
+		}
+		ann_entry(pf, "fd");
+		pb_int(pb, DA_INT, v->i);
 		pb_end(pb);
-		return;
-	}
-	if ((v->kind == HV_STRUCT || v->kind == HV_ARRAY) && depth < ANN_DEPTH && !v->comment) {
-		for (const struct hv *c = v->child; c; c = c->next) {
-			pb_begin(pb, v->kind == HV_STRUCT ? DA_DICT : DA_ARRAY);
-			if (v->kind == HV_STRUCT)
-				pb_string(pb, DA_NAME, c->name ? c->name : "...");
+		if (v->flags & HVF_ATCWD) {
+			ann_entry(pf, "name");
+			pb_string(pb, DA_STRING, "AT_FDCWD");
+			pb_end(pb);
+		}
+		if (v->text) {
+			size_t n = strlen(v->text);
+
+			ann_entry(pf, (v->flags & HVF_FDRAW) && json_fd_text_is_socket(v->text, n) ?
+				      "socket" : "path");
+			pb_bytes(pb, DA_STRING, v->text, n);
+			pb_end(pb);
+		}
+		break;
+	case HV_STRUCT:
+		if (!v->child) {	/* Perfetto has no empty dict: it would vanish */
+			pb_string(pb, DA_STRING, "{}");
+			break;
+		}
+		for (const struct hv *c = v->child; c; c = c->next, k++) {
+			char pos[16];
+
+			if (c->kind == HV_MORE && !c->comment) {	/* abbreviated: "more": true */
+				ann_entry(pf, "more");
+				pb_bool(pb, DA_BOOL, true);
+				pb_end(pb);
+				continue;
+			}
+			if (!c->name)
+				snprintf(pos, sizeof(pos), "_%u", k);	/* unnamed: its position */
+			ann_entry(pf, c->name ? c->name : pos);
 			ann_value(pf, c, xflag, depth + 1);
 			pb_end(pb);
 		}
+		break;
+	case HV_ARRAY:
+		if (!v->child) {	/* no empty array either */
+			pb_string(pb, DA_STRING, v->flags & HVF_NOT ? "~[]" : "[]");
+			break;
+		}
+		if (v->flags & HVF_NOT)
+			ann_entry(pf, "not");
+		for (const struct hv *c = v->child; c; c = c->next) {
+			pb_begin(pb, DA_ARRAY);
+			ann_value(pf, c, xflag, depth + 1);
+			pb_end(pb);
+		}
+		if (v->flags & HVF_NOT)
+			pb_end(pb);
+		break;
+	case HV_MORE:
+		pb_string(pb, DA_STRING, "...");
+		break;
+	case HV_CHANGED:
+		if (v->child && v->child->next) {	/* entry => exit: {in, out} */
+			ann_entry(pf, "in");
+			ann_value(pf, v->child, xflag, depth + 1);
+			pb_end(pb);
+			ann_entry(pf, "out");
+			ann_value(pf, v->child->next, xflag, depth + 1);
+			pb_end(pb);
+		} else if (v->child) {
+			ann_value(pf, v->child, xflag, depth);
+		} else {
+			pb_string(pb, DA_STRING, "?");
+		}
+		break;
+	default:	/* HV_PENDING never reaches a tree */
+		pb_string(pb, DA_STRING, "?");
+		break;
+	}
+}
+
+/* The value of v into the open DebugAnnotation; with a strace comment {value, comment}. */
+static void ann_value(struct pf *pf, const struct hv *v, int xflag, int depth)
+{
+	/* a value opens at most 3 messages before its children (a comment's "value", a
+	   complemented set's "not" and its element): deeper than that, or than ANN_DEPTH, it
+	   goes as its strace text, so that the writer's nesting limit is never reached */
+	if (depth >= ANN_DEPTH || pf->body.depth + 3 > PB_MAX_DEPTH) {
+		struct hv bare = *v;	/* without its member name (the dict entry has it) */
+
+		bare.name = NULL;
+		sb_reset(&pf->sb);
+		render_value(&pf->sb, &bare, xflag);
+		pb_bytes(&pf->body, DA_STRING, pf->sb.s ? pf->sb.s : "", pf->sb.len);
 		return;
 	}
-	struct hv bare = *v;	/* the value without its member name (the dict entry has it) */
-
-	bare.name = NULL;
-	sb_reset(&pf->sb);
-	render_value(&pf->sb, &bare, xflag);
-	pb_bytes(pb, DA_STRING, pf->sb.s ? pf->sb.s : "", pf->sb.len);
+	if (!v->comment) {
+		ann_bare(pf, v, xflag, depth);
+		return;
+	}
+	ann_entry(pf, "value");
+	ann_bare(pf, v, xflag, depth);
+	pb_end(&pf->body);
+	ann_entry(pf, "comment");
+	pb_string(&pf->body, DA_STRING, v->comment);
+	pb_end(&pf->body);
 }
 
 static void ev_end(struct pf *pf)
@@ -748,13 +951,19 @@ static const char *syscall_name(struct pf *pf, const struct dctx *d, long nr, ch
 	return buf;
 }
 
-/* Annotations for the arguments from index from on: kernel names, strace text. */
-static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d, unsigned int from,
-			     bool structured)
+/*
+ * The arguments from index from on as one debug annotation "args": a dict by the kernel's
+ * argument names (argN when not known), each value structured as ann_value() writes it, so
+ * that trace_processor has debug.args.flags.names[0], debug.args.fd...  A call seen starting
+ * has the arguments known at entry on its BEGIN and the rest on its END: Perfetto merges
+ * them into the slice's args.  Returns the number of arguments.
+ */
+static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d, unsigned int from)
 {
 	static const char *const argn[] = { "arg0", "arg1", "arg2", "arg3", "arg4", "arg5",
 					    "arg6", "arg7" };
 	unsigned int i = 0;
+	bool open = false;
 
 	for (const struct hv *a = d->args ? d->args->child : NULL; a; a = a->next, i++) {
 		if (i < from)
@@ -770,17 +979,17 @@ static unsigned int ann_args(struct pf *pf, struct sink *s, const struct dctx *d
 			snprintf(buf, sizeof(buf), "arg%u", i);
 			name = buf;
 		}
-		if (structured) {	/* an NVIDIA call: its structs as dicts */
+		if (!open) {
 			pb_begin(&pf->body, TE_DEBUG_ANN);
-			ann_name(pf, name);
-			ann_value(pf, a, s->o->d.xflag, 0);
-			pb_end(&pf->body);
-			continue;
+			ann_name(pf, "args");
+			open = true;
 		}
-		sb_reset(&pf->sb);
-		render_value(&pf->sb, a, s->o->d.xflag);
-		ann_str(pf, name, pf->sb.s, pf->sb.len);
+		ann_entry(pf, name);
+		ann_value(pf, a, s->o->d.xflag, 0);
+		pb_end(&pf->body);
 	}
+	if (open)
+		pb_end(&pf->body);
 	return i;
 }
 
@@ -817,6 +1026,12 @@ static void ann_ret(struct pf *pf, struct sink *s, const struct event *ev, const
 
 		if (e)
 			ann_str(pf, "errno", e, strlen(e));
+	}
+	if (d->ret && !d->ret_is_error) {	/* a decoded return value: flags, a struct... */
+		pb_begin(&pf->body, TE_DEBUG_ANN);
+		ann_name(pf, "retval");
+		ann_value(pf, d->ret, s->o->d.xflag, 0);
+		pb_end(&pf->body);
 	}
 	sb_reset(&pf->sb);
 	render_ret(&pf->sb, d, s->o->d.xflag);
@@ -892,7 +1107,7 @@ static void ann_stack(struct pf *pf)
 		sink_frame_text(&pf->sb, f);
 		if (f->file && f->line)
 			sb_printf(&pf->sb, " %s:%u", f->file, f->line);
-		pb_begin(&pf->body, DA_ARRAY_VALUES);
+		pb_begin(&pf->body, DA_ARRAY);
 		pb_bytes(&pf->body, DA_STRING, pf->sb.s, pf->sb.len);
 		pb_end(&pf->body);
 	}
@@ -924,7 +1139,7 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 		close_call(pf, s, th, t0, "unfinished");
 		item_begin(pf);
 		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, "syscall", name, true);
-		th->nentry = ann_args(pf, s, d, 0, false);
+		th->nentry = ann_args(pf, s, d, 0);
 		ev_end(pf);
 		item_commit(pf, s, t0);
 		th->open = true;
@@ -939,7 +1154,7 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 		close_call(pf, s, th, t0, "unfinished");
 		item_begin(pf);
 		ev_begin(pf, TYPE_SLICE_BEGIN, th->uuid, cat, name, true);
-		from = ann_args(pf, s, d, 0, nv);
+		from = ann_args(pf, s, d, 0);
 		ev_end(pf);
 		item_commit(pf, s, t0);
 	}
@@ -947,7 +1162,7 @@ static void pf_syscall(struct sink *s, const struct event *ev, struct dctx *d, s
 		t1 = t0;
 	item_begin(pf);
 	ev_begin(pf, TYPE_SLICE_END, th->uuid, NULL, NULL, false);
-	ann_args(pf, s, d, from, nv);
+	ann_args(pf, s, d, from);
 	ann_ret(pf, s, ev, d);
 	ann_stack(pf);
 	if (nv)
@@ -1027,9 +1242,12 @@ static void pf_signal(struct sink *s, const struct event *ev, struct dctx *d, st
 	ev_begin(pf, TYPE_INSTANT, th->uuid, "signal", name, true);
 	ann_int(pf, "signo", ev->r.nr);
 	sb_reset(&pf->sb);
-	if (ev->r.type == HY_REC_SIGNAL && d->args && d->args->child) {
-		render_value(&pf->sb, d->args->child, s->o->d.xflag);
-		ann_str(pf, "siginfo", pf->sb.s, pf->sb.len);
+	if (ev->r.type == HY_REC_SIGNAL && d->args && d->args->child) {	/* structured */
+		pb_begin(&pf->body, TE_DEBUG_ANN);
+		ann_name(pf, "siginfo");
+		ann_value(pf, d->args->child, s->o->d.xflag, 0);
+		pb_end(&pf->body);
+		render_value(&pf->sb, d->args->child, s->o->d.xflag);	/* for --logs */
 	}
 	ev_end(pf);
 	item_commit(pf, s, ts);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* sink_tef.c: --format=tef: Chrome Trace Event Format JSON for Perfetto and chrome://tracing. */
+/* sink_tef.c: --format=tef: Chrome Trace Event Format JSON for the Perfetto UI and speedscope. */
 /*
  * The file is {"traceEvents":[...],"displayTimeUnit":"ns","otherData":{...}}, written as events
  * arrive (one event per line) and finished at close with the metadata events.  Tracks:
@@ -644,7 +644,7 @@ static int tef_close(struct sink *s)
 
 const struct sink_ops sink_tef_ops = {
 	.name = "tef",
-	.help = "Chrome trace JSON (Perfetto and chrome://tracing)",
+	.help = "Chrome trace JSON (ui.perfetto.dev, speedscope)",
 	.needs = tef_needs,
 	.open = tef_open,
 	.syscall = tef_syscall,
