@@ -45,6 +45,7 @@ fi
 
 printf 'hello\n' >"$W/in.txt"
 printf 'exit ${HYT_X:-0}\n' >"$W/exitx.sh"
+printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
 # the backends to compare on: ptrace always, eBPF when it loads here
@@ -257,8 +258,11 @@ refuse|-D, --daemonize|-D|cat $IN
 refuse|-DD|-DD|cat $IN
 refuse|-DDD|-DDD|cat $IN
 refuse|-b execve, --detach-on|-b execve|cat $IN
-refuse|-X raw|-X raw|cat $IN
-refuse|-X verbose|-X verbose|cat $IN
+same|-X raw|-X raw -e trace=!fadvise64|cat $IN
+both|-X verbose|-X verbose -e trace=!fadvise64|cat $IN
+same|-X abbrev|-X abbrev -e trace=!fadvise64|cat $IN
+both|--const-print-style=raw signals|--const-print-style=raw -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
+same|--const-print-style=verbose signals|--const-print-style=verbose -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
 refuse|-a COLUMN|-a 40|cat $IN
 refuse|--columns=COLUMN|--columns=40|cat $IN
 EOF

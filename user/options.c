@@ -75,7 +75,8 @@ static const char usage_text[] =
 "                 1048576)\n"
 "  -v, --no-abbrev  print structures in full (-e abbrev=none)\n"
 "  -x, -xx, --strings-in-hex[=none|non-ascii|all]  non-ASCII strings in hex; all in hex\n"
-"  -X raw|abbrev|verbose, --const-print-style  only abbrev: constants print as names\n"
+"  -X raw|abbrev|verbose, --const-print-style  named constants as numbers, names (default)\n"
+"                 or both: 0x80000 /* O_RDONLY|O_CLOEXEC */\n"
 "  -y, -yy        print paths of fds; also socket details\n"
 "  -Y             the command name after each pid: [pid 42<sh>]\n"
 "  -n, --syscall-number  the syscall's number before its name: [ 257] openat(...)\n"
@@ -1544,9 +1545,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->detach_on_execve)
 		return bad("%s", "-b execve/--detach-on=execve: hytrace does not detach from a "
 			   "process at execve yet");
-	if (o->xstyle != CONST_ABBREV)
-		return bad("-X %s/--const-print-style: hytrace prints named constants only as "
-			   "names (-X abbrev)", o->xstyle == CONST_RAW ? "raw" : "verbose");
 	/*
 	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
 	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C

@@ -309,13 +309,23 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 	color(tx, sb, C_END, invis);
 }
 
+/* -x/-xx and -X for the renderer (render.h) */
+static int text_xflag(const struct opts *o)
+{
+	if (o->xstyle == CONST_RAW)
+		return o->d.xflag | RENDER_XRAW;
+	if (o->xstyle == CONST_VERBOSE)
+		return o->d.xflag | RENDER_XVERBOSE;
+	return o->d.xflag;
+}
+
 /* ") = RET" (aligned, with -T's time) after the arguments in sb, and the line written. */
 static void ret_part(struct text *tx, const struct sink *s, const struct event *ev,
 		     const struct dctx *d, struct outf *out, const struct task *t, struct sbuf *sb,
 		     unsigned int invis)
 {
 	const struct opts *o = s->o;
-	int xflag = o->d.xflag;
+	int xflag = text_xflag(o);
 
 	sb_puts(sb, ") ");
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
@@ -372,7 +382,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	struct outf *out = task_out(tx, o, tt, t->tid);
 	struct sbuf *sb = &tx->line;
 	unsigned int invis = 0;
-	int xflag = o->d.xflag;
+	int xflag = text_xflag(o);
 
 	tt->last_nr = ev->r.nr;
 	sb_reset(sb);
@@ -467,7 +477,7 @@ static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 			sb_printf(sb, "%d", ev->r.nr);
 		if (d->args && d->args->child) {
 			sb_putc(sb, ' ');
-			render_value(sb, d->args->child, o->d.xflag);
+			render_value(sb, d->args->child, text_xflag(o));
 		}
 		sb_puts(sb, " ---");
 	}
