@@ -55,6 +55,7 @@ enum hv_kind {
 #define HVF_NUMDEC	0x200	/* signed decimal (signals, AT_FDCWD, enums strace prints with %d) */
 #define HVF_NUMOCT	0x400	/* octal (modes) */
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
+#define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 
 struct hv {

@@ -133,6 +133,8 @@ static void render_num(struct sbuf *sb, const struct hv *v)
 		sb_putu(sb, v->u);
 	else if (v->flags & HVF_NUMOCT)
 		sb_printf(sb, "%#" PRIo64, v->u);
+	else if (v->flags & HVF_NUM32)
+		sb_putx(sb, (uint32_t)v->u);
 	else
 		sb_putx(sb, v->u);
 }
