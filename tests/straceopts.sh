@@ -72,6 +72,7 @@ for line in open(sys.argv[1], errors='replace'):
     if line.startswith('% time') or line.startswith('syscall ') or re.match(r'^ *(calls|errors|seconds|shortest|longest|usecs/call)\b', line):
         summary = True
     line = re.sub(r'0x[0-9a-f]{6,}', 'ADDR', line)
+    line = re.sub(r'\[[0-9a-f]{16}\] ', '[IP] ', line)
     line = re.sub(r'^(\[pid +)(\d+)', pid, line)
     line = re.sub(r'^()(\d+)(?=[ <])', pid, line)
     line = re.sub(r'(si_pid=|\+\+\+ exited with |= |wait4\()(\d{3,})', pid, line)
@@ -249,7 +250,9 @@ same|-c -S name|-c -S name|cat $IN
 same|--summary-sort-by=calls|-c --summary-sort-by=calls -U calls|cat $IN
 same|-c -O 1us|-c -O 1us|cat $IN
 same|--summary-syscall-overhead|-c --summary-syscall-overhead=2ns|cat $IN
-refuse|-i, --instruction-pointer|-i|cat $IN
+both|-i, --instruction-pointer|$FILEOPS -i|cat $IN
+same|--instruction-pointer -f (exit lines)|-f --instruction-pointer -e trace=exit_group,wait4|sh -c /bin/true;:
+same|-i on signal lines|-i -e trace=rt_sigaction|sh $W/sig.sh
 both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostname
 same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
 same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link

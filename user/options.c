@@ -80,7 +80,7 @@ static const char usage_text[] =
 "  -y, -yy        print paths of fds; also socket details\n"
 "  -Y             the command name after each pid: [pid 42<sh>]\n"
 "  -n, --syscall-number  the syscall's number before its name: [ 257] openat(...)\n"
-"  -i, --instruction-pointer  refused: records carry no instruction pointer yet\n"
+"  -i, --instruction-pointer  the user instruction pointer of each call: [00007f3b8b1e2a7b]\n"
 "  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
 "  --absolute-timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns], --timestamps\n"
 "  -r, --relative-timestamps[=s|ms|us|ns]  time since the previous line\n"
@@ -1521,9 +1521,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			o->d.verbose = true;
 	if (o->append && !o->outfile)
 		return bad("%s", "-A/--output-append-mode needs -o FILE");
-	if (o->iflag)
-		return bad("%s", "-i/--instruction-pointer: hytrace's records do not carry the user "
-			   "instruction pointer yet");
 	/* -P: also the path each names after symbolic links (strace 6.1, pathtrace.c) */
 	for (int i = 0, n = o->npaths; i < n; i++) {
 		char *real = realpath(o->paths[i], NULL);

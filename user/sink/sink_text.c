@@ -61,6 +61,8 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
+	if (o->iflag)
+		n |= SINK_NEED_IP;
 	return n | sink_needs_fds(o) | sink_needs_stacks(o, false);
 }
 
@@ -288,6 +290,31 @@ static void leader(struct text *tx, const struct sink *s, struct sbuf *sb, const
 	timestamps(tx, s, sb, ts);
 }
 
+/*
+ * -i: "[00007f3b8b1e2a7b] " after the leader, from ev's HY_ARG_IP blob captured when (at the
+ * exit: the entry's where the exit has none); "[????????????????] " where there is none, as
+ * strace prints on exit lines (strace 6.1, print_instruction_pointer())
+ */
+static void put_ip(const struct sink *s, struct sbuf *sb, const struct event *ev, int when)
+{
+	const struct event_blob *b = NULL;
+	uint64_t ip;
+
+	if (!s->o->iflag)
+		return;
+	if (ev) {
+		b = event_blob(ev, HY_ARG_IP, when, 0);
+		if (!b && when == HY_AT_EXIT)
+			b = event_blob(ev, HY_ARG_IP, HY_AT_ENTER, 0);
+	}
+	if (!b || b->h.err || b->h.len < sizeof(ip)) {
+		sb_puts(sb, "[????????????????] ");
+		return;
+	}
+	memcpy(&ip, b->data, sizeof(ip));
+	sb_printf(sb, "[%016" PRIx64 "] ", ip);
+}
+
 /* -n: "[ NR] " before the name (strace's "[%3u] "), after the leader */
 static void put_nr(const struct sink *s, struct sbuf *sb, long nr)
 {
@@ -395,6 +422,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -411,6 +439,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)	/* a previous entry of ours never ended */
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -434,6 +463,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid != t->tid) {
 			close_open(tx, out, t->tid);
 			leader(tx, s, sb, t, ev->r.ts_exit);
+			put_ip(s, sb, ev, HY_AT_EXIT);
 			put_nr(s, sb, ev->r.nr);
 			sb_puts(sb, "<... ");
 			put_name(tx, sb, d, ev->r.nr, &invis);
@@ -444,6 +474,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -466,6 +497,7 @@ static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	put_ip(s, sb, ev, HY_AT_ENTER);
 	color(tx, sb, C_SIG, &invis);
 	if (ev->r.type == HY_REC_SIGSTOP) {
 		sb_printf(sb, "--- stopped by %s ---", name ? name : "?");
@@ -508,6 +540,7 @@ static void text_process(struct sink *s, const struct event *ev, struct task *t)
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	put_ip(s, sb, NULL, 0);
 	if (o->nflag) {	/* strace 6.1 prints the number of the task's last call there */
 		const struct text_task *tt = sink_task(s, t);
 

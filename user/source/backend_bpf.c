@@ -743,6 +743,7 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
 	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
 	rd->cfg_exec_argv = tr->cfg.exec_argv;
+	rd->cfg_ip = tr->cfg.ip;
 	if (o->ncomms > HYB_COMMS_MAX) {
 		pr_warn("at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;

@@ -40,6 +40,7 @@
 struct ptask {
 	pid_t tid, pid;
 	bool in_syscall;	/* between entry and exit stops */
+	uint64_t entry_ip;	/* -i: the instruction pointer at the current call's entry */
 	bool enter_sent;	/* an HY_REC_ENTER went out for the current call */
 	bool pre_exec;		/* our child before its execve: nothing is shown yet */
 	bool seccomp_exit;	/* seccomp mode: the exit stop was asked for */
@@ -223,6 +224,7 @@ static void flush_unfinished(struct tracer *tr, struct ptask *t)
 struct sysinfo_regs {
 	long nr;
 	uint64_t sp;
+	uint64_t ip;		/* the user instruction pointer (-i) */
 	uint64_t args[6];
 	int64_t ret;
 	bool entry, exit, seccomp;
@@ -236,6 +238,7 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info);
 
 		if (n > 0) {
+			s->ip = info.instruction_pointer;
 			switch (info.op) {
 			case PTRACE_SYSCALL_INFO_ENTRY:
 				s->entry = true;
@@ -268,6 +271,7 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 		return -errno;
 	s->nr = (long)regs.orig_rax;
 	s->sp = regs.rsp;
+	s->ip = regs.rip;
 	s->args[0] = regs.rdi;
 	s->args[1] = regs.rsi;
 	s->args[2] = regs.rdx;
@@ -349,6 +353,15 @@ static void stack_maps_changed(struct tracer *tr, struct ptask *t, const struct 
 	sym_invalidate(tr->sym, t->pid);
 }
 
+/* -i: the user instruction pointer as an HY_ARG_IP blob. */
+static void ip_blob(struct recbuf *rb, int when, uint64_t ip)
+{
+	void *p = rb_blob(rb, HY_ARG_IP, when, 0, 0, sizeof(ip));
+
+	if (p)
+		memcpy(p, &ip, sizeof(ip));
+}
+
 static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
 {
 	const struct sysent *se = sysent_get(s->nr);
@@ -380,6 +393,9 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 		return;
 	bool traced = opts_traced(tr->o, s->nr);
 
+	if (traced && tr->cfg.ip)
+		ip_blob(&t->rb, HY_AT_ENTER, s->ip);
+	t->entry_ip = s->ip;
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
 	if (traced && tr->sym && tr->cfg.stacks) {
@@ -415,6 +431,8 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
+	if (tr->cfg.ip && s->ip != t->entry_ip && opts_traced(tr->o, r->nr))
+		ip_blob(&t->rb, HY_AT_EXIT, s->ip);	/* execve: the new program's */
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
 	if (t->comm_stale) {
@@ -501,6 +519,12 @@ static void emit_signal(struct tracer *tr, struct ptask *t, int sig)
 
 		if (p)
 			memcpy(p, &si, sizeof(si));
+	}
+	if (tr->cfg.ip) {	/* -i: where the signal is delivered */
+		struct user_regs_struct regs;
+
+		if (ptrace(PTRACE_GETREGS, t->tid, NULL, &regs) == 0)
+			ip_blob(&rb, HY_AT_ENTER, regs.rip);
 	}
 	pipeline_feed(tr->pl, rb.buf, rb.len);
 	rb_free(&rb);
