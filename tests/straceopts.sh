@@ -45,6 +45,8 @@ fi
 
 printf 'hello\n' >"$W/in.txt"
 printf 'exit ${HYT_X:-0}\n' >"$W/exitx.sh"
+printf 'exec cat %s\n' "$W/in.txt" >"$W/execcat.sh"
+printf 'PATH=/nonexistent:/usr/bin:/bin exec sh -c "exit 7"\n' >"$W/execpath.sh"
 printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
@@ -260,7 +262,9 @@ same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e tra
 refuse|-D, --daemonize|-D|cat $IN
 refuse|-DD|-DD|cat $IN
 refuse|-DDD|-DDD|cat $IN
-refuse|-b execve, --detach-on|-b execve|cat $IN
+same|-b execve, --detach-on|-b execve -e trace=execve,exit_group|sh $W/execcat.sh
+same|--detach-on=execve (a failed execve goes on)|--detach-on=execve -e trace=execve,exit_group|sh $W/execpath.sh
+refuse|-b execve on the eBPF backend|--backend=bpf -b execve|cat $IN
 same|-X raw|-X raw -e trace=!fadvise64|cat $IN
 both|-X verbose|-X verbose -e trace=!fadvise64|cat $IN
 same|-X abbrev|-X abbrev -e trace=!fadvise64|cat $IN
@@ -291,6 +295,14 @@ if diff "$W/strace.app" "$W/hytrace.app" >/dev/null; then
 	ok "-A, --output-append-mode"
 else
 	fail "-A, --output-append-mode" "$(diff "$W/strace.app" "$W/hytrace.app")"
+fi
+# -b execve: the command, let go at its second execve, still gives hytrace its exit status
+$TMO "$HYTRACE" --backend=ptrace -b execve -o "$W/bx.out" sh "$W/execpath.sh" 2>"$W/bx.err"
+rc=$?
+if [ $rc -eq 7 ] && tail -1 "$W/bx.out" | grep -q ' <detached \.\.\.>$'; then
+	ok "-b execve keeps the command's exit status"
+else
+	fail "-b execve keeps the command's exit status" "exit $rc: $(cat "$W/bx.err"; tail -2 "$W/bx.out")"
 fi
 # --attach=PID: attaching to a running process, as -p does
 sleep 30 &

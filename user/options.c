@@ -1539,9 +1539,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	if (o->daemon)
 		return bad("%s", "-D/--daemonize: hytrace runs as the parent of the command it traces, "
 			   "not as a detached grandchild");
-	if (o->detach_on_execve)
-		return bad("%s", "-b execve/--detach-on=execve: hytrace does not detach from a "
-			   "process at execve yet");
 	/*
 	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
 	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C

@@ -200,6 +200,11 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
+	if (o->detach_on_execve) {
+		snprintf(why, whylen, "-b execve: the eBPF backend does not let a process go at its "
+			 "execve (the ptrace backend does)");
+		return -EOPNOTSUPP;
+	}
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;

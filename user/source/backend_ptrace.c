@@ -62,6 +62,9 @@ struct ptracer {
 	unsigned long opts;	/* PTRACE_O_* */
 	int sync_fd;		/* write end of the pipe that holds our child before execve */
 	bool info_ok;		/* PTRACE_GET_SYSCALL_INFO works */
+	/* -b execve: the started command's first execve is traced through (strace's
+	 * skip_one_b_execve); child_detached: that command was let go at a later one */
+	bool b_skip, child_detached;
 	unsigned int nsoon;	/* tasks with soon set */
 	unsigned int nquick;	/* tasks with soon and quick set */
 	unsigned int ncpus;	/* CPUs we may run on */
@@ -593,6 +596,32 @@ static void task_gone(struct tracer *tr, struct ptask *t, int status)
 	ptask_del(t);
 }
 
+/*
+ * -b execve: t has exec'd (its PTRACE_EVENT_EXEC stop): show the call's start, end its line
+ * with " <detached ...>" and let it go on untraced, as strace 6.1 does at that stop.  The
+ * started command stays our child: ptrace_run() waits for its end after the last tracee.
+ */
+static void exec_detach(struct tracer *tr, struct ptask *t)
+{
+	if (t->in_syscall && !t->enter_sent && opts_traced(tr->o, rb_rec(&t->rb)->nr)) {
+		struct hy_rec *h = rb_rec(&t->rb);
+
+		h->type = HY_REC_ENTER;
+		pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+	}
+	t->in_syscall = false;
+	if (ptrace(PTRACE_DETACH, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+		pr_warn("ptrace(PTRACE_DETACH, %d): %s", (int)t->tid, strerror(errno));
+	emit_simple(tr, t, HY_REC_DETACH, 0, 0, 0, 0);
+	if (!(tr->o->quiet & QUIET_ATTACH))
+		pr_warn("Process %d detached", (int)t->tid);
+	if (t->tid == tr->child)
+		P.child_detached = true;
+	if (tr->sym && t->tid == t->pid)
+		sym_exit(tr->sym, t->pid);
+	ptask_del(t);
+}
+
 static void handle_event(struct tracer *tr, struct ptask *t, int status)
 {
 	int event = (unsigned int)status >> 16, sig = WSTOPSIG(status);
@@ -647,6 +676,14 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		}
 		t->pid = t->tid;
 		t->comm_stale = true;
+		if (tr->o->detach_on_execve && !t->pre_exec) {
+			if (P.b_skip && t->tid == tr->child)
+				P.b_skip = false;	/* the command's own first execve */
+			else {
+				exec_detach(tr, t);
+				return;
+			}
+		}
 		if (!t->pre_exec)
 			emit_exec(tr, t, msg);
 		if (resume(t, 0) == 0)
@@ -698,6 +735,14 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 
 	pr_debug("stop of %d: status %#x", (int)pid, status);
 
+	if (!t && P.child_detached && pid == tr->child) {
+		/* -b execve: the command, let go, ends while other tracees run */
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			tr->exit_status = status;
+			tr->child_done = true;
+		}
+		return;
+	}
 	if (!t) {
 		/* a new child can report its first stop before its parent's fork event */
 		t = new_task(tr, pid, NULL, 0);
@@ -895,6 +940,9 @@ static int ptrace_start(struct tracer *tr)
 		    (o->seccomp == 1 || (o->seccomp == -1 && !o->trace_all));
 	if (o->seccomp == 1 && !P.seccomp && !(o->quiet & QUIET_EXIT))
 		pr_warn("--seccomp-bpf needs -f and a command to start; not used");
+	/* -b execve: a process let go under our filter would get ENOSYS for its traced calls */
+	if (o->detach_on_execve)
+		P.seccomp = false;
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
 
@@ -919,6 +967,7 @@ static int ptrace_start(struct tracer *tr)
 	if (child < 0)
 		return (int)child;
 	tr->child = child;
+	P.b_skip = true;
 	struct ptask *t = ptask_add(child);
 
 	err = t ? seize(child) : -ENOMEM;
@@ -1138,6 +1187,19 @@ static int ptrace_run(struct tracer *tr)
 			break;
 		}
 		handle_stop(tr, pid, status);
+	}
+	/* -b execve let the command go: it is still our child, its end is still ours to report */
+	while (P.child_detached && !tr->child_done) {
+		int status;
+
+		if (waitpid(tr->child, &status, 0) == tr->child) {
+			if (WIFEXITED(status) || WIFSIGNALED(status)) {
+				tr->exit_status = status;
+				tr->child_done = true;
+			}
+		} else if (errno != EINTR || (*tr->stop && tr->o->intr != INTR_NEVER)) {
+			break;
+		}
 	}
 	return 0;
 }
