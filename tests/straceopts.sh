@@ -47,6 +47,11 @@ printf 'hello\n' >"$W/in.txt"
 printf 'exit ${HYT_X:-0}\n' >"$W/exitx.sh"
 printf 'exec cat %s\n' "$W/in.txt" >"$W/execcat.sh"
 printf 'PATH=/nonexistent:/usr/bin:/bin exec sh -c "exit 7"\n' >"$W/execpath.sh"
+cat >"$W/dinfo.sh" <<EOS
+t=\$(awk '/^TracerPid/ { print \$2 }' /proc/\$\$/status)
+echo \$\$ \$(ps -o pgid=,sid= -p \$\$) \$t \$(ps -o pgid=,sid= -p "\$t") >"$W/d.pid"
+exec cat "$W/in.txt"
+EOS
 printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
@@ -259,9 +264,8 @@ both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostnam
 same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
 same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link
 same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e trace=!fadvise64|cat $W/link
-refuse|-D, --daemonize|-D|cat $IN
-refuse|-DD|-DD|cat $IN
-refuse|-DDD|-DDD|cat $IN
+refuse|-D on the eBPF backend|--backend=bpf -D|cat $IN
+refuse|-D without a command|-D -p 1|
 same|-b execve, --detach-on|-b execve -e trace=execve,exit_group|sh $W/execcat.sh
 same|--detach-on=execve (a failed execve goes on)|--detach-on=execve -e trace=execve,exit_group|sh $W/execpath.sh
 refuse|-b execve on the eBPF backend|--backend=bpf -b execve|cat $IN
@@ -304,6 +308,40 @@ if [ $rc -eq 7 ] && tail -1 "$W/bx.out" | grep -q ' <detached \.\.\.>$'; then
 else
 	fail "-b execve keeps the command's exit status" "exit $rc: $(cat "$W/bx.err"; tail -2 "$W/bx.out")"
 fi
+# -D, -DD, -DDD: the command keeps the pid the shell started (so the shell gets its exit status
+# itself), the tracer runs apart and finishes the trace after the command's end: the files are
+# compared once both hold their last line
+for d in "-D" "-DD" "-DDD" "--daemonize=grandchild" "--daemonize=pgroup" "--daemonize=session"; do
+	rm -f "$W/ds.out" "$W/dh.out" "$W/d.pid"
+	$STRACE $d -o "$W/ds.out" -e trace=execve,openat,read,close,exit_group cat "$IN" \
+		>/dev/null 2>&1
+	$HYTRACE --backend=ptrace $d -o "$W/dh.out" -e trace=execve,openat,read,close,exit_group \
+		sh "$W/dinfo.sh" >/dev/null 2>"$W/dh.err" &
+	bg=$!
+	wait $bg
+	rc=$?
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		grep -q '^+++ exited' "$W/ds.out" 2>/dev/null && grep -q '^+++ exited' "$W/dh.out" 2>/dev/null && break
+		sleep 0.25
+	done
+	norm "$W/ds.out" >"$W/ds.norm"
+	grep -v '^execve\|^+++' "$W/ds.norm" >"$W/ds.body"
+	norm "$W/dh.out" | sed -n '/^execve("[^"]*cat"/,$p' | grep -v '^execve\|^+++' >"$W/dh.body"
+	# d.pid: the command's pid, pgid, sid; its tracer's pid, pgid, sid
+	read -r cpid cpg csid tpid tpg tsid <"$W/d.pid"
+	case $d in
+	-D|*=grandchild) apart=$([ "$tpg" = "$cpg" ] && [ "$tsid" = "$csid" ] && echo y) ;;
+	-DD|*=pgroup) apart=$([ "$tpg" = "$tpid" ] && [ "$tsid" = "$csid" ] && echo y) ;;
+	*) apart=$([ "$tsid" = "$tpid" ] && echo y) ;;
+	esac
+	if [ $rc -ne 0 ] || [ "$cpid" != "$bg" ] || [ "$apart" != y ]; then
+		fail "$d" "exit $rc, command $cpid/$cpg/$csid (hytrace's pid: $bg), tracer $tpid/$tpg/$tsid: $(cat "$W/dh.err")"
+	elif ! _d=$(diff "$W/ds.body" "$W/dh.body"); then
+		fail "$d" "$_d"
+	else
+		ok "$d (the command keeps hytrace's pid $bg)"
+	fi
+done
 # --attach=PID: attaching to a running process, as -p does
 sleep 30 &
 BG=$!

@@ -35,7 +35,8 @@ static const char usage_text[] =
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
 "  -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
 "  --attach=PID   the same as -p PID;  --user=USER: the same as -u USER\n"
-"  -D, --daemonize[=grandchild|pgroup|session]  refused: hytrace stays PROG's parent\n"
+"  -D, --daemonize[=grandchild|pgroup|session]  the tracer runs apart: PROG keeps hytrace's pid\n"
+"                 (-DD: own process group, -DDD: own session; ptrace backend)\n"
 "  -b execve, --detach-on=execve  let a process go (untraced) when it runs a new program\n"
 "                 (ptrace backend)\n"
 "  --output-separately  with -f and -o FILE: one file per process (-ff)\n"
@@ -1537,9 +1538,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		}
 		free(real);
 	}
-	if (o->daemon)
-		return bad("%s", "-D/--daemonize: hytrace runs as the parent of the command it traces, "
-			   "not as a detached grandchild");
+	if (o->daemon && !o->argv)
+		return bad("%s", "-D/--daemonize needs a command to start");
 	/*
 	 * strace 6.1 (src/strace.c, init()): with -o FILE PROG, no attach messages (-q) unless -q
 	 * or -e quiet= says otherwise, and fatal signals do not stop the tracer (-I 3): a Ctrl-C

@@ -200,6 +200,11 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
+	if (o->daemon) {
+		snprintf(why, whylen, "-D: the eBPF backend does not run apart from the command "
+			 "(the ptrace backend does)");
+		return -EOPNOTSUPP;
+	}
 	if (o->detach_on_execve) {
 		snprintf(why, whylen, "-b execve: the eBPF backend does not let a process go at its "
 			 "execve (the ptrace backend does)");

@@ -941,8 +941,8 @@ static int ptrace_start(struct tracer *tr)
 	if (o->seccomp == 1 && !P.seccomp && !(o->quiet & QUIET_EXIT))
 		pr_warn("--seccomp-bpf needs -f and a command to start; not used");
 	/* -b execve: a process let go under our filter would get ENOSYS for its traced calls */
-	if (o->detach_on_execve)
-		P.seccomp = false;
+	if (o->detach_on_execve || o->daemon)
+		P.seccomp = false;	/* -D: the command is not our child when the filter goes in */
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
 
@@ -962,7 +962,8 @@ static int ptrace_start(struct tracer *tr)
 
 	if (err)
 		return err;
-	pid_t child = spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
+	pid_t child = o->daemon ? spawn_daemon(&sp, o, o->daemon) :
+		      spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
 
 	if (child < 0)
 		return (int)child;
