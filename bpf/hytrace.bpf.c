@@ -41,6 +41,7 @@ const volatile __u32 cfg_strsize = 32;	/* -s, at most HY_STR_MAX */
 const volatile __u32 cfg_verbose;	/* -v: HY_CF_VERBOSE captures in full */
 const volatile __u32 cfg_time = 1;	/* 0: no sink wants times: no clock reads per syscall */
 const volatile __u32 cfg_yflag;		/* -y: HY_CAP_FDPATH resolved here, when the fd is valid */
+const volatile __u32 cfg_ip;		/* -i: an HY_ARG_IP blob at each traced call's entry */
 const volatile __u32 cfg_exec_argv = 1;	/* 0: no sink shows the argv of execs: HY_REC_EXEC alone */
 const volatile __u32 cfg_cgroup;	/* --cgroup: `cgroups` slot 0 holds it */
 const volatile __u32 cfg_ncomms;
@@ -1170,6 +1171,12 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 		}
 	}
 	stack_enter(s, nf);
+	if (cfg_ip) {	/* -i: the user instruction pointer, from the saved user registers */
+		struct pt_regs *ur = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+
+		s->ksrc = ur ? (__u64)&ur->ip : 0;
+		put_blob(s, META(HY_ARG_IP, HY_AT_ENTER, 0, 0), 0, sizeof(__u64), RD_KERNEL);
+	}
 	st->retry = retry;
 	park(s, st);
 	/*
@@ -1397,6 +1404,8 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 	}
 	if (cfg_summary && !st->dev)
 		return 0;	/* -c: another file's, summed at exit */
+	if (cfg_ip)
+		nf |= HYB_NF_ENTER_CAP;	/* -i: every traced call carries its instruction pointer */
 	if (nf & (HYB_NF_ENTER_CAP | HYB_NF_BLOCKS))
 		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf);
 	return 0;

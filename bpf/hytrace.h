@@ -136,6 +136,10 @@ struct hy_rec {
 				   --stack-size (the stack mapping ended), err when not even its
 				   first page could be read.  On mmap records, when HY_AT_EXIT,
 				   idx 2 (HY_BF_FDPATH): the mapped file's path, read at the call */
+#define HY_ARG_IP	11	/* -i: the user instruction pointer, one __u64, idx 0, addr 0: at the
+				   call's entry (HY_AT_ENTER); HY_AT_EXIT where it differs at the
+				   exit (execve: the new program's); on a HY_REC_SIGNAL, where the
+				   signal is delivered (HY_AT_ENTER) */
 #define HY_UREGS_N	17	/* registers in an HY_ARG_USTACK idx 0 blob */
 #define HY_USTACK_DEFAULT 8192	/* --stack-size by default: perf record --call-graph=dwarf's */
 #define HY_USTACK_MAX	16384	/* the largest --stack-size */

@@ -156,7 +156,7 @@ struct hv *v_dirfd(struct dctx *d, int i)
 		v = hv_new(d, HV_SYM);
 		v->text = "AT_FDCWD";
 		v->u = (uint64_t)(int64_t)AT_FDCWD_VAL;
-		v->flags |= HVF_NUM;
+		v->flags |= HVF_NUM | HVF_NUMDEC;
 		return v;
 	}
 	return v_fd(d, i);
@@ -349,7 +349,7 @@ struct hv *hv_signal(struct dctx *d, int sig)
 
 		v->text = n;
 		v->u = sig;
-		v->flags |= HVF_NUM;
+		v->flags |= HVF_NUM | HVF_NUMDEC;
 		return v;
 	}
 	return hv_int(d, sig);

@@ -51,6 +51,12 @@ enum hv_kind {
 #define HVF_STRNUL	0x40	/* HV_STR: came from a NUL-terminated string */
 #define HVF_ATCWD	0x80	/* HV_FD: AT_FDCWD, printed by name (its path is the cwd) */
 #define HVF_FDRAW	0x100	/* HV_FD: text is preformatted (-yy socket details): no escaping */
+/* how -X raw / -X verbose print the number u of an HVF_NUM node (hex when neither is set) */
+#define HVF_NUMDEC	0x200	/* signed decimal (signals, AT_FDCWD, enums strace prints with %d) */
+#define HVF_NUMOCT	0x400	/* octal (modes) */
+#define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
+#define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
+#define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */

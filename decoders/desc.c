@@ -102,7 +102,7 @@ static struct hv *hv_sigmask(struct dctx *d, const void *data, unsigned int byte
 		struct hv *v = hv_new(d, HV_SYM);
 
 		v->u = bit + 1;
-		v->flags |= HVF_NUM;
+		v->flags |= HVF_NUM | HVF_NUMDEC;
 		v->text = n ? n + 3 : arena_printf(d->ar, "%u", bit + 1);
 		hv_add(a, NULL, v);
 	}

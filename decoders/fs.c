@@ -87,7 +87,11 @@ static unsigned int dev_minor(uint64_t dev)
 
 static struct hv *fs_dev(struct dctx *d, uint64_t dev)
 {
-	return hv_expr(d, "makedev(%#x, %#x)", dev_major(dev), dev_minor(dev));
+	struct hv *v = hv_expr(d, "makedev(%#x, %#x)", dev_major(dev), dev_minor(dev));
+
+	v->u = dev;	/* -X raw: 0x103 */
+	v->flags |= HVF_NUM;
+	return v;
 }
 
 static struct hv *fs_symbolic_mode(struct dctx *d, unsigned int mode)
@@ -102,7 +106,7 @@ static struct hv *fs_symbolic_mode(struct dctx *d, unsigned int mode)
 		return hv_mode(d, mode);
 	v = hv_new(d, HV_SYM);
 	v->u = mode;
-	v->flags |= HVF_NUM;
+	v->flags |= HVF_NUM | HVF_NUMOCT;
 	v->text = arena_printf(d->ar, "%s%s%s%s%s%#03o", ifmt, ifmt[0] ? "|" : "",
 			       (mode & HY_S_ISUID) ? "S_ISUID|" : "",
 			       (mode & HY_S_ISGID) ? "S_ISGID|" : "",

@@ -581,11 +581,17 @@ void dec_arch_prctl(struct dctx *d)
 
 static struct hv *hv_rlim(struct dctx *d, uint64_t v)
 {
+	struct hv *e;
+
 	if (v == HY_RLIM64_INFINITY)
-		return hv_expr(d, "RLIM64_INFINITY");
-	if (v > 1024 && v % 1024 == 0)
-		return hv_expr(d, "%llu*1024", (unsigned long long)(v / 1024));
-	return hv_uint(d, v);
+		e = hv_expr(d, "RLIM64_INFINITY");
+	else if (v > 1024 && v % 1024 == 0)
+		e = hv_expr(d, "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		return hv_uint(d, v);
+	e->u = v;	/* -X raw: 8388608, as strace's print_rlim64_t */
+	e->flags |= HVF_NUM | HVF_NUMUDEC;
+	return e;
 }
 
 /* struct rlimit at argument i; out: an output argument (address when the call failed). */

@@ -2,6 +2,7 @@
 /* render.c: value trees to strace-style text. */
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include "render.h"
 
@@ -21,8 +22,10 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 		   int quotes)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	int usehex = xflag > 1;
+	int usehex;
 
+	xflag &= ~RENDER_XMASK;
+	usehex = xflag > 1;
 	if (xflag == 1) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = s[i];
@@ -121,11 +124,98 @@ static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, in
 	}
 }
 
+/* The number of an HVF_NUM node in the style its flags name (strace's XLAT_STYLE_FMT_*). */
+static void render_num(struct sbuf *sb, const struct hv *v)
+{
+	if (v->flags & HVF_NUMDEC)
+		sb_puti(sb, v->i);
+	else if (v->flags & HVF_NUMUDEC)
+		sb_putu(sb, v->u);
+	else if (v->flags & HVF_NUMOCT)
+		sb_printf(sb, "%#" PRIo64, v->u);
+	else if (v->flags & HVF_NUM32)
+		sb_putx(sb, (uint32_t)v->u);
+	else
+		sb_putx(sb, v->u);
+}
+
+/* The signal number a sigset element's name stands for ("INT", "RTMIN", "RT_3", "40"), or 0. */
+static int sigset_num(const char *t, size_t n)
+{
+	char name[16];
+
+	if (n >= sizeof(name) - 3)
+		return 0;
+	if (n == 5 && !memcmp(t, "RTMIN", 5))
+		return 32;
+	memcpy(name, "SIG", 3);
+	memcpy(name + 3, t, n);
+	name[n + 3] = '\0';
+	for (int sig = 1; sig <= 64; sig++) {
+		const char *sn = signame(sig);
+
+		if (sn && !strcmp(sn, name))
+			return sig;
+	}
+	if (n > 3 && !memcmp(t, "RT_", 3))
+		return 32 + atoi(name + 6);
+	return atoi(name + 3);
+}
+
+/*
+ * A signal set under -X raw or -X verbose: [INT RT_1] as [2 33] or [2 /\* INT *\/ 33 /\* RT_1 *\/]
+ * (strace 6.1, sprintsigmask_n with the xlat style).
+ */
+static void render_sigset(struct sbuf *sb, const char *t, bool verbose)
+{
+	const char *p = t;
+
+	while (*p && *p != '[')
+		sb_putc(sb, *p++);
+	if (*p)
+		sb_putc(sb, *p++);
+	while (*p && *p != ']') {
+		const char *e = p;
+
+		while (*e && *e != ' ' && *e != ']')
+			e++;
+		sb_puti(sb, sigset_num(p, e - p));
+		if (verbose) {
+			sb_puts(sb, " /* ");
+			sb_putn(sb, p, e - p);
+			sb_puts(sb, " */");
+		}
+		p = *e == ' ' ? e + 1 : e;
+		if (*e == ' ')
+			sb_putc(sb, ' ');
+	}
+	sb_puts(sb, p);
+}
+
 void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 {
 	if (v->name) {
 		sb_puts(sb, v->name);
 		sb_putc(sb, '=');
+	}
+	/* -X raw / -X verbose: a named constant as its number (then its name in a comment) */
+	if ((xflag & RENDER_XMASK) && (v->flags & HVF_NUM) &&
+	    (v->kind == HV_SYM || v->kind == HV_EXPR) && v->text) {
+		if (v->flags & HVF_SIGSET)
+			render_sigset(sb, v->text, xflag & RENDER_XVERBOSE);
+		else
+			render_num(sb, v);
+		if ((xflag & RENDER_XVERBOSE) && !(v->flags & HVF_SIGSET)) {
+			sb_puts(sb, " /* ");
+			sb_puts(sb, v->text);
+			sb_puts(sb, " */");
+		}
+		if (v->comment && (xflag & RENDER_XVERBOSE)) {
+			sb_puts(sb, " /* ");
+			sb_puts(sb, v->comment);
+			sb_puts(sb, " */");
+		}
+		return;
 	}
 	switch (v->kind) {
 	case HV_INT:
@@ -154,15 +244,18 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 		sb_puts(sb, v->text ? v->text : "?");
 		break;
 	case HV_STR:
-		render_quoted(sb, v->text, v->len, xflag, NULL, !(v->flags & HVF_NOQUOTE));
+		render_quoted(sb, v->text, v->len, xflag & ~RENDER_XMASK, NULL,
+			      !(v->flags & HVF_NOQUOTE));
 		if (v->flags & HVF_TRUNC)
 			sb_puts(sb, "...");
 		break;
 	case HV_FD:
-		if (v->flags & HVF_ATCWD)
+		if ((v->flags & HVF_ATCWD) && !(xflag & RENDER_XMASK))
 			sb_puts(sb, "AT_FDCWD");
 		else
 			sb_puti(sb, v->i);
+		if ((v->flags & HVF_ATCWD) && (xflag & RENDER_XVERBOSE))
+			sb_puts(sb, " /* AT_FDCWD */");
 		if (v->text)
 			render_fdpath(sb, v->text, strlen(v->text), v->flags & HVF_FDRAW, xflag);
 		break;

@@ -50,7 +50,7 @@ static struct hv *code_node(struct dctx *d, int sig, int code)
 
 		v->text = name;
 		v->u = (uint64_t)(int64_t)code;
-		v->flags |= HVF_NUM;
+		v->flags |= HVF_NUM | HVF_NUM32;
 		return v;
 	}
 	return hv_int(d, code);

@@ -55,7 +55,7 @@ struct hv *hv_sigset(struct dctx *d, const void *mask, size_t bytes)
 
 	memcpy(&u, mask, bytes < 8 ? bytes : 8);
 	v->u = u;
-	v->flags |= HVF_NUM;
+	v->flags |= HVF_NUM | HVF_SIGSET;
 	return v;
 }
 

@@ -224,6 +224,8 @@ struct hv *hv_sym(struct dctx *d, const struct xlat *x, uint64_t n, bool hex)
 		v->kind = HV_INT;
 		v->i = (int64_t)n;
 	}
+	if (v->kind == HV_SYM && !hex)
+		v->flags |= HVF_NUMDEC;	/* -X raw prints it in decimal (strace's printxval_d) */
 	return v;
 }
 

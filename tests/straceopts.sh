@@ -45,6 +45,14 @@ fi
 
 printf 'hello\n' >"$W/in.txt"
 printf 'exit ${HYT_X:-0}\n' >"$W/exitx.sh"
+printf 'exec cat %s\n' "$W/in.txt" >"$W/execcat.sh"
+printf 'PATH=/nonexistent:/usr/bin:/bin exec sh -c "exit 7"\n' >"$W/execpath.sh"
+cat >"$W/dinfo.sh" <<EOS
+t=\$(awk '/^TracerPid/ { print \$2 }' /proc/\$\$/status)
+echo \$\$ \$(ps -o pgid=,sid= -p \$\$) \$t \$(ps -o pgid=,sid= -p "\$t") >"$W/d.pid"
+exec cat "$W/in.txt"
+EOS
+printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
 # the backends to compare on: ptrace always, eBPF when it loads here
@@ -71,6 +79,7 @@ for line in open(sys.argv[1], errors='replace'):
     if line.startswith('% time') or line.startswith('syscall ') or re.match(r'^ *(calls|errors|seconds|shortest|longest|usecs/call)\b', line):
         summary = True
     line = re.sub(r'0x[0-9a-f]{6,}', 'ADDR', line)
+    line = re.sub(r'\[[0-9a-f]{16}\] ', '[IP] ', line)
     line = re.sub(r'^(\[pid +)(\d+)', pid, line)
     line = re.sub(r'^()(\d+)(?=[ <])', pid, line)
     line = re.sub(r'(si_pid=|\+\+\+ exited with |= |wait4\()(\d{3,})', pid, line)
@@ -248,17 +257,23 @@ same|-c -S name|-c -S name|cat $IN
 same|--summary-sort-by=calls|-c --summary-sort-by=calls -U calls|cat $IN
 same|-c -O 1us|-c -O 1us|cat $IN
 same|--summary-syscall-overhead|-c --summary-syscall-overhead=2ns|cat $IN
-refuse|-i, --instruction-pointer|-i|cat $IN
+both|-i, --instruction-pointer|$FILEOPS -i|cat $IN
+same|--instruction-pointer -f (exit lines)|-f --instruction-pointer -e trace=exit_group,wait4|sh -c /bin/true;:
+same|-i on signal lines|-i -e trace=rt_sigaction|sh $W/sig.sh
 both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostname
 same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
 same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link
 same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e trace=!fadvise64|cat $W/link
-refuse|-D, --daemonize|-D|cat $IN
-refuse|-DD|-DD|cat $IN
-refuse|-DDD|-DDD|cat $IN
-refuse|-b execve, --detach-on|-b execve|cat $IN
-refuse|-X raw|-X raw|cat $IN
-refuse|-X verbose|-X verbose|cat $IN
+refuse|-D on the eBPF backend|--backend=bpf -D|cat $IN
+refuse|-D without a command|-D -p 1|
+same|-b execve, --detach-on|-b execve -e trace=execve,exit_group|sh $W/execcat.sh
+same|--detach-on=execve (a failed execve goes on)|--detach-on=execve -e trace=execve,exit_group|sh $W/execpath.sh
+refuse|-b execve on the eBPF backend|--backend=bpf -b execve|cat $IN
+same|-X raw|-X raw -e trace=!fadvise64|cat $IN
+both|-X verbose|-X verbose -e trace=!fadvise64|cat $IN
+same|-X abbrev|-X abbrev -e trace=!fadvise64|cat $IN
+both|--const-print-style=raw signals|--const-print-style=raw -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
+same|--const-print-style=verbose signals|--const-print-style=verbose -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
 refuse|-a COLUMN|-a 40|cat $IN
 refuse|--columns=COLUMN|--columns=40|cat $IN
 EOF
@@ -285,6 +300,48 @@ if diff "$W/strace.app" "$W/hytrace.app" >/dev/null; then
 else
 	fail "-A, --output-append-mode" "$(diff "$W/strace.app" "$W/hytrace.app")"
 fi
+# -b execve: the command, let go at its second execve, still gives hytrace its exit status
+$TMO "$HYTRACE" --backend=ptrace -b execve -o "$W/bx.out" sh "$W/execpath.sh" 2>"$W/bx.err"
+rc=$?
+if [ $rc -eq 7 ] && tail -1 "$W/bx.out" | grep -q ' <detached \.\.\.>$'; then
+	ok "-b execve keeps the command's exit status"
+else
+	fail "-b execve keeps the command's exit status" "exit $rc: $(cat "$W/bx.err"; tail -2 "$W/bx.out")"
+fi
+# -D, -DD, -DDD: the command keeps the pid the shell started (so the shell gets its exit status
+# itself), the tracer runs apart and finishes the trace after the command's end: the files are
+# compared once both hold their last line
+for d in "-D" "-DD" "-DDD" "--daemonize=grandchild" "--daemonize=pgroup" "--daemonize=session"; do
+	rm -f "$W/ds.out" "$W/dh.out" "$W/d.pid"
+	$STRACE $d -o "$W/ds.out" -e trace=execve,openat,read,close,exit_group cat "$IN" \
+		>/dev/null 2>&1
+	$HYTRACE --backend=ptrace $d -o "$W/dh.out" -e trace=execve,openat,read,close,exit_group \
+		sh "$W/dinfo.sh" >/dev/null 2>"$W/dh.err" &
+	bg=$!
+	wait $bg
+	rc=$?
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		grep -q '^+++ exited' "$W/ds.out" 2>/dev/null && grep -q '^+++ exited' "$W/dh.out" 2>/dev/null && break
+		sleep 0.25
+	done
+	norm "$W/ds.out" >"$W/ds.norm"
+	grep -v '^execve\|^+++' "$W/ds.norm" >"$W/ds.body"
+	norm "$W/dh.out" | sed -n '/^execve("[^"]*cat"/,$p' | grep -v '^execve\|^+++' >"$W/dh.body"
+	# d.pid: the command's pid, pgid, sid; its tracer's pid, pgid, sid
+	read -r cpid cpg csid tpid tpg tsid <"$W/d.pid"
+	case $d in
+	-D|*=grandchild) apart=$([ "$tpg" = "$cpg" ] && [ "$tsid" = "$csid" ] && echo y) ;;
+	-DD|*=pgroup) apart=$([ "$tpg" = "$tpid" ] && [ "$tsid" = "$csid" ] && echo y) ;;
+	*) apart=$([ "$tsid" = "$tpid" ] && echo y) ;;
+	esac
+	if [ $rc -ne 0 ] || [ "$cpid" != "$bg" ] || [ "$apart" != y ]; then
+		fail "$d" "exit $rc, command $cpid/$cpg/$csid (hytrace's pid: $bg), tracer $tpid/$tpg/$tsid: $(cat "$W/dh.err")"
+	elif ! _d=$(diff "$W/ds.body" "$W/dh.body"); then
+		fail "$d" "$_d"
+	else
+		ok "$d (the command keeps hytrace's pid $bg)"
+	fi
+done
 # --attach=PID: attaching to a running process, as -p does
 sleep 30 &
 BG=$!

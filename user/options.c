@@ -35,8 +35,10 @@ static const char usage_text[] =
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
 "  -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in PROG's environment; -E VAR removes VAR\n"
 "  --attach=PID   the same as -p PID;  --user=USER: the same as -u USER\n"
-"  -D, --daemonize[=grandchild|pgroup|session]  refused: hytrace stays PROG's parent\n"
-"  -b execve, --detach-on=execve  refused: no detaching at execve yet\n"
+"  -D, --daemonize[=grandchild|pgroup|session]  the tracer runs apart: PROG keeps hytrace's pid\n"
+"                 (-DD: own process group, -DDD: own session; ptrace backend)\n"
+"  -b execve, --detach-on=execve  let a process go (untraced) when it runs a new program\n"
+"                 (ptrace backend)\n"
 "  --output-separately  with -f and -o FILE: one file per process (-ff)\n"
 "  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
 "  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
@@ -84,11 +86,12 @@ static const char usage_text[] =
 "                 1048576)\n"
 "  -v, --no-abbrev  print structures in full (-e abbrev=none)\n"
 "  -x, -xx, --strings-in-hex[=none|non-ascii|all]  non-ASCII strings in hex; all in hex\n"
-"  -X raw|abbrev|verbose, --const-print-style  only abbrev: constants print as names\n"
+"  -X raw|abbrev|verbose, --const-print-style  named constants as numbers, names (default)\n"
+"                 or both: 0x80000 /* O_RDONLY|O_CLOEXEC */\n"
 "  -y, -yy        print paths of fds; also socket details and device numbers\n"
 "  -Y             the command name after each pid: [pid 42<sh>]\n"
 "  -n, --syscall-number  the syscall's number before its name: [ 257] openat(...)\n"
-"  -i, --instruction-pointer  refused: records carry no instruction pointer yet\n"
+"  -i, --instruction-pointer  the user instruction pointer of each call: [00007f3b8b1e2a7b]\n"
 "  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n"
 "  --absolute-timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns], --timestamps\n"
 "  -r, --relative-timestamps[=s|ms|us|ns]  time since the previous line\n"
@@ -1837,9 +1840,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			o->d.verbose = true;
 	if (o->append && !o->outfile)
 		return bad("%s", "-A/--output-append-mode needs -o FILE");
-	if (o->iflag)
-		return bad("%s", "-i/--instruction-pointer: hytrace's records do not carry the user "
-			   "instruction pointer yet");
 	/* -P: also the path each names after symbolic links (strace 6.1, pathtrace.c) */
 	for (int i = 0, n = o->npaths; i < n; i++) {
 		char *real = realpath(o->paths[i], NULL);
@@ -1855,15 +1855,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		}
 		free(real);
 	}
-	if (o->daemon)
-		return bad("%s", "-D/--daemonize: hytrace runs as the parent of the command it traces, "
-			   "not as a detached grandchild");
-	if (o->detach_on_execve)
-		return bad("%s", "-b execve/--detach-on=execve: hytrace does not detach from a "
-			   "process at execve yet");
-	if (o->xstyle != CONST_ABBREV)
-		return bad("-X %s/--const-print-style: hytrace prints named constants only as "
-			   "names (-X abbrev)", o->xstyle == CONST_RAW ? "raw" : "verbose");
+	if (o->daemon && !o->argv)
+		return bad("%s", "-D/--daemonize needs a command to start");
 	/* strace 6.1: "piping the output and -ff are mutually exclusive" */
 	if (o->follow == 2 && (o->outfile[0] == '|' || o->outfile[0] == '!'))
 		return bad("-ff writes one file per process: not with -o '%s' (a pipe)", o->outfile);

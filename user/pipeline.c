@@ -129,6 +129,7 @@ void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg)
 	if (pl->o->kflag && pl->nrecord)
 		cfg->stacks = true;
 	cfg->stack_depth = pl->o->stack_depth;
+	cfg->ip = needs & SINK_NEED_IP;
 }
 
 /* -k: name the frames of ev's stack and hand them to the sinks that show stacks. */

@@ -24,6 +24,7 @@
 #define SINK_NEED_EXEC_ARGV	0x08	/* the argv of each exec (process command lines) */
 #define SINK_NEED_STACKS	0x10	/* a user stack per syscall (-k) */
 #define SINK_NEED_STACK_LINES	0x20	/* ... with file:line of each frame where debug info has it */
+#define SINK_NEED_IP		0x40	/* the user instruction pointer of each call and signal (-i) */
 
 struct sink;
 

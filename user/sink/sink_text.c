@@ -66,6 +66,8 @@ static unsigned int text_needs(const struct opts *o)
 
 	if (o->tflag || o->rflag || o->Tflag)
 		n |= SINK_NEED_TIMES;
+	if (o->iflag)
+		n |= SINK_NEED_IP;
 	return n | sink_needs_fds(o) | sink_needs_stacks(o, false);
 }
 
@@ -315,6 +317,31 @@ static void leader_at(struct text *tx, const struct sink *s, struct sbuf *sb, co
 	indent(sb, depth);
 }
 
+/*
+ * -i: "[00007f3b8b1e2a7b] " after the leader, from ev's HY_ARG_IP blob captured when (at the
+ * exit: the entry's where the exit has none); "[????????????????] " where there is none, as
+ * strace prints on exit lines (strace 6.1, print_instruction_pointer())
+ */
+static void put_ip(const struct sink *s, struct sbuf *sb, const struct event *ev, int when)
+{
+	const struct event_blob *b = NULL;
+	uint64_t ip;
+
+	if (!s->o->iflag)
+		return;
+	if (ev) {
+		b = event_blob(ev, HY_ARG_IP, when, 0);
+		if (!b && when == HY_AT_EXIT)
+			b = event_blob(ev, HY_ARG_IP, HY_AT_ENTER, 0);
+	}
+	if (!b || b->h.err || b->h.len < sizeof(ip)) {
+		sb_puts(sb, "[????????????????] ");
+		return;
+	}
+	memcpy(&ip, b->data, sizeof(ip));
+	sb_printf(sb, "[%016" PRIx64 "] ", ip);
+}
+
 /* -n: "[ NR] " before the name (strace's "[%3u] "), after the leader */
 static void put_nr(const struct sink *s, struct sbuf *sb, long nr)
 {
@@ -351,13 +378,23 @@ static void dump_part(const struct opts *o, const struct event *ev, struct sbuf 
 			      "eBPF, 16 MiB on ptrace");
 }
 
+/* -x/-xx and -X for the renderer (render.h) */
+static int text_xflag(const struct opts *o)
+{
+	if (o->xstyle == CONST_RAW)
+		return o->d.xflag | RENDER_XRAW;
+	if (o->xstyle == CONST_VERBOSE)
+		return o->d.xflag | RENDER_XVERBOSE;
+	return o->d.xflag;
+}
+
 /* ") = RET" (aligned, with -T's time) after the arguments in sb, and the line written. */
 static void ret_part(struct text *tx, const struct sink *s, const struct event *ev,
 		     const struct dctx *d, struct outf *out, const struct task *t, struct sbuf *sb,
 		     unsigned int invis)
 {
 	const struct opts *o = s->o;
-	int xflag = o->d.xflag;
+	int xflag = text_xflag(o);
 
 	sb_puts(sb, ") ");
 	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
@@ -415,7 +452,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 	struct outf *out = task_out(tx, o, tt, t->tid);
 	struct sbuf *sb = &tx->line;
 	unsigned int invis = 0;
-	int xflag = o->d.xflag;
+	int xflag = text_xflag(o);
 
 	tt->last_nr = ev->r.nr;
 	sb_reset(sb);
@@ -428,6 +465,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -444,6 +482,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)	/* a previous entry of ours never ended */
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -467,6 +506,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid != t->tid) {
 			close_open(tx, out, t->tid);
 			leader(tx, s, sb, t, ev->r.ts_exit);
+			put_ip(s, sb, ev, HY_AT_EXIT);
 			put_nr(s, sb, ev->r.nr);
 			sb_puts(sb, "<... ");
 			put_name(tx, sb, d, ev->r.nr, &invis);
@@ -477,6 +517,7 @@ static void text_syscall(struct sink *s, const struct event *ev, struct dctx *d,
 		if (out->open_tid == t->tid)
 			end_line(out, " <unfinished ...>\n");
 		leader(tx, s, sb, t, ev->r.ts_enter);
+		put_ip(s, sb, ev, HY_AT_ENTER);
 		put_nr(s, sb, ev->r.nr);
 		put_name(tx, sb, d, ev->r.nr, &invis);
 		sb_putc(sb, '(');
@@ -499,6 +540,7 @@ static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	put_ip(s, sb, ev, HY_AT_ENTER);
 	color(tx, sb, C_SIG, &invis);
 	if (ev->r.type == HY_REC_SIGSTOP) {
 		sb_printf(sb, "--- stopped by %s ---", name ? name : "?");
@@ -510,7 +552,7 @@ static void text_signal(struct sink *s, const struct event *ev, struct dctx *d, 
 			sb_printf(sb, "%d", ev->r.nr);
 		if (d->args && d->args->child) {
 			sb_putc(sb, ' ');
-			render_value(sb, d->args->child, o->d.xflag);
+			render_value(sb, d->args->child, text_xflag(o));
 		}
 		sb_puts(sb, " ---");
 	}
@@ -541,6 +583,7 @@ static void text_process(struct sink *s, const struct event *ev, struct task *t)
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	leader(tx, s, sb, t, ev->r.ts_enter);
+	put_ip(s, sb, NULL, 0);
 	if (o->nflag) {	/* strace 6.1 prints the number of the task's last call there */
 		const struct text_task *tt = sink_task(s, t);
 

@@ -27,6 +27,7 @@ struct capture_cfg {
 	bool exec_argv;		/* the new argv of each exec (HY_REC_EXEC's blob) */
 	bool stacks;		/* a user stack per syscall (-k): HY_ARG_STACK */
 	unsigned int stack_depth;	/* ... of at most this many frames */
+	bool ip;		/* the user instruction pointer (-i): HY_ARG_IP */
 };
 
 struct tracer {

@@ -311,6 +311,16 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 
 	if (r)
 		return r;
+	if (o->daemon) {
+		snprintf(why, whylen, "-D: the eBPF backend does not run apart from the command "
+			 "(the ptrace backend does)");
+		return -EOPNOTSUPP;
+	}
+	if (o->detach_on_execve) {
+		snprintf(why, whylen, "-b execve: the eBPF backend does not let a process go at its "
+			 "execve (the ptrace backend does)");
+		return -EOPNOTSUPP;
+	}
 	if (geteuid() != 0 && !have_bpf_caps()) {
 		snprintf(why, whylen, "needs root, or CAP_BPF and CAP_PERFMON");
 		return -EPERM;
@@ -980,6 +990,7 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
 	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
 	rd->cfg_exec_argv = tr->cfg.exec_argv;
+	rd->cfg_ip = tr->cfg.ip;
 	if (o->ncomms > HYB_COMMS_MAX) {
 		pr_warn("at most %d --comm names in the eBPF backend", HYB_COMMS_MAX);
 		return -EINVAL;

@@ -42,6 +42,7 @@
 struct ptask {
 	pid_t tid, pid;
 	bool in_syscall;	/* between entry and exit stops */
+	uint64_t entry_ip;	/* -i: the instruction pointer at the current call's entry */
 	bool enter_sent;	/* an HY_REC_ENTER went out for the current call */
 	bool pre_exec;		/* our child before its execve: nothing is shown yet */
 	bool seccomp_exit;	/* seccomp mode: the exit stop was asked for */
@@ -73,6 +74,9 @@ struct ptracer {
 	unsigned long opts;	/* PTRACE_O_* */
 	int sync_fd;		/* write end of the pipe that holds our child before execve */
 	bool info_ok;		/* PTRACE_GET_SYSCALL_INFO works */
+	/* -b execve: the started command's first execve is traced through (strace's
+	 * skip_one_b_execve); child_detached: that command was let go at a later one */
+	bool b_skip, child_detached;
 	unsigned int nsoon;	/* tasks with soon set */
 	unsigned int nquick;	/* tasks with soon and quick set */
 	unsigned int ncpus;	/* CPUs we may run on */
@@ -243,6 +247,7 @@ static void flush_unfinished(struct tracer *tr, struct ptask *t)
 struct sysinfo_regs {
 	long nr;
 	uint64_t sp;
+	uint64_t ip;		/* the user instruction pointer (-i) */
 	uint64_t args[6];
 	int64_t ret;
 	bool entry, exit, seccomp;
@@ -256,6 +261,7 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info);
 
 		if (n > 0) {
+			s->ip = info.instruction_pointer;
 			switch (info.op) {
 			case PTRACE_SYSCALL_INFO_ENTRY:
 				s->entry = true;
@@ -288,6 +294,7 @@ static int get_syscall(struct ptask *t, struct sysinfo_regs *s)
 		return -errno;
 	s->nr = (long)regs.orig_rax;
 	s->sp = regs.rsp;
+	s->ip = regs.rip;
 	s->args[0] = regs.rdi;
 	s->args[1] = regs.rsi;
 	s->args[2] = regs.rdx;
@@ -452,6 +459,15 @@ static void inject_exit(struct ptask *t, struct hy_rec *r)
 	t->inj = NULL;
 }
 
+/* -i: the user instruction pointer as an HY_ARG_IP blob. */
+static void ip_blob(struct recbuf *rb, int when, uint64_t ip)
+{
+	void *p = rb_blob(rb, HY_ARG_IP, when, 0, 0, sizeof(ip));
+
+	if (p)
+		memcpy(p, &ip, sizeof(ip));
+}
+
 static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysinfo_regs *s)
 {
 	const struct sysent *se = sysent_get(s->nr);
@@ -503,6 +519,9 @@ static void syscall_entry(struct tracer *tr, struct ptask *t, const struct sysin
 		return;
 	bool traced = opts_traced(tr->o, s->nr);
 
+	if (traced && tr->cfg.ip)
+		ip_blob(&t->rb, HY_AT_ENTER, s->ip);
+	t->entry_ip = s->ip;
 	if (se && traced)
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_ENTER, tr, s->sp);
 	if (traced && tr->o->ninjects)	/* after the entry capture: it reads the arguments */
@@ -552,6 +571,8 @@ static void syscall_exit(struct tracer *tr, struct ptask *t, const struct sysinf
 		r->flags |= HY_F_RESTART;
 	if (se && opts_traced(tr->o, r->nr))
 		capture_apply(&t->rb, t->tid, &se->cap, HY_AT_EXIT, tr, 0);
+	if (tr->cfg.ip && s->ip != t->entry_ip && opts_traced(tr->o, r->nr))
+		ip_blob(&t->rb, HY_AT_EXIT, s->ip);	/* execve: the new program's */
 	r = rb_rec(&t->rb);
 	r->pid = t->pid;	/* execve from a thread changes it */
 	if (t->comm_stale) {
@@ -639,6 +660,12 @@ static void emit_signal(struct tracer *tr, struct ptask *t, int sig)
 		if (p)
 			memcpy(p, &si, sizeof(si));
 	}
+	if (tr->cfg.ip) {	/* -i: where the signal is delivered */
+		struct user_regs_struct regs;
+
+		if (ptrace(PTRACE_GETREGS, t->tid, NULL, &regs) == 0)
+			ip_blob(&rb, HY_AT_ENTER, regs.rip);
+	}
 	pipeline_feed(tr->pl, rb.buf, rb.len);
 	rb_free(&rb);
 }
@@ -707,6 +734,32 @@ static void task_gone(struct tracer *tr, struct ptask *t, int status)
 	ptask_del(t);
 }
 
+/*
+ * -b execve: t has exec'd (its PTRACE_EVENT_EXEC stop): show the call's start, end its line
+ * with " <detached ...>" and let it go on untraced, as strace 6.1 does at that stop.  The
+ * started command stays our child: ptrace_run() waits for its end after the last tracee.
+ */
+static void exec_detach(struct tracer *tr, struct ptask *t)
+{
+	if (t->in_syscall && !t->enter_sent && opts_traced(tr->o, rb_rec(&t->rb)->nr)) {
+		struct hy_rec *h = rb_rec(&t->rb);
+
+		h->type = HY_REC_ENTER;
+		pipeline_feed(tr->pl, t->rb.buf, t->rb.len);
+	}
+	t->in_syscall = false;
+	if (ptrace(PTRACE_DETACH, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+		pr_warn("ptrace(PTRACE_DETACH, %d): %s", (int)t->tid, strerror(errno));
+	emit_simple(tr, t, HY_REC_DETACH, 0, 0, 0, 0);
+	if (!(tr->o->quiet & QUIET_ATTACH))
+		pr_warn("Process %d detached", (int)t->tid);
+	if (t->tid == tr->child)
+		P.child_detached = true;
+	if (tr->sym && t->tid == t->pid)
+		sym_exit(tr->sym, t->pid);
+	ptask_del(t);
+}
+
 static void handle_event(struct tracer *tr, struct ptask *t, int status)
 {
 	int event = (unsigned int)status >> 16, sig = WSTOPSIG(status);
@@ -762,6 +815,14 @@ static void handle_event(struct tracer *tr, struct ptask *t, int status)
 		pfunc_exec(tr, t->pid);	/* before t->pid changes: the old image's rings */
 		t->pid = t->tid;
 		t->comm_stale = true;
+		if (tr->o->detach_on_execve && !t->pre_exec) {
+			if (P.b_skip && t->tid == tr->child)
+				P.b_skip = false;	/* the command's own first execve */
+			else {
+				exec_detach(tr, t);
+				return;
+			}
+		}
 		if (!t->pre_exec)
 			emit_exec(tr, t, msg);
 		if (resume(t, 0) == 0)
@@ -813,6 +874,14 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
 
 	pr_debug("stop of %d: status %#x", (int)pid, status);
 
+	if (!t && P.child_detached && pid == tr->child) {
+		/* -b execve: the command, let go, ends while other tracees run */
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			tr->exit_status = status;
+			tr->child_done = true;
+		}
+		return;
+	}
 	if (!t) {
 		/* a new child can report its first stop before its parent's fork event */
 		t = new_task(tr, pid, NULL, 0);
@@ -1026,6 +1095,9 @@ static int ptrace_start(struct tracer *tr)
 		    (o->seccomp == 1 || (o->seccomp == -1 && !o->trace_all));
 	if (o->seccomp == 1 && !P.seccomp && !(o->quiet & QUIET_EXIT))
 		pr_warn("--seccomp-bpf needs -f and a command to start; not used");
+	/* -b execve: a process let go under our filter would get ENOSYS for its traced calls */
+	if (o->detach_on_execve || o->daemon)
+		P.seccomp = false;	/* -D: the command is not our child when the filter goes in */
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
 
@@ -1049,11 +1121,13 @@ static int ptrace_start(struct tracer *tr)
 		spawn_release(&sp);
 		return err;
 	}
-	pid_t child = spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
+	pid_t child = o->daemon ? spawn_daemon(&sp, o, o->daemon) :
+		      spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
 
 	if (child < 0)
 		return (int)child;
 	tr->child = child;
+	P.b_skip = true;
 	struct ptask *t = ptask_add(child);
 
 	err = t ? seize(child) : -ENOMEM;
@@ -1359,6 +1433,19 @@ static int ptrace_run(struct tracer *tr)
 			break;
 		}
 		handle_stop(tr, pid, status);
+	}
+	/* -b execve let the command go: it is still our child, its end is still ours to report */
+	while (P.child_detached && !tr->child_done) {
+		int status;
+
+		if (waitpid(tr->child, &status, 0) == tr->child) {
+			if (WIFEXITED(status) || WIFSIGNALED(status)) {
+				tr->exit_status = status;
+				tr->child_done = true;
+			}
+		} else if (errno != EINTR || (*tr->stop && tr->o->intr != INTR_NEVER)) {
+			break;
+		}
 	}
 	return 0;
 }

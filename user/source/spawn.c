@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "log.h"
 #include "spawn.h"
@@ -147,20 +149,10 @@ int spawn_setenv(struct spawn *sp, const char *kv)
 	return 0;
 }
 
-pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o))
+/* Wait for the tracer, then become the command (never returns). */
+static void __attribute__((noreturn)) become_command(struct spawn *sp, const struct opts *o,
+						     int (*in_child)(const struct opts *o))
 {
-	pid_t pid = fork();
-
-	if (pid < 0) {
-		int err = errno;
-
-		pr_warn("cannot fork: %s", strerror(err));
-		return -err;
-	}
-	if (pid > 0)
-		return pid;
-
-	/* child: wait for the tracer, then become the command */
 	char c;
 
 	close(sp->hold[1]);
@@ -190,6 +182,58 @@ pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const 
 	execve(sp->path, o->argv, sp->envp);
 	pr_warn("cannot execute '%s': %s", sp->path, strerror(errno));
 	_exit(127);
+}
+
+pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o))
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		int err = errno;
+
+		pr_warn("cannot fork: %s", strerror(err));
+		return -err;
+	}
+	if (pid > 0)
+		return pid;
+	become_command(sp, o, in_child);
+}
+
+pid_t spawn_daemon(struct spawn *sp, const struct opts *o, enum daemonize how)
+{
+	pid_t cmd = getpid(), mid;
+
+	/*
+	 * Yama's ptrace_scope 1 lets a process trace only its descendants, or the descendants
+	 * of the process a tracee named: our grandchild is one of ours (fails harmlessly where
+	 * Yama is absent)
+	 */
+	prctl(PR_SET_PTRACER, (unsigned long)cmd, 0, 0, 0);
+	mid = fork();
+	if (mid < 0) {
+		int err = errno;
+
+		pr_warn("cannot fork: %s", strerror(err));
+		return -err;
+	}
+	if (mid == 0) {
+		/* the middle process: gone at once, so the command is not the tracer's parent */
+		pid_t g = fork();
+
+		if (g != 0)
+			_exit(g < 0 ? 1 : 0);
+		/* the grandchild: the tracer, in a process group or session of its own if asked */
+		if (how == DAEMON_PGROUP && setpgid(0, 0) < 0)
+			pr_warn("-DD: cannot make a process group: %s", strerror(errno));
+		if (how == DAEMON_SESSION && setsid() < 0)
+			pr_warn("-DDD: cannot make a session: %s", strerror(errno));
+		close(sp->hold[0]);
+		sp->hold[0] = -1;
+		return cmd;
+	}
+	while (waitpid(mid, NULL, 0) < 0 && errno == EINTR)
+		;
+	become_command(sp, o, NULL);
 }
 
 void spawn_release(struct spawn *sp)

@@ -24,6 +24,12 @@ int spawn_prepare(struct spawn *sp, const struct opts *o);
 int spawn_setenv(struct spawn *sp, const char *kv);
 /* Fork the child; it waits, then runs in_child (if any) and execs. The pid, or -errno. */
 pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o));
+/*
+ * -D, -DD, -DDD: the command keeps our pid (it waits, then execs, and never returns here); a
+ * grandchild goes on as the tracer (in its own process group for DAEMON_PGROUP, session for
+ * DAEMON_SESSION) and gets the command's pid, or -errno in the caller when the fork failed.
+ */
+pid_t spawn_daemon(struct spawn *sp, const struct opts *o, enum daemonize how);
 /* Let the child go on to execve, and free what spawn_prepare took. */
 void spawn_release(struct spawn *sp);
 
