@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n o p q r s t)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n o p q r s t u)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n o p q r s t}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n o p q r s t u}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -1377,6 +1377,13 @@ fi
 if section r; then
 	echo "# (r) funcs on eBPF: functree's call tree, --func-args/-depth/-exclude, @BINARY, -f, -p, -a --comm"
 	script_section r funcs-bpf funcs_bpf.sh PROGS="$PROGS"
+fi
+
+########## (u) pipes and files (issue 17): structured traces on stdout, -a's banner and end line,
+# lost events, --duration on both backends, --color alone (tests/pipes.sh)
+if section u; then
+	echo "# (u) pipes: json/tef/perfetto on stdout apart from the command's output, -a, loss, --duration"
+	script_section u pipes pipes.sh PROGS="$PROGS"
 fi
 
 ########## no tracee left behind
