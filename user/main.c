@@ -113,8 +113,9 @@ static void print_banner(const struct opts *o)
 		pr_warn("tracing the whole system (%s) with eBPF, OTLP spans to the collector; "
 			"Ctrl-C stops%s", what, dur);
 	else
-		pr_warn("tracing the whole system (%s) with eBPF, %s trace to %s%s; Ctrl-C stops%s",
-			what, o->format, out, o->otlp ? " and OTLP spans" : "", dur);
+		pr_warn("tracing the whole system (%s) with eBPF, %s%s to %s%s; Ctrl-C stops%s",
+			what, o->cflag == 1 ? "a summary" : o->format, o->cflag == 1 ? "" : " trace",
+			out, o->otlp ? " and OTLP spans" : "", dur);
 }
 
 static void catch_signals(void)
