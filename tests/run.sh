@@ -621,7 +621,7 @@ EOF
 	for args in "-s 0" "-s 1048576" "-e signal=64" "-e signal=SIGRTMIN" "-e trace=all" \
 		"-e raw=read,write" "-e quiet=attach,exit" "-e trace=none" \
 		"--buffer-size=4K" "--buffer-size=2G" "--buffer-size=16MiB" "--buffer-size=5000" \
-		"--duration=0.001" "--duration=.5" "--duration=1000000000" "-E HYT_X=1"; do
+		"--duration=.5" "--duration=1000000000" "-E HYT_X=1"; do
 		rm -f "$RUN/ran"
 		# shellcheck disable=SC2086
 		(cd "$RUN" && $TMO "$HYTRACE" $args -o /dev/null sh -c ": >ran" >/dev/null 2>"$OUT/d.goodopt")
@@ -629,6 +629,11 @@ EOF
 		hyt_check "good option value $args: runs" sh -c '[ "$1" -eq 0 ] && [ -e "$3/ran" ] &&
 			[ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt" "$RUN"
 	done
+	# the shortest --duration is good too: it ends the command (SIGTERM, exit 124: tests/pipes.sh)
+	(cd "$RUN" && $TMO "$HYTRACE" --duration=0.001 -o /dev/null sleep 20 >/dev/null 2>"$OUT/d.goodopt")
+	RC=$?
+	hyt_check "good option value --duration=0.001: runs, then ends the command (exit 124)" sh -c '
+		[ "$1" -eq 124 ] && [ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt"
 	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp raw; do
 		grep -qE "^ +$f +[a-zA-Z]" "$1" || { echo "no line for $f"; exit 1; }; done' sh "$OUT/d.help"
 	rm -f "$OUT"/ff.*
