@@ -553,7 +553,7 @@ if section d; then
 	"$HYTRACE" --format=bogus true >/dev/null 2>"$OUT/d.fmt"
 	RC=$?
 	hyt_check "--format=bogus: exit 1 naming every format" sh -c '[ "$1" -eq 1 ] &&
-		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto, otlp or raw)" "$2"' \
+		grep -qxF "hytrace: invalid --format: '"'bogus'"' (text, json, tef, perfetto, otlp, raw or uftrace)" "$2"' \
 		sh "$RC" "$OUT/d.fmt"
 	# option values: a bad number or list is one line naming the option and the value, the
 	# usage hint, exit 1, and the command never runs (strace's words where strace has the option)
