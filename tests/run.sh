@@ -5,7 +5,7 @@
 #
 #   sh tests/run.sh                          test build/hytrace
 #   HYTRACE=/usr/bin/strace sh tests/run.sh  validate the suite itself against strace
-#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n o p q r s t)
+#   HYT_SECTIONS="b c" sh tests/run.sh       run only some sections (a b c d e f g h i j k l m n o p q r s t u)
 #   HYT_KEEP=1 sh tests/run.sh               keep the traces (the work dir is printed)
 #
 # Each check prints `ok - NAME`, `FAIL - NAME: reason` or `skip - NAME: reason`; lines starting
@@ -31,7 +31,7 @@ STRACE=${STRACE:-/usr/bin/strace}
 case $HYTRACE in /*) ;; *) HYTRACE=$ROOT/$HYTRACE ;; esac
 PROGS=$ROOT/build/tests/progs
 UNITS=$ROOT/build/tests/unit
-SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n o p q r s t}
+SECTIONS=${HYT_SECTIONS:-a b c d e f g h i j k l m n o p q r s t u}
 # every traced run is bounded: a hang fails a check instead of hanging CI
 TMO="timeout -k 5 60"
 export TZ=UTC LC_ALL=C
@@ -621,7 +621,7 @@ EOF
 	for args in "-s 0" "-s 1048576" "-e signal=64" "-e signal=SIGRTMIN" "-e trace=all" \
 		"-e raw=read,write" "-e quiet=attach,exit" "-e trace=none" \
 		"--buffer-size=4K" "--buffer-size=2G" "--buffer-size=16MiB" "--buffer-size=5000" \
-		"--duration=0.001" "--duration=.5" "--duration=1000000000" "-E HYT_X=1"; do
+		"--duration=.5" "--duration=1000000000" "-E HYT_X=1"; do
 		rm -f "$RUN/ran"
 		# shellcheck disable=SC2086
 		(cd "$RUN" && $TMO "$HYTRACE" $args -o /dev/null sh -c ": >ran" >/dev/null 2>"$OUT/d.goodopt")
@@ -629,6 +629,11 @@ EOF
 		hyt_check "good option value $args: runs" sh -c '[ "$1" -eq 0 ] && [ -e "$3/ran" ] &&
 			[ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt" "$RUN"
 	done
+	# the shortest --duration is good too: it ends the command (SIGTERM, exit 124: tests/pipes.sh)
+	(cd "$RUN" && $TMO "$HYTRACE" --duration=0.001 -o /dev/null sleep 20 >/dev/null 2>"$OUT/d.goodopt")
+	RC=$?
+	hyt_check "good option value --duration=0.001: runs, then ends the command (exit 124)" sh -c '
+		[ "$1" -eq 124 ] && [ ! -s "$2" ] || { echo "exit $1:"; cat "$2"; exit 1; }' sh "$RC" "$OUT/d.goodopt"
 	hyt_check "--help lists every format" sh -c 'for f in text json tef perfetto otlp raw; do
 		grep -qE "^ +$f +[a-zA-Z]" "$1" || { echo "no line for $f"; exit 1; }; done' sh "$OUT/d.help"
 	rm -f "$OUT"/ff.*
@@ -1377,6 +1382,13 @@ fi
 if section r; then
 	echo "# (r) funcs on eBPF: functree's call tree, --func-args/-depth/-exclude, @BINARY, -f, -p, -a --comm"
 	script_section r funcs-bpf funcs_bpf.sh PROGS="$PROGS"
+fi
+
+########## (u) pipes and files (issue 17): structured traces on stdout, -a's banner and end line,
+# lost events, --duration on both backends, --color alone (tests/pipes.sh)
+if section u; then
+	echo "# (u) pipes: json/tef/perfetto on stdout apart from the command's output, -a, loss, --duration"
+	script_section u pipes pipes.sh PROGS="$PROGS"
 fi
 
 ########## no tracee left behind

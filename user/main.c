@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "backend.h"
 #include "log.h"
@@ -20,6 +21,101 @@ static volatile int stop_sig;
 static void on_signal(int sig)
 {
 	stop_sig = sig;
+}
+
+/* --duration is over: the backends stop as for a signal, main ends the command */
+static void on_duration(int sig)
+{
+	(void)sig;
+	if (!stop_sig)
+		stop_sig = TRACER_STOP_DURATION;
+}
+
+/*
+ * --duration: a timer from now, on every live backend (a signal, so that ptrace's waitpid and
+ * eBPF's epoll_wait return EINTR and see the flag).  Its own real-time signal: ptrace's
+ * injected delays use SIGALRM.  0 or -errno, printed.
+ */
+static int arm_duration(double secs)
+{
+	struct sigevent sev;
+	struct itimerspec its;
+	struct sigaction sa;
+	timer_t timer;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_duration;	/* no SA_RESTART */
+	sigaction(SIGRTMIN, &sa, NULL);
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGRTMIN;
+	memset(&its, 0, sizeof(its));
+	its.it_value.tv_sec = (time_t)secs;
+	its.it_value.tv_nsec = (long)((secs - (double)(time_t)secs) * 1e9);
+	if (!its.it_value.tv_sec && !its.it_value.tv_nsec)
+		its.it_value.tv_nsec = 1;
+	if (timer_create(CLOCK_MONOTONIC, &sev, &timer) < 0 || timer_settime(timer, 0, &its, NULL) < 0) {
+		int err = errno;
+
+		pr_warn("cannot start the --duration timer: %s", strerror(err));
+		return -err;
+	}
+	return 0;
+}
+
+static double mono_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Where a structured trace goes (docs/formats.md, "Where the output goes"): json, tef,
+ * perfetto and raw without -o go to standard output when it is not a terminal (a pipe, a
+ * file), else to standard error as text does.  When such a trace is on standard output, the
+ * command's own standard output goes to our standard error, so that it never mixes into the
+ * trace (text keeps strace's -o - behaviour: both on standard output).
+ */
+static void resolve_output(struct opts *o)
+{
+	static const char *const structured[] = { "json", "tef", "perfetto", "raw" };
+	bool st = false;
+
+	for (size_t i = 0; i < sizeof(structured) / sizeof(structured[0]); i++)
+		st |= !strcmp(o->format, structured[i]);
+	if (!st || o->deps || o->cflag == 1)
+		return;
+	if (!o->outfile && !isatty(STDOUT_FILENO))
+		o->outfile = "-";
+	if (o->outfile && !strcmp(o->outfile, "-") && o->argv)
+		o->cmd_out_to_err = true;
+}
+
+/* -a: one line on stderr before the trace: what is traced, where it goes, how it stops. */
+static void print_banner(const struct opts *o)
+{
+	char what[512], dur[64] = "";
+	size_t n = snprintf(what, sizeof(what), "%s", o->ncomms ? "the processes" :
+			    "every process but hytrace");
+	const char *out = !o->outfile ? "standard error" :
+			  !strcmp(o->outfile, "-") ? "standard output" : o->outfile;
+
+	for (int i = 0; i < o->ncomms && n < sizeof(what); i++)
+		n += snprintf(what + n, sizeof(what) - n, "%s%s", i ? ", " : " named ",
+				      o->comms[i]);
+	if (o->cgroup && n < sizeof(what))
+		snprintf(what + n, sizeof(what) - n, " in the cgroup %s", o->cgroup);
+	if (o->duration > 0)
+		snprintf(dur, sizeof(dur), " or after %g s", o->duration);
+	if (!strcmp(o->format, "otlp"))
+		pr_warn("tracing the whole system (%s) with eBPF, OTLP spans to the collector; "
+			"Ctrl-C stops%s", what, dur);
+	else
+		pr_warn("tracing the whole system (%s) with eBPF, %s%s to %s%s; Ctrl-C stops%s",
+			what, o->cflag == 1 ? "a summary" : o->format, o->cflag == 1 ? "" : " trace",
+			out, o->otlp ? " and OTLP spans" : "", dur);
 }
 
 static void catch_signals(void)
@@ -255,6 +351,7 @@ int main(int argc, char **argv)
 	if (err)
 		return err > 0 ? 0 : 1;
 	log_level = o.verbose_log;
+	resolve_output(&o);
 	/* first: the eBPF probe already loads programs, and a Ctrl-C from then on must count
 	   (a background job of a shell even starts with SIGINT ignored) */
 	catch_signals();
@@ -289,14 +386,39 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	apply_interruptible(&o);
+	if (o.all && !(o.quiet & QUIET_ATTACH))
+		print_banner(&o);
+	double t0 = mono_secs();
+
+	if (o.duration > 0 && !o.input && arm_duration(o.duration)) {
+		be->cleanup(&tr);
+		pipeline_close(&pl);
+		return 1;
+	}
 	err = be->run(&tr);
 	be->cleanup(&tr);
 	/* a sink that fails says why itself; the run then fails too */
 	int cerr = pipeline_close(&pl);
+	uint64_t lost = pipeline_report(&pl, o.all, o.quiet & QUIET_EXIT, mono_secs() - t0);
+	bool timed_out = false;
 
-	ret = finish(&tr);
+	/* --duration over: the command still running ends by SIGTERM, as under timeout(1) */
+	if (stop_sig == TRACER_STOP_DURATION && tr.child && !tr.child_done) {
+		int st;
+
+		if (!tr.child_killed)
+			kill(tr.child, SIGTERM);
+		while (waitpid(tr.child, &st, 0) < 0 && errno == EINTR)
+			;
+		timed_out = true;
+	}
+	ret = timed_out ? 124 : finish(&tr);
 	if (cerr && !ret)
 		ret = 1;
+	if (lost && o.fail_on_loss && !ret)
+		ret = 3;
+	if (stop_sig == TRACER_STOP_DURATION)
+		stop_sig = 0;
 	if (!tr.child_done && stop_sig) {
 		/* interrupted: the tracees go on untraced; we die by the signal, as strace does */
 		signal(stop_sig, SIG_DFL);

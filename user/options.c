@@ -29,7 +29,8 @@ static const char usage_text[] =
 "  -a             system-wide: every process but hytrace (eBPF backend)\n"
 "  --comm=NAME    -a: only processes named NAME (repeatable)\n"
 "  --cgroup=PATH  -a: only processes in this cgroup v2 directory\n"
-"  --duration=S   eBPF: stop after S seconds (0.001 to 1000000000)\n"
+"  --duration=S   stop tracing after S seconds (0.001 to 1000000000); a command still\n"
+"                 running then gets SIGTERM, and hytrace exits with status 124\n"
 "  -I N, --interruptible=N  when fatal signals stop hytrace: 1 anywhere, 2 waiting (default),\n"
 "                 3 never (default with -o FILE PROG: Ctrl-C reaches only PROG), 4 never_tstp\n"
 "  -u USER        run PROG as USER (uid, gid and groups)\n"
@@ -43,6 +44,7 @@ static const char usage_text[] =
 "  --backend=B    auto (default: eBPF when permitted, else ptrace), bpf, ptrace\n"
 "  --seccomp-bpf  ptrace: stop only for traced syscalls (default when -e trace= is given)\n"
 "  --no-seccomp-bpf  ptrace: never use the seccomp filter\n"
+"  --fail-on-loss  exit with status 3 when events were lost (else the usual status)\n"
 "  --buffer-size=SIZE  eBPF ring buffer: 4K to 2G (K, M, G suffixes), rounded up to a\n"
 "                 power of two (default 8M, 1M with -c)\n"
 "Filtering:\n"
@@ -80,7 +82,9 @@ static const char usage_text[] =
 "  -e write=FDS, --write=FDS  hex dump of all the data written to them (writes=, w=)\n"
 "Output:\n"
 "  -o FILE, --output=FILE  write the trace to FILE (default: standard error)\n"
-"                 -o -: standard output; -o '|CMD' or '!CMD': piped to sh -c CMD\n"
+"                 -o -: standard output; -o '|CMD' or '!CMD': piped to sh -c CMD;\n"
+"                 json, tef, perfetto, raw go to standard output when it is not a terminal,\n"
+"                 and the command's own standard output then goes to standard error\n"
 "  -A, --output-append-mode  -o FILE: append to it\n"
 "  -s N, --string-limit=N  show at most N bytes of strings and buffers (default 32, at most\n"
 "                 1048576)\n"
@@ -105,7 +109,8 @@ static const char usage_text[] =
 "  --stack-size=SIZE  eBPF -k --stack=dwarf: bytes of user stack copied per call, 256 to\n"
 "                 16K (default 8K); a deeper stack shows a marked cut\n"
 "  -q, -qq, -qqq  no attach/detach messages; also no exit status lines; no messages\n"
-"  --color=WHEN, --colour=WHEN  auto (default), always, never; NO_COLOR disables auto\n"
+"  --color[=WHEN], --colour[=WHEN]  auto (default), always (--color alone), never;\n"
+"                 NO_COLOR disables auto\n"
 "Summary:\n"
 "  -c, --summary-only  count time, calls and errors per syscall; print a table at the end\n"
 "  -C, --summary  the same, and print the trace too\n"
@@ -1251,13 +1256,14 @@ enum {
 	OPT_TRACE, OPT_SIGNAL, OPT_STATUS, OPT_ABBREV, OPT_VERBOSE, OPT_RAW, OPT_QUIET,
 	OPT_DECODE_FDS, OPT_DECODE_PIDS, OPT_PIDNS, OPT_KVM, OPT_SECONTEXT, OPT_ABS_TS, OPT_REL_TS,
 	OPT_SC_TIMES, OPT_OUT_SEP, OPT_DAEMONIZE, OPT_STR_HEX, OPT_COLUMNS,
-	OPT_INJECT, OPT_FAULT, OPT_READ, OPT_WRITE,
+	OPT_INJECT, OPT_FAULT, OPT_READ, OPT_WRITE, OPT_FAIL_LOSS,
 };
 
 static const struct option longopts[] = {
 	{ "backend", required_argument, NULL, OPT_BACKEND },
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "fail-on-loss", no_argument, NULL, OPT_FAIL_LOSS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP },
 	{ "summary-json", no_argument, NULL, 'j' },
@@ -1596,16 +1602,23 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			else
 				return bad("invalid --backend: '%s' (auto, bpf or ptrace)", optarg);
 			break;
-		case OPT_COLOR:
-			if (!strcmp(optarg, "auto"))
-				o->color = COLOR_AUTO;
-			else if (!strcmp(optarg, "always"))
+		case OPT_COLOR:	/* --color alone: always (as rstrace's, ls's and grep's) */
+			/* "--color never": an optional argument needs '=', but no one traces a
+			 * command named auto, always or never: the word is the value */
+			if (!optarg && optind < argc && (!strcmp(argv[optind], "auto") ||
+							 !strcmp(argv[optind], "always") ||
+							 !strcmp(argv[optind], "never")))
+				optarg = argv[optind++];
+			if (!optarg || !strcmp(optarg, "always"))
 				o->color = COLOR_ALWAYS;
+			else if (!strcmp(optarg, "auto"))
+				o->color = COLOR_AUTO;
 			else if (!strcmp(optarg, "never"))
 				o->color = COLOR_NEVER;
 			else
 				return bad("invalid --color: '%s' (auto, always or never)", optarg);
 			break;
+		case OPT_FAIL_LOSS: o->fail_on_loss = true; break;
 		case OPT_SECCOMP: o->seccomp = 1; break;
 		case OPT_NO_SECCOMP: o->seccomp = 0; break;
 		case OPT_COMM: {

@@ -147,6 +147,8 @@ struct opts {
 	int ncomms;
 	const char *cgroup;		/* --cgroup= */
 	double duration;		/* --duration= seconds, 0 = none */
+	bool fail_on_loss;		/* --fail-on-loss: exit status 3 when events were lost */
+	bool cmd_out_to_err;		/* the command's stdout goes to our stderr: the trace is on stdout */
 	uint64_t buffer_size;		/* --buffer-size= bytes, 0 = default */
 	enum stack_mode stack_mode;	/* --stack= */
 	uint32_t stack_size;		/* --stack-size= bytes, 0 = HY_USTACK_DEFAULT */

@@ -282,6 +282,8 @@ static struct task *task_track(struct pipeline *pl, const struct event *ev)
 /* Hand ev to every sink that renders its kind; forget the task after its exit. */
 static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d, struct task *t)
 {
+	if (ev->r.type != HY_REC_LOST)
+		pl->shown++;
 	/* --func: the calls pending on t came first; the calls open at an exit or exec end */
 	if (t->func_stack) {
 		if (ev->r.type == HY_REC_EXIT || ev->r.type == HY_REC_DETACH ||
@@ -584,13 +586,44 @@ void pipeline_add_summary(struct pipeline *pl, long nr, const struct hy_sum *sum
 			pl->sinks[i].ops->totals(&pl->sinks[i], nr, sum);
 }
 
-int pipeline_close(struct pipeline *pl)
+uint64_t pipeline_report(const struct pipeline *pl, bool all, bool quiet, double secs)
 {
-	int ret = 0;
 	static const char *const why[HY_LOST_NR] = {
 		"ring buffer full", "record too big", "memory read failed", "too many tasks",
 	};
+	char reasons[256] = "", hint[96] = "";
+	uint64_t lost = 0;
+	size_t n = 0;
 
+	for (int i = 0; i < HY_LOST_NR; i++) {
+		if (!pl->lost[i])
+			continue;
+		lost += pl->lost[i];
+		n += snprintf(reasons + n, n < sizeof(reasons) ? sizeof(reasons) - n : 0, "%s%s: %llu",
+			      n ? ", " : "", why[i], (unsigned long long)pl->lost[i]);
+	}
+	if (pl->lost[HY_LOST_RING_FULL]) {
+		/* the ring's size as the eBPF backend sets it: a power of two, 4K at least */
+		uint64_t want = pl->o->buffer_size ? pl->o->buffer_size :
+				pl->o->cflag == 1 ? 1u << 20 : 8u << 20, sz = 4096;
+
+		while (sz < want && sz < (1ull << 31))
+			sz <<= 1;
+		snprintf(hint, sizeof(hint), "; try a larger --buffer-size (this run: %lluK)",
+			 (unsigned long long)(sz >> 10));
+	}
+	if (all && (!quiet || lost))
+		pr_warn("%llu events written in %.3f s, %llu lost%s%s%s%s",
+			(unsigned long long)pl->shown, secs, (unsigned long long)lost,
+			lost ? " (" : "", reasons, lost ? ")" : "", hint);
+	else if (lost)
+		pr_warn("%llu events lost (%s)%s", (unsigned long long)lost, reasons, hint);
+	return lost;
+}
+
+int pipeline_close(struct pipeline *pl)
+{
+	int ret = 0;
 	unsigned int pos = 0;
 	struct task *t;
 
@@ -617,9 +650,6 @@ int pipeline_close(struct pipeline *pl)
 		sym_free(pl->sym);
 		pl->sym = NULL;
 	}
-	for (int i = 0; i < HY_LOST_NR; i++)
-		if (pl->lost[i])
-			pr_warn("%llu events lost: %s", (unsigned long long)pl->lost[i], why[i]);
 	pos = 0;
 	while ((t = tidmap_next(&pl->tasks.map, &pos, NULL))) {
 		for (int i = 0; i < TASK_SINKS_MAX; i++)

@@ -24,6 +24,7 @@ struct pipeline {
 	struct tasks tasks;
 	uint64_t lost[HY_LOST_NR];	/* lost events by reason, for the final summary */
 	uint64_t records;
+	uint64_t shown;		/* records handed to the sinks (after the filters): -a's end line */
 	int64_t boot_to_real;	/* CLOCK_REALTIME - CLOCK_BOOTTIME, ns */
 	int nrecord;		/* sinks with a record callback (--format=raw) */
 	bool records_only;	/* ... and none renders events: records are not parsed */
@@ -48,5 +49,11 @@ int pipeline_init(struct pipeline *pl, const struct opts *o);
 void pipeline_capture_cfg(const struct pipeline *pl, struct capture_cfg *cfg);
 /* Flush and close every sink; 0 or the first error. */
 int pipeline_close(struct pipeline *pl);
+/*
+ * After pipeline_close: the lost events, one line on stderr with a --buffer-size hint when the
+ * ring was full; with all (-a), also the events written and the time taken (secs), unless
+ * quiet.  The number of lost events.
+ */
+uint64_t pipeline_report(const struct pipeline *pl, bool all, bool quiet, double secs);
 
 #endif

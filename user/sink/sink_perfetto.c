@@ -1426,7 +1426,8 @@ static int pf_open(struct sink *s)
 	/* one file, even with -ff: the trace holds every task */
 	err = outfile_open(&pf->out, o->outfile, stderr, sink_outfile_flags(o));
 	if (!err && outfile_isatty(&pf->out)) {
-		pr_warn("--format=perfetto writes a binary trace: give -o FILE (%s is a terminal)",
+		pr_warn("--format=perfetto writes a binary trace: give -o FILE, or pipe it "
+			"(%s is a terminal)",
 			pf->out.name);
 		outfile_close(&pf->out);
 		err = -EINVAL;

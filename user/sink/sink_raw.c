@@ -60,7 +60,8 @@ static int raw_open(struct sink *s)
 	/* one file, even with -ff: the trace holds every task */
 	err = outfile_open(&rw->out, o->outfile, stderr, sink_outfile_flags(o));
 	if (!err && outfile_isatty(&rw->out)) {
-		pr_warn("--format=raw writes a binary trace: give -o FILE (%s is a terminal)",
+		pr_warn("--format=raw writes a binary trace: give -o FILE, or pipe it "
+			"(%s is a terminal)",
 			rw->out.name);
 		outfile_close(&rw->out);
 		err = -EINVAL;

@@ -37,7 +37,9 @@ struct tracer {
 	pid_t child;		/* the command we started, or 0 */
 	int exit_status;	/* wait status of the command, for our own exit code */
 	bool child_done;
-	volatile int *stop;	/* set by the signal handler: SIGINT/SIGTERM/SIGHUP */
+	volatile int *stop;	/* set by the signal handler: SIGINT/SIGTERM/SIGHUP, or
+				   TRACER_STOP_DURATION when --duration is over */
+	bool child_killed;	/* --duration: the backend sent the command SIGTERM already */
 	/*
 	 * -k: the pipeline's symbol layer (NULL without -k).  A backend keeps its process maps
 	 * current (sym_invalidate or sym_mmap...; sym_exec after feeding the execve record,
@@ -51,6 +53,9 @@ struct tracer {
 	 */
 	struct func_table *funcs;
 };
+
+/* *stop when --duration ended the run (no signal): detach; the command is ended by SIGTERM */
+#define TRACER_STOP_DURATION	(-1)
 
 struct backend {
 	const char *name;

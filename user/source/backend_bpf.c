@@ -1498,10 +1498,8 @@ static void finish(struct tracer *tr)
 
 static int bpf_run(struct tracer *tr)
 {
-	const struct opts *o = tr->o;
 	int epfd = ring_buffer__epoll_fd(B.ring), timeout = POLL_MIN_MS, err = 0;
 	uint64_t start = mono_ms(), last_reap = start;
-	uint64_t deadline = o->duration > 0 ? start + (uint64_t)(o->duration * 1000) : 0;
 	struct epoll_event ev;
 
 	for (;;) {
@@ -1530,8 +1528,6 @@ static int bpf_run(struct tracer *tr)
 
 		boot_off_update();
 
-		if (deadline && now >= deadline)
-			break;
 		if (B.target && (!tr->child || tr->child_done)) {
 			if (__atomic_load_n(&B.skel->bss->live_tasks, __ATOMIC_SEQ_CST) <= 0)
 				break;

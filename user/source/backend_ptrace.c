@@ -1369,6 +1369,13 @@ static bool interrupted(struct tracer *tr)
 {
 	int sig = *tr->stop;
 
+	if (sig == TRACER_STOP_DURATION) {
+		/* SIGTERM before the detach: under the seccomp filter, a detached command's
+		 * traced calls would fail with ENOSYS until it died */
+		if (tr->child && !tr->child_done && kill(tr->child, SIGTERM) == 0)
+			tr->child_killed = true;
+		return true;
+	}
 	if (!P.seccomp)
 		return true;
 	if (tr->o->intr == INTR_ANYWHERE) {

@@ -164,6 +164,12 @@ static void __attribute__((noreturn)) become_command(struct spawn *sp, const str
 	signal(SIGQUIT, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	/* a structured trace on our stdout: the command's own output must not mix into it */
+	if (o->cmd_out_to_err && dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+		pr_warn("cannot send the command's standard output to standard error: %s",
+			strerror(errno));
+		_exit(127);
+	}
 	if (sp->as_user) {
 		if (setgroups(sp->ngroups, sp->groups) < 0 || setgid(sp->gid) < 0 ||
 		    setuid(sp->uid) < 0) {
