@@ -251,6 +251,44 @@ void dec_printargs(struct dctx *d)
 		arg(d, hv_hex(d, d_u(d, i)));
 }
 
+struct hv *v_typed(struct dctx *d, int i, enum arg_type t)
+{
+	switch (t) {
+	case AT_INT:
+		return v_int(d, i);
+	case AT_UINT:
+		return v_uint(d, i);
+	case AT_LONG:
+		return v_long(d, i);
+	case AT_ULONG:
+		return v_ulong(d, i);
+	case AT_XINT:
+		return hv_hex(d, d_ui(d, i));
+	case AT_MODE:
+		return hv_mode(d, d_ui(d, i));
+	case AT_ID:	/* strace's printuid: -1 for (uid_t)-1 */
+		return d_ui(d, i) == 0xffffffff ? hv_int(d, -1) : hv_uint(d, d_ui(d, i));
+	case AT_CLOCKID:
+		return hv_clockid(d, d_i(d, i));
+	case AT_PTR:
+		return v_ptr(d, i);
+	case AT_FD:
+		return v_fd(d, i);
+	case AT_DIRFD:
+		return v_dirfd(d, i);
+	case AT_XLONG:
+	case AT_NONE:
+		break;
+	}
+	return v_hex(d, i);
+}
+
+void dec_generic(struct dctx *d)
+{
+	for (int i = 0; i < d->se->nargs; i++)
+		arg(d, v_typed(d, i, d->se->argtypes[i]));
+}
+
 void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 {
 	d->ev = ev;
@@ -262,8 +300,8 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 	d->args = hv_array(d);
 	d->ret_is_error = exiting && !(ev->r.flags & HY_F_NO_EXIT) &&
 			  ev->r.ret < 0 && ev->r.ret >= -4095;
-	if (d->se && d->se->decode && !d->o->raw)
-		d->se->decode(d);
+	if (d->se && !d->o->raw)
+		(d->se->decode ? d->se->decode : dec_generic)(d);
 	else
 		dec_printargs(d);
 }

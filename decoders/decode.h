@@ -119,8 +119,13 @@ void decode_siginfo(struct dctx *d, const struct event *ev);
 struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len);
 /* A signal set of bytes bytes (at most 8 used): [INT QUIT], [], ~[RTMIN RT_1] (signal.c). */
 struct hv *hv_sigset(struct dctx *d, const void *mask, size_t bytes);
-/* The generic decoder: every argument raw (as strace's printargs). */
+/* Every argument raw, in hex (strace's printargs): -e raw=, unknown syscall numbers. */
 void dec_printargs(struct dctx *d);
+/* The decoder of syscalls without one of their own: each argument by its kernel type
+ * (d->se->argtypes, from decoders/syscall_types_ARCH.tbl), as strace prints undecoded types. */
+void dec_generic(struct dctx *d);
+/* Argument i printed as type t (AT_NONE: hex). */
+struct hv *v_typed(struct dctx *d, int i, enum arg_type t);
 
 /* -- raw access ------------------------------------------------------------ */
 static inline uint64_t d_u(const struct dctx *d, int i) { return d->ev->r.args[i]; }
