@@ -423,8 +423,10 @@ static long strarr_ptr(__u32 j, void *ctx)
 	if (j >= lc->n)
 		return 1;
 	BOUND(pos, HYB_REC_MAX);
-	if (bpf_probe_read_user(&s->rec[pos], 8, (const void *)(lc->base + j * 8)))
+	if (bpf_probe_read_user(&s->rec[pos], 8, (const void *)(lc->base + j * 8))) {
+		lc->meta = 2;	/* unreadable: HY_BF_FAULT */
 		return 1;
+	}
 	if (!*(__u64 *)&s->rec[pos]) {
 		lc->meta = 1;	/* the NULL: the end */
 		return 1;
@@ -449,7 +451,7 @@ static long strarr_str(__u32 i, void *ctx)
 
 /*
  * HY_CAP_STRARR: the pointer array (idx 0, HY_BF_ARRAY_END when its NULL was
- * seen, else HY_BF_TRUNC), then under -v (or without HY_CF_VERBOSE) the
+ * seen, else HY_BF_TRUNC, with HY_BF_FAULT when a pointer could not be read), then under -v (or without HY_CF_VERBOSE) the
  * strings (idx 1+i, at most HY_ARR_MAX).
  */
 __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strings, __u64 shown)
@@ -484,7 +486,7 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	barrier_var(off);
 	off &= HYB_REC_MAX - 1;
 	b = (struct hy_blob *)&s->rec[off];
-	fl = end ? HY_BF_ARRAY_END : HY_BF_TRUNC;
+	fl = end ? HY_BF_ARRAY_END : HY_BF_TRUNC | (pc.meta == 2 ? HY_BF_FAULT : 0);
 	b->arg = meta & 0xff;
 	b->when = (meta >> 8) & 0xff;
 	b->idx = 0;

@@ -30,7 +30,7 @@ const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int i
 {
 	const struct event_blob *b = event_blob(d->ev, i, when, idx);
 
-	if (!b || b->h.err)
+	if (!b || b->h.err || (b_fault(b) && b->h.len < size))
 		return NULL;
 	size_t n = b->h.len < size ? b->h.len : size;
 
@@ -43,7 +43,7 @@ const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t 
 {
 	const struct event_blob *b = event_blob_any(d->ev, i, 0);
 
-	if (!b || b->h.err)
+	if (!b || b->h.err || (b_fault(b) && b->h.len < size))
 		return NULL;
 	size_t n = b->h.len < size ? b->h.len : size;
 
@@ -212,9 +212,17 @@ struct hv *v_buf(struct dctx *d, int i, uint64_t len)
 		return v;
 	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
 
-	if (show > b->h.len)
+	if (show > b->h.len) {
+		if (b_fault(b))	/* strace's umoven fails: the address */
+			return hv_ptr(d, d_u(d, i));
 		show = b->h.len;
+	}
 	return hv_str(d, b->data, show, len > show);
+}
+
+struct hv *hv_more_at(struct dctx *d, uint64_t addr)
+{
+	return hv_comment(d, hv_more(d), "%#llx", (unsigned long long)addr);
 }
 
 struct hv *v_flags(struct dctx *d, int i, const struct xlat *x)
@@ -418,7 +426,9 @@ struct hv *v_strarr(struct dctx *d, int i)
 		}
 		hv_add(a, NULL, hv_str(d, sb->data, len, trunc));
 	}
-	if (!(pb->h.flags & HY_BF_ARRAY_END))
+	if (b_fault(pb))	/* pointer n could not be read: strace's print_array */
+		hv_add(a, NULL, hv_more_at(d, d_u(d, i) + n * 8));
+	else if (!(pb->h.flags & HY_BF_ARRAY_END))
 		hv_add(a, NULL, hv_more(d));
 	return a;
 }

@@ -145,6 +145,12 @@ const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t 
 const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int idx, void *buf,
 				    size_t size);
 
+/* True when the read of b stopped at unreadable memory (HY_BF_FAULT): only b->h.len bytes. */
+static inline bool b_fault(const struct event_blob *b)
+{
+	return b->h.flags & HY_BF_FAULT;
+}
+
 /* -- building nodes --------------------------------------------------------- */
 struct hv *hv_new(struct dctx *d, enum hv_kind kind);
 struct hv *hv_int(struct dctx *d, int64_t v);
@@ -167,6 +173,8 @@ struct hv *hv_fd(struct dctx *d, int fd, const char *path);
 struct hv *hv_struct(struct dctx *d);
 struct hv *hv_array(struct dctx *d);
 struct hv *hv_more(struct dctx *d);
+/* "... / * 0x7f.. * /": array element at addr could not be read (strace's print_array). */
+struct hv *hv_more_at(struct dctx *d, uint64_t addr);
 struct hv *hv_changed(struct dctx *d, struct hv *before, struct hv *after);
 /* Append child to a struct (with member name) or an array (name NULL); returns child. */
 struct hv *hv_add(struct hv *parent, const char *name, struct hv *child);
