@@ -284,8 +284,13 @@ struct hv *v_typed(struct dctx *d, int i, enum arg_type t)
 		return v_fd(d, i);
 	case AT_DIRFD:
 		return v_dirfd(d, i);
+	case AT_PATH:
+		return v_path(d, i);
+	case AT_STR:
+		return v_str(d, i);
 	case AT_XLONG:
 	case AT_NONE:
+	case AT_NKINDS:
 		break;
 	}
 	return v_hex(d, i);

@@ -18,6 +18,9 @@
 #   ptr     an address: NULL or 0x... (every pointer type; unsigned long addr/start/brk/tls)
 #   fd      an fd (with its path under -y): int or unsigned int fd, ufd, epfd, pidfd, ...
 #   dirfd   AT_FDCWD or an fd: dfd, olddfd, newdfd, from_dfd, to_dfd, mountdirfd
+#   path    const char * naming a file (filename, pathname, path, oldname...): "the/path"
+#   str     other const char * strings (name, _type, _key...): "text", cut at -s
+#           (const char *buf and u_msg_ptr are sized buffers, not strings: ptr)
 T=/sys/kernel/tracing/events/syscalls
 [ -d "$T" ] || { echo "gen-argtypes.sh: $T missing (mount tracefs)" >&2; exit 1; }
 echo "# syscall_types_x86_64.tbl: the print kind of each syscall argument (decoders/gen-argtypes.sh)"
@@ -26,6 +29,8 @@ echo "# (Linux $(uname -r | cut -d- -f1)); regenerate with: sh decoders/gen-argt
 echo "# NAME	KIND0 KIND1 ...	# the kernel's C types and names"
 kinds='
 function kind(t, n) {
+	if (t == "const char*" && n !~ /^(buf|u_msg_ptr)$/)
+		return n ~ /^(filename|pathname|path|specialfile|special|new_root|put_old|from_pathname|to_pathname|oldname|newname|library)$/ ? "path" : "str"
 	if (t ~ /\*/ || t ~ /^(const )?cap_user_(header|data)_t$/) return "ptr"
 	if (t ~ /clockid_t$/) return "clockid"
 	if (t == "umode_t") return "mode"
@@ -71,14 +76,14 @@ extra() {
 	cat <<'EOF'
 afs_syscall	xlong xlong xlong xlong xlong	# not implemented: printargs
 create_module	xlong xlong	# not implemented: printargs
-delete_module	ptr xint	# const char *name_user, unsigned int flags
+delete_module	str xint	# const char *name_user, unsigned int flags
 epoll_ctl_old	xlong xlong xlong xlong	# not implemented: printargs
 epoll_wait_old	xlong xlong xlong xlong	# not implemented: printargs
-finit_module	fd ptr xint	# int fd, const char *uargs, int flags
+finit_module	fd str xint	# int fd, const char *uargs, int flags
 get_kernel_syms	xlong	# not implemented: printargs
 get_thread_area	ptr	# struct user_desc *u_info
 getpmsg	xlong xlong xlong xlong xlong	# not implemented: printargs
-init_module	ptr ulong ptr	# void *umod, unsigned long len, const char *uargs
+init_module	ptr ulong str	# void *umod, unsigned long len, const char *uargs
 kexec_file_load	fd fd ulong ptr xlong	# int kernel_fd, int initrd_fd, unsigned long cmdline_len, const char *cmdline_ptr, unsigned long flags
 kexec_load	xlong ulong ptr xlong	# unsigned long entry, unsigned long nr_segments, struct kexec_segment *segments, unsigned long flags
 listns	ptr ptr ulong xint	# const struct ns_id_req *req, u64 *ns_ids, size_t nr_ns_ids, unsigned int flags
@@ -91,7 +96,7 @@ security	xlong xlong xlong	# not implemented: printargs
 set_thread_area	ptr	# struct user_desc *u_info
 _sysctl	ptr	# struct __sysctl_args *args (removed in Linux 5.5)
 tuxcall	xlong xlong xlong	# not implemented: printargs
-uselib	ptr	# const char *library (CONFIG_USELIB, off in this kernel)
+uselib	path	# const char *library (CONFIG_USELIB, off in this kernel)
 vserver	xlong xlong xlong xlong xlong	# not implemented: printargs
 EOF
 }

@@ -50,7 +50,7 @@ BEGIN {
 	for (i in kk) KIND[kk[i]] = kv[i]
 	split("dec udec hex oct fd none", rr, " ")
 	for (i in rr) RET[rr[i]] = "RV_" toupper(rr[i])
-	split("int uint long ulong xint xlong mode id clockid ptr fd dirfd", ak, " ")
+	split("int uint long ulong xint xlong mode id clockid ptr fd dirfd path str", ak, " ")
 	for (i in ak) AKIND[ak[i]] = "AT_" toupper(ak[i])
 }
 /^#/ || NF == 0 { next }
@@ -118,11 +118,17 @@ END {
 	print "const struct sysent sysent[] = {"
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in NAME)) continue
-		# the generic decoder's fds show their -y paths: capture them as a "N:fd" would
+		# what the generic decoder shows: the -y paths of fds, the strings (as "N:fd", "N:path",
+		# "N:str" would), where the table captures nothing else for that argument
 		if (!(nr in DEC) || DEC[nr] == "-")
-			for (i = 0; i < NARGS[nr]; i++)
-				if ((TK[nr, i] == "fd" || TK[nr, i] == "dirfd") && index(CAPS[nr], ".arg[" i "] ") == 0)
-					CAPS[nr] = CAPS[nr] "\n\t\t.arg[" i "] = { HY_CAP_FDPATH, HY_AT_ENTER, HY_SRC_NONE, 0, 0 },"
+			for (i = 0; i < NARGS[nr]; i++) {
+				k = TK[nr, i]
+				c = (k == "fd" || k == "dirfd") ? "HY_CAP_FDPATH, HY_AT_ENTER, HY_SRC_NONE, 0, 0" : \
+				    k == "path" ? "HY_CAP_PATH, HY_AT_ENTER, HY_SRC_NONE, 0, HY_PATH_MAX" : \
+				    k == "str" ? "HY_CAP_STR, HY_AT_ENTER, HY_SRC_NONE, 0, 0" : ""
+				if (c != "" && index(CAPS[nr], ".arg[" i "] ") == 0)
+					CAPS[nr] = CAPS[nr] "\n\t\t.arg[" i "] = { " c " },"
+			}
 		cls = CL[nr]; gsub(/[A-Z]+/, "SC_&", cls); if (cls == "SC_0" || cls == "-" || cls == "0") cls = "0"
 		printf "\t[%d] = { \"%s\", %d, %s, %s, %s, {%s%s\n\t\t.flags = %s }, { %s }, { %s } },\n", nr, NAME[nr], NARGS[nr], cls, \
 			(nr in DEC && DEC[nr] != "-") ? "dec_" DEC[nr] : "NULL", (nr in RV) ? RV[nr] : "RV_DEC", \

@@ -55,6 +55,9 @@ enum arg_type {
 	AT_PTR,		/* an address: NULL or 0x... */
 	AT_FD,		/* an fd, with its -y path */
 	AT_DIRFD,	/* AT_FDCWD or an fd */
+	AT_PATH,	/* const char * naming a file: "path" (captured up to PATH_MAX) */
+	AT_STR,		/* another const char * string: "text", cut at -s */
+	AT_NKINDS
 };
 
 struct sysent {

@@ -42,6 +42,11 @@ int main(void)
 	syscall(SYS_open_tree, -100, 0, 0);
 	syscall(SYS_sched_rr_get_interval, 0xffffffffUL, 0);
 	syscall(SYS_getcpu, 0, 0, 0);
+	/* const char * strings: paths whole, other strings cut at -s */
+	syscall(SYS_swapoff, "/nonexistent/swap");
+	syscall(SYS_pivot_root, "/nonexistent/new", "/nonexistent/old");
+	syscall(SYS_mq_unlink, "no-such-queue");
+	syscall(SYS_fsopen, "no-such-filesystem-type", 0);
 	/* sysfs: printargs in strace */
 	syscall(SYS_sysfs, 9, 0, 0);
 

@@ -15,7 +15,7 @@ UT_TEST(table)
 			continue;
 		for (int i = 0; i < se->nargs; i++) {
 			n++;
-			if (se->argtypes[i] == AT_NONE || se->argtypes[i] > AT_DIRFD) {
+			if (se->argtypes[i] == AT_NONE || se->argtypes[i] >= AT_NKINDS) {
 				printf("# %s (%u): argument %d has no type\n", se->name, nr, i);
 				missing++;
 			}
@@ -78,6 +78,15 @@ UT_CASE(generic)
 	/* const clockid_t which_clock, struct __kernel_timex *utx */
 	ut_begin(u, SYS_clock_adjtime, 1, 0x2000, 0, 0, 0, 0);
 	UT_EXPECT("clockid", generic_line(u, 0), "clock_adjtime(CLOCK_MONOTONIC, 0x2000) = 0");
+	/* const char *specialfile: a path; const char *_type, *_description: strings cut at -s */
+	ut_begin(u, SYS_swapoff, 0x1000, 0, 0, 0, 0, 0);
+	ut_str(u, 0, HY_AT_ENTER, "/dev/sda2");
+	UT_EXPECT("path", generic_line(u, -1), "swapoff(\"/dev/sda2\") = -1 EPERM (Operation not permitted)");
+	ut_begin(u, SYS_add_key, 0x1000, 0x2000, 0, 0, 0xfffffffd, 0);
+	ut_str(u, 0, HY_AT_ENTER, "user");
+	ut_str(u, 1, HY_AT_ENTER, "0123456789012345678901234567890123456789");
+	UT_EXPECT("strings", generic_line(u, -22),
+		  "add_key(\"user\", \"01234567890123456789012345678901\"..., NULL, 0, -3) = -1 EINVAL (Invalid argument)");
 	/* printargs for syscalls the kernel no longer implements */
 	ut_begin(u, SYS_tuxcall, 1, 2, 0xdeadfeed12345678, 0, 0, 0);
 	UT_EXPECT("unimplemented: hex", generic_line(u, -38),
