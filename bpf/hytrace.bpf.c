@@ -366,6 +366,25 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 			len = rd;
 			if (rd < want)
 				flags |= HY_BF_TRUNC;
+		} else if (mode == RD_USER) {
+			/*
+			 * The part before the next page may be readable (an array or a
+			 * buffer running into an unmapped page): keep it, marked
+			 * HY_BF_FAULT (only len bytes), as the ptrace backend does.  A
+			 * valid page not faulted in yet fails the same way (BPF cannot
+			 * tell them apart without bpf_find_vma(), whose callback would
+			 * be a 33rd FUNC symbol): its elements then print as unreadable.
+			 */
+			__u32 first = 4096 - (__u32)(addr & 4095);	/* PAGE_SIZE, x86_64 */
+
+			if (first < rd) {
+				BOUND(first, HYB_REC_MAX);
+				if (!bpf_probe_read_user(data, first, (const void *)addr)) {
+					len = first;
+					flags |= HY_BF_TRUNC | HY_BF_FAULT;
+					err = 0;
+				}
+			}
 		}
 	}
 	if (err) {
