@@ -375,7 +375,8 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 				rd = PAGE_SZ - (addr & (PAGE_SZ - 1));
 				BOUND(rd, PAGE_SZ << 1);
 				err = bpf_probe_read_user(data, rd, (const void *)addr);
-				flags |= HY_BF_PAGE_END;
+				/* short, as a ptrace read stopped by a fault (HY_BF_FAULT) */
+				flags |= HY_BF_PAGE_END | HY_BF_FAULT;
 			}
 		} else {
 			err = bpf_probe_read_kernel(data, rd, (const void *)s->ksrc);
@@ -384,6 +385,25 @@ __noinline int put_blob(struct scratch *s, __u64 meta, __u64 addr, __u32 want, _
 			len = rd;
 			if (trunc)
 				flags |= HY_BF_TRUNC;
+		} else if (mode == RD_USER) {
+			/*
+			 * The part before the next page may be readable (an array or a
+			 * buffer running into an unmapped page): keep it, marked
+			 * HY_BF_FAULT (only len bytes), as the ptrace backend does.  A
+			 * valid page not faulted in yet fails the same way (BPF cannot
+			 * tell them apart without bpf_find_vma(), whose callback would
+			 * be a 33rd FUNC symbol): its elements then print as unreadable.
+			 */
+			__u32 first = 4096 - (__u32)(addr & 4095);	/* PAGE_SIZE, x86_64 */
+
+			if (first < rd) {
+				BOUND(first, HYB_REC_MAX);
+				if (!bpf_probe_read_user(data, first, (const void *)addr)) {
+					len = first;
+					flags |= HY_BF_TRUNC | HY_BF_FAULT;
+					err = 0;
+				}
+			}
 		}
 	}
 	if (err) {
@@ -441,8 +461,10 @@ static long strarr_ptr(__u32 j, void *ctx)
 	if (j >= lc->n)
 		return 1;
 	BOUND(pos, HYB_REC_MAX);
-	if (bpf_probe_read_user(&s->rec[pos], 8, (const void *)(lc->base + j * 8)))
+	if (bpf_probe_read_user(&s->rec[pos], 8, (const void *)(lc->base + j * 8))) {
+		lc->meta = 2;	/* unreadable: HY_BF_FAULT */
 		return 1;
+	}
 	if (!*(__u64 *)&s->rec[pos]) {
 		lc->meta = 1;	/* the NULL: the end */
 		return 1;
@@ -467,7 +489,7 @@ static long strarr_str(__u32 i, void *ctx)
 
 /*
  * HY_CAP_STRARR: the pointer array (idx 0, HY_BF_ARRAY_END when its NULL was
- * seen, else HY_BF_TRUNC), then under -v (or without HY_CF_VERBOSE) the
+ * seen, else HY_BF_TRUNC, with HY_BF_FAULT when a pointer could not be read), then under -v (or without HY_CF_VERBOSE) the
  * strings (idx 1+i, at most HY_ARR_MAX).
  */
 __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strings, __u64 shown)
@@ -502,7 +524,7 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	barrier_var(off);
 	off &= HYB_REC_MAX - 1;
 	b = (struct hy_blob *)&s->rec[off];
-	fl = end ? HY_BF_ARRAY_END : HY_BF_TRUNC;
+	fl = end ? HY_BF_ARRAY_END : HY_BF_TRUNC | (pc.meta == 2 ? HY_BF_FAULT : 0);
 	b->arg = meta & 0xff;
 	b->when = (meta >> 8) & 0xff;
 	b->idx = 0;

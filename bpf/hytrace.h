@@ -155,7 +155,9 @@ struct hy_rec {
 #define HY_BF_CHILD	0x08	/* element of an array: idx is its position */
 #define HY_BF_ARRAY_END	0x10	/* string array: the NULL terminator was found after idx */
 #define HY_BF_FDRAW	0x20	/* HY_BF_FDPATH: preformatted socket details (-yy), print as is */
-#define HY_BF_PAGE_END	0x40	/* eBPF: the whole read failed, this is the part up to the end of
+#define HY_BF_FAULT	0x40	/* the read stopped at unreadable memory: only len bytes could be
+				   read (decoders print what strace prints for unreadable memory) */
+#define HY_BF_PAGE_END	0x80	/* eBPF: the whole read failed, this is the part up to the end of
 				   its first page (the next could not be read: unmapped, or not
 				   faulted in yet, so user space reads entry captures again) */
 

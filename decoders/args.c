@@ -32,7 +32,7 @@ const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int i
 {
 	const struct event_blob *b = event_blob(d->ev, i, when, idx);
 
-	if (!b || b->h.err)
+	if (!b || b->h.err || (b_fault(b) && b->h.len < size))
 		return NULL;
 	size_t n = b->h.len < size ? b->h.len : size;
 
@@ -45,7 +45,7 @@ const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t 
 {
 	const struct event_blob *b = event_blob_any(d->ev, i, 0);
 
-	if (!b || b->h.err)
+	if (!b || b->h.err || (b_fault(b) && b->h.len < size))
 		return NULL;
 	size_t n = b->h.len < size ? b->h.len : size;
 
@@ -214,9 +214,17 @@ struct hv *v_buf(struct dctx *d, int i, uint64_t len)
 		return v;
 	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
 
-	if (show > b->h.len)
+	if (show > b->h.len) {
+		if (b_fault(b))	/* strace's umoven fails: the address */
+			return hv_ptr(d, d_u(d, i));
 		show = b->h.len;
+	}
 	return hv_str(d, b->data, show, len > show);
+}
+
+struct hv *hv_more_at(struct dctx *d, uint64_t addr)
+{
+	return hv_comment(d, hv_more(d), "%#llx", (unsigned long long)addr);
 }
 
 struct hv *v_flags(struct dctx *d, int i, const struct xlat *x)
@@ -276,6 +284,49 @@ static const struct event *event_noderef(struct dctx *d, const struct event *ev)
 	return c;
 }
 
+struct hv *v_typed(struct dctx *d, int i, enum arg_type t)
+{
+	switch (t) {
+	case AT_INT:
+		return v_int(d, i);
+	case AT_UINT:
+		return v_uint(d, i);
+	case AT_LONG:
+		return v_long(d, i);
+	case AT_ULONG:
+		return v_ulong(d, i);
+	case AT_XINT:
+		return hv_hex(d, d_ui(d, i));
+	case AT_MODE:
+		return hv_mode(d, d_ui(d, i));
+	case AT_ID:	/* strace's printuid: -1 for (uid_t)-1 */
+		return d_ui(d, i) == 0xffffffff ? hv_int(d, -1) : hv_uint(d, d_ui(d, i));
+	case AT_CLOCKID:
+		return hv_clockid(d, d_i(d, i));
+	case AT_PTR:
+		return v_ptr(d, i);
+	case AT_FD:
+		return v_fd(d, i);
+	case AT_DIRFD:
+		return v_dirfd(d, i);
+	case AT_PATH:
+		return v_path(d, i);
+	case AT_STR:
+		return v_str(d, i);
+	case AT_XLONG:
+	case AT_NONE:
+	case AT_NKINDS:
+		break;
+	}
+	return v_hex(d, i);
+}
+
+void dec_generic(struct dctx *d)
+{
+	for (int i = 0; i < d->se->nargs; i++)
+		arg(d, v_typed(d, i, d->se->argtypes[i]));
+}
+
 void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 {
 	d->ev = ev;
@@ -289,8 +340,8 @@ void d_decode(struct dctx *d, const struct event *ev, bool exiting)
 			  ev->r.ret < 0 && ev->r.ret >= -4095;
 	if (d->o->noderef && !d->o->raw)
 		d->ev = ev = event_noderef(d, ev);
-	if (d->se && d->se->decode && !d->o->raw) {
-		d->se->decode(d);
+	if (d->se && !d->o->raw) {
+		(d->se->decode ? d->se->decode : dec_generic)(d);
 		return;
 	}
 	dec_printargs(d);
@@ -412,7 +463,9 @@ struct hv *v_strarr(struct dctx *d, int i)
 		}
 		hv_add(a, NULL, hv_str(d, sb->data, len, trunc));
 	}
-	if (!(pb->h.flags & HY_BF_ARRAY_END))
+	if (b_fault(pb))	/* pointer n could not be read: strace's print_array */
+		hv_add(a, NULL, hv_more_at(d, d_u(d, i) + n * 8));
+	else if (!(pb->h.flags & HY_BF_ARRAY_END))
 		hv_add(a, NULL, hv_more(d));
 	return a;
 }

@@ -125,8 +125,13 @@ void decode_siginfo(struct dctx *d, const struct event *ev);
 struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len);
 /* A signal set of bytes bytes (at most 8 used): [INT QUIT], [], ~[RTMIN RT_1] (signal.c). */
 struct hv *hv_sigset(struct dctx *d, const void *mask, size_t bytes);
-/* The generic decoder: every argument raw (as strace's printargs). */
+/* Every argument raw, in hex (strace's printargs): -e raw=, unknown syscall numbers. */
 void dec_printargs(struct dctx *d);
+/* The decoder of syscalls without one of their own: each argument by its kernel type
+ * (d->se->argtypes, from decoders/syscall_types_ARCH.tbl), as strace prints undecoded types. */
+void dec_generic(struct dctx *d);
+/* Argument i printed as type t (AT_NONE: hex). */
+struct hv *v_typed(struct dctx *d, int i, enum arg_type t);
 
 /* -- raw access ------------------------------------------------------------ */
 static inline uint64_t d_u(const struct dctx *d, int i) { return d->ev->r.args[i]; }
@@ -145,6 +150,12 @@ const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t 
 /* Same, for a capture made at a given time (HY_AT_ENTER / HY_AT_EXIT), element idx. */
 const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int idx, void *buf,
 				    size_t size);
+
+/* True when the read of b stopped at unreadable memory (HY_BF_FAULT): only b->h.len bytes. */
+static inline bool b_fault(const struct event_blob *b)
+{
+	return b->h.flags & HY_BF_FAULT;
+}
 
 /* -- building nodes --------------------------------------------------------- */
 struct hv *hv_new(struct dctx *d, enum hv_kind kind);
@@ -168,6 +179,8 @@ struct hv *hv_fd(struct dctx *d, int fd, const char *path);
 struct hv *hv_struct(struct dctx *d);
 struct hv *hv_array(struct dctx *d);
 struct hv *hv_more(struct dctx *d);
+/* "... / * 0x7f.. * /": array element at addr could not be read (strace's print_array). */
+struct hv *hv_more_at(struct dctx *d, uint64_t addr);
 struct hv *hv_changed(struct dctx *d, struct hv *before, struct hv *after);
 /* Append child to a struct (with member name) or an array (name NULL); returns child. */
 struct hv *hv_add(struct hv *parent, const char *name, struct hv *child);

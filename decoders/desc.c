@@ -163,8 +163,9 @@ static struct hv *v_iov(struct dctx *d, int i, int ci, uint64_t limit, bool addr
 
 		bool cut = !d->o->verbose && k >= d->o->strsize;
 
-		if (cut || k >= n) {
-			hv_add(a, NULL, cut ? hv_more(d) :
+		if (cut || k >= n) {	/* element k unreadable: strace's print_array */
+			hv_add(a, NULL, cut ? hv_more(d) : b_fault(b) ?
+				   hv_more_at(d, d_u(d, i) + k * sizeof(iov)) :
 				   hv_ptr(d, d_u(d, i) + k * sizeof(iov)));
 			break;
 		}
@@ -178,7 +179,7 @@ static struct hv *v_iov(struct dctx *d, int i, int ci, uint64_t limit, bool addr
 			hv_add(e, "iov_base", hv_ptr(d, iov.base));
 		} else if (!len) {
 			hv_add(e, "iov_base", hv_str(d, "", 0, false));
-		} else if (!sb || sb->h.err) {
+		} else if (!sb || sb->h.err || (b_fault(sb) && sb->h.len < len && sb->h.len < d->o->strsize)) {
 			hv_add(e, "iov_base", hv_ptr(d, iov.base));
 		} else {
 			uint64_t show = len < d->o->strsize ? len : d->o->strsize;
@@ -644,8 +645,9 @@ static struct hv *pollfds_in(struct dctx *d)
 			hv_add(a, NULL, hv_more(d));
 			break;
 		}
-		if ((k + 1) * sizeof(p) > b->h.len) {
-			hv_add(a, NULL, hv_ptr(d, d_u(d, 0) + k * sizeof(p)));
+		if ((k + 1) * sizeof(p) > b->h.len) {	/* unreadable: strace's print_array */
+			hv_add(a, NULL, b_fault(b) ? hv_more_at(d, d_u(d, 0) + k * sizeof(p)) :
+				   hv_ptr(d, d_u(d, 0) + k * sizeof(p)));
 			break;
 		}
 		memcpy(&p, b->data + k * sizeof(p), sizeof(p));

@@ -13,7 +13,10 @@
 #            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref;
 #            SRC a0-a5 or ret (count/length source); SIZE a C expression without spaces or colons
 # decoders/syscall_args_x86_64.tbl: NAME ARG0 ARG1 ... (argument names for structured outputs)
-# Syscall tables come first on the command line, then the argument names, area tables after.
+# decoders/syscall_types_x86_64.tbl: NAME KIND0 KIND1 ... (how the generic decoder prints each
+#   argument: kinds listed in decoders/gen-argtypes.sh, turned into AT_* of sysent.h)
+# Syscall tables come first on the command line, then the argument names and types, area tables
+# after.  Tracepoint names that differ from the syscall's (newstat, sendfile64, umount) are mapped.
 function capkind(k) {
 	if (k in KIND) return KIND[k]
 	printf "%s:%d: unknown capture kind %s\n", FILENAME, FNR, k > "/dev/stderr"; bad = 1; return "0"
@@ -47,12 +50,34 @@ BEGIN {
 	for (i in kk) KIND[kk[i]] = kv[i]
 	split("dec udec hex oct fd none", rr, " ")
 	for (i in rr) RET[rr[i]] = "RV_" toupper(rr[i])
+	split("int uint long ulong xint xlong mode id clockid ptr fd dirfd path str", ak, " ")
+	for (i in ak) AKIND[ak[i]] = "AT_" toupper(ak[i])
 }
 /^#/ || NF == 0 { next }
+function tpname(n) {
+	# the kernel's tracepoints say newstat, newfstat, newlstat, newuname for stat, fstat, lstat,
+	# uname; sendfile64 for sendfile (40) and umount for umount2 (166)
+	if (!(n in BYNAME) && n ~ /^new/ && (substr(n, 4) in BYNAME)) return substr(n, 4)
+	if (n == "sendfile64" && !(n in BYNAME)) return "sendfile"
+	if (n == "umount" && !(n in BYNAME)) return "umount2"
+	return n
+}
 FILENAME ~ /syscall_args_[^\/]*\.tbl$/ {
-	# the kernel's tracepoints say newstat, newfstat, newlstat for stat, fstat, lstat
-	if (!($1 in BYNAME) && $1 ~ /^new/ && (substr($1, 4) in BYNAME)) $1 = substr($1, 4)
+	$1 = tpname($1)
 	if ($1 in BYNAME) { a = ""; for (i = 2; i <= NF; i++) a = a "\"" $i "\", "; ARGN[BYNAME[$1]] = a }
+	next
+}
+FILENAME ~ /syscall_types_[^\/]*\.tbl$/ {
+	$1 = tpname($1)
+	if (!($1 in BYNAME)) next	# a tracepoint of a syscall this table lacks
+	a = ""
+	# strace's argument count wins (preadv's pos_l, pos_h are one 64-bit argument on x86_64)
+	for (i = 2; i <= NF && $i !~ /^#/ && i - 2 < NARGS[BYNAME[$1]]; i++) {
+		if (!($i in AKIND)) { printf "%s:%d: unknown argument kind %s\n", FILENAME, FNR, $i > "/dev/stderr"; bad = 1 }
+		a = a AKIND[$i] ", "
+		TK[BYNAME[$1], i - 2] = $i
+	}
+	ATYPES[BYNAME[$1]] = a
 	next
 }
 FILENAME ~ /syscalls_[^\/]*\.tbl$/ {
@@ -93,10 +118,22 @@ END {
 	print "const struct sysent sysent[] = {"
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in NAME)) continue
+		# what the generic decoder shows: the -y paths of fds, the strings (as "N:fd", "N:path",
+		# "N:str" would), where the table captures nothing else for that argument
+		if (!(nr in DEC) || DEC[nr] == "-")
+			for (i = 0; i < NARGS[nr]; i++) {
+				k = TK[nr, i]
+				c = (k == "fd" || k == "dirfd") ? "HY_CAP_FDPATH, HY_AT_ENTER, HY_SRC_NONE, 0, 0" : \
+				    k == "path" ? "HY_CAP_PATH, HY_AT_ENTER, HY_SRC_NONE, 0, HY_PATH_MAX" : \
+				    k == "str" ? "HY_CAP_STR, HY_AT_ENTER, HY_SRC_NONE, 0, 0" : ""
+				if (c != "" && index(CAPS[nr], ".arg[" i "] ") == 0)
+					CAPS[nr] = CAPS[nr] "\n\t\t.arg[" i "] = { " c " },"
+			}
 		cls = CL[nr]; gsub(/[A-Z]+/, "SC_&", cls); if (cls == "SC_0" || cls == "-" || cls == "0") cls = "0"
-		printf "\t[%d] = { \"%s\", %d, %s, %s, %s, {%s%s\n\t\t.flags = %s }, { %s } },\n", nr, NAME[nr], NARGS[nr], cls, \
+		printf "\t[%d] = { \"%s\", %d, %s, %s, %s, {%s%s\n\t\t.flags = %s }, { %s }, { %s } },\n", nr, NAME[nr], NARGS[nr], cls, \
 			(nr in DEC && DEC[nr] != "-") ? "dec_" DEC[nr] : "NULL", (nr in RV) ? RV[nr] : "RV_DEC", \
-			"", (nr in CAPS) ? CAPS[nr] : "", (nr in FL) ? FL[nr] : "0", (nr in ARGN) ? ARGN[nr] : "NULL"
+			"", (nr in CAPS) ? CAPS[nr] : "", (nr in FL) ? FL[nr] : "0", (nr in ARGN) ? ARGN[nr] : "NULL", \
+			(nr in ATYPES) ? ATYPES[nr] : "AT_NONE"
 	}
 	print "};"
 	if (maxnr > 65535) { print "syscall numbers above 65535 do not fit sysent_by_name" > "/dev/stderr"; bad = 1 }

@@ -98,8 +98,10 @@ ssize_t pmem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max, int *nul)
 			chunk = max - done;
 		ssize_t n = pmem_read(tid, addr + done, buf + done, chunk);
 
+		/* unreadable memory before the NUL: the string cannot be read (strace's
+		 * umovestr fails and the address is printed) */
 		if (n <= 0)
-			return done ? (ssize_t)done : (n < 0 ? n : -EFAULT);
+			return n < 0 ? n : -EFAULT;
 		char *z = memchr(buf + done, '\0', n);
 
 		if (z) {
@@ -108,7 +110,7 @@ ssize_t pmem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max, int *nul)
 		}
 		done += n;
 		if ((size_t)n < chunk)
-			break;
+			return -EFAULT;
 	}
 	return done;
 }
@@ -134,7 +136,7 @@ static void blob_bytes(struct recbuf *rb, pid_t tid, int arg, int when, int idx,
 	if (n < 0)
 		rb_blob_done(rb, 0, (int32_t)n, flags);
 	else
-		rb_blob_done(rb, n, 0, flags | ((size_t)n < len ? HY_BF_TRUNC : 0));
+		rb_blob_done(rb, n, 0, flags | ((size_t)n < len ? HY_BF_TRUNC | HY_BF_FAULT : 0));
 }
 
 static void blob_str(struct recbuf *rb, pid_t tid, int arg, int when, int idx, uint64_t addr,
@@ -229,7 +231,7 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 	case HY_CAP_STRARR: {
 		uint64_t ptrs[512];
 		size_t n = 0;
-		bool end = false;
+		bool end = false, fault = false;
 		uint64_t *blob;
 
 		if (!addr)
@@ -247,8 +249,10 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 				want = to_page;
 			ssize_t got = pmem_read(tid, a, ptrs, want * 8);
 
-			if (got < 8)
+			if (got < 8) {
+				fault = true;
 				break;
+			}
 			for (ssize_t i = 0; i < got / 8; i++) {
 				if (!ptrs[i]) {
 					end = true;
@@ -256,14 +260,16 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 				}
 				((uint64_t *)blob)[n++] = ptrs[i];
 			}
-			if ((size_t)got < want * 8)
+			if ((size_t)got < want * 8 && !end) {
+				fault = true;
 				break;
+			}
 		}
 		if (!n && !end) {
 			rb_blob_done(rb, 0, -EFAULT, 0);
 			break;
 		}
-		rb_blob_done(rb, n * 8, 0, end ? HY_BF_ARRAY_END : HY_BF_TRUNC);
+		rb_blob_done(rb, n * 8, 0, end ? HY_BF_ARRAY_END : HY_BF_TRUNC | (fault ? HY_BF_FAULT : 0));
 		if ((c->flags & HY_CF_VERBOSE) && !o->d.verbose)
 			break;
 		/* copy the pointers: rb_blob may move the buffer */
@@ -293,7 +299,8 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			rb_blob_done(rb, 0, (int32_t)got, 0);
 			break;
 		}
-		rb_blob_done(rb, got, 0, 0);
+		rb_blob_done(rb, got, 0,
+			     (size_t)got < n * sizeof(struct iovec) ? HY_BF_TRUNC | HY_BF_FAULT : 0);
 		memcpy(iov, p, got);
 		n = got / sizeof(struct iovec);
 		uint64_t budget = 0;
