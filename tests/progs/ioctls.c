@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* ioctls.c: ioctl requests beyond tty, named from the uapi headers' table (issue 16), and the
+ * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), nsfs, perf and KVM arguments; the rest fail cleanly
+ * on fd -1 so the lines do not depend on the machine's devices. */
+#include "hyt.h"
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <net/if.h>
+#include <linux/fs.h>
+#include <linux/nsfs.h>
+#include <linux/sockios.h>
+#include <linux/input.h>
+#include <linux/perf_event.h>
+#include <linux/kvm.h>
+#include <linux/btrfs.h>
+#include <linux/loop.h>
+
+int main(void)
+{
+	struct ifreq ifr;
+	int s, fl = 0;
+
+	memset(&ifr, 0, sizeof(ifr));
+	hyt_begin();
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	/* lo is index 1 in every network namespace */
+	ifr.ifr_ifindex = 1;
+	ioctl(s, SIOCGIFNAME, &ifr);
+	ioctl(s, SIOCGIFINDEX, &ifr);
+	ifr.ifr_ifindex = 12345;
+	ioctl(s, SIOCGIFNAME, &ifr);
+	strcpy(ifr.ifr_name, "nonexist0");
+	ioctl(s, SIOCGIFFLAGS, &ifr);
+	ioctl(s, SIOCGIFINDEX, &ifr);
+	close(s);
+	fl = FS_NOATIME_FL | FS_APPEND_FL;
+	ioctl(-1, FS_IOC_SETFLAGS, &fl);
+	ioctl(-1, FS_IOC_SETFLAGS, NULL);
+	ioctl(-1, FS_IOC_GETFLAGS, NULL);
+	ioctl(-1, NS_GET_USERNS);
+	ioctl(-1, NS_GET_PARENT);
+	ioctl(-1, NS_GET_NSTYPE);
+	s = open("/proc/self/ns/net", O_RDONLY);
+	ioctl(s, NS_GET_NSTYPE);
+	close(s);
+	ioctl(-1, NS_GET_OWNER_UID, NULL);
+	ioctl(-1, BTRFS_IOC_SYNC);
+	ioctl(-1, LOOP_CLR_FD);
+	ioctl(-1, BLKGETSIZE64, 0x1000);
+	ioctl(-1, BLKSSZGET, 0x1000);
+	ioctl(-1, EVIOCGVERSION, 0x1000);
+	ioctl(-1, EVIOCGNAME(64), 0x1000);
+	ioctl(-1, EVIOCGBIT(EV_KEY, 96), 0x1000);
+	ioctl(-1, EVIOCGABS(ABS_Y), 0x1000);
+	ioctl(-1, PERF_EVENT_IOC_ENABLE, 0);
+	ioctl(-1, PERF_EVENT_IOC_DISABLE, PERF_IOC_FLAG_GROUP);
+	ioctl(-1, PERF_EVENT_IOC_RESET, 3);
+	ioctl(-1, PERF_EVENT_IOC_REFRESH, -2);
+	ioctl(-1, KVM_GET_API_VERSION, 0);
+	ioctl(-1, KVM_CREATE_VM, 0);
+	ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_IRQFD);
+	ioctl(-1, KVM_CHECK_EXTENSION, 9999);
+	ioctl(-1, _IOC(_IOC_READ, 0x12, 0x34, 0x8), 0);
+	ioctl(-1, _IO(0xb7, 0x7f), 0x20);
+	hyt_end();
+	return 0;
+}
