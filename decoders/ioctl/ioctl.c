@@ -168,6 +168,60 @@ static struct hv *ioctl_request(struct dctx *d, const struct ioctl_family *f, ui
 	return v;
 }
 
+/* [N] of an unsigned integer of size bytes at when (exit: only when the call worked) */
+static struct hv *ioc_unum(struct dctx *d, int when, size_t size)
+{
+	uint64_t v = 0;
+
+	if (!d_u(d, 2))
+		return hv_ptr(d, 0);
+	if ((when == HY_AT_EXIT && d_failed(d)) || !ioc_fetch(d, when, &v, size))
+		return v_ptr(d, 2);
+	struct hv *a = hv_array(d);
+
+	hv_add(a, NULL, hv_uint(d, v));	/* little-endian: the low bytes hold the value */
+	return a;
+}
+
+/*
+ * The requests whose argument is one plain value, listed by kind in decoders/xlat/ioctl_arg_*.in
+ * and ioctl_noarg.in (strace 6.1 prints them so whatever the family): 0 when decoded.
+ */
+static int ioc_simple(struct dctx *d, uint32_t req)
+{
+	int when = HY_AT_EXIT;
+	size_t size = 0;
+
+	if (xlat_name(&xlat_ioctl_noarg, req))
+		return 0;
+	if (xlat_name(&xlat_ioctl_arg_int, req)) {
+		arg(d, v_int(d, 2));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_fd, req)) {
+		arg(d, v_fd(d, 2));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_pint_in, req)) {
+		arg(d, ioc_int(d, HY_AT_ENTER));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_pint_out, req))
+		size = 4;
+	else if (xlat_name(&xlat_ioctl_arg_pushort_out, req))
+		size = 2;
+	else if (xlat_name(&xlat_ioctl_arg_pu64_out, req))
+		size = 8;
+	else
+		return -ENOTTY;
+	if (!d->exiting) {
+		d_pending(d);
+		return 0;
+	}
+	arg(d, size == 4 ? ioc_int(d, when) : ioc_unum(d, when, size));
+	return 0;
+}
+
 void dec_ioctl(struct dctx *d)
 {
 	uint32_t req = d_ui(d, 1);
@@ -182,8 +236,7 @@ void dec_ioctl(struct dctx *d)
 	arg(d, ioctl_request(d, f, req));
 	if (f && f->decode && f->decode(d, req) != -ENOTTY)
 		return;
-	/* requests without an argument (BTRFS_IOC_SYNC, NS_GET_*, LOOP_CLR_FD): strace prints none */
-	if (xlat_name(&xlat_ioctl_noarg, req))
+	if (ioc_simple(d, req) == 0)
 		return;
 	arg(d, v_hex(d, 2));
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* ioctls.c: ioctl requests beyond tty, named from the uapi headers' table (issue 16), and the
- * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), nsfs, perf and KVM arguments; the rest fail cleanly
+ * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), nsfs, perf, KVM, block, loop, watchdog and rtc arguments; the rest fail cleanly
  * on fd -1 so the lines do not depend on the machine's devices. */
 #include "hyt.h"
 #include <fcntl.h>
@@ -15,6 +15,8 @@
 #include <linux/kvm.h>
 #include <linux/btrfs.h>
 #include <linux/loop.h>
+#include <linux/watchdog.h>
+#include <linux/rtc.h>
 
 int main(void)
 {
@@ -47,8 +49,21 @@ int main(void)
 	ioctl(-1, NS_GET_OWNER_UID, NULL);
 	ioctl(-1, BTRFS_IOC_SYNC);
 	ioctl(-1, LOOP_CLR_FD);
+	ioctl(-1, LOOP_SET_FD, 4);
+	ioctl(-1, LOOP_CTL_ADD, 5);
+	ioctl(-1, LOOP_CTL_GET_FREE);
+	ioctl(-1, FICLONE, 5);
+	fl = 1;
+	ioctl(-1, BLKROSET, &fl);
+	ioctl(-1, BLKRASET, 256);
+	ioctl(-1, BLKFLSBUF, 0);
 	ioctl(-1, BLKGETSIZE64, 0x1000);
 	ioctl(-1, BLKSSZGET, 0x1000);
+	fl = 30;
+	ioctl(-1, WDIOC_SETTIMEOUT, &fl);
+	ioctl(-1, WDIOC_KEEPALIVE, 0);
+	ioctl(-1, WDIOC_GETTIMEOUT, &fl);
+	ioctl(-1, RTC_UIE_ON, 0);
 	ioctl(-1, EVIOCGVERSION, 0x1000);
 	ioctl(-1, EVIOCGNAME(64), 0x1000);
 	ioctl(-1, EVIOCGBIT(EV_KEY, 96), 0x1000);

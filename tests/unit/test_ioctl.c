@@ -77,16 +77,73 @@ static void check_generated(struct ut *u)
 		ut_passed++;
 }
 
+/* A table of requests by argument kind: each name has the generated table's code. */
+static void check_kind(const struct xlat *x)
+{
+	int bad = 0;
+
+	for (unsigned int i = 0; i < x->n; i++) {
+		unsigned int n;
+		const struct ioctl_name *e = ioctl_names_find((uint32_t)x->e[i].val, &n);
+		unsigned int k = 0;
+
+		while (k < n && strcmp(e[k].name, x->e[i].name))
+			k++;
+		if (k == n) {
+			printf("#  %s: %s (%#llx) is not a name of that code in the generated table\n",
+			       x->tname, x->e[i].name, (unsigned long long)x->e[i].val);
+			bad = 1;
+		}
+	}
+	printf("%sok ioctl %s agrees with the generated names\n", bad ? "not " : "", x->tname);
+	if (bad)
+		ut_failed++;
+	else
+		ut_passed++;
+}
+
 int main(void)
 {
 	struct ut u = { 0 };
-	uint32_t flags = 0x20 | 0x80;	/* FS_APPEND_FL|FS_NOATIME_FL */
+	uint32_t flags;
 	uint8_t ifr[64] = "lo";
 
 	check_names(&u, &xlat_ioctl_tty, 0x54);
 	check_names(&u, &xlat_ioctl_aliases, 0x54);
 	check_names(&u, &xlat_ioctl_noarg, 0x100);
 	check_generated(&u);
+	check_kind(&xlat_ioctl_noarg);
+	check_kind(&xlat_ioctl_arg_int);
+	check_kind(&xlat_ioctl_arg_fd);
+	check_kind(&xlat_ioctl_arg_pint_in);
+	check_kind(&xlat_ioctl_arg_pint_out);
+	check_kind(&xlat_ioctl_arg_pushort_out);
+	check_kind(&xlat_ioctl_arg_pu64_out);
+
+	/* one plain value: decimal, an fd, [N] at entry, [N] at exit of 2, 4 and 8 bytes */
+	ut_begin(&u, SYS_ioctl, 3, 0x1262, 256, 0, 0, 0);
+	UT_LINE(&u, "ioctl BLKRASET", 0, "ioctl(3, BLKRASET, 256) = 0");
+	ut_begin(&u, SYS_ioctl, 3, 0x4c00, 4, 0, 0, 0);
+	UT_LINE(&u, "ioctl LOOP_SET_FD", 0, "ioctl(3, LOOP_SET_FD, 4) = 0");
+	ut_begin(&u, SYS_ioctl, 3, 0x125d, 0x7000, 0, 0, 0);
+	flags = 1;
+	ut_blob(&u, 2, HY_AT_ENTER, 0, &flags, sizeof(flags), 0);
+	UT_LINE(&u, "ioctl BLKROSET", -13, "ioctl(3, BLKROSET, [1]) = -1 EACCES (Permission denied)");
+	{
+		uint64_t big = 1ULL << 40;
+		uint16_t sect = 2560;
+
+		ut_begin(&u, SYS_ioctl, 3, 0x80081272, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, &big, sizeof(big), 0);
+		UT_LINE(&u, "ioctl BLKGETSIZE64", 0, "ioctl(3, BLKGETSIZE64, [1099511627776]) = 0");
+		ut_begin(&u, SYS_ioctl, 3, 0x1267, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, &sect, sizeof(sect), 0);
+		UT_LINE(&u, "ioctl BLKSECTGET", 0, "ioctl(3, BLKSECTGET, [2560]) = 0");
+	}
+	ut_begin(&u, SYS_ioctl, 3, 0x1268, 0x7000, 0, 0, 0);
+	UT_LINE(&u, "ioctl BLKSSZGET failed", -9, "ioctl(3, BLKSSZGET, 0x7000) = -1 EBADF (Bad file descriptor)");
+	ut_begin(&u, SYS_ioctl, 3, 0x80045705, 0, 0, 0, 0);
+	UT_LINE(&u, "ioctl WDIOC_KEEPALIVE", 0, "ioctl(3, WDIOC_KEEPALIVE) = 0");
 
 	/* names from the table, two names of one code, names built from the request */
 	ut_begin(&u, SYS_ioctl, 3, 0x9408, 0, 0, 0, 0);
@@ -105,6 +162,7 @@ int main(void)
 
 	/* FS_IOC_SETFLAGS at entry, FS_IOC_GETFLAGS at exit, NULL, a failed call */
 	ut_begin(&u, SYS_ioctl, 3, 0x40086602, 0x7000, 0, 0, 0);
+	flags = 0x20 | 0x80;	/* FS_APPEND_FL|FS_NOATIME_FL */
 	ut_blob(&u, 2, HY_AT_ENTER, 0, &flags, sizeof(flags), 0);
 	UT_LINE(&u, "ioctl FS_IOC_SETFLAGS", 0, "ioctl(3, FS_IOC_SETFLAGS, [FS_APPEND_FL|FS_NOATIME_FL]) = 0");
 	ut_begin(&u, SYS_ioctl, 3, 0x80086601, 0x7000, 0, 0, 0);
