@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* ioctls.c: ioctl requests beyond tty, named from the uapi headers' table (issue 16), and the
- * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), nsfs, perf, KVM, block, loop, watchdog and rtc arguments; the rest fail cleanly
+ * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), fsxattr, uffd, nsfs, perf, KVM, block, loop, watchdog and rtc arguments; the rest fail cleanly
  * on fd -1 so the lines do not depend on the machine's devices. */
 #include "hyt.h"
 #include <fcntl.h>
@@ -17,9 +17,14 @@
 #include <linux/loop.h>
 #include <linux/watchdog.h>
 #include <linux/rtc.h>
+#include <linux/userfaultfd.h>
 
 int main(void)
 {
+	struct uffdio_api api = { .api = UFFD_API, .features = UFFD_FEATURE_EVENT_FORK | (1ULL << 40) };
+	struct uffdio_register reg = { { 0x10000, 0x2000 }, UFFDIO_REGISTER_MODE_MISSING | 0x10, 0 };
+	struct fsxattr fx = { .fsx_xflags = FS_XFLAG_IMMUTABLE | 0x40000000, .fsx_extsize = 4096,
+			      .fsx_nextents = 7, .fsx_projid = 5 };
 	struct ifreq ifr;
 	int s, fl = 0;
 
@@ -40,6 +45,10 @@ int main(void)
 	ioctl(-1, FS_IOC_SETFLAGS, &fl);
 	ioctl(-1, FS_IOC_SETFLAGS, NULL);
 	ioctl(-1, FS_IOC_GETFLAGS, NULL);
+	ioctl(-1, FS_IOC_FSSETXATTR, &fx);
+	ioctl(-1, FS_IOC_FSGETXATTR, &fx);
+	ioctl(-1, UFFDIO_API, &api);
+	ioctl(-1, UFFDIO_REGISTER, &reg);
 	ioctl(-1, NS_GET_USERNS);
 	ioctl(-1, NS_GET_PARENT);
 	ioctl(-1, NS_GET_NSTYPE);

@@ -192,6 +192,33 @@ int main(void)
 	UT_LINE(&u, "ioctl KVM_CHECK_EXTENSION unknown", 0,
 		"ioctl(3, KVM_CHECK_EXTENSION, 0x270f /* KVM_CAP_??? */) = 0");
 
+	/* uffd: features asked => granted, the ioctls bits; fsxattr at exit */
+	{
+		uint64_t in[3] = { 0xaa, 0, 0 }, out[3] = { 0xaa, 0x2 | 0x100000, 0x8000000000000003ULL };
+		uint64_t reg[4] = { 0x10000, 0x2000, 0x1, 0x1c };
+		uint32_t fx[7] = { 0x8 | 0x10000, 4096, 3, 0, 0, 0, 0 };
+
+		ut_begin(&u, SYS_ioctl, 3, 0xc018aa3f, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_ENTER, 0, in, sizeof(in), 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, out, sizeof(out), 0);
+		UT_LINE(&u, "ioctl UFFDIO_API", 0, "ioctl(3, UFFDIO_API, {api=0xaa, features=0 => "
+			"features=UFFD_FEATURE_EVENT_FORK|0x100000, ioctls=1<<_UFFDIO_REGISTER|"
+			"1<<_UFFDIO_UNREGISTER|1<<_UFFDIO_API}) = 0");
+		ut_begin(&u, SYS_ioctl, 3, 0xc020aa00, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_ENTER, 0, reg, sizeof(reg), 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, reg, sizeof(reg), 0);
+		UT_LINE(&u, "ioctl UFFDIO_REGISTER", 0, "ioctl(3, UFFDIO_REGISTER, {range={start=0x10000, "
+			"len=0x2000}, mode=UFFDIO_REGISTER_MODE_MISSING, ioctls=1<<_UFFDIO_WAKE|"
+			"1<<_UFFDIO_COPY|1<<_UFFDIO_ZEROPAGE}) = 0");
+		ut_begin(&u, SYS_ioctl, 3, 0xc020aa00, 0x7000, 0, 0, 0);
+		ut_blob_err(&u, 2, HY_AT_ENTER, 14);
+		UT_LINE(&u, "ioctl UFFDIO_REGISTER unreadable", -14, "ioctl(3, UFFDIO_REGISTER, 0x7000) = -1 EFAULT (Bad address)");
+		ut_begin(&u, SYS_ioctl, 3, 0x801c581f, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, fx, 28, 0);
+		UT_LINE(&u, "ioctl FS_IOC_FSGETXATTR", 0, "ioctl(3, FS_IOC_FSGETXATTR, {fsx_xflags=FS_XFLAG_IMMUTABLE|"
+			"FS_XFLAG_COWEXTSIZE, fsx_extsize=4096, fsx_nextents=3, fsx_projid=0, fsx_cowextsize=0}) = 0");
+	}
+
 	/* struct ifreq: SIOCGIFNAME (index in, name out), SIOCGIFFLAGS, a failed SIOCGIFINDEX */
 	ut_begin(&u, SYS_ioctl, 3, 0x8910, 0x7000, 0, 0, 0);
 	memset(ifr, 0, sizeof(ifr));
