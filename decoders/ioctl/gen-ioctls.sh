@@ -7,6 +7,7 @@
 #                                      prints every name of a code joined by " or " in that order)
 #
 # The names are the object-like macros whose value is an _IO/_IOR/_IOW/_IOWR(...) expression
+# or a header's own wrapper of them (SECCOMP_IOWR(...), XX_IOW(...))
 # (linux/*.h, linux/*/*.h, misc/*.h, mtd/*.h, asm-generic/ioctls.h, asm/*.h), plus the plain
 # numbers of the socket, tty and loop requests (linux/sockios.h, asm/sockios.h,
 # asm-generic/ioctls.h, linux/loop.h: SIOC*, FIO*, TIOC*, TC*, LOOP_*).  Names given by enum
@@ -15,7 +16,7 @@
 # every macro's value as the compiler computes it for this machine (x86_64).  A macro whose
 # expansion does not compile on its own (a type the header does not declare) is dropped and
 # named on stderr (so is one inside #if 0); a header that does not compile at all is named
-# on stderr too.  Against strace 6.1's output on all 1746 codes: 1738 print the same; the 8
+# on stderr too.  Against strace 6.1's output on all 1784 codes: 1776 print the same; the 8
 # others are names strace also has from headers not installed here (sound/, xen/, vmci) or
 # from binder's enum.
 #
@@ -36,7 +37,7 @@ ver=$(dpkg-query -W -f '${Package} ${Version}' linux-libc-dev 2>/dev/null || ech
 # the candidate names of one header: NAME<TAB>header
 names() {	# $1 header path relative to INC
 	sed -n -E \
-		-e 's/^[[:space:]]*#[[:space:]]*define[[:space:]]+([A-Za-z_][A-Za-z0-9_]*)[[:space:]]+_IO(R|W|WR)?[[:space:]]*\(.*/\1/p' \
+		-e 's/^[[:space:]]*#[[:space:]]*define[[:space:]]+([A-Za-z_][A-Za-z0-9_]*)[[:space:]]+([A-Z][A-Z0-9_]*_)?_?IO(R|W|WR)?[[:space:]]*\(.*/\1/p' \
 		"$INC/$1"
 	case $1 in
 	*sockios.h|asm-generic/ioctls.h|linux/loop.h)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* ioctls.c: ioctl requests beyond tty, named from the uapi headers' table (issue 16), and the
- * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), fsxattr, uffd, nsfs, perf, KVM, block, loop, watchdog and rtc arguments; the rest fail cleanly
+ * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), fsxattr, uffd, nsfs, perf, KVM, block, loop, watchdog, rtc, seccomp and evdev arguments; the rest fail cleanly
  * on fd -1 so the lines do not depend on the machine's devices. */
 #include "hyt.h"
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <net/if.h>
@@ -18,6 +19,7 @@
 #include <linux/watchdog.h>
 #include <linux/rtc.h>
 #include <linux/userfaultfd.h>
+#include <linux/seccomp.h>
 
 int main(void)
 {
@@ -25,6 +27,10 @@ int main(void)
 	struct uffdio_register reg = { { 0x10000, 0x2000 }, UFFDIO_REGISTER_MODE_MISSING | 0x10, 0 };
 	struct fsxattr fx = { .fsx_xflags = FS_XFLAG_IMMUTABLE | 0x40000000, .fsx_extsize = 4096,
 			      .fsx_nextents = 7, .fsx_projid = 5 };
+	struct rtc_time tm = { 1, 2, 3, 4, 5, 106, 0, 0, 0 };
+	struct seccomp_notif_resp resp = { 0x1234, 5, -1, SECCOMP_USER_NOTIF_FLAG_CONTINUE };
+	uint64_t id = 0x55;
+	int rep[2] = { 250, 33 };
 	struct ifreq ifr;
 	int s, fl = 0;
 
@@ -73,6 +79,12 @@ int main(void)
 	ioctl(-1, WDIOC_KEEPALIVE, 0);
 	ioctl(-1, WDIOC_GETTIMEOUT, &fl);
 	ioctl(-1, RTC_UIE_ON, 0);
+	ioctl(-1, RTC_SET_TIME, &tm);
+	ioctl(-1, RTC_RD_TIME, &tm);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	ioctl(-1, EVIOCSREP, rep);
+	ioctl(-1, EVIOCSCLOCKID, rep);
 	ioctl(-1, EVIOCGVERSION, 0x1000);
 	ioctl(-1, EVIOCGNAME(64), 0x1000);
 	ioctl(-1, EVIOCGBIT(EV_KEY, 96), 0x1000);

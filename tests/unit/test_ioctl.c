@@ -219,6 +219,31 @@ int main(void)
 			"FS_XFLAG_COWEXTSIZE, fsx_extsize=4096, fsx_nextents=3, fsx_projid=0, fsx_cowextsize=0}) = 0");
 	}
 
+	/* struct rtc_time at exit (-v: all of it), seccomp's response, evdev's repeat */
+	{
+		int32_t tm[9] = { 1, 2, 3, 4, 5, 106, 6, 7, 0 };
+		struct { uint64_t id; int64_t val; int32_t error; uint32_t flags; } resp = { 0x10, -5, -1, 1 };
+		uint32_t rep[2] = { 250, 33 };
+
+		ut_begin(&u, SYS_ioctl, 3, 0x80247009, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, tm, sizeof(tm), 0);
+		UT_LINE(&u, "ioctl RTC_RD_TIME", 0, "ioctl(3, RTC_RD_TIME, {tm_sec=1, tm_min=2, tm_hour=3, "
+			"tm_mday=4, tm_mon=5, tm_year=106, ...}) = 0");
+		u.o.verbose = 1;
+		ut_begin(&u, SYS_ioctl, 3, 0x80247009, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, tm, sizeof(tm), 0);
+		UT_LINE(&u, "ioctl RTC_RD_TIME -v", 0, "ioctl(3, RTC_RD_TIME, {tm_sec=1, tm_min=2, tm_hour=3, "
+			"tm_mday=4, tm_mon=5, tm_year=106, tm_wday=6, tm_yday=7, tm_isdst=0}) = 0");
+		u.o.verbose = 0;
+		ut_begin(&u, SYS_ioctl, 3, 0xc0182101, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_ENTER, 0, &resp, sizeof(resp), 0);
+		UT_LINE(&u, "ioctl SECCOMP_IOCTL_NOTIF_SEND", 0, "ioctl(3, SECCOMP_IOCTL_NOTIF_SEND, {id=0x10, "
+			"val=-5, error=-EPERM, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = 0");
+		ut_begin(&u, SYS_ioctl, 3, 0x80084503, 0x7000, 0, 0, 0);
+		ut_blob(&u, 2, HY_AT_EXIT, 0, rep, sizeof(rep), 0);
+		UT_LINE(&u, "ioctl EVIOCGREP", 0, "ioctl(3, EVIOCGREP, [250, 33]) = 0");
+	}
+
 	/* struct ifreq: SIOCGIFNAME (index in, name out), SIOCGIFFLAGS, a failed SIOCGIFINDEX */
 	ut_begin(&u, SYS_ioctl, 3, 0x8910, 0x7000, 0, 0, 0);
 	memset(ifr, 0, sizeof(ifr));
