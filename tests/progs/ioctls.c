@@ -46,6 +46,11 @@ int main(void)
 	strcpy(ifr.ifr_name, "nonexist0");
 	ioctl(s, SIOCGIFFLAGS, &ifr);
 	ioctl(s, SIOCGIFINDEX, &ifr);
+	ioctl(s, SIOCGIFMTU, &ifr);
+	ifr.ifr_mtu = 1500;
+	ioctl(-1, SIOCSIFMTU, &ifr);
+	ifr.ifr_flags = IFF_UP | IFF_PROMISC;
+	ioctl(-1, SIOCSIFFLAGS, &ifr);
 	close(s);
 	fl = FS_NOATIME_FL | FS_APPEND_FL;
 	ioctl(-1, FS_IOC_SETFLAGS, &fl);

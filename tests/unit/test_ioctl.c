@@ -261,6 +261,14 @@ int main(void)
 	ut_begin(&u, SYS_ioctl, 3, 0x8933, 0x7000, 0, 0, 0);
 	ut_blob(&u, 2, HY_AT_ENTER, 0, ifr, sizeof(ifr), 0);
 	UT_LINE(&u, "ioctl SIOCGIFINDEX failed", -19, "ioctl(3, SIOCGIFINDEX, {ifr_name=\"lo\"}) = -1 ENODEV (No such device)");
+	ut_begin(&u, SYS_ioctl, 3, 0x8921, 0x7000, 0, 0, 0);
+	memcpy(ifr + 16, &(int32_t){ 65536 }, 4);
+	ut_blob(&u, 2, HY_AT_ENTER, 0, ifr, sizeof(ifr), 0);
+	ut_blob(&u, 2, HY_AT_EXIT, 0, ifr, sizeof(ifr), 0);
+	UT_LINE(&u, "ioctl SIOCGIFMTU", 0, "ioctl(3, SIOCGIFMTU, {ifr_name=\"lo\", ifr_mtu=65536}) = 0");
+	ut_begin(&u, SYS_ioctl, 3, 0x8922, 0x7000, 0, 0, 0);
+	ut_blob(&u, 2, HY_AT_ENTER, 0, ifr, sizeof(ifr), 0);
+	UT_LINE(&u, "ioctl SIOCSIFMTU", -1, "ioctl(3, SIOCSIFMTU, {ifr_name=\"lo\", ifr_mtu=65536}) = -1 EPERM (Operation not permitted)");
 	ut_begin(&u, SYS_ioctl, 3, 0x8933, 0x7000, 0, 0, 0);
 	ut_blob_err(&u, 2, HY_AT_ENTER, 14);
 	UT_LINE(&u, "ioctl SIOCGIFINDEX unreadable", -14, "ioctl(3, SIOCGIFINDEX, 0x7000) = -1 EFAULT (Bad address)");
