@@ -36,6 +36,12 @@ bool ioc_fetch(struct dctx *d, int when, void *buf, size_t size);
 struct hv *ioc_int(struct dctx *d, int when);
 
 /*
+ * The request's name as strace 6.1 prints it (the generated table's names of the code joined
+ * by " or ", after evdev's and a few others' names built from the request), or NULL.
+ */
+const char *ioctl_req_name(struct dctx *d, uint32_t req);
+
+/*
  * NVIDIA's ioctls on an fd of device kind (enum hy_dev_kind, from its path): appends the
  * request and its argument and returns 0, or returns -ENOTTY having appended nothing (not
  * an NVIDIA request of that kind: the generic decoding applies).  decoders/ioctl/nvidia.c.
