@@ -239,24 +239,29 @@ void dec_accept4(struct dctx *d)
 
 /* -- netlink buffers ----------------------------------------------------------- */
 
-/* The netlink protocol the backend found for args[0] (HY_ARG_SOCK), or -1 when none. */
+/* The netlink protocol the backend found for args[0] (HY_ARG_SOCK): -1 when the host did not
+ * say (strace then decodes the headers only), -2 when args[0] is no netlink socket. */
 static int nl_proto(struct dctx *d)
 {
 	const struct event_blob *b = event_blob_any(d->ev, HY_ARG_SOCK, 0);
 	struct hy_sockid id;
 
 	if (!b || b->h.err || b->h.len < sizeof(id))
-		return -1;
+		return -2;
 	memcpy(&id, b->data, sizeof(id));
-	return id.family == HY_AF_NETLINK ? id.protocol : -1;
+	return id.family == HY_AF_NETLINK ? (id.protocol < 0 ? -1 : id.protocol) : -2;
 }
 
-/* The bytes of a netlink buffer (HY_ARG_NLMSG idx) decoded, or NULL (not captured). */
+/* The bytes of a netlink buffer decoded, or NULL (not captured): the HY_ARG_NLMSG blob idx
+ * (ptrace), else what the capture spec copied for args[1] (eBPF copies these whole). */
 static struct hv *nl_buf(struct dctx *d, int idx, int proto)
 {
 	const struct event_blob *b = event_blob_any(d->ev, HY_ARG_NLMSG, idx);
 
-	if (proto < 0 || !b || b->h.err)
+	if (!b)
+		b = event_blob_any(d->ev, 1, 0);
+
+	if (proto < -1 || !b || b->h.err)
 		return NULL;
 	return hv_netlink(d, b->data, b->h.len, proto);
 }
@@ -326,7 +331,8 @@ static void msghdr_parse(const uint8_t *p, struct msghdr_view *m)
 /*
  * An iovec array captured as blob idx iov_idx (the buffers at iov_idx + 1 + k):
  * [{iov_base="...", iov_len=N}, ...]; data_size bounds the bytes shown in all
- * (recvmsg: the return value), (uint64_t)-1 for none.
+ * (recvmsg: the return value), (uint64_t)-1 for none; nlproto: the netlink protocol when the
+ * buffers are netlink messages (-1: unknown), else -2.
  */
 static struct hv *hv_iov(struct dctx *d, int i, int when, int iov_idx, uint64_t addr, uint64_t n,
 			 uint64_t data_size, int nlproto)
@@ -365,10 +371,15 @@ static struct hv *hv_iov(struct dctx *d, int i, int when, int iov_idx, uint64_t 
 		struct hv *e = hv_struct(d);
 		const struct event_blob *bb = event_blob(d->ev, i, when, iov_idx + 1 + k);
 
-		const struct event_blob *nb = nlproto >= 0 && show ?
+		const struct event_blob *nb = nlproto >= -1 && show ?
 			event_blob_any(d->ev, HY_ARG_NLMSG, (int)k) : NULL;
 
-		if (!show)
+		if (nlproto >= -1 && show && !nb)
+			nb = bb;	/* eBPF: the buffer copied whole (see nl_buf) */
+
+		if (!show && !base)	/* strace's printstrn of NULL */
+			hv_add(e, "iov_base", hv_ptr(d, 0));
+		else if (!show)
 			hv_add(e, "iov_base", hv_str(d, "", 0, false));
 		else if (nb && !nb->h.err)	/* netlink: decoded whole (strace's iov_decode_netlink) */
 			hv_add(e, "iov_base", hv_netlink(d, nb->data, nb->h.len < show ? nb->h.len : show,
@@ -616,7 +627,7 @@ static struct hv *hv_msghdr(struct dctx *d, int i, int when, const int *user_nam
 	/* strace decodes the data as netlink only when msg_name is a netlink address */
 	const struct event_blob *nb = event_blob(d->ev, i, when, 1);
 	int nlp = namelen >= 2 && nb && !nb->h.err && nb->h.len >= 2 &&
-		  (nb->data[0] | nb->data[1] << 8) == HY_AF_NETLINK ? nl_proto(d) : -1;
+		  (nb->data[0] | nb->data[1] << 8) == HY_AF_NETLINK ? nl_proto(d) : -2;
 
 	hv_add(s, "msg_iov", hv_iov(d, i, when, 3, m.iov, m.iovlen, data_size, nlp));
 	hv_add(s, "msg_iovlen", hv_uint(d, m.iovlen));

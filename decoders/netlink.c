@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include "decode.h"
 #include "netlink.h"
 #include "xlat_gen.h"
@@ -100,7 +101,42 @@ static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xla
 /* -- attributes ------------------------------------------------------------ */
 
 enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
-		NK_TABLE, NK_HWADDR, NK_INADDR };
+		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO };
+
+/* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
+ * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
+ * rx_otherhost_dropped.  strace prints the struct when the attribute has the whole struct or
+ * exactly the fields up to tx_compressed. */
+static const char *const stats_names[] = {
+	"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+	"rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+	"rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+	"rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+	"rx_nohandler", "rx_otherhost_dropped",
+};
+#define STATS_MIN	23
+
+static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int w)
+{
+	unsigned int full = w == 8 ? 25 : 24, n;
+	struct hv *s;
+
+	if (len >= full * w)
+		n = full;
+	else if (len == STATS_MIN * w)
+		n = STATS_MIN;
+	else
+		return NULL;
+	s = hv_struct(d);
+	for (unsigned int i = 0; i < n; i++) {
+		uint64_t v = 0;
+
+		memcpy(&v, p + i * w, w);
+		hv_add(s, stats_names[i], hv_uint(d, v));
+	}
+	return s;
+}
 
 /* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes). */
 static enum nla_kind link_kind(unsigned int t)
@@ -126,6 +162,8 @@ static enum nla_kind link_kind(unsigned int t)
 		return NK_IFINDEX;
 	case 1: case 2: case 54:	/* ADDRESS BROADCAST PERM_ADDRESS */
 		return NK_HWADDR;
+	case 7: return NK_STATS;	/* STATS */
+	case 23: return NK_STATS64;	/* STATS64 */
 	}
 	return NK_HEX;
 }
@@ -136,6 +174,7 @@ static enum nla_kind addr_kind(unsigned int t)
 	case 1: case 2: case 4: case 5: case 7:	/* ADDRESS LOCAL BROADCAST ANYCAST MULTICAST */
 		return NK_INADDR;
 	case 3: return NK_STR;			/* LABEL */
+	case 6: return NK_CACHEINFO;		/* CACHEINFO */
 	case 8: return NK_IFA_FLAGS;		/* FLAGS */
 	case 9: return NK_U32;			/* RT_PRIORITY */
 	case 10: return NK_S32;			/* TARGET_NETNSID */
@@ -208,10 +247,30 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		return len == 4 ? hv_flags_or(d, &xlat_ifa_flags, get32(p), "IFA_F_???") : NULL;
 	case NK_TABLE:
 		return len == 4 ? hv_sym_or(d, &xlat_rt_tables, get32(p), NULL) : NULL;
-	case NK_INADDR:
-		if ((t->family == 2 && len >= 4) || (t->family == 10 && len >= 16))
-			return hv_inet_addr(d, t->family, p, "");
+	case NK_INADDR: {	/* decode_inet_addr: inet_addr("..."), inet_pton(AF_INET6, "...") */
+		char buf[64];
+
+		if (t->family == 2 && len >= 4)
+			return hv_inet_addr(d, 2, p, "");
+		if (t->family == 10 && len >= 16 && inet_ntop(10, p, buf, sizeof(buf)))
+			return hv_expr(d, "inet_pton(AF_INET6, %s)", quote_str(d, buf, strlen(buf)));
 		return NULL;
+	}
+	case NK_STATS:
+		return link_stats(d, p, len, 4);
+	case NK_STATS64:
+		return link_stats(d, p, len, 8);
+	case NK_CACHEINFO: {	/* struct ifa_cacheinfo */
+		static const char *const n[] = { "ifa_prefered", "ifa_valid", "cstamp", "tstamp" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
 	case NK_HWADDR: {	/* decode_ifla_hwaddr: xx:xx:... (at most 32 bytes) */
 		if (!len || len > 32)
 			return NULL;

@@ -40,7 +40,6 @@
 #include "procperm.h"
 #include "ptrace_capture.h"
 #include "sockinfo.h"
-#include "nlsock.h"
 #include "spawn.h"
 #include "sysent.h"
 #include "hytrace.bpf.h"
@@ -114,7 +113,6 @@ static struct {
 	uint64_t records;
 	struct recbuf rb;	/* a record rewritten for -yy */
 	struct recbuf fix;	/* a record with entry reads done again here */
-	struct recbuf nl;	/* a record with netlink messages added (user/state/nlsock.c) */
 	struct hy_sum sums[HY_NR_MAX];	/* -c: the in-kernel totals, summed over CPUs at the end */
 	pid_t *tids;		/* target mode: threads we know are traced */
 	size_t ntids, captids;
@@ -413,12 +411,6 @@ static int on_record(void *ctx, void *data, size_t size)
 		if (tr->cfg.fdpaths >= 2 && rewrite_yy(r, len)) {
 			data = B.rb.buf;
 			len = B.rb.len;
-		}
-		/* netlink messages whole and the socket's protocol, read while the task lives */
-		if (nlsock_rewrite(&B.nl, data, len)) {
-			data = B.nl.buf;
-			len = B.nl.len;
-			r = rb_rec(&B.nl);
 		}
 	}
 	if (r->type == HY_REC_ENTER && stash_enter(tr, r, len))
@@ -1301,7 +1293,6 @@ static void bpf_cleanup(struct tracer *tr)
 	B.cg_fd = -1;
 	rb_free(&B.rb);
 	rb_free(&B.fix);
-	rb_free(&B.nl);
 	stash_free();
 	bstack_cleanup();
 	free(B.tids);

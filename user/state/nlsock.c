@@ -6,9 +6,13 @@
  * "system.sockprotoname" on the fd, then sock_diag).  Here: the fd's inode from
  * /proc/TID/fd, "system.sockprotoname" to skip other sockets cheaply, then the protocol from
  * /proc/TID/net/netlink (columns: sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode),
- * cached by inode.  Decoders only see the blobs this adds.
+ * cached by inode.  Decoders only see the blobs this adds.  This is the ptrace backend's
+ * way; the eBPF backend does the same in the kernel at entry (buf_max() in
+ * bpf/hytrace.bpf.c: the task may be gone when user space sees the record): the protocol
+ * from the socket, the buffers copied up to HYB_NL_MAX bytes where -s would cut them.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +30,9 @@
 static struct { unsigned long ino; int proto; } cache[CACHE_N];
 static unsigned int cache_next;
 
-/* The netlink protocol of fd in task tid, or -1 (not a netlink socket, or gone). */
+/* The netlink protocol of fd in task tid; -1: a netlink socket whose protocol the host does
+ * not say (not bound yet: /proc/net/netlink lists bound sockets, as strace's sock_diag query
+ * sees them); -2: not a netlink socket, or gone. */
 static int fd_nlproto(pid_t tid, int fd)
 {
 	char path[64], link[64], name[32];
@@ -37,7 +43,7 @@ static int fd_nlproto(pid_t tid, int fd)
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
 	n = readlink(path, link, sizeof(link) - 1);
 	if (n <= 8 || strncmp(link, "socket:[", 8))
-		return -1;
+		return -2;
 	link[n] = '\0';
 	ino = strtoul(link + 8, NULL, 10);
 	for (unsigned int i = 0; i < CACHE_N; i++)
@@ -45,10 +51,10 @@ static int fd_nlproto(pid_t tid, int fd)
 			return cache[i].proto;
 	n = getxattr(path, "system.sockprotoname", name, sizeof(name) - 1);
 	if (n <= 0)
-		return -1;
+		return -2;
 	name[n] = '\0';
 	if (strcmp(name, "NETLINK"))
-		return -1;
+		return -2;
 
 	char line[256];
 	FILE *f;
@@ -121,7 +127,7 @@ void nlsock_add(struct recbuf *rb, int when)
 
 	int proto = fd_nlproto(tid, (int)a[0]);
 
-	if (proto < 0)
+	if (proto < -1)
 		return;
 
 	struct hy_sockid id = { .family = AF_NETLINK_VAL, .protocol = proto };
@@ -161,33 +167,4 @@ void nlsock_add(struct recbuf *rb, int when)
 		if (budget != UINT64_MAX)
 			budget -= n;
 	}
-}
-
-bool nlsock_rewrite(struct recbuf *out, const void *rec, size_t len)
-{
-	const struct hy_rec *r = rec;
-
-	if (len < sizeof(*r) || (r->type != HY_REC_SYSCALL && r->type != HY_REC_ENTER))
-		return false;
-	if (r->nr != SYS_sendto && r->nr != SYS_recvfrom && r->nr != SYS_sendmsg &&
-	    r->nr != SYS_recvmsg)
-		return false;
-	if (fd_nlproto((pid_t)r->tid, (int)r->args[0]) < 0)
-		return false;
-	if (out->cap < len) {
-		uint8_t *b = realloc(out->buf, len);
-
-		if (!b)
-			return false;
-		out->buf = b;
-		out->cap = len;
-	}
-	memcpy(out->buf, rec, len);
-	out->len = len;
-	out->last = 0;
-	if (r->type == HY_REC_ENTER)
-		nlsock_add(out, HY_AT_ENTER);
-	else if (r->type == HY_REC_SYSCALL)
-		nlsock_add(out, HY_AT_EXIT);
-	return true;
 }

@@ -3,7 +3,6 @@
 #ifndef HY_NLSOCK_H
 #define HY_NLSOCK_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include "event.h"
 
@@ -14,8 +13,4 @@
  * (ptrace: at the stop).  Nothing for other sockets and calls.
  */
 void nlsock_add(struct recbuf *rb, int when);
-/* The same for a record that is not in a recbuf (eBPF): true when out holds the record
- * with the blobs added. */
-bool nlsock_rewrite(struct recbuf *out, const void *rec, size_t len);
-
 #endif
