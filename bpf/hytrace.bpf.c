@@ -507,6 +507,13 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	return 0;
 }
 
+/* Bytes of a buffer to copy: s->bufmax (-s, or HYB_NL_MAX on a netlink socket: buf_max()),
+ * but -s for what recvfrom/recvmsg (x86-64: 45, 47) find at entry, before the data came. */
+static __always_inline __u32 buf_cap(const struct scratch *s)
+{
+	return (s->nr == 45 || s->nr == 47) && s->when != HY_AT_EXIT ? cfg_strsize : s->bufmax;
+}
+
 /*
  * The buffers of an iovec array at base (n elements): element i as blob
  * idx0 + i, min(iov_len, budget) bytes but at most -s, while budget lasts
@@ -525,7 +532,7 @@ static long iov_buf(__u32 i, void *ctx)
 		return 1;
 	len = min64(iov.len, s->budget);
 	s->budget -= len;
-	return put_blob(s, lc->meta + META_IDX(i), iov.base, min64(len, s->bufmax), RD_USER) == -E2BIG;
+	return put_blob(s, lc->meta + META_IDX(i), iov.base, min64(len, buf_cap(s)), RD_USER) == -E2BIG;
 }
 
 __noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
@@ -862,7 +869,7 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		break;
 	case HY_CAP_BUF:
 		if (cnt)
-			put_blob(s, meta, addr, min64(cnt, s->bufmax), RD_USER);
+			put_blob(s, meta, addr, min64(cnt, buf_cap(s)), RD_USER);
 		break;
 	case HY_CAP_SIZED:
 		put_blob(s, meta, addr, min64(cnt, size), RD_USER);

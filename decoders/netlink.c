@@ -7,6 +7,7 @@
  * that the backends add for calls on netlink sockets (bpf/hytrace.h); struct layouts
  * from include/uapi/linux/{netlink,rtnetlink,if_link,if_addr,neighbour}.h.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
@@ -101,7 +102,8 @@ static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xla
 /* -- attributes ------------------------------------------------------------ */
 
 enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
-		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO };
+		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO, NK_U64,
+		NK_RQLEN };
 
 /* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
  * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
@@ -255,6 +257,24 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		if (t->family == 10 && len >= 16 && inet_ntop(10, p, buf, sizeof(buf)))
 			return hv_expr(d, "inet_pton(AF_INET6, %s)", quote_str(d, buf, strlen(buf)));
 		return NULL;
+	}
+	case NK_U64: {
+		uint64_t v;
+
+		if (len != 8)
+			return NULL;
+		memcpy(&v, p, 8);
+		return hv_uint(d, v);
+	}
+	case NK_RQLEN: {	/* struct unix_diag_rqlen */
+		struct hv *s;
+
+		if (len != 8)
+			return NULL;
+		s = hv_struct(d);
+		hv_add(s, "udiag_rqueue", hv_uint(d, get32(p)));
+		hv_add(s, "udiag_wqueue", hv_uint(d, get32(p + 4)));
+		return s;
 	}
 	case NK_STATS:
 		return link_stats(d, p, len, 4);
@@ -477,6 +497,152 @@ static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, un
 	return s;
 }
 
+/* -- NETLINK_SOCK_DIAG bodies (include/uapi/linux/{sock_diag,inet_diag,unix_diag}.h) ---- */
+
+static struct hv *u32pair(struct dctx *d, const uint8_t *p)
+{
+	struct hv *a = hv_array(d);
+
+	hv_add(a, NULL, hv_uint(d, get32(p)));
+	hv_add(a, NULL, hv_uint(d, get32(p + 4)));
+	return a;
+}
+
+/* struct inet_diag_sockid (48 bytes): ports in network order, addresses of 16 bytes */
+static struct hv *diag_sockid(struct dctx *d, const uint8_t *p, int family)
+{
+	struct hv *s = hv_struct(d);
+
+	hv_add(s, "idiag_sport", hv_expr(d, "htons(%u)", (unsigned int)(p[0] << 8 | p[1])));
+	hv_add(s, "idiag_dport", hv_expr(d, "htons(%u)", (unsigned int)(p[2] << 8 | p[3])));
+	if (family == 2) {
+		hv_add(s, "idiag_src", hv_inet_addr(d, family, p + 4, "idiag_src"));
+		hv_add(s, "idiag_dst", hv_inet_addr(d, family, p + 20, "idiag_dst"));
+	} else if (family == 10) {	/* strace prints these without the field name */
+		hv_add(s, NULL, hv_inet_addr(d, family, p + 4, "idiag_src"));
+		hv_add(s, NULL, hv_inet_addr(d, family, p + 20, "idiag_dst"));
+	} else {
+		hv_add(s, "idiag_src", hexbytes(d, p + 4, 16));
+		hv_add(s, "idiag_dst", hexbytes(d, p + 20, 16));
+	}
+	hv_add(s, "idiag_if", hv_ifindex(d, get32(p + 36)));
+	hv_add(s, "idiag_cookie", u32pair(d, p + 40));
+	return s;
+}
+
+static enum nla_kind inet_diag_kind(unsigned int t)
+{
+	switch (t) {
+	case 4: return NK_STR;					/* CONG */
+	case 5: case 6: case 8: case 10: case 11: return NK_U8;	/* TOS TCLASS SHUTDOWN PROTOCOL
+								   SKV6ONLY */
+	case 15: case 17: return NK_U32;			/* MARK CLASS_ID */
+	case 21: return NK_U64;					/* CGROUP_ID */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind unix_diag_kind(unsigned int t)
+{
+	switch (t) {
+	case 2: return NK_U32;		/* PEER */
+	case 4: return NK_RQLEN;	/* RQLEN */
+	case 6: return NK_U8;		/* SHUTDOWN */
+	case 7: return NK_U32;		/* UID */
+	}
+	return NK_HEX;
+}
+
+static struct hv *diag_family_only(struct dctx *d, const uint8_t *p, unsigned int len,
+				   const char *field)
+{
+	struct hv *s = hv_struct(d);
+
+	hv_add(s, field, hv_sym(d, &xlat_address_families, p[0], false));
+	(void)len;
+	hv_add(s, NULL, hv_more(d));
+	return s;
+}
+
+static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8_t *p,
+				 unsigned int len)
+{
+	uint16_t type = get16(hdr + 4);
+	bool req = get16(hdr + 6) & 1;	/* NLM_F_REQUEST */
+	int family = p[0];
+	struct hv *s;
+
+	if (type == NLMSG_DONE || !len)
+		return NULL;
+	if (len > 1 && (family == 2 || family == 10) && req && type == 20) {
+		/* struct inet_diag_req_v2 (SOCK_DIAG_BY_FAMILY) */
+		if (len < 56)
+			return diag_family_only(d, p, len, "sdiag_family");
+		s = hv_struct(d);
+		hv_add(s, "sdiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "sdiag_protocol", hv_sym_or(d, &xlat_inet_protocols, p[1], "IPPROTO_???"));
+		hv_add(s, "idiag_ext", hv_flags_or(d, &xlat_inet_diag_ext_flags, p[2],
+						   "1<<INET_DIAG_\?\?\?-1"));
+		hv_add(s, "idiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+						      "1<<TCP_???"));
+		hv_add(s, "id", diag_sockid(d, p + 8, family));
+		return s;	/* request attributes (INET_DIAG_REQ_*): not decoded here */
+	}
+	if (len > 1 && (family == 2 || family == 10) && !req) {
+		/* struct inet_diag_msg */
+		struct nla_table t = { &xlat_inet_diag_attrs, inet_diag_kind, family };
+
+		if (len < 72)
+			return diag_family_only(d, p, len, "idiag_family");
+		s = hv_struct(d);
+		hv_add(s, "idiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "idiag_state", hv_sym_or(d, &xlat_tcp_states, p[1], "TCP_???"));
+		hv_add(s, "idiag_timer", hv_uint(d, p[2]));
+		hv_add(s, "idiag_retrans", hv_uint(d, p[3]));
+		hv_add(s, "id", diag_sockid(d, p + 4, family));
+		hv_add(s, "idiag_expires", hv_uint(d, get32(p + 52)));
+		hv_add(s, "idiag_rqueue", hv_uint(d, get32(p + 56)));
+		hv_add(s, "idiag_wqueue", hv_uint(d, get32(p + 60)));
+		hv_add(s, "idiag_uid", hv_uint(d, get32(p + 64)));
+		hv_add(s, "idiag_inode", hv_uint(d, get32(p + 68)));
+		return with_attrs(d, s, &t, p, len, 72);
+	}
+	if (len > 1 && family == 1 && req) {
+		/* struct unix_diag_req */
+		if (len < 24)
+			return diag_family_only(d, p, len, "sdiag_family");
+		s = hv_struct(d);
+		hv_add(s, "sdiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "sdiag_protocol", hv_uint(d, p[1]));
+		hv_add(s, "udiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+						      "1<<TCP_???"));
+		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 8)));
+		hv_add(s, "udiag_show", hv_flags_or(d, &xlat_unix_diag_show, get32(p + 12),
+						    "UDIAG_SHOW_???"));
+		hv_add(s, "udiag_cookie", u32pair(d, p + 16));
+		return s;
+	}
+	if (len > 1 && family == 1 && !req) {
+		/* struct unix_diag_msg */
+		struct nla_table t = { &xlat_unix_diag_attrs, unix_diag_kind, 0 };
+
+		if (len < 16)
+			return diag_family_only(d, p, len, "udiag_family");
+		s = hv_struct(d);
+		hv_add(s, "udiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "udiag_type", hv_sym_or(d, &xlat_socket_types, p[1], "SOCK_???"));
+		hv_add(s, "udiag_state", hv_sym_or(d, &xlat_tcp_states, p[2], "TCP_???"));
+		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 4)));
+		hv_add(s, "udiag_cookie", u32pair(d, p + 8));
+		return with_attrs(d, s, &t, p, len, 16);
+	}
+	s = hv_struct(d);	/* decode_family: other families (netlink, packet, smc) */
+	hv_add(s, "family", hv_sym(d, &xlat_address_families, family, false));
+	if (len > 1)
+		hv_add(s, "data", hexbytes(d, p + 1, len - 1));
+	return s;
+}
+
 /* -- messages -------------------------------------------------------------- */
 
 static struct hv *nlmsg_type(struct dctx *d, uint16_t type, int proto)
@@ -574,8 +740,10 @@ static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, 
 
 	if (type == NLMSG_ERROR)
 		return nlmsgerr(d, p, len, get16(hdr + 6) & NLM_F_CAPPED, proto);
-	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && proto == P_ROUTE) {
-		struct hv *v = route_body(d, type, p, len);
+	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && (proto == P_ROUTE ||
+							       proto == P_SOCK_DIAG)) {
+		struct hv *v = proto == P_ROUTE ? route_body(d, type, p, len) :
+						  sock_diag_body(d, hdr, p, len);
 
 		if (v)
 			return v;
