@@ -103,7 +103,7 @@ static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xla
 
 enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
 		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO, NK_U64,
-		NK_RQLEN };
+		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO };
 
 /* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
  * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
@@ -187,12 +187,17 @@ static enum nla_kind addr_kind(unsigned int t)
 static enum nla_kind route_kind(unsigned int t)
 {
 	switch (t) {
-	case 1: case 2: case 5: case 7:		/* DST SRC GATEWAY PREFSRC */
+	case 1: case 2: case 5: case 7: case 19:	/* DST SRC GATEWAY PREFSRC NEWDST */
 		return NK_INADDR;
-	case 3: case 4: return NK_IFINDEX;	/* IIF OIF */
-	case 6: case 11: case 14: case 17: case 27:	/* PRIORITY FLOW MARK? (strace: u32) */
+	case 3: case 4: return NK_IFINDEX;		/* IIF OIF */
+	case 6: case 10: case 11: case 14: case 16: case 25:	/* PRIORITY PROTOINFO FLOW MP_ALGO
+								   MARK UID */
 		return NK_U32;
-	case 15: return NK_TABLE;		/* TABLE */
+	case 20: case 26: case 27: return NK_U8;	/* PREF TTL_PROPAGATE IP_PROTO */
+	case 28: case 29: return NK_U16;		/* SPORT DPORT */
+	case 23: return NK_U64;				/* EXPIRES */
+	case 15: return NK_TABLE;			/* TABLE */
+	case 12: return NK_RTA_CACHEINFO;		/* CACHEINFO */
 	}
 	return NK_HEX;
 }
@@ -200,12 +205,14 @@ static enum nla_kind route_kind(unsigned int t)
 static enum nla_kind neigh_kind(unsigned int t)
 {
 	switch (t) {
-	case 1: return NK_INADDR;		/* DST */
-	case 2: return NK_HWADDR;		/* LLADDR */
-	case 4: case 6: case 7: case 9: case 10: /* PROBES VNI? PORT? ... as u32 */
-		return t == 4 ? NK_U32 : NK_HEX;
-	case 8: return NK_IFINDEX;		/* IFINDEX */
-	case 11: return NK_U32;			/* MASTER */
+	case 1: return NK_INADDR;			/* DST */
+	case 2: return NK_HWADDR;			/* LLADDR */
+	case 3: return NK_NDA_CACHEINFO;		/* CACHEINFO */
+	case 4: case 7: case 10: case 11: case 13:	/* PROBES VNI LINK_NETNSID SRC_VNI NH_ID */
+		return NK_U32;
+	case 5: return NK_U16;				/* VLAN */
+	case 6: return NK_BE16;				/* PORT */
+	case 8: case 9: return NK_IFINDEX;		/* IFINDEX MASTER */
 	}
 	return NK_HEX;
 }
@@ -265,6 +272,36 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		memcpy(&v, p, 8);
 		return hv_uint(d, v);
+	}
+	case NK_U16:
+		return len == 2 ? hv_uint(d, get16(p)) : NULL;
+	case NK_BE16:
+		return len == 2 ? hv_expr(d, "htons(%u)", (unsigned int)(p[0] << 8 | p[1])) : NULL;
+	case NK_RTA_CACHEINFO: {	/* struct rta_cacheinfo: rta_id in hex */
+		static const char *const n[] = { "rta_clntref", "rta_lastuse", "rta_expires",
+						 "rta_error", "rta_used", "rta_id", "rta_ts",
+						 "rta_tsage" };
+		struct hv *s;
+
+		if (len < 32)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 8; i++)
+			hv_add(s, n[i], i == 5 ? hv_hex(d, get32(p + 4 * i)) :
+						 hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_NDA_CACHEINFO: {	/* struct nda_cacheinfo */
+		static const char *const n[] = { "ndm_confirmed", "ndm_used", "ndm_updated",
+						 "ndm_refcnt" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
 	}
 	case NK_RQLEN: {	/* struct unix_diag_rqlen */
 		struct hv *s;
