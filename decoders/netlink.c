@@ -777,6 +777,20 @@ static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, 
 
 	if (type == NLMSG_ERROR)
 		return nlmsgerr(d, p, len, get16(hdr + 6) & NLM_F_CAPPED, proto);
+	if (proto == P_SELINUX && (type == 0x10 || type == 0x11)) {
+		/* struct selnl_msg_setenforce { s32 val; }, selnl_msg_policyload { u32 seqno; }
+		 * (include/uapi/linux/selinux_netlink.h) */
+		struct hv *s;
+
+		if (len < 4)
+			return hexbytes(d, p, len);
+		s = hv_struct(d);
+		if (type == 0x10)
+			hv_add(s, "val", hv_int(d, (int32_t)get32(p)));
+		else
+			hv_add(s, "seqno", hv_uint(d, get32(p)));
+		return s;
+	}
 	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && (proto == P_ROUTE ||
 							       proto == P_SOCK_DIAG)) {
 		struct hv *v = proto == P_ROUTE ? route_body(d, type, p, len) :

@@ -402,6 +402,23 @@ UT_CASE(netlink)
 	ut_begin(u, SYS_sendto, 3, 0x1000, 3, 0, 0, 0);
 	ut_blob(u, 1, HY_AT_ENTER, 0, "abc", 3, 0);
 	UT_LINE(u, "not netlink", 3, "sendto(3, \"abc\", 3, 0, NULL, 0) = 3");
+	/* NETLINK_SOCK_DIAG: a unix_diag_req; NETLINK_SELINUX: setenforce */
+	static const uint8_t udiag[40] = { 40, 0, 0, 0, 20, 0, 1, 3, 9, 0, 0, 0, 0, 0, 0, 0,
+		1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0x11, 0, 0, 0,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const uint8_t sel[20] = { 20, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 0, 0, 0 };
+
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(udiag), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 4);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, udiag, sizeof(udiag), 0);
+	UT_LINE(u, "unix_diag_req", 40,
+		"sendto(3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, nlmsg_pid=0}, {sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|1<<TCP_NEW_SYN_RECV|0xffffe001, udiag_ino=0, udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0) = 40");
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(sel), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 7);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, sel, sizeof(sel), 0);
+	UT_LINE(u, "selinux setenforce", 20,
+		"sendto(3, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_SETENFORCE, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {val=1}], 20, 0, NULL, 0) = 20");
 	/* NETLINK_KOBJECT_UEVENT: the text */
 	ut_begin(u, SYS_recvfrom, 3, 0x1000, 4096, 0, 0, 0);
 	nl_sock(u, HY_AT_ENTER, 15);
