@@ -234,12 +234,21 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			   const uint8_t *p, unsigned int len)
 {
 	switch (t->kind ? t->kind(type) : NK_HEX) {
-	case NK_STR: {	/* decode_nla_str: a trailing NUL is not shown; without one, "..." */
-		bool nul = len && !p[len - 1];
-		size_t n = nul ? len - 1 : len;
-		size_t show = n < d->o->strsize ? n : d->o->strsize;
+	case NK_STR: {
+		/* decode_nla_str: printstr_ex(QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0) of
+		 * at most -s bytes.  Shown in hex (-xx, or -x with a byte that is neither printable
+		 * nor white space, the NUL included): every byte, then "...".  Else a last NUL
+		 * is left out, and without one "..." follows. */
+		size_t size = len < d->o->strsize ? len : d->o->strsize;
+		bool hex = d->o->xflag > 1;
 
-		return hv_str(d, p, show, show < n || !nul);
+		for (size_t i = 0; d->o->xflag == 1 && !hex && i < size; i++)
+			hex = p[i] > 0x7e || (p[i] < ' ' && (unsigned int)(p[i] - 9) >= 5);
+		if (hex)
+			return hv_hexstr(d, p, size, true);
+		if (size && !p[size - 1])
+			return hv_str(d, p, size - 1, false);
+		return hv_str(d, p, size, true);
 	}
 	case NK_U8:
 		return len == 1 ? hv_uint(d, p[0]) : NULL;
