@@ -131,6 +131,8 @@ struct scratch {
 	__u64 args[HY_NARGS];
 	__s64 ret;
 	__u64 budget;		/* iovec bytes still allowed (ret at exit) */
+	__u32 bufmax;		/* HY_CAP_BUF and iovec buffers: -s, or more on netlink sockets */
+	struct hy_sockid sockid;	/* the netlink socket of args[0] when bufmax is HYB_NL_MAX */
 	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
 	__u64 sp;		/* user stack pointer at entry */
 	__u32 dev;		/* enum hy_dev_kind of the call's device fd (--cuda) */
@@ -545,6 +547,13 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	return 0;
 }
 
+/* Bytes of a buffer to copy: s->bufmax (-s, or HYB_NL_MAX on a netlink socket: buf_max()),
+ * but -s for what recvfrom/recvmsg (x86-64: 45, 47) find at entry, before the data came. */
+static __always_inline __u32 buf_cap(const struct scratch *s)
+{
+	return (s->nr == 45 || s->nr == 47) && s->when != HY_AT_EXIT ? cfg_strsize : s->bufmax;
+}
+
 /*
  * The buffers of an iovec array at base (n elements): element i as blob
  * idx0 + i, min(iov_len, budget) bytes but at most -s, while budget lasts
@@ -563,7 +572,7 @@ static long iov_buf(__u32 i, void *ctx)
 		return 1;
 	len = min64(iov.len, s->budget);
 	s->budget -= len;
-	return put_blob(s, lc->meta + META_IDX(i), iov.base, min64(len, cfg_strsize), RD_USER) == -E2BIG;
+	return put_blob(s, lc->meta + META_IDX(i), iov.base, min64(len, buf_cap(s)), RD_USER) == -E2BIG;
 }
 
 __noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
@@ -900,7 +909,7 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		break;
 	case HY_CAP_BUF:
 		if (cnt)
-			put_blob(s, meta, addr, min64(cnt, cfg_strsize), RD_USER);
+			put_blob(s, meta, addr, min64(cnt, buf_cap(s)), RD_USER);
 		break;
 	case HY_CAP_SIZED:
 		put_blob(s, meta, addr, min64(cnt, size), RD_USER);
@@ -1068,6 +1077,45 @@ static __always_inline struct scratch *scratch_get(void)
 	return bpf_map_lookup_elem(&scratch, &cpu);
 }
 
+/*
+ * sendto/recvfrom/sendmsg/recvmsg (x86-64 numbers) on an AF_NETLINK socket: strace decodes
+ * their messages whole, so their buffers are copied up to HYB_NL_MAX rather than -s bytes
+ * (the decoder reads them from there: decoders/netlink.c).  struct file -> private_data
+ * (struct socket) -> sk -> __sk_common.skc_family.
+ */
+#define HYB_NL_MAX	16384
+static __always_inline __u32 buf_max(struct scratch *s, const struct hyb_task *st)
+{
+	struct task_struct *t;
+	struct fdtable *fdt;
+	struct file **fda, *f = NULL;
+	struct socket *sock;
+	struct sock *sk;
+	__s64 fd = (__s64)st->args[0];
+
+	if (st->nr < 44 || st->nr > 47 || fd < 0 || fd > 0x7fffffff)
+		return cfg_strsize;
+	t = bpf_get_current_task_btf();
+	fdt = BPF_CORE_READ(t, files, fdt);
+	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+		return cfg_strsize;
+	fda = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fda[fd]) || !f)
+		return cfg_strsize;
+	if (BPF_CORE_READ(f, f_path.dentry, d_sb, s_magic) != SOCKFS_MAGIC)
+		return cfg_strsize;
+	sock = (struct socket *)BPF_CORE_READ(f, private_data);
+	sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+	if (!sk || BPF_CORE_READ(sk, __sk_common.skc_family) != 16)	/* AF_NETLINK */
+		return cfg_strsize;
+	/* the protocol as the host tells it: of bound sockets only (strace asks sock_diag,
+	   which lists the sockets in the netlink hash, as /proc/net/netlink does) */
+	s->sockid.family = 16;
+	s->sockid.protocol = BPF_CORE_READ((struct netlink_sock *)sk, portid) ?
+			     BPF_CORE_READ(sk, sk_protocol) : -1;
+	return HYB_NL_MAX;
+}
+
 static __always_inline void scratch_begin(struct scratch *s, const struct hyb_task *st, __u32 when)
 {
 	s->off = REC_HDR;
@@ -1085,6 +1133,7 @@ static __always_inline void scratch_begin(struct scratch *s, const struct hyb_ta
 	s->sp = st->sp;
 	s->dev = st->dev;
 	s->ret = 0;
+	s->bufmax = buf_max(s, st);
 }
 
 /* Send the syscall record built in s (its header already filled); 0 or -errno. */
@@ -1191,6 +1240,11 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 				retry |= 1u << i;
 			}
 		}
+	}
+	if (s->bufmax == HYB_NL_MAX) {	/* HY_ARG_SOCK: the netlink socket's protocol */
+		s->ksrc = (__u64)&s->sockid;
+		put_blob(s, META(HY_ARG_SOCK, HY_AT_ENTER, 0, 0), st->args[0], sizeof(s->sockid),
+			 RD_KERNEL);
 	}
 	stack_enter(s, nf);
 	if (cfg_ip) {	/* -i: the user instruction pointer, from the saved user registers */

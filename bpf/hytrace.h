@@ -140,6 +140,20 @@ struct hy_rec {
 				   call's entry (HY_AT_ENTER); HY_AT_EXIT where it differs at the
 				   exit (execve: the new program's); on a HY_REC_SIGNAL, where the
 				   signal is delivered (HY_AT_ENTER) */
+#define HY_ARG_SOCK	12	/* sendto/recvfrom/sendmsg/recvmsg on a netlink socket (user space
+				   adds it: ptrace at the exit stop, eBPF when the record arrives):
+				   struct hy_sockid of args[0], idx 0, when HY_AT_EXIT */
+#define HY_ARG_NLMSG	13	/* the same calls: the message bytes as the netlink decoder needs
+				   them whole (up to HY_NLMSG_MAX, HY_BF_TRUNC past it), when
+				   HY_AT_EXIT; idx 0 the buffer of sendto/recvfrom, idx k the k-th
+				   iovec's bytes of sendmsg/recvmsg; addr: where they were read */
+#define HY_NLMSG_MAX	32768
+
+struct hy_sockid {
+	__u16 family;		/* AF_NETLINK */
+	__u16 pad;
+	__s32 protocol;		/* NETLINK_* */
+};
 #define HY_UREGS_N	17	/* registers in an HY_ARG_USTACK idx 0 blob */
 #define HY_USTACK_DEFAULT 8192	/* --stack-size by default: perf record --call-graph=dwarf's */
 #define HY_USTACK_MAX	16384	/* the largest --stack-size */
@@ -315,6 +329,7 @@ struct hy_ioc_desc {
 #ifndef __VMLINUX_H__
 _Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");
 _Static_assert(sizeof(struct hy_blob) == 24, "struct hy_blob layout is ABI");
+_Static_assert(sizeof(struct hy_sockid) == 8, "struct hy_sockid layout is ABI");
 _Static_assert(sizeof(struct hy_cap) == 8, "struct hy_cap layout is ABI");
 _Static_assert(sizeof(struct hy_cap_entry) == 64, "struct hy_cap_entry layout is ABI");
 _Static_assert(sizeof(struct hy_ioc_sub) == 12, "struct hy_ioc_sub layout is ABI");

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "decode.h"
+#include "netlink.h"
 #include "sockopt_more.h"
 #include "xlat_gen.h"
 
@@ -236,10 +237,41 @@ void dec_accept4(struct dctx *d)
 	sockname(d, 3);
 }
 
+/* -- netlink buffers ----------------------------------------------------------- */
+
+/* The netlink protocol the backend found for args[0] (HY_ARG_SOCK): -1 when the host did not
+ * say (strace then decodes the headers only), -2 when args[0] is no netlink socket. */
+static int nl_proto(struct dctx *d)
+{
+	const struct event_blob *b = event_blob_any(d->ev, HY_ARG_SOCK, 0);
+	struct hy_sockid id;
+
+	if (!b || b->h.err || b->h.len < sizeof(id))
+		return -2;
+	memcpy(&id, b->data, sizeof(id));
+	return id.family == HY_AF_NETLINK ? (id.protocol < 0 ? -1 : id.protocol) : -2;
+}
+
+/* The bytes of a netlink buffer decoded, or NULL (not captured): the HY_ARG_NLMSG blob idx
+ * (ptrace), else what the capture spec copied for args[1] (eBPF copies these whole). */
+static struct hv *nl_buf(struct dctx *d, int idx, int proto)
+{
+	const struct event_blob *b = event_blob_any(d->ev, HY_ARG_NLMSG, idx);
+
+	if (!b)
+		b = event_blob_any(d->ev, 1, 0);
+
+	if (proto < -1 || !b || b->h.err)
+		return NULL;
+	return hv_netlink(d, b->data, b->h.len, proto);
+}
+
 void dec_sendto(struct dctx *d)
 {
+	struct hv *nl = nl_buf(d, 0, nl_proto(d));
+
 	arg(d, v_fd(d, 0));
-	arg(d, v_buf(d, 1, d_u(d, 2)));
+	arg(d, nl ? nl : v_buf(d, 1, d_u(d, 2)));
 	arg(d, v_ulong(d, 2));
 	arg(d, msg_flags(d, d_u(d, 3)));
 	arg(d, v_sockaddr(d, 4, d_i(d, 5)));
@@ -257,8 +289,9 @@ void dec_recvfrom(struct dctx *d)
 		arg(d, v_ptr(d, 1));
 	} else {
 		uint64_t n = (uint64_t)d_ret(d) < d_u(d, 2) ? (uint64_t)d_ret(d) : d_u(d, 2);
+		struct hv *nl = nl_buf(d, 0, nl_proto(d));
 
-		arg(d, v_buf(d, 1, n));
+		arg(d, nl ? nl : v_buf(d, 1, n));
 	}
 	arg(d, v_ulong(d, 2));
 	arg(d, msg_flags(d, d_u(d, 3)));
@@ -298,10 +331,11 @@ static void msghdr_parse(const uint8_t *p, struct msghdr_view *m)
 /*
  * An iovec array captured as blob idx iov_idx (the buffers at iov_idx + 1 + k):
  * [{iov_base="...", iov_len=N}, ...]; data_size bounds the bytes shown in all
- * (recvmsg: the return value), (uint64_t)-1 for none.
+ * (recvmsg: the return value), (uint64_t)-1 for none; nlproto: the netlink protocol when the
+ * buffers are netlink messages (-1: unknown), else -2.
  */
 static struct hv *hv_iov(struct dctx *d, int i, int when, int iov_idx, uint64_t addr, uint64_t n,
-			 uint64_t data_size)
+			 uint64_t data_size, int nlproto)
 {
 	const struct event_blob *ab = event_blob(d->ev, i, when, iov_idx);
 
@@ -337,8 +371,19 @@ static struct hv *hv_iov(struct dctx *d, int i, int when, int iov_idx, uint64_t 
 		struct hv *e = hv_struct(d);
 		const struct event_blob *bb = event_blob(d->ev, i, when, iov_idx + 1 + k);
 
-		if (!show)
+		const struct event_blob *nb = nlproto >= -1 && show ?
+			event_blob_any(d->ev, HY_ARG_NLMSG, (int)k) : NULL;
+
+		if (nlproto >= -1 && show && !nb)
+			nb = bb;	/* eBPF: the buffer copied whole (see nl_buf) */
+
+		if (!show && !base)	/* strace's printstrn of NULL */
+			hv_add(e, "iov_base", hv_ptr(d, 0));
+		else if (!show)
 			hv_add(e, "iov_base", hv_str(d, "", 0, false));
+		else if (nb && !nb->h.err)	/* netlink: decoded whole (strace's iov_decode_netlink) */
+			hv_add(e, "iov_base", hv_netlink(d, nb->data, nb->h.len < show ? nb->h.len : show,
+							 nlproto));
 		else if (!bb || bb->h.err)
 			hv_add(e, "iov_base", hv_ptr(d, base));
 		else {
@@ -579,7 +624,12 @@ static struct hv *hv_msghdr(struct dctx *d, int i, int when, const int *user_nam
 		       hv_changed(d, hv_int(d, *user_namelen), hv_int(d, (int)m.namelen)));
 	else
 		hv_add(s, "msg_namelen", hv_int(d, (int)m.namelen));
-	hv_add(s, "msg_iov", hv_iov(d, i, when, 3, m.iov, m.iovlen, data_size));
+	/* strace decodes the data as netlink only when msg_name is a netlink address */
+	const struct event_blob *nb = event_blob(d->ev, i, when, 1);
+	int nlp = namelen >= 2 && nb && !nb->h.err && nb->h.len >= 2 &&
+		  (nb->data[0] | nb->data[1] << 8) == HY_AF_NETLINK ? nl_proto(d) : -2;
+
+	hv_add(s, "msg_iov", hv_iov(d, i, when, 3, m.iov, m.iovlen, data_size, nlp));
 	hv_add(s, "msg_iovlen", hv_uint(d, m.iovlen));
 	if (m.controllen)
 		hv_add(s, "msg_control", hv_msg_control(d, event_blob(d->ev, i, when, 2), m.control,

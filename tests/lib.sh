@@ -85,6 +85,7 @@ SUBS = [
     (re.compile(r'\b(uptime|freeram|sharedram|bufferram|freeswap|procs)=\d+'), r'\1=N'),
     (re.compile(r'\bloads=\[\d+, \d+, \d+\]'), 'loads=[N, N, N]'),
     (re.compile(r'^(getrandom\()"(?:[^"\\]|\\.)*"'), r'\1"RANDOM"'),
+    (re.compile(r'\bnlmsg_pid=-?[1-9]\d*'), 'nlmsg_pid=PORTID'),
 ]
 
 def normalise(lines, work=None):

@@ -339,9 +339,98 @@ UT_CASE(sockopt_more)
 	UT_LINE(u, "ICMP_FILTER short", 0, "setsockopt(3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY 0x1 /* ICMP_??? */ 0x2 /* ICMP_??? */ ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT 0x6 /* ICMP_??? */ 0x7 /* ICMP_??? */ 0x9 /* ICMP_??? */ 0xa /* ICMP_??? */ ICMP_TIME_EXCEEDED ICMP_PARAMETERPROB ICMP_TIMESTAMP ICMP_TIMESTAMPREPLY ICMP_INFO_REQUEST], 2) = 0");
 }
 
+/* netlink buffers (decoders/netlink.c): the protocol from HY_ARG_SOCK, the bytes from
+ * HY_ARG_NLMSG; lines as strace 6.1 prints such messages. */
+static void nl_sock(struct ut *u, int when, int proto)
+{
+	struct hy_sockid id = { .family = 16, .protocol = proto };
+
+	ut_blob(u, HY_ARG_SOCK, when, 0, &id, sizeof(id), 0);
+}
+
+UT_CASE(netlink)
+{
+	/* NLMSG_DONE with its int, NLM_F_MULTI */
+	static const uint8_t done[20] = { 20, 0, 0, 0, 3, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	/* NLMSG_ERROR, NLM_F_CAPPED: error 0 and the request's header only */
+	static const uint8_t ack[36] = { 36, 0, 0, 0, 2, 0, 0, 1, 5, 0, 0, 0, 0x39, 0x30, 0, 0,
+		0, 0, 0, 0,
+		32, 0, 0, 0, 20, 0, 5, 0, 5, 0, 0, 0, 0, 0, 0, 0 };
+	/* RTM_NEWADDR: ifaddrmsg, IFA_ADDRESS 127.0.0.1, IFA_LABEL "lo", IFA_FLAGS */
+	static const uint8_t addr[48] = { 48, 0, 0, 0, 20, 0, 1, 0, 7, 0, 0, 0, 0, 0, 0, 0,
+		2, 8, 0x80, 254, 0, 0, 0, 0,
+		8, 0, 1, 0, 127, 0, 0, 1,
+		7, 0, 3, 0, 'l', 'o', 0, 0,
+		8, 0, 8, 0, 0x80, 0, 0, 0 };
+	/* RTM_GETLINK dump request, NLA_F_NESTED on an attribute of an unknown type */
+	static const uint8_t dump[40] = { 40, 0, 0, 0, 18, 0, 1, 3, 1, 0, 0, 0, 0, 0, 0, 0,
+		17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		8, 0, 0x63, 0x80, 1, 2, 3, 4 };
+	static const char uev[] = "add@/devices/hyt\0ACTION=add";
+
+	ut_begin(u, SYS_recvfrom, 3, 0x1000, 4096, 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 0);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_EXIT, 0, done, sizeof(done), 0);
+	UT_LINE(u, "NLMSG_DONE", 20,
+		"recvfrom(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, 0], 4096, 0, NULL, NULL) = 20");
+	ut_begin(u, SYS_recvfrom, 3, 0x1000, 4096, 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 0);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_EXIT, 0, ack, sizeof(ack), 0);
+	UT_LINE(u, "NLMSG_ERROR capped", 36,
+		"recvfrom(3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED, nlmsg_seq=5, nlmsg_pid=12345}, {error=0, msg={nlmsg_len=32, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=5, nlmsg_pid=0}}], 4096, 0, NULL, NULL) = 36");
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(addr), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 0);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, addr, sizeof(addr), 0);
+	UT_LINE(u, "RTM_NEWADDR", 48,
+		"sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_HOST, ifa_index=0}, [[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=IFA_LABEL}, \"lo\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT]]], 48, 0, NULL, 0) = 48");
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(dump), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 0);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, dump, sizeof(dump), 0);
+	UT_LINE(u, "RTM_GETLINK dump", 40,
+		"sendto(3, [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_PACKET, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=8, nla_type=NLA_F_NESTED|0x63 /* IFLA_??? */}, \"\\x01\\x02\\x03\\x04\"]], 40, 0, NULL, 0) = 40");
+	/* the protocol not known (an unbound socket): generic headers, body in hex */
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(dump), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, -1);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, dump, 20, 0);
+	UT_LINE(u, "unknown protocol", 20,
+		"sendto(3, [{nlmsg_len=40, nlmsg_type=0x12 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, \"\\x11\\x00\\x00\\x00\"], 40, 0, NULL, 0) = 20");
+	/* shorter than a header: hex bytes; no socket blob: the plain string */
+	ut_begin(u, SYS_sendto, 3, 0x1000, 3, 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 0);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, "\1\2\3", 3, 0);
+	UT_LINE(u, "short", 3, "sendto(3, \"\\x01\\x02\\x03\", 3, 0, NULL, 0) = 3");
+	ut_begin(u, SYS_sendto, 3, 0x1000, 3, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, "abc", 3, 0);
+	UT_LINE(u, "not netlink", 3, "sendto(3, \"abc\", 3, 0, NULL, 0) = 3");
+	/* NETLINK_SOCK_DIAG: a unix_diag_req; NETLINK_SELINUX: setenforce */
+	static const uint8_t udiag[40] = { 40, 0, 0, 0, 20, 0, 1, 3, 9, 0, 0, 0, 0, 0, 0, 0,
+		1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0x11, 0, 0, 0,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const uint8_t sel[20] = { 20, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 0, 0, 0 };
+
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(udiag), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 4);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, udiag, sizeof(udiag), 0);
+	UT_LINE(u, "unix_diag_req", 40,
+		"sendto(3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, nlmsg_pid=0}, {sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|1<<TCP_NEW_SYN_RECV|0xffffe001, udiag_ino=0, udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0) = 40");
+	ut_begin(u, SYS_sendto, 3, 0x1000, sizeof(sel), 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 7);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_ENTER, 0, sel, sizeof(sel), 0);
+	UT_LINE(u, "selinux setenforce", 20,
+		"sendto(3, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_SETENFORCE, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {val=1}], 20, 0, NULL, 0) = 20");
+	/* NETLINK_KOBJECT_UEVENT: the text */
+	ut_begin(u, SYS_recvfrom, 3, 0x1000, 4096, 0, 0, 0);
+	nl_sock(u, HY_AT_ENTER, 15);
+	ut_blob(u, HY_ARG_NLMSG, HY_AT_EXIT, 0, uev, sizeof(uev) - 1, 0);
+	UT_LINE(u, "uevent", sizeof(uev) - 1,
+		"recvfrom(3, \"add@/devices/hyt\\0ACTION=add\", 4096, 0, NULL, NULL) = 27");
+}
+
 static const struct ut_case cases[] = {
 	UT_ENTRY(keys), UT_ENTRY(numa), UT_ENTRY(mountapi), UT_ENTRY(rare), UT_ENTRY(quota),
 	UT_ENTRY(iouring), UT_ENTRY(prctl_more), UT_ENTRY(perf), UT_ENTRY(bpfcmd), UT_ENTRY(sockopt_more),
+	UT_ENTRY(netlink),
 	{ NULL }
 };
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "dev_ioctl.h"
 #include "fdpath.h"
+#include "nlsock.h"
 #include "ptrace_capture.h"
 #include "dumpio.h"
 
@@ -434,4 +435,5 @@ void capture_apply(struct recbuf *rb, pid_t tid, const struct hy_cap_entry *e, i
 		cap_one(rb, tid, c, i, when, tr->o, sp, strsize);
 	}
 	fdpath_add(rb, e, when, tr->cfg.fdpaths, tr->o->d.xflag);
+	nlsock_add(rb, when);	/* netlink messages whole, and the socket's protocol */
 }

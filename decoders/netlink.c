@@ -1,0 +1,886 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* netlink.c: netlink messages (nlmsghdr, NLMSG_ERROR/DONE, NETLINK_ROUTE bodies, uevents). */
+/*
+ * Output forms follow strace 6.1 (src/netlink.c, src/netlink_route.c, src/rtnl_*.c,
+ * src/nlattr.c), checked against its output on the messages of tests/progs/netlink.c.
+ * The bytes come from the HY_ARG_NLMSG blobs and the protocol from the HY_ARG_SOCK blob
+ * that the backends add for calls on netlink sockets (bpf/hytrace.h); struct layouts
+ * from include/uapi/linux/{netlink,rtnetlink,if_link,if_addr,neighbour}.h.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include "decode.h"
+#include "netlink.h"
+#include "xlat_gen.h"
+
+#define NLMSG_HDRLEN	16	/* struct nlmsghdr */
+#define NLA_HDRLEN	4	/* struct nlattr */
+#define NLMSG_MIN_TYPE	0x10
+#define NLMSG_ERROR	2
+#define NLMSG_DONE	3
+#define NLM_F_CAPPED	0x100
+#define NLA_F_NESTED	0x8000
+#define NLA_F_NET_BYTEORDER 0x4000
+#define RTM_BASE	16
+#define RTM_DELACTION	49
+#define RTM_GETNEIGH	30
+#define GENL_ID_CTRL	0x10	/* include/uapi/linux/genetlink.h */
+#define ALIGN4(n)	(((n) + 3u) & ~3u)
+
+/* the netlink protocols this file tells apart (include/uapi/linux/netlink.h) */
+#define P_ROUTE		0
+#define P_SOCK_DIAG	4
+#define P_SELINUX	7
+#define P_AUDIT		9
+#define P_UEVENT	15
+#define P_GENERIC	16
+
+static uint16_t get16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* Bytes as strace's printstr_ex(QUOTE_FORCE_HEX): "\x01\x02", cut at -s. */
+static struct hv *hexbytes(struct dctx *d, const uint8_t *p, size_t len)
+{
+	size_t n = len < d->o->strsize ? len : d->o->strsize;
+
+	return hv_hexstr(d, p, n, n < len);
+}
+
+/* A flag set printed from two tables (strace's printflags_ex with two xlats): names of x1,
+ * then of x2 (may be NULL), then the rest in hex; nothing known: 0x... / * NLM_F_??? * /. */
+static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xlat *x2, uint64_t v,
+			 const char *dflt)
+{
+	const struct xlat *xs[2] = { x1, x2 };
+	char *text = NULL;
+	uint64_t rest = v;
+
+	if (!v)
+		return hv_uint(d, 0);
+	for (int t = 0; t < 2; t++)
+		for (unsigned int i = 0; xs[t] && i < xs[t]->n; i++) {
+			uint64_t f = xs[t]->e[i].val;
+
+			if (!f || (rest & f) != f)
+				continue;
+			rest &= ~f;
+			text = text ? arena_join(d->ar, text, '|', xs[t]->e[i].name) :
+				      (char *)xs[t]->e[i].name;
+		}
+	if (!text) {
+		struct hv *h = hv_hex(d, v);
+
+		h->comment = dflt;
+		return h;
+	}
+	if (rest)
+		text = arena_printf(d->ar, "%s|%#llx", text, (unsigned long long)rest);
+
+	struct hv *h = hv_new(d, HV_SYM);
+
+	h->text = text;
+	h->u = v;
+	h->flags |= HVF_NUM;
+	return h;
+}
+
+/* -- attributes ------------------------------------------------------------ */
+
+enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
+		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO, NK_U64,
+		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO };
+
+/* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
+ * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
+ * rx_otherhost_dropped.  strace prints the struct when the attribute has the whole struct or
+ * exactly the fields up to tx_compressed. */
+static const char *const stats_names[] = {
+	"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+	"rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+	"rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+	"rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+	"rx_nohandler", "rx_otherhost_dropped",
+};
+#define STATS_MIN	23
+
+static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int w)
+{
+	unsigned int full = w == 8 ? 25 : 24, n;
+	struct hv *s;
+
+	if (len >= full * w)
+		n = full;
+	else if (len == STATS_MIN * w)
+		n = STATS_MIN;
+	else
+		return NULL;
+	s = hv_struct(d);
+	for (unsigned int i = 0; i < n; i++) {
+		uint64_t v = 0;
+
+		memcpy(&v, p + i * w, w);
+		hv_add(s, stats_names[i], hv_uint(d, v));
+	}
+	return s;
+}
+
+/* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes). */
+static enum nla_kind link_kind(unsigned int t)
+{
+	switch (t) {
+	case 3: case 6: case 20: case 37: case 56: case 57: case 53:	/* IFNAME QDISC IFALIAS
+		PHYS_PORT_NAME PARENT_DEV_NAME PARENT_DEV_BUS_NAME ALT_IFNAME */
+		return NK_STR;
+	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30: case 31:
+	case 32: case 35: case 40: case 41: case 47: case 48: case 50: case 51: case 58: case 59:
+	case 60: case 61:
+		/* MTU LINK MASTER TXQLEN WEIGHT NET_NS_PID NUM_VF GROUP PROMISCUITY NUM_TX_QUEUES
+		 * NUM_RX_QUEUES CARRIER_CHANGES GSO_MAX_SEGS GSO_MAX_SIZE CARRIER_UP_COUNT
+		 * CARRIER_DOWN_COUNT MIN_MTU MAX_MTU GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI */
+		return NK_U32;
+	case 16: case 17: case 33: case 39:	/* OPERSTATE LINKMODE CARRIER PROTO_DOWN */
+		return NK_U8;
+	case 29:	/* EXT_MASK */
+		return NK_EXT_MASK;
+	case 36: case 45: case 46:	/* LINK_NETNSID NEW_NETNSID IF_NETNSID */
+		return NK_S32;
+	case 49:	/* NEW_IFINDEX */
+		return NK_IFINDEX;
+	case 1: case 2: case 54:	/* ADDRESS BROADCAST PERM_ADDRESS */
+		return NK_HWADDR;
+	case 7: return NK_STATS;	/* STATS */
+	case 23: return NK_STATS64;	/* STATS64 */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind addr_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: case 2: case 4: case 5: case 7:	/* ADDRESS LOCAL BROADCAST ANYCAST MULTICAST */
+		return NK_INADDR;
+	case 3: return NK_STR;			/* LABEL */
+	case 6: return NK_CACHEINFO;		/* CACHEINFO */
+	case 8: return NK_IFA_FLAGS;		/* FLAGS */
+	case 9: return NK_U32;			/* RT_PRIORITY */
+	case 10: return NK_S32;			/* TARGET_NETNSID */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind route_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: case 2: case 5: case 7: case 19:	/* DST SRC GATEWAY PREFSRC NEWDST */
+		return NK_INADDR;
+	case 3: case 4: return NK_IFINDEX;		/* IIF OIF */
+	case 6: case 10: case 11: case 14: case 16: case 25:	/* PRIORITY PROTOINFO FLOW MP_ALGO
+								   MARK UID */
+		return NK_U32;
+	case 20: case 26: case 27: return NK_U8;	/* PREF TTL_PROPAGATE IP_PROTO */
+	case 28: case 29: return NK_U16;		/* SPORT DPORT */
+	case 23: return NK_U64;				/* EXPIRES */
+	case 15: return NK_TABLE;			/* TABLE */
+	case 12: return NK_RTA_CACHEINFO;		/* CACHEINFO */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind neigh_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_INADDR;			/* DST */
+	case 2: return NK_HWADDR;			/* LLADDR */
+	case 3: return NK_NDA_CACHEINFO;		/* CACHEINFO */
+	case 4: case 7: case 10: case 11: case 13:	/* PROBES VNI LINK_NETNSID SRC_VNI NH_ID */
+		return NK_U32;
+	case 5: return NK_U16;				/* VLAN */
+	case 6: return NK_BE16;				/* PORT */
+	case 8: case 9: return NK_IFINDEX;		/* IFINDEX MASTER */
+	}
+	return NK_HEX;
+}
+
+/* NLMSGERR_ATTR_MSG is a string, NLMSGERR_ATTR_OFFS a u32 (strace's decode_nlmsgerr) */
+static enum nla_kind nlmsgerr_kind(unsigned int t)
+{
+	return t == 1 ? NK_STR : t == 2 ? NK_U32 : NK_HEX;
+}
+
+struct nla_table {
+	const struct xlat *names;
+	enum nla_kind (*kind)(unsigned int type);
+	int family;	/* the message's address family (addresses in attributes) */
+};
+
+/* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
+static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned int type,
+			   const uint8_t *p, unsigned int len)
+{
+	switch (t->kind ? t->kind(type) : NK_HEX) {
+	case NK_STR: {
+		/* decode_nla_str: printstr_ex(QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0) of
+		 * at most -s bytes.  Shown in hex (-xx, or -x with a byte that is neither printable
+		 * nor white space, the NUL included): every byte, then "...".  Else a last NUL
+		 * is left out, and without one "..." follows. */
+		size_t size = len < d->o->strsize ? len : d->o->strsize;
+		bool hex = d->o->xflag > 1;
+
+		for (size_t i = 0; d->o->xflag == 1 && !hex && i < size; i++)
+			hex = p[i] > 0x7e || (p[i] < ' ' && (unsigned int)(p[i] - 9) >= 5);
+		if (hex)
+			return hv_hexstr(d, p, size, true);
+		if (size && !p[size - 1])
+			return hv_str(d, p, size - 1, false);
+		return hv_str(d, p, size, true);
+	}
+	case NK_U8:
+		return len == 1 ? hv_uint(d, p[0]) : NULL;
+	case NK_U32:
+		return len == 4 ? hv_uint(d, get32(p)) : NULL;
+	case NK_S32:
+		return len == 4 ? hv_int(d, (int32_t)get32(p)) : NULL;
+	case NK_IFINDEX:
+		return len == 4 ? hv_ifindex(d, get32(p)) : NULL;
+	case NK_EXT_MASK:
+		return len == 4 ? hv_flags_or(d, &xlat_rtext_filter, get32(p), "RTEXT_FILTER_???") :
+				  NULL;
+	case NK_IFA_FLAGS:
+		return len == 4 ? hv_flags_or(d, &xlat_ifa_flags, get32(p), "IFA_F_???") : NULL;
+	case NK_TABLE:
+		return len == 4 ? hv_sym_or(d, &xlat_rt_tables, get32(p), NULL) : NULL;
+	case NK_INADDR: {	/* decode_inet_addr: inet_addr("..."), inet_pton(AF_INET6, "...") */
+		char buf[64];
+
+		if (t->family == 2 && len >= 4)
+			return hv_inet_addr(d, 2, p, "");
+		if (t->family == 10 && len >= 16 && inet_ntop(10, p, buf, sizeof(buf)))
+			return hv_expr(d, "inet_pton(AF_INET6, %s)", quote_str(d, buf, strlen(buf)));
+		return NULL;
+	}
+	case NK_U64: {
+		uint64_t v;
+
+		if (len != 8)
+			return NULL;
+		memcpy(&v, p, 8);
+		return hv_uint(d, v);
+	}
+	case NK_U16:
+		return len == 2 ? hv_uint(d, get16(p)) : NULL;
+	case NK_BE16:
+		return len == 2 ? hv_expr(d, "htons(%u)", (unsigned int)(p[0] << 8 | p[1])) : NULL;
+	case NK_RTA_CACHEINFO: {	/* struct rta_cacheinfo: rta_id in hex */
+		static const char *const n[] = { "rta_clntref", "rta_lastuse", "rta_expires",
+						 "rta_error", "rta_used", "rta_id", "rta_ts",
+						 "rta_tsage" };
+		struct hv *s;
+
+		if (len < 32)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 8; i++)
+			hv_add(s, n[i], i == 5 ? hv_hex(d, get32(p + 4 * i)) :
+						 hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_NDA_CACHEINFO: {	/* struct nda_cacheinfo */
+		static const char *const n[] = { "ndm_confirmed", "ndm_used", "ndm_updated",
+						 "ndm_refcnt" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_RQLEN: {	/* struct unix_diag_rqlen */
+		struct hv *s;
+
+		if (len != 8)
+			return NULL;
+		s = hv_struct(d);
+		hv_add(s, "udiag_rqueue", hv_uint(d, get32(p)));
+		hv_add(s, "udiag_wqueue", hv_uint(d, get32(p + 4)));
+		return s;
+	}
+	case NK_STATS:
+		return link_stats(d, p, len, 4);
+	case NK_STATS64:
+		return link_stats(d, p, len, 8);
+	case NK_CACHEINFO: {	/* struct ifa_cacheinfo */
+		static const char *const n[] = { "ifa_prefered", "ifa_valid", "cstamp", "tstamp" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_HWADDR: {	/* decode_ifla_hwaddr: xx:xx:... (at most 32 bytes) */
+		if (!len || len > 32)
+			return NULL;
+		char *s = arena_alloc(d->ar, len * 3 + 1), *o = s;
+
+		for (unsigned int i = 0; i < len; i++)
+			o += sprintf(o, i ? ":%02x" : "%02x", p[i]);
+		return hv_expr(d, "%s", s);
+	}
+	case NK_HEX:
+		break;
+	}
+	return NULL;
+}
+
+/* An attribute list (strace's decode_nlattr): [{nla_len=N, nla_type=T}, data] ... */
+static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const uint8_t *p,
+			     unsigned int len)
+{
+	struct hv *arr = NULL, *one = NULL;
+
+	for (unsigned int elt = 0;; elt++) {
+		if (len < NLA_HDRLEN) {
+			struct hv *h = hexbytes(d, p, len);
+
+			if (!arr)
+				return h;
+			hv_add(arr, NULL, h);
+			break;
+		}
+		if (!d->o->verbose && elt == d->o->strsize) {
+			hv_add(arr, NULL, hv_more(d));
+			break;
+		}
+
+		uint16_t nla_len = get16(p), type = get16(p + 2);
+		unsigned int alen = ALIGN4(nla_len), next = 0;
+
+		if (nla_len >= NLA_HDRLEN && len >= alen)
+			next = len - alen;
+		if (!arr && next) {
+			arr = hv_array(d);
+		}
+
+		unsigned int dlen = nla_len < len ? nla_len : len;
+		struct hv *hdr = hv_struct(d), *a;
+		char *tt = NULL;
+
+		hv_add(hdr, "nla_len", hv_uint(d, nla_len));
+		if (type & NLA_F_NESTED)
+			tt = "NLA_F_NESTED";
+		if (type & NLA_F_NET_BYTEORDER)
+			tt = tt ? arena_join(d->ar, tt, '|', "NLA_F_NET_BYTEORDER") :
+				  "NLA_F_NET_BYTEORDER";
+
+		struct hv *tv = hv_sym(d, t->names, type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER),
+				       true);
+
+		if (tt) {
+			const char *rest = tv->comment ? arena_printf(d->ar, "%#x /* %s */",
+					type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER), tv->comment) :
+					tv->text ? tv->text : arena_printf(d->ar, "%#x", type & 0x3fff);
+
+			tv = hv_expr(d, "%s|%s", tt, rest);
+		}
+		hv_add(hdr, "nla_type", tv);
+		if (dlen > NLA_HDRLEN) {
+			struct hv *v = nla_data(d, t, type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER),
+						p + NLA_HDRLEN, dlen - NLA_HDRLEN);
+
+			a = hv_array(d);
+			hv_add(a, NULL, hdr);
+			hv_add(a, NULL, v ? v : hexbytes(d, p + NLA_HDRLEN, dlen - NLA_HDRLEN));
+		} else {
+			a = hdr;
+		}
+		if (arr)
+			hv_add(arr, NULL, a);
+		else
+			one = a;
+		if (!next)
+			break;
+		p += alen;
+		len = next;
+	}
+	return arr ? arr : one;
+}
+
+/* -- NETLINK_ROUTE bodies -------------------------------------------------- */
+
+/* The struct, then its attributes as the next element of the message's array (an HV_ARRAY
+ * marked by SPLICE that msg_with_payload opens), as strace prints them. */
+static const char SPLICE[] = "splice";
+static struct hv *with_attrs(struct dctx *d, struct hv *s, const struct nla_table *t,
+			     const uint8_t *p, unsigned int len, unsigned int off)
+{
+	if (len <= off)
+		return s;
+
+	struct hv *a = hv_array(d);
+
+	a->text = SPLICE;
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, hv_nlattrs(d, t, p + off, len - off));
+	return a;
+}
+
+static struct hv *family_only(struct dctx *d, struct hv *s)
+{
+	hv_add(s, NULL, hv_more(d));
+	return s;
+}
+
+static struct hv *rt_ifinfomsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_rtnl_link_attrs, link_kind, 0 };
+
+	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], false));
+	if (len < 16)
+		return family_only(d, s);
+	hv_add(s, "ifi_type", hv_sym(d, &xlat_arp_hardware_types, get16(p + 2), true));
+	hv_add(s, "ifi_index", hv_ifindex(d, get32(p + 4)));
+	hv_add(s, "ifi_flags", hv_flags_or(d, &xlat_iff_flags, get32(p + 8), "IFF_???"));
+	hv_add(s, "ifi_change", hv_hex(d, get32(p + 12)));
+	return with_attrs(d, s, &t, p, len, 16);
+}
+
+static struct hv *rt_ifaddrmsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_rtnl_addr_attrs, addr_kind, p[0] };
+
+	hv_add(s, "ifa_family", hv_sym(d, &xlat_address_families, p[0], false));
+	if (len < 8)
+		return family_only(d, s);
+	hv_add(s, "ifa_prefixlen", hv_uint(d, p[1]));
+	hv_add(s, "ifa_flags", hv_flags_or(d, &xlat_ifa_flags, p[2], "IFA_F_???"));
+	hv_add(s, "ifa_scope", hv_sym_or(d, &xlat_rt_scopes, p[3], NULL));
+	hv_add(s, "ifa_index", hv_ifindex(d, get32(p + 4)));
+	return with_attrs(d, s, &t, p, len, 8);
+}
+
+static struct hv *rt_rtmsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_rtnl_route_attrs, route_kind, p[0] };
+
+	hv_add(s, "rtm_family", hv_sym(d, &xlat_address_families, p[0], false));
+	if (len < 12)
+		return family_only(d, s);
+	hv_add(s, "rtm_dst_len", hv_uint(d, p[1]));
+	hv_add(s, "rtm_src_len", hv_uint(d, p[2]));
+	hv_add(s, "rtm_tos", hv_uint(d, p[3]));	/* strace names IPTOS_* bits: not here */
+	hv_add(s, "rtm_table", hv_sym_or(d, &xlat_rt_tables, p[4], NULL));
+	hv_add(s, "rtm_protocol", hv_sym(d, &xlat_rt_protocols, p[5], true));
+	hv_add(s, "rtm_scope", hv_sym_or(d, &xlat_rt_scopes, p[6], NULL));
+	hv_add(s, "rtm_type", hv_sym(d, &xlat_rt_types, p[7], true));
+	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_rtnh_flags, get32(p + 8), "RTNH_F_???"));
+	return with_attrs(d, s, &t, p, len, 12);
+}
+
+static struct hv *rt_ndmsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_rtnl_neigh_attrs, neigh_kind, p[0] };
+
+	hv_add(s, "ndm_family", hv_sym(d, &xlat_address_families, p[0], false));
+	if (len < 12)
+		return family_only(d, s);
+	hv_add(s, "ndm_ifindex", hv_ifindex(d, get32(p + 4)));
+	hv_add(s, "ndm_state", hv_flags_or(d, &xlat_nud_states, get16(p + 8), "NUD_???"));
+	hv_add(s, "ndm_flags", hv_flags_or(d, &xlat_ntf_flags, p[10], "NTF_???"));
+	hv_add(s, "ndm_type", hv_sym(d, &xlat_rt_types, p[11], true));
+	return with_attrs(d, s, &t, p, len, 12);
+}
+
+/* decode_netlink_route: NULL when the generic form applies (NLMSG_DONE). */
+static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, unsigned int len)
+{
+	if (type == NLMSG_DONE || !len)
+		return NULL;
+	switch ((type - RTM_BASE) >> 2) {
+	case 0: return rt_ifinfomsg(d, p, len);		/* RTM_*LINK */
+	case 1: return rt_ifaddrmsg(d, p, len);		/* RTM_*ADDR */
+	case 2: if ((type & 3) != 3) return rt_rtmsg(d, p, len);	/* RTM_*ROUTE */
+		break;
+	case 3:						/* RTM_*NEIGH */
+		if ((type & 3) == 3)
+			break;
+		/* RTM_GETNEIGH: a bare struct rtgenmsg as a family (decode_rtm_getneigh) */
+		if (type == RTM_GETNEIGH && len < 12)
+			break;
+		return rt_ndmsg(d, p, len);
+	}
+	if ((type == 20 || type == 21 || type == 22 || type == 58 || type == 62))
+		return rt_ifaddrmsg(d, p, len);		/* GETMULTICAST, GETANYCAST */
+
+	struct hv *s = hv_struct(d);	/* decode_family */
+
+	hv_add(s, "family", hv_sym(d, &xlat_address_families, p[0], false));
+	if (len > 1)
+		hv_add(s, "data", hexbytes(d, p + 1, len - 1));
+	return s;
+}
+
+/* -- NETLINK_SOCK_DIAG bodies (include/uapi/linux/{sock_diag,inet_diag,unix_diag}.h) ---- */
+
+static struct hv *u32pair(struct dctx *d, const uint8_t *p)
+{
+	struct hv *a = hv_array(d);
+
+	hv_add(a, NULL, hv_uint(d, get32(p)));
+	hv_add(a, NULL, hv_uint(d, get32(p + 4)));
+	return a;
+}
+
+/* struct inet_diag_sockid (48 bytes): ports in network order, addresses of 16 bytes */
+static struct hv *diag_sockid(struct dctx *d, const uint8_t *p, int family)
+{
+	struct hv *s = hv_struct(d);
+
+	hv_add(s, "idiag_sport", hv_expr(d, "htons(%u)", (unsigned int)(p[0] << 8 | p[1])));
+	hv_add(s, "idiag_dport", hv_expr(d, "htons(%u)", (unsigned int)(p[2] << 8 | p[3])));
+	if (family == 2) {
+		hv_add(s, "idiag_src", hv_inet_addr(d, family, p + 4, "idiag_src"));
+		hv_add(s, "idiag_dst", hv_inet_addr(d, family, p + 20, "idiag_dst"));
+	} else if (family == 10) {	/* strace prints these without the field name */
+		hv_add(s, NULL, hv_inet_addr(d, family, p + 4, "idiag_src"));
+		hv_add(s, NULL, hv_inet_addr(d, family, p + 20, "idiag_dst"));
+	} else {
+		hv_add(s, "idiag_src", hexbytes(d, p + 4, 16));
+		hv_add(s, "idiag_dst", hexbytes(d, p + 20, 16));
+	}
+	hv_add(s, "idiag_if", hv_ifindex(d, get32(p + 36)));
+	hv_add(s, "idiag_cookie", u32pair(d, p + 40));
+	return s;
+}
+
+static enum nla_kind inet_diag_kind(unsigned int t)
+{
+	switch (t) {
+	case 4: return NK_STR;					/* CONG */
+	case 5: case 6: case 8: case 10: case 11: return NK_U8;	/* TOS TCLASS SHUTDOWN PROTOCOL
+								   SKV6ONLY */
+	case 15: case 17: return NK_U32;			/* MARK CLASS_ID */
+	case 21: return NK_U64;					/* CGROUP_ID */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind unix_diag_kind(unsigned int t)
+{
+	switch (t) {
+	case 2: return NK_U32;		/* PEER */
+	case 4: return NK_RQLEN;	/* RQLEN */
+	case 6: return NK_U8;		/* SHUTDOWN */
+	case 7: return NK_U32;		/* UID */
+	}
+	return NK_HEX;
+}
+
+static struct hv *diag_family_only(struct dctx *d, const uint8_t *p, unsigned int len,
+				   const char *field)
+{
+	struct hv *s = hv_struct(d);
+
+	hv_add(s, field, hv_sym(d, &xlat_address_families, p[0], false));
+	(void)len;
+	hv_add(s, NULL, hv_more(d));
+	return s;
+}
+
+static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8_t *p,
+				 unsigned int len)
+{
+	uint16_t type = get16(hdr + 4);
+	bool req = get16(hdr + 6) & 1;	/* NLM_F_REQUEST */
+	int family = p[0];
+	struct hv *s;
+
+	if (type == NLMSG_DONE || !len)
+		return NULL;
+	if (len > 1 && (family == 2 || family == 10) && req && type == 20) {
+		/* struct inet_diag_req_v2 (SOCK_DIAG_BY_FAMILY) */
+		if (len < 56)
+			return diag_family_only(d, p, len, "sdiag_family");
+		s = hv_struct(d);
+		hv_add(s, "sdiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "sdiag_protocol", hv_sym_or(d, &xlat_inet_protocols, p[1], "IPPROTO_???"));
+		hv_add(s, "idiag_ext", hv_flags_or(d, &xlat_inet_diag_ext_flags, p[2],
+						   "1<<INET_DIAG_\?\?\?-1"));
+		hv_add(s, "idiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+						      "1<<TCP_???"));
+		hv_add(s, "id", diag_sockid(d, p + 8, family));
+		return s;	/* request attributes (INET_DIAG_REQ_*): not decoded here */
+	}
+	if (len > 1 && (family == 2 || family == 10) && !req) {
+		/* struct inet_diag_msg */
+		struct nla_table t = { &xlat_inet_diag_attrs, inet_diag_kind, family };
+
+		if (len < 72)
+			return diag_family_only(d, p, len, "idiag_family");
+		s = hv_struct(d);
+		hv_add(s, "idiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "idiag_state", hv_sym_or(d, &xlat_tcp_states, p[1], "TCP_???"));
+		hv_add(s, "idiag_timer", hv_uint(d, p[2]));
+		hv_add(s, "idiag_retrans", hv_uint(d, p[3]));
+		hv_add(s, "id", diag_sockid(d, p + 4, family));
+		hv_add(s, "idiag_expires", hv_uint(d, get32(p + 52)));
+		hv_add(s, "idiag_rqueue", hv_uint(d, get32(p + 56)));
+		hv_add(s, "idiag_wqueue", hv_uint(d, get32(p + 60)));
+		hv_add(s, "idiag_uid", hv_uint(d, get32(p + 64)));
+		hv_add(s, "idiag_inode", hv_uint(d, get32(p + 68)));
+		return with_attrs(d, s, &t, p, len, 72);
+	}
+	if (len > 1 && family == 1 && req) {
+		/* struct unix_diag_req */
+		if (len < 24)
+			return diag_family_only(d, p, len, "sdiag_family");
+		s = hv_struct(d);
+		hv_add(s, "sdiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "sdiag_protocol", hv_uint(d, p[1]));
+		hv_add(s, "udiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+						      "1<<TCP_???"));
+		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 8)));
+		hv_add(s, "udiag_show", hv_flags_or(d, &xlat_unix_diag_show, get32(p + 12),
+						    "UDIAG_SHOW_???"));
+		hv_add(s, "udiag_cookie", u32pair(d, p + 16));
+		return s;
+	}
+	if (len > 1 && family == 1 && !req) {
+		/* struct unix_diag_msg */
+		struct nla_table t = { &xlat_unix_diag_attrs, unix_diag_kind, 0 };
+
+		if (len < 16)
+			return diag_family_only(d, p, len, "udiag_family");
+		s = hv_struct(d);
+		hv_add(s, "udiag_family", hv_sym(d, &xlat_address_families, family, false));
+		hv_add(s, "udiag_type", hv_sym_or(d, &xlat_socket_types, p[1], "SOCK_???"));
+		hv_add(s, "udiag_state", hv_sym_or(d, &xlat_tcp_states, p[2], "TCP_???"));
+		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 4)));
+		hv_add(s, "udiag_cookie", u32pair(d, p + 8));
+		return with_attrs(d, s, &t, p, len, 16);
+	}
+	s = hv_struct(d);	/* decode_family: other families (netlink, packet, smc) */
+	hv_add(s, "family", hv_sym(d, &xlat_address_families, family, false));
+	if (len > 1)
+		hv_add(s, "data", hexbytes(d, p + 1, len - 1));
+	return s;
+}
+
+/* -- messages -------------------------------------------------------------- */
+
+static struct hv *nlmsg_type(struct dctx *d, uint16_t type, int proto)
+{
+	const struct xlat *x = &xlat_nlmsg_types;
+
+	if (type >= NLMSG_MIN_TYPE)
+		switch (proto) {
+		case P_ROUTE: x = &xlat_nl_route_types; break;
+		case P_SOCK_DIAG: x = &xlat_nl_sock_diag_types; break;
+		case P_SELINUX: x = &xlat_nl_selinux_types; break;
+		case P_AUDIT: x = &xlat_nl_audit_types; break;
+		case P_GENERIC:	/* strace asks the kernel for the family ids; only nlctrl's is fixed */
+			if (type == GENL_ID_CTRL)
+				return hv_expr(d, "nlctrl");
+			return hv_comment(d, hv_hex(d, type), "GENERIC_FAMILY_???");
+		}
+	return hv_sym(d, x, type, true);
+}
+
+static struct hv *nlmsg_flags(struct dctx *d, uint16_t flags, uint16_t type, int proto)
+{
+	const struct xlat *x2 = NULL;
+
+	if (type < NLMSG_MIN_TYPE) {
+		if (type == NLMSG_ERROR)
+			x2 = &xlat_nlm_ack_flags;
+	} else if (proto == P_ROUTE) {
+		if (type == RTM_DELACTION)
+			x2 = &xlat_nlm_get_flags;
+		else
+			x2 = (type & 3) == 0 ? &xlat_nlm_new_flags :
+			     (type & 3) == 1 ? &xlat_nlm_delete_flags :
+			     (type & 3) == 2 ? &xlat_nlm_get_flags : NULL;
+	} else if (proto == P_SOCK_DIAG) {
+		x2 = &xlat_nlm_get_flags;
+	}
+	return flags2(d, &xlat_nlm_flags, x2, flags, "NLM_F_???");
+}
+
+static struct hv *nlmsghdr(struct dctx *d, const uint8_t *p, int proto)
+{
+	struct hv *s = hv_struct(d);
+	uint16_t type = get16(p + 4);
+
+	hv_add(s, "nlmsg_len", hv_uint(d, get32(p)));
+	hv_add(s, "nlmsg_type", nlmsg_type(d, type, proto));
+	hv_add(s, "nlmsg_flags", nlmsg_flags(d, get16(p + 6), type, proto));
+	hv_add(s, "nlmsg_seq", hv_uint(d, get32(p + 8)));
+	hv_add(s, "nlmsg_pid", hv_int(d, (int32_t)get32(p + 12)));
+	return s;
+}
+
+static struct hv *msg_with_payload(struct dctx *d, const uint8_t *p, unsigned int len, int proto);
+
+static struct hv *nlmsgerr(struct dctx *d, const uint8_t *p, unsigned int len, bool capped,
+			   int proto)
+{
+	if (len < 4 + NLMSG_HDRLEN)
+		return hexbytes(d, p, len);
+
+	int32_t err = (int32_t)get32(p);
+	unsigned int inner = get32(p + 4), mlen = len - 4;
+
+	if (inner < NLMSG_HDRLEN)
+		inner = NLMSG_HDRLEN;
+
+	unsigned int payload = capped ? NLMSG_HDRLEN : inner;
+
+	if (payload > mlen)
+		payload = mlen;
+
+	struct hv *s = hv_struct(d);
+	const char *en = err < 0 ? errno_name(-err) : NULL;
+
+	hv_add(s, "error", en ? hv_expr(d, "-%s", en) : hv_int(d, err));
+	hv_add(s, "msg", msg_with_payload(d, p + 4, payload, proto));
+	if (mlen <= payload)
+		return s;
+
+	struct hv *a = hv_array(d);
+	struct nla_table t = { &xlat_nlmsgerr_attrs, nlmsgerr_kind, 0 };
+	const uint8_t *ap = p + 4 + payload;
+	unsigned int alen = mlen - payload;
+
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, hv_nlattrs(d, &t, ap, alen));
+	return a;
+}
+
+static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, unsigned int len,
+			  int proto)
+{
+	uint16_t type = get16(hdr + 4);
+
+	if (type == NLMSG_ERROR)
+		return nlmsgerr(d, p, len, get16(hdr + 6) & NLM_F_CAPPED, proto);
+	if (proto == P_SELINUX && (type == 0x10 || type == 0x11)) {
+		/* struct selnl_msg_setenforce { s32 val; }, selnl_msg_policyload { u32 seqno; }
+		 * (include/uapi/linux/selinux_netlink.h) */
+		struct hv *s;
+
+		if (len < 4)
+			return hexbytes(d, p, len);
+		s = hv_struct(d);
+		if (type == 0x10)
+			hv_add(s, "val", hv_int(d, (int32_t)get32(p)));
+		else
+			hv_add(s, "seqno", hv_uint(d, get32(p)));
+		return s;
+	}
+	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && (proto == P_ROUTE ||
+							       proto == P_SOCK_DIAG)) {
+		struct hv *v = proto == P_ROUTE ? route_body(d, type, p, len) :
+						  sock_diag_body(d, hdr, p, len);
+
+		if (v)
+			return v;
+	}
+	if (type == NLMSG_DONE && len == 4)
+		return hv_int(d, (int32_t)get32(p));
+	return hexbytes(d, p, len);
+}
+
+/* decode_nlmsghdr_with_payload: the header, or [header, payload] */
+static struct hv *msg_with_payload(struct dctx *d, const uint8_t *p, unsigned int len, int proto)
+{
+	unsigned int nlen = get32(p) < len ? get32(p) : len;
+	struct hv *h = nlmsghdr(d, p, proto);
+
+	if (nlen <= NLMSG_HDRLEN)
+		return h;
+
+	struct hv *a = hv_array(d);
+
+	hv_add(a, NULL, h);
+
+	struct hv *pl = payload(d, p, p + NLMSG_HDRLEN, nlen - NLMSG_HDRLEN, proto);
+
+	if (pl->kind == HV_ARRAY && pl->text == SPLICE) {	/* struct and attributes */
+		struct hv *attrs = pl->child->next;
+
+		pl->child->next = NULL;
+		hv_add(a, NULL, pl->child);
+		hv_add(a, NULL, attrs);
+	} else {
+		hv_add(a, NULL, pl);
+	}
+	return a;
+}
+
+struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
+{
+	unsigned int len = size > UINT32_MAX ? UINT32_MAX : (unsigned int)size;
+	struct hv *arr = NULL, *one = NULL;
+
+	if (proto == P_UEVENT) {	/* decode_netlink_kobject_uevent: the text as a string */
+		size_t show = size < d->o->strsize ? size : d->o->strsize;
+
+		return hv_str(d, p, show, show < size);
+	}
+	for (unsigned int elt = 0;; elt++) {
+		if (len < NLMSG_HDRLEN) {
+			struct hv *h = hexbytes(d, p, len);
+
+			if (!arr)
+				return h;
+			hv_add(arr, NULL, h);
+			break;
+		}
+		if (!d->o->verbose && elt == d->o->strsize) {
+			hv_add(arr, NULL, hv_more(d));
+			break;
+		}
+
+		uint32_t mlen = get32(p), alen = (mlen + 3u) & ~3u, next = 0;
+
+		if (mlen >= NLMSG_HDRLEN && alen >= mlen && len >= alen)
+			next = len - alen;
+		if (!arr && next)
+			arr = hv_array(d);
+
+		struct hv *m = msg_with_payload(d, p, len, proto);
+
+		if (arr)
+			hv_add(arr, NULL, m);
+		else
+			one = m;
+		if (!next)
+			break;
+		p += alen;
+		len = next;
+	}
+	return arr ? arr : one;
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* netlink.h: netlink message buffers as strace prints them (decoders/netlink.c). */
+#ifndef HY_NETLINK_H
+#define HY_NETLINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "decode.h"
+
+/*
+ * The size bytes at p, sent or received on a netlink socket of protocol proto (NETLINK_*,
+ * or -1 when it is not known): [{nlmsg_len=..., ...}, body] for each message.
+ */
+struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto);
+
+#endif
