@@ -63,9 +63,10 @@ norm()
 import re, sys
 order, lines, gmon = [], {}, set()
 for l in open(sys.argv[1]):
-    m = re.match(r'^(?:(\d+) )?(.*)$', l.rstrip('\n'))	# no pid without -f
-    pid, text = m.groups()
-    pid = pid or '0'
+    l = l.rstrip('\n')
+    m = re.match(r'^(\d+) ', l)	# no pid without -f
+    # -f -o's prefix is the pid left-aligned in 5 columns and a space: "123   " or "12345 "
+    pid, text = (m.group(1), l[max(len(m.group(1)) + 1, 6):]) if m else ('0', l)
     if 'gmon' in text:
         if text.endswith('<unfinished ...>'):
             gmon.add(pid)
