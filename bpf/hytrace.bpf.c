@@ -210,8 +210,17 @@ static __always_inline void drop(__u32 reason, int lost)
 	if (!d || reason >= HY_LOST_NR)
 		return;
 	d->total[reason]++;
-	if (lost)
+	if (lost) {
+		__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+
+		if (!d->pending[reason]) {
+			d->pid[reason] = tgid;
+			d->others[reason] = 0;
+		} else if (d->pid[reason] != tgid) {
+			d->others[reason] = 1;
+		}
 		d->pending[reason]++;
+	}
 }
 
 static __always_inline __u64 wake_flags(void)
@@ -255,6 +264,8 @@ __noinline int report_lost(int life)
 		r->ts_enter = now_ns();
 		r->args[0] = n;
 		r->args[1] = i;
+		r->args[2] = d->pid[i];		/* whose events they were (0: unknown) */
+		r->args[3] = d->others[i];	/* ... and other processes' too */
 		bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
 		d->pending[i] -= n;
 	}

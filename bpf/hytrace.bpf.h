@@ -79,6 +79,9 @@ struct hyb_task {
 struct hyb_drops {
 	__u64 total[HY_LOST_NR];
 	__u64 pending[HY_LOST_NR];
+	/* of the pending drops: the process of the first, and whether others lost some too */
+	__u32 pid[HY_LOST_NR];
+	__u32 others[HY_LOST_NR];
 };
 
 /* --func (bpf/hytrace_func.bpf.c): a traced task stopped after its dynamic linker mapped objects */

@@ -36,7 +36,9 @@ enum hy_rec_type {
 				   args[1] = child tgid, args[2] = parent tid, args[3] = parent tgid */
 	HY_REC_EXEC = 6,	/* exec done: args[0] = old tid (exec from a thread); blob
 				   HY_ARG_EXTRA: the new argv, NUL-separated (at most HY_CMDLINE_MAX) */
-	HY_REC_LOST = 7,	/* args[0] = count, args[1] = enum hy_lost_reason */
+	HY_REC_LOST = 7,	/* args[0] = count, args[1] = enum hy_lost_reason, args[2] = the
+				   process whose events they were (0: unknown), args[3] = 1 when
+				   other processes lost some too */
 	HY_REC_DETACH = 8,	/* task detached (-p ends, or tracer stops) */
 	HY_REC_SIGSTOP = 9,	/* group-stop: nr = signo ("--- stopped by SIGSTOP ---") */
 	HY_REC_MAPS = 10,	/* -k, eBPF: the mappings an exec made (program, interpreter),

@@ -613,13 +613,18 @@ static void text_lost(struct sink *s, const struct event *ev, struct task *t)
 	close_open(tx, out, 0);
 	sb_reset(sb);
 	/*
-	 * Drops are counted per CPU, across tasks: the record names none (tid 0).  Under -a every
-	 * line still starts "[pid N COMM] " (here "[pid     0 ?] "); times as on every line.
+	 * Drops are counted per CPU, across tasks: the record names no task (tid 0) but the process
+	 * whose events were dropped first.  Under -a every line still starts "[pid N COMM] " (here
+	 * "[pid     0 ?] "); times as on every line.
 	 */
 	if (s->o->all)
 		all_prefix(tx, sb, t);
 	timestamps(tx, s, sb, ev->r.ts_enter);
-	sb_printf(sb, "+++ %llu events lost +++\n", (unsigned long long)ev->r.args[0]);
+	sb_printf(sb, "+++ %llu events lost", (unsigned long long)ev->r.args[0]);
+	if (ev->r.args[2])	/* whose (eBPF: the process of the first drop since the last mark) */
+		sb_printf(sb, " (pid %llu%s)", (unsigned long long)ev->r.args[2],
+			  ev->r.args[3] ? " and others" : "");
+	sb_puts(sb, " +++\n");
 	emit(tx, out, sb, 0);
 }
 
