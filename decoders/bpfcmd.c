@@ -141,7 +141,7 @@ void dec_bpf(struct dctx *d)
 		arg(d, hv_uint(d, size));
 		return;
 	}
-	have = b->h.len;
+	have = b->h.len < sizeof(a) ? b->h.len : sizeof(a);	/* what a holds (found by fuzz_records) */
 	size_t len = size < attr_size ? size : attr_size;
 
 	if (len < attr_size)
