@@ -1703,9 +1703,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case OPT_INPUT: o->input = optarg; break;
 		case 'k': o->kflag = true; break;
 		case OPT_STACK_DEPTH: {
-			unsigned long long n;
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
 
-			if (!parse_uint(optarg, HY_STACK_DEPTH_MAX, &n) || !n)
+			if (*optarg < '0' || *optarg > '9' || *end || !n || n > HY_STACK_DEPTH_MAX)
 				return bad("invalid --stack-depth: '%s' (frames, 1 to %d)", optarg,
 					   HY_STACK_DEPTH_MAX);
 			o->stack_depth = (unsigned int)n;
@@ -1746,9 +1747,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_FUNC_DEPTH: {
-			unsigned long long n;
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
 
-			if (!parse_uint(optarg, 1024, &n) || !n)
+			if (*optarg < '0' || *optarg > '9' || *end || !n || n > 1024)
 				return bad("invalid --func-depth: '%s' (calls, 1 to 1024)", optarg);
 			o->func_depth = (unsigned int)n;
 			break;
