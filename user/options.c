@@ -1703,10 +1703,9 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case OPT_INPUT: o->input = optarg; break;
 		case 'k': o->kflag = true; break;
 		case OPT_STACK_DEPTH: {
-			char *end;
-			unsigned long n = strtoul(optarg, &end, 10);
+			unsigned long long n;
 
-			if (*optarg < '0' || *optarg > '9' || *end || !n || n > HY_STACK_DEPTH_MAX)
+			if (!parse_uint(optarg, HY_STACK_DEPTH_MAX, &n) || !n)
 				return bad("invalid --stack-depth: '%s' (frames, 1 to %d)", optarg,
 					   HY_STACK_DEPTH_MAX);
 			o->stack_depth = (unsigned int)n;
@@ -1747,10 +1746,9 @@ int opts_parse(struct opts *o, int argc, char **argv)
 				return -1;
 			break;
 		case OPT_FUNC_DEPTH: {
-			char *end;
-			unsigned long n = strtoul(optarg, &end, 10);
+			unsigned long long n;
 
-			if (*optarg < '0' || *optarg > '9' || *end || !n || n > 1024)
+			if (!parse_uint(optarg, 1024, &n) || !n)
 				return bad("invalid --func-depth: '%s' (calls, 1 to 1024)", optarg);
 			o->func_depth = (unsigned int)n;
 			break;
