@@ -100,7 +100,7 @@ static const char usage_text[] =
 "  --absolute-timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns], --timestamps\n"
 "  -r, --relative-timestamps[=s|ms|us|ns]  time since the previous line\n"
 "  -T, --syscall-times[=s|ms|us|ns]  time spent in each call\n"
-"  --columns=N    refused: strace's -a N; return values align at column 40\n"
+"  -aN, -a N, --columns=N  strace's -a COLUMN: \"= RESULT\" starts at column N (40)\n"
 "  -k, --stack-traces  the user stack of each call shown, after it (strace -k's format)\n"
 "  --stack-depth=N  -k: at most N frames per stack (default 64, 1 to 1024)\n"
 "  --stack=fp|dwarf  eBPF -k: frame pointers walked in the kernel (cheap; right only for\n"
@@ -1219,6 +1219,18 @@ static int parse_overhead(const char *s, int64_t *ns)
 	return -1;
 }
 
+/* strace's -a COLUMN and --columns=COLUMN: the column where "= RESULT" starts */
+static int set_align_col(struct opts *o, const char *opt, const char *arg)
+{
+	unsigned long long n;
+
+	if (!parse_uint(arg, 4096, &n))
+		return bad("invalid %s column '%s' (a number of columns, 0 to 4096; hytrace's "
+			   "system-wide -a takes no argument)", opt, arg);
+	o->align_col = (unsigned int)n;
+	return 0;
+}
+
 /* -U, --summary-columns: strace 6.1's column names and aliases (the sink reads them) */
 static int check_columns(const char *arg)
 {
@@ -1377,18 +1389,28 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	memset(o->abbrev_set, 0xff, sizeof(o->abbrev_set));
 	memset(o->verbose_set, 0xff, sizeof(o->verbose_set));
 	o->tprec = -1;
+	o->align_col = 40;
 	o->rprec = 6;
 	o->Tprec = 6;
 	o->overhead_ns = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+:aAb:cCDe:E:fhiI:jkno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
+	while ((c = getopt_long(argc, argv, "+:a::Ab:cCDe:E:fhiI:jkno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			/* strace's -a COLUMN has an argument; hytrace's -a has none: a word after
-			 * it is the command, so "-a 40 ls" fails on "40" rather than align */
-			o->all = true;
+			/* hytrace's -a (system-wide) takes no argument; strace's -a COLUMN does:
+			 * "-a40" is the column, and so is "-a 40" (system-wide tracing runs no
+			 * command, so a number after -a cannot be one) */
+			if (!optarg && optind < argc && argv[optind][0] &&
+			    strspn(argv[optind], "0123456789") == strlen(argv[optind]))
+				optarg = argv[optind++];
+			if (optarg) {
+				if (set_align_col(o, "-a", optarg))
+					return -1;
+			} else {
+				o->all = true;
+			}
 			break;
 		case 'A': o->append = true; break;
 		case 'b':
@@ -1506,8 +1528,9 @@ int opts_parse(struct opts *o, int argc, char **argv)
 					   "non-ascii or all)", optarg);
 			break;
 		case OPT_COLUMNS:
-			return bad("--columns=%s (strace's -a COLUMN): hytrace aligns return values at "
-				   "column 40 only; its -a means system-wide tracing", optarg);
+			if (set_align_col(o, "--columns", optarg))
+				return -1;
+			break;
 		case 'c': o->cflag = 1; break;
 		case 'C': o->cflag = 2; break;
 		case 'e':
@@ -1815,10 +1838,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		o->format = "otlp";	/* --otlp alone: spans only, no text */
 	if (o->cuda == CUDA_ONLY)
 		cuda_only_set(o);
-	if (o->all && o->argv && strspn(o->argv[0], "0123456789") == strlen(o->argv[0]))
-		return bad("-a %s: strace's -a COLUMN aligns return values; hytrace's -a traces the "
-			   "whole system and takes no argument (return values align at column 40)",
-			   o->argv[0]);
 	if (o->input && (o->npids || o->all))
 		return bad("%s", "--input reads a trace: no -p or -a with it");
 	if (o->input && o->argv) {	/* --input FILE FILE2...: more logs, merged in time order */

@@ -116,6 +116,7 @@ struct opts {
 	int Tprec;			/* -T's digits (--syscall-times=PRECISION, default 6) */
 	bool rflag;			/* -r */
 	bool Tflag;			/* -T */
+	unsigned int align_col;		/* strace's -a COLUMN, --columns: where "= " starts (40) */
 	bool nflag;			/* -n: the syscall number before the name */
 	bool iflag;			/* -i: the instruction pointer at the call */
 	bool Yflag;			/* -Y, --decode-pids=comm: the command name after pids */

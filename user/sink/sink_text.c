@@ -13,7 +13,6 @@
 #include "dumpio.h"
 #include "render.h"
 
-#define ALIGN_COL 40	/* strace's default -a: the column of "= " */
 
 /* One output: the -o file, stderr, or with -ff one per task. */
 struct outf {
@@ -397,13 +396,13 @@ static void ret_part(struct text *tx, const struct sink *s, const struct event *
 	int xflag = text_xflag(o);
 
 	sb_puts(sb, ") ");
-	/* pad so that "= " starts at ALIGN_COL, counting what this line already shows */
+	/* pad so that "= " starts at -a's column, counting what this line already shows */
 	unsigned int col = (out->open_tid == t->tid ? out->col : 0) + sb->len - invis;
 
-	if (col < ALIGN_COL) {	/* the spaces at once */
-		sb_room(sb, ALIGN_COL - col);
-		memset(sb->s + sb->len, ' ', ALIGN_COL - col);
-		sb->len += ALIGN_COL - col;
+	if (col < o->align_col) {	/* the spaces at once */
+		sb_room(sb, o->align_col - col);
+		memset(sb->s + sb->len, ' ', o->align_col - col);
+		sb->len += o->align_col - col;
 		sb->s[sb->len] = '\0';
 	}
 	if (d->ret_is_error)
