@@ -112,8 +112,11 @@ void dumpio_render(struct sbuf *sb, const struct event *ev, const char *limit)
 	enum dumpio_dir dir = dumpio_dir(r->nr);
 	int when = dir == DUMPIO_READ ? HY_AT_EXIT : HY_AT_ENTER;
 
+	/* as strace: what was to be written is dumped even when the call failed; what was read
+	 * only when it succeeded */
 	if (dir == DUMPIO_NONE || (r->flags & HY_F_NO_EXIT) ||
-	    (r->ret < 0 && r->ret >= -4095 && !(r->flags & HY_F_INJ_RETVAL)))
+	    (dir == DUMPIO_READ && r->ret < 0 && r->ret >= -4095 &&
+	     !(r->flags & HY_F_INJ_RETVAL)))
 		return;
 	switch (r->nr) {
 	case SYS_read: case SYS_pread64: case SYS_recvfrom:
