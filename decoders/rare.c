@@ -145,7 +145,8 @@ void dec_fanotify_mark(struct dctx *d)
 
 		v->text = "FAN_NOFD";
 		v->u = (uint64_t)-1;
-		v->flags |= HVF_NUM;
+		v->i = -1;
+		v->flags |= HVF_NUM | HVF_NUMDEC;	/* -X raw: -1, as strace */
 		arg(d, v);
 	} else {
 		arg(d, v_dirfd(d, 3));

@@ -192,6 +192,14 @@ static void render_sigset(struct sbuf *sb, const char *t, bool verbose)
 	sb_puts(sb, p);
 }
 
+/* "ARCH_???": the comment an unknown constant gets; -X raw prints the bare number, as strace */
+static bool unknown_mark(const char *c)
+{
+	size_t n = strlen(c);
+
+	return n >= 3 && !strcmp(c + n - 3, "???");
+}
+
 void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 {
 	if (v->name) {
@@ -284,7 +292,7 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 	case HV_PENDING:
 		break;
 	}
-	if (v->comment) {
+	if (v->comment && !((xflag & RENDER_XRAW) && unknown_mark(v->comment))) {
 		sb_puts(sb, " /* ");
 		sb_puts(sb, v->comment);
 		sb_puts(sb, " */");
