@@ -153,7 +153,11 @@ bool prctl_more(struct dctx *d, unsigned int op)
 		arg(d, hv_sym_or(d, &xlat_pr_sched_core_cmds, (uint32_t)a2, "PR_SCHED_CORE_???"));
 		arg(d, v_int(d, 2));
 		/* strace prints this one in its verbose style: the number, then the name */
-		arg(d, hv_comment(d, pt ? hv_hex(d, pt) : hv_uint(d, 0), "%s", pn ? pn : "PIDTYPE_???"));
+		struct hv *v = hv_comment(d, pt ? hv_hex(d, pt) : hv_uint(d, 0), "%s",
+					  pn ? pn : "PIDTYPE_???");
+
+		v->flags |= HVF_XCOMMENT;	/* -X raw: the number alone */
+		arg(d, v);
 		arg(d, v_ptr(d, 4));
 		return true;
 	}

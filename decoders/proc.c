@@ -541,6 +541,8 @@ void dec_prctl(struct dctx *d)
 #define HY_ARCH_GET_XCOMP_SUPP	0x1021
 #define HY_ARCH_GET_XCOMP_PERM	0x1022
 #define HY_ARCH_GET_XCOMP_GUEST_PERM 0x1024
+#define HY_ARCH_REQ_XCOMP_PERM	0x1023
+#define HY_ARCH_REQ_XCOMP_GUEST_PERM 0x1025
 
 void dec_arch_prctl(struct dctx *d)
 {
@@ -567,10 +569,38 @@ void dec_arch_prctl(struct dctx *d)
 			return arg(d, v_ptr(d, 1));
 		a = hv_array(d);
 		v = hv_hex(d, m);
-		if (m)
-			v->comment = flags_text(d, &xlat_x86_xfeatures, m);
+		if (m) {	/* strace's verbose style whatever -X says, but for raw */
+			char *t = flags_text(d, &xlat_x86_xfeatures, m);
+
+			v->comment = t && strncmp(t, "0x", 2) ? t : "XFEATURE_MASK_???";
+			v->flags |= HVF_XCOMMENT;
+		}
 		hv_add(a, NULL, v);
 		return arg(d, a);
+	}
+	case HY_ARCH_REQ_XCOMP_PERM:
+	case HY_ARCH_REQ_XCOMP_GUEST_PERM: {
+		struct hv *v;
+
+		/* the feature number, named in a comment (not with -X raw) */
+		const char *name = xlat_name(&xlat_x86_xfeature_bits, d_u(d, 1));
+
+		v = hv_hex(d, d_u(d, 1));
+		v->comment = name ? name : "XFEATURE_???";
+		v->flags |= HVF_XCOMMENT;
+		arg(d, v);
+		if (!d->exiting)
+			return d_pending(d);
+		if (d_ret(d) > 0) {	/* the features now permitted: hex, and the known ones' names */
+			char *t = flags_text(d, &xlat_x86_xfeatures, (uint64_t)d_ret(d));
+
+			d->ret = hv_hex(d, (uint64_t)d_ret(d));
+			if (t && strncmp(t, "0x", 2)) {
+				d->ret_note = hv_expr(d, "%s", t);
+				d->ret_note->flags |= HVF_XCOMMENT;
+			}
+		}
+		return;
 	}
 	default:
 		return arg(d, v_hex(d, 1));

@@ -292,7 +292,8 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 	case HV_PENDING:
 		break;
 	}
-	if (v->comment && !((xflag & RENDER_XRAW) && unknown_mark(v->comment))) {
+	if (v->comment && !((xflag & RENDER_XRAW) &&
+			    ((v->flags & HVF_XCOMMENT) || unknown_mark(v->comment)))) {
 		sb_puts(sb, " /* ");
 		sb_puts(sb, v->comment);
 		sb_puts(sb, " */");
@@ -385,9 +386,10 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 			break;
 		}
 	}
-	if (d->ret_note) {
-		sb_puts(sb, " (");
-		render_value(sb, d->ret_note, xflag);
+	/* a note naming the value (HVF_XCOMMENT) is not printed with -X raw, as strace */
+	if (d->ret_note && !((xflag & RENDER_XRAW) && (d->ret_note->flags & HVF_XCOMMENT))) {
+		sb_puts(sb, " (");	/* strace's auxstr: text, whatever -X says */
+		render_value(sb, d->ret_note, xflag & ~RENDER_XMASK);
 		sb_putc(sb, ')');
 	}
 	render_tamper(sb, r);

@@ -38,6 +38,12 @@ int main(void)
 	syscall(SYS_prctl, PR_SCHED_CORE, 99, 0, 0, 0);
 	syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_SHARE_TO, 1, 7, 0);
 	syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 0x7fffffff, 1, 0);
+	/* arch_prctl's XSAVE feature permissions: numbers and masks named in comments */
+	syscall(SYS_arch_prctl, 0x1023 /* ARCH_REQ_XCOMP_PERM */, 0x13);
+	syscall(SYS_arch_prctl, 0x1023, 0);
+	syscall(SYS_arch_prctl, 0x1025 /* ARCH_REQ_XCOMP_GUEST_PERM */, 0xf);
+	syscall(SYS_arch_prctl, 0x1021 /* ARCH_GET_XCOMP_SUPP */, NULL);
+	syscall(SYS_arch_prctl, 0x3fff, 0);
 	hyt_end();
 	return 0;
 }
