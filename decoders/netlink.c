@@ -240,7 +240,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		 * nor white space, the NUL included): every byte, then "...".  Else a last NUL
 		 * is left out, and without one "..." follows. */
 		size_t size = len < d->o->strsize ? len : d->o->strsize;
-		bool hex = d->o->xflag > 1;
+		bool hex = d->o->xflag == 2;
 
 		for (size_t i = 0; d->o->xflag == 1 && !hex && i < size; i++)
 			hex = p[i] > 0x7e || (p[i] < ' ' && (unsigned int)(p[i] - 9) >= 5);

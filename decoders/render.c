@@ -25,7 +25,7 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 	int usehex;
 
 	xflag &= ~RENDER_XMASK;
-	usehex = xflag > 1;
+	usehex = xflag == 2;
 	if (xflag == 1) {
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = s[i];
@@ -83,6 +83,12 @@ void render_quoted(struct sbuf *sb, const char *str, size_t len, int xflag, cons
 		case '\v': *o++ = '\\'; *o++ = 'v'; continue;
 		}
 		*o++ = '\\';	/* other bytes, and printable ones in escape: octal */
+		if (xflag == XFLAG_HEX_CHARS) {	/* or \xHH */
+			*o++ = 'x';
+			*o++ = hexd[c >> 4];
+			*o++ = hexd[c & 15];
+			continue;
+		}
 		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			*o++ = '0' + (c >> 6);
 			*o++ = '0' + ((c >> 3) & 7);

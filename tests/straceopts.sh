@@ -56,6 +56,7 @@ EOS
 printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
+printf 'tab\tnl\nctl\001\037 high\222\377 end\n' >"$W/bytes.txt"
 # the backends to compare on: ptrace always, eBPF when it loads here
 BACKENDS=ptrace
 if $TMO "$HYTRACE" --backend=bpf -o /dev/null -e trace=none true 2>/dev/null; then
@@ -250,6 +251,8 @@ same|--syscall-times=ns|$FILEOPS --syscall-times=ns|cat $IN
 same|-x, --strings-in-hex=non-ascii|$FILEOPS --strings-in-hex=non-ascii|cat $IN
 same|-xx, --strings-in-hex|$FILEOPS --strings-in-hex|cat $IN
 same|--strings-in-hex=none|$FILEOPS --strings-in-hex=none|cat $IN
+both|--strings-in-hex=non-ascii-chars: unprintable bytes as \\xHH|$FILEOPS --strings-in-hex=non-ascii-chars|cat $W/bytes.txt
+same|--strings-in-hex=non-ascii on unprintable bytes|$FILEOPS --strings-in-hex=non-ascii|cat $W/bytes.txt
 same|-E VAR=VAL, --env|-e trace=exit_group --env=HYT_X=3|sh $W/exitx.sh
 same|-E VAR=VAL|-e trace=exit_group -E HYT_X=4|sh $W/exitx.sh
 same|-I never, --interruptible|$FILEOPS --interruptible=never|cat $IN

@@ -89,7 +89,8 @@ static const char usage_text[] =
 "  -s N, --string-limit=N  show at most N bytes of strings and buffers (default 32, at most\n"
 "                 1048576)\n"
 "  -v, --no-abbrev  print structures in full (-e abbrev=none)\n"
-"  -x, -xx, --strings-in-hex[=none|non-ascii|all]  non-ASCII strings in hex; all in hex\n"
+"  -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all]  non-ASCII strings in hex;\n"
+"                 all in hex; non-ascii-chars: unprintable bytes as \\xHH, not octal\n"
 "  -X raw|abbrev|verbose, --const-print-style  named constants as numbers, names (default)\n"
 "                 or both: 0x80000 /* O_RDONLY|O_CLOEXEC */\n"
 "  -y, -yy        print paths of fds; also socket details and device numbers\n"
@@ -1521,8 +1522,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			else if (!strcmp(optarg, "none"))
 				o->d.xflag = 0;
 			else if (!strcmp(optarg, "non-ascii-chars"))
-				return bad("%s", "--strings-in-hex=non-ascii-chars: hytrace escapes "
-					   "non-ASCII bytes in octal or as -x does, not per byte in hex");
+				o->d.xflag = XFLAG_HEX_CHARS;
 			else
 				return bad("invalid --strings-in-hex: '%s' (none, non-ascii-chars, "
 					   "non-ascii or all)", optarg);
@@ -1611,7 +1611,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		case 'V':	/* main.c prints it: what this machine allows is the backends' to say */
 			o->show_version = true;
 			return 1;
-		case 'x': o->d.xflag++; break;
+		case 'x': o->d.xflag = o->d.xflag ? 2 : 1; break;	/* -x, -xx (and more: -xx) */
 		case 'y': o->d.yflag++; break;
 		case 'z': o->status = ST_SUCCESSFUL; break;
 		case 'Z': o->status = ST_FAILED; break;
@@ -1814,8 +1814,6 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (o->d.xflag > 2)
-		o->d.xflag = 2;
 	if (o->d.yflag > 2)
 		o->d.yflag = 2;
 	if (o->follow > 2)

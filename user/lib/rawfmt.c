@@ -93,7 +93,7 @@ int rawfmt_hdr_decode(struct raw_hdr *h, const void *buf, size_t len, size_t *ba
 	memcpy(h->kernel, p + OFF_KERNEL, RAW_KERNEL_LEN - 1);
 	if (h->yflag > 2)
 		*bad_off = OFF_YFLAG;
-	else if (h->xflag > 2)
+	else if (h->xflag > 3)	/* 3: --strings-in-hex=non-ascii-chars */
 		*bad_off = OFF_XFLAG;
 	else if (h->follow > 2)
 		*bad_off = OFF_FOLLOW;

@@ -57,7 +57,7 @@ struct raw_hdr {
 	int64_t boot_to_real;		/* CLOCK_REALTIME - CLOCK_BOOTTIME at capture, ns */
 	uint32_t strsize;		/* -s at capture */
 	uint8_t yflag;			/* -y 1, -yy 2 at capture */
-	uint8_t xflag;			/* -x 1, -xx 2 at capture (shown again unless given) */
+	uint8_t xflag;			/* -x 1, -xx 2, --strings-in-hex=non-ascii-chars 3 at capture */
 	uint8_t follow;			/* -f 1, -ff 2 at capture */
 	char version_str[RAW_VERSION_STR_LEN];	/* hytrace's version, NUL-terminated */
 	char kernel[RAW_KERNEL_LEN];	/* uname -r of the capturing machine, NUL-terminated */

@@ -79,7 +79,7 @@ static int raw_open(struct sink *s)
 	h.boot_to_real = s->boot_to_real;
 	h.strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;	/* as captured */
 	h.yflag = (uint8_t)(o->d.yflag > 2 ? 2 : o->d.yflag);
-	h.xflag = (uint8_t)(o->d.xflag > 2 ? 2 : o->d.xflag);
+	h.xflag = (uint8_t)o->d.xflag;
 	h.follow = (uint8_t)(o->follow > 2 ? 2 : o->follow);
 	snprintf(h.version_str, sizeof(h.version_str), "%s", HYTRACE_VERSION);
 	if (!uname(&u))
