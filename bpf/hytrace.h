@@ -150,6 +150,9 @@ struct hy_rec {
 				   HY_AT_EXIT; idx 0 the buffer of sendto/recvfrom, idx k the k-th
 				   iovec's bytes of sendmsg/recvmsg; addr: where they were read */
 #define HY_NLMSG_MAX	32768
+/* extensible structures (open_how, clone_args, mount_attr): bytes captured, so that the ones
+ * past the known fields can be shown when not zero (strace's print_nonzero_bytes) */
+#define HY_EXT_STRUCT_MAX	256
 
 struct hy_sockid {
 	__u16 family;		/* AF_NETLINK */

@@ -162,6 +162,50 @@ struct hv *v_dirfd(struct dctx *d, int i)
 	return v_fd(d, i);
 }
 
+/*
+ * The bytes of an extensible structure past the part hytrace knows, as strace's
+ * print_nonzero_bytes(): NULL when there are none or all are zero; "???" when they cannot all be
+ * read; else '/\* bytes KNOWN..USIZE-1 *\/ "\x.."' (at most -s bytes, then "...").  b holds the
+ * structure's first bytes (min(usize, the capture's size)); past the capture, bytes that were
+ * not captured are said so rather than guessed.
+ */
+struct hv *v_struct_tail(struct dctx *d, const struct event_blob *b, size_t known, uint64_t usize)
+{
+	static const char hexd[] = "0123456789abcdef";
+
+	if (usize <= known)
+		return NULL;
+	if (!b || b->h.err || (b_fault(b) && b->h.len < usize))
+		return hv_expr(d, "???");
+	size_t have = b->h.len < usize ? b->h.len : (size_t)usize, k = known;
+
+	while (k < have && !b->data[k])
+		k++;
+	if (k == have) {
+		if (have >= usize)
+			return NULL;
+		return hv_expr(d, "/* bytes %zu..%llu: not captured */", have,
+			       (unsigned long long)usize - 1);
+	}
+	size_t show = have - known < d->o->strsize ? have - known : d->o->strsize;
+	char *t = arena_alloc(d->ar, 48 + show * 4 + 4), *o = t;
+
+	o += sprintf(o, "/* bytes %zu..%llu */ \"", known, (unsigned long long)usize - 1);
+	for (size_t i = 0; i < show; i++) {
+		uint8_t c = (uint8_t)b->data[known + i];
+
+		*o++ = '\\';
+		*o++ = 'x';
+		*o++ = hexd[c >> 4];
+		*o++ = hexd[c & 15];
+	}
+	*o++ = '"';
+	if (show < usize - known)
+		o = stpcpy(o, "...");
+	*o = '\0';
+	return hv_expr(d, "%s", t);
+}
+
 struct hv *v_unread(struct dctx *d, int i, const struct event_blob *b)
 {
 	if (d_u(d, i) == 0)

@@ -148,6 +148,7 @@ bool d_failed(const struct dctx *d);
  * Returns the blob, or NULL when nothing was captured or the read failed.
  */
 const struct event_blob *d_fetch(const struct dctx *d, int i, void *buf, size_t size);
+struct hv *v_struct_tail(struct dctx *d, const struct event_blob *b, size_t known, uint64_t usize);
 /* Same, for a capture made at a given time (HY_AT_ENTER / HY_AT_EXIT), element idx. */
 const struct event_blob *d_fetch_at(const struct dctx *d, int i, int when, int idx, void *buf,
 				    size_t size);

@@ -198,14 +198,17 @@ void dec_openat2(struct dctx *d)
 	if (size < HY_OPEN_HOW_SIZE || !fs_fetch(d, 2, &how, sizeof(how))) {
 		arg(d, v_ptr(d, 2));
 	} else {
-		struct hv *s = hv_struct(d);
+		struct hv *s = hv_struct(d), *tail;
 
 		hv_add(s, "flags", hv_open_flags(d, how.flags));
 		if ((how.flags & (HY_O_CREAT | HY_O_TMPFILE)) || how.mode)
 			hv_add(s, "mode", hv_mode(d, how.mode));
 		hv_add(s, "resolve",
 		       hv_flags_or(d, &xlat_resolve_flags, how.resolve, "RESOLVE_???"));
-		/* bytes past the 24-byte struct: not captured (strace shows non-zero ones) */
+		/* bytes past the 24-byte struct: strace shows non-zero ones */
+		tail = v_struct_tail(d, event_blob_any(d->ev, 2, 0), HY_OPEN_HOW_SIZE, size);
+		if (tail)
+			hv_add(s, NULL, tail);
 		arg(d, s);
 	}
 	arg(d, v_ulong(d, 3));

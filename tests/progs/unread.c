@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <stdint.h>
 #include <sys/uio.h>
 
 int main(void)
@@ -63,6 +64,21 @@ int main(void)
 	/* an output array that cannot be written */
 	syscall(SYS_pipe2, end - 4, 0);
 
+	/* openat2's open_how past its 24 bytes (strace's print_nonzero_bytes): zero bytes say
+	 * nothing, non-zero ones are shown in hex, unreadable ones as ??? */
+	{
+		static const char path[] = "/nonexistent-openat2";
+		uint64_t *how = (uint64_t *)(end - 32);
+
+		memset(how, 0, 32);
+		how[0] = O_RDONLY | O_EXCL;
+		syscall(SYS_openat2, -1, path, how, 32);
+		memset(how + 3, 0x81, 8);
+		syscall(SYS_openat2, -1, path, how, 32);
+		how = (uint64_t *)(end - 24);
+		memset(how, 0, 24);
+		syscall(SYS_openat2, -1, path, how, 32);
+	}
 	hyt_end();
 	return 0;
 }

@@ -329,9 +329,16 @@ UT_CASE(dump_inject)
 	UT_EXPECT("write dump cut", strstr(sb.s, " | ... dump cut: 30 of 40 bytes captured (limit) |\n")
 		  ? "marked" : sb.s, "marked");
 	sb_reset(&sb);
+	ut_line(u, -9);	/* strace dumps what a write was given even when it failed */
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("a failed write dumped", sb.s && !strncmp(sb.s, " | 00000  61 62", 15) ? "dumped" : sb.s,
+		  "dumped");
+	sb_reset(&sb);
+	ut_begin(u, SYS_read, 3, 0x1000, 131072, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_EXIT, 0, data, 30, 0);
 	ut_line(u, -9);
 	dumpio_render(&sb, &u->ev, "limit");
-	UT_EXPECT("no dump of a failed call", sb.s ? sb.s : "", "");
+	UT_EXPECT("no dump of a failed read", sb.s ? sb.s : "", "");
 	sb_reset(&sb);
 	ut_begin(u, SYS_writev, 1, 0x1000, 2, 0, 0, 0);
 	ut_blob(u, 1, HY_AT_ENTER, 0, wv, sizeof(wv), 0);
