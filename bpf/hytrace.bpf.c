@@ -1397,7 +1397,7 @@ __noinline int dump_chunks(struct hyb_task *st, __u64 pt, __s64 ret)
 		r = syscall_room(DUMP_REC) ? bpf_ringbuf_reserve(&rb, DUMP_REC, 0) : NULL;
 		if (!r) {
 			drop(HY_LOST_RING_FULL, 1);
-			return 0;
+			return 1;
 		}
 		rec_head(r, HY_REC_DUMP, pt, cfg_time ? st->ts : 0, 0, st);
 		r->nr = st->nr;
@@ -1462,8 +1462,8 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 		}
 		stack_exit(s, nf);
 	}
-	if (!no_exit && cfg_dumpnr[st->nr & (HY_NR_MAX - 1)])
-		dump_chunks(st, pt, ret);
+	__u32 dump_lost = !no_exit && cfg_dumpnr[st->nr & (HY_NR_MAX - 1)] &&
+			  dump_chunks(st, pt, ret);
 	if (s->failed) {
 		struct hyb_drops *d = drops_get();
 
@@ -1473,6 +1473,8 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 	fl = rec_flags(st, ret);
 	if (no_exit)
 		fl |= HY_F_NO_EXIT;
+	if (dump_lost)
+		fl |= HY_F_DUMP_LOST;
 	lost_check(0);
 	r = (struct hy_rec *)s->rec;
 	bpf_get_current_comm(st->comm, sizeof(st->comm));	/* cheap next to the blobs */

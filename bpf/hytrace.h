@@ -118,6 +118,8 @@ _Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 				   group) while the task was inside a syscall: it belongs after
 				   that call's record, where ptrace's signal-delivery-stop is;
 				   args[0]: that call's entry time (1 when no times are kept) */
+#define HY_F_DUMP_LOST	0x1000	/* HY_REC_SYSCALL, eBPF: a HY_REC_DUMP chunk of its buffer found no
+				   room in the ring (counted lost): its dump is cut there */
 
 struct hy_rec {
 	__u16 type;		/* enum hy_rec_type */

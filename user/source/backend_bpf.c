@@ -679,17 +679,26 @@ static void join_chunk(const struct hy_rec *r, size_t len)
  * it has none */
 static bool join_attach(const struct hy_rec *r, size_t len)
 {
-	struct dumpjoin *j = NULL;
+	struct dumpjoin *j = NULL, none;
 	struct event ev;
 
 	for (int i = 0; i < JOIN_MAX && !j; i++)
 		if (joins[i].tid == (pid_t)r->tid)
 			j = &joins[i];
-	if (!j)
+	if (j) {
+		j->tid = 0;
+		if (j->nr != r->nr || j->ts != r->ts_enter)
+			j = NULL;	/* another call's, whose record was lost */
+	}
+	if (!j && !(r->flags & HY_F_DUMP_LOST))
 		return false;
-	j->tid = 0;
-	if (j->nr != r->nr || j->ts != r->ts_enter || event_parse(&ev, r, len) ||
-	    rb_begin(&B.dump, r))
+	if (!j) {	/* not even the first chunk found room */
+		none = (struct dumpjoin){ .addr = r->args[1], .total = 1,
+					  .when = dumpio_dir(r->nr) == DUMPIO_READ ? HY_AT_EXIT
+										   : HY_AT_ENTER };
+		j = &none;
+	}
+	if (event_parse(&ev, r, len) || rb_begin(&B.dump, r))
 		return false;
 	for (unsigned int i = 0; i < ev.nblobs; i++) {
 		const struct event_blob *b = &ev.b[i];
