@@ -11,10 +11,10 @@
 enum dumpio_dir dumpio_dir(long nr)
 {
 	switch (nr) {
-	case SYS_read: case SYS_pread64: case SYS_recvfrom:
+	case SYS_read: case SYS_pread64: case SYS_recvfrom: case SYS_mq_timedreceive:
 	case SYS_readv: case SYS_preadv: case SYS_preadv2: case SYS_recvmsg:
 		return DUMPIO_READ;
-	case SYS_write: case SYS_pwrite64: case SYS_sendto:
+	case SYS_write: case SYS_pwrite64: case SYS_sendto: case SYS_mq_timedsend:
 	case SYS_writev: case SYS_pwritev: case SYS_pwritev2: case SYS_vmsplice: case SYS_sendmsg:
 		return DUMPIO_WRITE;
 	default:
@@ -161,11 +161,11 @@ void dumpio_render(struct sbuf *sb, const struct event *ev, const char *limit)
 	     !(r->flags & HY_F_INJ_RETVAL)))
 		return;
 	switch (r->nr) {
-	case SYS_read: case SYS_pread64: case SYS_recvfrom:
+	case SYS_read: case SYS_pread64: case SYS_recvfrom: case SYS_mq_timedreceive:
 		if (r->ret > 0)
 			dump_blob(sb, dump_src(ev, 1, when, 0), (uint64_t)r->ret, limit, r->tid);
 		break;
-	case SYS_write: case SYS_pwrite64: case SYS_sendto:
+	case SYS_write: case SYS_pwrite64: case SYS_sendto: case SYS_mq_timedsend:
 		if (r->args[2])	/* strace dumps what was asked to be written */
 			dump_blob(sb, dump_src(ev, 1, when, 0), r->args[2], limit, r->tid);
 		break;

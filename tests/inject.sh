@@ -161,9 +161,12 @@ same "-s 4 does not shorten the dump" ptrace -s 4 $IO -e read=3 -e write=3 $P io
 # buffer unreadable from its start, a failed write dumped, a long read on an fd not dumped
 BIG="-e trace=read,write -e write=3,4 -e read=4"
 same "dumps of long buffers" ptrace $BIG $P bigio
+MQ="-e trace=mq_timedsend,mq_timedreceive -e read=3 -e write=3"
+same "mq_timedsend/mq_timedreceive dumps" ptrace $MQ $P mq
 if [ $BPF = 1 ]; then
 	same "read=/write= dumps" bpf $IO -e read=all -e write=all $P io
 	same "dumps of long buffers" bpf $BIG $P bigio
+	same "mq_timedsend/mq_timedreceive dumps" bpf $MQ $P mq
 	# a ring too small for the chunks: the cut and the lost events show (never silently)
 	"$HYTRACE" --backend=bpf --buffer-size=64K -o h.trace -e trace=write -e write=3 $P bigio >/dev/null 2>h.err
 	if grep -q '^ | \.\.\. dump cut: [0-9]* of 1048577 bytes captured (the ring was full: events lost) |$' h.trace ||

@@ -10,12 +10,16 @@
  *                         pread64, pwrite64, readv, writev, sendto, recvfrom, sendmsg, recvmsg;
  *                         one write of 5000 bytes (beyond the ordinary 4096-byte capture)
  *   tamper bigio          long buffers for dumps (bigio() below)
+ *   tamper mq             messages through a POSIX message queue (fd 3): mq_timedsend and
+ *                         mq_timedreceive, one of 6000 bytes
  * The output on stdout names no pid or address: it is the same under any tracer.
  */
 #include "hyt.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <mqueue.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -112,6 +116,29 @@ static int bigio(void)
 	return 0;
 }
 
+static int mq(void)
+{
+	struct mq_attr a = { .mq_maxmsg = 2, .mq_msgsize = 8192 };
+	struct timespec t = { 0, 0 };
+	static char big[6000], b[8192];
+	unsigned int prio = 0;
+	char name[64];
+	mqd_t q;
+
+	snprintf(name, sizeof(name), "/hyt-tamper-%d", (int)getpid());
+	q = mq_open(name, O_CREAT | O_RDWR, 0600, &a);
+	if (q != 3)
+		return 1;
+	mq_unlink(name);
+	memset(big, 'x', sizeof(big));
+	HYT_CHECK(mq_send(q, "hello queue", 11, 1) == 0);
+	HYT_CHECK(mq_receive(q, b, sizeof(b), &prio) == 11 && prio == 1);
+	HYT_CHECK(mq_timedsend(q, big, sizeof(big), 0, &t) == 0);
+	HYT_CHECK(mq_receive(q, b, sizeof(b), NULL) == (ssize_t)sizeof(big));
+	printf("mq done\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	signal(SIGUSR1, on_usr1);
@@ -119,6 +146,8 @@ int main(int argc, char **argv)
 		return io();
 	if (argc > 1 && !strcmp(argv[1], "bigio"))
 		return bigio();
+	if (argc > 1 && !strcmp(argv[1], "mq"))
+		return mq();
 	if (argc > 2 && !strcmp(argv[2], "fork")) {
 		pid_t c = fork();
 
