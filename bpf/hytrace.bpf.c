@@ -56,6 +56,9 @@ const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
 const volatile __u8 cfg_dumpnr[HY_NR_MAX];
 const volatile __u64 cfg_dumpfds[2][HYB_DUMP_FDS / 64];
 const volatile __u8 cfg_dumphigh[2];
+/* HY_DUMP_MAX / HY_DUMP_CHUNK under -e read=/write=, else 0: dump_chunks() is then dead code
+   that the verifier skips (its loop costs ~100 ms of verification at every start otherwise) */
+const volatile __u32 cfg_dump_rounds;
 
 /* Traced tasks alive (target mode), so user space knows when all are gone. */
 __s64 live_tasks;
@@ -1354,7 +1357,7 @@ __noinline int dump_chunks(struct hyb_task *st, __u64 pt, __s64 ret)
 	__u64 buf, len;
 	__s64 fd;
 
-	if (!st)
+	if (!cfg_dump_rounds || !st)
 		return 0;
 	dk = cfg_dumpnr[st->nr & (HY_NR_MAX - 1)];
 	dir = dk == HYB_DUMP_READ ? 0 : 1;
@@ -1383,7 +1386,7 @@ __noinline int dump_chunks(struct hyb_task *st, __u64 pt, __s64 ret)
 	s->dbuf = buf;
 	s->dlen = len;
 	s->doff = 0;
-	for (__u32 k = 0; k < HY_DUMP_MAX / HY_DUMP_CHUNK; k++) {
+	for (__u32 k = 0; k < HY_DUMP_MAX / HY_DUMP_CHUNK && k < cfg_dump_rounds; k++) {
 		__u64 off = s->doff, n;
 		struct hy_blob *b;
 		struct hy_rec *r;

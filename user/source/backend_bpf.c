@@ -622,6 +622,7 @@ struct dumpjoin {
 };
 
 static struct dumpjoin joins[JOIN_MAX];
+static bool joins_used;		/* some chunk came: look for joins at each syscall record */
 
 static void join_chunk(const struct hy_rec *r, size_t len)
 {
@@ -630,6 +631,7 @@ static void join_chunk(const struct hy_rec *r, size_t len)
 
 	if (event_parse(&ev, r, len) || ev.nblobs != 1 || ev.b[0].h.arg != HY_ARG_DUMP)
 		return;
+	joins_used = true;
 	for (int i = 0; i < JOIN_MAX && !j; i++)
 		if (joins[i].tid == (pid_t)r->tid)
 			j = &joins[i];
@@ -681,6 +683,9 @@ static bool join_attach(const struct hy_rec *r, size_t len)
 {
 	struct dumpjoin *j = NULL, none;
 	struct event ev;
+
+	if (!joins_used && !(r->flags & HY_F_DUMP_LOST))
+		return false;
 
 	for (int i = 0; i < JOIN_MAX && !j; i++)
 		if (joins[i].tid == (pid_t)r->tid)
@@ -1137,6 +1142,7 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 		memcpy((void *)rd->cfg_dumpfds[1], o->dump_write.bits, sizeof(o->dump_write.bits));
 		rd->cfg_dumphigh[0] = o->dump_read.high;
 		rd->cfg_dumphigh[1] = o->dump_write.high;
+		rd->cfg_dump_rounds = HY_DUMP_MAX / HY_DUMP_CHUNK;
 	}
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
