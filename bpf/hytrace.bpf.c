@@ -51,6 +51,14 @@ const volatile __u64 cfg_ring_size;	/* bytes */
 const volatile __u64 cfg_life_reserve;	/* bytes syscall records leave free for lifecycle ones */
 const volatile __u8 cfg_nrflags[HY_NR_MAX];	/* HYB_NF_* */
 const volatile struct hy_cap_entry cfg_caps[HY_NR_MAX];
+/* -e read=/write=: per syscall HYB_DUMP_*, and the fds dumped (bits of 0..HYB_DUMP_FDS - 1, and
+   whether the fds above are) for reads ([0]) and writes ([1]) */
+const volatile __u8 cfg_dumpnr[HY_NR_MAX];
+const volatile __u64 cfg_dumpfds[2][HYB_DUMP_FDS / 64];
+const volatile __u8 cfg_dumphigh[2];
+/* HY_DUMP_MAX / HY_DUMP_CHUNK under -e read=/write=, else 0: dump_chunks() is then dead code
+   that the verifier skips (its loop costs ~100 ms of verification at every start otherwise) */
+const volatile __u32 cfg_dump_rounds;
 
 /* Traced tasks alive (target mode), so user space knows when all are gone. */
 __s64 live_tasks;
@@ -136,6 +144,9 @@ struct scratch {
 	__u64 ksrc;		/* RD_KERNEL: where to read (the blob's addr is then free) */
 	__u64 sp;		/* user stack pointer at entry */
 	__u32 dev;		/* enum hy_dev_kind of the call's device fd (--cuda) */
+	/* dump_chunks(): the buffer, its length and the next chunk's offset, kept here so that
+	   the verifier does not follow their values through the loop's rounds */
+	__u64 dbuf, dlen, doff;
 	/* fd path walk (fd_path) */
 	__u64 pd, pm, rootd, rootm;
 	__u32 ppos, ptrunc;
@@ -1198,7 +1209,8 @@ __noinline int park(struct scratch *s, struct hyb_task *st)
 }
 
 /* The parked entry blobs back into s, after the header. */
-__noinline int unpark(struct scratch *s, struct hyb_task *st)
+/* inlined: its FUNC slot went to dump_chunks (the light skeleton's loader holds 32) */
+static __always_inline int unpark(struct scratch *s, struct hyb_task *st)
 {
 	__u32 tid, len;
 	struct slot *sl;
@@ -1326,6 +1338,98 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 	return fl;
 }
 
+/*
+ * -e read=/write=: the buffer of a dumped call longer than the ordinary capture (-s, forced to
+ * HY_STR_MAX under dumps), whole up to HY_DUMP_MAX, as HY_REC_DUMP chunks of HY_DUMP_CHUNK
+ * bytes sent before the call's record (bpf/hytrace.h); user space joins them.  A chunk that
+ * cannot be read is the last (its error sent: strace stops there too); one that finds no room
+ * in the ring is counted lost, and the joined buffer is marked cut.  A bounded loop, not
+ * bpf_loop(): a callback would be one more FUNC than the light skeleton's loader holds; a
+ * global function, verified once on its own (inside exit_rec the loop's 256 rounds were
+ * verified for each of its states: past the verifier's million instructions on Linux 6.18).
+ */
+#define DUMP_REC	(REC_HDR + BLOB_HDR + HY_DUMP_CHUNK)
+
+__noinline int dump_chunks(struct hyb_task *st, __u64 pt, __s64 ret)
+{
+	struct scratch *s;
+	__u32 dk, dir;
+	__u64 buf, len;
+	__s64 fd;
+
+	if (!cfg_dump_rounds || !st)
+		return 0;
+	dk = cfg_dumpnr[st->nr & (HY_NR_MAX - 1)];
+	dir = dk == HYB_DUMP_READ ? 0 : 1;
+	fd = (__s32)st->args[0];
+	buf = st->args[1];
+	if (fd < 0)
+		return 0;
+	if (fd < HYB_DUMP_FDS ? !((cfg_dumpfds[dir][(fd >> 6) & (HYB_DUMP_FDS / 64 - 1)] >>
+				   (fd & 63)) & 1)
+			      : !cfg_dumphigh[dir])
+		return 0;
+	if (dk == HYB_DUMP_READ) {
+		if (ret <= 0)
+			return 0;
+		len = ret;
+	} else {
+		len = st->args[2];	/* strace dumps a failed write's buffer too */
+	}
+	if (len <= cfg_strsize || !buf)
+		return 0;
+	if (len > HY_DUMP_MAX)
+		len = HY_DUMP_MAX;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	s->dbuf = buf;
+	s->dlen = len;
+	s->doff = 0;
+	for (__u32 k = 0; k < HY_DUMP_MAX / HY_DUMP_CHUNK && k < cfg_dump_rounds; k++) {
+		__u64 off = s->doff, n;
+		struct hy_blob *b;
+		struct hy_rec *r;
+		long e;
+
+		if (off >= s->dlen)
+			break;
+		n = s->dlen - off;
+		if (n > HY_DUMP_CHUNK)
+			n = HY_DUMP_CHUNK;
+		r = syscall_room(DUMP_REC) ? bpf_ringbuf_reserve(&rb, DUMP_REC, 0) : NULL;
+		if (!r) {
+			drop(HY_LOST_RING_FULL, 1);
+			return 1;
+		}
+		rec_head(r, HY_REC_DUMP, pt, cfg_time ? st->ts : 0, 0, st);
+		r->nr = st->nr;
+		r->nblobs = 1;
+		r->args[0] = off;
+		r->args[1] = s->dlen;
+		r->args[2] = s->dbuf;
+		r->args[3] = 0;
+		r->args[4] = 0;
+		r->args[5] = 0;
+		r->ret = 0;
+		b = (struct hy_blob *)(r + 1);
+		b->arg = HY_ARG_DUMP;
+		b->when = dk == HYB_DUMP_READ ? HY_AT_EXIT : HY_AT_ENTER;
+		b->idx = 0;
+		b->flags = 0;
+		b->addr = s->dbuf + off;
+		e = bpf_probe_read_user(b + 1, n, (const void *)(s->dbuf + off));
+		b->err = e;
+		b->len = e ? 0 : n;
+		r->size = REC_HDR + BLOB_HDR + (e ? 0 : HY_BLOB_ALIGN(n));
+		bpf_ringbuf_submit(r, wake_flags());
+		if (e)
+			return 0;
+		s->doff = off + HY_DUMP_CHUNK;
+	}
+	return 0;
+}
+
 /* Exit of a call whose record has blobs; also (no_exit) the flush of a call that never returns. */
 static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __u32 no_exit)
 {
@@ -1361,6 +1465,8 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 		}
 		stack_exit(s, nf);
 	}
+	__u32 dump_lost = !no_exit && cfg_dumpnr[st->nr & (HY_NR_MAX - 1)] &&
+			  dump_chunks(st, pt, ret);
 	if (s->failed) {
 		struct hyb_drops *d = drops_get();
 
@@ -1370,6 +1476,8 @@ static __always_inline int exit_rec(struct hyb_task *st, __u64 pt, __u64 now, __
 	fl = rec_flags(st, ret);
 	if (no_exit)
 		fl |= HY_F_NO_EXIT;
+	if (dump_lost)
+		fl |= HY_F_DUMP_LOST;
 	lost_check(0);
 	r = (struct hy_rec *)s->rec;
 	bpf_get_current_comm(st->comm, sizeof(st->comm));	/* cheap next to the blobs */

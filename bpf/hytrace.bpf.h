@@ -18,6 +18,10 @@
 #define HYB_SIGINFO_LEN	128	/* sizeof(siginfo_t) in user space: the blob ptrace would see */
 
 /* cfg_mode */
+#define HYB_DUMP_FDS	1024	/* -e read=/write=: fds the kernel side tests one by one (DUMP_FD_MAX) */
+#define HYB_DUMP_READ	1	/* cfg_dumpnr: read, pread64, recvfrom: ret bytes at args[1] */
+#define HYB_DUMP_WRITE	2	/* write, pwrite64, sendto: args[2] bytes at args[1] */
+
 #define HYB_MODE_TARGET	0	/* only tasks in the task map (command, -p), plus children with -f */
 #define HYB_MODE_ALL	1	/* -a: every task except hytrace, subject to --comm/--cgroup */
 

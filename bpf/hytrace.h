@@ -7,6 +7,10 @@
  *
  * A record is a struct hy_rec followed by nblobs blobs.  Each blob is a
  * struct hy_blob followed by len bytes of data padded to 8 bytes.
+ *
+ * Additions, in order (docs/raw-format.md "Record additions"): issue 16 added HY_REC_DUMP,
+ * HY_ARG_DUMP and HY_BF_RING_FULL (-e read=/write= dumps of whole buffers); a reader that
+ * does not know a blob arg skips that blob.
  */
 #ifndef HYTRACE_H
 #define HYTRACE_H
@@ -49,6 +53,15 @@ enum hy_rec_type {
 	HY_REC_FUNC_ENTRY = 11,	/* --func: a function was entered: a struct hy_func, not hy_rec */
 	HY_REC_FUNC_EXIT = 12,	/* --func: a function returned: struct hy_func, v[0] = the
 				   return value when nval is 1 */
+	HY_REC_DUMP = 13,	/* eBPF, -e read=/write= (issue 16 addition): one chunk of the
+				   buffer of a dumped call, sent just before that call's
+				   HY_REC_SYSCALL (same tid, nr and ts_enter); args[0] = the
+				   chunk's offset in the buffer, args[1] = the bytes to dump in
+				   all, args[2] = the buffer's address; one blob HY_ARG_DUMP (idx:
+				   which buffer, as the HY_ARG_DUMP blob it becomes; addr: the
+				   chunk's; err when the chunk could not be read: the last one
+				   sent).  Consumed by the backend, which joins the chunks into the
+				   call's HY_ARG_DUMP blob (never reaches the sinks) */
 };
 
 enum hy_lost_reason {
@@ -105,6 +118,8 @@ _Static_assert(sizeof(struct hy_func) == 48, "struct hy_func layout is ABI");
 				   group) while the task was inside a syscall: it belongs after
 				   that call's record, where ptrace's signal-delivery-stop is;
 				   args[0]: that call's entry time (1 when no times are kept) */
+#define HY_F_DUMP_LOST	0x1000	/* HY_REC_SYSCALL, eBPF: a HY_REC_DUMP chunk of its buffer found no
+				   room in the ring (counted lost): its dump is cut there */
 
 struct hy_rec {
 	__u16 type;		/* enum hy_rec_type */
@@ -153,6 +168,16 @@ struct hy_rec {
 /* extensible structures (open_how, clone_args, mount_attr): bytes captured, so that the ones
  * past the known fields can be shown when not zero (strace's print_nonzero_bytes) */
 #define HY_EXT_STRUCT_MAX	256
+#define HY_ARG_DUMP	14	/* -e read=/write= (issue 16 addition): the whole buffer of a dumped
+				   call (up to HY_DUMP_MAX; the eBPF side sends it as HY_REC_DUMP
+				   chunks that the backend joins), idx 0 the buffer of read/write
+				   and the like; addr: the buffer's; HY_BF_FAULT: a chunk could not
+				   be read, len = the bytes before it; HY_BF_RING_FULL: a chunk
+				   found no room in the ring (lost events counted), len = the bytes
+				   before it.  Decoders prefer it to the argument's own capture */
+#define HY_DUMP_MAX	(16u << 20)	/* bytes of one dumped buffer, at most (as ptrace) */
+#define HY_DUMP_CHUNK	65536u	/* bytes a HY_REC_DUMP carries, at most: strace's dumpstr()
+				   reads in chunks of this size (DUMPSTR_BUF_MAXSZ, src/util.c) */
 
 struct hy_sockid {
 	__u16 family;		/* AF_NETLINK */
@@ -179,6 +204,7 @@ struct hy_sockid {
 #define HY_BF_PAGE_END	0x80	/* eBPF: the whole read failed, this is the part up to the end of
 				   its first page (the next could not be read: unmapped, or not
 				   faulted in yet, so user space reads entry captures again) */
+#define HY_BF_RING_FULL	0x100	/* HY_ARG_DUMP: cut where the ring had no room for the next chunk */
 
 struct hy_blob {
 	__u8 arg;		/* 0-5, or HY_ARG_* */

@@ -212,6 +212,36 @@ void dec_write(struct dctx *d)
 	arg(d, v_ulong(d, 2));
 }
 
+/* mq_timedsend, mq_timedreceive: as strace 6.1's src/mq.c */
+void dec_mq_timedsend(struct dctx *d)
+{
+	arg(d, v_fd(d, 0));
+	arg(d, v_buf(d, 1, d_u(d, 2)));
+	arg(d, v_ulong(d, 2));
+	arg(d, v_uint(d, 3));
+	arg(d, v_tspec(d, 4, HY_AT_ENTER));
+}
+
+void dec_mq_timedreceive(struct dctx *d)
+{
+	uint32_t prio;
+
+	arg(d, v_fd(d, 0));
+	if (!d->exiting)
+		return d_pending(d);
+	arg(d, d_failed(d) ? v_ptr(d, 1) : v_buf(d, 1, d_ret(d)));
+	arg(d, v_ulong(d, 2));
+	if (d_u(d, 3) && d_fetch_at(d, 3, HY_AT_EXIT, 0, &prio, sizeof(prio))) {
+		struct hv *a = hv_array(d);
+
+		hv_add(a, NULL, hv_uint(d, prio));
+		arg(d, a);
+	} else {
+		arg(d, v_ptr(d, 3));	/* NULL, or the address it could not read */
+	}
+	arg(d, v_tspec(d, 4, HY_AT_ENTER));
+}
+
 void dec_pread64(struct dctx *d)
 {
 	dec_read(d);

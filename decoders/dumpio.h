@@ -12,9 +12,10 @@ enum dumpio_dir { DUMPIO_NONE, DUMPIO_READ, DUMPIO_WRITE };
 enum dumpio_dir dumpio_dir(long nr);
 
 /*
- * The dump lines of a successful call (strace 6.1's dumpio(): src/util.c dumpstr() and
- * dumpiov_upto()), appended to sb; limit names the capture limit for the line that marks a
- * buffer captured only in part.  Nothing for a failed call or one that dumpio_dir() skips.
+ * The dump lines of a call (strace 6.1's dumpio(): src/util.c dumpstr() and dumpiov_upto()),
+ * appended to sb; limit names the capture limit for the line that marks a buffer captured only
+ * in part.  What a write-like call was given is dumped even when it failed; nothing for a failed
+ * read-like call or one that dumpio_dir() skips.
  */
 void dumpio_render(struct sbuf *sb, const struct event *ev, const char *limit);
 

@@ -2,6 +2,7 @@
 /* test_desc.c: descriptor decoders (decoders/desc.c) against lines printed by strace 6.1. */
 #include <sys/syscall.h>
 #include "unit.h"
+#include <stdlib.h>
 #include "dumpio.h"
 
 struct iov { uint64_t base, len; };
@@ -351,7 +352,95 @@ UT_CASE(dump_inject)
 		  " | 00000  68 65 6c 6c 6f 20                                 hello            |\n"
 		  " * 6 bytes in buffer 1\n"
 		  " | 00000  77 6f 72 6c 64 0a                                 world.           |\n");
+	sb_reset(&sb);
+	/* strace stops at the first empty iovec buffer */
+	struct iov wv3[3] = { { 0x10, 6 }, { 0x20, 0 }, { 0x30, 6 } };
+
+	ut_begin(u, SYS_writev, 1, 0x1000, 3, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, wv3, sizeof(wv3), 0);
+	ut_blob(u, 1, HY_AT_ENTER, 1, "hello ", 6, HY_BF_CHILD);
+	ut_blob(u, 1, HY_AT_ENTER, 2, "", 0, HY_BF_CHILD);
+	ut_blob(u, 1, HY_AT_ENTER, 3, "world\n", 6, HY_BF_CHILD);
+	ut_line(u, 12);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("writev: the dump stops at an empty buffer", sb.s,
+		  " * 6 bytes in buffer 0\n"
+		  " | 00000  68 65 6c 6c 6f 20                                 hello            |\n");
+	sb_reset(&sb);
+	/* the whole-buffer capture (HY_ARG_DUMP) is preferred to the argument's */
+	ut_begin(u, SYS_write, 1, 0x1000, 30, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, data, 4, HY_BF_TRUNC);
+	ut_blob(u, HY_ARG_DUMP, HY_AT_ENTER, 0, data, 30, 0);
+	ut_line(u, 30);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("HY_ARG_DUMP used", sb.s,
+		  " | 00000  61 62 63 64 65 66 67 68  69 6a 6b 6c 6d 6e 6f 70  abcdefghijklmnop |\n"
+		  " | 00010  71 72 73 74 75 76 77 78  79 7a 01 02 ff 20        qrstuvwxyz...    |\n");
+	sb_reset(&sb);
+	ut_begin(u, SYS_write, 1, 0x1000, 40, 0, 0, 0);
+	ut_blob(u, HY_ARG_DUMP, HY_AT_ENTER, 0, data, 16, HY_BF_TRUNC | HY_BF_RING_FULL);
+	ut_line(u, 40);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("ring full: the cut says why",
+		  strstr(sb.s, " | ... dump cut: 16 of 40 bytes captured (the ring was full: events "
+			 "lost) |\n") ? "marked" : sb.s, "marked");
+	sb_reset(&sb);
+	/* strace's dumpstr(): the first 64 KiB chunk unreadable, no dump at all */
+	ut_begin(u, SYS_write, 1, 0x1000, 200, 0, 0, 0);
+	ut_blob(u, 1, HY_AT_ENTER, 0, data, 30, HY_BF_TRUNC | HY_BF_FAULT);
+	ut_line(u, -14);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("first chunk unreadable: nothing", sb.s ? sb.s : "", "");
+	ut_begin(u, SYS_write, 1, 0x1000, 200, 0, 0, 0);
+	ut_blob_err(u, 1, HY_AT_ENTER, 14);
+	ut_line(u, -14);
+	dumpio_render(&sb, &u->ev, "limit");
+	UT_EXPECT("buffer unreadable: nothing", sb.s ? sb.s : "", "");
 	sb_free(&sb);
+	{
+		/* past 1 MiB the offset widens (1 + log2(len - 1) / 4 digits); an unreadable
+		   chunk after the first: what was read, then "<Cannot fetch N bytes ...>" */
+		size_t big = 0x100001;
+		uint8_t *m = malloc(big);
+		struct sbuf b = { 0 };
+
+		for (size_t i = 0; i < big; i++)
+			m[i] = (uint8_t)i;
+		ut_begin(u, SYS_write, 1, 0x1000, big, 0, 0, 0);
+		ut_blob(u, 1, HY_AT_ENTER, 0, m, big, 0);
+		ut_line(u, (int64_t)big);
+		dumpio_render(&b, &u->ev, "limit");
+		UT_EXPECT("1 MiB + 1: six offset digits", !strncmp(b.s, " | 000000  00 01 02", 19) &&
+			  strstr(b.s, "\n | 100000  00                    ") ? "wide" : "narrow", "wide");
+		sb_reset(&b);
+		ut_begin(u, SYS_write, 1, 0x1000, 0x100000, 0, 0, 0);
+		ut_blob(u, 1, HY_AT_ENTER, 0, m, 0x100000, 0);
+		ut_line(u, 0x100000);
+		dumpio_render(&b, &u->ev, "limit");
+		UT_EXPECT("1 MiB: five offset digits", !strncmp(b.s, " | 00000  00 01 02", 18) &&
+			  strstr(b.s, "\n | fffff0  ") == NULL && strstr(b.s, "\n | ffff0  ") ?
+			  "five" : "other", "five");
+		sb_reset(&b);
+		ut_begin(u, SYS_write, 1, 0x1000, 0x20005, 0, 0, 0);
+		ut_blob(u, 1, HY_AT_ENTER, 0, m, 0x10000 + 100, HY_BF_TRUNC | HY_BF_FAULT);
+		ut_line(u, 0x20005);
+		dumpio_render(&b, &u->ev, "limit");
+		const char *tail = b.s ? strstr(b.s, " | 0fff0  ") : NULL;
+
+		UT_EXPECT("Cannot fetch after the chunks read", tail ? tail : "",
+			  " | 0fff0  f0 f1 f2 f3 f4 f5 f6 f7  f8 f9 fa fb fc fd fe ff  ................ |\n"
+			  " | <Cannot fetch 65536 bytes from pid 100 @0x11100>\n");
+		sb_reset(&b);
+		ut_begin(u, SYS_write, 1, 0x1000, 0x10001, 0, 0, 0);
+		ut_blob(u, 1, HY_AT_ENTER, 0, m, 0x10000, HY_BF_TRUNC | HY_BF_FAULT);
+		ut_line(u, 0x10001);
+		dumpio_render(&b, &u->ev, "limit");
+		tail = b.s ? strstr(b.s, " | <") : NULL;
+		UT_EXPECT("Cannot fetch 1 byte", tail ? tail : "",
+			  " | <Cannot fetch 1 byte from pid 100 @0x11100>\n");
+		sb_free(&b);
+		free(m);
+	}
 
 	ut_begin(u, SYS_read, 3, 0x1000, 10, 0, 0, 0);
 	rb_rec(&u->rb)->flags |= HY_F_INJECTED;

@@ -363,7 +363,7 @@ static void put_name(struct text *tx, struct sbuf *sb, const struct dctx *d, lon
 }
 
 /* -e read=SET, -e write=SET: the hex dump after the line, as strace's dumpio() */
-_Static_assert(HY_STR_MAX == 4096, "the dump cut text names HY_STR_MAX");
+_Static_assert(HY_DUMP_MAX == 16u << 20, "the dump cut text names HY_DUMP_MAX");
 
 static void dump_part(const struct opts *o, const struct event *ev, struct sbuf *sb)
 {
@@ -373,8 +373,8 @@ static void dump_part(const struct opts *o, const struct event *ev, struct sbuf 
 
 	if ((dir == DUMPIO_READ && fdset_has(&o->dump_read, (long)(int)ev->r.args[0])) ||
 	    (dir == DUMPIO_WRITE && fdset_has(&o->dump_write, (long)(int)ev->r.args[0])))
-		dumpio_render(sb, ev, "hytrace copies at most 4096 bytes a buffer on "
-			      "eBPF, 16 MiB on ptrace");
+		dumpio_render(sb, ev, "hytrace copies at most 16 MiB a buffer, 4096 bytes "
+			      "an iovec buffer on eBPF");
 }
 
 /* -x/-xx and -X for the renderer (render.h) */

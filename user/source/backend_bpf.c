@@ -36,6 +36,7 @@
 #include "bpf_stack.h"
 #include "clock.h"
 #include "dev_ioctl.h"
+#include "dumpio.h"
 #include "event.h"
 #include "ioctl/nvidia.h"
 #include "log.h"
@@ -116,6 +117,7 @@ static struct {
 	uint64_t records;
 	struct recbuf rb;	/* a record rewritten for -yy */
 	struct recbuf fix;	/* a record with entry reads done again here */
+	struct recbuf dump;	/* a record with its joined HY_ARG_DUMP blob */
 	struct hy_sum sums[HY_NR_MAX];	/* -c: the in-kernel totals, summed over CPUs at the end */
 	pid_t *tids;		/* target mode: threads we know are traced */
 	size_t ntids, captids;
@@ -600,6 +602,139 @@ static void stash_free(void)
 	nheld = 0;
 }
 
+/*
+ * -e read=/write=: the HY_REC_DUMP chunks of a dumped call (bpf/hytrace.h), joined per thread
+ * until the call's record comes, which then gets them as one HY_ARG_DUMP blob.
+ */
+#define JOIN_MAX 64
+
+struct dumpjoin {
+	pid_t tid;		/* 0: free */
+	int32_t nr;
+	uint64_t ts;		/* the call's ts_enter */
+	uint64_t total;		/* bytes to dump */
+	uint64_t addr;		/* the buffer's */
+	uint8_t when;
+	uint16_t idx;
+	int32_t err;		/* the chunk that could not be read, its error */
+	size_t len, cap;
+	uint8_t *buf;
+};
+
+static struct dumpjoin joins[JOIN_MAX];
+static bool joins_used;		/* some chunk came: look for joins at each syscall record */
+
+static void join_chunk(const struct hy_rec *r, size_t len)
+{
+	struct event ev;
+	struct dumpjoin *j = NULL;
+
+	if (event_parse(&ev, r, len) || ev.nblobs != 1 || ev.b[0].h.arg != HY_ARG_DUMP)
+		return;
+	joins_used = true;
+	for (int i = 0; i < JOIN_MAX && !j; i++)
+		if (joins[i].tid == (pid_t)r->tid)
+			j = &joins[i];
+	for (int i = 0; i < JOIN_MAX && !j; i++)
+		if (!joins[i].tid)
+			j = &joins[i];
+	if (!j)		/* more threads in a dumped call at once: the call shows its cut */
+		return;
+	if (r->args[0] == 0) {
+		j->tid = r->tid;
+		j->nr = r->nr;
+		j->ts = r->ts_enter;
+		j->total = r->args[1];
+		j->addr = r->args[2];
+		j->when = ev.b[0].h.when;
+		j->idx = ev.b[0].h.idx;
+		j->err = 0;
+		j->len = 0;
+	} else if (j->tid != (pid_t)r->tid || j->nr != r->nr || j->ts != r->ts_enter ||
+		   j->len != r->args[0] || j->err) {
+		j->tid = 0;	/* not the chunk that follows: the call shows its cut */
+		return;
+	}
+	if (ev.b[0].h.err) {
+		j->err = ev.b[0].h.err;
+		return;
+	}
+	if (j->len + ev.b[0].h.len > j->cap) {
+		size_t cap = j->cap ? j->cap : 65536;
+		uint8_t *n;
+
+		while (cap < j->len + ev.b[0].h.len)
+			cap *= 2;
+		n = realloc(j->buf, cap);
+		if (!n) {
+			j->tid = 0;
+			return;
+		}
+		j->buf = n;
+		j->cap = cap;
+	}
+	memcpy(j->buf + j->len, ev.b[0].data, ev.b[0].h.len);
+	j->len += ev.b[0].h.len;
+}
+
+/* r's record with the joined chunks of its call as an HY_ARG_DUMP blob (in B.dump); false if
+ * it has none */
+static bool join_attach(const struct hy_rec *r, size_t len)
+{
+	struct dumpjoin *j = NULL, none;
+	struct event ev;
+
+	if (!joins_used && !(r->flags & HY_F_DUMP_LOST))
+		return false;
+
+	for (int i = 0; i < JOIN_MAX && !j; i++)
+		if (joins[i].tid == (pid_t)r->tid)
+			j = &joins[i];
+	if (j) {
+		j->tid = 0;
+		if (j->nr != r->nr || j->ts != r->ts_enter)
+			j = NULL;	/* another call's, whose record was lost */
+	}
+	if (!j && !(r->flags & HY_F_DUMP_LOST))
+		return false;
+	if (!j) {	/* not even the first chunk found room */
+		none = (struct dumpjoin){ .addr = r->args[1], .total = 1,
+					  .when = dumpio_dir(r->nr) == DUMPIO_READ ? HY_AT_EXIT
+										   : HY_AT_ENTER };
+		j = &none;
+	}
+	if (event_parse(&ev, r, len) || rb_begin(&B.dump, r))
+		return false;
+	for (unsigned int i = 0; i < ev.nblobs; i++) {
+		const struct event_blob *b = &ev.b[i];
+		void *p = rb_blob(&B.dump, b->h.arg, b->h.when, b->h.idx, b->h.addr, b->h.len);
+
+		if (!p)
+			return false;
+		memcpy(p, b->data, b->h.len);
+		rb_blob_done(&B.dump, b->h.len, b->h.err, b->h.flags);
+	}
+	void *p = rb_blob(&B.dump, HY_ARG_DUMP, j->when, j->idx, j->addr, (uint32_t)j->len);
+
+	if (!p)
+		return false;
+	if (j->len)
+		memcpy(p, j->buf, j->len);
+	rb_blob_done(&B.dump, (uint32_t)j->len, 0,
+		     j->len >= j->total ? 0 : j->err ? HY_BF_TRUNC | HY_BF_FAULT
+						     : HY_BF_TRUNC | HY_BF_RING_FULL);
+	rb_rec(&B.dump)->flags |= r->flags;
+	return true;
+}
+
+static void joins_free(void)
+{
+	for (int i = 0; i < JOIN_MAX; i++) {
+		free(joins[i].buf);
+		joins[i] = (struct dumpjoin){ 0 };
+	}
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct tracer *tr = ctx;
@@ -615,6 +750,10 @@ static int on_record(void *ctx, void *data, size_t size)
 	if (size < sizeof(*r))
 		return 0;
 	len = r->size <= size ? r->size : size;
+	if (r->type == HY_REC_DUMP) {	/* a chunk of a dumped buffer: joined, not shown */
+		join_chunk(r, len);
+		return 0;
+	}
 	B.records++;
 	/* --func stops a task while it attaches to the libraries just loaded: not the task's own
 	 * signals, neither the stop (seen at generation or as a group stop) nor our SIGCONT */
@@ -639,6 +778,11 @@ static int on_record(void *ctx, void *data, size_t size)
 		if (tr->cfg.fdpaths >= 2 && rewrite_yy(r, len)) {
 			data = B.rb.buf;
 			len = B.rb.len;
+		}
+		if (r->type == HY_REC_SYSCALL && join_attach(r, len)) {
+			r = rb_rec(&B.dump);
+			data = B.dump.buf;
+			len = B.dump.len;
 		}
 	}
 	if (r->type == HY_REC_SIGNAL && (r->flags & HY_F_SIG_INCALL) && held_add(tr, r, len))
@@ -983,8 +1127,23 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_strsize = o->d.strsize < HY_STR_MAX ? o->d.strsize : HY_STR_MAX;
 	/* -e read=/write=: buffers are copied up to the kernel side's limit, HY_STR_MAX per
 	 * buffer (for every call: the BPF side has no fd sets); longer ones show a marked cut */
-	if (o->dump_read.any || o->dump_write.any)
+	if (o->dump_read.any || o->dump_write.any) {
 		rd->cfg_strsize = HY_STR_MAX;
+		/* longer buffers of calls on the dumped fds come whole as HY_REC_DUMP chunks: the
+		   calls of one buffer captured as HY_CAP_BUF (read, write, pread64, sendto...) */
+		for (unsigned int nr = 0; nr < HY_NR_MAX && nr < sysent_count; nr++) {
+			enum dumpio_dir d = dumpio_dir(nr);
+
+			if (d != DUMPIO_NONE && sysent[nr].cap.arg[1].kind == HY_CAP_BUF)
+				rd->cfg_dumpnr[nr] = d == DUMPIO_READ ? HYB_DUMP_READ : HYB_DUMP_WRITE;
+		}
+		_Static_assert(HYB_DUMP_FDS == DUMP_FD_MAX, "the kernel side tests the same fds");
+		memcpy((void *)rd->cfg_dumpfds[0], o->dump_read.bits, sizeof(o->dump_read.bits));
+		memcpy((void *)rd->cfg_dumpfds[1], o->dump_write.bits, sizeof(o->dump_write.bits));
+		rd->cfg_dumphigh[0] = o->dump_read.high;
+		rd->cfg_dumphigh[1] = o->dump_write.high;
+		rd->cfg_dump_rounds = HY_DUMP_MAX / HY_DUMP_CHUNK;
+	}
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
@@ -1558,6 +1717,8 @@ static void bpf_cleanup(struct tracer *tr)
 	B.cg_fd = -1;
 	rb_free(&B.rb);
 	rb_free(&B.fix);
+	rb_free(&B.dump);
+	joins_free();
 	stash_free();
 	bstack_cleanup();
 	bfunc_cleanup();

@@ -10,7 +10,7 @@
 
 /* -e read=/write=: the most bytes of one buffer the ptrace backend copies for a dump (16 MiB:
  * larger reads and writes show a marked cut) */
-#define PT_DUMP_MAX	(16u << 20)
+#define PT_DUMP_MAX	HY_DUMP_MAX
 
 /* Copy len bytes at addr of tid into buf: bytes copied, or -errno if none. */
 ssize_t pmem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
