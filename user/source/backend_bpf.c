@@ -636,7 +636,7 @@ static int on_record(void *ctx, void *data, size_t size)
 		}
 	}
 	if (r->type == HY_REC_SYSCALL && binj_marks()) {	/* -e inject=: (DELAYED) */
-		uint32_t fl = binj_mark_take((pid_t)r->tid, r->nr);
+		uint32_t fl = binj_mark_take((pid_t)r->tid, r->nr, r->ts_exit);
 
 		if (fl && data != B.rb.buf && data != B.fix.buf) {	/* the ring is read-only */
 			data = mark_copy(data, len);
@@ -985,7 +985,7 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
-	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
+	rd->cfg_time = tr->cfg.times || rd->cfg_summary || binj_needs_times(o);
 	rd->cfg_exec_argv = tr->cfg.exec_argv;
 	rd->cfg_ip = tr->cfg.ip;
 	if (o->ncomms > HYB_COMMS_MAX) {

@@ -24,6 +24,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "backend.h"
+#include "clock.h"
 #include "bpf_inject.h"
 #include "hytrace.bpf.h"
 #include "inject.h"
@@ -51,11 +53,16 @@ struct held {
 	struct seccomp_notif_resp resp;
 };
 
-/* A mark for the record of a thread's call: flags the BPF side cannot know (HY_F_DELAYED). */
+/*
+ * A mark for the record of a thread's call: flags the BPF side cannot know (HY_F_DELAYED).  The
+ * ring's reader may lag behind: the record is the thread's first one that ended after the
+ * notification came (its earlier calls ended before it made this one).
+ */
 struct mark {
 	pid_t tid;
 	int32_t nr;
 	uint32_t flags;
+	uint64_t since;		/* CLOCK_BOOTTIME of the notification, as the records' times */
 };
 
 static struct {
@@ -216,12 +223,9 @@ static void counts_fini(void *val)
 
 static void mark_add(pid_t tid, int32_t nr, uint32_t flags)
 {
+	uint64_t since = boottime_ns();
+
 	pthread_mutex_lock(&J.mu);
-	for (size_t i = 0; i < J.nmarks_used; i++)
-		if (J.marks[i].tid == tid) {	/* an older one whose record never came */
-			J.marks[i] = (struct mark){ tid, nr, flags };
-			goto out;
-		}
 	if (J.nmarks_used == J.capmarks) {
 		size_t cap = J.capmarks ? 2 * J.capmarks : 16;
 		struct mark *m = realloc(J.marks, cap * sizeof(*m));
@@ -234,7 +238,7 @@ static void mark_add(pid_t tid, int32_t nr, uint32_t flags)
 		J.marks = m;
 		J.capmarks = cap;
 	}
-	J.marks[J.nmarks_used++] = (struct mark){ tid, nr, flags };
+	J.marks[J.nmarks_used++] = (struct mark){ tid, nr, flags, since };
 	atomic_store(&J.nmarks, (unsigned int)J.nmarks_used);
 out:
 	pthread_mutex_unlock(&J.mu);
@@ -245,22 +249,33 @@ bool binj_marks(void)
 	return atomic_load_explicit(&J.nmarks, memory_order_relaxed) != 0;
 }
 
-uint32_t binj_mark_take(pid_t tid, int32_t nr)
+uint32_t binj_mark_take(pid_t tid, int32_t nr, uint64_t ts_exit)
 {
 	uint32_t flags = 0;
+	size_t best = SIZE_MAX;
 
 	pthread_mutex_lock(&J.mu);
 	for (size_t i = 0; i < J.nmarks_used; i++)
-		if (J.marks[i].tid == tid) {
-			/* the thread's next record is that call's (it waited for our answer) */
-			if (J.marks[i].nr == nr)
-				flags = J.marks[i].flags;
-			J.marks[i] = J.marks[--J.nmarks_used];
-			atomic_store(&J.nmarks, (unsigned int)J.nmarks_used);
-			break;
-		}
+		if (J.marks[i].tid == tid && J.marks[i].since <= ts_exit &&
+		    (best == SIZE_MAX || J.marks[i].since < J.marks[best].since))
+			best = i;
+	if (best != SIZE_MAX) {
+		/* a record of another call: the marked one's was lost, the mark goes with it */
+		if (J.marks[best].nr == nr)
+			flags = J.marks[best].flags;
+		J.marks[best] = J.marks[--J.nmarks_used];
+		atomic_store(&J.nmarks, (unsigned int)J.nmarks_used);
+	}
 	pthread_mutex_unlock(&J.mu);
 	return flags;
+}
+
+bool binj_needs_times(const struct opts *o)
+{
+	for (int i = 0; i < o->ninjects; i++)
+		if (o->injects[i].delay_enter_us || o->injects[i].delay_exit_us)
+			return true;
+	return false;
 }
 
 /* The answer; a task that died meanwhile (ENOENT) needs none. */

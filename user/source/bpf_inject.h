@@ -27,8 +27,13 @@ int binj_prepare(int *child_sock);
 int binj_child(const struct opts *o, void *arg);
 /* After the fork: the supervisor thread, which answers the notifications.  0 or -errno. */
 int binj_start(struct tracer *tr);
-/* The flags (HY_F_DELAYED) the supervisor left for the record of thread tid's call nr; taken. */
-uint32_t binj_mark_take(pid_t tid, int32_t nr);
+/*
+ * The flags (HY_F_DELAYED) the supervisor left for the record of thread tid's call nr that
+ * ended at ts_exit (CLOCK_BOOTTIME); taken.
+ */
+uint32_t binj_mark_take(pid_t tid, int32_t nr, uint64_t ts_exit);
+/* Whether a rule delays calls: the marks need the records' exit times (cfg_time). */
+bool binj_needs_times(const struct opts *o);
 /* Whether some mark waits (cheap: tested per record). */
 bool binj_marks(void);
 /*
