@@ -151,7 +151,8 @@ int spawn_setenv(struct spawn *sp, const char *kv)
 
 /* Wait for the tracer, then become the command (never returns). */
 static void __attribute__((noreturn)) become_command(struct spawn *sp, const struct opts *o,
-						     int (*in_child)(const struct opts *o, void *arg), void *arg)
+						     int (*in_child)(const struct opts *o, void *arg),
+						     void *arg)
 {
 	char c;
 
@@ -190,7 +191,8 @@ static void __attribute__((noreturn)) become_command(struct spawn *sp, const str
 	_exit(127);
 }
 
-pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o, void *arg), void *arg)
+pid_t spawn_start(struct spawn *sp, const struct opts *o,
+		  int (*in_child)(const struct opts *o, void *arg), void *arg)
 {
 	pid_t pid = fork();
 
