@@ -98,8 +98,10 @@ inj_cases()
 	same_inj "signal= (delivered as the call returns)" $T -e inject=chdir:signal=USR1:when=2 $P calls
 	same_inj "error= and signal=" $T -e inject=chdir:error=EPERM:signal=SIGUSR1:when=3 $P calls
 	same_inj "delay_enter= ((DELAYED))" $T -e inject=chdir:delay_enter=2ms:when=1 $P calls
-	same_inj "delay_exit= with error=" $T -e inject=chdir:error=ENOENT:delay_exit=1000us:when=4 $P calls
-	same_inj "syscall= (a pure call instead of -1)" $T -e inject=chdir:syscall=getuid:error=ENOENT:when=2 $P calls
+	same_inj "delay_exit= with error=" $T \
+		-e inject=chdir:error=ENOENT:delay_exit=1000us:when=4 $P calls
+	same_inj "syscall= (a pure call instead of -1)" $T \
+		-e inject=chdir:syscall=getuid:error=ENOENT:when=2 $P calls
 	same_inj "two rules, the later wins" $T -e inject=chdir,getuid:error=EPERM \
 		-e inject=getuid:retval=5 $P calls
 	same_inj "fault= (ENOSYS)" $T -e fault=chdir:when=5 $P calls
