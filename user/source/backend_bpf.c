@@ -602,6 +602,8 @@ static int on_record(void *ctx, void *data, size_t size)
 			tids_add(r->tid);
 		else if (r->type == HY_REC_EXIT)
 			tids_del(r->tid);
+		if (r->type == HY_REC_EXIT && tr->o->ninjects)
+			binj_task_gone((pid_t)r->tid);
 	}
 	if (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) {
 		if (rewrite_failed_reads(tr, r, len)) {

@@ -81,6 +81,8 @@ static struct {
 	struct mark *marks;
 	size_t nmarks_used, capmarks;
 	atomic_uint nmarks;
+	pid_t *gone;			/* threads that exited: their counters go (under mu) */
+	size_t ngone, capgone;
 } J = { .sock = { -1, -1 }, .listener = -1, .wake = { -1, -1 }, .mu = PTHREAD_MUTEX_INITIALIZER };
 
 int binj_kind(const struct inject_rule *ir, int64_t *ret)
@@ -329,6 +331,36 @@ static void hold(const struct seccomp_notif_resp *resp, uint64_t us)
 	J.held[J.nheld++].resp = *resp;
 }
 
+void binj_task_gone(pid_t tid)
+{
+	if (!J.running)
+		return;
+	pthread_mutex_lock(&J.mu);
+	if (J.ngone == J.capgone) {
+		size_t cap = J.capgone ? 2 * J.capgone : 16;
+		pid_t *g = realloc(J.gone, cap * sizeof(*g));
+
+		if (!g) {	/* its counters stay: a thread reusing the tid counts on from them */
+			pthread_mutex_unlock(&J.mu);
+			return;
+		}
+		J.gone = g;
+		J.capgone = cap;
+	}
+	J.gone[J.ngone++] = tid;
+	pthread_mutex_unlock(&J.mu);
+}
+
+/* The counters of threads that exited, dropped: a new thread with the same tid starts at 1. */
+static void drop_gone(void)
+{
+	pthread_mutex_lock(&J.mu);
+	for (size_t i = 0; i < J.ngone; i++)
+		tidmap_del(&J.counts, J.gone[i]);
+	J.ngone = 0;
+	pthread_mutex_unlock(&J.mu);
+}
+
 /* One notification: counted, then answered now or held. */
 static void handle(const struct seccomp_notif *n)
 {
@@ -455,6 +487,7 @@ static void *supervise(void *arg)
 						strerror(errno));
 				continue;
 			}
+			drop_gone();
 			handle(n);
 		} else if (p[0].revents & (POLLHUP | POLLERR)) {
 			break;	/* no task under the filter is left */
@@ -565,8 +598,10 @@ void binj_stop(void)
 	}
 	free(J.held);
 	free(J.marks);
+	free(J.gone);
 	J.held = NULL;
 	J.marks = NULL;
-	J.nheld = J.capheld = J.nmarks_used = J.capmarks = 0;
+	J.gone = NULL;
+	J.nheld = J.capheld = J.nmarks_used = J.capmarks = J.ngone = J.capgone = 0;
 	atomic_store(&J.nmarks, 0);
 }

@@ -34,6 +34,8 @@ int binj_start(struct tracer *tr);
 uint32_t binj_mark_take(pid_t tid, int32_t nr, uint64_t ts_exit);
 /* Whether a rule delays calls: the marks need the records' exit times (cfg_time). */
 bool binj_needs_times(const struct opts *o);
+/* Thread tid exited (its HY_REC_EXIT): its counters go, as strace's with its tcb. */
+void binj_task_gone(pid_t tid);
 /* Whether some mark waits (cheap: tested per record). */
 bool binj_marks(void);
 /*
