@@ -449,8 +449,9 @@ static int recv_listener(void)
 
 static void *supervise(void *arg)
 {
-	struct seccomp_notif *n = calloc(1, J.sizes.seccomp_notif > sizeof(*n) ?
-					    J.sizes.seccomp_notif : sizeof(*n));
+	size_t sz = J.sizes.seccomp_notif > sizeof(struct seccomp_notif) ?
+		    J.sizes.seccomp_notif : sizeof(struct seccomp_notif);
+	struct seccomp_notif *n = calloc(1, sz);
 	int fd;
 
 	(void)arg;
@@ -479,7 +480,7 @@ static void *supervise(void *arg)
 		if (p[1].revents)
 			break;
 		if (p[0].revents & POLLIN) {
-			memset(n, 0, J.sizes.seccomp_notif);	/* the kernel wants it zeroed */
+			memset(n, 0, sz);	/* the kernel wants it zeroed */
 			if (ioctl(J.listener, SECCOMP_IOCTL_NOTIF_RECV, n) < 0) {
 				/* ENOENT: the task died before we received its call */
 				if (errno != ENOENT && errno != EINTR)
