@@ -217,6 +217,7 @@ UNIT_PIPELINE := $(U)/pipeline.o $(U)/pipeline_func.o $(U)/symbol/funcs.o $(U)/o
 UNIT_OBJS_test_sockinfo := $(U)/state/sockinfo.o $(U)/lib/log.o
 UNIT_OBJS_test_strace_parse := $(U)/source/strace_parse.o $(U)/lib/log.o
 UNIT_OBJS_test_tidmap := $(U)/state/tidmap.o
+UNIT_OBJS_test_inject := $(U)/source/inject.o
 UNIT_OBJS_test_symbol := $(U)/symbol/symbol.o $(U)/state/tidmap.o $(U)/lib/log.o
 UNIT_LIBS_test_symbol := $(SYM_LIBS)
 UNIT_OBJS_test_rawfmt := $(U)/lib/rawfmt.o

@@ -59,6 +59,14 @@ const volatile __u8 cfg_dumphigh[2];
 /* HY_DUMP_MAX / HY_DUMP_CHUNK under -e read=/write=, else 0: dump_chunks() is then dead code
    that the verifier skips (its loop costs ~100 ms of verification at every start otherwise) */
 const volatile __u32 cfg_dump_rounds;
+/*
+ * -e inject=: user space fills these before the load (user/source/bpf_inject.c); a call its
+ * seccomp filter skipped fires sys_exit without sys_enter, and such an exit of nr with the
+ * rule's return is turned into a complete record (inj_enter)
+ */
+const volatile __u32 cfg_inject;		/* some syscall has a rule that skips it */
+const volatile __u8 cfg_inj[HY_NR_MAX];		/* HYB_INJ_* */
+const volatile __s64 cfg_inj_ret[HY_NR_MAX];	/* the value a skipped call returns */
 
 /* Traced tasks alive (target mode), so user space knows when all are gone. */
 __s64 live_tasks;
@@ -1332,6 +1340,8 @@ static __always_inline __u32 rec_flags(const struct hyb_task *st, __s64 ret)
 		fl |= HY_F_ENTER_SEEN;
 	if (st->flags & HYB_TS_CUT)
 		fl |= HY_F_BLOBS_CUT;
+	if (st->flags & HYB_TS_INJ)	/* -e inject=: skipped by the seccomp filter's answer */
+		fl |= HY_F_INJECTED | (st->flags & HYB_TS_INJ_RETVAL ? HY_F_INJ_RETVAL : 0);
 	/* ERESTARTSYS (512) .. ERESTART_RESTARTBLOCK (516): include/linux/errno.h */
 	if (ret <= -512 && ret >= -516)
 		fl |= HY_F_RESTART;
@@ -1585,7 +1595,7 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 		st->args[5] = targs[5];
 		st->sp = 0;
 	}
-	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT);
+	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT | HYB_TS_INJ | HYB_TS_INJ_RETVAL);
 	st->slot_len = 0;
 	st->nblobs = 0;
 	st->retry = 0;
@@ -1614,7 +1624,58 @@ int BPF_PROG(hy_sys_enter, struct pt_regs *regs, long id)
 }
 #endif
 
-static __always_inline int sys_exit_body(long ret)
+/*
+ * -e inject= (user/source/bpf_inject.c): a call the seccomp filter's user notification skipped
+ * (error=, retval=) fires raw_syscalls:sys_exit but not sys_enter, since seccomp runs before
+ * the entry tracepoint (syscall_trace_enter(), kernel/entry/common.c, checked on 6.18).  At
+ * such an exit, for a syscall with a rule and the rule's return, the entry is done here: the
+ * arguments are still in the saved user registers (the call did not run), the entry captures
+ * are taken now.  regs: the tracepoint's, or NULL (the dedicated programs): the task's.
+ * 1: st now holds the call, as sys_enter would have left it; 0: not an injected call.
+ */
+static __always_inline int inj_enter(struct hyb_task *st, struct pt_regs *regs, long id, long ret)
+{
+	__u32 nf;
+	__u8 kind;
+
+	if ((unsigned long)id >= HY_NR_MAX)
+		return 0;
+	kind = cfg_inj[id];
+	if (kind == HYB_INJ_NONE || cfg_inj_ret[id] != ret)
+		return 0;
+	if (st->flags & (HYB_TS_SKIP | HYB_TS_RECHECK | HYB_TS_PRE_EXEC))
+		return 0;
+	nf = cfg_nrflags[id];
+	if (!(nf & HYB_NF_TRACE))
+		return 0;
+	if (!regs)
+		regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	if (!regs)
+		return 0;
+	st->nr = id;
+	st->ts = cfg_time ? now_ns() : 1;
+	st->dev = 0;
+	st->args[0] = regs->di;
+	st->args[1] = regs->si;
+	st->args[2] = regs->dx;
+	st->args[3] = regs->r10;
+	st->args[4] = regs->r8;
+	st->args[5] = regs->r9;
+	st->sp = regs->sp;
+	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT | HYB_TS_INJ_RETVAL);
+	st->flags |= HYB_TS_INJ | (kind == HYB_INJ_RETVAL ? HYB_TS_INJ_RETVAL : 0);
+	st->slot_len = 0;
+	st->nblobs = 0;
+	st->retry = 0;
+	if (cfg_ip)
+		nf |= HYB_NF_ENTER_CAP;
+	/* the entry captures, without the early record: the call returns at once */
+	if (!cfg_summary && (nf & HYB_NF_ENTER_CAP))
+		enter_slow(st, (__u64)st->tgid << 32 | st->tid, nf & ~HYB_NF_BLOCKS);
+	return 1;
+}
+
+static __always_inline int sys_exit_body(struct pt_regs *regs, long id, long ret)
 {
 	__u64 pt, now, ts, avail;
 	struct hyb_task *st;
@@ -1622,7 +1683,9 @@ static __always_inline int sys_exit_body(long ret)
 	__u32 nf;
 
 	st = task_get(bpf_get_current_task_btf());
-	if (!st || !st->ts)
+	if (!st)
+		return 0;
+	if (!st->ts && !(cfg_inject && inj_enter(st, regs, id, ret)))
 		return 0;
 	now = cfg_time ? now_ns() : 0;
 	pt = (__u64)st->tgid << 32 | st->tid;
@@ -1685,7 +1748,7 @@ static __always_inline int sys_exit_body(long ret)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 {
-	return sys_exit_body(ret);
+	return sys_exit_body(regs, regs->orig_ax, ret);
 }
 #else
 /* The dedicated programs (ioctl_dev.bpf.h) and their argument counts (include/linux/syscalls.h);

@@ -56,6 +56,18 @@ _Static_assert(HYB_USTACK_MAX < HYB_SLOT_MAX + 1, "--stack-size bound");
 #define HYB_TS_SKIP	 0x08
 #define HYB_TS_RECHECK	 0x10
 #define HYB_TS_SHOWN	 0x20
+/*
+ * -e inject= on the eBPF backend (user/source/bpf_inject.c): the current call was skipped by
+ * the seccomp filter's user notification, so its record was built at the exit alone; RETVAL:
+ * the rule is retval= (a success value, even in -4095..-1)
+ */
+#define HYB_TS_INJ	 0x40
+#define HYB_TS_INJ_RETVAL 0x80
+
+/* cfg_inj[nr]: the kind of -e inject= rule for nr (its skipped calls return cfg_inj_ret[nr]) */
+#define HYB_INJ_NONE	0
+#define HYB_INJ_ERROR	1	/* error= (and fault=): returns -error */
+#define HYB_INJ_RETVAL	2	/* retval= */
 
 /* Value of the per-thread map (key: tid).  ts == 0: not inside a traced syscall. */
 struct hyb_task {

@@ -318,7 +318,7 @@ int hy_enter_##name(struct trace_event_raw_sys_enter *ctx)			\
 SEC("tracepoint/syscalls/sys_exit_" #name)					\
 int hy_exit_##name(struct trace_event_raw_sys_exit *ctx)			\
 {										\
-	return sys_exit_body(ctx->ret);						\
+	return sys_exit_body(NULL, ctx->id, ctx->ret);						\
 }
 
 #endif /* IOCTL_DEV_BPF_H */

@@ -30,8 +30,8 @@
 #include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include <zlib.h>
 #include "backend.h"
+#include "bpf_inject.h"
 #include "bpf_func.h"
 #include "bpf_stack.h"
 #include "clock.h"
@@ -262,51 +262,6 @@ static int bpf_policy(const struct opts *o, char *why, size_t whylen)
 	return 0;
 }
 
-/* The value of CONFIG_name in /proc/config.gz: 'y', 'm', 'n' (not set), or 0 (unknown). */
-static char kconfig(const char *name)
-{
-	gzFile f = gzopen("/proc/config.gz", "rb");
-	char line[512];
-	size_t n = strlen(name);
-	char v = 0;
-
-	if (!f)
-		return 0;
-	v = 'n';
-	while (gzgets(f, line, sizeof(line)))
-		if (!strncmp(line, "CONFIG_", 7) && !strncmp(line + 7, name, n) && line[7 + n] == '=') {
-			v = line[8 + n];
-			break;
-		}
-	gzclose(f);
-	return v;
-}
-
-/*
- * -e inject= / -e fault= on the eBPF backend.  Skipping a syscall and setting its return
- * from BPF takes bpf_override_return() on a kprobe (CONFIG_BPF_KPROBE_OVERRIDE, which needs
- * CONFIG_KPROBES and CONFIG_FUNCTION_ERROR_INJECTION; the function must be marked
- * ALLOW_ERROR_INJECTION, listed in /sys/kernel/debug/error_injection/list) or an fmod_ret
- * program on such a function; neither is in hytrace's BPF objects (the main one is at its
- * 32-program limit), so the reason says what this kernel would or would not allow.
- */
-static int bpf_inject_why(char *why, size_t whylen)
-{
-	char kp = kconfig("KPROBES"), fei = kconfig("FUNCTION_ERROR_INJECTION"),
-	     ovr = kconfig("BPF_KPROBE_OVERRIDE");
-
-	if (kp == 'n' || fei == 'n' || ovr == 'n')
-		snprintf(why, whylen, "-e inject/fault needs bpf_override_return(), and this kernel "
-			 "has no CONFIG_BPF_KPROBE_OVERRIDE (CONFIG_KPROBES %s, "
-			 "CONFIG_FUNCTION_ERROR_INJECTION %s)", kp == 'y' ? "set" : "not set",
-			 fei == 'y' ? "set" : "not set");
-	else
-		snprintf(why, whylen, "-e inject/fault: the eBPF backend has no error-injection "
-			 "program (bpf_override_return%s); the ptrace backend injects",
-			 ovr == 'y' ? " is available here, but not built in" : ": kernel config unknown");
-	return -EOPNOTSUPP;
-}
-
 static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 {
 	int r = bpf_policy(o, why, whylen);
@@ -348,8 +303,8 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 	 * at load.  Nothing here parses the vmlinux BTF: the light skeleton's
 	 * loader relocates and finds attach points in the kernel (Makefile).
 	 */
-	if (o->ninjects)
-		return bpf_inject_why(why, whylen);
+	if (o->ninjects)	/* seccomp user notification (bpf_inject.c) */
+		return binj_check(o, why, whylen);
 	return 0;
 }
 
@@ -735,6 +690,24 @@ static void joins_free(void)
 	}
 }
 
+/* A copy of a record that gets a mark (the ring's pages are read-only here); NULL: no memory. */
+static void *mark_copy(const void *data, size_t len)
+{
+	static uint8_t *buf;
+	static size_t cap;
+
+	if (len > cap) {
+		uint8_t *b = realloc(buf, len);
+
+		if (!b)
+			return NULL;
+		buf = b;
+		cap = len;
+	}
+	memcpy(buf, data, len);
+	return buf;
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct tracer *tr = ctx;
@@ -768,6 +741,8 @@ static int on_record(void *ctx, void *data, size_t size)
 			tids_add(r->tid);
 		else if (r->type == HY_REC_EXIT)
 			tids_del(r->tid);
+		if (r->type == HY_REC_EXIT && tr->o->ninjects)
+			binj_task_gone((pid_t)r->tid);
 	}
 	if (r->type == HY_REC_SYSCALL || r->type == HY_REC_ENTER) {
 		if (rewrite_failed_reads(tr, r, len)) {
@@ -805,6 +780,20 @@ static int on_record(void *ctx, void *data, size_t size)
 		} else {	/* a signal or exit meets it: the entry shows first */
 			stash_flush_one(tr, i);
 		}
+	}
+	if (r->type == HY_REC_SYSCALL && binj_marks()) {	/* -e inject=: (DELAYED) */
+		uint32_t fl = binj_mark_take((pid_t)r->tid, r->nr, r->ts_exit);
+
+		if (fl && data != B.rb.buf && data != B.fix.buf) {	/* the ring is read-only */
+			data = mark_copy(data, len);
+			r = data;
+			if (!data) {
+				pr_warn("-e inject: out of memory: a record is dropped");
+				return 0;
+			}
+		}
+		if (fl)
+			((struct hy_rec *)r)->flags |= fl;
 	}
 	pipeline_feed(tr->pl, data, len);
 	if (r->type == HY_REC_SYSCALL && nheld)
@@ -867,6 +856,16 @@ static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 		if (nr == (unsigned int)prctl_nr)
 			f |= HYB_NF_COMM;
 		rd->cfg_nrflags[nr] = bstack_nrflags(tr, nr, f);
+		/* -e inject=: the return of the calls the seccomp filter skips (bpf_inject.c) */
+		const struct inject_rule *ir = opts_inject(o, nr);
+		int64_t ret = 0;
+
+		if (ir && (f & HYB_NF_TRACE)) {
+			rd->cfg_inj[nr] = binj_kind(ir, &ret);
+			rd->cfg_inj_ret[nr] = ret;
+			if (rd->cfg_inj[nr] != HYB_INJ_NONE)
+				rd->cfg_inject = 1;
+		}
 	}
 }
 
@@ -1147,7 +1146,7 @@ static int config(struct hyb_skel *skel, const struct tracer *tr)
 	rd->cfg_verbose = o->d.verbose;
 	rd->cfg_yflag = tr->cfg.fdpaths > 0;
 	/* only when some sink shows times; the in-kernel -c summary times every call itself */
-	rd->cfg_time = tr->cfg.times || rd->cfg_summary;
+	rd->cfg_time = tr->cfg.times || rd->cfg_summary || binj_needs_times(o);
 	rd->cfg_exec_argv = tr->cfg.exec_argv;
 	rd->cfg_ip = tr->cfg.ip;
 	if (o->ncomms > HYB_COMMS_MAX) {
@@ -1413,6 +1412,9 @@ static int load(struct tracer *tr, bool log)
 	return err;
 }
 
+/* -e inject=: the command's end of the socket pair its seccomp listener comes back on */
+static int inj_sock = -1;
+
 static int bpf_start(struct tracer *tr)
 {
 	const struct opts *o = tr->o;
@@ -1452,7 +1454,14 @@ static int bpf_start(struct tracer *tr)
 		err = spawn_prepare(&sp, o);
 		if (err)
 			return err;
-		pid_t child = spawn_start(&sp, o, NULL);
+		if (o->ninjects) {
+			err = binj_prepare(&inj_sock);
+			if (err) {
+				spawn_release(&sp);
+				return err;
+			}
+		}
+		pid_t child = spawn_start(&sp, o, o->ninjects ? binj_child : NULL, &inj_sock);
 
 		if (child < 0) {
 			spawn_release(&sp);
@@ -1460,6 +1469,9 @@ static int bpf_start(struct tracer *tr)
 		}
 		tr->child = child;
 		spawned = true;
+		/* -e inject=: the supervisor waits for the listener the command sends */
+		if (o->ninjects && (err = binj_start(tr)) != 0)
+			goto kill_child;
 		err = task_add(child, child, HYB_TS_PRE_EXEC);
 		if (err < 0) {
 			pr_warn("cannot trace the command: %s", strerror(-err));
@@ -1707,6 +1719,7 @@ static int bpf_run(struct tracer *tr)
 static void bpf_cleanup(struct tracer *tr)
 {
 	(void)tr;
+	binj_stop();	/* before the programs go: a held call's record still comes */
 	ring_buffer__free(B.ring);
 	B.ring = NULL;
 	/* destroying the skeleton closes the links: no hytrace program stays attached */

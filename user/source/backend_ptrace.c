@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include "backend.h"
 #include "clock.h"
+#include "inject.h"
 #include "log.h"
 #include "ptrace_capture.h"
 #include "ptrace_func.h"
@@ -398,21 +399,15 @@ static void inject_entry(struct tracer *tr, struct ptask *t, long nr)
 {
 	const struct inject_rule *ir = opts_inject(tr->o, nr);
 
+	int pick;
+
 	if (!ir)
 		return;
-	if (!t->inj_n) {
-		t->inj_n = calloc(HY_NR_MAX, sizeof(*t->inj_n));
-		if (!t->inj_n) {
-			pr_warn("-e inject: out of memory: the calls of thread %d go on untouched",
-				(int)t->tid);
-			return;
-		}
-	}
-	unsigned int n = t->inj_n[nr];
-
-	if (n < INJ_WHEN_MAX)	/* the count stops past 65535: when= cannot name more */
-		t->inj_n[nr] = (uint16_t)++n;
-	if (n < ir->first || n > ir->last || (n - ir->first) % ir->step)
+	pick = inject_pick(&t->inj_n, nr, ir);
+	if (pick < 0)
+		pr_warn("-e inject: out of memory: the calls of thread %d go on untouched",
+			(int)t->tid);
+	if (pick <= 0)
 		return;
 	t->inj = ir;
 	if (ir->error || ir->has_retval) {
@@ -945,7 +940,7 @@ static void handle_stop(struct tracer *tr, pid_t pid, int status)
  * process lifecycle ones we must see), SECCOMP_RET_ALLOW for the rest.
  * Layout facts from include/uapi/linux/seccomp.h and linux/filter.h.
  */
-static int seccomp_install(const struct opts *o)
+static int seccomp_install(const struct opts *o, void *arg)
 {
 	struct sock_filter prog[HY_NR_MAX + 9];
 	unsigned int n = 0, ntraced = 0;
@@ -978,6 +973,7 @@ static int seccomp_install(const struct opts *o)
 
 	struct sock_fprog fp = { .len = n, .filter = prog };
 
+	(void)arg;
 	if (geteuid() != 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -errno;
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) < 0)
@@ -1122,7 +1118,7 @@ static int ptrace_start(struct tracer *tr)
 		return err;
 	}
 	pid_t child = o->daemon ? spawn_daemon(&sp, o, o->daemon) :
-		      spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL);
+		      spawn_start(&sp, o, P.seccomp ? seccomp_install : NULL, NULL);
 
 	if (child < 0)
 		return (int)child;

@@ -151,7 +151,8 @@ int spawn_setenv(struct spawn *sp, const char *kv)
 
 /* Wait for the tracer, then become the command (never returns). */
 static void __attribute__((noreturn)) become_command(struct spawn *sp, const struct opts *o,
-						     int (*in_child)(const struct opts *o))
+						     int (*in_child)(const struct opts *o, void *arg),
+						     void *arg)
 {
 	char c;
 
@@ -178,7 +179,7 @@ static void __attribute__((noreturn)) become_command(struct spawn *sp, const str
 		}
 	}
 	if (in_child) {
-		int err = in_child(o);
+		int err = in_child(o, arg);
 
 		if (err) {
 			pr_warn("cannot install the seccomp filter: %s", strerror(-err));
@@ -190,7 +191,8 @@ static void __attribute__((noreturn)) become_command(struct spawn *sp, const str
 	_exit(127);
 }
 
-pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o))
+pid_t spawn_start(struct spawn *sp, const struct opts *o,
+		  int (*in_child)(const struct opts *o, void *arg), void *arg)
 {
 	pid_t pid = fork();
 
@@ -202,7 +204,7 @@ pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const 
 	}
 	if (pid > 0)
 		return pid;
-	become_command(sp, o, in_child);
+	become_command(sp, o, in_child, arg);
 }
 
 pid_t spawn_daemon(struct spawn *sp, const struct opts *o, enum daemonize how)
@@ -239,7 +241,7 @@ pid_t spawn_daemon(struct spawn *sp, const struct opts *o, enum daemonize how)
 	}
 	while (waitpid(mid, NULL, 0) < 0 && errno == EINTR)
 		;
-	become_command(sp, o, NULL);
+	become_command(sp, o, NULL, NULL);
 }
 
 void spawn_release(struct spawn *sp)

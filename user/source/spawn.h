@@ -22,8 +22,9 @@ struct spawn {
 int spawn_prepare(struct spawn *sp, const struct opts *o);
 /* Set NAME=VALUE (kv) in the command's environment, replacing NAME; kv must outlive sp. */
 int spawn_setenv(struct spawn *sp, const char *kv);
-/* Fork the child; it waits, then runs in_child (if any) and execs. The pid, or -errno. */
-pid_t spawn_start(struct spawn *sp, const struct opts *o, int (*in_child)(const struct opts *o));
+/* Fork the child; it waits, then runs in_child(o, arg) (if any) and execs. The pid, or -errno. */
+pid_t spawn_start(struct spawn *sp, const struct opts *o,
+		  int (*in_child)(const struct opts *o, void *arg), void *arg);
 /*
  * -D, -DD, -DDD: the command keeps our pid (it waits, then execs, and never returns here); a
  * grandchild goes on as the tracer (in its own process group for DAEMON_PGROUP, session for
