@@ -56,6 +56,10 @@ enum hv_kind {
 #define HVF_NUMOCT	0x400	/* octal (modes) */
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
+#define HVF_XLATDFLT	0x4000	/* comment is a table's text for unknown values (IORING_OP_???):
+				   -X raw leaves it out, as strace's print_xlat_ex */
+#define HVF_GLUE	0x8000	/* printed right after the previous sibling, no separator between
+				   (an index's "=value" after "[I]", a trailing comment) */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 
 struct hv {

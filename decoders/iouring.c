@@ -297,12 +297,13 @@ static struct hv *e_restriction(struct dctx *d, const uint8_t *e, unsigned int c
 	case 3:	/* IORING_RESTRICTION_SQE_FLAGS_REQUIRED */
 		hv_add(s, "sqe_flags", hv_flags_or(d, &xlat_uring_sqe_flags, e[2], "IOSQE_???"));
 		break;
-	default:
-		/* strace's tprintf_comment: after the opcode, inside the same field */
-		if (o->comment)
-			hv_comment(d, o, "%s */ /* op: %s%x", o->comment, e[2] ? "0x" : "", e[2]);
-		else
-			hv_comment(d, o, "op: %s%x", e[2] ? "0x" : "", e[2]);
+	default: {
+		/* strace's tprintf_comment: right after the opcode */
+		struct hv *c = hv_expr(d, " /* op: %s%x */", e[2] ? "0x" : "", e[2]);
+
+		c->flags |= HVF_GLUE;
+		hv_add(s, NULL, c);
+	}
 	}
 	if (e[3])
 		hv_add(s, "resv", hv_hex(d, e[3]));
@@ -345,8 +346,10 @@ static struct hv *e_ringfd(struct dctx *d, const uint8_t *e, unsigned int ctx)
 }
 
 /* IORING_REGISTER_IOWQ_MAX_WORKERS: [[IO_WQ_BOUND]=N, ...] (PAF_PRINT_INDICES) */
-static struct hv *workers(struct dctx *d, uint64_t addr, uint64_t n, const struct event_blob *b)
+static struct hv *workers(struct dctx *d, uint64_t addr, uint64_t n, const struct event_blob *b,
+			  bool *whole)
 {
+	*whole = false;
 	if (!addr)
 		return hv_ptr(d, 0);
 	if (!n)
@@ -358,19 +361,21 @@ static struct hv *workers(struct dctx *d, uint64_t addr, uint64_t n, const struc
 	for (uint64_t k = 0; k < n; k++) {
 		if ((k + 1) * 4 > b->h.len) {
 			hv_add(a, NULL, b_fault(b) ? hv_more_at(d, addr + k * 4) : hv_more(d));
-			break;
+			return a;
 		}
 		if (!d->o->verbose && k >= d->o->strsize) {
 			hv_add(a, NULL, hv_more(d));
 			break;
 		}
-		/* the index by name as strace's default style prints it (not per -X) */
-		const char *nm = xlat_name(&xlat_uring_iowq_acct, k);
+		/* [INDEX]=value: the index as a one-element array, the value glued to it */
+		struct hv *ix = hv_array(d), *val = hv_uint(d, u32at(b->data, 4 * k));
 
-		hv_add(a, nm ? arena_printf(d->ar, "[%s]", nm) :
-		       arena_printf(d->ar, "[%llu /* IO_WQ_??? */]", (unsigned long long)k),
-		       hv_uint(d, u32at(b->data, 4 * k)));
+		hv_add(ix, NULL, sym_u(d, &xlat_uring_iowq_acct, k));
+		hv_add(a, NULL, ix);
+		val->flags |= HVF_GLUE;
+		hv_add(a, "", val);
 	}
+	*whole = true;	/* print_array_ex's true: strace then shows the array at exit */
 	return a;
 }
 
@@ -575,10 +580,13 @@ void dec_io_uring_register(struct dctx *d)
 	case HY_IORING_REGISTER_IOWQ_MAX_WORKERS: {
 		const struct event_blob *out = event_blob(d->ev, 2, HY_AT_EXIT, 0);
 
-		v = workers(d, addr, n, b);
-		/* print_array_ex succeeded at entry: the array again at exit after " => " */
-		if (v->kind == HV_ARRAY && n && addr)
-			v = hv_changed(d, v, d_failed(d) ? hv_ptr(d, addr) : workers(d, addr, n, out));
+		bool whole, w2;
+
+		v = workers(d, addr, n, b, &whole);
+		/* print_array_ex read it all at entry: the array again at exit after " => " */
+		if (whole)
+			v = hv_changed(d, v, d_failed(d) ? hv_ptr(d, addr) :
+				       workers(d, addr, n, out, &w2));
 		break;
 	}
 	case HY_IORING_REGISTER_RING_FDS:

@@ -119,7 +119,7 @@ static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, in
 {
 	for (const struct hv *c = v->child; c; c = c->next) {
 		render_value(sb, c, xflag);
-		if (c->next)
+		if (c->next && !(c->next->flags & HVF_GLUE))
 			sb_puts(sb, sep);
 	}
 }
@@ -284,7 +284,7 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 	case HV_PENDING:
 		break;
 	}
-	if (v->comment) {
+	if (v->comment && !((v->flags & HVF_XLATDFLT) && (xflag & RENDER_XRAW))) {
 		sb_puts(sb, " /* ");
 		sb_puts(sb, v->comment);
 		sb_puts(sb, " */");
