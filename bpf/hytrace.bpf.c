@@ -67,6 +67,8 @@ const volatile __u32 cfg_dump_rounds;
 const volatile __u32 cfg_inject;		/* some syscall has a rule that skips it */
 const volatile __u8 cfg_inj[HY_NR_MAX];		/* HYB_INJ_* */
 const volatile __s64 cfg_inj_ret[HY_NR_MAX];	/* the value a skipped call returns */
+/* HY_CAP_OPDESC: per-opcode layouts (decoders' opdesc tables, as the ptrace backend applies them) */
+const volatile struct hy_op_desc cfg_opd[HY_OPD_TABLES][HY_OPD_MAX];
 
 /* Traced tasks alive (target mode), so user space knows when all are gone. */
 __s64 live_tasks;
@@ -481,6 +483,7 @@ struct loop_ctx {
 	__u32 n;
 	__u32 doff;
 	__u32 got;
+	__u32 stride;	/* fd_elem: bytes between two fds */
 };
 
 /* HY_CAP_STRARR: pointer j of the array at base, into the pointer blob at s->rec[doff]. */
@@ -835,7 +838,7 @@ static long fd_elem(__u32 k, void *ctx)
 {
 	struct loop_ctx *lc = ctx;
 	struct scratch *s = lc->s;
-	__u32 pos = lc->doff + k * 4;
+	__u32 pos = lc->doff + k * lc->stride;
 
 	if (k >= lc->n)
 		return 1;
@@ -845,11 +848,12 @@ static long fd_elem(__u32 k, void *ctx)
 
 /*
  * HY_CF_FDS: the ints of the blob just appended are fds: their paths as blobs
- * idx 1+k (fdpath_add() in user/state/fdpath.c).
+ * idx 1+k (fdpath_add() in user/state/fdpath.c); HY_CAP_OPDESC: the int at fd_off of
+ * each stride bytes (meta's flags byte: fd_off, its idx: the stride).
  */
 __noinline int fds_paths(struct scratch *s, __u64 meta)
 {
-	__u32 off, n, doff;
+	__u32 off, n, doff, stride = meta >> 32, first = (meta >> 16) & 0xff;
 	struct hy_blob *b;
 
 	if (!s)
@@ -859,15 +863,76 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 	b = (struct hy_blob *)&s->rec[off];
 	if (b->err)
 		return 0;
-	n = b->len / 4;
-	doff = off + BLOB_HDR;
-	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff };
+	if (stride < 4 || stride > 64 || first + 4 > stride)
+		stride = 4, first = 0;
+	n = b->len / stride;
+	doff = off + BLOB_HDR + first;
+	meta &= 0xffff;		/* arg and when: the path blobs' own flags and idx are fd_path's */
+	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff, .stride = stride };
 
 	bpf_loop(HY_ARR_MAX, fd_elem, &lc, 0);
 	return 0;
 }
 
 #include "ioctl_dev.bpf.h"
+
+/*
+ * HY_CAP_OPDESC: the layout opcode args[HY_PAIR_A(size)] selects (struct hy_op_desc):
+ * the top object, then its subs at entry, the paths of their fds under -y.  As
+ * opdesc_capture() of the ptrace backend.
+ */
+static __always_inline void cap_opdesc(struct scratch *s, __u32 i, __u32 size, __u32 src,
+				       __u64 meta, __u64 addr)
+{
+	__u32 tab = HY_PAIR_B(size), op, when = s->when;
+	const volatile struct hy_op_desc *o;
+	__u64 n, cnt, want;
+
+	if (tab >= HY_OPD_TABLES || HY_PAIR_A(size) >= HY_NARGS)
+		return;
+	op = s->args[HY_PAIR_A(size) & 7];
+	if (op >= HY_OPD_MAX)
+		return;
+	BOUND(tab, 1);
+	BOUND(op, HY_OPD_MAX);
+	o = &cfg_opd[tab][op];
+	if (!o->max || !(o->when & when))
+		return;
+	/* the memory of a failed call was not written: its entry capture is what was passed */
+	if (when == HY_AT_EXIT && (__u64)s->ret >= (__u64)-MAX_ERRNO)
+		return;
+	cnt = src < HY_NARGS ? (__u32)s->args[src & 7] : 0;
+	want = o->base + (o->elem ? min64(cnt, 0xffff) * o->elem : 0);
+	if (want > o->max)
+		want = o->max;
+	if (!want || put_blob(s, meta, addr, want, RD_USER) <= 0)
+		return;
+	if (o->fd_stride && cfg_yflag)
+		fds_paths(s, meta | META_IDX(o->fd_stride) | META_FL(o->fd_off));
+	if (when != HY_AT_ENTER)
+		return;
+	for (__u32 j = 0; j < HY_OPD_SUBS; j++) {
+		const volatile struct hy_op_sub *u = &o->sub[j];
+		__u64 ptr = 0;
+		__u32 c = 0, el = u->elem;
+
+		if (!el || el > 64 || u->ptr_off + 8 > want)
+			continue;
+		if (bpf_probe_read_user(&ptr, 8, (const void *)(addr + u->ptr_off)) || !ptr)
+			continue;
+		if (u->cnt_off == HY_OPS_CNT_ARG)
+			c = cnt;
+		else if (u->cnt_off + 4 > want ||
+			 bpf_probe_read_user(&c, 4, (const void *)(addr + u->cnt_off)))
+			continue;
+		if (!c)
+			continue;
+		n = min64(c, HY_ARR_MAX);
+		if (put_blob(s, META(i, when, HY_OPD_SUB_IDX + j, HY_BF_CHILD), ptr, n * el,
+			     RD_USER) > 0 && (u->flags & HY_OPS_FDS) && cfg_yflag)
+			fds_paths(s, meta | META_IDX(4));
+	}
+}
 
 /* The count a capture takes from count_src (count_of() of the ptrace backend). */
 static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
@@ -983,6 +1048,9 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 			put_blob(s, META(i, when, 1, HY_BF_CHILD), ptr, HY_PAIR_B(size), RD_USER);
 		break;
 	}
+	case HY_CAP_OPDESC:
+		cap_opdesc(s, i, size, src, meta, addr);
+		break;
 	case HY_CAP_MMSGHDR:
 		/* struct mmsghdr: 56-byte msghdr + msg_len, padded to 64 */
 		n = min64(cnt, HY_ARR_MAX);
@@ -991,7 +1059,7 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		break;
 	}
 	if ((c->flags & HY_CF_FDS) && cfg_yflag && s->nblobs > nb0)
-		fds_paths(s, meta);
+		fds_paths(s, meta | META_IDX(4));
 	return 0;
 }
 

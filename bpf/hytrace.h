@@ -249,6 +249,9 @@ enum hy_cap_kind {
 	HY_CAP_DEREF = 15,	/* a struct of HY_PAIR_A(size) bytes (idx 0) whose first member is a
 				   pointer, and HY_PAIR_B(size) bytes at that pointer (idx 1):
 				   pselect6's { sigset_t *ss; size_t len; } */
+	HY_CAP_OPDESC = 16,	/* the layout depends on an opcode in args[HY_PAIR_A(size)]: the
+				   struct hy_op_desc that opcode selects in table HY_PAIR_B(size)
+				   (struct hy_op_desc below; io_uring_register's arg) */
 	HY_CAP_KIND_NR,
 };
 
@@ -357,6 +360,45 @@ struct hy_ioc_desc {
 
 #define HY_IOC_SUB_MAX	4096	/* bytes of one second-level buffer, at most */
 
+/*
+ * HY_CAP_OPDESC: the argument of a multiplexed syscall whose layout depends on its opcode
+ * (io_uring_register: decoders/iouring.c fills the table, user space loads it into the BPF
+ * side as it loads the capture table; the ptrace backend applies the same descriptions).
+ * The top object (blob idx 0, at the argument) is base + count * elem bytes, at most max,
+ * count being the capture's count_src argument (elem 0: base bytes).  Its subs are arrays a
+ * 64-bit pointer inside the top object points to (blob idx HY_OPD_SUB_IDX + j, HY_BF_CHILD),
+ * of elem-byte elements, as many as the u32 at cnt_off (HY_OPS_CNT_ARG: the count_src
+ * argument), at most HY_ARR_MAX of them, read at entry.  Under -y the ints at fd_off every
+ * fd_stride bytes of the top object (fd_stride 0: none) and the ints of the subs flagged
+ * HY_OPS_FDS are fds whose paths follow (HY_BF_FDPATH blobs, idx 1 + k, as HY_CF_FDS).
+ */
+#define HY_OPD_MAX	32	/* opcodes covered; larger ones capture nothing */
+#define HY_OPD_SUBS	2
+#define HY_OPD_SUB_IDX	0x1000	/* blob idx of the first sub (above the fd path blobs) */
+#define HY_OPD_URING_REG 0	/* table: io_uring_register's opcodes */
+#define HY_OPD_TABLES	1
+#define HY_OPS_CNT_ARG	0xffff	/* cnt_off: the count is the count_src argument */
+#define HY_OPS_FDS	0x01	/* the sub's elements are ints that are fds */
+
+struct hy_op_sub {
+	__u16 ptr_off;		/* offset of the 64-bit user pointer inside the top object */
+	__u16 cnt_off;		/* offset of the u32 element count, or HY_OPS_CNT_ARG */
+	__u16 elem;		/* bytes of one element; 0: no sub */
+	__u8 flags;		/* HY_OPS_* */
+	__u8 pad;
+};
+
+struct hy_op_desc {
+	__u16 base;		/* bytes of the top object besides its elements */
+	__u16 elem;		/* bytes of one element of the top object (count from count_src) */
+	__u16 max;		/* top object bytes at most; 0: nothing is captured */
+	__u8 when;		/* HY_AT_* mask for the top object */
+	__u8 nsubs;
+	__u16 fd_off;		/* -y: offset of the first fd inside the top object */
+	__u16 fd_stride;	/* bytes between two fds; 0: the top object holds none */
+	struct hy_op_sub sub[HY_OPD_SUBS];
+};
+
 #ifndef __VMLINUX_H__
 _Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");
 _Static_assert(sizeof(struct hy_blob) == 24, "struct hy_blob layout is ABI");
@@ -365,6 +407,7 @@ _Static_assert(sizeof(struct hy_cap) == 8, "struct hy_cap layout is ABI");
 _Static_assert(sizeof(struct hy_cap_entry) == 64, "struct hy_cap_entry layout is ABI");
 _Static_assert(sizeof(struct hy_ioc_sub) == 12, "struct hy_ioc_sub layout is ABI");
 _Static_assert(sizeof(struct hy_ioc_desc) == 44, "struct hy_ioc_desc layout is ABI");
+_Static_assert(sizeof(struct hy_op_desc) == 28, "struct hy_op_desc layout is ABI");
 #endif
 
 #endif /* HYTRACE_H */

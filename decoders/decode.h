@@ -56,8 +56,11 @@ enum hv_kind {
 #define HVF_NUMOCT	0x400	/* octal (modes) */
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
+#define HVF_GLUE	0x8000	/* printed right after the previous sibling, no separator between
+				   (an index's "=value" after "[I]", a trailing comment) */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
-#define HVF_XCOMMENT	0x4000	/* the comment names the number (strace's verbose xlat): not with -X raw */
+#define HVF_XCOMMENT	0x4000	/* the comment names the number (strace's verbose xlat) or is a
+				   table's text for unknown values (IORING_OP_???): not with -X raw */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */

@@ -125,7 +125,7 @@ static void render_list(struct sbuf *sb, const struct hv *v, const char *sep, in
 {
 	for (const struct hv *c = v->child; c; c = c->next) {
 		render_value(sb, c, xflag);
-		if (c->next)
+		if (c->next && !(c->next->flags & HVF_GLUE))
 			sb_puts(sb, sep);
 	}
 }

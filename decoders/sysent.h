@@ -72,6 +72,10 @@ struct sysent {
 };
 
 extern const struct sysent sysent[];
+/* HY_CAP_OPDESC: the layouts by opcode (decoders/iouring.c), and the one capture c selects
+ * for the arguments args (NULL: none, or an opcode past the table) */
+extern const struct hy_op_desc opd_tables[HY_OPD_TABLES][HY_OPD_MAX];
+const struct hy_op_desc *opdesc_of(const struct hy_cap *c, const __u64 *args);
 extern const unsigned int sysent_count;
 
 static inline const struct sysent *sysent_get(long nr)

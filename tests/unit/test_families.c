@@ -243,6 +243,49 @@ UT_CASE(iouring)
 	ut_begin(u, SYS_io_uring_register, (uint32_t)-1, 0xdead, 0x10, 3, 0, 0);
 	UT_LINE(u, "io_uring_register", -EINVAL_V,
 		"io_uring_register(-1, 0xdead /* IORING_REGISTER_??? */, 0x10, 3) = -1 EINVAL (Invalid argument)");
+
+	/* IORING_REGISTER_FILES2: struct io_uring_rsrc_register, its data and tags arrays (blob
+	 * idx HY_OPD_SUB_IDX + 0 and + 1), the tags cut by an unreadable page after one */
+	uint64_t rr[5] = { 3 | 1ull << 32, 0, 0x2000, 0x3000, 0x5a };
+	int32_t fds[3] = { 0, -2, 7 };
+	uint64_t tag = 0xfeed;
+
+	ut_begin(u, SYS_io_uring_register, 5, 13, 0x1200, 40, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, rr, 40, 0);
+	ut_blob(u, 2, HY_AT_ENTER, HY_OPD_SUB_IDX, fds, sizeof(fds), HY_BF_CHILD);
+	ut_blob(u, 2, HY_AT_ENTER, HY_OPD_SUB_IDX + 1, &tag, 8, HY_BF_CHILD | HY_BF_TRUNC | HY_BF_FAULT);
+	UT_LINE(u, "io_uring_register FILES2", -EINVAL_V,
+		"io_uring_register(5, IORING_REGISTER_FILES2, {nr=3, flags=IORING_RSRC_REGISTER_SPARSE, data=[0, -2, 7], tags=[0xfeed, ... /* 0x3008 */], /* bytes 32..39 */ \"\\x5a\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40) = -1 EINVAL (Invalid argument)");
+	/* a size below the struct's: the address */
+	ut_begin(u, SYS_io_uring_register, 5, 13, 0x1200, 16, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, rr, 16, 0);
+	UT_LINE(u, "io_uring_register FILES2 short", -EINVAL_V,
+		"io_uring_register(5, IORING_REGISTER_FILES2, 0x1200, 16) = -1 EINVAL (Invalid argument)");
+
+	/* IORING_REGISTER_RESTRICTIONS with an unknown opcode, default and -X raw */
+	uint8_t res[16] = { 7, 0, 0x12, 1 };
+
+	ut_begin(u, SYS_io_uring_register, 5, 11, 0x1200, 1, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, res, 16, 0);
+	UT_LINE(u, "io_uring_register RESTRICTIONS", -EINVAL_V,
+		"io_uring_register(5, IORING_REGISTER_RESTRICTIONS, [{opcode=0x7 /* IORING_RESTRICTION_??? */ /* op: 0x12 */, resv=0x1}], 1) = -1 EINVAL (Invalid argument)");
+	u->o.xflag |= RENDER_XRAW;
+	UT_LINE(u, "io_uring_register RESTRICTIONS -X raw", -EINVAL_V,
+		"io_uring_register(5, 0xb, [{opcode=0x7 /* op: 0x12 */, resv=0x1}], 1) = -1 EINVAL (Invalid argument)");
+	u->o.xflag &= ~RENDER_XRAW;
+
+	/* IORING_REGISTER_IOWQ_MAX_WORKERS: indexed, again at exit; -X verbose names the index */
+	uint32_t w[3] = { 4, 8, 9 }, w2[3] = { 1, 2, 3 };
+
+	ut_begin(u, SYS_io_uring_register, 5, 19, 0x1200, 3, 0, 0);
+	ut_blob(u, 2, HY_AT_ENTER, 0, w, sizeof(w), 0);
+	ut_blob(u, 2, HY_AT_EXIT, 0, w2, sizeof(w2), 0);
+	UT_LINE(u, "io_uring_register IOWQ_MAX_WORKERS", 0,
+		"io_uring_register(5, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8, [2 /* IO_WQ_??? */]=9] => [[IO_WQ_BOUND]=1, [IO_WQ_UNBOUND]=2, [2 /* IO_WQ_??? */]=3], 3) = 0");
+	u->o.xflag |= RENDER_XVERBOSE;
+	UT_LINE(u, "io_uring_register IOWQ_MAX_WORKERS -X verbose", 0,
+		"io_uring_register(5, 0x13 /* IORING_REGISTER_IOWQ_MAX_WORKERS */, [[0 /* IO_WQ_BOUND */]=4, [1 /* IO_WQ_UNBOUND */]=8, [2 /* IO_WQ_??? */]=9] => [[0 /* IO_WQ_BOUND */]=1, [1 /* IO_WQ_UNBOUND */]=2, [2 /* IO_WQ_??? */]=3], 3) = 0");
+	u->o.xflag &= ~RENDER_XVERBOSE;
 }
 
 UT_CASE(prctl_more)

@@ -824,6 +824,7 @@ static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 	struct hytrace_bpf__rodata *rd = skel->rodata;
 	long prctl_nr = sysent_lookup("prctl");	/* PR_SET_NAME renames the thread */
 
+	memcpy((void *)rd->cfg_opd, opd_tables, sizeof(rd->cfg_opd));	/* HY_CAP_OPDESC layouts */
 	for (unsigned int nr = 0; nr < HY_NR_MAX; nr++) {
 		uint8_t f = opts_traced(o, nr) ? HYB_NF_TRACE : 0;
 

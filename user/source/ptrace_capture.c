@@ -14,6 +14,7 @@
 #include "nlsock.h"
 #include "ptrace_capture.h"
 #include "dumpio.h"
+#include "sysent.h"
 
 #define PAGE 4096ul
 
@@ -167,6 +168,54 @@ static void iov_buffers(struct recbuf *rb, pid_t tid, int arg, int when, int fir
 		if (len > strsize)
 			len = strsize;
 		blob_bytes(rb, tid, arg, when, first_idx + i, (uint64_t)iov[i].iov_base, len, HY_BF_CHILD);
+	}
+}
+
+/*
+ * HY_CAP_OPDESC: the layout its opcode selects: the top object, then at entry its subs
+ * (cap_opdesc() of the BPF side; fdpath_add() adds the paths of their fds).
+ */
+static void opdesc_capture(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int arg, int when)
+{
+	const struct hy_rec *r = rb_rec(rb);
+	const struct hy_op_desc *o = opdesc_of(c, r->args);
+	uint64_t addr = r->args[arg], cnt, want;
+	uint8_t top[64];	/* the subs' pointers and counts lie in the first 64 bytes */
+
+	if (!o || !(o->when & when) || !addr)
+		return;
+	if (when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095)
+		return;	/* the memory of a failed call was not written */
+	cnt = c->count_src < HY_NARGS ? (uint32_t)r->args[c->count_src] : 0;
+	want = o->base + (o->elem ? (cnt < 0xffff ? cnt : 0xffff) * o->elem : 0);
+	if (want > o->max)
+		want = o->max;
+	if (!want)
+		return;
+	ssize_t got = pmem_read(tid, addr, top, want < sizeof(top) ? want : sizeof(top));
+
+	blob_bytes(rb, tid, arg, when, 0, addr, want, 0);
+	if (when != HY_AT_ENTER || got <= 0)
+		return;
+	for (int j = 0; j < HY_OPD_SUBS; j++) {
+		const struct hy_op_sub *u = &o->sub[j];
+		uint64_t ptr;
+		uint32_t n;
+
+		if (!u->elem || u->elem > 64 || u->ptr_off + 8u > (uint64_t)got || u->ptr_off + 8u > want)
+			continue;
+		memcpy(&ptr, top + u->ptr_off, 8);
+		if (u->cnt_off == HY_OPS_CNT_ARG)
+			n = (uint32_t)cnt;
+		else if (u->cnt_off + 4u > (uint64_t)got)
+			continue;
+		else
+			memcpy(&n, top + u->cnt_off, 4);
+		if (!ptr || !n)
+			continue;
+		if (n > HY_ARR_MAX)
+			n = HY_ARR_MAX;
+		blob_bytes(rb, tid, arg, when, HY_OPD_SUB_IDX + j, ptr, (size_t)n * u->elem, HY_BF_CHILD);
 	}
 }
 
@@ -394,6 +443,9 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 			blob_bytes(rb, tid, arg, when, 1, ptr, HY_PAIR_B(c->size), HY_BF_CHILD);
 		break;
 	}
+	case HY_CAP_OPDESC:
+		opdesc_capture(rb, tid, c, arg, when);
+		break;
 	case HY_CAP_STACK:
 		if (sp)
 			blob_bytes(rb, tid, HY_ARG_EXTRA, when, arg, sp + HY_STACK_OFF(c->size),

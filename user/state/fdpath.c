@@ -12,6 +12,7 @@
 #include "sbuf.h"
 #include "fdpath.h"
 #include "sockinfo.h"
+#include "sysent.h"
 
 #define AT_FDCWD_VAL (-100)	/* include/uapi/linux/fcntl.h */
 
@@ -92,23 +93,56 @@ static void add_one(struct recbuf *rb, pid_t pid, int arg, int when, int idx, lo
 
 /* The fds of the array captured for arg at when (idx 0): the first int of each element
  * of stride bytes, copied out; their count, or 0. */
-static size_t fd_array(struct recbuf *rb, int arg, int when, size_t stride, int *out, size_t max)
+static size_t fd_array_at(struct recbuf *rb, int arg, int when, int idx, size_t first,
+			  size_t stride, int *out, size_t max)
 {
 	struct event ev;
 
 	if (event_parse(&ev, rb->buf, rb->len))
 		return 0;
-	const struct event_blob *b = event_blob(&ev, arg, when, 0);
+	const struct event_blob *b = event_blob(&ev, arg, when, idx);
 
-	if (!b || b->h.err)
+	if (!b || b->h.err || b->h.len < first)
 		return 0;
-	size_t n = b->h.len / stride;
+	size_t n = (b->h.len - first) / stride;
 
 	if (n > max)
 		n = max;
 	for (size_t k = 0; k < n; k++)
-		memcpy(&out[k], b->data + k * stride, sizeof(int));
+		memcpy(&out[k], b->data + first + k * stride, sizeof(int));
 	return n;
+}
+
+static size_t fd_array(struct recbuf *rb, int arg, int when, size_t stride, int *out, size_t max)
+{
+	return fd_array_at(rb, arg, when, 0, 0, stride, out, max);
+}
+
+/*
+ * HY_CAP_OPDESC: the fds its opcode's layout names: in the top object (idx 0, every
+ * fd_stride bytes from fd_off) and in the subs flagged HY_OPS_FDS (as the BPF side does).
+ */
+static void opdesc_fds(struct recbuf *rb, pid_t pid, const struct hy_cap *c, int arg, int when,
+		       int level, int xflag)
+{
+	const struct hy_op_desc *o = opdesc_of(c, rb_rec(rb)->args);
+	int fds[HY_ARR_MAX];
+	size_t n;
+
+	if (!o || !(o->when & when))
+		return;
+	if (o->fd_stride >= 4 && o->fd_off + 4 <= o->fd_stride) {
+		n = fd_array_at(rb, arg, when, 0, o->fd_off, o->fd_stride, fds, HY_ARR_MAX);
+		for (size_t k = 0; k < n; k++)
+			add_one(rb, pid, arg, when, 1 + k, fds[k], level, xflag);
+	}
+	for (int j = 0; j < HY_OPD_SUBS && when == HY_AT_ENTER; j++) {
+		if (!(o->sub[j].flags & HY_OPS_FDS))
+			continue;
+		n = fd_array_at(rb, arg, when, HY_OPD_SUB_IDX + j, 0, 4, fds, HY_ARR_MAX);
+		for (size_t k = 0; k < n; k++)
+			add_one(rb, pid, arg, when, 1 + k, fds[k], level, xflag);
+	}
 }
 
 /* The fds set in the fd_set captured for arg at entry (nfds in args[0]): idx 0x2000 + fd. */
@@ -187,6 +221,8 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int l
 			fdset_fds(rb, pid, i, level, xflag);
 		} else if (c->kind == HY_CAP_MSGHDR) {
 			msghdr_fds(rb, pid, i, when, level, xflag);
+		} else if (c->kind == HY_CAP_OPDESC) {
+			opdesc_fds(rb, pid, c, i, when, level, xflag);
 		} else if ((c->flags & HY_CF_FDS) &&
 			   (when == HY_AT_ENTER || !(c->when & HY_AT_ENTER))) {	/* once */
 			int fds[HY_ARR_MAX];
