@@ -53,7 +53,7 @@ static struct hv *code_node(struct dctx *d, int sig, int code)
 		v->flags |= HVF_NUM | HVF_NUM32;
 		return v;
 	}
-	return hv_int(d, code);
+	return hv_hex(d, (uint32_t)code);	/* print_xlat_ex of an unsigned int: 0x7, 0xbadc0ded */
 }
 
 struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
@@ -70,7 +70,14 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	if (si.err) {
 		const char *en = errno_name(si.err);
 
-		hv_add(s, "si_errno", en ? hv_expr(d, "%s", en) : hv_uint(d, (uint32_t)si.err));
+		struct hv *v = hv_uint(d, (uint32_t)si.err);
+
+		if (en) {	/* -X raw prints the number, -X verbose both (PRINT_FIELD_ERR_U) */
+			v->kind = HV_SYM;
+			v->text = en;
+			v->flags |= HVF_NUM | HVF_NUMUDEC;
+		}
+		hv_add(s, "si_errno", v);
 	}
 	if (si.code <= 0) {	/* sent by a process: SI_FROMUSER */
 		switch (si.code) {
