@@ -57,6 +57,8 @@ enum hv_kind {
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
+#define HVF_XUNKNOWN	0x4000	/* comment names an unknown table value (PTRACE_???): -X raw
+				   drops it, as strace's XLAT_STYLE_RAW prints the number alone */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */
