@@ -144,15 +144,20 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 		}
 		break;
 	case SIGSYS: {
-		const struct sysent *se = sysent_get(si.sys.syscall);
+		/* the number is named only for x86_64's table (strace: syscall_name_arch), else
+		 * printed unsigned; -X raw / verbose print the number (PRINT_FIELD_SYSCALL_NAME) */
+		const struct sysent *se = si.sys.arch == 0xc000003e ? sysent_get(si.sys.syscall)
+								      : NULL;
+		struct hv *nr = hv_uint(d, (uint32_t)si.sys.syscall);
 
+		if (se) {
+			nr->kind = HV_EXPR;
+			nr->text = arena_printf(d->ar, "__NR_%s", se->name);
+			nr->flags |= HVF_NUM | HVF_NUMUDEC;
+		}
 		hv_add(s, "si_call_addr", hv_ptr(d, si.sys.call_addr));
-		if (se)
-			hv_add(s, "si_syscall", hv_expr(d, "__NR_%s", se->name));
-		else
-			hv_add(s, "si_syscall", hv_int(d, si.sys.syscall));
-		hv_add(s, "si_arch", si.sys.arch == 0xc000003e ? hv_expr(d, "AUDIT_ARCH_X86_64")
-							       : hv_hex(d, si.sys.arch));
+		hv_add(s, "si_syscall", nr);
+		hv_add(s, "si_arch", hv_sym(d, &xlat_audit_arch, si.sys.arch, true));
 		break;
 	}
 	default:	/* e.g. SI_KERNEL: the sender and value only when set */
