@@ -889,6 +889,13 @@ static __always_inline void cap_ptrace(struct scratch *s, __u32 when)
 	len = hy_ptrace_data_len(req, addr, s->ret, when, ok);
 	if (len)
 		put_blob(s, META(3, when, 0, 0), data, min64(len, HY_PT_SIGINFO_MAX * 128), RD_USER);
+	/* -y: the path of a SIGIO siginfo's si_fd (HY_PT_SIGINFO_FD of hytrace.h) */
+	if (cfg_yflag && len == 128 && (req == 0x4202 || req == 0x4203)) {
+		__s32 si[HY_PT_SIGINFO_FD / 4 + 1];
+
+		if (!bpf_probe_read_user(si, sizeof(si), (const void *)data) && hy_si_has_fd(si[0], si[2]))
+			fd_path(s, META(3, when, 1, 0), si[HY_PT_SIGINFO_FD / 4]);
+	}
 }
 
 /*

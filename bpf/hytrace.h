@@ -385,6 +385,14 @@ static inline __u64 hy_ptrace_data_len(__u64 req, __u64 addr, __s64 ret, __u32 w
 	return 0;
 }
 
+/* A siginfo_t whose si_fd (int at HY_PT_SIGINFO_FD) strace prints as an fd: SIGIO (29) with
+ * POLL_IN, POLL_OUT, POLL_MSG (1-3), or any signal sent with SI_SIGIO (-5); -y adds its path (blob idx 1). */
+#define HY_PT_SIGINFO_FD	24
+static inline int hy_si_has_fd(__s32 signo, __s32 code)
+{
+	return (signo == 29 && code >= 1 && code <= 3) || code == -5;
+}
+
 #ifndef __VMLINUX_H__
 _Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");
 _Static_assert(sizeof(struct hy_blob) == 24, "struct hy_blob layout is ABI");

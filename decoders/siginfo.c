@@ -89,7 +89,7 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 			break;
 		case SI_SIGIO:
 			hv_add(s, "si_band", hv_int(d, si.poll.band));
-			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+			hv_add(s, "si_fd", hv_fd_num(d, si.poll.fd));	/* -y: a path captured for it */
 			break;
 		case SI_USER:
 		case SI_TKILL:
@@ -140,7 +140,7 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	case SIGPOLL:
 		if (si.code >= 1 && si.code <= 3) {	/* POLL_IN, POLL_OUT, POLL_MSG */
 			hv_add(s, "si_band", hv_int(d, si.poll.band));
-			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+			hv_add(s, "si_fd", hv_fd_num(d, si.poll.fd));	/* -y: a path captured for it */
 		}
 		break;
 	case SIGSYS: {

@@ -3,6 +3,7 @@
  * every call fails the same way on both backends: their inputs decoded, their outputs as the
  * addresses strace prints for a failed call. */
 #include "hyt.h"
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/ptrace.h>
@@ -27,6 +28,8 @@ int main(void)
 	uint64_t md[2] = { 5, 0 };
 	uint64_t word = 0;
 	struct iovec iov;
+	siginfo_t sio;
+	int fd;
 
 	memset(&si, 0, sizeof(si));
 	si.si_signo = SIGUSR2;
@@ -46,6 +49,10 @@ int main(void)
 	fpregs.st_space[1] = 0xabc;
 	iov.iov_base = &regs;
 	iov.iov_len = 3 * 8;
+	memset(&sio, 0, sizeof(sio));
+	sio.si_signo = SIGIO;
+	sio.si_code = POLL_IN;
+	sio.si_band = 1;
 
 	hyt_begin();
 	pt(0xdeadbeef, NOPID, 0, 0);
@@ -61,6 +68,10 @@ int main(void)
 	pt(PTRACE_GETEVENTMSG, NOPID, 0, (uintptr_t)&word);
 	pt(PTRACE_SETSIGINFO, NOPID, 0, (uintptr_t)&si);
 	pt(PTRACE_GETSIGINFO, NOPID, 0, (uintptr_t)&si);
+	fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
+	sio.si_fd = fd;
+	pt(PTRACE_SETSIGINFO, NOPID, 0, (uintptr_t)&sio);	/* si_fd's path under -y */
+	syscall(SYS_close, fd);
 	pt(PTRACE_SETSIGMASK, NOPID, 8, (uintptr_t)&mask);
 	pt(PTRACE_SETSIGMASK, NOPID, 4, (uintptr_t)&mask);
 	pt(PTRACE_GETSIGMASK, NOPID, 8, (uintptr_t)&mask);
