@@ -945,6 +945,44 @@ static __always_inline __u64 cap_count(struct scratch *s, __u32 src, __u32 size)
 }
 
 /*
+ * HY_CAP_PTRACE: ptrace's data argument as its request says (hy_ptrace_data_len() of
+ * hytrace.h; cap_ptrace() of the ptrace backend does the same): the struct iovec of
+ * GETREGSET/SETREGSET and its buffer, PEEKSIGINFO's args struct at addr.
+ */
+static __always_inline void cap_ptrace(struct scratch *s, __u32 when)
+{
+	__u64 req = s->args[0], addr = s->args[2], data = s->args[3], len;
+	int ok = when == HY_AT_EXIT && (__u64)s->ret < (__u64)-MAX_ERRNO;
+	struct { __u64 base, len; } iov;
+
+	if (req == 0x4209 && when == HY_AT_ENTER && addr)	/* PTRACE_PEEKSIGINFO */
+		put_blob(s, META(2, when, 0, 0), addr, 16, RD_USER);
+	if (!data)
+		return;
+	if (req == 0x4204 || req == 0x4205) {	/* PTRACE_GETREGSET, PTRACE_SETREGSET */
+		if (put_blob(s, META(3, when, 0, 0), data, sizeof(iov), RD_USER) != sizeof(iov))
+			return;
+		if (req == 0x4204 ? !ok : when != HY_AT_ENTER)
+			return;
+		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)data) || !iov.base || !iov.len)
+			return;
+		put_blob(s, META(3, when, 1, HY_BF_CHILD), iov.base, min64(iov.len, HY_PT_REGSET_MAX),
+			 RD_USER);
+		return;
+	}
+	len = hy_ptrace_data_len(req, addr, s->ret, when, ok);
+	if (len)
+		put_blob(s, META(3, when, 0, 0), data, min64(len, HY_PT_SIGINFO_MAX * 128), RD_USER);
+	/* -y: the path of a SIGIO siginfo's si_fd (HY_PT_SIGINFO_FD of hytrace.h) */
+	if (cfg_yflag && len == 128 && (req == 0x4202 || req == 0x4203)) {
+		__s32 si[HY_PT_SIGINFO_FD / 4 + 1];
+
+		if (!bpf_probe_read_user(si, sizeof(si), (const void *)data) && hy_si_has_fd(si[0], si[2]))
+			fd_path(s, META(3, when, 1, 0), si[HY_PT_SIGINFO_FD / 4]);
+	}
+}
+
+/*
  * Capture argument i of syscall s->nr as the spec says, for time s->when.
  * Blob for blob the same as capture_apply() of the ptrace backend
  * (user/source/ptrace_capture.c): both backends must produce the same records.
@@ -986,6 +1024,10 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		if (s->sp)
 			put_blob(s, META(HY_ARG_EXTRA, when, i, 0), s->sp + HY_STACK_OFF(size),
 				 HY_STACK_LEN(size), RD_USER);
+		return 0;
+	}
+	if (kind == HY_CAP_PTRACE) {
+		cap_ptrace(s, when);
 		return 0;
 	}
 	if (!addr)

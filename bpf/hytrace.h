@@ -252,6 +252,11 @@ enum hy_cap_kind {
 	HY_CAP_OPDESC = 16,	/* the layout depends on an opcode in args[HY_PAIR_A(size)]: the
 				   struct hy_op_desc that opcode selects in table HY_PAIR_B(size)
 				   (struct hy_op_desc below; io_uring_register's arg) */
+	HY_CAP_PTRACE = 17,	/* ptrace's data argument (arg 3): what request args[0] reads or
+				   writes there, as hy_ptrace_data_len() says; GETREGSET/SETREGSET:
+				   the struct iovec (idx 0, entry and exit) and its buffer (idx 1,
+				   HY_BF_CHILD: exit for GET, entry for SET, HY_PT_REGSET_MAX bytes
+				   at most); PEEKSIGINFO: also its args struct (blob arg 2, entry) */
 	HY_CAP_KIND_NR,
 };
 
@@ -398,6 +403,66 @@ struct hy_op_desc {
 	__u16 fd_stride;	/* bytes between two fds; 0: the top object holds none */
 	struct hy_op_sub sub[HY_OPD_SUBS];
 };
+
+/*
+ * HY_CAP_PTRACE: the bytes at ptrace's data argument that request req reads (entry) or
+ * writes (exit, ok: the call succeeded) at when, or 0; addr is args[2], ret the return value.
+ * Sizes, x86_64 (include/uapi/linux/ptrace.h, arch/x86/include/asm/user_64.h, Linux 6.1):
+ * PEEK* and GETEVENTMSG one word, siginfo_t 128, sigset_t 8 (strace prints only addr == 8),
+ * struct user_regs_struct 216, struct user_fpregs_struct 512, PEEKSIGINFO ret siginfos
+ * (HY_PT_SIGINFO_MAX at most), struct seccomp_metadata 16 (its filter_off alone at entry),
+ * struct ptrace_syscall_info up to seccomp.ret_data (84 bytes), min(addr, ret).  Shared by
+ * both backends so that they copy the same.
+ */
+#define HY_PT_SIGINFO_MAX	32
+#define HY_PT_REGSET_MAX	512
+#define HY_PT_SYSINFO_MAX	84
+static inline __u64 hy_ptrace_data_len(__u64 req, __u64 addr, __s64 ret, __u32 when, int ok)
+{
+	int in = when == HY_AT_ENTER, out = when == HY_AT_EXIT && ok;
+	__u64 n;
+
+	switch (req) {
+	case 0x1: case 0x2: case 0x3:	/* PTRACE_PEEKTEXT, PEEKDATA, PEEKUSER */
+	case 0x4201:			/* PTRACE_GETEVENTMSG */
+		return out ? 8 : 0;
+	case 0x4202:			/* PTRACE_GETSIGINFO */
+		return out ? 128 : 0;
+	case 0x4203:			/* PTRACE_SETSIGINFO */
+		return in ? 128 : 0;
+	case 0x420a:			/* PTRACE_GETSIGMASK */
+		return out && addr == 8 ? 8 : 0;
+	case 0x420b:			/* PTRACE_SETSIGMASK */
+		return in && addr == 8 ? 8 : 0;
+	case 0xc:			/* PTRACE_GETREGS */
+		return out ? 216 : 0;
+	case 0xd:			/* PTRACE_SETREGS */
+		return in ? 216 : 0;
+	case 0xe:			/* PTRACE_GETFPREGS */
+		return out ? 512 : 0;
+	case 0xf:			/* PTRACE_SETFPREGS */
+		return in ? 512 : 0;
+	case 0x4209:			/* PTRACE_PEEKSIGINFO */
+		n = ret > HY_PT_SIGINFO_MAX ? HY_PT_SIGINFO_MAX : ret > 0 ? ret : 0;
+		return out ? n * 128 : 0;
+	case 0x420d:			/* PTRACE_SECCOMP_GET_METADATA */
+		if (in)
+			return addr >= 8 ? 8 : 0;
+		return out && ret > 8 ? 16 : 0;
+	case 0x420e:			/* PTRACE_GET_SYSCALL_INFO */
+		n = addr < (__u64)ret ? addr : (__u64)ret;
+		return out ? (n < HY_PT_SYSINFO_MAX ? n : HY_PT_SYSINFO_MAX) : 0;
+	}
+	return 0;
+}
+
+/* A siginfo_t whose si_fd (int at HY_PT_SIGINFO_FD) strace prints as an fd: SIGIO (29) with
+ * POLL_IN, POLL_OUT, POLL_MSG (1-3), or any signal sent with SI_SIGIO (-5); -y adds its path (blob idx 1). */
+#define HY_PT_SIGINFO_FD	24
+static inline int hy_si_has_fd(__s32 signo, __s32 code)
+{
+	return (signo == 29 && code >= 1 && code <= 3) || code == -5;
+}
 
 #ifndef __VMLINUX_H__
 _Static_assert(sizeof(struct hy_rec) == 112, "struct hy_rec layout is ABI");

@@ -10,7 +10,7 @@
 #            !always: exit capture even when the call failed; !verbose: strarr strings only with -v;
 #            !fds: the captured ints are fds whose paths -y shows (blob idx 1+i);
 #            !fdset: the capture is an fd_set of args[0] bits whose fds -y shows
-#            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref opdesc;
+#            ARG 0-5 or ret; KIND str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref opdesc ptrace;
 #            SRC a0-a5 or ret (count/length source); SIZE a C expression without spaces or colons
 # decoders/syscall_args_x86_64.tbl: NAME ARG0 ARG1 ... (argument names for structured outputs)
 # decoders/syscall_types_x86_64.tbl: NAME KIND0 KIND1 ... (how the generic decoder prints each
@@ -45,8 +45,8 @@ function cap(tok, nm,    when, fl, parts, np, a, k, size, src, i, f, c) {
 	return "arg" a "=" c
 }
 BEGIN {
-	split("str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref opdesc", kk, " ")
-	split("HY_CAP_STR HY_CAP_PATH HY_CAP_FIXED HY_CAP_BUF HY_CAP_ARRAY HY_CAP_STRARR HY_CAP_IOVEC HY_CAP_MSGHDR HY_CAP_FDPATH HY_CAP_SIZED HY_CAP_LENPTR HY_CAP_IOC HY_CAP_MMSGHDR HY_CAP_STACK HY_CAP_DEREF HY_CAP_OPDESC", kv, " ")
+	split("str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref opdesc ptrace", kk, " ")
+	split("HY_CAP_STR HY_CAP_PATH HY_CAP_FIXED HY_CAP_BUF HY_CAP_ARRAY HY_CAP_STRARR HY_CAP_IOVEC HY_CAP_MSGHDR HY_CAP_FDPATH HY_CAP_SIZED HY_CAP_LENPTR HY_CAP_IOC HY_CAP_MMSGHDR HY_CAP_STACK HY_CAP_DEREF HY_CAP_OPDESC HY_CAP_PTRACE", kv, " ")
 	for (i in kk) KIND[kk[i]] = kv[i]
 	split("dec udec hex oct fd none", rr, " ")
 	for (i in rr) RET[rr[i]] = "RV_" toupper(rr[i])

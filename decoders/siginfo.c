@@ -53,7 +53,7 @@ static struct hv *code_node(struct dctx *d, int sig, int code)
 		v->flags |= HVF_NUM | HVF_NUM32;
 		return v;
 	}
-	return hv_int(d, code);
+	return hv_hex(d, (uint32_t)code);	/* print_xlat_ex of an unsigned int: 0x7, 0xbadc0ded */
 }
 
 struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
@@ -70,7 +70,14 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	if (si.err) {
 		const char *en = errno_name(si.err);
 
-		hv_add(s, "si_errno", en ? hv_expr(d, "%s", en) : hv_uint(d, (uint32_t)si.err));
+		struct hv *v = hv_uint(d, (uint32_t)si.err);
+
+		if (en) {	/* -X raw prints the number, -X verbose both (PRINT_FIELD_ERR_U) */
+			v->kind = HV_SYM;
+			v->text = en;
+			v->flags |= HVF_NUM | HVF_NUMUDEC;
+		}
+		hv_add(s, "si_errno", v);
 	}
 	if (si.code <= 0) {	/* sent by a process: SI_FROMUSER */
 		switch (si.code) {
@@ -82,7 +89,7 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 			break;
 		case SI_SIGIO:
 			hv_add(s, "si_band", hv_int(d, si.poll.band));
-			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+			hv_add(s, "si_fd", hv_fd_num(d, si.poll.fd));	/* -y: a path captured for it */
 			break;
 		case SI_USER:
 		case SI_TKILL:
@@ -133,19 +140,24 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	case SIGPOLL:
 		if (si.code >= 1 && si.code <= 3) {	/* POLL_IN, POLL_OUT, POLL_MSG */
 			hv_add(s, "si_band", hv_int(d, si.poll.band));
-			hv_add(s, "si_fd", hv_int(d, si.poll.fd));
+			hv_add(s, "si_fd", hv_fd_num(d, si.poll.fd));	/* -y: a path captured for it */
 		}
 		break;
 	case SIGSYS: {
-		const struct sysent *se = sysent_get(si.sys.syscall);
+		/* the number is named only for x86_64's table (strace: syscall_name_arch), else
+		 * printed unsigned; -X raw / verbose print the number (PRINT_FIELD_SYSCALL_NAME) */
+		const struct sysent *se = si.sys.arch == 0xc000003e ? sysent_get(si.sys.syscall)
+								      : NULL;
+		struct hv *nr = hv_uint(d, (uint32_t)si.sys.syscall);
 
+		if (se) {
+			nr->kind = HV_EXPR;
+			nr->text = arena_printf(d->ar, "__NR_%s", se->name);
+			nr->flags |= HVF_NUM | HVF_NUMUDEC;
+		}
 		hv_add(s, "si_call_addr", hv_ptr(d, si.sys.call_addr));
-		if (se)
-			hv_add(s, "si_syscall", hv_expr(d, "__NR_%s", se->name));
-		else
-			hv_add(s, "si_syscall", hv_int(d, si.sys.syscall));
-		hv_add(s, "si_arch", si.sys.arch == 0xc000003e ? hv_expr(d, "AUDIT_ARCH_X86_64")
-							       : hv_hex(d, si.sys.arch));
+		hv_add(s, "si_syscall", nr);
+		hv_add(s, "si_arch", hv_sym(d, &xlat_audit_arch, si.sys.arch, true));
 		break;
 	}
 	default:	/* e.g. SI_KERNEL: the sender and value only when set */

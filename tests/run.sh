@@ -131,7 +131,7 @@ if [ ! -x "$HYTRACE" ]; then
 fi
 
 # Area programs compared with strace; the expected exit status of each traced run.
-AREAS="fs desc mem proc signal time net misc threads exitcode sigsegv keys numa mountapi rare quota iouring prctl perf bpfcmd sockopt typed unread ioctls netlink"
+AREAS="fs desc mem proc signal time net misc threads exitcode sigsegv keys numa mountapi rare quota iouring prctl perf bpfcmd sockopt typed unread ioctls netlink ptracecall"
 status_of() { case $1 in sigsegv) echo 139 ;; *) echo 0 ;; esac; }
 
 ########## (a) unit tests, and the direction of includes

@@ -219,6 +219,41 @@ static void opdesc_capture(struct recbuf *rb, pid_t tid, const struct hy_cap *c,
 	}
 }
 
+/* HY_CAP_PTRACE: ptrace's data argument as its request says (cap_ptrace() of the BPF side). */
+static void cap_ptrace(struct recbuf *rb, pid_t tid, int when)
+{
+	const struct hy_rec *r = rb_rec(rb);
+	uint64_t req = r->args[0], addr = r->args[2], data = r->args[3], len;
+	int64_t ret = r->ret;	/* r may move when a blob is added */
+	int ok = when == HY_AT_EXIT && !(ret < 0 && ret >= -4095);
+	struct { uint64_t base, len; } iov;
+
+	if (req == 0x4209 && when == HY_AT_ENTER && addr)	/* PTRACE_PEEKSIGINFO */
+		blob_bytes(rb, tid, 2, when, 0, addr, 16, 0);
+	if (!data)
+		return;
+	if (req == 0x4204 || req == 0x4205) {	/* PTRACE_GETREGSET, PTRACE_SETREGSET */
+		if (pmem_read(tid, data, &iov, sizeof(iov)) != sizeof(iov)) {
+			blob_bytes(rb, tid, 3, when, 0, data, sizeof(iov), 0);
+			return;
+		}
+		void *p = rb_blob(rb, 3, when, 0, data, sizeof(iov));
+
+		if (!p)
+			return;
+		memcpy(p, &iov, sizeof(iov));
+		rb_blob_done(rb, sizeof(iov), 0, 0);
+		if ((req == 0x4204 ? !ok : when != HY_AT_ENTER) || !iov.base || !iov.len)
+			return;
+		blob_bytes(rb, tid, 3, when, 1, iov.base,
+			   iov.len < HY_PT_REGSET_MAX ? iov.len : HY_PT_REGSET_MAX, HY_BF_CHILD);
+		return;
+	}
+	len = hy_ptrace_data_len(req, addr, ret, when, ok);
+	if (len)
+		blob_bytes(rb, tid, 3, when, 0, data, len, 0);
+}
+
 static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int arg, int when,
 		    const struct opts *o, uint64_t sp, unsigned int strsize)
 {
@@ -450,6 +485,9 @@ static void cap_one(struct recbuf *rb, pid_t tid, const struct hy_cap *c, int ar
 		if (sp)
 			blob_bytes(rb, tid, HY_ARG_EXTRA, when, arg, sp + HY_STACK_OFF(c->size),
 				   HY_STACK_LEN(c->size), 0);
+		break;
+	case HY_CAP_PTRACE:
+		cap_ptrace(rb, tid, when);
 		break;
 	case HY_CAP_FDPATH:	/* fdpath_add() does these */
 		break;

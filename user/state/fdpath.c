@@ -203,6 +203,26 @@ static void msghdr_fds(struct recbuf *rb, pid_t pid, int arg, int when, int leve
 	}
 }
 
+/* ptrace's GETSIGINFO/SETSIGINFO: the si_fd of a SIGIO siginfo (hy_si_has_fd), blob idx 1. */
+static void ptrace_sigfd(struct recbuf *rb, pid_t pid, int when, int level, int xflag)
+{
+	uint64_t req = rb_rec(rb)->args[0];
+	int32_t si[HY_PT_SIGINFO_FD / 4 + 1];
+	struct event ev;
+
+	if ((req != 0x4202 || when != HY_AT_EXIT) && (req != 0x4203 || when != HY_AT_ENTER))
+		return;
+	if (event_parse(&ev, rb->buf, rb->len))
+		return;
+	const struct event_blob *b = event_blob(&ev, 3, when, 0);
+
+	if (!b || b->h.err || b->h.len < 128)
+		return;
+	memcpy(si, b->data, sizeof(si));
+	if (hy_si_has_fd(si[0], si[2]))
+		add_one(rb, pid, 3, when, 1, si[HY_PT_SIGINFO_FD / 4], level, xflag);
+}
+
 void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int level, int xflag)
 {
 	const struct hy_rec *r = rb_rec(rb);
@@ -223,6 +243,8 @@ void fdpath_add(struct recbuf *rb, const struct hy_cap_entry *e, int when, int l
 			msghdr_fds(rb, pid, i, when, level, xflag);
 		} else if (c->kind == HY_CAP_OPDESC) {
 			opdesc_fds(rb, pid, c, i, when, level, xflag);
+		} else if (c->kind == HY_CAP_PTRACE) {
+			ptrace_sigfd(rb, pid, when, level, xflag);
 		} else if ((c->flags & HY_CF_FDS) &&
 			   (when == HY_AT_ENTER || !(c->when & HY_AT_ENTER))) {	/* once */
 			int fds[HY_ARR_MAX];
