@@ -53,11 +53,56 @@ static uint32_t get32(const uint8_t *p)
 	return v;
 }
 
+/*
+ * The buffer being decoded (set by hv_netlink_blob for one call): its first have bytes were
+ * captured; lengths inside it run to the size the call gave, so a read past have is of
+ * memory the tracee could not read (HY_BF_FAULT: strace prints the address) or that the
+ * capture left out (cut at HY_NLMSG_MAX / the eBPF netlink cap: said in a comment).
+ * Decoding is single-threaded and does not nest across buffers.
+ */
+static struct {
+	const uint8_t *start;
+	size_t have;
+	uint64_t addr;
+	bool fault;
+} nb;
+
+static bool readable(const uint8_t *p, size_t n)
+{
+	return p >= nb.start && (size_t)(p - nb.start) <= nb.have &&
+	       n <= nb.have - (size_t)(p - nb.start);
+}
+
+static uint64_t addr_of(const uint8_t *p)
+{
+	return nb.addr + (uint64_t)(p - nb.start);
+}
+
+/* What strace prints for an object at p it cannot read: its address. */
+static struct hv *unreadable(struct dctx *d, const uint8_t *p)
+{
+	struct hv *h = hv_ptr(d, addr_of(p));
+
+	if (!nb.fault)
+		hv_comment(d, h, "not captured: the capture stops after %zu bytes", nb.have);
+	return h;
+}
+
+/* The same inside an array: "... / * 0x7f.. * /" */
+static struct hv *unreadable_elt(struct dctx *d, const uint8_t *p)
+{
+	if (!nb.fault)
+		return unreadable(d, p);
+	return hv_more_at(d, addr_of(p));
+}
+
 /* Bytes as strace's printstr_ex(QUOTE_FORCE_HEX): "\x01\x02", cut at -s. */
 static struct hv *hexbytes(struct dctx *d, const uint8_t *p, size_t len)
 {
 	size_t n = len < d->o->strsize ? len : d->o->strsize;
 
+	if (!readable(p, n))
+		return unreadable(d, p);
 	return hv_hexstr(d, p, n, n < len);
 }
 
@@ -103,7 +148,21 @@ static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xla
 
 enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
 		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO, NK_U64,
-		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO };
+		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO,
+		NK_NESTED,	/* attributes again: the table's nested() says which */
+		NK_INET_CONF, NK_INET6_CONF, NK_INET6_STATS, NK_ICMP6_STATS, NK_INET6_FLAGS,
+		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
+		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN };
+
+struct nla_table {
+	const struct xlat *names;
+	enum nla_kind (*kind)(unsigned int type);
+	int family;	/* the message's address family (addresses in attributes) */
+	/* NK_NESTED: the table of the attributes inside an attribute of this type, or NULL
+	 * (hex bytes); sub is room for a table made up from this one */
+	const struct nla_table *(*nested)(const struct nla_table *t, unsigned int type,
+					  struct nla_table *sub);
+};
 
 /* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
  * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
@@ -166,8 +225,105 @@ static enum nla_kind link_kind(unsigned int t)
 		return NK_HWADDR;
 	case 7: return NK_STATS;	/* STATS */
 	case 23: return NK_STATS64;	/* STATS64 */
+	case 26: return NK_NESTED;	/* AF_SPEC */
 	}
 	return NK_HEX;
+}
+
+/* -- IFLA_AF_SPEC (include/uapi/linux/if_link.h, if_bridge.h, Linux 6.1; strace 6.1
+ * src/rtnl_link.c decode_ifla_af_spec): per address family attributes, except in AF_BRIDGE
+ * messages, where they are the bridge's own. */
+static enum nla_kind af_inet_kind(unsigned int t)
+{
+	return t == 1 ? NK_INET_CONF : NK_HEX;			/* IFLA_INET_CONF */
+}
+
+static enum nla_kind af_inet6_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_INET6_FLAGS;		/* IFLA_INET6_FLAGS */
+	case 2: return NK_INET6_CONF;		/* CONF */
+	case 3: return NK_INET6_STATS;		/* STATS */
+	case 5: return NK_INET6_CACHEINFO;	/* CACHEINFO */
+	case 6: return NK_ICMP6_STATS;		/* ICMP6STATS */
+	case 7: return NK_IN6_ADDR;		/* TOKEN */
+	case 8: return NK_AGM;			/* ADDR_GEN_MODE */
+	case 9: return NK_U32_MIN;		/* RA_MTU */
+	}
+	return NK_HEX;					/* UNSPEC, MCAST */
+}
+
+static enum nla_kind af_mctp_kind(unsigned int t)
+{
+	return t == 1 ? NK_U32_MIN : NK_HEX;			/* IFLA_MCTP_NET */
+}
+
+static enum nla_kind br_vlan_tunnel_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_U32_MIN;		/* IFLA_BRIDGE_VLAN_TUNNEL_ID */
+	case 2: return NK_U16_MIN;		/* VID */
+	case 3: return NK_BR_VLAN_FLAGS;	/* FLAGS */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind af_bridge_kind(unsigned int t)
+{
+	switch (t) {
+	case 0: return NK_BR_FLAGS;		/* IFLA_BRIDGE_FLAGS */
+	case 1: return NK_BR_MODE;		/* MODE */
+	case 2: return NK_BR_VLAN_INFO;		/* VLAN_INFO */
+	case 3: return NK_NESTED;		/* VLAN_TUNNEL_INFO */
+	}
+	return NK_HEX;					/* MRP, CFM, MST: not decoded */
+}
+
+static enum nla_kind af_spec_kind(unsigned int t)
+{
+	(void)t;
+	return NK_NESTED;
+}
+
+static const struct nla_table t_af_inet = { &xlat_rtnl_ifla_af_spec_inet_attrs, af_inet_kind };
+static const struct nla_table t_af_inet6 = { &xlat_rtnl_ifla_af_spec_inet6_attrs, af_inet6_kind };
+static const struct nla_table t_af_mctp = { &xlat_rtnl_ifla_af_spec_mctp_attrs, af_mctp_kind };
+static const struct nla_table t_br_vlan_tunnel = { &xlat_rtnl_ifla_bridge_vlan_tunnel_attrs,
+						   br_vlan_tunnel_kind };
+
+static const struct nla_table *af_bridge_nested(const struct nla_table *t, unsigned int type,
+						struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 3 ? &t_br_vlan_tunnel : NULL;
+}
+
+static const struct nla_table t_af_bridge = { &xlat_rtnl_ifla_af_spec_bridge_attrs,
+					      af_bridge_kind, 0, af_bridge_nested };
+
+/* inside IFLA_AF_SPEC the attribute type is the family; unknown families: hex bytes */
+static const struct nla_table *af_spec_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	switch (type) {
+	case 2: return &t_af_inet;	/* AF_INET */
+	case 10: return &t_af_inet6;	/* AF_INET6 */
+	case 45: return &t_af_mctp;	/* AF_MCTP */
+	}
+	return NULL;
+}
+
+static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
+					    af_spec_nested };
+
+static const struct nla_table *link_nested(const struct nla_table *t, unsigned int type,
+					   struct nla_table *sub)
+{
+	(void)sub;
+	if (type == 26)		/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
+		return t->family == 7 ? &t_af_bridge : &t_af_spec;
+	return NULL;
 }
 
 static enum nla_kind addr_kind(unsigned int t)
@@ -223,17 +379,82 @@ static enum nla_kind nlmsgerr_kind(unsigned int t)
 	return t == 1 ? NK_STR : t == 2 ? NK_U32 : NK_HEX;
 }
 
-struct nla_table {
-	const struct xlat *names;
-	enum nla_kind (*kind)(unsigned int type);
-	int family;	/* the message's address family (addresses in attributes) */
-};
+
+static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const uint8_t *p,
+			     unsigned int len);
+
+/*
+ * strace's print_array_ex with PAF_PRINT_INDICES: [[NAME]=value, ...] of w-byte elements
+ * (len / w of them; index names from x, else "N / * dflt * /"), at most -s of them unless -v;
+ * memory that cannot be read ends the array with "... / * address * /".
+ */
+static struct hv *idx_array(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int w,
+			    bool sgn, const struct xlat *x, const char *dflt)
+{
+	unsigned int cnt = len / w;
+	struct hv *a;
+
+	if (!cnt)
+		return NULL;
+	if (!readable(p, w))
+		return unreadable(d, p);
+	a = hv_array(d);
+	for (unsigned int i = 0; i < cnt; i++) {
+		const uint8_t *e = p + (size_t)i * w;
+		const char *name = xlat_name(x, i);
+		uint64_t v = 0;
+		char num[32];
+
+		if (!d->o->verbose && i == d->o->strsize) {
+			hv_add(a, NULL, hv_more(d));
+			break;
+		}
+		if (!readable(e, w)) {
+			hv_add(a, NULL, unreadable_elt(d, e));
+			break;
+		}
+		memcpy(&v, e, w);
+		if (sgn)
+			snprintf(num, sizeof(num), "%d", (int32_t)v);
+		else
+			snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+		if (name)
+			hv_add(a, NULL, hv_expr(d, "[%s]=%s", name, num));
+		else
+			hv_add(a, NULL, hv_expr(d, "[%u /* %s */]=%s", i, dflt, num));
+	}
+	return a;
+}
+
+/* decode_nla_xval / decode_nla_flags: size bytes (len from size to 8), as a value of x */
+static struct hv *nla_xval(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int size,
+			   const struct xlat *x, const char *dflt, bool flags)
+{
+	uint64_t v = 0;
+
+	if (len > 8 || len < size)
+		return NULL;
+	if (!readable(p, size))
+		return unreadable(d, p);
+	memcpy(&v, p, size);
+	return flags ? hv_flags_or(d, x, v, dflt) : hv_sym_or(d, x, v, dflt);
+}
+
+/* An attribute's data made of two elements of its [header, ...] array (a struct, then the
+ * bytes after it) is an HV_ARRAY marked so. */
+static const char SPLICE_DATA[] = "splice data";
 
 /* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
 static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned int type,
 			   const uint8_t *p, unsigned int len)
 {
-	switch (t->kind ? t->kind(type) : NK_HEX) {
+	enum nla_kind k = t->kind ? t->kind(type) : NK_HEX;
+
+	/* the fixed-size kinds read the whole attribute: unreadable memory prints as the
+	 * address (umove_or_printaddr); the kinds below NK_NESTED check what they read */
+	if (k < NK_NESTED && k != NK_HEX && k != NK_STR && !readable(p, len))
+		return unreadable(d, p);
+	switch (k) {
 	case NK_STR: {
 		/* decode_nla_str: printstr_ex(QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0) of
 		 * at most -s bytes.  Shown in hex (-xx, or -x with a byte that is neither printable
@@ -242,6 +463,8 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		size_t size = len < d->o->strsize ? len : d->o->strsize;
 		bool hex = d->o->xflag > 1;
 
+		if (!readable(p, size))
+			return unreadable(d, p);
 		for (size_t i = 0; d->o->xflag == 1 && !hex && i < size; i++)
 			hex = p[i] > 0x7e || (p[i] < ' ' && (unsigned int)(p[i] - 9) >= 5);
 		if (hex)
@@ -346,6 +569,88 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			o += sprintf(o, i ? ":%02x" : "%02x", p[i]);
 		return hv_expr(d, "%s", s);
 	}
+	case NK_NESTED: {
+		struct nla_table sub;
+		const struct nla_table *n = t->nested ? t->nested(t, type, &sub) : NULL;
+
+		return n ? hv_nlattrs(d, n, p, len) : NULL;
+	}
+	case NK_INET_CONF:
+		return idx_array(d, p, len, 4, true, &xlat_inet_devconf_indices,
+				 "IPV4_DEVCONF_???");
+	case NK_INET6_CONF:
+		return idx_array(d, p, len, 4, true, &xlat_inet6_devconf_indices, "DEVCONF_???");
+	case NK_INET6_STATS:
+		return idx_array(d, p, len, 8, false, &xlat_snmp_ip_stats, "IPSTATS_MIB_???");
+	case NK_ICMP6_STATS:
+		return idx_array(d, p, len, 8, false, &xlat_snmp_icmp6_stats, "ICMP6_MIB_???");
+	case NK_INET6_FLAGS:
+		return nla_xval(d, p, len, 4, &xlat_inet6_if_flags, "IF_???", true);
+	case NK_AGM:
+		return nla_xval(d, p, len, 1, &xlat_in6_addr_gen_mode, "IN6_ADDR_GEN_MODE_???",
+				false);
+	case NK_BR_FLAGS:
+		return nla_xval(d, p, len, 2, &xlat_rtnl_ifla_bridge_flags, "BRIDGE_FLAGS_???",
+				true);
+	case NK_BR_MODE:
+		return nla_xval(d, p, len, 2, &xlat_rtnl_ifla_bridge_modes, "BRIDGE_MODE_???",
+				false);
+	case NK_BR_VLAN_FLAGS:
+		return nla_xval(d, p, len, 2, &xlat_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???",
+				true);
+	case NK_U32_MIN:	/* decode_nla_u32: the first 4 bytes of 4 or more */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_uint(d, get32(p)) : unreadable(d, p);
+	case NK_U16_MIN:
+		if (len < 2)
+			return NULL;
+		return readable(p, 2) ? hv_uint(d, get16(p)) : unreadable(d, p);
+	case NK_INET6_CACHEINFO: {	/* struct ifla_cacheinfo (include/uapi/linux/if_link.h) */
+		static const char *const n[] = { "max_reasm_len", "tstamp", "reachable_time",
+						 "retrans_time" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_IN6_ADDR: {	/* decode_nla_in6_addr */
+		char buf[64];
+
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		inet_ntop(10, p, buf, sizeof(buf));
+		return hv_expr(d, "inet_pton(AF_INET6, %s)", quote_str(d, buf, strlen(buf)));
+	}
+	case NK_BR_VLAN_INFO: {	/* struct bridge_vlan_info { u16 flags, vid; }, then the rest */
+		struct hv *s;
+
+		if (len < 4)
+			return NULL;
+		if (!readable(p, 4))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p),
+					       "BRIDGE_VLAN_INFO_???"));
+		hv_add(s, "vid", hv_uint(d, get16(p + 2)));
+		if (len == 4)
+			return s;
+
+		struct hv *a = hv_array(d);
+
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 4, len - 4));
+		return a;
+	}
 	case NK_HEX:
 		break;
 	}
@@ -369,6 +674,13 @@ static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const ui
 		}
 		if (!d->o->verbose && elt == d->o->strsize) {
 			hv_add(arr, NULL, hv_more(d));
+			break;
+		}
+
+		if (!readable(p, NLA_HDRLEN)) {	/* fetch_nlattr */
+			if (!arr)
+				return unreadable(d, p);
+			hv_add(arr, NULL, unreadable_elt(d, p));
 			break;
 		}
 
@@ -409,7 +721,16 @@ static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const ui
 
 			a = hv_array(d);
 			hv_add(a, NULL, hdr);
-			hv_add(a, NULL, v ? v : hexbytes(d, p + NLA_HDRLEN, dlen - NLA_HDRLEN));
+			if (v && v->kind == HV_ARRAY && v->text == SPLICE_DATA) {
+				struct hv *rest = v->child->next;
+
+				v->child->next = NULL;
+				hv_add(a, NULL, v->child);
+				hv_add(a, NULL, rest);
+			} else {
+				hv_add(a, NULL, v ? v : hexbytes(d, p + NLA_HDRLEN,
+								 dlen - NLA_HDRLEN));
+			}
 		} else {
 			a = hdr;
 		}
@@ -453,9 +774,9 @@ static struct hv *family_only(struct dctx *d, struct hv *s)
 static struct hv *rt_ifinfomsg(struct dctx *d, const uint8_t *p, unsigned int len)
 {
 	struct hv *s = hv_struct(d);
-	struct nla_table t = { &xlat_rtnl_link_attrs, link_kind, 0 };
+	struct nla_table t = { &xlat_rtnl_link_attrs, link_kind, p[0], link_nested };
 
-	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], false));
+	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], true));
 	if (len < 16)
 		return family_only(d, s);
 	hv_add(s, "ifi_type", hv_sym(d, &xlat_arp_hardware_types, get16(p + 2), true));
@@ -840,7 +1161,7 @@ static struct hv *msg_with_payload(struct dctx *d, const uint8_t *p, unsigned in
 	return a;
 }
 
-struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
+static struct hv *netlink_msgs(struct dctx *d, const uint8_t *p, size_t size, int proto)
 {
 	unsigned int len = size > UINT32_MAX ? UINT32_MAX : (unsigned int)size;
 	struct hv *arr = NULL, *one = NULL;
@@ -848,6 +1169,8 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 	if (proto == P_UEVENT) {	/* decode_netlink_kobject_uevent: the text as a string */
 		size_t show = size < d->o->strsize ? size : d->o->strsize;
 
+		if (!readable(p, show))
+			return unreadable(d, p);
 		return hv_str(d, p, show, show < size);
 	}
 	for (unsigned int elt = 0;; elt++) {
@@ -857,6 +1180,12 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 			if (!arr)
 				return h;
 			hv_add(arr, NULL, h);
+			break;
+		}
+		if (!readable(p, NLMSG_HDRLEN)) {	/* fetch_nlmsghdr */
+			if (!arr)
+				return unreadable(d, p);
+			hv_add(arr, NULL, unreadable_elt(d, p));
 			break;
 		}
 		if (!d->o->verbose && elt == d->o->strsize) {
@@ -883,4 +1212,24 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 		len = next;
 	}
 	return arr ? arr : one;
+}
+
+struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
+{
+	nb.start = p;
+	nb.have = size;
+	nb.addr = 0;
+	nb.fault = true;
+	return netlink_msgs(d, p, size, proto);
+}
+
+struct hv *hv_netlink_blob(struct dctx *d, const struct event_blob *b, uint64_t size, int proto)
+{
+	if (!(b->h.flags & (HY_BF_TRUNC | HY_BF_FAULT)) || size < b->h.len)
+		size = b->h.len < size ? b->h.len : size;
+	nb.start = b->data;
+	nb.have = b->h.len;
+	nb.addr = b->h.addr;
+	nb.fault = b->h.flags & HY_BF_FAULT;
+	return netlink_msgs(d, b->data, size, proto);
 }
