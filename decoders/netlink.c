@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include <unistd.h>
 #include "decode.h"
 #include "netlink.h"
 #include "xlat_gen.h"
@@ -152,7 +153,9 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_NESTED,	/* attributes again: the table's nested() says which */
 		NK_INET_CONF, NK_INET6_CONF, NK_INET6_STATS, NK_ICMP6_STATS, NK_INET6_FLAGS,
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
-		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN };
+		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
+		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
+		NK_IFINDEX_MIN };
 
 struct nla_table {
 	const struct xlat *names;
@@ -185,6 +188,8 @@ static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len,
 
 	if (len >= full * w)
 		n = full;
+	else if (len == (STATS_MIN + 1) * w)	/* up to rx_nohandler */
+		n = STATS_MIN + 1;
 	else if (len == STATS_MIN * w)
 		n = STATS_MIN;
 	else
@@ -199,11 +204,13 @@ static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len,
 	return s;
 }
 
-/* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes). */
+/* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes); the link
+ * attribute numbers from include/uapi/linux/if_link.h (Linux 6.1), the decoders as strace 6.1's
+ * ifinfomsg_nla_decoders (src/rtnl_link.c). */
 static enum nla_kind link_kind(unsigned int t)
 {
 	switch (t) {
-	case 3: case 6: case 20: case 37: case 56: case 57: case 53:	/* IFNAME QDISC IFALIAS
+	case 3: case 6: case 20: case 38: case 56: case 57: case 53:	/* IFNAME QDISC IFALIAS
 		PHYS_PORT_NAME PARENT_DEV_NAME PARENT_DEV_BUS_NAME ALT_IFNAME */
 		return NK_STR;
 	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30: case 31:
@@ -212,19 +219,25 @@ static enum nla_kind link_kind(unsigned int t)
 		/* MTU LINK MASTER TXQLEN WEIGHT NET_NS_PID NUM_VF GROUP PROMISCUITY NUM_TX_QUEUES
 		 * NUM_RX_QUEUES CARRIER_CHANGES GSO_MAX_SEGS GSO_MAX_SIZE CARRIER_UP_COUNT
 		 * CARRIER_DOWN_COUNT MIN_MTU MAX_MTU GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI */
-		return NK_U32;
+		return NK_U32_MIN;
 	case 16: case 17: case 33: case 39:	/* OPERSTATE LINKMODE CARRIER PROTO_DOWN */
-		return NK_U8;
+		return NK_U8_MIN;
 	case 29:	/* EXT_MASK */
 		return NK_EXT_MASK;
-	case 36: case 45: case 46:	/* LINK_NETNSID NEW_NETNSID IF_NETNSID */
-		return NK_S32;
+	case 37: case 45: case 46:	/* LINK_NETNSID NEW_NETNSID IF_NETNSID */
+		return NK_S32_MIN;
 	case 49:	/* NEW_IFINDEX */
 		return NK_IFINDEX;
 	case 1: case 2: case 54:	/* ADDRESS BROADCAST PERM_ADDRESS */
 		return NK_HWADDR;
 	case 7: return NK_STATS;	/* STATS */
 	case 23: return NK_STATS64;	/* STATS64 */
+	case 14: return NK_IFMAP;	/* MAP */
+	case 28: return NK_FD;		/* NET_NS_FD */
+	case 44: return NK_IFLA_EVENT;	/* EVENT */
+	case 12: case 18: case 22: case 24: case 25: case 43: case 52: case 55:	/* PROTINFO
+		LINKINFO VFINFO_LIST VF_PORTS PORT_SELF XDP PROP_LIST PROTO_DOWN_REASON */
+		return NK_NESTED;
 	case 26: return NK_NESTED;	/* AF_SPEC */
 	}
 	return NK_HEX;
@@ -314,6 +327,28 @@ static const struct nla_table *af_spec_nested(const struct nla_table *t, unsigne
 	return NULL;
 }
 
+/* IFLA_PROTINFO: bridge port attributes in AF_BRIDGE messages (strace 6.1
+ * ifla_brport_nla_decoders), the IFLA_AF_SPEC AF_INET6 ones in AF_INET6 messages */
+static enum nla_kind brport_kind(unsigned int t)
+{
+	static const uint8_t k[] = {
+		[1] = NK_U8_MIN, [2] = NK_U16_MIN, [3] = NK_U32_MIN, [4] = NK_U8_MIN,
+		[5] = NK_U8_MIN, [6] = NK_U8_MIN, [7] = NK_U8_MIN, [8] = NK_U8_MIN,
+		[9] = NK_U8_MIN, [10] = NK_U8_MIN, [11] = NK_U8_MIN, [12] = NK_U8_MIN,
+		[13] = NK_BRIDGE_ID, [14] = NK_BRIDGE_ID, [15] = NK_U16_MIN, [16] = NK_U16_MIN,
+		[17] = NK_U16_MIN, [18] = NK_U16_MIN, [19] = NK_U8_MIN, [20] = NK_U8_MIN,
+		[21] = NK_CLOCK_T, [22] = NK_CLOCK_T, [23] = NK_CLOCK_T, [25] = NK_U8_MIN,
+		[27] = NK_U8_MIN, [28] = NK_U8_MIN, [29] = NK_U8_MIN, [30] = NK_U8_MIN,
+		[31] = NK_X16_MIN, [32] = NK_U8_MIN, [33] = NK_U8_MIN, [34] = NK_IFINDEX_MIN,
+		[35] = NK_U8_MIN, [36] = NK_U8_MIN, [37] = NK_U32_MIN, [38] = NK_U32_MIN,
+		[39] = NK_U8_MIN,
+	};
+
+	return t < sizeof(k) && k[t] ? (enum nla_kind)k[t] : NK_HEX;
+}
+
+static const struct nla_table t_brport = { &xlat_rtnl_ifla_brport_attrs, brport_kind };
+
 static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
 					    af_spec_nested };
 
@@ -321,8 +356,12 @@ static const struct nla_table *link_nested(const struct nla_table *t, unsigned i
 					   struct nla_table *sub)
 {
 	(void)sub;
-	if (type == 26)		/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
+	switch (type) {
+	case 26:	/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
 		return t->family == 7 ? &t_af_bridge : &t_af_spec;
+	case 12:	/* IFLA_PROTINFO */
+		return t->family == 7 ? &t_brport : t->family == 10 ? &t_af_inet6 : NULL;
+	}
 	return NULL;
 }
 
@@ -449,6 +488,16 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			   const uint8_t *p, unsigned int len)
 {
 	enum nla_kind k = t->kind ? t->kind(type) : NK_HEX;
+
+	switch (k) {	/* strace's decode_nla_<int>: the first bytes of a longer attribute too */
+	case NK_U8: k = NK_U8_MIN; break;
+	case NK_U16: k = NK_U16_MIN; break;
+	case NK_U32: k = NK_U32_MIN; break;
+	case NK_S32: k = NK_S32_MIN; break;
+	case NK_U64: k = NK_U64_MIN; break;
+	case NK_IFINDEX: k = NK_IFINDEX_MIN; break;
+	default: break;
+	}
 
 	/* the fixed-size kinds read the whole attribute: unreadable memory prints as the
 	 * address (umove_or_printaddr); the kinds below NK_NESTED check what they read */
@@ -602,6 +651,106 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		if (len < 4)
 			return NULL;
 		return readable(p, 4) ? hv_uint(d, get32(p)) : unreadable(d, p);
+	case NK_U8_MIN:
+		if (len < 1)
+			return NULL;
+		return readable(p, 1) ? hv_uint(d, p[0]) : unreadable(d, p);
+	case NK_S32_MIN:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_int(d, (int32_t)get32(p)) : unreadable(d, p);
+	case NK_X32_MIN:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_hex(d, get32(p)) : unreadable(d, p);
+	case NK_FD:	/* decode_nla_fd */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_fd_num(d, (int32_t)get32(p)) : unreadable(d, p);
+	case NK_U64_MIN: {
+		uint64_t v;
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		memcpy(&v, p, 8);
+		return hv_uint(d, v);
+	}
+	case NK_IFLA_EVENT:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_sym_or(d, &xlat_rtnl_ifla_events, get32(p),
+						  "IFLA_EVENT_???") : unreadable(d, p);
+	case NK_IFMAP: {	/* struct rtnl_link_ifmap: u64 mem_start mem_end base_addr, u16 irq,
+				   u8 dma port (32 bytes with padding) */
+		struct hv *s;
+		uint64_t v[3];
+
+		if (len < 28)	/* offsetofend(port): strace's size */
+			return NULL;
+		if (!readable(p, 28))
+			return unreadable(d, p);
+		memcpy(v, p, 24);
+		s = hv_struct(d);
+		hv_add(s, "mem_start", hv_hex(d, v[0]));
+		hv_add(s, "mem_end", hv_hex(d, v[1]));
+		hv_add(s, "base_addr", hv_hex(d, v[2]));
+		hv_add(s, "irq", hv_uint(d, get16(p + 24)));
+		hv_add(s, "dma", hv_uint(d, p[26]));
+		hv_add(s, "port", hv_uint(d, p[27]));
+		return s;
+	}
+	case NK_X16_MIN:
+		if (len < 2)
+			return NULL;
+		return readable(p, 2) ? hv_hex(d, get16(p)) : unreadable(d, p);
+	case NK_IFINDEX_MIN:	/* decode_nla_ifindex */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_ifindex(d, get32(p)) : unreadable(d, p);
+	case NK_CLOCK_T: {	/* decode_nla_clock_t: up to 8 bytes, "N / * S.SS s * /" */
+		uint64_t v = 0;
+		long hz = sysconf(_SC_CLK_TCK);
+		struct hv *h;
+
+		if (len > 8)
+			return NULL;
+		if (!readable(p, len))
+			return unreadable(d, p);
+		memcpy(&v, p, len);
+		h = hv_uint(d, v);
+		if (hz > 0 && v > 0) {	/* print_clock_t: seconds, log10(CLK_TCK) decimals */
+			int w = 0;
+			char frac[32];
+
+			for (long x = hz; x >= 10 && w < 9; x /= 10)
+				w++;
+			snprintf(frac, sizeof(frac), "%.*f", w,
+				 (double)(v % (uint64_t)hz) / (double)hz);
+			hv_comment(d, h, "%llu%s s", (unsigned long long)(v / (uint64_t)hz),
+				   frac + 1);
+		}
+		return h;
+	}
+	case NK_BRIDGE_ID: {	/* struct ifla_bridge_id { u8 prio[2]; u8 addr[6]; } */
+		struct hv *s, *a;
+		char mac[18];
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		a = hv_array(d);
+		hv_add(a, NULL, hv_uint(d, p[0]));
+		hv_add(a, NULL, hv_uint(d, p[1]));
+		hv_add(s, "prio", a);
+		snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", p[2], p[3], p[4], p[5],
+			 p[6], p[7]);
+		hv_add(s, "addr", hv_expr(d, "%s", mac));
+		return s;
+	}
 	case NK_U16_MIN:
 		if (len < 2)
 			return NULL;
@@ -811,12 +960,12 @@ static struct hv *rt_rtmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 		return family_only(d, s);
 	hv_add(s, "rtm_dst_len", hv_uint(d, p[1]));
 	hv_add(s, "rtm_src_len", hv_uint(d, p[2]));
-	hv_add(s, "rtm_tos", hv_uint(d, p[3]));	/* strace names IPTOS_* bits: not here */
+	hv_add(s, "rtm_tos", hv_flags_or(d, &xlat_ip_type_of_services, p[3], "IPTOS_TOS_???"));
 	hv_add(s, "rtm_table", hv_sym_or(d, &xlat_rt_tables, p[4], NULL));
 	hv_add(s, "rtm_protocol", hv_sym(d, &xlat_rt_protocols, p[5], true));
 	hv_add(s, "rtm_scope", hv_sym_or(d, &xlat_rt_scopes, p[6], NULL));
 	hv_add(s, "rtm_type", hv_sym(d, &xlat_rt_types, p[7], true));
-	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_rtnh_flags, get32(p + 8), "RTNH_F_???"));
+	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_routing_flags, get32(p + 8), "RTM_F_???"));
 	return with_attrs(d, s, &t, p, len, 12);
 }
 
