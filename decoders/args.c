@@ -239,6 +239,7 @@ struct hv *hv_flags_or(struct dctx *d, const struct xlat *x, uint64_t v, const c
 	if (n->kind == HV_SYM && v && dflt && n->text[0] == '0' && n->text[1] == 'x') {
 		n->kind = HV_HEX;	/* no known bit: strace prints the number and the comment */
 		n->comment = dflt;
+		n->flags |= HVF_DFLT;
 	}
 	return n;
 }

@@ -56,6 +56,8 @@ enum hv_kind {
 #define HVF_NUMOCT	0x400	/* octal (modes) */
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
+#define HVF_DFLT	0x4000	/* the comment names an unknown value (X_???): -X raw leaves it out,
+				   as strace's printxval/printflags in XLAT_STYLE_RAW */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 
 struct hv {

@@ -155,7 +155,7 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
 		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
 		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
-		NK_IFINDEX_MIN };
+		NK_IFINDEX_MIN, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
 
 struct nla_table {
 	const struct xlat *names;
@@ -349,6 +349,99 @@ static enum nla_kind brport_kind(unsigned int t)
 
 static const struct nla_table t_brport = { &xlat_rtnl_ifla_brport_attrs, brport_kind };
 
+/* -- RTM_*STATS attributes (linux/if_link.h, if_bridge.h, if_bonding.h, mpls.h; strace 6.1
+ * src/rtnl_stats.c) -- */
+static enum nla_kind bond_3ad_kind(unsigned int t)
+{
+	return t <= 8 ? NK_U64_MIN : NK_HEX;	/* BOND_3AD_STAT_LACPDU_RX .. MARKER_UNKNOWN_RX */
+}
+
+static enum nla_kind xstats_bridge_kind(unsigned int t)
+{
+	return t == 1 ? NK_BR_VLAN_XSTATS : t == 2 ? NK_BR_MCAST_STATS :	/* VLAN MCAST */
+	       t == 4 ? NK_BR_STP_XSTATS : NK_HEX;				/* STP */
+}
+
+static enum nla_kind nested_1(unsigned int t)
+{
+	return t == 1 ? NK_NESTED : NK_HEX;
+}
+
+static enum nla_kind nested_12(unsigned int t)
+{
+	return t == 1 || t == 2 ? NK_NESTED : NK_HEX;
+}
+
+static enum nla_kind offload_kind(unsigned int t)
+{
+	return t == 1 ? NK_STATS64 : NK_HEX;	/* IFLA_OFFLOAD_XSTATS_CPU_HIT */
+}
+
+static enum nla_kind mpls_stats_kind(unsigned int t)
+{
+	return t == 1 ? NK_MPLS_LINK_STATS : NK_HEX;	/* MPLS_STATS_LINK */
+}
+
+static enum nla_kind ifstats_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_STATS64;	/* IFLA_STATS_LINK_64 */
+	case 2: case 3: case 4: case 5:	/* LINK_XSTATS LINK_XSTATS_SLAVE LINK_OFFLOAD_XSTATS
+					   AF_SPEC */
+		return NK_NESTED;
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_bond_3ad = { &xlat_ifstats_xstats_bond_3ad_attrs, bond_3ad_kind };
+
+static const struct nla_table *bond_nested(const struct nla_table *t, unsigned int type,
+					   struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_bond_3ad;	/* BOND_XSTATS_3AD */
+}
+
+static const struct nla_table t_xstats_bridge = { &xlat_ifstats_xstats_bridge_attrs,
+						  xstats_bridge_kind };
+static const struct nla_table t_xstats_bond = { &xlat_ifstats_xstats_bond_attrs, nested_1, 0,
+						bond_nested };
+
+static const struct nla_table *xstats_nested(const struct nla_table *t, unsigned int type,
+					     struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 1 ? &t_xstats_bridge : &t_xstats_bond;	/* BRIDGE, BOND */
+}
+
+static const struct nla_table t_xstats = { &xlat_ifstats_xstats_type_attrs, nested_12, 0,
+					   xstats_nested };
+static const struct nla_table t_offload = { &xlat_ifstats_offload_attrs, offload_kind };
+static const struct nla_table t_mpls_stats = { &xlat_ifstats_af_spec_mpls_attrs,
+					       mpls_stats_kind };
+
+static const struct nla_table *ifstats_af_nested(const struct nla_table *t, unsigned int type,
+						 struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 28 ? &t_mpls_stats : NULL;	/* AF_MPLS */
+}
+
+static const struct nla_table t_ifstats_af = { &xlat_address_families, af_spec_kind, 0,
+					       ifstats_af_nested };
+
+static const struct nla_table *ifstats_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	switch (type) {
+	case 2: case 3: return &t_xstats;
+	case 4: return &t_offload;
+	case 5: return &t_ifstats_af;
+	}
+	return NULL;
+}
+
 static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
 					    af_spec_nested };
 
@@ -482,6 +575,33 @@ static struct hv *nla_xval(struct dctx *d, const uint8_t *p, unsigned int len, u
 /* An attribute's data made of two elements of its [header, ...] array (a struct, then the
  * bytes after it) is an HV_ARRAY marked so. */
 static const char SPLICE_DATA[] = "splice data";
+
+/* A struct of n u64 fields (names), then any bytes after it as hex in the same attribute
+ * array (strace's decoders of fixed stats structs); NULL when len is short of it. */
+static struct hv *u64_fields(struct dctx *d, const uint8_t *p, unsigned int len,
+			     const char *const *names, unsigned int n)
+{
+	struct hv *s, *a;
+
+	if (len < n * 8)
+		return NULL;
+	if (!readable(p, n * 8))
+		return unreadable(d, p);
+	s = hv_struct(d);
+	for (unsigned int i = 0; i < n; i++) {
+		uint64_t v;
+
+		memcpy(&v, p + 8 * i, 8);
+		hv_add(s, names[i], hv_uint(d, v));
+	}
+	if (len == n * 8)
+		return s;
+	a = hv_array(d);
+	a->text = SPLICE_DATA;
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, hexbytes(d, p + n * 8, len - n * 8));
+	return a;
+}
 
 /* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
 static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned int type,
@@ -751,6 +871,86 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(s, "addr", hv_expr(d, "%s", mac));
 		return s;
 	}
+	case NK_BR_MCAST_STATS: {	/* struct br_mcast_stats (linux/if_bridge.h): u64 pairs
+					   by direction, two u64 parse error counts */
+		static const char *const n[] = {
+			"igmp_v1queries", "igmp_v2queries", "igmp_v3queries", "igmp_leaves",
+			"igmp_v1reports", "igmp_v2reports", "igmp_v3reports", "=igmp_parse_errors",
+			"mld_v1queries", "mld_v2queries", "mld_leaves", "mld_v1reports",
+			"mld_v2reports", "=mld_parse_errors", "mcast_bytes", "mcast_packets" };
+		struct hv *s, *a;
+		unsigned int off = 0;
+		uint64_t v;
+
+		if (len < 240)
+			return NULL;
+		if (!readable(p, 240))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (unsigned int i = 0; i < 16; i++) {
+			if (n[i][0] == '=') {
+				memcpy(&v, p + off, 8);
+				hv_add(s, n[i] + 1, hv_uint(d, v));
+				off += 8;
+				continue;
+			}
+			a = hv_array(d);
+			for (unsigned int j = 0; j < 2; j++, off += 8) {
+				memcpy(&v, p + off, 8);
+				hv_add(a, NULL, hv_expr(d, "[%s]=%llu", j ? "BR_MCAST_DIR_TX" :
+							"BR_MCAST_DIR_RX", (unsigned long long)v));
+			}
+			hv_add(s, n[i], a);
+		}
+		if (len == 240)
+			return s;
+		a = hv_array(d);
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
+		return a;
+	}
+	case NK_BR_STP_XSTATS: {	/* struct bridge_stp_xstats (linux/if_bridge.h) */
+		static const char *const n[] = { "transition_blk", "transition_fwd", "rx_bpdu",
+						 "tx_bpdu", "rx_tcn", "tx_tcn" };
+
+		return u64_fields(d, p, len, n, 6);
+	}
+	case NK_MPLS_LINK_STATS: {	/* struct mpls_link_stats (linux/mpls.h) */
+		static const char *const n[] = { "rx_packets", "tx_packets", "rx_bytes",
+						 "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
+						 "tx_dropped", "rx_noroute" };
+
+		return u64_fields(d, p, len, n, 9);
+	}
+	case NK_BR_VLAN_XSTATS: {	/* struct bridge_vlan_xstats: 4 u64, u16 vid flags, u32 pad2 */
+		static const char *const n[] = { "rx_bytes", "rx_packets", "tx_bytes",
+						 "tx_packets" };
+		struct hv *s, *a;
+		uint64_t v;
+
+		if (len < 40)
+			return NULL;
+		if (!readable(p, 40))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++) {
+			memcpy(&v, p + 8 * i, 8);
+			hv_add(s, n[i], hv_uint(d, v));
+		}
+		hv_add(s, "vid", hv_uint(d, get16(p + 32)));
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p + 34),
+					       "BRIDGE_VLAN_INFO_???"));
+		if (get32(p + 36))
+			hv_add(s, "pad2", hv_hex(d, get32(p + 36)));
+		if (len == 40)
+			return s;
+		a = hv_array(d);
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 40, len - 40));
+		return a;
+	}
 	case NK_U16_MIN:
 		if (len < 2)
 			return NULL;
@@ -984,6 +1184,27 @@ static struct hv *rt_ndmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 	return with_attrs(d, s, &t, p, len, 12);
 }
 
+/* struct if_stats_msg { u8 family, pad1; u16 pad2; u32 ifindex, filter_mask; } */
+static struct hv *rt_ifstatsmsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_ifstats_attrs, ifstats_kind, p[0], ifstats_nested };
+
+	hv_add(s, "family", hv_sym(d, &xlat_address_families, p[0], true));
+	if (len < 12)
+		return family_only(d, s);
+	if (!readable(p, 12))
+		return unreadable(d, p);
+	if (p[1])
+		hv_add(s, "pad1", hv_hex(d, p[1]));
+	if (get16(p + 2))
+		hv_add(s, "pad2", hv_hex(d, get16(p + 2)));
+	hv_add(s, "ifindex", hv_ifindex(d, get32(p + 4)));
+	hv_add(s, "filter_mask", hv_flags_or(d, &xlat_ifstats_attr_flags, get32(p + 8),
+					     "1<<IFLA_STATS_???"));
+	return with_attrs(d, s, &t, p, len, 12);
+}
+
 /* decode_netlink_route: NULL when the generic form applies (NLMSG_DONE). */
 static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, unsigned int len)
 {
@@ -1002,6 +1223,8 @@ static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, un
 			break;
 		return rt_ndmsg(d, p, len);
 	}
+	if (type == 92 || type == 94)			/* RTM_NEWSTATS, RTM_GETSTATS */
+		return rt_ifstatsmsg(d, p, len);
 	if ((type == 20 || type == 21 || type == 22 || type == 58 || type == 62))
 		return rt_ifaddrmsg(d, p, len);		/* GETMULTICAST, GETANYCAST */
 

@@ -284,7 +284,7 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 	case HV_PENDING:
 		break;
 	}
-	if (v->comment) {
+	if (v->comment && !((v->flags & HVF_DFLT) && (xflag & RENDER_XRAW))) {
 		sb_puts(sb, " /* ");
 		sb_puts(sb, v->comment);
 		sb_puts(sb, " */");

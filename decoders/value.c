@@ -213,6 +213,7 @@ struct hv *hv_sym_or(struct dctx *d, const struct xlat *x, uint64_t n, const cha
 	v = hv_new(d, HV_HEX);
 	v->u = n;
 	v->comment = dflt;
+	v->flags |= HVF_DFLT;
 	return v;
 }
 
