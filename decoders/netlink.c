@@ -155,7 +155,7 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
 		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
 		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
-		NK_IFINDEX_MIN, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
+		NK_IFINDEX_MIN, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
 
 struct nla_table {
 	const struct xlat *names;
@@ -441,6 +441,30 @@ static const struct nla_table *ifstats_nested(const struct nla_table *t, unsigne
 	}
 	return NULL;
 }
+
+/* -- RTM_NEWCACHEREPORT (linux/mroute.h, mroute6.h; strace 6.1 src/rtnl_cachereport.c) -- */
+static enum nla_kind ipmra_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IPMRA_MSGTYPE;		/* IPMRA_CREPORT_MSGTYPE */
+	case 2: case 6: return NK_U32_MIN;		/* VIF_ID TABLE */
+	case 3: case 4: return NK_IN_ADDR;		/* SRC_ADDR DST_ADDR */
+	}
+	return NK_HEX;					/* UNSPEC, PKT */
+}
+
+static enum nla_kind ip6mra_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IP6MRA_MSGTYPE;		/* IP6MRA_CREPORT_MSGTYPE */
+	case 2: return NK_U32_MIN;			/* MIF_ID */
+	case 3: case 4: return NK_IN6_ADDR;		/* SRC_ADDR DST_ADDR */
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_ipmra = { &xlat_rtnl_ipmra_creport_attr, ipmra_kind };
+static const struct nla_table t_ip6mra = { &xlat_rtnl_ip6mra_creport_attr, ip6mra_kind };
 
 static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
 					    af_spec_nested };
@@ -910,6 +934,14 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
 		return a;
 	}
+	case NK_IPMRA_MSGTYPE:
+		return nla_xval(d, p, len, 1, &xlat_rtnl_ipmra_msg_types, "IGMPMSG_???", false);
+	case NK_IP6MRA_MSGTYPE:
+		return nla_xval(d, p, len, 1, &xlat_rtnl_ip6mra_msg_types, "MRT6MSG_???", false);
+	case NK_IN_ADDR:	/* decode_nla_in_addr */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_inet_addr(d, 2, p, "") : unreadable(d, p);
 	case NK_BR_STP_XSTATS: {	/* struct bridge_stp_xstats (linux/if_bridge.h) */
 		static const char *const n[] = { "transition_blk", "transition_fwd", "rx_bpdu",
 						 "tx_bpdu", "rx_tcn", "tx_tcn" };
@@ -1205,6 +1237,34 @@ static struct hv *rt_ifstatsmsg(struct dctx *d, const uint8_t *p, unsigned int l
 	return with_attrs(d, s, &t, p, len, 12);
 }
 
+/* struct rtgenmsg of RTM_NEWCACHEREPORT, then the attributes of RTNL_FAMILY_IPMR (128) or
+ * RTNL_FAMILY_IP6MR (129) reports; other families: hex bytes */
+static struct hv *rt_cachereport(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d), *a;
+	const char *name = xlat_name(&xlat_rtnl_family, p[0]);
+	const struct nla_table *t = p[0] == 128 ? &t_ipmra : p[0] == 129 ? &t_ip6mra : NULL;
+
+	if (name) {
+		struct hv *v = hv_new(d, HV_SYM);
+
+		v->text = name;
+		v->u = p[0];
+		v->flags |= HVF_NUM;
+		hv_add(s, "rtgen_family", v);
+	} else {
+		hv_add(s, "rtgen_family", hv_sym_or(d, &xlat_address_families, p[0],
+						    "RTNL_FAMILY_???"));
+	}
+	if (len <= 4)
+		return s;
+	a = hv_array(d);
+	a->text = SPLICE;
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, t ? hv_nlattrs(d, t, p + 4, len - 4) : hexbytes(d, p + 4, len - 4));
+	return a;
+}
+
 /* decode_netlink_route: NULL when the generic form applies (NLMSG_DONE). */
 static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, unsigned int len)
 {
@@ -1223,6 +1283,8 @@ static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, un
 			break;
 		return rt_ndmsg(d, p, len);
 	}
+	if (type == 96)					/* RTM_NEWCACHEREPORT */
+		return rt_cachereport(d, p, len);
 	if (type == 92 || type == 94)			/* RTM_NEWSTATS, RTM_GETSTATS */
 		return rt_ifstatsmsg(d, p, len);
 	if ((type == 20 || type == 21 || type == 22 || type == 58 || type == 62))
