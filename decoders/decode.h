@@ -56,8 +56,10 @@ enum hv_kind {
 #define HVF_NUMOCT	0x400	/* octal (modes) */
 #define HVF_NUMUDEC	0x1000	/* unsigned decimal (sizes: rlimits) */
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
-#define HVF_DFLT	0x4000	/* the comment names an unknown value (X_???): -X raw leaves it out,
-				   as strace's printxval/printflags in XLAT_STYLE_RAW */
+#define HVF_DFLT	0x4000	/* the comment names an unknown value (X_???) or explains the number
+				   (clock ticks as seconds): -X raw leaves it out, as strace does */
+#define HVF_INDEX	0x8000	/* HV_SYM: "[key]=value" array element (strace's PAF_PRINT_INDICES):
+				   key u named text (NULL: unknown, comment says so), value child */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 
 struct hv {

@@ -539,6 +539,20 @@ static enum nla_kind nlmsgerr_kind(unsigned int t)
 static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const uint8_t *p,
 			     unsigned int len);
 
+/* An indexed array element [name]=value (name NULL: "idx / * dflt * /"), -X aware. */
+static struct hv *hv_index(struct dctx *d, unsigned int idx, const char *name, const char *dflt,
+			   struct hv *value)
+{
+	struct hv *k = hv_new(d, HV_SYM);
+
+	k->text = name;
+	k->u = idx;
+	k->comment = name ? NULL : dflt;
+	k->flags |= HVF_INDEX;
+	k->child = k->last = value;
+	return k;
+}
+
 /*
  * strace's print_array_ex with PAF_PRINT_INDICES: [[NAME]=value, ...] of w-byte elements
  * (len / w of them; index names from x, else "N / * dflt * /"), at most -s of them unless -v;
@@ -559,8 +573,6 @@ static struct hv *idx_array(struct dctx *d, const uint8_t *p, unsigned int len, 
 		const uint8_t *e = p + (size_t)i * w;
 		const char *name = xlat_name(x, i);
 		uint64_t v = 0;
-		char num[32];
-
 		if (!d->o->verbose && i == d->o->strsize) {
 			hv_add(a, NULL, hv_more(d));
 			break;
@@ -570,14 +582,8 @@ static struct hv *idx_array(struct dctx *d, const uint8_t *p, unsigned int len, 
 			break;
 		}
 		memcpy(&v, e, w);
-		if (sgn)
-			snprintf(num, sizeof(num), "%d", (int32_t)v);
-		else
-			snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
-		if (name)
-			hv_add(a, NULL, hv_expr(d, "[%s]=%s", name, num));
-		else
-			hv_add(a, NULL, hv_expr(d, "[%u /* %s */]=%s", i, dflt, num));
+		hv_add(a, NULL, hv_index(d, i, name, dflt, sgn ? hv_int(d, (int32_t)v) :
+								 hv_uint(d, v)));
 	}
 	return a;
 }
@@ -874,6 +880,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 				 (double)(v % (uint64_t)hz) / (double)hz);
 			hv_comment(d, h, "%llu%s s", (unsigned long long)(v / (uint64_t)hz),
 				   frac + 1);
+			h->flags |= HVF_DFLT;
 		}
 		return h;
 	}
@@ -921,8 +928,8 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			a = hv_array(d);
 			for (unsigned int j = 0; j < 2; j++, off += 8) {
 				memcpy(&v, p + off, 8);
-				hv_add(a, NULL, hv_expr(d, "[%s]=%llu", j ? "BR_MCAST_DIR_TX" :
-							"BR_MCAST_DIR_RX", (unsigned long long)v));
+				hv_add(a, NULL, hv_index(d, j, j ? "BR_MCAST_DIR_TX" :
+							 "BR_MCAST_DIR_RX", NULL, hv_uint(d, v)));
 			}
 			hv_add(s, n[i], a);
 		}
