@@ -155,7 +155,8 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
 		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
 		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
-		NK_IFINDEX_MIN, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
+		NK_IFINDEX_MIN, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
+		NK_TUN_TYPE, NK_UID, NK_CAN_XSTATS, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
 
 struct nla_table {
 	const struct xlat *names;
@@ -166,6 +167,11 @@ struct nla_table {
 	const struct nla_table *(*nested)(const struct nla_table *t, unsigned int type,
 					  struct nla_table *sub);
 };
+
+/* IFLA_INFO_KIND and IFLA_INFO_SLAVE_KIND of the IFLA_LINKINFO being decoded: they choose the
+ * tables of the IFLA_INFO_DATA / IFLA_INFO_SLAVE_DATA that follow (strace's ifla_linkinfo_ctx,
+ * "" when absent, not NUL-terminated in the attribute, or unreadable) */
+static char li_kind[64], li_slave_kind[64];
 
 /* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
  * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
@@ -466,6 +472,90 @@ static enum nla_kind ip6mra_kind(unsigned int t)
 static const struct nla_table t_ipmra = { &xlat_rtnl_ipmra_creport_attr, ipmra_kind };
 static const struct nla_table t_ip6mra = { &xlat_rtnl_ip6mra_creport_attr, ip6mra_kind };
 
+/* -- IFLA_LINKINFO (linux/if_link.h, if_bridge.h, if_tun.h; strace 6.1 src/rtnl_link.c) -- */
+static enum nla_kind br_querier_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IN_ADDR;			/* BRIDGE_QUERIER_IP_ADDRESS */
+	case 2: case 6: return NK_IFINDEX_MIN;		/* IP_PORT IPV6_PORT */
+	case 3: case 7: return NK_CLOCK_T;		/* IP_OTHER_TIMER IPV6_OTHER_TIMER */
+	case 5: return NK_IN6_ADDR;			/* IPV6_ADDRESS */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind br_data_kind(unsigned int t)
+{
+	static const uint8_t k[] = {
+		[1] = NK_CLOCK_T, [2] = NK_CLOCK_T, [3] = NK_CLOCK_T, [4] = NK_CLOCK_T,
+		[5] = NK_U32_MIN, [6] = NK_U16_MIN, [7] = NK_U8_MIN, [8] = NK_ETHER_PROTO,
+		[9] = NK_X16_MIN, [10] = NK_BRIDGE_ID, [11] = NK_BRIDGE_ID, [12] = NK_U16_MIN,
+		[13] = NK_U32_MIN, [14] = NK_U8_MIN, [15] = NK_U8_MIN, [16] = NK_CLOCK_T,
+		[17] = NK_CLOCK_T, [18] = NK_CLOCK_T, [19] = NK_CLOCK_T, [20] = NK_HWADDR,
+		[22] = NK_U8_MIN, [23] = NK_U8_MIN, [24] = NK_U8_MIN, [25] = NK_U8_MIN,
+		[26] = NK_U32_MIN, [27] = NK_U32_MIN, [28] = NK_U32_MIN, [29] = NK_U32_MIN,
+		[30] = NK_CLOCK_T, [31] = NK_CLOCK_T, [32] = NK_CLOCK_T, [33] = NK_CLOCK_T,
+		[34] = NK_CLOCK_T, [35] = NK_CLOCK_T, [36] = NK_U8_MIN, [37] = NK_U8_MIN,
+		[38] = NK_U8_MIN, [39] = NK_U16_MIN, [41] = NK_U8_MIN, [42] = NK_U8_MIN,
+		[43] = NK_U8_MIN, [44] = NK_U8_MIN, [45] = NK_U8_MIN, [46] = NK_BR_BOOLOPT,
+		[47] = NK_NESTED,
+	};
+
+	return t < sizeof(k) && k[t] ? (enum nla_kind)k[t] : NK_HEX;
+}
+
+static enum nla_kind tun_data_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: case 2: return NK_UID;				/* IFLA_TUN_OWNER GROUP */
+	case 3: return NK_TUN_TYPE;				/* TYPE */
+	case 4: case 5: case 6: case 7: return NK_U8_MIN;	/* PI VNET_HDR PERSIST
+								   MULTI_QUEUE */
+	case 8: case 9: return NK_U32_MIN;			/* NUM_QUEUES
+								   NUM_DISABLED_QUEUES */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind linkinfo_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_LINK_KIND;		/* IFLA_INFO_KIND */
+	case 2: case 5: return NK_NESTED;	/* DATA SLAVE_DATA (by kind) */
+	case 3: return NK_CAN_XSTATS;		/* XSTATS ("can" links) */
+	case 4: return NK_LINK_SLAVE_KIND;	/* SLAVE_KIND */
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_br_querier = { &xlat_rtnl_ifla_br_mcast_querier_attrs,
+					       br_querier_kind };
+
+static const struct nla_table *br_data_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_br_querier;	/* IFLA_BR_MCAST_QUERIER_STATE */
+}
+
+static const struct nla_table t_br_data = { &xlat_rtnl_ifla_info_data_bridge_attrs, br_data_kind,
+					    0, br_data_nested };
+static const struct nla_table t_tun_data = { &xlat_rtnl_ifla_info_data_tun_attrs,
+					     tun_data_kind };
+
+static const struct nla_table *linkinfo_nested(const struct nla_table *t, unsigned int type,
+					       struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	if (type == 2)		/* IFLA_INFO_DATA */
+		return !strcmp(li_kind, "bridge") ? &t_br_data :
+		       !strcmp(li_kind, "tun") ? &t_tun_data : NULL;
+	return !strcmp(li_slave_kind, "bridge") ? &t_brport : NULL;	/* SLAVE_DATA */
+}
+
+static const struct nla_table t_linkinfo = { &xlat_rtnl_ifla_info_attrs, linkinfo_kind, 0,
+					     linkinfo_nested };
+
 static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
 					    af_spec_nested };
 
@@ -476,6 +566,9 @@ static const struct nla_table *link_nested(const struct nla_table *t, unsigned i
 	switch (type) {
 	case 26:	/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
 		return t->family == 7 ? &t_af_bridge : &t_af_spec;
+	case 18:	/* IFLA_LINKINFO: its kinds start empty */
+		li_kind[0] = li_slave_kind[0] = '\0';
+		return &t_linkinfo;
 	case 12:	/* IFLA_PROTINFO */
 		return t->family == 7 ? &t_brport : t->family == 10 ? &t_af_inet6 : NULL;
 	}
@@ -631,6 +724,29 @@ static struct hv *u64_fields(struct dctx *d, const uint8_t *p, unsigned int len,
 	hv_add(a, NULL, s);
 	hv_add(a, NULL, hexbytes(d, p + n * 8, len - n * 8));
 	return a;
+}
+
+
+static void li_set(char *dst, size_t sz, const uint8_t *p, unsigned int len)
+{
+	memset(dst, 0, sz);
+	if (len >= sz || !readable(p, len) || !memchr(p, 0, len))
+		return;
+	memcpy(dst, p, len);
+}
+
+/* printstr_ex(QUOTE_0_TERMINATED): up to the NUL, at most -s bytes; no NUL seen: "..." */
+static struct hv *str0(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	size_t show = len < d->o->strsize ? len : d->o->strsize;
+	const uint8_t *nul;
+
+	if (!readable(p, show))
+		return unreadable(d, p);
+	nul = memchr(p, 0, show);
+	if (nul)
+		return hv_str(d, p, (size_t)(nul - p), false);
+	return hv_str(d, p, show, true);
 }
 
 /* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
@@ -940,6 +1056,54 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(a, NULL, s);
 		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
 		return a;
+	}
+	case NK_LINK_KIND:
+		li_set(li_kind, sizeof(li_kind), p, len);
+		return str0(d, p, len);
+	case NK_LINK_SLAVE_KIND:
+		li_set(li_slave_kind, sizeof(li_slave_kind), p, len);
+		return str0(d, p, len);
+	case NK_ETHER_PROTO:	/* decode_nla_ether_proto: htons(ETH_P_...) of 2 bytes */
+		if (len > 8 || len < 2)
+			return NULL;
+		if (!readable(p, 2))
+			return unreadable(d, p);
+		return hv_htons_sym(d, &xlat_ethernet_protocols, get16(p));
+	case NK_TUN_TYPE:
+		return nla_xval(d, p, len, 1, &xlat_tun_device_types, "IFF_???", false);
+	case NK_UID:	/* decode_nla_uid: -1 as such */
+		if (len < 4)
+			return NULL;
+		if (!readable(p, 4))
+			return unreadable(d, p);
+		return get32(p) == UINT32_MAX ? hv_int(d, -1) : hv_uint(d, get32(p));
+	case NK_BR_BOOLOPT: {	/* struct br_boolopt_multi { u32 optval, optmask; } */
+		struct hv *s;
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		hv_add(s, "optval", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p),
+						"1<<BR_BOOLOPT_???"));
+		hv_add(s, "optmask", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p + 4),
+						 "1<<BR_BOOLOPT_???"));
+		return s;
+	}
+	case NK_CAN_XSTATS: {	/* struct can_device_stats (linux/can/netlink.h): 6 u32 */
+		static const char *const n[] = { "bus_error", "error_warning", "error_passive",
+						 "bus_off", "arbitration_lost", "restarts" };
+		struct hv *s;
+
+		if (strcmp(li_kind, "can") || len < 24)
+			return NULL;
+		if (!readable(p, 24))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 6; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
 	}
 	case NK_IPMRA_MSGTYPE:
 		return nla_xval(d, p, len, 1, &xlat_rtnl_ipmra_msg_types, "IGMPMSG_???", false);
