@@ -155,7 +155,7 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
 		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
 		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
-		NK_IFINDEX_MIN, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
+		NK_IFINDEX_MIN, NK_VF_STRUCT, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
 		NK_TUN_TYPE, NK_UID, NK_CAN_XSTATS, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
 
 struct nla_table {
@@ -556,6 +556,50 @@ static const struct nla_table *linkinfo_nested(const struct nla_table *t, unsign
 static const struct nla_table t_linkinfo = { &xlat_rtnl_ifla_info_attrs, linkinfo_kind, 0,
 					     linkinfo_nested };
 
+/* -- IFLA_VFINFO_LIST (linux/if_link.h; strace 6.1 src/rtnl_link.c) -- */
+static enum nla_kind vf_info_kind(unsigned int t)
+{
+	switch (t) {
+	case 8: case 12: return NK_NESTED;	/* IFLA_VF_STATS VLAN_LIST */
+	case 0: return NK_HEX;
+	}
+	return t <= 13 ? NK_VF_STRUCT : NK_HEX;
+}
+
+static enum nla_kind vf_stats_kind(unsigned int t)
+{
+	return t <= 8 && t != 6 ? NK_U64_MIN : NK_HEX;	/* all but IFLA_VF_STATS_PAD */
+}
+
+static enum nla_kind vf_vlan_list_kind(unsigned int t)
+{
+	return t == 1 ? NK_VF_STRUCT : NK_HEX;		/* IFLA_VF_VLAN_INFO */
+}
+
+static const struct nla_table t_vf_stats = { &xlat_rtnl_ifla_vf_stats_attrs, vf_stats_kind };
+static const struct nla_table t_vf_vlan_list = { &xlat_rtnl_ifla_vf_vlan_list_attrs,
+						 vf_vlan_list_kind };
+
+static const struct nla_table *vf_info_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 8 ? &t_vf_stats : &t_vf_vlan_list;
+}
+
+static const struct nla_table t_vf_info = { &xlat_rtnl_ifla_vf_info_attrs, vf_info_kind, 0,
+					    vf_info_nested };
+
+static const struct nla_table *vfinfo_list_nested(const struct nla_table *t, unsigned int type,
+						  struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_vf_info;	/* IFLA_VF_INFO */
+}
+
+static const struct nla_table t_vfinfo_list = { &xlat_rtnl_ifla_vfinfo_list_attrs, nested_1, 0,
+						vfinfo_list_nested };
+
 static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
 					    af_spec_nested };
 
@@ -566,6 +610,8 @@ static const struct nla_table *link_nested(const struct nla_table *t, unsigned i
 	switch (type) {
 	case 26:	/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
 		return t->family == 7 ? &t_af_bridge : &t_af_spec;
+	case 22:	/* IFLA_VFINFO_LIST */
+		return &t_vfinfo_list;
 	case 18:	/* IFLA_LINKINFO: its kinds start empty */
 		li_kind[0] = li_slave_kind[0] = '\0';
 		return &t_linkinfo;
@@ -747,6 +793,85 @@ static struct hv *str0(struct dctx *d, const uint8_t *p, unsigned int len)
 	if (nul)
 		return hv_str(d, p, (size_t)(nul - p), false);
 	return hv_str(d, p, show, true);
+}
+
+/* hex bytes as xx:xx:... (strace's PRINT_FIELD_MAC of a 32-byte array) */
+static struct hv *mac_text(struct dctx *d, const uint8_t *p, unsigned int n)
+{
+	char *s = arena_alloc(d->ar, n * 3 + 1), *o = s;
+
+	for (unsigned int i = 0; i < n; i++)
+		o += sprintf(o, i ? ":%02x" : "%02x", p[i]);
+	return hv_expr(d, "%s", s);
+}
+
+/* The structs of IFLA_VF_INFO attributes (struct ifla_vf_* in linux/if_link.h): their size,
+ * then their fields as strace 6.1 prints them; NULL when the attribute is shorter. */
+static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p, unsigned int len)
+{
+	static const struct { unsigned int size, nu32; const char *names[3]; } u32s[] = {
+		[2] = { 12, 3, { "vf", "vlan", "qos" } },		/* VLAN */
+		[3] = { 8, 2, { "vf", "rate" } },			/* TX_RATE */
+		[4] = { 8, 2, { "vf", "setting" } },			/* SPOOFCHK */
+		[6] = { 12, 3, { "vf", "min_tx_rate", "max_tx_rate" } },	/* RATE */
+		[7] = { 8, 2, { "vf", "setting" } },			/* RSS_QUERY_EN */
+		[9] = { 8, 2, { "vf", "setting" } },			/* TRUST */
+	};
+	struct hv *s = hv_struct(d);
+	uint64_t g;
+
+	switch (type) {
+	case 1:		/* MAC: u32 vf; u8 mac[32] */
+		if (len < 36)
+			return NULL;
+		if (!readable(p, 36))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "mac", mac_text(d, p + 4, 32));
+		return s;
+	case 5:		/* LINK_STATE: u32 vf, link_state */
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "link_state", hv_sym_or(d, &xlat_rtnl_ifla_vf_link_states, get32(p + 4),
+						  "IFLA_VF_LINK_STATE_???"));
+		return s;
+	case 10: case 11:	/* IB_NODE_GUID IB_PORT_GUID: u32 vf; u64 guid, 12 or 16 bytes */
+		if (len != 12 && len != 16)
+			return NULL;
+		if (!readable(p, len))
+			return unreadable(d, p);
+		memcpy(&g, p + len - 8, 8);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "guid", hv_hex(d, g));
+		return s;
+	case 13:	/* BROADCAST: u8 broadcast[32] */
+		if (len < 32)
+			return NULL;
+		if (!readable(p, 32))
+			return unreadable(d, p);
+		hv_add(s, "broadcast", mac_text(d, p, 32));
+		return s;
+	case 100:	/* IFLA_VF_VLAN_INFO (in IFLA_VF_VLAN_LIST): u32 vf vlan qos; be16 proto */
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "vlan", hv_uint(d, get32(p + 4)));
+		hv_add(s, "qos", hv_uint(d, get32(p + 8)));
+		hv_add(s, "vlan_proto", hv_htons_sym(d, &xlat_ethernet_protocols, get16(p + 12)));
+		return s;
+	}
+	if (type >= sizeof(u32s) / sizeof(u32s[0]) || !u32s[type].size || len < u32s[type].size)
+		return NULL;
+	if (!readable(p, u32s[type].size))
+		return unreadable(d, p);
+	for (unsigned int i = 0; i < u32s[type].nu32; i++)
+		hv_add(s, u32s[type].names[i], hv_uint(d, get32(p + 4 * i)));
+	return s;
 }
 
 /* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
@@ -1057,6 +1182,9 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
 		return a;
 	}
+	case NK_VF_STRUCT:
+		return vf_struct(d, t->names == &xlat_rtnl_ifla_vf_vlan_list_attrs ? 100 : type, p,
+				 len);
 	case NK_LINK_KIND:
 		li_set(li_kind, sizeof(li_kind), p, len);
 		return str0(d, p, len);
