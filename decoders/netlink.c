@@ -155,7 +155,7 @@ enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, 
 		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
 		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
 		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
-		NK_IFINDEX_MIN, NK_VF_STRUCT, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
+		NK_IFINDEX_MIN, NK_NUD_MASK, NK_NTF_MASK, NK_VF_STRUCT, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
 		NK_TUN_TYPE, NK_UID, NK_CAN_XSTATS, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
 
 struct nla_table {
@@ -664,6 +664,8 @@ static enum nla_kind neigh_kind(unsigned int t)
 	case 5: return NK_U16;				/* VLAN */
 	case 6: return NK_BE16;				/* PORT */
 	case 8: case 9: return NK_IFINDEX;		/* IFINDEX MASTER */
+	case 16: return NK_NUD_MASK;			/* NDM_STATE_MASK */
+	case 17: return NK_NTF_MASK;			/* NDM_FLAGS_MASK */
 	}
 	return NK_HEX;
 }
@@ -1182,6 +1184,10 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
 		return a;
 	}
+	case NK_NUD_MASK:	/* NDA_NDM_STATE_MASK: NUD_* flags of 2 bytes */
+		return nla_xval(d, p, len, 2, &xlat_nud_states, "NUD_???", true);
+	case NK_NTF_MASK:	/* NDA_NDM_FLAGS_MASK: NTF_* flags of 1 byte */
+		return nla_xval(d, p, len, 1, &xlat_ntf_flags, "NTF_???", true);
 	case NK_VF_STRUCT:
 		return vf_struct(d, t->names == &xlat_rtnl_ifla_vf_vlan_list_attrs ? 100 : type, p,
 				 len);
