@@ -1363,6 +1363,13 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 		return 0;
 	scratch_begin(s, st, HY_AT_ENTER);
 	s->limit = REC_HDR + HYB_SLOT_MAX - 8;	/* so that len < HYB_SLOT_MAX below */
+	/* HY_ARG_SOCK: the netlink socket's protocol, first, so that a message filling the
+	 * room left still comes with it (then cut, HY_BF_TRUNC, which the decoder shows) */
+	if (s->bufmax == HYB_NL_MAX) {
+		s->ksrc = (__u64)&s->sockid;
+		put_blob(s, META(HY_ARG_SOCK, HY_AT_ENTER, 0, 0), st->args[0], sizeof(s->sockid),
+			 RD_KERNEL);
+	}
 	if (nf & HYB_NF_ENTER_CAP) {
 		for (__u32 i = 0; i < HY_NARGS; i++) {
 			__u32 off0 = s->off, nb0 = s->nblobs;
@@ -1381,11 +1388,6 @@ __noinline int enter_slow(struct hyb_task *st, __u64 pt, __u32 nf)
 				retry |= 1u << i;
 			}
 		}
-	}
-	if (s->bufmax == HYB_NL_MAX) {	/* HY_ARG_SOCK: the netlink socket's protocol */
-		s->ksrc = (__u64)&s->sockid;
-		put_blob(s, META(HY_ARG_SOCK, HY_AT_ENTER, 0, 0), st->args[0], sizeof(s->sockid),
-			 RD_KERNEL);
 	}
 	stack_enter(s, nf);
 	if (cfg_ip) {	/* -i: the user instruction pointer, from the saved user registers */

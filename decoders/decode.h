@@ -58,14 +58,17 @@ enum hv_kind {
 #define HVF_NUM32	0x2000	/* hex of an int: 0xfffffffa (si_code SI_TKILL) */
 #define HVF_GLUE	0x8000	/* printed right after the previous sibling, no separator between
 				   (an index's "=value" after "[I]", a trailing comment) */
+#define HVF_INDEX	0x10000	/* HV_SYM: "[key]=value" array element (strace's PAF_PRINT_INDICES):
+				   key u named text (NULL: unknown, comment says so), value child */
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
-#define HVF_XCOMMENT	0x4000	/* the comment names the number (strace's verbose xlat) or is a
-				   table's text for unknown values (IORING_OP_???): not with -X raw */
+#define HVF_XCOMMENT	0x4000	/* the comment names the number (strace's verbose xlat), is a
+				   table's text for unknown values (IORING_OP_???) or explains the
+				   number (clock ticks as seconds): not with -X raw */
 
 struct hv {
 	uint8_t kind;		/* enum hv_kind */
 	uint8_t pad;
-	uint16_t flags;		/* HVF_* */
+	uint32_t flags;		/* HVF_* */
 	uint32_t len;		/* HV_STR: bytes in text; HV_STRUCT/HV_ARRAY: children */
 	const char *name;	/* member name inside a struct, or NULL */
 	const char *text;	/* HV_SYM, HV_EXPR, HV_STR bytes, HV_FD path */

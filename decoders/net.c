@@ -254,7 +254,7 @@ static int nl_proto(struct dctx *d)
 
 /* The bytes of a netlink buffer decoded, or NULL (not captured): the HY_ARG_NLMSG blob idx
  * (ptrace), else what the capture spec copied for args[1] (eBPF copies these whole). */
-static struct hv *nl_buf(struct dctx *d, int idx, int proto)
+static struct hv *nl_buf(struct dctx *d, int idx, int proto, uint64_t size)
 {
 	const struct event_blob *b = event_blob_any(d->ev, HY_ARG_NLMSG, idx);
 
@@ -263,12 +263,12 @@ static struct hv *nl_buf(struct dctx *d, int idx, int proto)
 
 	if (proto < -1 || !b || b->h.err)
 		return NULL;
-	return hv_netlink(d, b->data, b->h.len, proto);
+	return hv_netlink_blob(d, b, size, proto);
 }
 
 void dec_sendto(struct dctx *d)
 {
-	struct hv *nl = nl_buf(d, 0, nl_proto(d));
+	struct hv *nl = nl_buf(d, 0, nl_proto(d), d_u(d, 2));
 
 	arg(d, v_fd(d, 0));
 	arg(d, nl ? nl : v_buf(d, 1, d_u(d, 2)));
@@ -289,7 +289,7 @@ void dec_recvfrom(struct dctx *d)
 		arg(d, v_ptr(d, 1));
 	} else {
 		uint64_t n = (uint64_t)d_ret(d) < d_u(d, 2) ? (uint64_t)d_ret(d) : d_u(d, 2);
-		struct hv *nl = nl_buf(d, 0, nl_proto(d));
+		struct hv *nl = nl_buf(d, 0, nl_proto(d), n);
 
 		arg(d, nl ? nl : v_buf(d, 1, n));
 	}
@@ -382,8 +382,7 @@ static struct hv *hv_iov(struct dctx *d, int i, int when, int iov_idx, uint64_t 
 		else if (!show)
 			hv_add(e, "iov_base", hv_str(d, "", 0, false));
 		else if (nb && !nb->h.err)	/* netlink: decoded whole (strace's iov_decode_netlink) */
-			hv_add(e, "iov_base", hv_netlink(d, nb->data, nb->h.len < show ? nb->h.len : show,
-							 nlproto));
+			hv_add(e, "iov_base", hv_netlink_blob(d, nb, show, nlproto));
 		else if (!bb || bb->h.err)
 			hv_add(e, "iov_base", hv_ptr(d, base));
 		else {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include <unistd.h>
 #include "decode.h"
 #include "netlink.h"
 #include "xlat_gen.h"
@@ -53,11 +54,56 @@ static uint32_t get32(const uint8_t *p)
 	return v;
 }
 
+/*
+ * The buffer being decoded (set by hv_netlink_blob for one call): its first have bytes were
+ * captured; lengths inside it run to the size the call gave, so a read past have is of
+ * memory the tracee could not read (HY_BF_FAULT: strace prints the address) or that the
+ * capture left out (cut at HY_NLMSG_MAX / the eBPF netlink cap: said in a comment).
+ * Decoding is single-threaded and does not nest across buffers.
+ */
+static struct {
+	const uint8_t *start;
+	size_t have;
+	uint64_t addr;
+	bool fault;
+} nb;
+
+static bool readable(const uint8_t *p, size_t n)
+{
+	return p >= nb.start && (size_t)(p - nb.start) <= nb.have &&
+	       n <= nb.have - (size_t)(p - nb.start);
+}
+
+static uint64_t addr_of(const uint8_t *p)
+{
+	return nb.addr + (uint64_t)(p - nb.start);
+}
+
+/* What strace prints for an object at p it cannot read: its address. */
+static struct hv *unreadable(struct dctx *d, const uint8_t *p)
+{
+	struct hv *h = hv_ptr(d, addr_of(p));
+
+	if (!nb.fault)
+		hv_comment(d, h, "not captured: the capture stops after %zu bytes", nb.have);
+	return h;
+}
+
+/* The same inside an array: "... / * 0x7f.. * /" */
+static struct hv *unreadable_elt(struct dctx *d, const uint8_t *p)
+{
+	if (!nb.fault)
+		return unreadable(d, p);
+	return hv_more_at(d, addr_of(p));
+}
+
 /* Bytes as strace's printstr_ex(QUOTE_FORCE_HEX): "\x01\x02", cut at -s. */
 static struct hv *hexbytes(struct dctx *d, const uint8_t *p, size_t len)
 {
 	size_t n = len < d->o->strsize ? len : d->o->strsize;
 
+	if (!readable(p, n))
+		return unreadable(d, p);
 	return hv_hexstr(d, p, n, n < len);
 }
 
@@ -103,7 +149,29 @@ static struct hv *flags2(struct dctx *d, const struct xlat *x1, const struct xla
 
 enum nla_kind { NK_HEX, NK_STR, NK_U8, NK_U32, NK_S32, NK_IFINDEX, NK_EXT_MASK, NK_IFA_FLAGS,
 		NK_TABLE, NK_HWADDR, NK_INADDR, NK_STATS, NK_STATS64, NK_CACHEINFO, NK_U64,
-		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO };
+		NK_RQLEN, NK_U16, NK_BE16, NK_NDA_CACHEINFO, NK_RTA_CACHEINFO,
+		NK_NESTED,	/* attributes again: the table's nested() says which */
+		NK_INET_CONF, NK_INET6_CONF, NK_INET6_STATS, NK_ICMP6_STATS, NK_INET6_FLAGS,
+		NK_INET6_CACHEINFO, NK_IN6_ADDR, NK_AGM, NK_BR_FLAGS, NK_BR_MODE, NK_BR_VLAN_INFO,
+		NK_BR_VLAN_FLAGS, NK_U32_MIN, NK_U16_MIN, NK_U8_MIN, NK_S32_MIN, NK_X32_MIN,
+		NK_U64_MIN, NK_IFMAP, NK_FD, NK_IFLA_EVENT, NK_X16_MIN, NK_CLOCK_T, NK_BRIDGE_ID,
+		NK_IFINDEX_MIN, NK_NUD_MASK, NK_NTF_MASK, NK_VF_STRUCT, NK_LINK_KIND, NK_LINK_SLAVE_KIND, NK_ETHER_PROTO, NK_BR_BOOLOPT,
+		NK_TUN_TYPE, NK_UID, NK_CAN_XSTATS, NK_IPMRA_MSGTYPE, NK_IP6MRA_MSGTYPE, NK_IN_ADDR, NK_BR_MCAST_STATS, NK_BR_VLAN_XSTATS, NK_BR_STP_XSTATS, NK_MPLS_LINK_STATS };
+
+struct nla_table {
+	const struct xlat *names;
+	enum nla_kind (*kind)(unsigned int type);
+	int family;	/* the message's address family (addresses in attributes) */
+	/* NK_NESTED: the table of the attributes inside an attribute of this type, or NULL
+	 * (hex bytes); sub is room for a table made up from this one */
+	const struct nla_table *(*nested)(const struct nla_table *t, unsigned int type,
+					  struct nla_table *sub);
+};
+
+/* IFLA_INFO_KIND and IFLA_INFO_SLAVE_KIND of the IFLA_LINKINFO being decoded: they choose the
+ * tables of the IFLA_INFO_DATA / IFLA_INFO_SLAVE_DATA that follow (strace's ifla_linkinfo_ctx,
+ * "" when absent, not NUL-terminated in the attribute, or unreadable) */
+static char li_kind[64], li_slave_kind[64];
 
 /* struct rtnl_link_stats / rtnl_link_stats64 (include/uapi/linux/if_link.h, Linux 6.1): the
  * first 23 fields end at tx_compressed; then rx_nohandler, then (64-bit only)
@@ -126,6 +194,8 @@ static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len,
 
 	if (len >= full * w)
 		n = full;
+	else if (len == (STATS_MIN + 1) * w)	/* up to rx_nohandler */
+		n = STATS_MIN + 1;
 	else if (len == STATS_MIN * w)
 		n = STATS_MIN;
 	else
@@ -140,11 +210,13 @@ static struct hv *link_stats(struct dctx *d, const uint8_t *p, unsigned int len,
 	return s;
 }
 
-/* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes). */
+/* How strace 6.1 prints the attributes it decodes, by table (others: hex bytes); the link
+ * attribute numbers from include/uapi/linux/if_link.h (Linux 6.1), the decoders as strace 6.1's
+ * ifinfomsg_nla_decoders (src/rtnl_link.c). */
 static enum nla_kind link_kind(unsigned int t)
 {
 	switch (t) {
-	case 3: case 6: case 20: case 37: case 56: case 57: case 53:	/* IFNAME QDISC IFALIAS
+	case 3: case 6: case 20: case 38: case 56: case 57: case 53:	/* IFNAME QDISC IFALIAS
 		PHYS_PORT_NAME PARENT_DEV_NAME PARENT_DEV_BUS_NAME ALT_IFNAME */
 		return NK_STR;
 	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30: case 31:
@@ -153,21 +225,400 @@ static enum nla_kind link_kind(unsigned int t)
 		/* MTU LINK MASTER TXQLEN WEIGHT NET_NS_PID NUM_VF GROUP PROMISCUITY NUM_TX_QUEUES
 		 * NUM_RX_QUEUES CARRIER_CHANGES GSO_MAX_SEGS GSO_MAX_SIZE CARRIER_UP_COUNT
 		 * CARRIER_DOWN_COUNT MIN_MTU MAX_MTU GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI */
-		return NK_U32;
+		return NK_U32_MIN;
 	case 16: case 17: case 33: case 39:	/* OPERSTATE LINKMODE CARRIER PROTO_DOWN */
-		return NK_U8;
+		return NK_U8_MIN;
 	case 29:	/* EXT_MASK */
 		return NK_EXT_MASK;
-	case 36: case 45: case 46:	/* LINK_NETNSID NEW_NETNSID IF_NETNSID */
-		return NK_S32;
+	case 37: case 45: case 46:	/* LINK_NETNSID NEW_NETNSID IF_NETNSID */
+		return NK_S32_MIN;
 	case 49:	/* NEW_IFINDEX */
 		return NK_IFINDEX;
 	case 1: case 2: case 54:	/* ADDRESS BROADCAST PERM_ADDRESS */
 		return NK_HWADDR;
 	case 7: return NK_STATS;	/* STATS */
 	case 23: return NK_STATS64;	/* STATS64 */
+	case 14: return NK_IFMAP;	/* MAP */
+	case 28: return NK_FD;		/* NET_NS_FD */
+	case 44: return NK_IFLA_EVENT;	/* EVENT */
+	case 12: case 18: case 22: case 24: case 25: case 43: case 52: case 55:	/* PROTINFO
+		LINKINFO VFINFO_LIST VF_PORTS PORT_SELF XDP PROP_LIST PROTO_DOWN_REASON */
+		return NK_NESTED;
+	case 26: return NK_NESTED;	/* AF_SPEC */
 	}
 	return NK_HEX;
+}
+
+/* -- IFLA_AF_SPEC (include/uapi/linux/if_link.h, if_bridge.h, Linux 6.1; strace 6.1
+ * src/rtnl_link.c decode_ifla_af_spec): per address family attributes, except in AF_BRIDGE
+ * messages, where they are the bridge's own. */
+static enum nla_kind af_inet_kind(unsigned int t)
+{
+	return t == 1 ? NK_INET_CONF : NK_HEX;			/* IFLA_INET_CONF */
+}
+
+static enum nla_kind af_inet6_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_INET6_FLAGS;		/* IFLA_INET6_FLAGS */
+	case 2: return NK_INET6_CONF;		/* CONF */
+	case 3: return NK_INET6_STATS;		/* STATS */
+	case 5: return NK_INET6_CACHEINFO;	/* CACHEINFO */
+	case 6: return NK_ICMP6_STATS;		/* ICMP6STATS */
+	case 7: return NK_IN6_ADDR;		/* TOKEN */
+	case 8: return NK_AGM;			/* ADDR_GEN_MODE */
+	case 9: return NK_U32_MIN;		/* RA_MTU */
+	}
+	return NK_HEX;					/* UNSPEC, MCAST */
+}
+
+static enum nla_kind af_mctp_kind(unsigned int t)
+{
+	return t == 1 ? NK_U32_MIN : NK_HEX;			/* IFLA_MCTP_NET */
+}
+
+static enum nla_kind br_vlan_tunnel_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_U32_MIN;		/* IFLA_BRIDGE_VLAN_TUNNEL_ID */
+	case 2: return NK_U16_MIN;		/* VID */
+	case 3: return NK_BR_VLAN_FLAGS;	/* FLAGS */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind af_bridge_kind(unsigned int t)
+{
+	switch (t) {
+	case 0: return NK_BR_FLAGS;		/* IFLA_BRIDGE_FLAGS */
+	case 1: return NK_BR_MODE;		/* MODE */
+	case 2: return NK_BR_VLAN_INFO;		/* VLAN_INFO */
+	case 3: return NK_NESTED;		/* VLAN_TUNNEL_INFO */
+	}
+	return NK_HEX;					/* MRP, CFM, MST: not decoded */
+}
+
+static enum nla_kind af_spec_kind(unsigned int t)
+{
+	(void)t;
+	return NK_NESTED;
+}
+
+static const struct nla_table t_af_inet = { &xlat_rtnl_ifla_af_spec_inet_attrs, af_inet_kind };
+static const struct nla_table t_af_inet6 = { &xlat_rtnl_ifla_af_spec_inet6_attrs, af_inet6_kind };
+static const struct nla_table t_af_mctp = { &xlat_rtnl_ifla_af_spec_mctp_attrs, af_mctp_kind };
+static const struct nla_table t_br_vlan_tunnel = { &xlat_rtnl_ifla_bridge_vlan_tunnel_attrs,
+						   br_vlan_tunnel_kind };
+
+static const struct nla_table *af_bridge_nested(const struct nla_table *t, unsigned int type,
+						struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 3 ? &t_br_vlan_tunnel : NULL;
+}
+
+static const struct nla_table t_af_bridge = { &xlat_rtnl_ifla_af_spec_bridge_attrs,
+					      af_bridge_kind, 0, af_bridge_nested };
+
+/* inside IFLA_AF_SPEC the attribute type is the family; unknown families: hex bytes */
+static const struct nla_table *af_spec_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	switch (type) {
+	case 2: return &t_af_inet;	/* AF_INET */
+	case 10: return &t_af_inet6;	/* AF_INET6 */
+	case 45: return &t_af_mctp;	/* AF_MCTP */
+	}
+	return NULL;
+}
+
+/* IFLA_PROTINFO: bridge port attributes in AF_BRIDGE messages (strace 6.1
+ * ifla_brport_nla_decoders), the IFLA_AF_SPEC AF_INET6 ones in AF_INET6 messages */
+static enum nla_kind brport_kind(unsigned int t)
+{
+	static const uint8_t k[] = {
+		[1] = NK_U8_MIN, [2] = NK_U16_MIN, [3] = NK_U32_MIN, [4] = NK_U8_MIN,
+		[5] = NK_U8_MIN, [6] = NK_U8_MIN, [7] = NK_U8_MIN, [8] = NK_U8_MIN,
+		[9] = NK_U8_MIN, [10] = NK_U8_MIN, [11] = NK_U8_MIN, [12] = NK_U8_MIN,
+		[13] = NK_BRIDGE_ID, [14] = NK_BRIDGE_ID, [15] = NK_U16_MIN, [16] = NK_U16_MIN,
+		[17] = NK_U16_MIN, [18] = NK_U16_MIN, [19] = NK_U8_MIN, [20] = NK_U8_MIN,
+		[21] = NK_CLOCK_T, [22] = NK_CLOCK_T, [23] = NK_CLOCK_T, [25] = NK_U8_MIN,
+		[27] = NK_U8_MIN, [28] = NK_U8_MIN, [29] = NK_U8_MIN, [30] = NK_U8_MIN,
+		[31] = NK_X16_MIN, [32] = NK_U8_MIN, [33] = NK_U8_MIN, [34] = NK_IFINDEX_MIN,
+		[35] = NK_U8_MIN, [36] = NK_U8_MIN, [37] = NK_U32_MIN, [38] = NK_U32_MIN,
+		[39] = NK_U8_MIN,
+	};
+
+	return t < sizeof(k) && k[t] ? (enum nla_kind)k[t] : NK_HEX;
+}
+
+static const struct nla_table t_brport = { &xlat_rtnl_ifla_brport_attrs, brport_kind };
+
+/* -- RTM_*STATS attributes (linux/if_link.h, if_bridge.h, if_bonding.h, mpls.h; strace 6.1
+ * src/rtnl_stats.c) -- */
+static enum nla_kind bond_3ad_kind(unsigned int t)
+{
+	return t <= 8 ? NK_U64_MIN : NK_HEX;	/* BOND_3AD_STAT_LACPDU_RX .. MARKER_UNKNOWN_RX */
+}
+
+static enum nla_kind xstats_bridge_kind(unsigned int t)
+{
+	return t == 1 ? NK_BR_VLAN_XSTATS : t == 2 ? NK_BR_MCAST_STATS :	/* VLAN MCAST */
+	       t == 4 ? NK_BR_STP_XSTATS : NK_HEX;				/* STP */
+}
+
+static enum nla_kind nested_1(unsigned int t)
+{
+	return t == 1 ? NK_NESTED : NK_HEX;
+}
+
+static enum nla_kind nested_12(unsigned int t)
+{
+	return t == 1 || t == 2 ? NK_NESTED : NK_HEX;
+}
+
+static enum nla_kind offload_kind(unsigned int t)
+{
+	return t == 1 ? NK_STATS64 : NK_HEX;	/* IFLA_OFFLOAD_XSTATS_CPU_HIT */
+}
+
+static enum nla_kind mpls_stats_kind(unsigned int t)
+{
+	return t == 1 ? NK_MPLS_LINK_STATS : NK_HEX;	/* MPLS_STATS_LINK */
+}
+
+static enum nla_kind ifstats_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_STATS64;	/* IFLA_STATS_LINK_64 */
+	case 2: case 3: case 4: case 5:	/* LINK_XSTATS LINK_XSTATS_SLAVE LINK_OFFLOAD_XSTATS
+					   AF_SPEC */
+		return NK_NESTED;
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_bond_3ad = { &xlat_ifstats_xstats_bond_3ad_attrs, bond_3ad_kind };
+
+static const struct nla_table *bond_nested(const struct nla_table *t, unsigned int type,
+					   struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_bond_3ad;	/* BOND_XSTATS_3AD */
+}
+
+static const struct nla_table t_xstats_bridge = { &xlat_ifstats_xstats_bridge_attrs,
+						  xstats_bridge_kind };
+static const struct nla_table t_xstats_bond = { &xlat_ifstats_xstats_bond_attrs, nested_1, 0,
+						bond_nested };
+
+static const struct nla_table *xstats_nested(const struct nla_table *t, unsigned int type,
+					     struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 1 ? &t_xstats_bridge : &t_xstats_bond;	/* BRIDGE, BOND */
+}
+
+static const struct nla_table t_xstats = { &xlat_ifstats_xstats_type_attrs, nested_12, 0,
+					   xstats_nested };
+static const struct nla_table t_offload = { &xlat_ifstats_offload_attrs, offload_kind };
+static const struct nla_table t_mpls_stats = { &xlat_ifstats_af_spec_mpls_attrs,
+					       mpls_stats_kind };
+
+static const struct nla_table *ifstats_af_nested(const struct nla_table *t, unsigned int type,
+						 struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 28 ? &t_mpls_stats : NULL;	/* AF_MPLS */
+}
+
+static const struct nla_table t_ifstats_af = { &xlat_address_families, af_spec_kind, 0,
+					       ifstats_af_nested };
+
+static const struct nla_table *ifstats_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	switch (type) {
+	case 2: case 3: return &t_xstats;
+	case 4: return &t_offload;
+	case 5: return &t_ifstats_af;
+	}
+	return NULL;
+}
+
+/* -- RTM_NEWCACHEREPORT (linux/mroute.h, mroute6.h; strace 6.1 src/rtnl_cachereport.c) -- */
+static enum nla_kind ipmra_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IPMRA_MSGTYPE;		/* IPMRA_CREPORT_MSGTYPE */
+	case 2: case 6: return NK_U32_MIN;		/* VIF_ID TABLE */
+	case 3: case 4: return NK_IN_ADDR;		/* SRC_ADDR DST_ADDR */
+	}
+	return NK_HEX;					/* UNSPEC, PKT */
+}
+
+static enum nla_kind ip6mra_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IP6MRA_MSGTYPE;		/* IP6MRA_CREPORT_MSGTYPE */
+	case 2: return NK_U32_MIN;			/* MIF_ID */
+	case 3: case 4: return NK_IN6_ADDR;		/* SRC_ADDR DST_ADDR */
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_ipmra = { &xlat_rtnl_ipmra_creport_attr, ipmra_kind };
+static const struct nla_table t_ip6mra = { &xlat_rtnl_ip6mra_creport_attr, ip6mra_kind };
+
+/* -- IFLA_LINKINFO (linux/if_link.h, if_bridge.h, if_tun.h; strace 6.1 src/rtnl_link.c) -- */
+static enum nla_kind br_querier_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_IN_ADDR;			/* BRIDGE_QUERIER_IP_ADDRESS */
+	case 2: case 6: return NK_IFINDEX_MIN;		/* IP_PORT IPV6_PORT */
+	case 3: case 7: return NK_CLOCK_T;		/* IP_OTHER_TIMER IPV6_OTHER_TIMER */
+	case 5: return NK_IN6_ADDR;			/* IPV6_ADDRESS */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind br_data_kind(unsigned int t)
+{
+	static const uint8_t k[] = {
+		[1] = NK_CLOCK_T, [2] = NK_CLOCK_T, [3] = NK_CLOCK_T, [4] = NK_CLOCK_T,
+		[5] = NK_U32_MIN, [6] = NK_U16_MIN, [7] = NK_U8_MIN, [8] = NK_ETHER_PROTO,
+		[9] = NK_X16_MIN, [10] = NK_BRIDGE_ID, [11] = NK_BRIDGE_ID, [12] = NK_U16_MIN,
+		[13] = NK_U32_MIN, [14] = NK_U8_MIN, [15] = NK_U8_MIN, [16] = NK_CLOCK_T,
+		[17] = NK_CLOCK_T, [18] = NK_CLOCK_T, [19] = NK_CLOCK_T, [20] = NK_HWADDR,
+		[22] = NK_U8_MIN, [23] = NK_U8_MIN, [24] = NK_U8_MIN, [25] = NK_U8_MIN,
+		[26] = NK_U32_MIN, [27] = NK_U32_MIN, [28] = NK_U32_MIN, [29] = NK_U32_MIN,
+		[30] = NK_CLOCK_T, [31] = NK_CLOCK_T, [32] = NK_CLOCK_T, [33] = NK_CLOCK_T,
+		[34] = NK_CLOCK_T, [35] = NK_CLOCK_T, [36] = NK_U8_MIN, [37] = NK_U8_MIN,
+		[38] = NK_U8_MIN, [39] = NK_U16_MIN, [41] = NK_U8_MIN, [42] = NK_U8_MIN,
+		[43] = NK_U8_MIN, [44] = NK_U8_MIN, [45] = NK_U8_MIN, [46] = NK_BR_BOOLOPT,
+		[47] = NK_NESTED,
+	};
+
+	return t < sizeof(k) && k[t] ? (enum nla_kind)k[t] : NK_HEX;
+}
+
+static enum nla_kind tun_data_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: case 2: return NK_UID;				/* IFLA_TUN_OWNER GROUP */
+	case 3: return NK_TUN_TYPE;				/* TYPE */
+	case 4: case 5: case 6: case 7: return NK_U8_MIN;	/* PI VNET_HDR PERSIST
+								   MULTI_QUEUE */
+	case 8: case 9: return NK_U32_MIN;			/* NUM_QUEUES
+								   NUM_DISABLED_QUEUES */
+	}
+	return NK_HEX;
+}
+
+static enum nla_kind linkinfo_kind(unsigned int t)
+{
+	switch (t) {
+	case 1: return NK_LINK_KIND;		/* IFLA_INFO_KIND */
+	case 2: case 5: return NK_NESTED;	/* DATA SLAVE_DATA (by kind) */
+	case 3: return NK_CAN_XSTATS;		/* XSTATS ("can" links) */
+	case 4: return NK_LINK_SLAVE_KIND;	/* SLAVE_KIND */
+	}
+	return NK_HEX;
+}
+
+static const struct nla_table t_br_querier = { &xlat_rtnl_ifla_br_mcast_querier_attrs,
+					       br_querier_kind };
+
+static const struct nla_table *br_data_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_br_querier;	/* IFLA_BR_MCAST_QUERIER_STATE */
+}
+
+static const struct nla_table t_br_data = { &xlat_rtnl_ifla_info_data_bridge_attrs, br_data_kind,
+					    0, br_data_nested };
+static const struct nla_table t_tun_data = { &xlat_rtnl_ifla_info_data_tun_attrs,
+					     tun_data_kind };
+
+static const struct nla_table *linkinfo_nested(const struct nla_table *t, unsigned int type,
+					       struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	if (type == 2)		/* IFLA_INFO_DATA */
+		return !strcmp(li_kind, "bridge") ? &t_br_data :
+		       !strcmp(li_kind, "tun") ? &t_tun_data : NULL;
+	return !strcmp(li_slave_kind, "bridge") ? &t_brport : NULL;	/* SLAVE_DATA */
+}
+
+static const struct nla_table t_linkinfo = { &xlat_rtnl_ifla_info_attrs, linkinfo_kind, 0,
+					     linkinfo_nested };
+
+/* -- IFLA_VFINFO_LIST (linux/if_link.h; strace 6.1 src/rtnl_link.c) -- */
+static enum nla_kind vf_info_kind(unsigned int t)
+{
+	switch (t) {
+	case 8: case 12: return NK_NESTED;	/* IFLA_VF_STATS VLAN_LIST */
+	case 0: return NK_HEX;
+	}
+	return t <= 13 ? NK_VF_STRUCT : NK_HEX;
+}
+
+static enum nla_kind vf_stats_kind(unsigned int t)
+{
+	return t <= 8 && t != 6 ? NK_U64_MIN : NK_HEX;	/* all but IFLA_VF_STATS_PAD */
+}
+
+static enum nla_kind vf_vlan_list_kind(unsigned int t)
+{
+	return t == 1 ? NK_VF_STRUCT : NK_HEX;		/* IFLA_VF_VLAN_INFO */
+}
+
+static const struct nla_table t_vf_stats = { &xlat_rtnl_ifla_vf_stats_attrs, vf_stats_kind };
+static const struct nla_table t_vf_vlan_list = { &xlat_rtnl_ifla_vf_vlan_list_attrs,
+						 vf_vlan_list_kind };
+
+static const struct nla_table *vf_info_nested(const struct nla_table *t, unsigned int type,
+					      struct nla_table *sub)
+{
+	(void)t; (void)sub;
+	return type == 8 ? &t_vf_stats : &t_vf_vlan_list;
+}
+
+static const struct nla_table t_vf_info = { &xlat_rtnl_ifla_vf_info_attrs, vf_info_kind, 0,
+					    vf_info_nested };
+
+static const struct nla_table *vfinfo_list_nested(const struct nla_table *t, unsigned int type,
+						  struct nla_table *sub)
+{
+	(void)t; (void)type; (void)sub;
+	return &t_vf_info;	/* IFLA_VF_INFO */
+}
+
+static const struct nla_table t_vfinfo_list = { &xlat_rtnl_ifla_vfinfo_list_attrs, nested_1, 0,
+						vfinfo_list_nested };
+
+static const struct nla_table t_af_spec = { &xlat_address_families, af_spec_kind, 0,
+					    af_spec_nested };
+
+static const struct nla_table *link_nested(const struct nla_table *t, unsigned int type,
+					   struct nla_table *sub)
+{
+	(void)sub;
+	switch (type) {
+	case 26:	/* IFLA_AF_SPEC: AF_BRIDGE (7) messages have their own */
+		return t->family == 7 ? &t_af_bridge : &t_af_spec;
+	case 22:	/* IFLA_VFINFO_LIST */
+		return &t_vfinfo_list;
+	case 18:	/* IFLA_LINKINFO: its kinds start empty */
+		li_kind[0] = li_slave_kind[0] = '\0';
+		return &t_linkinfo;
+	case 12:	/* IFLA_PROTINFO */
+		return t->family == 7 ? &t_brport : t->family == 10 ? &t_af_inet6 : NULL;
+	}
+	return NULL;
 }
 
 static enum nla_kind addr_kind(unsigned int t)
@@ -213,6 +664,8 @@ static enum nla_kind neigh_kind(unsigned int t)
 	case 5: return NK_U16;				/* VLAN */
 	case 6: return NK_BE16;				/* PORT */
 	case 8: case 9: return NK_IFINDEX;		/* IFINDEX MASTER */
+	case 16: return NK_NUD_MASK;			/* NDM_STATE_MASK */
+	case 17: return NK_NTF_MASK;			/* NDM_FLAGS_MASK */
 	}
 	return NK_HEX;
 }
@@ -223,17 +676,227 @@ static enum nla_kind nlmsgerr_kind(unsigned int t)
 	return t == 1 ? NK_STR : t == 2 ? NK_U32 : NK_HEX;
 }
 
-struct nla_table {
-	const struct xlat *names;
-	enum nla_kind (*kind)(unsigned int type);
-	int family;	/* the message's address family (addresses in attributes) */
-};
+
+static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const uint8_t *p,
+			     unsigned int len);
+
+/* An indexed array element [name]=value (name NULL: "idx / * dflt * /"), -X aware. */
+static struct hv *hv_index(struct dctx *d, unsigned int idx, const char *name, const char *dflt,
+			   struct hv *value)
+{
+	struct hv *k = hv_new(d, HV_SYM);
+
+	k->text = name;
+	k->u = idx;
+	k->comment = name ? NULL : dflt;
+	k->flags |= HVF_INDEX;
+	k->child = k->last = value;
+	return k;
+}
+
+/*
+ * strace's print_array_ex with PAF_PRINT_INDICES: [[NAME]=value, ...] of w-byte elements
+ * (len / w of them; index names from x, else "N / * dflt * /"), at most -s of them unless -v;
+ * memory that cannot be read ends the array with "... / * address * /".
+ */
+static struct hv *idx_array(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int w,
+			    bool sgn, const struct xlat *x, const char *dflt)
+{
+	unsigned int cnt = len / w;
+	struct hv *a;
+
+	if (!cnt)
+		return NULL;
+	if (!readable(p, w))
+		return unreadable(d, p);
+	a = hv_array(d);
+	for (unsigned int i = 0; i < cnt; i++) {
+		const uint8_t *e = p + (size_t)i * w;
+		const char *name = xlat_name(x, i);
+		uint64_t v = 0;
+		if (!d->o->verbose && i == d->o->strsize) {
+			hv_add(a, NULL, hv_more(d));
+			break;
+		}
+		if (!readable(e, w)) {
+			hv_add(a, NULL, unreadable_elt(d, e));
+			break;
+		}
+		memcpy(&v, e, w);
+		hv_add(a, NULL, hv_index(d, i, name, dflt, sgn ? hv_int(d, (int32_t)v) :
+								 hv_uint(d, v)));
+	}
+	return a;
+}
+
+/* decode_nla_xval / decode_nla_flags: size bytes (len from size to 8), as a value of x */
+static struct hv *nla_xval(struct dctx *d, const uint8_t *p, unsigned int len, unsigned int size,
+			   const struct xlat *x, const char *dflt, bool flags)
+{
+	uint64_t v = 0;
+
+	if (len > 8 || len < size)
+		return NULL;
+	if (!readable(p, size))
+		return unreadable(d, p);
+	memcpy(&v, p, size);
+	return flags ? hv_flags_or(d, x, v, dflt) : hv_sym_or(d, x, v, dflt);
+}
+
+/* An attribute's data made of two elements of its [header, ...] array (a struct, then the
+ * bytes after it) is an HV_ARRAY marked so. */
+static const char SPLICE_DATA[] = "splice data";
+
+/* A struct of n u64 fields (names), then any bytes after it as hex in the same attribute
+ * array (strace's decoders of fixed stats structs); NULL when len is short of it. */
+static struct hv *u64_fields(struct dctx *d, const uint8_t *p, unsigned int len,
+			     const char *const *names, unsigned int n)
+{
+	struct hv *s, *a;
+
+	if (len < n * 8)
+		return NULL;
+	if (!readable(p, n * 8))
+		return unreadable(d, p);
+	s = hv_struct(d);
+	for (unsigned int i = 0; i < n; i++) {
+		uint64_t v;
+
+		memcpy(&v, p + 8 * i, 8);
+		hv_add(s, names[i], hv_uint(d, v));
+	}
+	if (len == n * 8)
+		return s;
+	a = hv_array(d);
+	a->text = SPLICE_DATA;
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, hexbytes(d, p + n * 8, len - n * 8));
+	return a;
+}
+
+
+static void li_set(char *dst, size_t sz, const uint8_t *p, unsigned int len)
+{
+	memset(dst, 0, sz);
+	if (len >= sz || !readable(p, len) || !memchr(p, 0, len))
+		return;
+	memcpy(dst, p, len);
+}
+
+/* printstr_ex(QUOTE_0_TERMINATED): up to the NUL, at most -s bytes; no NUL seen: "..." */
+static struct hv *str0(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	size_t show = len < d->o->strsize ? len : d->o->strsize;
+	const uint8_t *nul;
+
+	if (!readable(p, show))
+		return unreadable(d, p);
+	nul = memchr(p, 0, show);
+	if (nul)
+		return hv_str(d, p, (size_t)(nul - p), false);
+	return hv_str(d, p, show, true);
+}
+
+/* hex bytes as xx:xx:... (strace's PRINT_FIELD_MAC of a 32-byte array) */
+static struct hv *mac_text(struct dctx *d, const uint8_t *p, unsigned int n)
+{
+	char *s = arena_alloc(d->ar, n * 3 + 1), *o = s;
+
+	for (unsigned int i = 0; i < n; i++)
+		o += sprintf(o, i ? ":%02x" : "%02x", p[i]);
+	return hv_expr(d, "%s", s);
+}
+
+/* The structs of IFLA_VF_INFO attributes (struct ifla_vf_* in linux/if_link.h): their size,
+ * then their fields as strace 6.1 prints them; NULL when the attribute is shorter. */
+static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p, unsigned int len)
+{
+	static const struct { unsigned int size, nu32; const char *names[3]; } u32s[] = {
+		[2] = { 12, 3, { "vf", "vlan", "qos" } },		/* VLAN */
+		[3] = { 8, 2, { "vf", "rate" } },			/* TX_RATE */
+		[4] = { 8, 2, { "vf", "setting" } },			/* SPOOFCHK */
+		[6] = { 12, 3, { "vf", "min_tx_rate", "max_tx_rate" } },	/* RATE */
+		[7] = { 8, 2, { "vf", "setting" } },			/* RSS_QUERY_EN */
+		[9] = { 8, 2, { "vf", "setting" } },			/* TRUST */
+	};
+	struct hv *s = hv_struct(d);
+	uint64_t g;
+
+	switch (type) {
+	case 1:		/* MAC: u32 vf; u8 mac[32] */
+		if (len < 36)
+			return NULL;
+		if (!readable(p, 36))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "mac", mac_text(d, p + 4, 32));
+		return s;
+	case 5:		/* LINK_STATE: u32 vf, link_state */
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "link_state", hv_sym_or(d, &xlat_rtnl_ifla_vf_link_states, get32(p + 4),
+						  "IFLA_VF_LINK_STATE_???"));
+		return s;
+	case 10: case 11:	/* IB_NODE_GUID IB_PORT_GUID: u32 vf; u64 guid, 12 or 16 bytes */
+		if (len != 12 && len != 16)
+			return NULL;
+		if (!readable(p, len))
+			return unreadable(d, p);
+		memcpy(&g, p + len - 8, 8);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "guid", hv_hex(d, g));
+		return s;
+	case 13:	/* BROADCAST: u8 broadcast[32] */
+		if (len < 32)
+			return NULL;
+		if (!readable(p, 32))
+			return unreadable(d, p);
+		hv_add(s, "broadcast", mac_text(d, p, 32));
+		return s;
+	case 100:	/* IFLA_VF_VLAN_INFO (in IFLA_VF_VLAN_LIST): u32 vf vlan qos; be16 proto */
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "vlan", hv_uint(d, get32(p + 4)));
+		hv_add(s, "qos", hv_uint(d, get32(p + 8)));
+		hv_add(s, "vlan_proto", hv_htons_sym(d, &xlat_ethernet_protocols, get16(p + 12)));
+		return s;
+	}
+	if (type >= sizeof(u32s) / sizeof(u32s[0]) || !u32s[type].size || len < u32s[type].size)
+		return NULL;
+	if (!readable(p, u32s[type].size))
+		return unreadable(d, p);
+	for (unsigned int i = 0; i < u32s[type].nu32; i++)
+		hv_add(s, u32s[type].names[i], hv_uint(d, get32(p + 4 * i)));
+	return s;
+}
 
 /* An attribute's data as strace prints it, or NULL to print it as hex bytes. */
 static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned int type,
 			   const uint8_t *p, unsigned int len)
 {
-	switch (t->kind ? t->kind(type) : NK_HEX) {
+	enum nla_kind k = t->kind ? t->kind(type) : NK_HEX;
+
+	switch (k) {	/* strace's decode_nla_<int>: the first bytes of a longer attribute too */
+	case NK_U8: k = NK_U8_MIN; break;
+	case NK_U16: k = NK_U16_MIN; break;
+	case NK_U32: k = NK_U32_MIN; break;
+	case NK_S32: k = NK_S32_MIN; break;
+	case NK_U64: k = NK_U64_MIN; break;
+	case NK_IFINDEX: k = NK_IFINDEX_MIN; break;
+	default: break;
+	}
+
+	/* the fixed-size kinds read the whole attribute: unreadable memory prints as the
+	 * address (umove_or_printaddr); the kinds below NK_NESTED check what they read */
+	if (k < NK_NESTED && k != NK_HEX && k != NK_STR && !readable(p, len))
+		return unreadable(d, p);
+	switch (k) {
 	case NK_STR: {
 		/* decode_nla_str: printstr_ex(QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0) of
 		 * at most -s bytes.  Shown in hex (-xx, or -x with a byte that is neither printable
@@ -242,6 +905,8 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		size_t size = len < d->o->strsize ? len : d->o->strsize;
 		bool hex = d->o->xflag == 2;
 
+		if (!readable(p, size))
+			return unreadable(d, p);
 		for (size_t i = 0; d->o->xflag == 1 && !hex && i < size; i++)
 			hex = p[i] > 0x7e || (p[i] < ' ' && (unsigned int)(p[i] - 9) >= 5);
 		if (hex)
@@ -346,6 +1011,332 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			o += sprintf(o, i ? ":%02x" : "%02x", p[i]);
 		return hv_expr(d, "%s", s);
 	}
+	case NK_NESTED: {
+		struct nla_table sub;
+		const struct nla_table *n = t->nested ? t->nested(t, type, &sub) : NULL;
+
+		return n ? hv_nlattrs(d, n, p, len) : NULL;
+	}
+	case NK_INET_CONF:
+		return idx_array(d, p, len, 4, true, &xlat_inet_devconf_indices,
+				 "IPV4_DEVCONF_???");
+	case NK_INET6_CONF:
+		return idx_array(d, p, len, 4, true, &xlat_inet6_devconf_indices, "DEVCONF_???");
+	case NK_INET6_STATS:
+		return idx_array(d, p, len, 8, false, &xlat_snmp_ip_stats, "IPSTATS_MIB_???");
+	case NK_ICMP6_STATS:
+		return idx_array(d, p, len, 8, false, &xlat_snmp_icmp6_stats, "ICMP6_MIB_???");
+	case NK_INET6_FLAGS:
+		return nla_xval(d, p, len, 4, &xlat_inet6_if_flags, "IF_???", true);
+	case NK_AGM:
+		return nla_xval(d, p, len, 1, &xlat_in6_addr_gen_mode, "IN6_ADDR_GEN_MODE_???",
+				false);
+	case NK_BR_FLAGS:
+		return nla_xval(d, p, len, 2, &xlat_rtnl_ifla_bridge_flags, "BRIDGE_FLAGS_???",
+				true);
+	case NK_BR_MODE:
+		return nla_xval(d, p, len, 2, &xlat_rtnl_ifla_bridge_modes, "BRIDGE_MODE_???",
+				false);
+	case NK_BR_VLAN_FLAGS:
+		return nla_xval(d, p, len, 2, &xlat_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???",
+				true);
+	case NK_U32_MIN:	/* decode_nla_u32: the first 4 bytes of 4 or more */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_uint(d, get32(p)) : unreadable(d, p);
+	case NK_U8_MIN:
+		if (len < 1)
+			return NULL;
+		return readable(p, 1) ? hv_uint(d, p[0]) : unreadable(d, p);
+	case NK_S32_MIN:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_int(d, (int32_t)get32(p)) : unreadable(d, p);
+	case NK_X32_MIN:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_hex(d, get32(p)) : unreadable(d, p);
+	case NK_FD:	/* decode_nla_fd */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_fd_num(d, (int32_t)get32(p)) : unreadable(d, p);
+	case NK_U64_MIN: {
+		uint64_t v;
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		memcpy(&v, p, 8);
+		return hv_uint(d, v);
+	}
+	case NK_IFLA_EVENT:
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_sym_or(d, &xlat_rtnl_ifla_events, get32(p),
+						  "IFLA_EVENT_???") : unreadable(d, p);
+	case NK_IFMAP: {	/* struct rtnl_link_ifmap: u64 mem_start mem_end base_addr, u16 irq,
+				   u8 dma port (32 bytes with padding) */
+		struct hv *s;
+		uint64_t v[3];
+
+		if (len < 28)	/* offsetofend(port): strace's size */
+			return NULL;
+		if (!readable(p, 28))
+			return unreadable(d, p);
+		memcpy(v, p, 24);
+		s = hv_struct(d);
+		hv_add(s, "mem_start", hv_hex(d, v[0]));
+		hv_add(s, "mem_end", hv_hex(d, v[1]));
+		hv_add(s, "base_addr", hv_hex(d, v[2]));
+		hv_add(s, "irq", hv_uint(d, get16(p + 24)));
+		hv_add(s, "dma", hv_uint(d, p[26]));
+		hv_add(s, "port", hv_uint(d, p[27]));
+		return s;
+	}
+	case NK_X16_MIN:
+		if (len < 2)
+			return NULL;
+		return readable(p, 2) ? hv_hex(d, get16(p)) : unreadable(d, p);
+	case NK_IFINDEX_MIN:	/* decode_nla_ifindex */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_ifindex(d, get32(p)) : unreadable(d, p);
+	case NK_CLOCK_T: {	/* decode_nla_clock_t: up to 8 bytes, "N / * S.SS s * /" */
+		uint64_t v = 0;
+		long hz = sysconf(_SC_CLK_TCK);
+		struct hv *h;
+
+		if (len > 8)
+			return NULL;
+		if (!readable(p, len))
+			return unreadable(d, p);
+		memcpy(&v, p, len);
+		h = hv_uint(d, v);
+		if (hz > 0 && v > 0) {	/* print_clock_t: seconds, log10(CLK_TCK) decimals */
+			int w = 0;
+			char frac[32];
+
+			for (long x = hz; x >= 10 && w < 9; x /= 10)
+				w++;
+			snprintf(frac, sizeof(frac), "%.*f", w,
+				 (double)(v % (uint64_t)hz) / (double)hz);
+			hv_comment(d, h, "%llu%s s", (unsigned long long)(v / (uint64_t)hz),
+				   frac + 1);
+			h->flags |= HVF_XCOMMENT;
+		}
+		return h;
+	}
+	case NK_BRIDGE_ID: {	/* struct ifla_bridge_id { u8 prio[2]; u8 addr[6]; } */
+		struct hv *s, *a;
+		char mac[18];
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		a = hv_array(d);
+		hv_add(a, NULL, hv_uint(d, p[0]));
+		hv_add(a, NULL, hv_uint(d, p[1]));
+		hv_add(s, "prio", a);
+		snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", p[2], p[3], p[4], p[5],
+			 p[6], p[7]);
+		hv_add(s, "addr", hv_expr(d, "%s", mac));
+		return s;
+	}
+	case NK_BR_MCAST_STATS: {	/* struct br_mcast_stats (linux/if_bridge.h): u64 pairs
+					   by direction, two u64 parse error counts */
+		static const char *const n[] = {
+			"igmp_v1queries", "igmp_v2queries", "igmp_v3queries", "igmp_leaves",
+			"igmp_v1reports", "igmp_v2reports", "igmp_v3reports", "=igmp_parse_errors",
+			"mld_v1queries", "mld_v2queries", "mld_leaves", "mld_v1reports",
+			"mld_v2reports", "=mld_parse_errors", "mcast_bytes", "mcast_packets" };
+		struct hv *s, *a;
+		unsigned int off = 0;
+		uint64_t v;
+
+		if (len < 240)
+			return NULL;
+		if (!readable(p, 240))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (unsigned int i = 0; i < 16; i++) {
+			if (n[i][0] == '=') {
+				memcpy(&v, p + off, 8);
+				hv_add(s, n[i] + 1, hv_uint(d, v));
+				off += 8;
+				continue;
+			}
+			a = hv_array(d);
+			for (unsigned int j = 0; j < 2; j++, off += 8) {
+				memcpy(&v, p + off, 8);
+				hv_add(a, NULL, hv_index(d, j, j ? "BR_MCAST_DIR_TX" :
+							 "BR_MCAST_DIR_RX", NULL, hv_uint(d, v)));
+			}
+			hv_add(s, n[i], a);
+		}
+		if (len == 240)
+			return s;
+		a = hv_array(d);
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 240, len - 240));
+		return a;
+	}
+	case NK_NUD_MASK:	/* NDA_NDM_STATE_MASK: NUD_* flags of 2 bytes */
+		return nla_xval(d, p, len, 2, &xlat_nud_states, "NUD_???", true);
+	case NK_NTF_MASK:	/* NDA_NDM_FLAGS_MASK: NTF_* flags of 1 byte */
+		return nla_xval(d, p, len, 1, &xlat_ntf_flags, "NTF_???", true);
+	case NK_VF_STRUCT:
+		return vf_struct(d, t->names == &xlat_rtnl_ifla_vf_vlan_list_attrs ? 100 : type, p,
+				 len);
+	case NK_LINK_KIND:
+		li_set(li_kind, sizeof(li_kind), p, len);
+		return str0(d, p, len);
+	case NK_LINK_SLAVE_KIND:
+		li_set(li_slave_kind, sizeof(li_slave_kind), p, len);
+		return str0(d, p, len);
+	case NK_ETHER_PROTO:	/* decode_nla_ether_proto: htons(ETH_P_...) of 2 bytes */
+		if (len > 8 || len < 2)
+			return NULL;
+		if (!readable(p, 2))
+			return unreadable(d, p);
+		return hv_htons_sym(d, &xlat_ethernet_protocols, get16(p));
+	case NK_TUN_TYPE:
+		return nla_xval(d, p, len, 1, &xlat_tun_device_types, "IFF_???", false);
+	case NK_UID:	/* decode_nla_uid: -1 as such */
+		if (len < 4)
+			return NULL;
+		if (!readable(p, 4))
+			return unreadable(d, p);
+		return get32(p) == UINT32_MAX ? hv_int(d, -1) : hv_uint(d, get32(p));
+	case NK_BR_BOOLOPT: {	/* struct br_boolopt_multi { u32 optval, optmask; } */
+		struct hv *s;
+
+		if (len < 8)
+			return NULL;
+		if (!readable(p, 8))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		hv_add(s, "optval", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p),
+						"1<<BR_BOOLOPT_???"));
+		hv_add(s, "optmask", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p + 4),
+						 "1<<BR_BOOLOPT_???"));
+		return s;
+	}
+	case NK_CAN_XSTATS: {	/* struct can_device_stats (linux/can/netlink.h): 6 u32 */
+		static const char *const n[] = { "bus_error", "error_warning", "error_passive",
+						 "bus_off", "arbitration_lost", "restarts" };
+		struct hv *s;
+
+		if (strcmp(li_kind, "can") || len < 24)
+			return NULL;
+		if (!readable(p, 24))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 6; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_IPMRA_MSGTYPE:
+		return nla_xval(d, p, len, 1, &xlat_rtnl_ipmra_msg_types, "IGMPMSG_???", false);
+	case NK_IP6MRA_MSGTYPE:
+		return nla_xval(d, p, len, 1, &xlat_rtnl_ip6mra_msg_types, "MRT6MSG_???", false);
+	case NK_IN_ADDR:	/* decode_nla_in_addr */
+		if (len < 4)
+			return NULL;
+		return readable(p, 4) ? hv_inet_addr(d, 2, p, "") : unreadable(d, p);
+	case NK_BR_STP_XSTATS: {	/* struct bridge_stp_xstats (linux/if_bridge.h) */
+		static const char *const n[] = { "transition_blk", "transition_fwd", "rx_bpdu",
+						 "tx_bpdu", "rx_tcn", "tx_tcn" };
+
+		return u64_fields(d, p, len, n, 6);
+	}
+	case NK_MPLS_LINK_STATS: {	/* struct mpls_link_stats (linux/mpls.h) */
+		static const char *const n[] = { "rx_packets", "tx_packets", "rx_bytes",
+						 "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
+						 "tx_dropped", "rx_noroute" };
+
+		return u64_fields(d, p, len, n, 9);
+	}
+	case NK_BR_VLAN_XSTATS: {	/* struct bridge_vlan_xstats: 4 u64, u16 vid flags, u32 pad2 */
+		static const char *const n[] = { "rx_bytes", "rx_packets", "tx_bytes",
+						 "tx_packets" };
+		struct hv *s, *a;
+		uint64_t v;
+
+		if (len < 40)
+			return NULL;
+		if (!readable(p, 40))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++) {
+			memcpy(&v, p + 8 * i, 8);
+			hv_add(s, n[i], hv_uint(d, v));
+		}
+		hv_add(s, "vid", hv_uint(d, get16(p + 32)));
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p + 34),
+					       "BRIDGE_VLAN_INFO_???"));
+		if (get32(p + 36))
+			hv_add(s, "pad2", hv_hex(d, get32(p + 36)));
+		if (len == 40)
+			return s;
+		a = hv_array(d);
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 40, len - 40));
+		return a;
+	}
+	case NK_U16_MIN:
+		if (len < 2)
+			return NULL;
+		return readable(p, 2) ? hv_uint(d, get16(p)) : unreadable(d, p);
+	case NK_INET6_CACHEINFO: {	/* struct ifla_cacheinfo (include/uapi/linux/if_link.h) */
+		static const char *const n[] = { "max_reasm_len", "tstamp", "reachable_time",
+						 "retrans_time" };
+		struct hv *s;
+
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		for (int i = 0; i < 4; i++)
+			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+		return s;
+	}
+	case NK_IN6_ADDR: {	/* decode_nla_in6_addr */
+		char buf[64];
+
+		if (len < 16)
+			return NULL;
+		if (!readable(p, 16))
+			return unreadable(d, p);
+		inet_ntop(10, p, buf, sizeof(buf));
+		return hv_expr(d, "inet_pton(AF_INET6, %s)", quote_str(d, buf, strlen(buf)));
+	}
+	case NK_BR_VLAN_INFO: {	/* struct bridge_vlan_info { u16 flags, vid; }, then the rest */
+		struct hv *s;
+
+		if (len < 4)
+			return NULL;
+		if (!readable(p, 4))
+			return unreadable(d, p);
+		s = hv_struct(d);
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p),
+					       "BRIDGE_VLAN_INFO_???"));
+		hv_add(s, "vid", hv_uint(d, get16(p + 2)));
+		if (len == 4)
+			return s;
+
+		struct hv *a = hv_array(d);
+
+		a->text = SPLICE_DATA;
+		hv_add(a, NULL, s);
+		hv_add(a, NULL, hexbytes(d, p + 4, len - 4));
+		return a;
+	}
 	case NK_HEX:
 		break;
 	}
@@ -369,6 +1360,13 @@ static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const ui
 		}
 		if (!d->o->verbose && elt == d->o->strsize) {
 			hv_add(arr, NULL, hv_more(d));
+			break;
+		}
+
+		if (!readable(p, NLA_HDRLEN)) {	/* fetch_nlattr */
+			if (!arr)
+				return unreadable(d, p);
+			hv_add(arr, NULL, unreadable_elt(d, p));
 			break;
 		}
 
@@ -409,7 +1407,16 @@ static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const ui
 
 			a = hv_array(d);
 			hv_add(a, NULL, hdr);
-			hv_add(a, NULL, v ? v : hexbytes(d, p + NLA_HDRLEN, dlen - NLA_HDRLEN));
+			if (v && v->kind == HV_ARRAY && v->text == SPLICE_DATA) {
+				struct hv *rest = v->child->next;
+
+				v->child->next = NULL;
+				hv_add(a, NULL, v->child);
+				hv_add(a, NULL, rest);
+			} else {
+				hv_add(a, NULL, v ? v : hexbytes(d, p + NLA_HDRLEN,
+								 dlen - NLA_HDRLEN));
+			}
 		} else {
 			a = hdr;
 		}
@@ -453,9 +1460,9 @@ static struct hv *family_only(struct dctx *d, struct hv *s)
 static struct hv *rt_ifinfomsg(struct dctx *d, const uint8_t *p, unsigned int len)
 {
 	struct hv *s = hv_struct(d);
-	struct nla_table t = { &xlat_rtnl_link_attrs, link_kind, 0 };
+	struct nla_table t = { &xlat_rtnl_link_attrs, link_kind, p[0], link_nested };
 
-	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], false));
+	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], true));
 	if (len < 16)
 		return family_only(d, s);
 	hv_add(s, "ifi_type", hv_sym(d, &xlat_arp_hardware_types, get16(p + 2), true));
@@ -490,12 +1497,12 @@ static struct hv *rt_rtmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 		return family_only(d, s);
 	hv_add(s, "rtm_dst_len", hv_uint(d, p[1]));
 	hv_add(s, "rtm_src_len", hv_uint(d, p[2]));
-	hv_add(s, "rtm_tos", hv_uint(d, p[3]));	/* strace names IPTOS_* bits: not here */
+	hv_add(s, "rtm_tos", hv_flags_or(d, &xlat_ip_type_of_services, p[3], "IPTOS_TOS_???"));
 	hv_add(s, "rtm_table", hv_sym_or(d, &xlat_rt_tables, p[4], NULL));
 	hv_add(s, "rtm_protocol", hv_sym(d, &xlat_rt_protocols, p[5], true));
 	hv_add(s, "rtm_scope", hv_sym_or(d, &xlat_rt_scopes, p[6], NULL));
 	hv_add(s, "rtm_type", hv_sym(d, &xlat_rt_types, p[7], true));
-	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_rtnh_flags, get32(p + 8), "RTNH_F_???"));
+	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_routing_flags, get32(p + 8), "RTM_F_???"));
 	return with_attrs(d, s, &t, p, len, 12);
 }
 
@@ -512,6 +1519,55 @@ static struct hv *rt_ndmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 	hv_add(s, "ndm_flags", hv_flags_or(d, &xlat_ntf_flags, p[10], "NTF_???"));
 	hv_add(s, "ndm_type", hv_sym(d, &xlat_rt_types, p[11], true));
 	return with_attrs(d, s, &t, p, len, 12);
+}
+
+/* struct if_stats_msg { u8 family, pad1; u16 pad2; u32 ifindex, filter_mask; } */
+static struct hv *rt_ifstatsmsg(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d);
+	struct nla_table t = { &xlat_ifstats_attrs, ifstats_kind, p[0], ifstats_nested };
+
+	hv_add(s, "family", hv_sym(d, &xlat_address_families, p[0], true));
+	if (len < 12)
+		return family_only(d, s);
+	if (!readable(p, 12))
+		return unreadable(d, p);
+	if (p[1])
+		hv_add(s, "pad1", hv_hex(d, p[1]));
+	if (get16(p + 2))
+		hv_add(s, "pad2", hv_hex(d, get16(p + 2)));
+	hv_add(s, "ifindex", hv_ifindex(d, get32(p + 4)));
+	hv_add(s, "filter_mask", hv_flags_or(d, &xlat_ifstats_attr_flags, get32(p + 8),
+					     "1<<IFLA_STATS_???"));
+	return with_attrs(d, s, &t, p, len, 12);
+}
+
+/* struct rtgenmsg of RTM_NEWCACHEREPORT, then the attributes of RTNL_FAMILY_IPMR (128) or
+ * RTNL_FAMILY_IP6MR (129) reports; other families: hex bytes */
+static struct hv *rt_cachereport(struct dctx *d, const uint8_t *p, unsigned int len)
+{
+	struct hv *s = hv_struct(d), *a;
+	const char *name = xlat_name(&xlat_rtnl_family, p[0]);
+	const struct nla_table *t = p[0] == 128 ? &t_ipmra : p[0] == 129 ? &t_ip6mra : NULL;
+
+	if (name) {
+		struct hv *v = hv_new(d, HV_SYM);
+
+		v->text = name;
+		v->u = p[0];
+		v->flags |= HVF_NUM;
+		hv_add(s, "rtgen_family", v);
+	} else {
+		hv_add(s, "rtgen_family", hv_sym_or(d, &xlat_address_families, p[0],
+						    "RTNL_FAMILY_???"));
+	}
+	if (len <= 4)
+		return s;
+	a = hv_array(d);
+	a->text = SPLICE;
+	hv_add(a, NULL, s);
+	hv_add(a, NULL, t ? hv_nlattrs(d, t, p + 4, len - 4) : hexbytes(d, p + 4, len - 4));
+	return a;
 }
 
 /* decode_netlink_route: NULL when the generic form applies (NLMSG_DONE). */
@@ -532,6 +1588,10 @@ static struct hv *route_body(struct dctx *d, uint16_t type, const uint8_t *p, un
 			break;
 		return rt_ndmsg(d, p, len);
 	}
+	if (type == 96)					/* RTM_NEWCACHEREPORT */
+		return rt_cachereport(d, p, len);
+	if (type == 92 || type == 94)			/* RTM_NEWSTATS, RTM_GETSTATS */
+		return rt_ifstatsmsg(d, p, len);
 	if ((type == 20 || type == 21 || type == 22 || type == 58 || type == 62))
 		return rt_ifaddrmsg(d, p, len);		/* GETMULTICAST, GETANYCAST */
 
@@ -840,7 +1900,7 @@ static struct hv *msg_with_payload(struct dctx *d, const uint8_t *p, unsigned in
 	return a;
 }
 
-struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
+static struct hv *netlink_msgs(struct dctx *d, const uint8_t *p, size_t size, int proto)
 {
 	unsigned int len = size > UINT32_MAX ? UINT32_MAX : (unsigned int)size;
 	struct hv *arr = NULL, *one = NULL;
@@ -848,6 +1908,8 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 	if (proto == P_UEVENT) {	/* decode_netlink_kobject_uevent: the text as a string */
 		size_t show = size < d->o->strsize ? size : d->o->strsize;
 
+		if (!readable(p, show))
+			return unreadable(d, p);
 		return hv_str(d, p, show, show < size);
 	}
 	for (unsigned int elt = 0;; elt++) {
@@ -857,6 +1919,12 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 			if (!arr)
 				return h;
 			hv_add(arr, NULL, h);
+			break;
+		}
+		if (!readable(p, NLMSG_HDRLEN)) {	/* fetch_nlmsghdr */
+			if (!arr)
+				return unreadable(d, p);
+			hv_add(arr, NULL, unreadable_elt(d, p));
 			break;
 		}
 		if (!d->o->verbose && elt == d->o->strsize) {
@@ -883,4 +1951,24 @@ struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
 		len = next;
 	}
 	return arr ? arr : one;
+}
+
+struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto)
+{
+	nb.start = p;
+	nb.have = size;
+	nb.addr = 0;
+	nb.fault = true;
+	return netlink_msgs(d, p, size, proto);
+}
+
+struct hv *hv_netlink_blob(struct dctx *d, const struct event_blob *b, uint64_t size, int proto)
+{
+	if (!(b->h.flags & (HY_BF_TRUNC | HY_BF_FAULT)) || size < b->h.len)
+		size = b->h.len < size ? b->h.len : size;
+	nb.start = b->data;
+	nb.have = b->h.len;
+	nb.addr = b->h.addr;
+	nb.fault = b->h.flags & HY_BF_FAULT;
+	return netlink_msgs(d, b->data, size, proto);
 }

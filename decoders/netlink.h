@@ -13,4 +13,11 @@
  */
 struct hv *hv_netlink(struct dctx *d, const uint8_t *p, size_t size, int proto);
 
+/*
+ * The same for the captured blob b of a buffer of size bytes (the call's length): what the
+ * capture could not read (HY_BF_FAULT) prints as strace prints unreadable memory, what it
+ * left out (HY_BF_TRUNC) as the address with a comment saying so.
+ */
+struct hv *hv_netlink_blob(struct dctx *d, const struct event_blob *b, uint64_t size, int proto);
+
 #endif

@@ -212,6 +212,22 @@ void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 		sb_puts(sb, v->name);
 		sb_putc(sb, '=');
 	}
+	if (v->flags & HVF_INDEX) {	/* [NAME]=value, [1 / * NAME * /]=value under -X verbose */
+		sb_putc(sb, '[');
+		if (v->text && !(xflag & RENDER_XMASK)) {
+			sb_puts(sb, v->text);
+		} else {
+			sb_putu(sb, v->u);
+			if (v->text && (xflag & RENDER_XVERBOSE))
+				sb_printf(sb, " /* %s */", v->text);
+			else if (!v->text && v->comment && !(xflag & RENDER_XRAW))
+				sb_printf(sb, " /* %s */", v->comment);
+		}
+		sb_puts(sb, "]=");
+		if (v->child)
+			render_value(sb, v->child, xflag);
+		return;
+	}
 	/* -X raw / -X verbose: a named constant as its number (then its name in a comment) */
 	if ((xflag & RENDER_XMASK) && (v->flags & HVF_NUM) &&
 	    (v->kind == HV_SYM || v->kind == HV_EXPR) && v->text) {

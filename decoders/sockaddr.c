@@ -113,8 +113,14 @@ struct hv *hv_ifindex(struct dctx *d, unsigned int idx)
 	char name[IF_NAMESIZE + 1];
 
 	/* strace asks the host too (print_ifindex()); 0 is never an interface */
-	if (idx && if_indextoname(idx, name))
-		return hv_expr(d, "if_nametoindex(%s)", quote_str(d, name, strlen(name)));
+	if (idx && if_indextoname(idx, name)) {
+		/* -X raw: the number; -X verbose: the number, then this in a comment */
+		struct hv *v = hv_expr(d, "if_nametoindex(%s)", quote_str(d, name, strlen(name)));
+
+		v->u = idx;
+		v->flags |= HVF_NUM | HVF_NUMUDEC;
+		return v;
+	}
 	return hv_uint(d, idx);
 }
 

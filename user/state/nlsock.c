@@ -104,7 +104,9 @@ static void add_bytes(struct recbuf *rb, pid_t tid, int when, int idx, uint64_t 
 	if (got < 0)
 		rb_blob_done(rb, 0, -errno, 0);
 	else
-		rb_blob_done(rb, (uint32_t)got, 0, (uint64_t)got < n ? HY_BF_TRUNC : 0);
+		/* short of what was asked: the read stopped at unreadable memory */
+		rb_blob_done(rb, (uint32_t)got, 0, ((uint64_t)got < n ? HY_BF_TRUNC : 0) |
+						   ((uint32_t)got < want ? HY_BF_FAULT : 0));
 }
 
 void nlsock_add(struct recbuf *rb, int when)
