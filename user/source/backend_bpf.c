@@ -1331,6 +1331,9 @@ static int bpf_start(struct tracer *tr)
 			goto kill_child;
 		return err;
 	}
+	pr_info("BPF programs attached (%s), ring buffer %llu bytes", skel->ded ?
+		"dedicated per-syscall tracepoints" : "raw_syscalls tracepoints",
+		(unsigned long long)ring_size(o));
 	for (int i = 0; i < o->npids; i++) {
 		err = attach_pid(tr, o->pids[i]);
 		if (err && o->npids == 1 && !spawned)
