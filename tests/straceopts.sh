@@ -244,6 +244,8 @@ refuse|-e trace=NAME@32|-e trace=openat@32|cat $IN
 same|-e trace= skips empty items, as strace (issue 16)|-e trace=,openat,,close,|cat $IN
 same|-e trace= takes i386 names (mmap2), as strace on x86_64 (issue 16)|-e trace=mmap2,_llseek,openat|cat $IN
 same|-e trace=!!SET: each ! inverts (issue 16)|-e trace=!!openat|cat $IN
+same|-e trace=recv,send: socketcall's i386 calls (issue 16)|-e trace=recv,send,openat|cat $IN
+same|-e trace=/REGEX matching i386 names only (issue 16)|-e trace=/^signal$,openat|cat $IN
 reject|-e trace=, (no item)|-e trace=,|cat $IN
 reject|-e trace=NAME@64 of an i386 name|-e trace=mmap2@64|cat $IN
 same|-d (debug lines on stderr, the trace unchanged)|$FILEOPS -d|cat $IN
