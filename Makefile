@@ -210,7 +210,7 @@ SYM_LIBS := -ldw -lelf -lstdc++
 # the OTLP sink: cJSON for collectors' answers, zlib for gzip'd requests
 OTLP_LIBS := -lcjson -lz
 # the pipeline opens sinks through the registry, which names every format
-UNIT_PIPELINE := $(U)/pipeline.o $(U)/pipeline_func.o $(U)/symbol/funcs.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
+UNIT_PIPELINE := $(U)/pipeline.o $(U)/state/pidns.o $(U)/pipeline_func.o $(U)/symbol/funcs.o $(U)/options.o $(U)/sink/registry.o $(U)/sink/sink_text.o \
 		 $(U)/sink/sink_summary.o $(U)/sink/sink_json.o $(U)/sink/sink_tef.o \
 		 $(U)/sink/sink_perfetto.o $(U)/sink/sink_otlp.o $(U)/sink/sink_raw.o $(U)/sink/sink_uftrace.o $(U)/sink/sink_deps.o $(U)/lib/digest.o $(U)/lib/rawfmt.o $(U)/sink/json_value.o \
 		 $(U)/sink/protobuf.o $(U)/sink/otlp_json.o $(U)/sink/otlp_attr.o $(U)/sink/otlp_pb.o $(U)/sink/otlp_http.o $(UNIT_SINK_CORE)

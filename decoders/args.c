@@ -59,6 +59,19 @@ struct hv *v_int(struct dctx *d, int i)
 	return hv_int(d, d_i(d, i));
 }
 
+struct hv *hv_pid(struct dctx *d, int64_t pid, enum hv_pid_type t)
+{
+	struct hv *v = hv_int(d, pid);
+
+	v->pidt = (uint8_t)t;
+	return v;
+}
+
+struct hv *v_pid(struct dctx *d, int i, enum hv_pid_type t)
+{
+	return hv_pid(d, d_i(d, i), t);
+}
+
 struct hv *v_uint(struct dctx *d, int i)
 {
 	return hv_uint(d, d_ui(d, i));
@@ -368,8 +381,15 @@ struct hv *v_typed(struct dctx *d, int i, enum arg_type t)
 
 void dec_generic(struct dctx *d)
 {
-	for (int i = 0; i < d->se->nargs; i++)
-		arg(d, v_typed(d, i, d->se->argtypes[i]));
+	for (int i = 0; i < d->se->nargs; i++) {
+		struct hv *v = v_typed(d, i, d->se->argtypes[i]);
+
+		/* a process by its kernel name (move_pages, process_vm_readv...): strace's TGID */
+		if (d->se->argtypes[i] == AT_INT && d->se->argnames[i] &&
+		    !strcmp(d->se->argnames[i], "pid"))
+			v->pidt = HVP_TGID;
+		arg(d, v);
+	}
 }
 
 void d_decode(struct dctx *d, const struct event *ev, bool exiting)

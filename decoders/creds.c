@@ -134,7 +134,7 @@ static struct hv *v_cap_header(struct dctx *d, struct k_cap_header *h)
 	}
 	s = hv_struct(d);
 	hv_add(s, "version", hv_sym(d, &xlat_cap_version, h->version, true));
-	hv_add(s, "pid", hv_int(d, h->pid));
+	hv_add(s, "pid", hv_pid(d, h->pid, HVP_TGID));
 	return s;
 }
 

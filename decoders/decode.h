@@ -65,9 +65,16 @@ enum hv_kind {
 				   table's text for unknown values (IORING_OP_???) or explains the
 				   number (clock ticks as seconds): not with -X raw */
 
+/*
+ * struct hv.pidt: what kind of pid an integer node is (strace 6.1's enum pid_type), so that
+ * --pidns-translation can add the pid in hytrace's namespace after it; HVP_TGID_PGID is
+ * kill()'s and wait4()'s: a process when positive, a process group (-N) below -1.
+ */
+enum hv_pid_type { HVP_NONE, HVP_TID, HVP_TGID, HVP_PGID, HVP_SID, HVP_TGID_PGID };
+
 struct hv {
 	uint8_t kind;		/* enum hv_kind */
-	uint8_t pad;
+	uint8_t pidt;		/* enum hv_pid_type: HVP_NONE but for pids */
 	uint32_t flags;		/* HVF_* */
 	uint32_t len;		/* HV_STR: bytes in text; HV_STRUCT/HV_ARRAY: children */
 	const char *name;	/* member name inside a struct, or NULL */
@@ -204,6 +211,8 @@ void arg(struct dctx *d, struct hv *v);
 void d_pending(struct dctx *d);
 
 struct hv *v_int(struct dctx *d, int i);	/* int */
+struct hv *v_pid(struct dctx *d, int i, enum hv_pid_type t);	/* int, a pid of kind t */
+struct hv *hv_pid(struct dctx *d, int64_t pid, enum hv_pid_type t);
 struct hv *v_uint(struct dctx *d, int i);	/* unsigned int */
 struct hv *v_long(struct dctx *d, int i);	/* long */
 struct hv *v_ulong(struct dctx *d, int i);	/* unsigned long / size_t */

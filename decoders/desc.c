@@ -412,7 +412,9 @@ static struct hv *hv_owner_ex(struct dctx *d, int when)
 	struct hv *s = hv_struct(d);
 
 	hv_add(s, "type", hv_sym(d, &xlat_f_owner_types, (uint32_t)o.type, true));
-	hv_add(s, "pid", hv_int(d, o.pid));
+	/* F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2 (strace 6.1, fcntl.c) */
+	hv_add(s, "pid", hv_pid(d, o.pid, o.type == 0 ? HVP_TID : o.type == 1 ? HVP_TGID :
+					  o.type == 2 ? HVP_PGID : HVP_NONE));
 	return s;
 }
 
@@ -435,7 +437,9 @@ void dec_fcntl(struct dctx *d)
 	case F_SETFD_V:
 		arg(d, hv_flags_or(d, &xlat_fd_flags, d_u(d, 2), "FD_???"));
 		break;
-	case F_SETOWN_V:
+	case F_SETOWN_V:	/* a process, or -N a process group */
+		arg(d, v_pid(d, 2, HVP_TGID_PGID));
+		break;
 	case F_SETPIPE_SZ_V:
 		arg(d, v_int(d, 2));
 		break;
@@ -469,7 +473,10 @@ void dec_fcntl(struct dctx *d)
 	case F_SETSIG_V:
 		arg(d, hv_signal(d, d_i(d, 2)));
 		break;
-	case F_GETOWN_V:
+	case F_GETOWN_V:	/* strace 6.1: a process group when negative, else a process */
+		if (ok)
+			d->ret = hv_pid(d, d_ret(d), d_ret(d) < 0 ? HVP_PGID : HVP_TGID);
+		break;
 	case F_GETPIPE_SZ_V:
 		break;
 	case F_GETFD_V:

@@ -5,6 +5,7 @@
 # decoders/<area>.tbl:            NAME DECODER RET FLAGS CAPTURE...
 #   DECODER  dec_DECODER(struct dctx *) is called; "-" means the generic decoder
 #   RET      dec udec hex oct fd none   (how the return value prints)
+#            tgid tid pgid sid          (dec: a pid of that kind, for --pidns-translation)
 #   FLAGS    comma list of block, noreturn, exec; or "-"
 #   CAPTURE  ARG:KIND[:SIZE][:SRC][@enter|@exit|@both][!always]
 #            !always: exit capture even when the call failed; !verbose: strarr strings only with -v;
@@ -48,7 +49,7 @@ BEGIN {
 	split("str path fixed buf array strarr iovec msghdr fd sized lenptr ioc mmsghdr stack deref opdesc ptrace", kk, " ")
 	split("HY_CAP_STR HY_CAP_PATH HY_CAP_FIXED HY_CAP_BUF HY_CAP_ARRAY HY_CAP_STRARR HY_CAP_IOVEC HY_CAP_MSGHDR HY_CAP_FDPATH HY_CAP_SIZED HY_CAP_LENPTR HY_CAP_IOC HY_CAP_MMSGHDR HY_CAP_STACK HY_CAP_DEREF HY_CAP_OPDESC HY_CAP_PTRACE", kv, " ")
 	for (i in kk) KIND[kk[i]] = kv[i]
-	split("dec udec hex oct fd none", rr, " ")
+	split("dec udec hex oct fd none tgid tid pgid sid", rr, " ")
 	for (i in rr) RET[rr[i]] = "RV_" toupper(rr[i])
 	split("int uint long ulong xint xlong mode id clockid ptr fd dirfd path str", ak, " ")
 	for (i in ak) AKIND[ak[i]] = "AT_" toupper(ak[i])

@@ -432,7 +432,7 @@ static struct hv *hv_ucred(struct dctx *d, const uint8_t *p)
 	memcpy(&pid, p, 4);
 	memcpy(&uid, p + 4, 4);
 	memcpy(&gid, p + 8, 4);
-	hv_add(s, "pid", hv_int(d, pid));
+	hv_add(s, "pid", hv_pid(d, pid, HVP_TGID));
 	hv_add(s, "uid", hv_id(d, uid));
 	hv_add(s, "gid", hv_id(d, gid));
 	return s;
@@ -991,7 +991,8 @@ static struct hv *opt_fields(struct dctx *d, int i, int len, const char *const *
 			break;
 		}
 		memcpy(&v, p + k * 4, 4);
-		hv_add(s, names[k], ids && k ? hv_id(d, v) : hv_int(d, v));
+		/* ucred's pid is a process (strace's PRINT_FIELD_TGID) */
+		hv_add(s, names[k], ids && k ? hv_id(d, v) : ids ? hv_pid(d, v, HVP_TGID) : hv_int(d, v));
 	}
 	return s;
 }

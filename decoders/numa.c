@@ -100,7 +100,7 @@ void dec_mbind(struct dctx *d)
 
 void dec_migrate_pages(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_ulong(d, 1));
 	arg(d, hv_nodemask(d, 2, d_u(d, 1), HY_AT_ENTER));
 	arg(d, hv_nodemask(d, 3, d_u(d, 1), HY_AT_ENTER));

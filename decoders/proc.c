@@ -282,7 +282,7 @@ static struct hv *v_rusage(struct dctx *d, int i)
 
 void dec_wait4(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID_PGID));
 	if (!d->exiting)
 		return d_pending(d);
 	int32_t st;
@@ -300,7 +300,8 @@ void dec_waitid(struct dctx *d)
 	unsigned int type = d_ui(d, 0);
 
 	arg(d, hv_sym(d, &xlat_waitid_types, type, true));
-	arg(d, type == 3 ? v_fd(d, 1) : v_int(d, 1));	/* P_PIDFD */
+	/* P_PID: a process, P_PGID: a group, P_PIDFD: an fd (strace 6.1, wait.c) */
+	arg(d, type == 3 ? v_fd(d, 1) : v_pid(d, 1, type == 1 ? HVP_TGID : type == 2 ? HVP_PGID : HVP_NONE));
 	if (!d->exiting)
 		return d_pending(d);
 	uint8_t si[128];
@@ -316,13 +317,13 @@ void dec_waitid(struct dctx *d)
 
 void dec_getpgid(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 }
 
 void dec_setpgid(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
-	arg(d, v_int(d, 1));
+	arg(d, v_pid(d, 0, HVP_TGID));
+	arg(d, v_pid(d, 1, HVP_PGID));
 }
 
 void dec_set_tid_address(struct dctx *d)
@@ -338,7 +339,7 @@ void dec_set_robust_list(struct dctx *d)
 
 void dec_get_robust_list(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TID));
 	if (!d->exiting)
 		return d_pending(d);
 	arg(d, v_kptr_out(d, 1));
@@ -497,7 +498,7 @@ void dec_prctl(struct dctx *d)
 			v->flags |= HVF_NUM;
 			return arg(d, v);
 		}
-		return arg(d, v_int(d, 1));
+		return arg(d, v_pid(d, 1, HVP_TGID));
 	case PR_SET_SECCOMP_:
 		arg(d, hv_sym(d, &xlat_seccomp_mode, a2, true));
 		if (a2 == 1)
@@ -659,7 +660,7 @@ void dec_setrlimit(struct dctx *d)
 
 void dec_prlimit64(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, hv_sym(d, &xlat_rlimit_resources, d_ui(d, 1), true));
 	arg(d, v_rlimit(d, 2, false));
 	if (!d->exiting)
@@ -678,7 +679,8 @@ void dec_getrusage(struct dctx *d)
 void dec_getpriority(struct dctx *d)
 {
 	arg(d, hv_sym(d, &xlat_priorities, d_ui(d, 0), true));
-	arg(d, v_int(d, 1));
+	/* PRIO_PROCESS: a process, PRIO_PGRP: a group, PRIO_USER: a uid (strace 6.1, resource.c) */
+	arg(d, v_pid(d, 1, d_ui(d, 0) == 0 ? HVP_TGID : d_ui(d, 0) == 1 ? HVP_PGID : HVP_NONE));
 }
 
 void dec_setpriority(struct dctx *d)
@@ -703,7 +705,7 @@ static struct hv *v_sched_param(struct dctx *d, int i, bool out)
 
 void dec_sched_getparam(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	if (!d->exiting)
 		return d_pending(d);
 	arg(d, v_sched_param(d, 1, true));
@@ -711,20 +713,20 @@ void dec_sched_getparam(struct dctx *d)
 
 void dec_sched_setparam(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_sched_param(d, 1, false));
 }
 
 void dec_sched_getscheduler(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	if (d->exiting && !d_failed(d) && xlat_name(&xlat_sched_policies, d_ret(d)))
 		d->ret_note = hv_sym(d, &xlat_sched_policies, d_ret(d), true);
 }
 
 void dec_sched_setscheduler(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, hv_sym(d, &xlat_sched_policies, d_ui(d, 1), true));
 	arg(d, v_sched_param(d, 2, false));
 }
@@ -770,7 +772,7 @@ static struct hv *v_cpuset(struct dctx *d, int i, uint64_t len)
 
 void dec_sched_getaffinity(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_uint(d, 1));
 	if (!d->exiting)
 		return d_pending(d);
@@ -779,7 +781,7 @@ void dec_sched_getaffinity(struct dctx *d)
 
 void dec_sched_setaffinity(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_uint(d, 1));
 	arg(d, v_cpuset(d, 2, d_ui(d, 1)));
 }
@@ -820,7 +822,7 @@ static struct hv *v_sched_attr(struct dctx *d, int i)
 
 void dec_sched_getattr(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	if (!d->exiting)
 		return d_pending(d);
 	arg(d, d_failed(d) ? v_ptr(d, 1) : v_sched_attr(d, 1));
@@ -830,7 +832,7 @@ void dec_sched_getattr(struct dctx *d)
 
 void dec_sched_setattr(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_sched_attr(d, 1));
 	arg(d, v_uint(d, 2));
 }
@@ -951,7 +953,7 @@ void dec_setns(struct dctx *d)
 
 void dec_pidfd_open(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, v_flags(d, 1, &xlat_pidfd_flags));
 }
 

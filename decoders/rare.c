@@ -71,8 +71,8 @@ void dec_kcmp(struct dctx *d)
 {
 	int type = d_i(d, 2);
 
-	arg(d, v_int(d, 0));
-	arg(d, v_int(d, 1));
+	arg(d, v_pid(d, 0, HVP_TGID));
+	arg(d, v_pid(d, 1, HVP_TGID));
 	arg(d, hv_sym(d, &xlat_kcmp_types, (uint32_t)type, true));
 	switch (type) {
 	case HY_KCMP_FILE:

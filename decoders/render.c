@@ -383,6 +383,10 @@ void render_ret(struct sbuf *sb, const struct dctx *d, int xflag)
 	} else {
 		switch (d->se ? d->se->ret : RV_HEX) {
 		case RV_DEC:
+		case RV_TGID:
+		case RV_TID:
+		case RV_PGID:
+		case RV_SID:
 			sb_puti(sb, (int64_t)r->ret);
 			break;
 		case RV_UDEC:

@@ -93,11 +93,11 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 			break;
 		case SI_USER:
 		case SI_TKILL:
-			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_pid", hv_pid(d, si.rt.pid, HVP_TGID));
 			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
 			break;
 		default:	/* SI_QUEUE, SI_MESGQ, SI_ASYNCIO...: the value only when set */
-			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_pid", hv_pid(d, si.rt.pid, HVP_TGID));
 			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
 			if (si.rt.sival_ptr) {
 				hv_add(s, "si_int", hv_int(d, si.rt.sival_int));
@@ -109,7 +109,7 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	}
 	switch (si.signo) {
 	case SIGCHLD:
-		hv_add(s, "si_pid", hv_int(d, si.chld.pid));
+		hv_add(s, "si_pid", hv_pid(d, si.chld.pid, HVP_TGID));
 		hv_add(s, "si_uid", hv_uint(d, si.chld.uid));
 		if (si.code == CLD_EXITED)
 			hv_add(s, "si_status", hv_int(d, si.chld.status));
@@ -162,7 +162,7 @@ struct hv *hv_siginfo(struct dctx *d, const void *data, size_t len)
 	}
 	default:	/* e.g. SI_KERNEL: the sender and value only when set */
 		if (si.rt.pid || si.rt.uid) {
-			hv_add(s, "si_pid", hv_int(d, si.rt.pid));
+			hv_add(s, "si_pid", hv_pid(d, si.rt.pid, HVP_TGID));
 			hv_add(s, "si_uid", hv_uint(d, si.rt.uid));
 		}
 		if (si.rt.sival_ptr) {

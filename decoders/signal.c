@@ -230,15 +230,15 @@ void dec_rt_sigtimedwait(struct dctx *d)
 
 void dec_rt_sigqueueinfo(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID));
 	arg(d, hv_signal(d, d_i(d, 1)));
 	arg(d, v_siginfo(d, 2));
 }
 
 void dec_rt_tgsigqueueinfo(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
-	arg(d, v_int(d, 1));
+	arg(d, v_pid(d, 0, HVP_TGID));
+	arg(d, v_pid(d, 1, HVP_TID));
 	arg(d, hv_signal(d, d_i(d, 2)));
 	arg(d, v_siginfo(d, 3));
 }
@@ -253,20 +253,20 @@ void dec_pidfd_send_signal(struct dctx *d)
 
 void dec_kill(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TGID_PGID));
 	arg(d, hv_signal(d, d_i(d, 1)));
 }
 
 void dec_tkill(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
+	arg(d, v_pid(d, 0, HVP_TID));
 	arg(d, hv_signal(d, d_i(d, 1)));
 }
 
 void dec_tgkill(struct dctx *d)
 {
-	arg(d, v_int(d, 0));
-	arg(d, v_int(d, 1));
+	arg(d, v_pid(d, 0, HVP_TGID));
+	arg(d, v_pid(d, 1, HVP_TID));
 	arg(d, hv_signal(d, d_i(d, 2)));
 }
 

@@ -589,10 +589,10 @@ if section d; then
 --buffer-size=99999999999999999999K|invalid --buffer-size: '99999999999999999999K' (bytes, 4K to 2G)
 --comm=|invalid --comm: '' (a process name, as in /proc/PID/comm)
 --cgroup=|invalid --cgroup: '' (a cgroup v2 directory)
--e trace=|invalid system call '' in -e trace=''
--e trace=!|invalid system call '' in -e trace='!'
--e trace=openat,|invalid system call '' in -e trace='openat,'
--e trace=openat,,close|invalid system call '' in -e trace='openat,,close'
+-e trace=|invalid system call ''
+-e trace=!|invalid system call '!'
+-e trace=,|invalid system call ','
+-e trace=mmap2@64|invalid system call 'mmap2@64'
 -e signal=|invalid signal '' in -e signal=''
 -e signal=INT,|invalid signal '' in -e signal='INT,'
 -e signal=0|invalid signal '0'
@@ -600,7 +600,7 @@ if section d; then
 -e signal=+2|invalid signal '+2'
 -e signal=99999999999999999999|invalid signal '99999999999999999999'
 -e status=|invalid status '' in -e status=''
--e raw=|invalid system call '' in -e raw=''
+-e raw=|invalid system call ''
 -e raw=bogus|invalid system call 'bogus'
 -e quiet=|invalid quiet '' in -e quiet=''
 -e quiet=bogus|invalid quiet 'bogus'

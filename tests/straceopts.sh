@@ -54,6 +54,9 @@ echo \$\$ \$(ps -o pgid=,sid= -p \$\$) \$t \$(ps -o pgid=,sid= -p "\$t") >"$W/d.
 exec cat "$W/in.txt"
 EOS
 printf 'trap : USR1\nkill -USR1 $$\n' >"$W/sig.sh"
+# a command in a new pid namespace (pid 1 there): its pids differ from the tracer's
+printf 'kill -0 $$; sh -c "kill -0 \\$\\$"; true\n' >"$W/pidns-in.sh"
+printf 'exec unshare -pf sh %s\n' "$W/pidns-in.sh" >"$W/pidns.sh"
 ln -sf in.txt "$W/link"
 IN=$W/in.txt
 printf 'tab\tnl\nctl\001\037 high\222\377 end\n' >"$W/bytes.txt"
@@ -85,6 +88,7 @@ for line in open(sys.argv[1], errors='replace'):
     line = re.sub(r'^(\[pid +)(\d+)', pid, line)
     line = re.sub(r'^()(\d+)(?=[ <])', pid, line)
     line = re.sub(r'(si_pid=|\+\+\+ exited with |= |wait4\()(\d{3,})', pid, line)
+    line = re.sub(r"(/\* )(\d+)(?= in strace's PID NS \*/)", pid, line)
     line = re.sub(r'(si_[us]time=)\d+', r'\1N', line)
     line = re.sub(r'(^|\] |P\d+ |P\d+<[^>]*> )(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ', r'\1TS ', line)
     line = re.sub(r' <\d+(\.\d+)?>$', ' <DUR>', line)
@@ -228,14 +232,24 @@ same|-y|$FILEOPS -y|cat $IN
 refuse|-e decode-fds=socket alone|-e decode-fds=socket|cat $IN
 both|-Y, -e decode-pids=comm|-f -Y -e trace=exit_group|sh -c /bin/true;:
 same|--decode-pids=comm|-f --decode-pids=comm -e trace=exit_group|sh -c /bin/true;:
-refuse|-e decode-pids=pidns|-e decode-pids=pidns|cat $IN
-refuse|--pidns-translation|--pidns-translation|cat $IN
+same|-e decode-pids=pidns (no pid namespace: nothing added)|-f -e decode-pids=pidns -e trace=exit_group,getpid -e signal=none|sh -c /bin/true;:
+same|--pidns-translation (no pid namespace: nothing added)|-f --pidns-translation -e trace=exit_group|sh -c /bin/true;:
+same|--pidns-translation in a new pid namespace (issue 16)|-f --pidns-translation -e trace=kill,getpid,wait4,exit_group|sh $W/pidns.sh
+same|--pidns-translation after other options (issue 16)|--pidns-translation -f -e trace=kill -e signal=none|sh $W/pidns.sh
 refuse|-e kvm=vcpu|-e kvm=vcpu|cat $IN
 same|-e read=SET (hex dumps)|-e trace=read -e read=3|cat $IN
 same|-e write=SET (hex dumps)|-e trace=write -e write=1|cat $IN
 same|-e inject=SET:error=|-e trace=openat -e inject=openat:error=ENOENT:when=3+|cat $IN
 same|-e fault=SET|-e trace=openat -e fault=openat:when=3|cat $IN
 refuse|-e trace=NAME@32|-e trace=openat@32|cat $IN
+same|-e trace= skips empty items, as strace (issue 16)|-e trace=,openat,,close,|cat $IN
+same|-e trace= takes i386 names (mmap2), as strace on x86_64 (issue 16)|-e trace=mmap2,_llseek,openat|cat $IN
+same|-e trace=!!SET: each ! inverts (issue 16)|-e trace=!!openat|cat $IN
+same|-e trace=recv,send: socketcall's i386 calls (issue 16)|-e trace=recv,send,openat|cat $IN
+same|-e trace=/REGEX matching i386 names only (issue 16)|-e trace=/^signal$,openat|cat $IN
+reject|-e trace=, (no item)|-e trace=,|cat $IN
+reject|-e trace=NAME@64 of an i386 name|-e trace=mmap2@64|cat $IN
+same|-d (debug lines on stderr, the trace unchanged)|$FILEOPS -d|cat $IN
 both|-n, --syscall-number|$FILEOPS -n|cat $IN
 same|--syscall-number|$FILEOPS --syscall-number|cat $IN
 same|-t|$FILEOPS -t|cat $IN
@@ -313,6 +327,28 @@ if diff "$W/strace.app" "$W/hytrace.app" >/dev/null; then
 else
 	fail "-A, --output-append-mode" "$(diff "$W/strace.app" "$W/hytrace.app")"
 fi
+# --secontext, -e secontext=: strace 6.1 prints SELinux contexts only where SELinux is enabled
+# (this strace may be built without it, so the comparison is with hytrace's own trace without
+# the option); hytrace adds nothing where it is not enabled and refuses the option where it is
+for sc in "--secontext" "--secontext=full" "--secontext=mismatch" "-e secontext=!full,mismatch"; do
+	# shellcheck disable=SC2086 # $FILEOPS and $sc hold several words on purpose
+	$TMO "$HYTRACE" --backend=ptrace $FILEOPS -o "$W/sc0.out" cat "$IN" >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	$TMO "$HYTRACE" --backend=ptrace $FILEOPS $sc -o "$W/sc1.out" cat "$IN" >/dev/null 2>"$W/sc.err"
+	rc=$?
+	if [ -e /sys/fs/selinux/enforce ]; then
+		if [ $rc -ne 0 ] && [ "$(grep -c '^hytrace: .*SELinux is enabled' "$W/sc.err")" -eq 1 ]; then
+			ok "$sc refused where SELinux is enabled"
+		else
+			fail "$sc refused where SELinux is enabled" "exit $rc: $(cat "$W/sc.err")"
+		fi
+	elif [ $rc -eq 0 ] && _d=$(diff "$(norm "$W/sc0.out" >"$W/sc0.n"; echo "$W/sc0.n")" \
+			"$(norm "$W/sc1.out" >"$W/sc1.n"; echo "$W/sc1.n")"); then
+		ok "$sc adds nothing without SELinux"
+	else
+		fail "$sc adds nothing without SELinux" "exit $rc: $(cat "$W/sc.err") $_d"
+	fi
+done
 # -b execve: the command, let go at its second execve, still gives hytrace its exit status
 $TMO "$HYTRACE" --backend=ptrace -b execve -o "$W/bx.out" sh "$W/execpath.sh" 2>"$W/bx.err"
 rc=$?

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "log.h"
 #include "options.h"
 #include "decode.h"
+#include "xlat_gen.h"
 #include "digest.h"
 #include "sink.h"
 #include "paths.h"
@@ -61,9 +63,12 @@ static const char usage_text[] =
 "  -e quiet=SET, --quiet[=SET], --silent, --silence  attach, exit, path-resolution,\n"
 "                 personality, thread-execve, superseded (also silent=, silence=, q=)\n"
 "  -e decode-fds=SET, --decode-fds[=SET]  path (-y), or path,socket,dev,pidfd (-yy)\n"
-"  -e decode-pids=comm, --decode-pids=comm  the same as -Y\n"
-"  --pidns-translation, -e kvm=, --kvm=, --secontext  refused: no pid namespace\n"
-"                 translation, KVM or SELinux decoding\n"
+"  -e decode-pids=SET, --decode-pids=SET  comm (the same as -Y), pidns\n"
+"  --pidns-translation, -e decode-pids=pidns  pids of other pid namespaces followed by\n"
+"                 the pid hytrace sees (/* N in strace's PID NS */)\n"
+"  -e kvm=, --kvm=  refused: no KVM decoding\n"
+"  --secontext[=full,mismatch], -e secontext=  accepted where SELinux is not enabled\n"
+"                 (nothing to print, as strace); refused where it is\n"
 "  -e read=, write=, inject=, fault=  refused: not implemented yet\n"
 "  -P PATH, --trace-path=PATH  only calls whose path or fd arguments name PATH (or the\n"
 "                 file it resolves to; repeatable)\n"
@@ -153,7 +158,7 @@ static const char usage_text[] =
 "  --deps-hash=H  md5, sha256 or none of the files at the end (default: md5 for dvc, else none)\n"
 "  --deps-stage=NAME  dvc: the stage's name (default: hytrace)\n"
 "Misc:\n"
-"  --debug        log what hytrace does on stderr (twice: more)\n"
+"  -d, --debug    log what hytrace does on stderr (twice: more)\n"
 "  -h, --help     this help\n"
 "  -V, --version  the version, the backends built in and whether this machine allows them,\n"
 "                 the optional features\n"
@@ -281,6 +286,23 @@ static const struct cls classes[] = {
 };
 
 /*
+ * strace 6.1 on x86_64 also knows the i386 personality's names (mmap2, _llseek, socketcall, and
+ * socketcall's recv and send): it accepts them, and they select no 64-bit call.  hytrace traces
+ * 64-bit calls only, so they add nothing to a set.  Does some such name match (re: by regex)?
+ */
+static bool other_personality_name(const char *name, const regex_t *re)
+{
+	static const struct xlat *const tables[] = { &xlat_syscalls_i386, &xlat_socketcall_subcalls };
+
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (unsigned int i = 0; i < tables[t]->n; i++)
+			if (re ? !regexec(re, tables[t]->e[i].name, 0, NULL, 0)
+			       : !strcmp(name, tables[t]->e[i].name))
+				return true;
+	return false;
+}
+
+/*
  * One item of a syscall set into set: a class, a name, a number, /REGEX, all or none, with
  * strace's "?" (no error when nothing matches) and "@PERSONALITY" suffix.  0 or -1 (said).
  */
@@ -337,6 +359,8 @@ static int sysset_item(const char *item, const char *qual, uint64_t *set)
 				nr_set(set, i, true);
 				any = true;
 			}
+		if (!any && !at)
+			any = other_personality_name(NULL, &re);
 		regfree(&re);
 		if (!any && !quiet)
 			return bad("no system call matches '%s'", tok + 1);
@@ -352,34 +376,45 @@ static int sysset_item(const char *item, const char *qual, uint64_t *set)
 	}
 	long nr = sysent_lookup(tok);
 
-	if (nr < 0)
-		return quiet ? 0 : bad("invalid system call '%s'", tok);
+	if (nr < 0 && !at && other_personality_name(tok, NULL))	/* "NAME@64": 64-bit only */
+		return 0;
+	if (nr < 0)	/* strace names the item with its personality: 'mmap2@64' */
+		return quiet ? 0 : bad("invalid system call '%s'", item);
 	nr_set(set, nr, true);
 	return 0;
 }
 
-/* A syscall set (-e trace=, and the sets of raw=, verbose=, abbrev=) into out[NR_WORDS]. */
+/*
+ * A syscall set (-e trace=, and the sets of raw=, verbose=, abbrev=) into out[NR_WORDS], read as
+ * strace 6.1's qualify_syscall_tokens() reads it: each leading '!' inverts the rest, empty items
+ * between commas are skipped (",mmap" and "openat," are accepted), and a set with no item at all
+ * ("", "!", ",") is an error naming the whole set.
+ */
 static int parse_sysset(const char *spec, const char *qual, uint64_t *out)
 {
 	uint64_t set[NR_WORDS] = { 0 };
-	bool neg = false;
+	const char *s = spec;
+	bool neg = false, any = false;
 	char *copy, *save = NULL;
 
-	if (*spec == '!') {
-		neg = true;
-		spec++;
+	(void)qual;
+	while (*s == '!') {
+		neg = !neg;
+		s++;
 	}
-	if (list_has_empty(spec))	/* strace: invalid system call '' */
-		return bad("invalid system call '' in -e %s='%s%s'", qual, neg ? "!" : "", spec);
-	copy = strdup(spec);
+	copy = strdup(s);
 	if (!copy)
 		return -1;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		any = true;
 		if (sysset_item(tok, qual, set)) {
 			free(copy);
 			return -1;
 		}
+	}
 	free(copy);
+	if (!any)
+		return bad("invalid system call '%s'", spec);
 	for (int w = 0; w < NR_WORDS; w++)
 		out[w] = neg ? ~set[w] : set[w];
 	return 0;
@@ -876,7 +911,7 @@ static int qual_decode_fds(struct opts *o, const char *v, const char *qual)
 	return 0;
 }
 
-/* -e decode-pids=: comm is -Y; pidns translation is not done (the pids are the tracer's) */
+/* -e decode-pids=: comm is -Y; pidns: pids in tracees' namespaces translated (user/state/pidns.c) */
 static int qual_decode_pids(struct opts *o, const char *v, const char *qual)
 {
 	static const char *const names[] = { "comm", "pidns" };
@@ -886,10 +921,8 @@ static int qual_decode_pids(struct opts *o, const char *v, const char *qual)
 	(void)qual;
 	if (parse_nameset(v, "decode-pids", names, bits, 2, 3, &set))
 		return -1;
-	if (set & 2)
-		return bad("-e decode-pids=pidns (--pidns-translation): hytrace prints pids as its "
-			   "own pid namespace sees them and does not translate them");
 	o->Yflag = set & 1;
+	o->pidns = set & 2;
 	return 0;
 }
 
@@ -901,11 +934,26 @@ static int qual_kvm(struct opts *o, const char *v, const char *qual)
 		   "vcpu's kvm_run mapping)", v);
 }
 
+/*
+ * -e secontext=, --secontext[=FORMAT]: strace 6.1 prints SELinux contexts (src/secontext.c)
+ * only where SELinux is enabled; elsewhere it prints nothing more, and so does hytrace.  Where
+ * SELinux is enabled (/sys/fs/selinux/enforce exists) hytrace refuses the option: it does not
+ * read contexts, and printing none there would silently differ from strace.
+ */
 static int qual_secontext(struct opts *o, const char *v, const char *qual)
 {
+	static const char *const names[] = { "full", "mismatch" };
+	static const unsigned int bits[] = { 1, 2 };
+	unsigned int set;
+
 	(void)o;
 	(void)qual;
-	return bad("-e secontext=%s: hytrace has no SELinux support (no contexts to print)", v);
+	if (parse_nameset(v, "secontext", names, bits, 2, 3, &set))
+		return -1;
+	if (!access("/sys/fs/selinux/enforce", F_OK))
+		return bad("-e secontext=%s: SELinux is enabled here and hytrace does not print "
+			   "SELinux contexts", v);
+	return 0;
 }
 
 /* -e read=, write=: hex dumps of the data on those fds; -e inject=, fault=: tampering */
@@ -1396,7 +1444,7 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->overhead_ns = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+:a::Ab:cCDe:E:fhiI:jkno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
+	while ((c = getopt_long(argc, argv, "+:a::Ab:cCdDe:E:fhiI:jkno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -1492,10 +1540,14 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			if (parse_qual(o, "decode-fds", optarg ? optarg : "path"))
 				return -1;
 			break;
-		case OPT_PIDNS:
-			return parse_qual(o, "decode-pids", "pidns");
-		case OPT_SECONTEXT:
-			return parse_qual(o, "secontext", optarg ? optarg : "full");
+		case OPT_PIDNS:	/* strace: qualify_decode_pid("pidns"), the set replaced */
+			if (parse_qual(o, "decode-pids", "pidns"))
+				return -1;
+			break;
+		case OPT_SECONTEXT:	/* alone: strace's "!full,mismatch" */
+			if (parse_qual(o, "secontext", optarg ? optarg : "!full,mismatch"))
+				return -1;
+			break;
 		case OPT_ABS_TS:
 			if (parse_abs_ts(o, optarg))
 				return -1;
@@ -1694,7 +1746,8 @@ int opts_parse(struct opts *o, int argc, char **argv)
 			o->stack_size = n & ~7ull;
 			break;
 		}
-		case OPT_DEBUG: o->verbose_log++; break;
+		case OPT_DEBUG:
+		case 'd': o->verbose_log++; break;	/* -d: strace's debug switch */
 		case OPT_FORMAT:
 			if (!sink_format_find(optarg))
 				return bad("invalid --format: '%s' (%s)", optarg, sink_format_list());

@@ -120,6 +120,7 @@ struct opts {
 	bool nflag;			/* -n: the syscall number before the name */
 	bool iflag;			/* -i: the instruction pointer at the call */
 	bool Yflag;			/* -Y, --decode-pids=comm: the command name after pids */
+	bool pidns;			/* --pidns-translation, -e decode-pids=pidns */
 	bool append;			/* -A: -o FILE opened for appending */
 	enum const_style xstyle;	/* -X */
 	enum daemonize daemon;		/* -D, -DD, -DDD */

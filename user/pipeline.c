@@ -25,6 +25,12 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
 	tasks_init(&pl->tasks);
+	if (o->pidns) {
+		pl->pidns = malloc(sizeof(*pl->pidns));
+		if (!pl->pidns)
+			return -ENOMEM;
+		pidns_init(pl->pidns);
+	}
 	if (o->deps)
 		chosen[n++] = &sink_deps_ops;	/* no trace: the dependencies at the end */
 	else if (sink_has_trace(o))
@@ -520,6 +526,8 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		arena_reset(&pl->ar);
 		call_dopts(pl, ev->r.nr);
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
+		if (pl->pidns)
+			pidns_annotate(pl->pidns, &pl->d, ev->r.tid);
 		break;
 	case HY_REC_SIGNAL:
 		if (!signal_shown(o, ev->r.nr) || pl->no_decode)
@@ -527,6 +535,8 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 		arena_reset(&pl->ar);
 		pl->dv = o->d;
 		decode_siginfo(&pl->d, ev);
+		if (pl->pidns)
+			pidns_annotate(pl->pidns, &pl->d, ev->r.tid);
 		break;
 	case HY_REC_LOST:
 		if (ev->r.args[1] < HY_LOST_NR)
@@ -659,6 +669,11 @@ int pipeline_close(struct pipeline *pl)
 	funcs_free(pl->funcs);
 	pl->funcs = NULL;
 	tasks_free(&pl->tasks);
+	if (pl->pidns) {
+		pidns_fini(pl->pidns);
+		free(pl->pidns);
+		pl->pidns = NULL;
+	}
 	arena_free(&pl->ar);
 	return ret;
 }

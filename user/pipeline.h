@@ -10,6 +10,7 @@
 #include "event.h"
 #include "options.h"
 #include "sink.h"
+#include "pidns.h"
 #include "task.h"
 #include "symbol.h"
 
@@ -22,6 +23,7 @@ struct pipeline {
 	struct sink sinks[TASK_SINKS_MAX];
 	int nsinks;
 	struct tasks tasks;
+	struct pidns *pidns;		/* --pidns-translation, or NULL */
 	uint64_t lost[HY_LOST_NR];	/* lost events by reason, for the final summary */
 	uint64_t records;
 	uint64_t shown;		/* records handed to the sinks (after the filters): -a's end line */

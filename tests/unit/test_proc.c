@@ -417,7 +417,55 @@ UT_CASE(capget)
 		"capget({version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, 0x7fffb6248e50) = -1 EINVAL (Invalid argument)");
 }
 
+/* The k-th argument of the last decoded call (0-based). */
+static const struct hv *ut_arg(const struct ut *u, int k)
+{
+	const struct hv *v = u->d.args->child;
+
+	while (v && k--)
+		v = v->next;
+	return v;
+}
+
+/*
+ * --pidns-translation: which values are pids of which kind (strace 6.1's printpid() calls and
+ * RVAL_TGID/TID/PGID/SID), marked by the decoders for the pass that translates them; the
+ * rendering stays the same
+ */
+UT_CASE(pid_kinds)
+{
+	ut_begin(u, SYS_kill, (uint64_t)-5, 15, 0, 0, 0, 0);
+	UT_LINE(u, "kill group", 0, "kill(-5, SIGTERM) = 0");
+	UT_CHECK("kill: a process or -group", ut_arg(u, 0)->pidt == HVP_TGID_PGID);
+	UT_CHECK("kill: the signal is no pid", ut_arg(u, 1)->pidt == HVP_NONE);
+	ut_begin(u, SYS_tgkill, 7, 8, 15, 0, 0, 0);
+	UT_LINE(u, "tgkill", 0, "tgkill(7, 8, SIGTERM) = 0");
+	UT_CHECK("tgkill: tgid, tid", ut_arg(u, 0)->pidt == HVP_TGID && ut_arg(u, 1)->pidt == HVP_TID);
+	ut_begin(u, SYS_setpgid, 7, 9, 0, 0, 0, 0);
+	UT_LINE(u, "setpgid", 0, "setpgid(7, 9) = 0");
+	UT_CHECK("setpgid: tgid, pgid", ut_arg(u, 0)->pidt == HVP_TGID && ut_arg(u, 1)->pidt == HVP_PGID);
+	ut_begin(u, SYS_waitid, 2, 9, 0, 4, 0, 0);
+	UT_LINE(u, "waitid P_PGID", -10, "waitid(P_PGID, 9, NULL, WEXITED, NULL) = -1 ECHILD (No child processes)");
+	UT_CHECK("waitid P_PGID: a group", ut_arg(u, 1)->pidt == HVP_PGID);
+	ut_begin(u, SYS_getsid, 7, 0, 0, 0, 0, 0);
+	UT_LINE(u, "getsid", 3, "getsid(7) = 3");
+	UT_CHECK("getsid: tgid, returns a sid", ut_arg(u, 0)->pidt == HVP_TGID && u->d.se->ret == RV_SID);
+	ut_begin(u, SYS_getpid, 0, 0, 0, 0, 0, 0);
+	UT_LINE(u, "getpid", 42, "getpid() = 42");
+	UT_CHECK("getpid returns a tgid", u->d.se->ret == RV_TGID);
+	ut_begin(u, SYS_gettid, 0, 0, 0, 0, 0, 0);
+	UT_LINE(u, "gettid", 43, "gettid() = 43");
+	UT_CHECK("gettid returns a tid", u->d.se->ret == RV_TID);
+	ut_begin(u, SYS_getppid, 0, 0, 0, 0, 0, 0);
+	UT_LINE(u, "getppid", 41, "getppid() = 41");
+	UT_CHECK("getppid: not translated (as strace)", u->d.se->ret == RV_DEC);
+	ut_begin(u, SYS_fcntl, 3, 9 /* F_GETOWN */, 0, 0, 0, 0);
+	UT_LINE(u, "fcntl F_GETOWN", -5000, "fcntl(3, F_GETOWN) = -5000");
+	UT_CHECK("F_GETOWN: negative, a group", u->d.ret && u->d.ret->pidt == HVP_PGID);
+}
+
 static const struct ut_case cases[] = {
+	UT_ENTRY(pid_kinds),
 	UT_ENTRY(clone), UT_ENTRY(clone3), UT_ENTRY(vfork), UT_ENTRY(exit_group),
 	UT_ENTRY(wait4), UT_ENTRY(waitid), UT_ENTRY(kill), UT_ENTRY(ids), UT_ENTRY(prctl),
 	UT_ENTRY(arch_prctl), UT_ENTRY(rlimit), UT_ENTRY(getrusage), UT_ENTRY(sched),

@@ -244,6 +244,21 @@ static bool have_bpf_caps(void)
  * root or CAP_SYS_ADMIN; -p only processes the real user could ptrace (proc_may_trace), and
  * never a kernel thread.  -EACCES (final: no other backend is tried) with the reason in why.
  */
+/* Does hytrace run in a user namespace other than the initial one (uid_map not the identity)? */
+static bool in_user_ns(void)
+{
+	unsigned long inside, outside, count;
+	FILE *f = fopen("/proc/self/uid_map", "re");
+	bool nested = false;
+
+	if (!f)
+		return false;
+	if (fscanf(f, "%lu %lu %lu", &inside, &outside, &count) == 3)
+		nested = !(inside == 0 && outside == 0 && count == 4294967295ul);
+	fclose(f);
+	return nested;
+}
+
 static int bpf_policy(const struct opts *o, char *why, size_t whylen)
 {
 	if (o->all && geteuid() != 0 && !cap_effective(CAP_SYS_ADMIN)) {
@@ -292,6 +307,11 @@ static int bpf_probe(const struct opts *o, char *why, size_t whylen)
 	if (r == -EPERM || r == -EACCES) {
 		snprintf(why, whylen, "not permitted to create BPF maps: %s", strerror(-r));
 		return r;
+	}
+	if (r <= 0 && in_user_ns()) {	/* libbpf's probe reads a refusal as "no such map" */
+		snprintf(why, whylen, "hytrace runs in a user namespace (unshare -U, a container), "
+			 "where the kernel does not let BPF maps and programs be created");
+		return -EPERM;
 	}
 	if (r <= 0) {
 		snprintf(why, whylen, "the kernel has no BPF ring buffer (needs Linux 5.8 or later)");
@@ -1503,6 +1523,9 @@ static int bpf_start(struct tracer *tr)
 			goto kill_child;
 		return err;
 	}
+	pr_info("BPF programs attached (%s), ring buffer %llu bytes", skel->ded ?
+		"dedicated per-syscall tracepoints" : "raw_syscalls tracepoints",
+		(unsigned long long)ring_size(o));
 	for (int i = 0; i < o->npids; i++) {
 		err = attach_pid(tr, o->pids[i]);
 		if (err && o->npids == 1 && !spawned)

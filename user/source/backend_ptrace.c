@@ -1096,6 +1096,8 @@ static int ptrace_start(struct tracer *tr)
 		P.seccomp = false;	/* -D: the command is not our child when the filter goes in */
 	if (P.seccomp)
 		P.opts |= PTRACE_O_TRACESECCOMP;
+	pr_info("ptrace: %s", P.seccomp ? "a seccomp filter stops the traced calls only" :
+		"every call stops the tracee (no seccomp filter)");
 
 	for (int i = 0; i < o->npids; i++) {
 		int err = attach_pid(tr, o->pids[i]);
