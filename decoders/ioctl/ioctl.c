@@ -248,5 +248,6 @@ void dec_ioctl(struct dctx *d)
 		return;
 	if (ioc_simple(d, req) == 0)
 		return;
-	arg(d, v_hex(d, 2));
+	/* a request strace reads through a pointer: NULL, else the address (its struct undecoded) */
+	arg(d, xlat_name(&xlat_ioctl_arg_ptr, req) ? v_ptr(d, 2) : v_hex(d, 2));
 }
