@@ -20,11 +20,13 @@ extern const struct ioctl_family ioctl_family_fsx;
 extern const struct ioctl_family ioctl_family_rtc;
 extern const struct ioctl_family ioctl_family_evdev;
 extern const struct ioctl_family ioctl_family_seccomp;
+extern const struct ioctl_family ioctl_family_kd;
 
 static const struct ioctl_family *const families[256] = {
 	[0x21] = &ioctl_family_seccomp,	/* '!': seccomp user notification fds */
 	[0x24] = &ioctl_family_perf,	/* '$': perf_event fds (PERF_EVENT_IOC_*) */
 	[0x45] = &ioctl_family_evdev,	/* 'E': input event devices (EVIOC*) */
+	[0x4b] = &ioctl_family_kd,	/* 'K': the console and keyboard (KD*, KIOCSOUND) */
 	[0x54] = &ioctl_family_tty,	/* 'T': asm-generic tty and FIO* requests */
 	[0x58] = &ioctl_family_fsx,	/* 'X': FS_IOC_FSGETXATTR/FSSETXATTR */
 	[0x66] = &ioctl_family_fs,	/* 'f': FS_IOC_GETFLAGS/SETFLAGS */
