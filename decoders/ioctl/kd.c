@@ -116,8 +116,7 @@ static int kd_kbdrep(struct dctx *d)
 	hv_add(s, "delay", hv_int(d, in[0]));
 	hv_add(s, "period", hv_int(d, in[1]));
 	if (!d->exiting) {
-		arg(d, s);
-		d_pending(d);
+		d_pending(d);	/* the whole struct at exit, as the other families do */
 		return 0;
 	}
 	if (d_failed(d) || !ioc_fetch(d, HY_AT_EXIT, out, sizeof(out))) {
