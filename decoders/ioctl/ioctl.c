@@ -210,6 +210,10 @@ static int ioc_simple(struct dctx *d, uint32_t req)
 		arg(d, v_int(d, 2));
 		return 0;
 	}
+	if (xlat_name(&xlat_ioctl_arg_ulong, req)) {
+		arg(d, v_ulong(d, 2));
+		return 0;
+	}
 	if (xlat_name(&xlat_ioctl_arg_fd, req)) {
 		arg(d, v_fd(d, 2));
 		return 0;
@@ -250,6 +254,12 @@ void dec_ioctl(struct dctx *d)
 		return;
 	if (ioc_simple(d, req) == 0)
 		return;
-	/* a request strace reads through a pointer: NULL, else the address (its struct undecoded) */
-	arg(d, xlat_name(&xlat_ioctl_arg_ptr, req) ? v_ptr(d, 2) : v_hex(d, 2));
+	/*
+	 * a request strace reads through a pointer: NULL, else the address (its struct undecoded);
+	 * so are the input event requests whose names carry a size or an axis (EVIOCGNAME(64))
+	 */
+	bool ptr = xlat_name(&xlat_ioctl_arg_ptr, req) ||
+		   (HY_IOC_TYPE(req) == 'E' && HY_IOC_DIR(req) && ioctl_sized_name(d, req));
+
+	arg(d, ptr ? v_ptr(d, 2) : v_hex(d, 2));
 }
