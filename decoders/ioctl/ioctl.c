@@ -222,6 +222,14 @@ static int ioc_simple(struct dctx *d, uint32_t req)
 		arg(d, ioc_int(d, HY_AT_ENTER));
 		return 0;
 	}
+	if (xlat_name(&xlat_ioctl_arg_pu32_in, req)) {
+		arg(d, ioc_unum(d, HY_AT_ENTER, 4));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_pu64_in, req)) {
+		arg(d, ioc_unum(d, HY_AT_ENTER, 8));
+		return 0;
+	}
 	if (xlat_name(&xlat_ioctl_arg_pint_out, req))
 		size = 4;
 	else if (xlat_name(&xlat_ioctl_arg_pushort_out, req))
