@@ -149,6 +149,9 @@ int main(void)
 	ioctl(-1, SIOCBRDELBR, "0123456789abcdefXYZ");
 	ioctl(-1, FIOSETOWN, &fl);
 	ioctl(-1, EVIOCGNAME(0), NULL);
+	fl = TIOCM_DTR | TIOCM_RTS | 0x10000;
+	ioctl(-1, TIOCMBIS, &fl);
+	ioctl(-1, LOOP_SET_BLOCK_SIZE, -1UL);
 	hyt_end();
 	return 0;
 }
