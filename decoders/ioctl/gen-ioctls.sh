@@ -7,10 +7,12 @@
 #                                      prints every name of a code joined by " or " in that order)
 #
 # The names are the object-like macros whose value is an _IO/_IOR/_IOW/_IOWR(...) expression
-# or a header's own wrapper of them (SECCOMP_IOWR(...), XX_IOW(...))
-# (linux/*.h, linux/*/*.h, misc/*.h, mtd/*.h, asm-generic/ioctls.h, asm/*.h), plus the plain
-# numbers of the socket, tty and loop requests (linux/sockios.h, asm/sockios.h,
-# asm-generic/ioctls.h, linux/loop.h: SIOC*, FIO*, TIOC*, TC*, LOOP_*).  Names given by enum
+# or a header's own wrapper of them (SECCOMP_IOWR(...), XX_IOW(...), soundcard's _SIO*(...)),
+# continuation lines joined (linux/*.h, linux/*/*.h, misc/*.h, mtd/*.h, scsi/sg.h,
+# asm-generic/ioctls.h, asm-generic/sockios.h, asm/*.h), plus the plain numbers of the socket,
+# tty, loop, console, ATA and SCSI generic requests (linux/sockios.h, asm*/sockios.h,
+# asm-generic/ioctls.h, linux/loop.h: SIOC*, FIO*, TIOC*, TC*, LOOP_*; linux/kd.h: 0x4bNN;
+# linux/hdreg.h: HDIO_* 0x03NN; scsi/sg.h: SG_* 0x22NN).  Names given by enum
 # constants (binder's BC_*/BR_*) are not macros and are not taken.
 # The numbers are not typed by hand: each header is compiled in a small C program that prints
 # every macro's value as the compiler computes it for this machine (x86_64).  A macro whose
@@ -36,14 +38,24 @@ ver=$(dpkg-query -W -f '${Package} ${Version}' linux-libc-dev 2>/dev/null || ech
 
 # the candidate names of one header: NAME<TAB>header
 names() {	# $1 header path relative to INC
+	# continuation lines joined first: PTP_SYS_OFFSET_EXTENDED's value is on its next line
+	sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$INC/$1" > "$tmp/h"
 	sed -n -E \
-		-e 's/^[[:space:]]*#[[:space:]]*define[[:space:]]+([A-Za-z_][A-Za-z0-9_]*)[[:space:]]+([A-Z][A-Z0-9_]*_)?_?IO(R|W|WR)?[[:space:]]*\(.*/\1/p' \
-		"$INC/$1"
+		-e 's/^[[:space:]]*#[[:space:]]*define[[:space:]]+([A-Za-z_][A-Za-z0-9_]*)[[:space:]]+(([A-Z][A-Z0-9_]*_)?_?IO(R|W|WR)?|_SIO(R|W|WR)?)[[:space:]]*\(.*/\1/p' \
+		"$tmp/h"
+	# the plain numbers of the requests of the headers that define them so, by their type byte
 	case $1 in
 	*sockios.h|asm-generic/ioctls.h|linux/loop.h)
-		sed -n -E 's/^[[:space:]]*#[[:space:]]*define[[:space:]]+((SIOC|FIO|TIOC|TC|LOOP_)[A-Za-z0-9_]*)[[:space:]]+0x[0-9a-fA-F]{4}[[:space:]]*(\/\*.*)?$/\1/p' \
-			"$INC/$1" ;;
+		plain '(SIOC|FIO|TIOC|TC|LOOP_)[A-Za-z0-9_]*' '[0-9a-fA-F]{4}' ;;
+	linux/kd.h) plain '[A-Z][A-Z0-9_]*' '4[bB][0-9a-fA-F]{2}' ;;
+	linux/hdreg.h) plain 'HDIO_[A-Z0-9_]*' '03[0-9a-fA-F]{2}' ;;
+	scsi/sg.h) plain 'SG_[A-Z0-9_]*' '22[0-9a-fA-F]{2}' ;;
 	esac
+}
+
+# the object-like macros of $tmp/h named by $1 whose value is 0x$2 alone (and a comment)
+plain() {
+	sed -n -E "s/^[[:space:]]*#[[:space:]]*define[[:space:]]+($1)[[:space:]]+0x$2[[:space:]]*(\/\*.*)?\$/\1/p" "$tmp/h"
 }
 
 # compile one header's program: the names in $tmp/n, the prelude variant $2; 0 on success
@@ -70,7 +82,8 @@ build() {	# $1 header, $2 prelude (1 or 2)
 
 : > "$tmp/all"
 cd "$INC"
-for h in linux/*.h linux/*/*.h misc/*.h mtd/*.h asm-generic/ioctls.h x86_64-linux-gnu/asm/*.h; do
+for h in linux/*.h linux/*/*.h misc/*.h mtd/*.h scsi/sg.h asm-generic/ioctls.h asm-generic/sockios.h \
+	x86_64-linux-gnu/asm/*.h; do
 	inc=${h#x86_64-linux-gnu/}
 	names "$h" | sort -u > "$tmp/n"
 	[ -s "$tmp/n" ] || continue

@@ -20,11 +20,13 @@ extern const struct ioctl_family ioctl_family_fsx;
 extern const struct ioctl_family ioctl_family_rtc;
 extern const struct ioctl_family ioctl_family_evdev;
 extern const struct ioctl_family ioctl_family_seccomp;
+extern const struct ioctl_family ioctl_family_kd;
 
 static const struct ioctl_family *const families[256] = {
 	[0x21] = &ioctl_family_seccomp,	/* '!': seccomp user notification fds */
 	[0x24] = &ioctl_family_perf,	/* '$': perf_event fds (PERF_EVENT_IOC_*) */
 	[0x45] = &ioctl_family_evdev,	/* 'E': input event devices (EVIOC*) */
+	[0x4b] = &ioctl_family_kd,	/* 'K': the console and keyboard (KD*, KIOCSOUND) */
 	[0x54] = &ioctl_family_tty,	/* 'T': asm-generic tty and FIO* requests */
 	[0x58] = &ioctl_family_fsx,	/* 'X': FS_IOC_FSGETXATTR/FSSETXATTR */
 	[0x66] = &ioctl_family_fs,	/* 'f': FS_IOC_GETFLAGS/SETFLAGS */
@@ -208,12 +210,24 @@ static int ioc_simple(struct dctx *d, uint32_t req)
 		arg(d, v_int(d, 2));
 		return 0;
 	}
+	if (xlat_name(&xlat_ioctl_arg_ulong, req)) {
+		arg(d, v_ulong(d, 2));
+		return 0;
+	}
 	if (xlat_name(&xlat_ioctl_arg_fd, req)) {
 		arg(d, v_fd(d, 2));
 		return 0;
 	}
 	if (xlat_name(&xlat_ioctl_arg_pint_in, req)) {
 		arg(d, ioc_int(d, HY_AT_ENTER));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_pu32_in, req)) {
+		arg(d, ioc_unum(d, HY_AT_ENTER, 4));
+		return 0;
+	}
+	if (xlat_name(&xlat_ioctl_arg_pu64_in, req)) {
+		arg(d, ioc_unum(d, HY_AT_ENTER, 8));
 		return 0;
 	}
 	if (xlat_name(&xlat_ioctl_arg_pint_out, req))
@@ -248,5 +262,12 @@ void dec_ioctl(struct dctx *d)
 		return;
 	if (ioc_simple(d, req) == 0)
 		return;
-	arg(d, v_hex(d, 2));
+	/*
+	 * a request strace reads through a pointer: NULL, else the address (its struct undecoded);
+	 * so are the input event requests whose names carry a size or an axis (EVIOCGNAME(64))
+	 */
+	bool ptr = xlat_name(&xlat_ioctl_arg_ptr, req) ||
+		   (HY_IOC_TYPE(req) == 'E' && HY_IOC_DIR(req) && ioctl_sized_name(d, req));
+
+	arg(d, ptr ? v_ptr(d, 2) : v_hex(d, 2));
 }

@@ -8,6 +8,8 @@
 /* include/uapi/linux/seccomp.h: struct seccomp_notif_resp 24 bytes */
 #define SECCOMP_IOCTL_NOTIF_SEND_V	0xc0182101
 #define SECCOMP_IOCTL_NOTIF_ID_VALID_V	0x40082102
+/* _IOR('!', 2, __u64): the direction the 5.x headers first had, decoded as the one above */
+#define SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR_V 0x80082102
 
 /* {id=0x1234, val=5, error=-EPERM, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE} */
 static struct hv *notif_resp(struct dctx *d)
@@ -37,6 +39,7 @@ static int seccomp_decode(struct dctx *d, uint32_t req)
 	case SECCOMP_IOCTL_NOTIF_SEND_V:
 		arg(d, notif_resp(d));
 		return 0;
+	case SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR_V:
 	case SECCOMP_IOCTL_NOTIF_ID_VALID_V:
 		if (!d_u(d, 2)) {
 			arg(d, hv_ptr(d, 0));

@@ -9,6 +9,8 @@
 
 /* include/uapi/linux/sockios.h */
 #define SIOCGIFNAME_V	0x8910
+#define SIOCBRADDBR_V	0x89a0
+#define SIOCBRDELBR_V	0x89a1
 #define IFNAMSIZ_V	16
 #define IFREQ_SIZE	40	/* struct ifreq on x86_64: the name and a 24-byte union */
 
@@ -31,11 +33,35 @@ static const struct ifr_req {
 	{ 0x8943, true, IFR_INT, "ifr_qlen" },		/* SIOCSIFTXQLEN */
 };
 
+/* an interface name: at most IFNAMSIZ - 1 characters, "..." after them when no NUL ends it */
 static struct hv *ifr_name(struct dctx *d, const uint8_t *r)
 {
 	size_t n = strnlen((const char *)r, IFNAMSIZ_V);
 
-	return hv_str(d, r, n, false);
+	return n < IFNAMSIZ_V ? hv_str(d, r, n, false) : hv_str(d, r, IFNAMSIZ_V - 1, true);
+}
+
+/* SIOCBRADDBR, SIOCBRDELBR: a bridge name read at entry, IFNAMSIZ bytes at most ("..." after) */
+static int sock_brname(struct dctx *d)
+{
+	const struct event_blob *b = event_blob(d->ev, 2, HY_AT_ENTER, 0);
+
+	if (!d_u(d, 2)) {
+		arg(d, hv_ptr(d, 0));
+		return 0;
+	}
+	if (!b || b->h.err || !b->h.len) {
+		arg(d, v_ptr(d, 2));
+		return 0;
+	}
+	size_t len = b->h.len < IFNAMSIZ_V ? b->h.len : IFNAMSIZ_V;
+	size_t n = strnlen((const char *)b->data, len);
+
+	if (n == len && len < IFNAMSIZ_V)	/* no NUL before unreadable memory */
+		arg(d, v_ptr(d, 2));
+	else
+		arg(d, hv_str(d, b->data, n, n == IFNAMSIZ_V));
+	return 0;
 }
 
 static struct hv *ifr_member(struct dctx *d, const struct ifr_req *q, const uint8_t *r)
@@ -97,6 +123,8 @@ static int sock_decode(struct dctx *d, uint32_t req)
 {
 	if (req == SIOCGIFNAME_V)
 		return sock_ifreq(d, req, NULL);
+	if (req == SIOCBRADDBR_V || req == SIOCBRDELBR_V)
+		return sock_brname(d);
 	for (size_t i = 0; i < sizeof(ifr_reqs) / sizeof(ifr_reqs[0]); i++)
 		if (ifr_reqs[i].req == req)
 			return sock_ifreq(d, req, &ifr_reqs[i]);

@@ -159,6 +159,21 @@ static struct hv *ioc_termios(struct dctx *d, int when, bool termio)
 	return s;
 }
 
+/* [TIOCM_DTR|TIOCM_RTS] at when (exit: only when the call worked), or NULL or the address */
+static struct hv *ioc_modem(struct dctx *d, int when)
+{
+	uint32_t m;
+
+	if (!d_u(d, 2))
+		return hv_ptr(d, 0);
+	if ((when == HY_AT_EXIT && d_failed(d)) || !ioc_fetch(d, when, &m, sizeof(m)))
+		return v_ptr(d, 2);
+	struct hv *a = hv_array(d);
+
+	hv_add(a, NULL, hv_flags_or(d, &xlat_modem_flags, m, "TIOCM_???"));
+	return a;
+}
+
 static int tty_decode(struct dctx *d, uint32_t req)
 {
 	switch (req) {
@@ -194,7 +209,6 @@ static int tty_decode(struct dctx *d, uint32_t req)
 	case IOCTL_TIOCOUTQ:
 	case IOCTL_TIOCGPGRP:
 	case IOCTL_TIOCGSID:
-	case IOCTL_TIOCMGET:
 	case IOCTL_TIOCGETD:
 	case IOCTL_TIOCGPTN:
 		if (!d->exiting) {
@@ -208,10 +222,19 @@ static int tty_decode(struct dctx *d, uint32_t req)
 	case IOCTL_TIOCSPGRP:
 	case IOCTL_TIOCSPTLCK:
 	case IOCTL_TIOCSETD:
+		arg(d, ioc_int(d, HY_AT_ENTER));
+		break;
+	case IOCTL_TIOCMGET:
+		if (!d->exiting) {
+			d_pending(d);
+			return 0;
+		}
+		arg(d, ioc_modem(d, HY_AT_EXIT));
+		break;
 	case IOCTL_TIOCMBIS:
 	case IOCTL_TIOCMBIC:
 	case IOCTL_TIOCMSET:
-		arg(d, ioc_int(d, HY_AT_ENTER));
+		arg(d, ioc_modem(d, HY_AT_ENTER));
 		break;
 	case IOCTL_TCXONC:
 		arg(d, hv_sym(d, &xlat_tcxonc_args, d_u(d, 2), true));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* ioctls.c: ioctl requests beyond tty, named from the uapi headers' table (issue 16), and the
- * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), fsxattr, uffd, nsfs, perf, KVM, block, loop, watchdog, rtc, seccomp and evdev arguments; the rest fail cleanly
+ * socket interface (SIOCGIF*), inode flags (FS_IOC_*FLAGS), fsxattr, uffd, nsfs, perf, KVM, block, loop, watchdog, rtc, seccomp, evdev and
+ * console (KD*) arguments; the rest fail cleanly
  * on fd -1 so the lines do not depend on the machine's devices. */
 #include "hyt.h"
 #include <fcntl.h>
@@ -20,6 +21,13 @@
 #include <linux/rtc.h>
 #include <linux/userfaultfd.h>
 #include <linux/seccomp.h>
+#include <signal.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
+#include <linux/hdreg.h>
+#include <linux/ptp_clock.h>
+#include <linux/videodev2.h>
+#include <linux/lirc.h>
 
 int main(void)
 {
@@ -31,6 +39,10 @@ int main(void)
 	struct seccomp_notif_resp resp = { 0x1234, 5, -1, SECCOMP_USER_NOTIF_FLAG_CONTINUE };
 	uint64_t id = 0x55;
 	int rep[2] = { 250, 33 };
+	uint64_t u64 = 0xfedcba9876543210ULL;
+	uint32_t u32 = 4000000000U;
+	struct kbentry kbe = { K_ALTSHIFTTAB, 138, 0 };
+	struct kbd_repeat kbrep = { 250, 33 };
 	struct ifreq ifr;
 	int s, fl = 0;
 
@@ -104,6 +116,42 @@ int main(void)
 	ioctl(-1, KVM_CHECK_EXTENSION, 9999);
 	ioctl(-1, _IOC(_IOC_READ, 0x12, 0x34, 0x8), 0);
 	ioctl(-1, _IO(0xb7, 0x7f), 0x20);
+	/* the console (kd.c), plain-number and multi-line names, NULL arguments of struct requests */
+	ioctl(-1, KIOCSOUND, 440);
+	ioctl(-1, KIOCSOUND, 0);
+	ioctl(-1, KDMKTONE, (100 << 16) | 1000);
+	ioctl(-1, KDSETLED, LED_NUM | LED_CAP | 0x80);
+	ioctl(-1, KDSKBLED, 0x21);
+	ioctl(-1, KDGETLED, NULL);
+	ioctl(-1, KDGKBMODE, &fl);
+	ioctl(-1, KDSETMODE, KD_GRAPHICS);
+	ioctl(-1, KDSETMODE, 7);
+	ioctl(-1, KDSKBMODE, -1);
+	ioctl(-1, KDSKBMETA, K_ESCPREFIX);
+	ioctl(-1, KDGKBENT, &kbe);
+	kbe.kb_table = (1 << KG_CTRL) | (1 << KG_ALT);
+	ioctl(-1, KDGKBENT, &kbe);
+	ioctl(-1, KDKBDREP, &kbrep);
+	ioctl(-1, KDADDIO, 0x3b5);
+	ioctl(-1, KDSIGACCEPT, SIGUSR1);
+	ioctl(-1, KDENABIO, 0);
+	ioctl(-1, GIO_SCRNMAP, NULL);
+	ioctl(-1, HDIO_GET_QDMA, 0);
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED, 0x1000);
+	ioctl(-1, PTP_CLOCK_GETCAPS, NULL);
+	ioctl(-1, VIDIOC_QUERYCAP, NULL);
+	ioctl(-1, _IOR(SECCOMP_IOC_MAGIC, 2, __u64), &id);	/* the 5.x headers' direction */
+	ioctl(-1, HDIO_SET_DMA, 1);
+	ioctl(-1, BTRFS_IOC_TRANS_START, 0);
+	ioctl(-1, BTRFS_IOC_WAIT_SYNC, &u64);
+	ioctl(-1, LIRC_SET_REC_TIMEOUT, &u32);
+	ioctl(-1, SIOCBRADDBR, "br0");
+	ioctl(-1, SIOCBRDELBR, "0123456789abcdefXYZ");
+	ioctl(-1, FIOSETOWN, &fl);
+	ioctl(-1, EVIOCGNAME(0), NULL);
+	fl = TIOCM_DTR | TIOCM_RTS | 0x10000;
+	ioctl(-1, TIOCMBIS, &fl);
+	ioctl(-1, LOOP_SET_BLOCK_SIZE, -1UL);
 	hyt_end();
 	return 0;
 }

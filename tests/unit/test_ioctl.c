@@ -119,6 +119,10 @@ int main(void)
 	check_kind(&xlat_ioctl_arg_pint_out);
 	check_kind(&xlat_ioctl_arg_pushort_out);
 	check_kind(&xlat_ioctl_arg_pu64_out);
+	check_kind(&xlat_ioctl_arg_ptr);
+	check_kind(&xlat_ioctl_arg_ulong);
+	check_kind(&xlat_ioctl_arg_pu32_in);
+	check_kind(&xlat_ioctl_arg_pu64_in);
 
 	/* one plain value: decimal, an fd, [N] at entry, [N] at exit of 2, 4 and 8 bytes */
 	ut_begin(&u, SYS_ioctl, 3, 0x1262, 256, 0, 0, 0);
