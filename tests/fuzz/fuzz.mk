@@ -42,6 +42,7 @@ DEC_SRC := $(sort $(wildcard decoders/*.c decoders/ioctl/*.c)) $(OUTPUT)/gen/xla
 	   $(OUTPUT)/gen/sysent.c
 USER_SRC := user/pipeline.c user/options.c $(wildcard user/sink/*.c) user/state/task.c \
 	    user/state/tidmap.c user/state/fdpath.c user/state/sockinfo.c user/state/nvcall.c \
+	    user/state/pidns.c \
 	    user/lib/outfile.c user/lib/clock.c user/lib/rawfmt.c user/lib/digest.c \
 	    user/source/backend_input.c user/source/backend_raw.c \
 	    user/source/strace_parse.c user/symbol/symbol.c user/symbol/funcs.c user/pipeline_func.c \
