@@ -28,6 +28,28 @@
 #define HY_AF_INET6	10
 #define HY_AF_NETLINK	16
 #define HY_AF_PACKET	17
+#define HY_AF_IPX	4
+#define HY_AF_X25	9
+#define HY_AF_RXRPC	33
+#define HY_AF_NFC	39
+#define HY_AF_VSOCK	40
+#define HY_AF_QIPCRTR	42
+#define HY_AF_XDP	44
+#define HY_AF_MCTP	45
+
+/* sizes of the family structs (Linux UAPI headers, x86_64), as strace's minimum lengths */
+#define SIPX_LEN	16	/* struct sockaddr_ipx */
+#define SX25_LEN	18	/* struct sockaddr_x25: family + 16-byte x25_addr */
+#define SRX_LEN		36	/* struct sockaddr_rxrpc: 8 bytes, then a sockaddr_in6-sized union */
+#define SRX_TRANSPORT	8	/* offsetof(struct sockaddr_rxrpc, transport) */
+#define SNFC_LEN	16	/* struct sockaddr_nfc */
+#define SNFC_LLCP_LEN	96	/* struct sockaddr_nfc_llcp (64-bit size_t service_name_len) */
+#define NFC_SN_MAX	63	/* NFC_LLCP_MAX_SERVICE_NAME */
+#define SVM_LEN		16	/* struct sockaddr_vm */
+#define SQRTR_LEN	12	/* struct sockaddr_qrtr */
+#define SXDP_LEN	16	/* struct sockaddr_xdp */
+#define SMCTP_LEN	12	/* struct sockaddr_mctp */
+#define XDP_SHARED_UMEM	1
 
 static const char hexd[] = "0123456789abcdef";
 
@@ -170,8 +192,8 @@ static void sa_un(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	const char *path = (const char *)buf + SA_FAMILY_LEN;
 
 	if (path[0]) {
-		/* QUOTE_0_TERMINATED over path_len + 1 bytes: up to the first NUL */
-		size_t n = strnlen(path, path_len + 1);
+		/* up to the first NUL, at most the 108 bytes of sun_path (strace 6.1 likewise) */
+		size_t n = strnlen(path, path_len);
 
 		hv_add(s, "sun_path", hv_str(d, path, n, false));
 		return;
@@ -238,6 +260,158 @@ static void sa_ll(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	}
 }
 
+/* strace's PRINT_FIELD_XVAL_VERBOSE: the number, its name (or dflt) as a comment; -X raw: the number */
+static struct hv *hv_xval_verbose(struct dctx *d, const struct xlat *x, uint64_t v, const char *dflt)
+{
+	const char *n = xlat_name(x, v);
+	struct hv *h = v ? hv_hex(d, v) : hv_uint(d, 0);
+
+	if (n || dflt) {
+		hv_comment(d, h, "%s", n ? n : dflt);
+		h->flags |= HVF_XCOMMENT;
+	}
+	return h;
+}
+
+/* struct sockaddr_ipx: port, network, node, type (and sipx_zero when set) */
+static void sa_ipx(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	hv_add(s, "sipx_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
+	hv_add(s, "sipx_network", hv_expr(d, "htonl(%#x)", ntohl(get32(buf + 4))));
+
+	struct hv *a = hv_add(s, "sipx_node", hv_array(d));
+
+	for (int i = 0; i < 6; i++)
+		hv_add(a, NULL, hv_expr(d, "%#04x", buf[8 + i]));
+	hv_add(s, "sipx_type", hv_expr(d, "%#04x", buf[14]));
+	if (buf[15])
+		hv_add(s, "sipx_zero", hv_hex(d, buf[15]));
+}
+
+/* struct sockaddr_x25: sx25_addr={x25_addr="..."} (a NUL-terminated string of 16 bytes) */
+static void sa_x25(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	const char *a = (const char *)buf + SA_FAMILY_LEN;
+	size_t n = strnlen(a, 16);
+	struct hv *x = hv_add(s, "sx25_addr", hv_struct(d));
+
+	hv_add(x, "x25_addr", n < 16 ? hv_str(d, a, n, false) : hv_str(d, a, 15, true));
+}
+
+/* struct sockaddr_in / sockaddr_in6 inside sockaddr_rxrpc.transport */
+static void srx_transport(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	unsigned int tlen = get16(buf + 6);
+	const uint8_t *t = buf + SRX_TRANSPORT;
+	int avail = len - SRX_TRANSPORT;
+	int eff = (int)tlen < avail ? (int)tlen : avail;
+	int rest = eff - SA_FAMILY_LEN > 0 ? eff - SA_FAMILY_LEN : 0;
+	uint16_t fam = get16(t);
+	struct hv *tr = hv_add(s, "transport", hv_struct(d));
+	struct hv *in;
+
+	switch (fam) {
+	case HY_AF_INET:
+		in = hv_add(tr, "sin", hv_struct(d));
+		hv_add(in, "sin_family", hv_sym(d, &xlat_address_families, fam, true));
+		if (tlen >= SIN_LEN)
+			sa_in(d, in, t);
+		else if (rest)
+			hv_add(in, NULL, hv_str(d, t + SA_FAMILY_LEN, rest, false));
+		return;
+	case HY_AF_INET6:
+		in = hv_add(tr, "sin6", hv_struct(d));
+		hv_add(in, "sin6_family", hv_sym(d, &xlat_address_families, fam, true));
+		if (tlen >= SIN6_MIN_LEN)
+			sa_in6(d, in, t, eff);
+		else if (rest)
+			hv_add(in, NULL, hv_str(d, t + SA_FAMILY_LEN, rest, false));
+		return;
+	}
+	hv_add(tr, "family", hv_sym(d, &xlat_address_families, fam, true));
+	if (rest)
+		hv_add(tr, NULL, hv_str(d, t + SA_FAMILY_LEN, rest, false));
+}
+
+static void sa_rxrpc(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	hv_add(s, "srx_service", hv_xval_verbose(d, &xlat_rxrpc_services, get16(buf + 2),
+						 "???_SERVICE"));
+	hv_add(s, "transport_type", hv_sym(d, &xlat_socket_types, get16(buf + 4), true));
+	hv_add(s, "transport_len", hv_uint(d, get16(buf + 6)));
+	srx_transport(d, s, buf, len);
+}
+
+/* struct sockaddr_nfc, and struct sockaddr_nfc_llcp when the length covers it */
+static void sa_nfc(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	hv_add(s, "dev_idx", hv_ifindex(d, get32(buf + 4)));
+	hv_add(s, "target_idx", hv_hex(d, get32(buf + 8)));
+	hv_add(s, "nfc_protocol", hv_sym(d, &xlat_nfc_sockaddr_protocols, get32(buf + 12), true));
+	if (len < SNFC_LLCP_LEN) {
+		if (len > SNFC_LEN)
+			hv_add(s, NULL, hv_more(d));
+		return;
+	}
+	uint64_t snsz;
+
+	memcpy(&snsz, buf + 88, 8);	/* service_name_len: size_t, 8-aligned after the name */
+	hv_add(s, "dsap", hv_xval_verbose(d, &xlat_nfc_saps, buf[16], NULL));
+	hv_add(s, "ssap", hv_xval_verbose(d, &xlat_nfc_saps, buf[17], NULL));
+	hv_add(s, "service_name", hv_str(d, buf + 18, snsz < NFC_SN_MAX ? snsz : NFC_SN_MAX, false));
+	hv_add(s, "service_name_len", hv_uint(d, snsz));
+}
+
+static void sa_vsock(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	uint16_t res1 = get16(buf + 2);
+
+	if (res1)
+		hv_add(s, "svm_reserved1", hv_hex(d, res1));
+	hv_add(s, "svm_cid", hv_sym_or(d, &xlat_vsock_cids, get32(buf + 8), NULL));
+	hv_add(s, "svm_port", hv_sym_or(d, &xlat_vsock_ports, get32(buf + 4), NULL));
+	hv_add(s, "svm_flags", hv_flags_or(d, &xlat_vsock_flags, buf[12], "VMADDR_FLAG_???"));
+	if (buf[13] || buf[14] || buf[15])
+		hv_add(s, "svm_zero", hv_hexstr(d, buf + 13, 3, false));
+}
+
+static void sa_qrtr(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	hv_add(s, "sq_node", hv_sym_or(d, &xlat_qipcrtr_nodes, get32(buf + 4), NULL));
+	hv_add(s, "sq_port", hv_sym_or(d, &xlat_qipcrtr_ports, get32(buf + 8), NULL));
+}
+
+static void sa_xdp(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	uint16_t flags = get16(buf + 2);
+	uint32_t fd = get32(buf + 12);
+
+	hv_add(s, "sxdp_flags", hv_flags_or(d, &xlat_xdp_sockaddr_flags, flags, "XDP_???"));
+	hv_add(s, "sxdp_ifindex", hv_ifindex(d, get32(buf + 4)));
+	hv_add(s, "sxdp_queue_id", hv_uint(d, get32(buf + 8)));
+	if (flags & XDP_SHARED_UMEM)
+		hv_add(s, "sxdp_shared_umem_fd", hv_fd_num(d, (int)fd));
+	else if (fd)
+		hv_add(s, "sxdp_shared_umem_fd", hv_hex(d, fd));
+}
+
+static void sa_mctp(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	uint16_t pad0 = get16(buf + 2);
+
+	if (pad0)
+		hv_add(s, "__smctp_pad0", hv_hex(d, pad0));
+	hv_add(s, "smctp_network", hv_sym_or(d, &xlat_mctp_nets, get32(buf + 4), NULL));
+
+	struct hv *a = hv_add(s, "smctp_addr", hv_struct(d));
+
+	hv_add(a, "s_addr", hv_sym_or(d, &xlat_mctp_addrs, buf[8], NULL));
+	hv_add(s, "smctp_type", hv_hex(d, buf[9]));
+	hv_add(s, "smctp_tag", hv_hex(d, buf[10]));
+	if (buf[11])
+		hv_add(s, "__smctp_pad1", hv_hex(d, buf[11]));
+}
+
 struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 {
 	uint8_t buf[SA_STORAGE + 2];
@@ -278,6 +452,54 @@ struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 	case HY_AF_PACKET:
 		if (len >= SLL_LEN) {
 			sa_ll(d, s, buf, len);
+			return s;
+		}
+		break;
+	case HY_AF_IPX:
+		if (len >= SIPX_LEN) {
+			sa_ipx(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_X25:
+		if (len >= SX25_LEN) {
+			sa_x25(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_RXRPC:
+		if (len >= SRX_LEN) {
+			sa_rxrpc(d, s, buf, len);
+			return s;
+		}
+		break;
+	case HY_AF_NFC:
+		if (len >= SNFC_LEN) {
+			sa_nfc(d, s, buf, len);
+			return s;
+		}
+		break;
+	case HY_AF_VSOCK:
+		if (len >= SVM_LEN) {
+			sa_vsock(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_QIPCRTR:
+		if (len >= SQRTR_LEN) {
+			sa_qrtr(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_XDP:
+		if (len >= SXDP_LEN) {
+			sa_xdp(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_MCTP:
+		if (len >= SMCTP_LEN) {
+			sa_mctp(d, s, buf);
 			return s;
 		}
 		break;
