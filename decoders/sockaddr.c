@@ -50,6 +50,12 @@
 #define SXDP_LEN	16	/* struct sockaddr_xdp */
 #define SMCTP_LEN	12	/* struct sockaddr_mctp */
 #define XDP_SHARED_UMEM	1
+#define HY_AF_IEEE802154	36
+#define HY_AF_ALG	38
+#define SIEEE802154_LEN	20	/* struct sockaddr_ieee802154: family, then a 4-aligned addr */
+#define SALG_LEN	24	/* struct sockaddr_alg_new, without salg_name */
+#define IEEE802154_ADDR_NONE	0
+#define IEEE802154_ADDR_SHORT	2
 
 static const char hexd[] = "0123456789abcdef";
 
@@ -412,6 +418,67 @@ static void sa_mctp(struct dctx *d, struct hv *s, const uint8_t *buf)
 		hv_add(s, "__smctp_pad1", hv_hex(d, buf[11]));
 }
 
+/* strace's PRINT_FIELD_FLAGS_VERBOSE: the number, its flag names (or dflt) as a comment */
+static struct hv *hv_flags_verbose(struct dctx *d, const struct xlat *x, uint64_t v, const char *dflt)
+{
+	uint64_t known = 0;
+
+	if (!v)
+		return hv_uint(d, 0);
+	for (unsigned int i = 0; i < x->n; i++)
+		known |= x->e[i].val;
+
+	struct hv *h = hv_hex(d, v);
+
+	hv_comment(d, h, "%s", (v & known) ? flags_text(d, x, v) : dflt);
+	h->flags |= HVF_XCOMMENT;
+	return h;
+}
+
+/* A fixed char array up to its NUL; none in size bytes: size - 1 of them and "..." */
+static struct hv *hv_cstr_field(struct dctx *d, const uint8_t *p, size_t size)
+{
+	size_t n = strnlen((const char *)p, size);
+
+	if (n < size)
+		return hv_str(d, p, n, false);
+	return hv_str(d, p, size ? size - 1 : 0, true);
+}
+
+/* struct sockaddr_ieee802154: addr={addr_type, pan_id, short_addr or hwaddr} */
+static void sa_ieee802154(struct dctx *d, struct hv *s, const uint8_t *buf)
+{
+	uint32_t type = get32(buf + 4);
+	struct hv *a = hv_add(s, "addr", hv_struct(d));
+
+	hv_add(a, "addr_type", hv_xval_verbose(d, &xlat_ieee802154_addr_types, type,
+					       "IEEE802154_ADDR_???"));
+	hv_add(a, "pan_id", hv_xval_verbose(d, &xlat_ieee802154_pan_ids, get16(buf + 8), NULL));
+	if (type == IEEE802154_ADDR_NONE)
+		return;
+	if (type == IEEE802154_ADDR_SHORT) {
+		hv_add(a, "short_addr", hv_xval_verbose(d, &xlat_ieee802154_addrs, get16(buf + 10),
+							NULL));
+		return;
+	}
+	/* IEEE802154_ADDR_LONG and any other type: the 8 bytes in memory order */
+	const uint8_t *h = buf + 10;
+
+	hv_add(a, "hwaddr", hv_expr(d, "%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1],
+				    h[2], h[3], h[4], h[5], h[6], h[7]));
+}
+
+/* struct sockaddr_alg_new: salg_type, salg_feat, salg_mask, salg_name (len - 24 bytes) */
+static void sa_alg(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	hv_add(s, "salg_type", hv_cstr_field(d, buf + 2, 14));
+	hv_add(s, "salg_feat", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, get32(buf + 16),
+						"CRYPTO_ALG_???"));
+	hv_add(s, "salg_mask", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, get32(buf + 20),
+						"CRYPTO_ALG_???"));
+	hv_add(s, "salg_name", hv_cstr_field(d, buf + SALG_LEN, len - SALG_LEN));
+}
+
 struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 {
 	uint8_t buf[SA_STORAGE + 2];
@@ -500,6 +567,18 @@ struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 	case HY_AF_MCTP:
 		if (len >= SMCTP_LEN) {
 			sa_mctp(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_IEEE802154:
+		if (len >= SIEEE802154_LEN) {
+			sa_ieee802154(d, s, buf);
+			return s;
+		}
+		break;
+	case HY_AF_ALG:
+		if (len > SALG_LEN) {
+			sa_alg(d, s, buf, len);
 			return s;
 		}
 		break;
