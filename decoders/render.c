@@ -202,6 +202,14 @@ static bool unknown_mark(const char *c)
 
 void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 {
+	if ((xflag & RENDER_XMASK) && (v->flags & HVF_XALT) && v->kind == HV_EXPR && v->child) {
+		if (v->name && !v->child->name) {
+			sb_puts(sb, v->name);
+			sb_putc(sb, '=');
+		}
+		render_value(sb, v->child, xflag);
+		return;
+	}
 	if (v->name) {
 		sb_puts(sb, v->name);
 		sb_putc(sb, '=');

@@ -141,8 +141,17 @@ struct hv *hv_ifindex(struct dctx *d, unsigned int idx)
 	char name[IF_NAMESIZE + 1];
 
 	/* strace asks the host too (print_ifindex()); 0 is never an interface */
-	if (idx && if_indextoname(idx, name))
-		return hv_expr(d, "if_nametoindex(%s)", quote_str(d, name, strlen(name)));
+	if (idx && if_indextoname(idx, name)) {
+		struct hv *v = hv_expr(d, "if_nametoindex(%s)", quote_str(d, name, strlen(name)));
+		struct hv *num = hv_uint(d, idx);
+
+		/* -X raw: the number; -X verbose: the number, then the name (strace's print_ifindex) */
+		num->comment = v->text;
+		num->flags |= HVF_XCOMMENT;
+		v->child = num;
+		v->flags |= HVF_XALT;
+		return v;
+	}
 	return hv_uint(d, idx);
 }
 
@@ -174,6 +183,23 @@ static const char *sym_text(struct dctx *d, const struct xlat *x, uint64_t v)
 struct hv *hv_htons_sym(struct dctx *d, const struct xlat *x, uint16_t net)
 {
 	return hv_expr(d, "htons(%s)", sym_text(d, x, ntohs(net)));
+}
+
+/*
+ * v, printed under -X raw as the bytes "\x.." (field name), and under -X verbose as the bytes
+ * then comment: strace 6.1 shows sin_port, sin_addr, sll_protocol... that way.
+ */
+static struct hv *hv_xalt(struct dctx *d, struct hv *v, const char *name, const void *data,
+			  size_t len, const char *comment)
+{
+	struct hv *alt = hv_hexstr(d, data, len, false);
+
+	alt->name = name;
+	alt->comment = comment ? comment : v->text;
+	alt->flags |= HVF_XCOMMENT;
+	v->child = alt;
+	v->flags |= HVF_XALT;
+	return v;
 }
 
 static uint16_t get16(const uint8_t *p)
@@ -209,8 +235,10 @@ static void sa_un(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 
 static void sa_in(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	hv_add(s, "sin_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
-	hv_add(s, "sin_addr", hv_inet_addr(d, HY_AF_INET, buf + 4, NULL));
+	hv_add(s, "sin_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))), "sin_port",
+				      buf + 2, 2, NULL));
+	hv_add(s, "sin_addr", hv_xalt(d, hv_inet_addr(d, HY_AF_INET, buf + 4, NULL), "sin_addr",
+				      buf + 4, 4, NULL));
 }
 
 /* fe80::/10 or ff02::/16 style link-local scopes: IN6_IS_ADDR_LINKLOCAL, IN6_IS_ADDR_MC_LINKLOCAL */
@@ -221,9 +249,17 @@ static bool in6_linklocal(const uint8_t *a)
 
 static void sa_in6(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
-	hv_add(s, "sin6_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
-	hv_add(s, "sin6_flowinfo", hv_expr(d, "htonl(%u)", ntohl(get32(buf + 4))));
-	hv_add(s, NULL, hv_inet_addr(d, HY_AF_INET6, buf + 8, "sin6_addr"));
+	char a6[INET6_ADDRSTRLEN];
+	struct hv *addr = hv_inet_addr(d, HY_AF_INET6, buf + 8, "sin6_addr");
+
+	hv_add(s, "sin6_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))),
+				       "sin6_port", buf + 2, 2, NULL));
+	hv_add(s, "sin6_flowinfo", hv_xalt(d, hv_expr(d, "htonl(%u)", ntohl(get32(buf + 4))),
+					   "sin6_flowinfo", buf + 4, 4, NULL));
+	if (addr->kind == HV_EXPR && inet_ntop(AF_INET6, buf + 8, a6, sizeof(a6)))
+		hv_xalt(d, addr, "sin6_addr", buf + 8, 16,
+			arena_printf(d->ar, "inet_pton(AF_INET6, %s)", quote_str(d, a6, strlen(a6))));
+	hv_add(s, NULL, addr);
 	if (len <= SIN6_MIN_LEN)
 		return;
 	uint32_t scope = get32(buf + 24);
@@ -247,7 +283,8 @@ static void sa_ll(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
 	unsigned int halen = buf[11];
 
-	hv_add(s, "sll_protocol", hv_htons_sym(d, &xlat_ethernet_protocols, get16(buf + 2)));
+	hv_add(s, "sll_protocol", hv_xalt(d, hv_htons_sym(d, &xlat_ethernet_protocols, get16(buf + 2)),
+					  "sll_protocol", buf + 2, 2, NULL));
 	hv_add(s, "sll_ifindex", hv_ifindex(d, get32(buf + 4)));
 	hv_add(s, "sll_hatype", hv_sym(d, &xlat_arp_hardware_types, get16(buf + 8), true));
 	hv_add(s, "sll_pkttype", hv_sym(d, &xlat_af_packet_types, buf[10], true));
@@ -464,8 +501,10 @@ static void sa_ieee802154(struct dctx *d, struct hv *s, const uint8_t *buf)
 	/* IEEE802154_ADDR_LONG and any other type: the 8 bytes in memory order */
 	const uint8_t *h = buf + 10;
 
-	hv_add(a, "hwaddr", hv_expr(d, "%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1],
-				    h[2], h[3], h[4], h[5], h[6], h[7]));
+	struct hv *hw = hv_expr(d, "%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2],
+				h[3], h[4], h[5], h[6], h[7]);
+
+	hv_add(a, "hwaddr", hv_xalt(d, hw, "hwaddr", h, 8, NULL));
 }
 
 /* struct sockaddr_alg_new: salg_type, salg_feat, salg_mask, salg_name (len - 24 bytes) */

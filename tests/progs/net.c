@@ -25,6 +25,97 @@ static void set_addr(struct sockaddr_in *a, int port)
 	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 }
 
+/* Bytes of a socket address of another family, laid out by hand (Linux UAPI layouts, x86_64). */
+struct rawsa {
+	unsigned char b[128];
+	int len;
+};
+
+static void put16(struct rawsa *a, int off, unsigned int v)
+{
+	uint16_t x = v;
+
+	memcpy(a->b + off, &x, 2);
+}
+
+static void put32(struct rawsa *a, int off, uint32_t v)
+{
+	memcpy(a->b + off, &v, 4);
+}
+
+static void sa_begin(struct rawsa *a, int family, int len)
+{
+	memset(a, 0, sizeof(*a));
+	put16(a, 0, family);
+	a->len = len;
+}
+
+/* connect(-1, ...) fails with EBADF after the address is printed */
+static void sa_try(const struct rawsa *a)
+{
+	connect(-1, (const struct sockaddr *)a->b, a->len);
+}
+
+static void other_families(void)
+{
+	struct rawsa a;
+
+	sa_begin(&a, 33, 36);		/* AF_RXRPC, transport AF_INET */
+	put16(&a, 2, 1);		/* CM_SERVICE */
+	put16(&a, 4, SOCK_DGRAM);
+	put16(&a, 6, 16);
+	put16(&a, 8, AF_INET);
+	put16(&a, 10, htons(7001));
+	put32(&a, 12, htonl(INADDR_LOOPBACK));
+	sa_try(&a);
+	put16(&a, 2, 0x8382);		/* unknown service, short transport */
+	put16(&a, 6, 5);
+	sa_try(&a);
+	sa_begin(&a, 40, 16);		/* AF_VSOCK */
+	put32(&a, 4, 1234);
+	put32(&a, 8, 2);
+	a.b[12] = 1;
+	sa_try(&a);
+	sa_begin(&a, 42, 12);		/* AF_QIPCRTR */
+	put32(&a, 4, 0xffffffff);
+	put32(&a, 8, 5);
+	sa_try(&a);
+	sa_begin(&a, 44, 16);		/* AF_XDP */
+	put16(&a, 2, 0x12);
+	put32(&a, 8, 3);
+	sa_try(&a);
+	sa_begin(&a, 45, 12);		/* AF_MCTP */
+	a.b[8] = 0xff;
+	a.b[9] = 1;
+	a.b[10] = 8;
+	sa_try(&a);
+	sa_begin(&a, 39, 16);		/* AF_NFC */
+	put32(&a, 8, 1);
+	put32(&a, 12, 1);
+	sa_try(&a);
+	sa_begin(&a, 36, 20);		/* AF_IEEE802154, short address */
+	put32(&a, 4, 2);
+	put16(&a, 8, 0xffff);
+	put16(&a, 10, 0x1234);
+	sa_try(&a);
+	sa_begin(&a, 38, 88);		/* AF_ALG */
+	memcpy(a.b + 2, "hash", 4);
+	put32(&a, 16, 0x1000);
+	memcpy(a.b + 24, "sha256", 6);
+	sa_try(&a);
+	sa_begin(&a, 4, 16);		/* AF_IPX */
+	put16(&a, 2, htons(12345));
+	put32(&a, 4, htonl(0xfacefeed));
+	memcpy(a.b + 8, "ABCDEF", 6);
+	a.b[14] = 0xff;
+	sa_try(&a);
+	sa_begin(&a, 9, 18);		/* AF_X25 */
+	memcpy(a.b + 2, "12345", 5);
+	sa_try(&a);
+	sa_begin(&a, 45, 11);		/* AF_MCTP, too short: sa_data */
+	sa_try(&a);
+}
+
 int main(void)
 {
 	struct sockaddr_in sa, ca, peer;
@@ -164,6 +255,7 @@ int main(void)
 	close(sv[0]);
 	close(sv[1]);
 	socket(AF_INET, 1234, 0);
+	other_families();
 
 	hyt_end();
 	return 0;
