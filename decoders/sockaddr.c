@@ -51,6 +51,10 @@
 #define SMCTP_LEN	12	/* struct sockaddr_mctp */
 #define XDP_SHARED_UMEM	1
 #define HY_AF_IEEE802154	36
+#define HY_AF_AX25	3
+#define SAX25_LEN	16	/* struct sockaddr_ax25: family, ax25_address (7), int sax25_ndigis */
+#define AX25_CALL_LEN	7	/* ax25_address: 6 shifted characters and the SSID byte */
+#define AX25_MAX_DIGIS	8	/* struct full_sockaddr_ax25.fsa_digipeater */
 #define HY_AF_ALG	38
 #define SIEEE802154_LEN	20	/* struct sockaddr_ieee802154: family, then a 4-aligned addr */
 #define SALG_LEN	24	/* struct sockaddr_alg_new, without salg_name */
@@ -319,7 +323,8 @@ static struct hv *hv_xval_verbose(struct dctx *d, const struct xlat *x, uint64_t
 /* struct sockaddr_ipx: port, network, node, type (and sipx_zero when set) */
 static void sa_ipx(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	hv_add(s, "sipx_port", hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))));
+	hv_add(s, "sipx_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))), "sipx_port",
+				       buf + 2, 2, NULL));
 	hv_add(s, "sipx_network", hv_expr(d, "htonl(%#x)", ntohl(get32(buf + 4))));
 
 	struct hv *a = hv_add(s, "sipx_node", hv_array(d));
@@ -518,6 +523,118 @@ static void sa_alg(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	hv_add(s, "salg_name", hv_cstr_field(d, buf + SALG_LEN, len - SALG_LEN));
 }
 
+enum ax25_form { AX25_NATIVE, AX25_VERBOSE, AX25_RAW };
+
+/*
+ * How strace 6.1 shows an AX.25 callsign: natively (VALID-13) when the bytes are a sane shifted
+ * callsign, raw bytes with the callsign as a comment when odd, raw bytes alone when a
+ * character is unprintable or would break the comment.
+ */
+static enum ax25_form ax25_check(const uint8_t *call)
+{
+	enum ax25_form f = AX25_NATIVE;
+	bool space = false, chr = false;
+
+	for (int i = 0; i < AX25_CALL_LEN - 1; i++) {
+		unsigned char c = call[i];
+
+		if (c & 1)
+			f = AX25_VERBOSE;
+		c >>= 1;
+		if (c == ' ')
+			space = true;
+		else
+			chr = true;
+		if ((c < '0' || c > '9') && (c < 'A' || c > 'Z') && c != ' ')
+			f = AX25_VERBOSE;
+		if (c != ' ' && space)
+			f = AX25_VERBOSE;
+		if (c < ' ' || c > 0x7e || c == '*' || c == '/')
+			return AX25_RAW;
+	}
+	if (call[AX25_CALL_LEN - 1] & ~0x1e)
+		f = AX25_VERBOSE;
+	if (!chr && call[AX25_CALL_LEN - 1])
+		f = AX25_VERBOSE;
+	return f;
+}
+
+/* "CALL-SSID" with trailing spaces dropped; a blank callsign with SSID 0 is "*" */
+static const char *ax25_text(struct dctx *d, const uint8_t *call)
+{
+	char buf[AX25_CALL_LEN + 4], *p = buf;
+	int end = AX25_CALL_LEN - 1;
+	unsigned int ssid = (call[AX25_CALL_LEN - 1] >> 1) & 0xf;
+
+	while (end && (call[end - 1] >> 1) == ' ')
+		end--;
+	for (int i = 0; i < end; i++)
+		*p++ = (char)(call[i] >> 1);
+	*p++ = '-';
+	if (ssid > 9) {
+		*p++ = '1';
+		ssid -= 10;
+	}
+	*p++ = (char)('0' + ssid);
+	*p = '\0';
+	if (buf[0] == '-' && buf[1] == '0')
+		return "*";
+	return arena_strndup(d->ar, buf, strlen(buf));
+}
+
+static struct hv *hv_ax25(struct dctx *d, const uint8_t *call)
+{
+	enum ax25_form f = ax25_check(call);
+	struct hv *raw = hv_struct(d);
+
+	hv_add(raw, "ax25_call", hv_hexstr(d, call, AX25_CALL_LEN, false));
+	if (f == AX25_RAW)
+		return raw;
+	if (f == AX25_VERBOSE)
+		return hv_comment(d, raw, "%s", ax25_text(d, call));
+
+	/* sane: the text, and the bytes (text as a comment under -X verbose) under -X */
+	struct hv *v = hv_expr(d, "%s", ax25_text(d, call));
+
+	raw->comment = v->text;
+	raw->flags |= HVF_XCOMMENT;
+	v->child = raw;
+	v->flags |= HVF_XALT;
+	return v;
+}
+
+/* struct sockaddr_ax25, or full_sockaddr_ax25 when digipeaters are named or the length is longer */
+static void sa_ax25(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	int32_t ndigis = (int32_t)get32(buf + 12);
+	bool full = ndigis || len > SAX25_LEN;
+	struct hv *f = full ? hv_add(s, "fsa_ax25", hv_struct(d)) : s;
+
+	hv_add(f, "sax25_call", hv_ax25(d, buf + 2));
+	hv_add(f, "sax25_ndigis", hv_int(d, ndigis));
+	if (!full)
+		return;
+
+	int has = (len - SAX25_LEN) / AX25_CALL_LEN;
+	int want = ndigis > 0 ? ndigis : 0;
+
+	if (has > AX25_MAX_DIGIS)
+		has = AX25_MAX_DIGIS;
+	if (want > AX25_MAX_DIGIS)
+		want = AX25_MAX_DIGIS;
+	if (want) {
+		struct hv *a = hv_add(s, "fsa_digipeater", hv_array(d));
+		int n = want < has ? want : has;
+
+		for (int i = 0; i < n; i++)
+			hv_add(a, NULL, hv_ax25(d, buf + SAX25_LEN + i * AX25_CALL_LEN));
+		if (want > has)
+			hv_add(a, NULL, hv_more(d));
+	}
+	if (len > has * AX25_CALL_LEN + SAX25_LEN)
+		hv_add(s, NULL, hv_more(d));
+}
+
 struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 {
 	uint8_t buf[SA_STORAGE + 2];
@@ -618,6 +735,12 @@ struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 	case HY_AF_ALG:
 		if (len > SALG_LEN) {
 			sa_alg(d, s, buf, len);
+			return s;
+		}
+		break;
+	case HY_AF_AX25:
+		if (len >= SAX25_LEN) {
+			sa_ax25(d, s, buf, len);
 			return s;
 		}
 		break;

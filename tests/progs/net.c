@@ -112,6 +112,12 @@ static void other_families(void)
 	sa_begin(&a, 9, 18);		/* AF_X25 */
 	memcpy(a.b + 2, "12345", 5);
 	sa_try(&a);
+	sa_begin(&a, 3, 30);		/* AF_AX25: callsign, two digipeaters, one of them raw */
+	memcpy(a.b + 2, "\x9c\x82\x92\x40\x40\x40\x06", 7);	/* "NAI" SSID 3, shifted */
+	put32(&a, 12, 2);
+	memcpy(a.b + 16, "\x82\x84\x40\x40\x40\x40\x00", 7);	/* "AB" SSID 0 */
+	memcpy(a.b + 23, "\x82\x85\x40\x40\x40\x40\x00", 7);	/* an odd bit: bytes and comment */
+	sa_try(&a);
 	sa_begin(&a, 45, 11);		/* AF_MCTP, too short: sa_data */
 	sa_try(&a);
 }
