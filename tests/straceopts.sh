@@ -277,6 +277,8 @@ same|-X raw|-X raw -e trace=!fadvise64|cat $IN
 both|-X verbose|-X verbose -e trace=!fadvise64|cat $IN
 both|-X raw: unknown constants bare, named numbers without their comment|-X raw -e trace=arch_prctl,prctl|$ROOT/build/tests/progs/prctl
 same|-X verbose on arch_prctl and prctl|-X verbose -e trace=arch_prctl,prctl|$ROOT/build/tests/progs/prctl
+both|-X raw on socket addresses of many families|-X raw -e trace=connect|$ROOT/build/tests/progs/net
+both|-X verbose on socket addresses of many families|-X verbose -e trace=connect|$ROOT/build/tests/progs/net
 same|-X abbrev|-X abbrev -e trace=!fadvise64|cat $IN
 both|--const-print-style=raw signals|--const-print-style=raw -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
 same|--const-print-style=verbose signals|--const-print-style=verbose -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
