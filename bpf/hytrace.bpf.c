@@ -462,6 +462,7 @@ struct loop_ctx {
 	__u32 n;
 	__u32 doff;
 	__u32 got;
+	__u32 fdset;	/* fd_elem: the blob is an fd_set of n bits (else n ints) */
 };
 
 /* HY_CAP_STRARR: pointer j of the array at base, into the pointer blob at s->rec[doff]. */
@@ -816,19 +817,28 @@ static long fd_elem(__u32 k, void *ctx)
 {
 	struct loop_ctx *lc = ctx;
 	struct scratch *s = lc->s;
-	__u32 pos = lc->doff + k * 4;
+	__u32 pos;
 
 	if (k >= lc->n)
 		return 1;
+	if (lc->fdset) {	/* bit k of the set: fd k, blob idx 0x2000 + k as fdset_fds() */
+		pos = lc->doff + k / 8;
+		BOUND(pos, 2 * HYB_REC_MAX);
+		if (!(s->rec[pos] & (1u << (k & 7))))
+			return 0;
+		return fd_path(s, lc->meta | META_IDX(0x2000 + k), (__s32)k) == -E2BIG;
+	}
+	pos = lc->doff + k * 4;
 	BOUND(pos, 2 * HYB_REC_MAX);
 	return fd_path(s, lc->meta | META_IDX(1 + k), *(__s32 *)&s->rec[pos]) == -E2BIG;
 }
 
 /*
  * HY_CF_FDS: the ints of the blob just appended are fds: their paths as blobs
- * idx 1+k (fdpath_add() in user/state/fdpath.c).
+ * idx 1+k (fdpath_add() in user/state/fdpath.c).  HY_CF_FDSET (nfds > 0): the blob is
+ * an fd_set of nfds bits: the paths of the fds set in it, idx 0x2000 + fd (fdset_fds()).
  */
-__noinline int fds_paths(struct scratch *s, __u64 meta)
+__noinline int fds_paths(struct scratch *s, __u64 meta, __u32 nfds)
 {
 	__u32 off, n, doff;
 	struct hy_blob *b;
@@ -840,11 +850,11 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 	b = (struct hy_blob *)&s->rec[off];
 	if (b->err)
 		return 0;
-	n = b->len / 4;
+	n = nfds ? (nfds < b->len * 8 ? nfds : b->len * 8) : b->len / 4;
 	doff = off + BLOB_HDR;
-	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff };
+	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff, .fdset = nfds != 0 };
 
-	bpf_loop(HY_ARR_MAX, fd_elem, &lc, 0);
+	bpf_loop(nfds ? 1024 : HY_ARR_MAX, fd_elem, &lc, 0);
 	return 0;
 }
 
@@ -972,7 +982,11 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		break;
 	}
 	if ((c->flags & HY_CF_FDS) && cfg_yflag && s->nblobs > nb0)
-		fds_paths(s, meta);
+		fds_paths(s, meta, 0);
+	/* fd_set paths at entry only, as the ptrace side (fdpath_add()) */
+	if ((c->flags & HY_CF_FDSET) && cfg_yflag && when == HY_AT_ENTER && s->nblobs > nb0 &&
+	    (__s32)s->args[0] > 0)
+		fds_paths(s, meta, (__u32)s->args[0]);
 	return 0;
 }
 

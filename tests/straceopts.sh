@@ -266,7 +266,7 @@ same|--instruction-pointer -f (exit lines)|-f --instruction-pointer -e trace=exi
 same|-i on signal lines|-i -e trace=rt_sigaction|sh $W/sig.sh
 both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostname
 same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
-same|-P PATH matching an fd in select's fd_set|-P /dev/null -e trace=select,pselect6,openat,close|$ROOT/build/tests/progs/desc
+both|-P PATH matching an fd in select's fd_set|-P /dev/null -e trace=select,pselect6,openat,close|$ROOT/build/tests/progs/desc
 same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link
 same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e trace=!fadvise64|cat $W/link
 refuse|-D on the eBPF backend|--backend=bpf -D|cat $IN
