@@ -59,7 +59,8 @@ enum hv_kind {
 #define HVF_SIGSET	0x800	/* HV_EXPR: a signal set [INT RTMIN]: raw -X prints the numbers */
 #define HVF_XCOMMENT	0x4000	/* the comment names the number (strace's verbose xlat): not with -X raw */
 /* HV_EXPR: -X raw / -X verbose print child instead (its own name, else this one's; its
- * HVF_XCOMMENT comment with -X verbose): htons(80) as "\x00\x50", if_nametoindex("lo") as 1 */
+ * HVF_XCOMMENT comment with -X verbose; child->next, if any, is the -X verbose form):
+ * htons(80) as "\x00\x50", if_nametoindex("lo") as 1 */
 #define HVF_XALT	0x8000
 
 struct hv {

@@ -52,6 +52,18 @@
 #define XDP_SHARED_UMEM	1
 #define HY_AF_IEEE802154	36
 #define HY_AF_AX25	3
+#define HY_AF_BLUETOOTH	31
+/* Bluetooth address structs, told apart by length (strace 6.1 print_sockaddr_data_bt) */
+#define BT_HCI_DEV_END	4	/* offsetofend(struct sockaddr_hci, hci_dev) */
+#define BT_HCI_LEN	6	/* struct sockaddr_hci */
+#define BT_SCO_LEN	8	/* struct sockaddr_sco */
+#define BT_RC_LEN	10	/* struct sockaddr_rc */
+#define BT_L2_TYPE_OFF	12	/* offsetof(struct sockaddr_l2, l2_bdaddr_type) */
+#define BT_L2_LEN	14	/* struct sockaddr_l2 */
+#define L2CAP_PSM_LE_DYN_START	0x80
+#define L2CAP_PSM_LE_DYN_END	0xff
+#define L2CAP_PSM_DYN_START	0x1001
+#define L2CAP_CID_DYN_START	0x40
 #define SAX25_LEN	16	/* struct sockaddr_ax25: family, ax25_address (7), int sax25_ndigis */
 #define AX25_CALL_LEN	7	/* ax25_address: 6 shifted characters and the SSID byte */
 #define AX25_MAX_DIGIS	8	/* struct full_sockaddr_ax25.fsa_digipeater */
@@ -635,6 +647,84 @@ static void sa_ax25(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 		hv_add(s, NULL, hv_more(d));
 }
 
+/* aa:bb:cc:dd:ee:ff; under -X the bytes (then the text as a comment with -X verbose) */
+static struct hv *hv_bdaddr(struct dctx *d, const uint8_t *b)
+{
+	struct hv *v = hv_expr(d, "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4],
+			       b[5]);
+
+	return hv_xalt(d, v, NULL, b, 6, NULL);
+}
+
+/*
+ * htobs(NAME) for an L2CAP PSM or CID (little-endian on the wire): a name, a dynamic range
+ * start plus an offset, or the number with the unknown mark; -X raw: htobs(0x..);
+ * -X verbose: htobs(0x.. / * NAME * /).
+ */
+static struct hv *hv_htobs(struct dctx *d, const struct xlat *x, uint16_t v, bool psm,
+			   const char *unknown)
+{
+	const char *name = xlat_name(x, v);
+	const char *start = NULL;
+	unsigned int base = 0;
+
+	if (name)
+		;
+	else if (psm && v >= L2CAP_PSM_LE_DYN_START && v <= L2CAP_PSM_LE_DYN_END)
+		start = "L2CAP_PSM_LE_DYN_START", base = L2CAP_PSM_LE_DYN_START;
+	else if (psm && v >= L2CAP_PSM_DYN_START)
+		start = "L2CAP_PSM_DYN_START", base = L2CAP_PSM_DYN_START;
+	else if (!psm && v >= L2CAP_CID_DYN_START)
+		start = "L2CAP_CID_DYN_START", base = L2CAP_CID_DYN_START;
+
+	struct hv *h, *raw = hv_expr(d, "htobs(%#x)", v);
+
+	if (name) {
+		h = hv_expr(d, "htobs(%s)", name);
+		raw->next = hv_expr(d, "htobs(%#x /* %s */)", v, name);
+	} else if (start) {
+		/* -X verbose names the range start in its own verbose form, as strace */
+		h = hv_expr(d, "htobs(%s+%u)", start, v - base);
+		raw->next = hv_expr(d, "htobs(%#x /* %#x /* %s */+%u */)", v, base, start, v - base);
+	} else {
+		h = hv_expr(d, "htobs(%#x /* %s */)", v, unknown);
+		raw->next = hv_expr(d, "htobs(%#x /* %s */)", v, unknown);
+	}
+	h->child = raw;
+	h->flags |= HVF_XALT;
+	return h;
+}
+
+static bool sa_bt(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
+{
+	switch (len) {
+	case BT_HCI_DEV_END:
+	case BT_HCI_LEN:
+		hv_add(s, "hci_dev", hv_expr(d, "htobs(%u)", get16(buf + 2)));
+		if (len == BT_HCI_LEN)
+			hv_add(s, "hci_channel", hv_sym(d, &xlat_hci_channels, get16(buf + 4), true));
+		return true;
+	case BT_SCO_LEN:
+		hv_add(s, "sco_bdaddr", hv_bdaddr(d, buf + 2));
+		return true;
+	case BT_RC_LEN:
+		hv_add(s, "rc_bdaddr", hv_bdaddr(d, buf + 2));
+		hv_add(s, "rc_channel", hv_uint(d, buf[8]));
+		return true;
+	case BT_L2_TYPE_OFF:
+	case BT_L2_LEN:
+		hv_add(s, "l2_psm", hv_htobs(d, &xlat_bluetooth_l2_psm, get16(buf + 2), true,
+					     "L2CAP_PSM_???"));
+		hv_add(s, "l2_bdaddr", hv_bdaddr(d, buf + 4));
+		hv_add(s, "l2_cid", hv_htobs(d, &xlat_bluetooth_l2_cid, get16(buf + 10), false,
+					     "L2CAP_CID_???"));
+		if (len == BT_L2_LEN)
+			hv_add(s, "l2_bdaddr_type", hv_sym(d, &xlat_bdaddr_types, buf[12], true));
+		return true;
+	}
+	return false;
+}
+
 struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 {
 	uint8_t buf[SA_STORAGE + 2];
@@ -743,6 +833,10 @@ struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 			sa_ax25(d, s, buf, len);
 			return s;
 		}
+		break;
+	case HY_AF_BLUETOOTH:
+		if (sa_bt(d, s, buf, len))
+			return s;
 		break;
 	}
 	hv_add(s, "sa_data", hv_str(d, buf + SA_FAMILY_LEN, len - SA_FAMILY_LEN, false));

@@ -118,6 +118,25 @@ static void other_families(void)
 	memcpy(a.b + 16, "\x82\x84\x40\x40\x40\x40\x00", 7);	/* "AB" SSID 0 */
 	memcpy(a.b + 23, "\x82\x85\x40\x40\x40\x40\x00", 7);	/* an odd bit: bytes and comment */
 	sa_try(&a);
+	sa_begin(&a, 31, 6);		/* AF_BLUETOOTH: the struct goes by the length */
+	put16(&a, 2, 1);		/* hci_dev */
+	put16(&a, 4, 2);		/* HCI_CHANNEL_MONITOR */
+	sa_try(&a);
+	memcpy(a.b + 2, "\x01\x02\x03\x04\x05\x06\x07", 7);
+	a.len = 8;			/* sockaddr_sco */
+	sa_try(&a);
+	a.len = 10;			/* sockaddr_rc: bdaddr, channel 7 */
+	sa_try(&a);
+	sa_begin(&a, 31, 14);		/* sockaddr_l2 */
+	put16(&a, 2, 0x1003);		/* L2CAP_PSM_DYN_START+2 */
+	memcpy(a.b + 4, "\xaa\xbb\xcc\xdd\xee\xff", 6);
+	put16(&a, 10, 0x4);		/* L2CAP_CID_ATT */
+	a.b[12] = 1;			/* BDADDR_LE_PUBLIC */
+	sa_try(&a);
+	put16(&a, 2, 0x5);		/* no such PSM */
+	put16(&a, 10, 0x41);		/* L2CAP_CID_DYN_START+1 */
+	a.len = 12;
+	sa_try(&a);
 	sa_begin(&a, 45, 11);		/* AF_MCTP, too short: sa_data */
 	sa_try(&a);
 }
