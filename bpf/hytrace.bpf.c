@@ -157,6 +157,7 @@ struct scratch {
 	/* dump_chunks(): the buffer, its length and the next chunk's offset, kept here so that
 	   the verifier does not follow their values through the loop's rounds */
 	__u64 dbuf, dlen, doff;
+	struct user_msghdr mh;	/* cap_msghdr(): the msghdr read, off the stack */
 	/* fd path walk (fd_path) */
 	__u64 pd, pm, rootd, rootm;
 	__u32 ppos, ptrunc;
@@ -483,7 +484,7 @@ struct loop_ctx {
 	__u32 n;
 	__u32 doff;
 	__u32 got;
-	__u32 stride;	/* fd_elem: bytes between two fds */
+	__u32 stride;	/* fd_elem: bytes between two fds; 0: the blob is an fd_set of n bits */
 };
 
 /* HY_CAP_STRARR: pointer j of the array at base, into the pointer blob at s->rec[doff]. */
@@ -574,9 +575,12 @@ __noinline int cap_strarr(struct scratch *s, __u64 meta, __u64 base, __u32 strin
 	s->nblobs++;
 	if (!strings)
 		return 0;
-	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff };
-
-	bpf_loop(HY_ARR_MAX, strarr_str, &lc, 0);
+	/* the same context for the strings (one on the stack: cap_strarr is on the 512-byte
+	   stack path of the dedicated programs) */
+	pc.meta = meta;
+	pc.n = n;
+	pc.doff = doff;
+	bpf_loop(HY_ARR_MAX, strarr_str, &pc, 0);
 	return 0;
 }
 
@@ -592,9 +596,18 @@ static __always_inline __u32 buf_cap(const struct scratch *s)
  * idx0 + i, min(iov_len, budget) bytes but at most -s, while budget lasts
  * (iov_buffers() of the ptrace backend).
  */
+/* the iovec loops' context: 32 bytes, so that iov_bufs' frame stays small (it is on the 512-byte
+   stack path enter_slow -> cap_arg -> cap_msghdr -> iov_bufs -> iov_buf -> put_blob) */
+struct iov_ctx {
+	struct scratch *s;
+	__u64 meta;
+	__u64 base;
+	__u32 n;
+};
+
 static long iov_buf(__u32 i, void *ctx)
 {
-	struct loop_ctx *lc = ctx;
+	struct iov_ctx *lc = ctx;
 	struct scratch *s = lc->s;
 	struct { __u64 base, len; } iov;
 	__u64 len;
@@ -610,7 +623,7 @@ static long iov_buf(__u32 i, void *ctx)
 
 __noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
 {
-	struct loop_ctx lc = { .s = s, .meta = meta, .base = base, .n = n };
+	struct iov_ctx lc = { .s = s, .meta = meta, .base = base, .n = n };
 
 	if (!s)
 		return 0;
@@ -621,7 +634,7 @@ __noinline int iov_bufs(struct scratch *s, __u64 meta, __u64 base, __u32 n)
 /* Sum of the iov_len of n elements at base: the entry budget. */
 static long iov_len_add(__u32 i, void *ctx)
 {
-	struct loop_ctx *lc = ctx;
+	struct iov_ctx *lc = ctx;
 	struct { __u64 base, len; } iov;
 
 	if (i >= lc->n ||
@@ -633,7 +646,7 @@ static long iov_len_add(__u32 i, void *ctx)
 
 __noinline int iov_sum(struct scratch *s, __u64 base, __u32 n)
 {
-	struct loop_ctx lc = { .s = s, .base = base, .n = n };
+	struct iov_ctx lc = { .s = s, .base = base, .n = n };
 
 	if (!s)
 		return 0;
@@ -660,22 +673,23 @@ static __always_inline void cap_iov(struct scratch *s, __u64 meta, __u64 addr, _
 /* HY_CAP_MSGHDR: header (0), name (1), control (2), iov array (3), buffers (4+i). */
 __noinline int cap_msghdr(struct scratch *s, __u64 meta, __u64 addr)
 {
-	struct user_msghdr m = {};
+	struct user_msghdr *m;	/* in the scratch: this function is on the 512-byte stack path */
 
 	if (!s)
 		return 0;
-	if (put_blob(s, meta, addr, sizeof(m), RD_USER) < 0)
+	m = &s->mh;
+	if (put_blob(s, meta, addr, sizeof(*m), RD_USER) < 0)
 		return 0;
-	if (bpf_probe_read_user(&m, sizeof(m), (const void *)addr))
+	if (bpf_probe_read_user(m, sizeof(*m), (const void *)addr))
 		return 0;
-	if (m.msg_name && m.msg_namelen)
-		put_blob(s, meta | META_IDX(1) | META_FL(HY_BF_CHILD), (__u64)m.msg_name,
-			 min64((__u32)m.msg_namelen, HYB_NAME_MAX), RD_USER);
-	if (m.msg_control && m.msg_controllen)
-		put_blob(s, meta | META_IDX(2) | META_FL(HY_BF_CHILD), (__u64)m.msg_control,
-			 min64(m.msg_controllen, HYB_CTRL_MAX), RD_USER);
-	if (m.msg_iov)
-		cap_iov(s, meta, (__u64)m.msg_iov, m.msg_iovlen, 3, HY_BF_CHILD);
+	if (m->msg_name && m->msg_namelen)
+		put_blob(s, meta | META_IDX(1) | META_FL(HY_BF_CHILD), (__u64)m->msg_name,
+			 min64((__u32)m->msg_namelen, HYB_NAME_MAX), RD_USER);
+	if (m->msg_control && m->msg_controllen)
+		put_blob(s, meta | META_IDX(2) | META_FL(HY_BF_CHILD), (__u64)m->msg_control,
+			 min64(m->msg_controllen, HYB_CTRL_MAX), RD_USER);
+	if (m->msg_iov)
+		cap_iov(s, meta, (__u64)m->msg_iov, m->msg_iovlen, 3, HY_BF_CHILD);
 	return 0;
 }
 
@@ -736,9 +750,15 @@ __noinline int path_step(struct scratch *s)
 	return 0;
 }
 
+/* the path walk's loop needs only the scratch: a context of one pointer keeps fd_path's frame
+   small (it is on the 512-byte stack path of the dedicated programs) */
+struct scratch_ctx {
+	struct scratch *s;
+};
+
 static long path_cb(__u32 i, void *ctx)
 {
-	return path_step(((struct loop_ctx *)ctx)->s) ? 1 : 0;
+	return path_step(((struct scratch_ctx *)ctx)->s) ? 1 : 0;
 }
 
 /*
@@ -813,7 +833,7 @@ walk:
 	s->rootm = (__u64)BPF_CORE_READ(t, fs, root.mnt) - bpf_core_field_offset(struct mount, mnt);
 	s->ppos = PATH_END;
 	s->ptrunc = 0;
-	struct loop_ctx lc = { .s = s };
+	struct scratch_ctx lc = { .s = s };
 
 	bpf_loop(128, path_cb, &lc, 0);	/* 128 levels: deeper paths get HY_BF_TRUNC */
 	pos = s->ppos;
@@ -838,10 +858,18 @@ static long fd_elem(__u32 k, void *ctx)
 {
 	struct loop_ctx *lc = ctx;
 	struct scratch *s = lc->s;
-	__u32 pos = lc->doff + k * lc->stride;
+	__u32 pos;
 
 	if (k >= lc->n)
 		return 1;
+	if (!lc->stride) {	/* bit k of the set: fd k, blob idx 0x2000 + k as fdset_fds() */
+		pos = lc->doff + k / 8;
+		BOUND(pos, 2 * HYB_REC_MAX);
+		if (!(s->rec[pos] & (1u << (k & 7))))
+			return 0;
+		return fd_path(s, lc->meta | META_IDX(0x2000 + k), (__s32)k) == -E2BIG;
+	}
+	pos = lc->doff + k * lc->stride;
 	BOUND(pos, 2 * HYB_REC_MAX);
 	return fd_path(s, lc->meta | META_IDX(1 + k), *(__s32 *)&s->rec[pos]) == -E2BIG;
 }
@@ -849,9 +877,11 @@ static long fd_elem(__u32 k, void *ctx)
 /*
  * HY_CF_FDS: the ints of the blob just appended are fds: their paths as blobs
  * idx 1+k (fdpath_add() in user/state/fdpath.c); HY_CAP_OPDESC: the int at fd_off of
- * each stride bytes (meta's flags byte: fd_off, its idx: the stride).
+ * each stride bytes (meta's flags byte: fd_off, its idx: the stride).  HY_CF_FDSET (nfds > 0):
+ * the blob is an fd_set of nfds bits: the paths of the fds set in it, idx 0x2000 + fd
+ * (fdset_fds()).
  */
-__noinline int fds_paths(struct scratch *s, __u64 meta)
+__noinline int fds_paths(struct scratch *s, __u64 meta, __u32 nfds)
 {
 	__u32 off, n, doff, stride = meta >> 32, first = (meta >> 16) & 0xff;
 	struct hy_blob *b;
@@ -865,12 +895,13 @@ __noinline int fds_paths(struct scratch *s, __u64 meta)
 		return 0;
 	if (stride < 4 || stride > 64 || first + 4 > stride)
 		stride = 4, first = 0;
-	n = b->len / stride;
-	doff = off + BLOB_HDR + first;
+	n = nfds ? (nfds < b->len * 8 ? nfds : b->len * 8) : b->len / stride;
+	doff = off + BLOB_HDR + (nfds ? 0 : first);
 	meta &= 0xffff;		/* arg and when: the path blobs' own flags and idx are fd_path's */
-	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff, .stride = stride };
+	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff,
+			       .stride = nfds ? 0 : stride };
 
-	bpf_loop(HY_ARR_MAX, fd_elem, &lc, 0);
+	bpf_loop(nfds ? 1024 : HY_ARR_MAX, fd_elem, &lc, 0);
 	return 0;
 }
 
@@ -908,7 +939,7 @@ static __always_inline void cap_opdesc(struct scratch *s, __u32 i, __u32 size, _
 	if (!want || put_blob(s, meta, addr, want, RD_USER) <= 0)
 		return;
 	if (o->fd_stride && cfg_yflag)
-		fds_paths(s, meta | META_IDX(o->fd_stride) | META_FL(o->fd_off));
+		fds_paths(s, meta | META_IDX(o->fd_stride) | META_FL(o->fd_off), 0);
 	if (when != HY_AT_ENTER)
 		return;
 	for (__u32 j = 0; j < HY_OPD_SUBS; j++) {
@@ -930,7 +961,7 @@ static __always_inline void cap_opdesc(struct scratch *s, __u32 i, __u32 size, _
 		n = min64(c, HY_ARR_MAX);
 		if (put_blob(s, META(i, when, HY_OPD_SUB_IDX + j, HY_BF_CHILD), ptr, n * el,
 			     RD_USER) > 0 && (u->flags & HY_OPS_FDS) && cfg_yflag)
-			fds_paths(s, meta | META_IDX(4));
+			fds_paths(s, meta | META_IDX(4), 0);
 	}
 }
 
@@ -1101,7 +1132,11 @@ __noinline int cap_arg(struct scratch *s, __u32 i)
 		break;
 	}
 	if ((c->flags & HY_CF_FDS) && cfg_yflag && s->nblobs > nb0)
-		fds_paths(s, meta | META_IDX(4));
+		fds_paths(s, meta | META_IDX(4), 0);
+	/* fd_set paths at entry only, as the ptrace side (fdpath_add()) */
+	if ((c->flags & HY_CF_FDSET) && cfg_yflag && when == HY_AT_ENTER && s->nblobs > nb0 &&
+	    (__s32)s->args[0] > 0)
+		fds_paths(s, meta, (__u32)s->args[0]);
 	return 0;
 }
 

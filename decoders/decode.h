@@ -65,6 +65,11 @@ enum hv_kind {
 				   table's text for unknown values (IORING_OP_???) or explains the
 				   number (clock ticks as seconds): not with -X raw */
 
+/* HV_EXPR: -X raw / -X verbose print child instead (its own name, else this one's; its
+ * HVF_XCOMMENT comment with -X verbose; child->next, if any, is the -X verbose form):
+ * htons(80) as "\x00\x50", if_nametoindex("lo") as 1 */
+#define HVF_XALT	0x20000
+
 /*
  * struct hv.pidt: what kind of pid an integer node is (strace 6.1's enum pid_type), so that
  * --pidns-translation can add the pid in hytrace's namespace after it; HVP_TGID_PGID is

@@ -867,7 +867,8 @@ static struct hv *opt_txrehash(struct dctx *d, int i, int len, bool get)
 	if (!(p = opt_bytes(d, i, 4)))
 		return v_ptr(d, i);
 	memcpy(&v, p, 4);
-	return hv_ind(d, hv_sym(d, &xlat_sockopt_txrehash, (uint32_t)v, false));
+	/* a signed int: -1 prints as -1 with the unknown comment (strace 6.1) */
+	return hv_ind(d, hv_sym(d, &xlat_sockopt_txrehash, (uint64_t)(int64_t)v, false));
 }
 
 static struct hv *opt_mreq6(struct dctx *d, const uint8_t *p)

@@ -208,6 +208,18 @@ static bool unknown_mark(const char *c)
 
 void render_value(struct sbuf *sb, const struct hv *v, int xflag)
 {
+	if ((xflag & RENDER_XMASK) && (v->flags & HVF_XALT) && v->kind == HV_EXPR && v->child) {
+		/* a second alternative, when there is one, is the -X verbose form */
+		const struct hv *alt = (xflag & RENDER_XVERBOSE) && v->child->next ? v->child->next :
+				       v->child;
+
+		if (v->name && !alt->name) {
+			sb_puts(sb, v->name);
+			sb_putc(sb, '=');
+		}
+		render_value(sb, alt, xflag);
+		return;
+	}
 	if (v->name) {
 		sb_puts(sb, v->name);
 		sb_putc(sb, '=');

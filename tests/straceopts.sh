@@ -283,6 +283,7 @@ same|--instruction-pointer -f (exit lines)|-f --instruction-pointer -e trace=exi
 same|-i on signal lines|-i -e trace=rt_sigaction|sh $W/sig.sh
 both|-P PATH (by path and by fd)|-P $IN -e trace=!fadvise64|cat $IN /etc/hostname
 same|--trace-path=PATH|--trace-path=$IN -e trace=!fadvise64|cat $IN
+both|-P PATH matching an fd in select's fd_set|-P /dev/null -e trace=select,pselect6,openat,close|$ROOT/build/tests/progs/desc
 same|-P PATH through a symbolic link|-P $W/link -e trace=!fadvise64|cat $W/link
 same|-P PATH -e quiet=path-resolution|-P $W/link -e quiet=path-resolution -e trace=!fadvise64|cat $W/link
 refuse|-D on the eBPF backend|--backend=bpf -D|cat $IN
@@ -294,6 +295,8 @@ same|-X raw|-X raw -e trace=!fadvise64|cat $IN
 both|-X verbose|-X verbose -e trace=!fadvise64|cat $IN
 both|-X raw: unknown constants bare, named numbers without their comment|-X raw -e trace=arch_prctl,prctl|$ROOT/build/tests/progs/prctl
 same|-X verbose on arch_prctl and prctl|-X verbose -e trace=arch_prctl,prctl|$ROOT/build/tests/progs/prctl
+both|-X raw on socket addresses of many families|-X raw -e trace=connect|$ROOT/build/tests/progs/net
+both|-X verbose on socket addresses of many families|-X verbose -e trace=connect|$ROOT/build/tests/progs/net
 same|-X abbrev|-X abbrev -e trace=!fadvise64|cat $IN
 both|--const-print-style=raw signals|--const-print-style=raw -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh
 same|--const-print-style=verbose signals|--const-print-style=verbose -e trace=rt_sigaction,rt_sigprocmask,wait4|sh $W/sig.sh

@@ -347,20 +347,48 @@ static void dispatch(struct pipeline *pl, const struct event *ev, struct dctx *d
 		task_forget(pl, t);
 }
 
+/* The -y blobs of the fds of a select fd_set: idx 0x2000 + fd (user/state/fdpath.c). */
+#define FDSET_PATH_IDX	0x2000
+#define FDSET_CAPTURE	128	/* bytes of each fd_set captured (decoders/desc.tbl) */
+
+/*
+ * Whether strace would have read select's fd_set argument i: all of its nfds bits rounded up
+ * to longs (match_xselect_args reads that much or skips the set), as far as the capture
+ * tells: a set of more than 1024 bits whose 128 captured bytes were read counts as readable.
+ */
+static bool fdset_readable(const struct event *ev, int i)
+{
+	const struct event_blob *set = event_blob(ev, i, HY_AT_ENTER, 0);
+	int nfds = (int)ev->r.args[0];
+	uint64_t need = ((uint64_t)(nfds + 7) / 8 + 7) & ~(uint64_t)7;
+
+	/* the capture holds FD_SETSIZE bits: past them, a set read whole counts as readable */
+	if (need > FDSET_CAPTURE)
+		need = FDSET_CAPTURE;
+	return set && !set->h.err && nfds > 0 && set->h.len >= need;
+}
+
 /*
  * -P: whether the call touches one of the paths, as strace 6.1's pathtrace_match() decides:
  * a path argument equal to one (as written), or an fd argument that refers to one (its path
- * at the call: the -y capture, made for -P even without -y).
+ * at the call: the -y capture, made for -P even without -y), or for select, pselect6, poll
+ * and ppoll an fd of their sets or array (the -y captures of those fds).
  */
 static bool path_touched(const struct opts *o, const struct event *ev)
 {
 	const struct sysent *se = sysent_get(ev->r.nr);
+	/* the fds in select's fd_sets and poll's array count too (match_xselect_args, SEN_poll) */
+	bool fd_lists = se && se->name &&
+			(!strcmp(se->name, "select") || !strcmp(se->name, "pselect6") ||
+			 !strcmp(se->name, "poll") || !strcmp(se->name, "ppoll"));
 
 	for (unsigned int k = 0; k < ev->nblobs; k++) {
 		const struct event_blob *b = &ev->b[k];
 		size_t len = b->h.len;
 
-		if (b->h.arg >= HY_NARGS || b->h.err || b->h.idx)
+		if (b->h.arg >= HY_NARGS || b->h.err || (b->h.idx && !fd_lists))
+			continue;
+		if (b->h.idx >= FDSET_PATH_IDX && !fdset_readable(ev, b->h.arg))
 			continue;
 		if (!(b->h.flags & HY_BF_FDPATH) &&
 		    !(se && se->cap.arg[b->h.arg].kind == HY_CAP_PATH && (b->h.flags & HY_BF_NUL)))

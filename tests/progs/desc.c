@@ -18,7 +18,7 @@ int main(void)
 {
 	char buf[64], b1[4], b2[8];
 	struct iovec iov[2];
-	int fd, fd2, p[2], efd, ep;
+	int fd, fd2, p[2], efd, ep, nul;
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
 	sigset_t ss;
 	struct itimerspec its = { { 0, 0 }, { 100, 0 } }, zero = { { 0, 0 }, { 0, 0 } };
@@ -105,6 +105,12 @@ int main(void)
 	FD_ZERO(&rfds);
 	FD_SET(p[0], &rfds);
 	syscall(SYS_pselect6, p[0] + 1, &rfds, NULL, NULL, &ts0, &psig);
+	/* a set holding an fd of /dev/null: -P /dev/null matches the select by it */
+	nul = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
+	FD_ZERO(&rfds);
+	FD_SET(nul, &rfds);
+	syscall(SYS_select, nul + 1, &rfds, NULL, NULL, &tv0);
+	syscall(SYS_close, nul);
 	ep = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, 99, &ev);

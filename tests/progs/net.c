@@ -25,6 +25,122 @@ static void set_addr(struct sockaddr_in *a, int port)
 	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 }
 
+/* Bytes of a socket address of another family, laid out by hand (Linux UAPI layouts, x86_64). */
+struct rawsa {
+	unsigned char b[128];
+	int len;
+};
+
+static void put16(struct rawsa *a, int off, unsigned int v)
+{
+	uint16_t x = v;
+
+	memcpy(a->b + off, &x, 2);
+}
+
+static void put32(struct rawsa *a, int off, uint32_t v)
+{
+	memcpy(a->b + off, &v, 4);
+}
+
+static void sa_begin(struct rawsa *a, int family, int len)
+{
+	memset(a, 0, sizeof(*a));
+	put16(a, 0, family);
+	a->len = len;
+}
+
+/* connect(-1, ...) fails with EBADF after the address is printed */
+static void sa_try(const struct rawsa *a)
+{
+	connect(-1, (const struct sockaddr *)a->b, a->len);
+}
+
+static void other_families(void)
+{
+	struct rawsa a;
+
+	sa_begin(&a, 33, 36);		/* AF_RXRPC, transport AF_INET */
+	put16(&a, 2, 1);		/* CM_SERVICE */
+	put16(&a, 4, SOCK_DGRAM);
+	put16(&a, 6, 16);
+	put16(&a, 8, AF_INET);
+	put16(&a, 10, htons(7001));
+	put32(&a, 12, htonl(INADDR_LOOPBACK));
+	sa_try(&a);
+	put16(&a, 2, 0x8382);		/* unknown service, short transport */
+	put16(&a, 6, 5);
+	sa_try(&a);
+	sa_begin(&a, 40, 16);		/* AF_VSOCK */
+	put32(&a, 4, 1234);
+	put32(&a, 8, 2);
+	a.b[12] = 1;
+	sa_try(&a);
+	sa_begin(&a, 42, 12);		/* AF_QIPCRTR */
+	put32(&a, 4, 0xffffffff);
+	put32(&a, 8, 5);
+	sa_try(&a);
+	sa_begin(&a, 44, 16);		/* AF_XDP */
+	put16(&a, 2, 0x12);
+	put32(&a, 8, 3);
+	sa_try(&a);
+	sa_begin(&a, 45, 12);		/* AF_MCTP */
+	a.b[8] = 0xff;
+	a.b[9] = 1;
+	a.b[10] = 8;
+	sa_try(&a);
+	sa_begin(&a, 39, 16);		/* AF_NFC */
+	put32(&a, 8, 1);
+	put32(&a, 12, 1);
+	sa_try(&a);
+	sa_begin(&a, 36, 20);		/* AF_IEEE802154, short address */
+	put32(&a, 4, 2);
+	put16(&a, 8, 0xffff);
+	put16(&a, 10, 0x1234);
+	sa_try(&a);
+	sa_begin(&a, 38, 88);		/* AF_ALG */
+	memcpy(a.b + 2, "hash", 4);
+	put32(&a, 16, 0x1000);
+	memcpy(a.b + 24, "sha256", 6);
+	sa_try(&a);
+	sa_begin(&a, 4, 16);		/* AF_IPX */
+	put16(&a, 2, htons(12345));
+	put32(&a, 4, htonl(0xfacefeed));
+	memcpy(a.b + 8, "ABCDEF", 6);
+	a.b[14] = 0xff;
+	sa_try(&a);
+	sa_begin(&a, 9, 18);		/* AF_X25 */
+	memcpy(a.b + 2, "12345", 5);
+	sa_try(&a);
+	sa_begin(&a, 3, 30);		/* AF_AX25: callsign, two digipeaters, one of them raw */
+	memcpy(a.b + 2, "\x9c\x82\x92\x40\x40\x40\x06", 7);	/* "NAI" SSID 3, shifted */
+	put32(&a, 12, 2);
+	memcpy(a.b + 16, "\x82\x84\x40\x40\x40\x40\x00", 7);	/* "AB" SSID 0 */
+	memcpy(a.b + 23, "\x82\x85\x40\x40\x40\x40\x00", 7);	/* an odd bit: bytes and comment */
+	sa_try(&a);
+	sa_begin(&a, 31, 6);		/* AF_BLUETOOTH: the struct goes by the length */
+	put16(&a, 2, 1);		/* hci_dev */
+	put16(&a, 4, 2);		/* HCI_CHANNEL_MONITOR */
+	sa_try(&a);
+	memcpy(a.b + 2, "\x01\x02\x03\x04\x05\x06\x07", 7);
+	a.len = 8;			/* sockaddr_sco */
+	sa_try(&a);
+	a.len = 10;			/* sockaddr_rc: bdaddr, channel 7 */
+	sa_try(&a);
+	sa_begin(&a, 31, 14);		/* sockaddr_l2 */
+	put16(&a, 2, 0x1003);		/* L2CAP_PSM_DYN_START+2 */
+	memcpy(a.b + 4, "\xaa\xbb\xcc\xdd\xee\xff", 6);
+	put16(&a, 10, 0x4);		/* L2CAP_CID_ATT */
+	a.b[12] = 1;			/* BDADDR_LE_PUBLIC */
+	sa_try(&a);
+	put16(&a, 2, 0x5);		/* no such PSM */
+	put16(&a, 10, 0x41);		/* L2CAP_CID_DYN_START+1 */
+	a.len = 12;
+	sa_try(&a);
+	sa_begin(&a, 45, 11);		/* AF_MCTP, too short: sa_data */
+	sa_try(&a);
+}
+
 int main(void)
 {
 	struct sockaddr_in sa, ca, peer;
@@ -164,6 +280,7 @@ int main(void)
 	close(sv[0]);
 	close(sv[1]);
 	socket(AF_INET, 1234, 0);
+	other_families();
 
 	hyt_end();
 	return 0;
