@@ -965,6 +965,11 @@ static bool want_dedicated(const struct opts *o)
 	 * raw_syscalls programs see every syscall, the dedicated ones only those they trace */
 	if (o->nfuncs && (o->all || o->ncomms || o->cgroup))
 		return false;
+	/* -k names frames from the maps calls it follows unshown (mmap, munmap, mprotect...):
+	 * only mmap has a dedicated program, and without the others a process that exits before
+	 * its records are read has its libraries unnamed */
+	if (o->kflag)
+		return false;
 	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
 		if (!opts_traced(o, nr))
 			continue;
