@@ -484,7 +484,6 @@ struct loop_ctx {
 	__u32 n;
 	__u32 doff;
 	__u32 got;
-	__u32 stride;	/* fd_elem: bytes between two fds; 0: the blob is an fd_set of n bits */
 };
 
 /* HY_CAP_STRARR: pointer j of the array at base, into the pointer blob at s->rec[doff]. */
@@ -854,9 +853,19 @@ walk:
 	return put_blob(s, meta | META_FL(flags), fd, len, RD_KERNEL);
 }
 
+/* fd_elem's context: 32 bytes, so that fds_paths' frame stays small (it is on the 512-byte stack
+   path enter_slow -> cap_arg -> fds_paths -> fd_elem -> fd_path -> put_blob) */
+struct fd_ctx {
+	struct scratch *s;
+	__u64 meta;
+	__u32 n;
+	__u32 doff;
+	__u32 stride;	/* bytes between two fds; 0: the blob is an fd_set of n bits */
+};
+
 static long fd_elem(__u32 k, void *ctx)
 {
-	struct loop_ctx *lc = ctx;
+	struct fd_ctx *lc = ctx;
 	struct scratch *s = lc->s;
 	__u32 pos;
 
@@ -898,8 +907,8 @@ __noinline int fds_paths(struct scratch *s, __u64 meta, __u32 nfds)
 	n = nfds ? (nfds < b->len * 8 ? nfds : b->len * 8) : b->len / stride;
 	doff = off + BLOB_HDR + (nfds ? 0 : first);
 	meta &= 0xffff;		/* arg and when: the path blobs' own flags and idx are fd_path's */
-	struct loop_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff,
-			       .stride = nfds ? 0 : stride };
+	struct fd_ctx lc = { .s = s, .meta = meta, .n = n, .doff = doff,
+			     .stride = nfds ? 0 : stride };
 
 	bpf_loop(nfds ? 1024 : HY_ARR_MAX, fd_elem, &lc, 0);
 	return 0;

@@ -1093,6 +1093,16 @@ if section g; then
 	elif ! bpf_err=$($TMO "$HYTRACE_BIN" --backend=bpf -o /dev/null true 2>&1); then
 		hyt_skip "eBPF behaviour" "unavailable: $(printf '%s' "$bpf_err" | head -n 1)"
 	else
+		# every option set loads, whichever programs it takes: the dedicated per-syscall ones
+		# (-e trace= of calls that have one) and raw_syscalls (-y, -k, other calls), with the
+		# deeper captures on (a set that passes the verifier's 512-byte stack once failed)
+		for set in "-e trace=openat,close" "-y -e trace=openat,close" "-yy -v -s 256 -e trace=ioctl,close" \
+			   "-k -e trace=openat" "-e trace=execve,execveat -e read=0 -e write=1" \
+			   "-y -e trace=select,close" "-y -e trace=io_uring_register,openat"; do
+			# shellcheck disable=SC2086 # set is a word list
+			out=$($TMO "$HYTRACE_BIN" --backend=bpf $set -o /dev/null cat /dev/null 2>&1)
+			hyt_check "eBPF loads with $set" sh -c '[ $1 -eq 0 ] || { echo "exit $1: $2"; exit 1; }' sh $? "$(printf '%s' "$out" | head -n 2)"
+		done
 		# -a --comm=X: a process named X and another one run; only X appears
 		cp "$PROGS/storm" "$RUN/hyt_storm"
 		cp "$PROGS/storm" "$RUN/hyt_other"

@@ -970,6 +970,10 @@ static bool want_dedicated(const struct opts *o)
 	 * its records are read has its libraries unnamed */
 	if (o->kflag)
 		return false;
+	/* -y's fd path walk (cap_arg -> fds_paths -> fd_path -> put_blob) under a dedicated
+	 * program's own frame passes the verifier's 512-byte stack limit: raw_syscalls then */
+	if (o->d.yflag)
+		return false;
 	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
 		if (!opts_traced(o, nr))
 			continue;
