@@ -1098,7 +1098,8 @@ if section g; then
 		# deeper captures on (a set that passes the verifier's 512-byte stack once failed)
 		for set in "-e trace=openat,close" "-y -e trace=openat,close" "-yy -v -s 256 -e trace=ioctl,close" \
 			   "-k -e trace=openat" "-e trace=execve,execveat -e read=0 -e write=1" \
-			   "-y -e trace=select,close" "-y -e trace=io_uring_register,openat"; do
+			   "-y -e trace=select,close" "-y -e trace=io_uring_register,openat" \
+			   "-P /dev/null -e trace=openat" "--cuda-only -y"; do
 			# shellcheck disable=SC2086 # set is a word list
 			out=$($TMO "$HYTRACE_BIN" --backend=bpf $set -o /dev/null cat /dev/null 2>&1)
 			hyt_check "eBPF loads with $set" sh -c '[ $1 -eq 0 ] || { echo "exit $1: $2"; exit 1; }' sh $? "$(printf '%s' "$out" | head -n 2)"

@@ -956,7 +956,7 @@ static bool tracefs_has(const char *event)
  * syscalls, each of which has one, and tracefs has their events.  Decided before the
  * skeleton is opened, as it says which of the two is.
  */
-static bool want_dedicated(const struct opts *o)
+static bool want_dedicated(const struct opts *o, int fdpaths)
 {
 	char ev[64];
 	bool use = !o->trace_all;
@@ -970,9 +970,10 @@ static bool want_dedicated(const struct opts *o)
 	 * its records are read has its libraries unnamed */
 	if (o->kflag)
 		return false;
-	/* -y's fd path walk (cap_arg -> fds_paths -> fd_path -> put_blob) under a dedicated
-	 * program's own frame passes the verifier's 512-byte stack limit: raw_syscalls then */
-	if (o->d.yflag)
+	/* fd paths (-y, -yy, -P, the sinks that name fds) walk cap_arg -> fds_paths -> fd_path ->
+	 * put_blob, which under a dedicated program's own frame passes the verifier's 512-byte
+	 * stack limit: raw_syscalls then */
+	if (fdpaths)
 		return false;
 	for (unsigned int nr = 0; use && nr < HY_NR_MAX; nr++) {
 		if (!opts_traced(o, nr))
@@ -1025,12 +1026,12 @@ static int ded_autoload(struct hytrace_ded_bpf *ded, const struct opts *o)
 }
 
 /* Open the skeleton this run needs and set the view on it; NULL (errno) on failure. */
-static struct hyb_skel *skel_open(const struct opts *o)
+static struct hyb_skel *skel_open(const struct opts *o, int fdpaths)
 {
 	struct hyb_skel *v = &B.view;
 
 	memset(v, 0, sizeof(*v));
-	if (want_dedicated(o)) {
+	if (want_dedicated(o, fdpaths)) {
 		v->ded = hytrace_ded_bpf__open();
 		if (!v->ded)
 			return NULL;
@@ -1403,7 +1404,7 @@ static void boot_off_update(void)
  */
 static int load(struct tracer *tr, bool log)
 {
-	struct hyb_skel *skel = skel_open(tr->o);
+	struct hyb_skel *skel = skel_open(tr->o, tr->cfg.fdpaths);
 	char *vlog = NULL;
 	int err;
 
