@@ -14,22 +14,6 @@
 #define BPF_OBJ_NAME_LEN_V	16
 #define PAGE_SIZE_V		4096		/* strace: size must be at most a page */
 
-static uint32_t u32at(const uint8_t *a, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, a + off, 4);
-	return v;
-}
-
-static uint64_t u64at(const uint8_t *a, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, a + off, 8);
-	return v;
-}
-
 /* an fd member (PRINT_FIELD_FD): -y paths when the fd was captured in this call */
 static struct hv *fdm(struct dctx *d, uint32_t fd)
 {
@@ -60,22 +44,22 @@ static void extra(struct dctx *d, struct hv *s, const uint8_t *a, size_t have, s
 static struct hv *map_create(struct dctx *d, const uint8_t *a, size_t len)
 {
 	struct hv *s = hv_struct(d);
-	uint32_t flags = u32at(a, 16);
+	uint32_t flags = ld32(a + 16);
 
-	hv_add(s, "map_type", hv_sym_or(d, &xlat_bpf_map_types, u32at(a, 0), "BPF_MAP_TYPE_???"));
-	hv_add(s, "key_size", hv_uint(d, u32at(a, 4)));
-	hv_add(s, "value_size", hv_uint(d, u32at(a, 8)));
-	hv_add(s, "max_entries", hv_uint(d, u32at(a, 12)));
+	hv_add(s, "map_type", hv_sym_or(d, &xlat_bpf_map_types, ld32(a), "BPF_MAP_TYPE_???"));
+	hv_add(s, "key_size", hv_uint(d, ld32(a + 4)));
+	hv_add(s, "value_size", hv_uint(d, ld32(a + 8)));
+	hv_add(s, "max_entries", hv_uint(d, ld32(a + 12)));
 	if (len <= 16)
 		return s;
 	hv_add(s, "map_flags", hv_flags_or(d, &xlat_bpf_map_flags, flags, "BPF_F_???"));
 	if (len <= 20)
 		return s;
-	hv_add(s, "inner_map_fd", fdm(d, u32at(a, 20)));
+	hv_add(s, "inner_map_fd", fdm(d, ld32(a + 20)));
 	if (len <= 24)
 		return s;
 	if (flags & BPF_F_NUMA_NODE_V) {
-		uint32_t n = u32at(a, 24);
+		uint32_t n = ld32(a + 24);
 		struct hv *v = hv_uint(d, n);
 
 		if (n == 0xffffffffu)
@@ -91,18 +75,18 @@ static struct hv *map_create(struct dctx *d, const uint8_t *a, size_t len)
 				  hv_str(d, a + 28, nl, true));
 	if (len <= 44)
 		return s;
-	hv_add(s, "map_ifindex", hv_ifindex(d, u32at(a, 44)));
+	hv_add(s, "map_ifindex", hv_ifindex(d, ld32(a + 44)));
 	if (len <= 48)
 		return s;
-	hv_add(s, "btf_fd", fdm(d, u32at(a, 48)));
-	hv_add(s, "btf_key_type_id", hv_uint(d, u32at(a, 52)));
-	hv_add(s, "btf_value_type_id", hv_uint(d, u32at(a, 56)));
+	hv_add(s, "btf_fd", fdm(d, ld32(a + 48)));
+	hv_add(s, "btf_key_type_id", hv_uint(d, ld32(a + 52)));
+	hv_add(s, "btf_value_type_id", hv_uint(d, ld32(a + 56)));
 	if (len <= 60)
 		return s;
-	hv_add(s, "btf_vmlinux_value_type_id", hv_uint(d, u32at(a, 60)));
+	hv_add(s, "btf_vmlinux_value_type_id", hv_uint(d, ld32(a + 60)));
 	if (len <= 64)
 		return s;
-	hv_add(s, "map_extra", hv_uint(d, u64at(a, 64)));
+	hv_add(s, "map_extra", hv_uint(d, ld64(a + 64)));
 	return s;
 }
 
@@ -156,69 +140,69 @@ void dec_bpf(struct dctx *d)
 	case HY_BPF_MAP_DELETE_ELEM:
 	case HY_BPF_MAP_GET_NEXT_KEY:
 		s = hv_struct(d);
-		hv_add(s, "map_fd", fdm(d, u32at(a, 0)));
-		hv_add(s, "key", hv_ptr(d, u64at(a, 8)));
+		hv_add(s, "map_fd", fdm(d, ld32(a)));
+		hv_add(s, "key", hv_ptr(d, ld64(a + 8)));
 		if (cmd == HY_BPF_MAP_DELETE_ELEM)
 			break;
-		hv_add(s, cmd == HY_BPF_MAP_GET_NEXT_KEY ? "next_key" : "value", hv_ptr(d, u64at(a, 16)));
+		hv_add(s, cmd == HY_BPF_MAP_GET_NEXT_KEY ? "next_key" : "value", hv_ptr(d, ld64(a + 16)));
 		if (cmd == HY_BPF_MAP_GET_NEXT_KEY)
 			break;
 		if (cmd == HY_BPF_MAP_UPDATE_ELEM)
-			hv_add(s, "flags", hv_sym_or(d, &xlat_bpf_map_update_elem_flags, u64at(a, 24), "BPF_???"));
+			hv_add(s, "flags", hv_sym_or(d, &xlat_bpf_map_update_elem_flags, ld64(a + 24), "BPF_???"));
 		else if (len > 24)
-			hv_add(s, "flags", hv_flags_or(d, &xlat_bpf_map_lookup_elem_flags, u64at(a, 24), "BPF_???"));
+			hv_add(s, "flags", hv_flags_or(d, &xlat_bpf_map_lookup_elem_flags, ld64(a + 24), "BPF_???"));
 		break;
 	case HY_BPF_MAP_FREEZE:
 		s = hv_struct(d);
-		hv_add(s, "map_fd", fdm(d, u32at(a, 0)));
+		hv_add(s, "map_fd", fdm(d, ld32(a)));
 		break;
 	case HY_BPF_PROG_ATTACH:
 		s = hv_struct(d);
-		hv_add(s, "target_fd", fdm(d, u32at(a, 0)));
-		hv_add(s, "attach_bpf_fd", fdm(d, u32at(a, 4)));
-		hv_add(s, "attach_type", hv_sym_or(d, &xlat_bpf_attach_type, u32at(a, 8), "BPF_???"));
-		hv_add(s, "attach_flags", hv_flags_or(d, &xlat_bpf_attach_flags, u32at(a, 12), "BPF_F_???"));
+		hv_add(s, "target_fd", fdm(d, ld32(a)));
+		hv_add(s, "attach_bpf_fd", fdm(d, ld32(a + 4)));
+		hv_add(s, "attach_type", hv_sym_or(d, &xlat_bpf_attach_type, ld32(a + 8), "BPF_???"));
+		hv_add(s, "attach_flags", hv_flags_or(d, &xlat_bpf_attach_flags, ld32(a + 12), "BPF_F_???"));
 		if (len > 16)
-			hv_add(s, "replace_bpf_fd", fdm(d, u32at(a, 16)));
+			hv_add(s, "replace_bpf_fd", fdm(d, ld32(a + 16)));
 		break;
 	case HY_BPF_PROG_DETACH:
 		s = hv_struct(d);
-		hv_add(s, "target_fd", fdm(d, u32at(a, 0)));
-		hv_add(s, "attach_type", hv_sym_or(d, &xlat_bpf_attach_type, u32at(a, 8), "BPF_???"));
+		hv_add(s, "target_fd", fdm(d, ld32(a)));
+		hv_add(s, "attach_type", hv_sym_or(d, &xlat_bpf_attach_type, ld32(a + 8), "BPF_???"));
 		break;
 	case HY_BPF_PROG_GET_NEXT_ID:
 	case HY_BPF_MAP_GET_NEXT_ID:
 	case HY_BPF_BTF_GET_NEXT_ID:
 	case HY_BPF_LINK_GET_NEXT_ID: {
-		struct hv *next = hv_uint(d, u32at(a, 4));
+		struct hv *next = hv_uint(d, ld32(a + 4));
 
 		s = hv_struct(d);
-		hv_add(s, "start_id", hv_uint(d, u32at(a, 0)));
+		hv_add(s, "start_id", hv_uint(d, ld32(a)));
 		if (!d->exiting)
 			return d_pending(d);	/* strace: the struct ends at exit */
 		const struct event_blob *e = d_fetch_at(d, 1, HY_AT_EXIT, 0, x, sizeof(x));
 
-		if (e && !e->h.err && e->h.len >= 8 && u32at(x, 4) != u32at(a, 4))
-			next = hv_changed(d, next, hv_uint(d, u32at(x, 4)));
+		if (e && !e->h.err && e->h.len >= 8 && ld32(x + 4) != ld32(a + 4))
+			next = hv_changed(d, next, hv_uint(d, ld32(x + 4)));
 		hv_add(s, "next_id", next);
 		if (len > 8)
 			hv_add(s, "open_flags", hv_flags_or(d, &xlat_bpf_file_mode_flags,
-							    (e && !e->h.err && e->h.len >= 12 ? u32at(x, 8) : u32at(a, 8)),
+							    (e && !e->h.err && e->h.len >= 12 ? ld32(x + 8) : ld32(a + 8)),
 							    "BPF_F_???"));
 		break;
 	}
 	case HY_BPF_PROG_GET_FD_BY_ID:
 	case HY_BPF_MAP_GET_FD_BY_ID:
 		s = hv_struct(d);
-		hv_add(s, cmd == HY_BPF_PROG_GET_FD_BY_ID ? "prog_id" : "map_id", hv_uint(d, u32at(a, 0)));
-		hv_add(s, "next_id", hv_uint(d, u32at(a, 4)));
+		hv_add(s, cmd == HY_BPF_PROG_GET_FD_BY_ID ? "prog_id" : "map_id", hv_uint(d, ld32(a)));
+		hv_add(s, "next_id", hv_uint(d, ld32(a + 4)));
 		if (len > 8)
-			hv_add(s, "open_flags", hv_flags_or(d, &xlat_bpf_file_mode_flags, u32at(a, 8), "BPF_F_???"));
+			hv_add(s, "open_flags", hv_flags_or(d, &xlat_bpf_file_mode_flags, ld32(a + 8), "BPF_F_???"));
 		break;
 	case HY_BPF_BTF_GET_FD_BY_ID:
 	case HY_BPF_LINK_GET_FD_BY_ID:
 		s = hv_struct(d);
-		hv_add(s, cmd == HY_BPF_BTF_GET_FD_BY_ID ? "btf_id" : "link_id", hv_uint(d, u32at(a, 0)));
+		hv_add(s, cmd == HY_BPF_BTF_GET_FD_BY_ID ? "btf_id" : "link_id", hv_uint(d, ld32(a)));
 		break;
 	}
 	extra(d, s, a, have, size, attr_size);

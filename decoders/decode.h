@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dopts.h"
 #include "event.h"
 #include "sysent.h"
@@ -270,6 +271,31 @@ const char *errno_name(int err);	/* "ENOENT" or NULL */
 const char *errno_text(int err);	/* strerror() text, or strace's text for ERESTART* */
 
 /* -- sockets (decoders/sockaddr.c) ------------------------------------------ */
+/* Values of 2, 4 and 8 bytes at p in a captured blob, which need not be aligned. */
+static inline uint16_t ld16(const void *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline uint32_t ld32(const void *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline uint64_t ld64(const void *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 /* Bytes quoted as the text sink would (honours -x/-xx), quotes included: for HV_EXPR text. */
 char *quote_str(struct dctx *d, const void *data, size_t len);
 /* Bytes as "\x01\x02" whatever -x says (strace's QUOTE_FORCE_HEX); trunc adds "...". */

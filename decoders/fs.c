@@ -932,22 +932,6 @@ void dec_fstatfs(struct dctx *d)
 #define HY_DIRENT64_HDR		19	/* offsetof(struct linux_dirent64, d_name) */
 #define HY_DIRENT_HDR		18	/* offsetof(struct linux_dirent, d_name), 64-bit */
 
-static uint64_t get_u64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint16_t get_u16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
 /* d_name: a path of at most n bytes (strace's printpathn()) */
 static struct hv *dirent_name(struct dctx *d, const uint8_t *p, unsigned int n)
 {
@@ -993,13 +977,13 @@ static struct hv *v_dents(struct dctx *d, int i, bool is64)
 		count++;
 
 		const uint8_t *p = b->data + off;
-		unsigned int reclen = get_u16(p + 16);
+		unsigned int reclen = ld16(p + 16);
 		uint64_t next_len = 0;
 		bool next = false;
 		struct hv *e = hv_struct(d), *rl;
 
-		hv_add(e, "d_ino", hv_uint(d, get_u64(p)));
-		hv_add(e, "d_off", hv_uint(d, get_u64(p + 8)));
+		hv_add(e, "d_ino", hv_uint(d, ld64(p)));
+		hv_add(e, "d_off", hv_uint(d, ld64(p + 8)));
 		rl = hv_add(e, "d_reclen", hv_uint(d, reclen));
 		if (reclen > len) {
 			hv_comment(d, rl, "%llu bytes overflow",

@@ -163,22 +163,6 @@ const struct hy_op_desc *opdesc_of(const struct hy_cap *c, const __u64 *args)
 	return &opd_tables[tab][op];
 }
 
-static uint32_t u32at(const uint8_t *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, p + off, 4);
-	return v;
-}
-
-static uint64_t u64at(const uint8_t *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, p + off, 8);
-	return v;
-}
-
 /* One element of an array (esz bytes at e); ctx: the opcode's details. */
 typedef struct hv *(*elem_fn)(struct dctx *d, const uint8_t *e, unsigned int ctx);
 
@@ -229,21 +213,21 @@ static struct hv *e_iov(struct dctx *d, const uint8_t *e, unsigned int ctx)
 	struct hv *s = hv_struct(d);
 
 	(void)ctx;
-	hv_add(s, "iov_base", hv_ptr(d, u64at(e, 0)));
-	hv_add(s, "iov_len", hv_uint(d, u64at(e, 8)));
+	hv_add(s, "iov_base", hv_ptr(d, ld64(e)));
+	hv_add(s, "iov_len", hv_uint(d, ld64(e + 8)));
 	return s;
 }
 
 static struct hv *e_fd(struct dctx *d, const uint8_t *e, unsigned int ctx)
 {
 	(void)ctx;
-	return hv_fd_num(d, (int)u32at(e, 0));
+	return hv_fd_num(d, (int)ld32(e));
 }
 
 /* print_files_update_array_member: fds, IORING_REGISTER_FILES_SKIP, other negatives */
 static struct hv *e_upd_fd(struct dctx *d, const uint8_t *e, unsigned int ctx)
 {
-	int fd = (int)u32at(e, 0);
+	int fd = (int)ld32(e);
 
 	(void)ctx;
 	if (fd >= -1)
@@ -256,7 +240,7 @@ static struct hv *e_upd_fd(struct dctx *d, const uint8_t *e, unsigned int ctx)
 static struct hv *e_xu64(struct dctx *d, const uint8_t *e, unsigned int ctx)
 {
 	(void)ctx;
-	return hv_hex(d, u64at(e, 0));
+	return hv_hex(d, ld64(e));
 }
 
 static struct hv *xu32_arr(struct dctx *d, const uint8_t *p, int n)
@@ -264,7 +248,7 @@ static struct hv *xu32_arr(struct dctx *d, const uint8_t *p, int n)
 	struct hv *a = hv_array(d);
 
 	for (int k = 0; k < n; k++)
-		hv_add(a, NULL, hv_hex(d, u32at(p, 4 * k)));
+		hv_add(a, NULL, hv_hex(d, ld32(p + 4 * k)));
 	return a;
 }
 
@@ -323,8 +307,8 @@ static struct hv *e_probe_op(struct dctx *d, const uint8_t *e, unsigned int ctx)
 	if (e[1])
 		hv_add(s, "resv", hv_hex(d, e[1]));
 	hv_add(s, "flags", hv_flags_or(d, &xlat_uring_op_flags, fl, "IO_URING_OP_???"));
-	if (u32at(e, 4))
-		hv_add(s, "resv2", hv_hex(d, u32at(e, 4)));
+	if (ld32(e + 4))
+		hv_add(s, "resv2", hv_hex(d, ld32(e + 4)));
 	return s;
 }
 
@@ -332,16 +316,16 @@ static struct hv *e_probe_op(struct dctx *d, const uint8_t *e, unsigned int ctx)
 static struct hv *e_ringfd(struct dctx *d, const uint8_t *e, unsigned int ctx)
 {
 	struct hv *s = hv_struct(d);
-	uint32_t off = u32at(e, 0);
+	uint32_t off = ld32(e);
 
 	/* registering, offset -1 means the first free slot (printed signed) */
 	hv_add(s, "offset", ctx && off == UINT32_MAX ? hv_int(d, -1) : hv_uint(d, off));
-	if (u32at(e, 4))
-		hv_add(s, "resv", hv_hex(d, u32at(e, 4)));
+	if (ld32(e + 4))
+		hv_add(s, "resv", hv_hex(d, ld32(e + 4)));
 	if (ctx)	/* IORING_REGISTER_RING_FDS: data is the fd */
-		hv_add(s, "data", hv_fd_num(d, (int)u64at(e, 8)));
-	else if (u64at(e, 8))
-		hv_add(s, "data", hv_hex(d, u64at(e, 8)));
+		hv_add(s, "data", hv_fd_num(d, (int)ld64(e + 8)));
+	else if (ld64(e + 8))
+		hv_add(s, "data", hv_hex(d, ld64(e + 8)));
 	return s;
 }
 
@@ -368,7 +352,7 @@ static struct hv *workers(struct dctx *d, uint64_t addr, uint64_t n, const struc
 			break;
 		}
 		/* [INDEX]=value: the index as a one-element array, the value glued to it */
-		struct hv *ix = hv_array(d), *val = hv_uint(d, u32at(b->data, 4 * k));
+		struct hv *ix = hv_array(d), *val = hv_uint(d, ld32(b->data + 4 * k));
 
 		hv_add(ix, NULL, sym_u(d, &xlat_uring_iowq_acct, k));
 		hv_add(a, NULL, ix);
@@ -448,20 +432,20 @@ static struct hv *rsrc(struct dctx *d, unsigned int op, uint64_t size, const str
 	if (b->h.len < 32)
 		return v_ptr(d, 2);
 	const uint8_t *p = b->data;
-	uint32_t nr = reg ? u32at(p, 0) : u32at(p, 24);
-	uint64_t data = u64at(p, reg ? 16 : 8), tags = u64at(p, reg ? 24 : 16);
+	uint32_t nr = reg ? ld32(p) : ld32(p + 24);
+	uint64_t data = ld64(p + (reg ? 16 : 8)), tags = ld64(p + (reg ? 24 : 16));
 
 	s = hv_struct(d);
 	if (reg) {
 		hv_add(s, "nr", hv_uint(d, nr));
-		hv_add(s, "flags", hv_flags_or(d, &xlat_uring_register_rsrc_flags, u32at(p, 4),
+		hv_add(s, "flags", hv_flags_or(d, &xlat_uring_register_rsrc_flags, ld32(p + 4),
 					       "IORING_RSRC_REGISTER_???"));
-		if (u64at(p, 8))
-			hv_add(s, "resv2", hv_hex(d, u64at(p, 8)));
+		if (ld64(p + 8))
+			hv_add(s, "resv2", hv_hex(d, ld64(p + 8)));
 	} else {
-		hv_add(s, "offset", hv_uint(d, u32at(p, 0)));
-		if (u32at(p, 4))
-			hv_add(s, "resv", hv_hex(d, u32at(p, 4)));
+		hv_add(s, "offset", hv_uint(d, ld32(p)));
+		if (ld32(p + 4))
+			hv_add(s, "resv", hv_hex(d, ld32(p + 4)));
 	}
 	if (files)
 		hv_add(s, "data", sub_arr(d, data, nr, 0, 4, reg ? e_fd : e_upd_fd, 0));
@@ -470,8 +454,8 @@ static struct hv *rsrc(struct dctx *d, unsigned int op, uint64_t size, const str
 	hv_add(s, "tags", sub_arr(d, tags, nr, 1, 8, e_xu64, 0));
 	if (!reg) {
 		hv_add(s, "nr", hv_uint(d, nr));
-		if (u32at(p, 28))
-			hv_add(s, "resv2", hv_hex(d, u32at(p, 28)));
+		if (ld32(p + 28))
+			hv_add(s, "resv2", hv_hex(d, ld32(p + 28)));
 	}
 	tail_bytes(d, s, b, 32, size);
 	return s;
@@ -557,10 +541,10 @@ void dec_io_uring_register(struct dctx *d)
 			break;
 		}
 		v = hv_struct(d);
-		hv_add(v, "offset", hv_uint(d, u32at(b->data, 0)));
-		if (u32at(b->data, 4))
-			hv_add(v, "resv", hv_hex(d, u32at(b->data, 4)));
-		hv_add(v, "fds", sub_arr(d, u64at(b->data, 8), n, 0, 4, e_upd_fd, 0));
+		hv_add(v, "offset", hv_uint(d, ld32(b->data)));
+		if (ld32(b->data + 4))
+			hv_add(v, "resv", hv_hex(d, ld32(b->data + 4)));
+		hv_add(v, "fds", sub_arr(d, ld64(b->data + 8), n, 0, 4, e_upd_fd, 0));
 		break;
 	case HY_IORING_REGISTER_PROBE:
 		v = probe_arg(d, n);
@@ -607,8 +591,8 @@ void dec_io_uring_register(struct dctx *d)
 			break;
 		}
 		v = hv_struct(d);
-		hv_add(v, "ring_addr", hv_ptr(d, u64at(b->data, 0)));
-		hv_add(v, "ring_entries", hv_uint(d, u32at(b->data, 8)));
+		hv_add(v, "ring_addr", hv_ptr(d, ld64(b->data)));
+		hv_add(v, "ring_entries", hv_uint(d, ld32(b->data + 8)));
 		hv_add(v, "bgid", hv_uint(d, (uint16_t)(b->data[12] | b->data[13] << 8)));
 		if (b->data[14] || b->data[15])
 			hv_add(v, "pad", hv_hex(d, (uint16_t)(b->data[14] | b->data[15] << 8)));
@@ -616,7 +600,7 @@ void dec_io_uring_register(struct dctx *d)
 			struct hv *a = hv_array(d);
 
 			for (int k = 0; k < 3; k++)
-				hv_add(a, NULL, hv_hex(d, u64at(b->data, 16 + 8 * k)));
+				hv_add(a, NULL, hv_hex(d, ld64(b->data + 16 + 8 * k)));
 			hv_add(v, "resv", a);
 		}
 		break;

@@ -38,22 +38,6 @@
 #define P_UEVENT	15
 #define P_GENERIC	16
 
-static uint16_t get16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, 2);
-	return v;
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 /*
  * The buffer being decoded (set by hv_netlink_blob for one call): its first have bytes were
  * captured; lengths inside it run to the size the call gave, so a read past have is of
@@ -828,7 +812,7 @@ static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p,
 			return NULL;
 		if (!readable(p, 36))
 			return unreadable(d, p);
-		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "vf", hv_uint(d, ld32(p)));
 		hv_add(s, "mac", mac_text(d, p + 4, 32));
 		return s;
 	case 5:		/* LINK_STATE: u32 vf, link_state */
@@ -836,8 +820,8 @@ static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p,
 			return NULL;
 		if (!readable(p, 8))
 			return unreadable(d, p);
-		hv_add(s, "vf", hv_uint(d, get32(p)));
-		hv_add(s, "link_state", hv_sym_or(d, &xlat_rtnl_ifla_vf_link_states, get32(p + 4),
+		hv_add(s, "vf", hv_uint(d, ld32(p)));
+		hv_add(s, "link_state", hv_sym_or(d, &xlat_rtnl_ifla_vf_link_states, ld32(p + 4),
 						  "IFLA_VF_LINK_STATE_???"));
 		return s;
 	case 10: case 11:	/* IB_NODE_GUID IB_PORT_GUID: u32 vf; u64 guid, 12 or 16 bytes */
@@ -846,7 +830,7 @@ static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p,
 		if (!readable(p, len))
 			return unreadable(d, p);
 		memcpy(&g, p + len - 8, 8);
-		hv_add(s, "vf", hv_uint(d, get32(p)));
+		hv_add(s, "vf", hv_uint(d, ld32(p)));
 		hv_add(s, "guid", hv_hex(d, g));
 		return s;
 	case 13:	/* BROADCAST: u8 broadcast[32] */
@@ -861,10 +845,10 @@ static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p,
 			return NULL;
 		if (!readable(p, 16))
 			return unreadable(d, p);
-		hv_add(s, "vf", hv_uint(d, get32(p)));
-		hv_add(s, "vlan", hv_uint(d, get32(p + 4)));
-		hv_add(s, "qos", hv_uint(d, get32(p + 8)));
-		hv_add(s, "vlan_proto", hv_htons_sym(d, &xlat_ethernet_protocols, get16(p + 12)));
+		hv_add(s, "vf", hv_uint(d, ld32(p)));
+		hv_add(s, "vlan", hv_uint(d, ld32(p + 4)));
+		hv_add(s, "qos", hv_uint(d, ld32(p + 8)));
+		hv_add(s, "vlan_proto", hv_htons_sym(d, &xlat_ethernet_protocols, ld16(p + 12)));
 		return s;
 	}
 	if (type >= sizeof(u32s) / sizeof(u32s[0]) || !u32s[type].size || len < u32s[type].size)
@@ -872,7 +856,7 @@ static struct hv *vf_struct(struct dctx *d, unsigned int type, const uint8_t *p,
 	if (!readable(p, u32s[type].size))
 		return unreadable(d, p);
 	for (unsigned int i = 0; i < u32s[type].nu32; i++)
-		hv_add(s, u32s[type].names[i], hv_uint(d, get32(p + 4 * i)));
+		hv_add(s, u32s[type].names[i], hv_uint(d, ld32(p + 4 * i)));
 	return s;
 }
 
@@ -918,18 +902,18 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_U8:
 		return len == 1 ? hv_uint(d, p[0]) : NULL;
 	case NK_U32:
-		return len == 4 ? hv_uint(d, get32(p)) : NULL;
+		return len == 4 ? hv_uint(d, ld32(p)) : NULL;
 	case NK_S32:
-		return len == 4 ? hv_int(d, (int32_t)get32(p)) : NULL;
+		return len == 4 ? hv_int(d, (int32_t)ld32(p)) : NULL;
 	case NK_IFINDEX:
-		return len == 4 ? hv_ifindex(d, get32(p)) : NULL;
+		return len == 4 ? hv_ifindex(d, ld32(p)) : NULL;
 	case NK_EXT_MASK:
-		return len == 4 ? hv_flags_or(d, &xlat_rtext_filter, get32(p), "RTEXT_FILTER_???") :
+		return len == 4 ? hv_flags_or(d, &xlat_rtext_filter, ld32(p), "RTEXT_FILTER_???") :
 				  NULL;
 	case NK_IFA_FLAGS:
-		return len == 4 ? hv_flags_or(d, &xlat_ifa_flags, get32(p), "IFA_F_???") : NULL;
+		return len == 4 ? hv_flags_or(d, &xlat_ifa_flags, ld32(p), "IFA_F_???") : NULL;
 	case NK_TABLE:
-		return len == 4 ? hv_sym_or(d, &xlat_rt_tables, get32(p), NULL) : NULL;
+		return len == 4 ? hv_sym_or(d, &xlat_rt_tables, ld32(p), NULL) : NULL;
 	case NK_INADDR: {	/* decode_inet_addr: inet_addr("..."), inet_pton(AF_INET6, "...") */
 		char buf[64];
 
@@ -948,7 +932,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		return hv_uint(d, v);
 	}
 	case NK_U16:
-		return len == 2 ? hv_uint(d, get16(p)) : NULL;
+		return len == 2 ? hv_uint(d, ld16(p)) : NULL;
 	case NK_BE16:
 		return len == 2 ? hv_expr(d, "htons(%u)", (unsigned int)(p[0] << 8 | p[1])) : NULL;
 	case NK_RTA_CACHEINFO: {	/* struct rta_cacheinfo: rta_id in hex */
@@ -961,8 +945,8 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		s = hv_struct(d);
 		for (int i = 0; i < 8; i++)
-			hv_add(s, n[i], i == 5 ? hv_hex(d, get32(p + 4 * i)) :
-						 hv_uint(d, get32(p + 4 * i)));
+			hv_add(s, n[i], i == 5 ? hv_hex(d, ld32(p + 4 * i)) :
+						 hv_uint(d, ld32(p + 4 * i)));
 		return s;
 	}
 	case NK_NDA_CACHEINFO: {	/* struct nda_cacheinfo */
@@ -974,7 +958,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		s = hv_struct(d);
 		for (int i = 0; i < 4; i++)
-			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+			hv_add(s, n[i], hv_uint(d, ld32(p + 4 * i)));
 		return s;
 	}
 	case NK_RQLEN: {	/* struct unix_diag_rqlen */
@@ -983,8 +967,8 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		if (len != 8)
 			return NULL;
 		s = hv_struct(d);
-		hv_add(s, "udiag_rqueue", hv_uint(d, get32(p)));
-		hv_add(s, "udiag_wqueue", hv_uint(d, get32(p + 4)));
+		hv_add(s, "udiag_rqueue", hv_uint(d, ld32(p)));
+		hv_add(s, "udiag_wqueue", hv_uint(d, ld32(p + 4)));
 		return s;
 	}
 	case NK_STATS:
@@ -999,7 +983,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		s = hv_struct(d);
 		for (int i = 0; i < 4; i++)
-			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+			hv_add(s, n[i], hv_uint(d, ld32(p + 4 * i)));
 		return s;
 	}
 	case NK_HWADDR: {	/* decode_ifla_hwaddr: xx:xx:... (at most 32 bytes) */
@@ -1043,7 +1027,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_U32_MIN:	/* decode_nla_u32: the first 4 bytes of 4 or more */
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_uint(d, get32(p)) : unreadable(d, p);
+		return readable(p, 4) ? hv_uint(d, ld32(p)) : unreadable(d, p);
 	case NK_U8_MIN:
 		if (len < 1)
 			return NULL;
@@ -1051,15 +1035,15 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_S32_MIN:
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_int(d, (int32_t)get32(p)) : unreadable(d, p);
+		return readable(p, 4) ? hv_int(d, (int32_t)ld32(p)) : unreadable(d, p);
 	case NK_X32_MIN:
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_hex(d, get32(p)) : unreadable(d, p);
+		return readable(p, 4) ? hv_hex(d, ld32(p)) : unreadable(d, p);
 	case NK_FD:	/* decode_nla_fd */
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_fd_num(d, (int32_t)get32(p)) : unreadable(d, p);
+		return readable(p, 4) ? hv_fd_num(d, (int32_t)ld32(p)) : unreadable(d, p);
 	case NK_U64_MIN: {
 		uint64_t v;
 
@@ -1073,7 +1057,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_IFLA_EVENT:
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_sym_or(d, &xlat_rtnl_ifla_events, get32(p),
+		return readable(p, 4) ? hv_sym_or(d, &xlat_rtnl_ifla_events, ld32(p),
 						  "IFLA_EVENT_???") : unreadable(d, p);
 	case NK_IFMAP: {	/* struct rtnl_link_ifmap: u64 mem_start mem_end base_addr, u16 irq,
 				   u8 dma port (32 bytes with padding) */
@@ -1089,7 +1073,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		hv_add(s, "mem_start", hv_hex(d, v[0]));
 		hv_add(s, "mem_end", hv_hex(d, v[1]));
 		hv_add(s, "base_addr", hv_hex(d, v[2]));
-		hv_add(s, "irq", hv_uint(d, get16(p + 24)));
+		hv_add(s, "irq", hv_uint(d, ld16(p + 24)));
 		hv_add(s, "dma", hv_uint(d, p[26]));
 		hv_add(s, "port", hv_uint(d, p[27]));
 		return s;
@@ -1097,11 +1081,11 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_X16_MIN:
 		if (len < 2)
 			return NULL;
-		return readable(p, 2) ? hv_hex(d, get16(p)) : unreadable(d, p);
+		return readable(p, 2) ? hv_hex(d, ld16(p)) : unreadable(d, p);
 	case NK_IFINDEX_MIN:	/* decode_nla_ifindex */
 		if (len < 4)
 			return NULL;
-		return readable(p, 4) ? hv_ifindex(d, get32(p)) : unreadable(d, p);
+		return readable(p, 4) ? hv_ifindex(d, ld32(p)) : unreadable(d, p);
 	case NK_CLOCK_T: {	/* decode_nla_clock_t: up to 8 bytes, "N / * S.SS s * /" */
 		uint64_t v = 0;
 		long hz = sysconf(_SC_CLK_TCK);
@@ -1202,7 +1186,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		if (!readable(p, 2))
 			return unreadable(d, p);
-		return hv_htons_sym(d, &xlat_ethernet_protocols, get16(p));
+		return hv_htons_sym(d, &xlat_ethernet_protocols, ld16(p));
 	case NK_TUN_TYPE:
 		return nla_xval(d, p, len, 1, &xlat_tun_device_types, "IFF_???", false);
 	case NK_UID:	/* decode_nla_uid: -1 as such */
@@ -1210,7 +1194,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return NULL;
 		if (!readable(p, 4))
 			return unreadable(d, p);
-		return get32(p) == UINT32_MAX ? hv_int(d, -1) : hv_uint(d, get32(p));
+		return ld32(p) == UINT32_MAX ? hv_int(d, -1) : hv_uint(d, ld32(p));
 	case NK_BR_BOOLOPT: {	/* struct br_boolopt_multi { u32 optval, optmask; } */
 		struct hv *s;
 
@@ -1219,9 +1203,9 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		if (!readable(p, 8))
 			return unreadable(d, p);
 		s = hv_struct(d);
-		hv_add(s, "optval", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p),
+		hv_add(s, "optval", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, ld32(p),
 						"1<<BR_BOOLOPT_???"));
-		hv_add(s, "optmask", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, get32(p + 4),
+		hv_add(s, "optmask", hv_flags_or(d, &xlat_rtnl_ifla_br_boolopt_flags, ld32(p + 4),
 						 "1<<BR_BOOLOPT_???"));
 		return s;
 	}
@@ -1236,7 +1220,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return unreadable(d, p);
 		s = hv_struct(d);
 		for (int i = 0; i < 6; i++)
-			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+			hv_add(s, n[i], hv_uint(d, ld32(p + 4 * i)));
 		return s;
 	}
 	case NK_IPMRA_MSGTYPE:
@@ -1275,11 +1259,11 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			memcpy(&v, p + 8 * i, 8);
 			hv_add(s, n[i], hv_uint(d, v));
 		}
-		hv_add(s, "vid", hv_uint(d, get16(p + 32)));
-		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p + 34),
+		hv_add(s, "vid", hv_uint(d, ld16(p + 32)));
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, ld16(p + 34),
 					       "BRIDGE_VLAN_INFO_???"));
-		if (get32(p + 36))
-			hv_add(s, "pad2", hv_hex(d, get32(p + 36)));
+		if (ld32(p + 36))
+			hv_add(s, "pad2", hv_hex(d, ld32(p + 36)));
 		if (len == 40)
 			return s;
 		a = hv_array(d);
@@ -1291,7 +1275,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 	case NK_U16_MIN:
 		if (len < 2)
 			return NULL;
-		return readable(p, 2) ? hv_uint(d, get16(p)) : unreadable(d, p);
+		return readable(p, 2) ? hv_uint(d, ld16(p)) : unreadable(d, p);
 	case NK_INET6_CACHEINFO: {	/* struct ifla_cacheinfo (include/uapi/linux/if_link.h) */
 		static const char *const n[] = { "max_reasm_len", "tstamp", "reachable_time",
 						 "retrans_time" };
@@ -1303,7 +1287,7 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 			return unreadable(d, p);
 		s = hv_struct(d);
 		for (int i = 0; i < 4; i++)
-			hv_add(s, n[i], hv_uint(d, get32(p + 4 * i)));
+			hv_add(s, n[i], hv_uint(d, ld32(p + 4 * i)));
 		return s;
 	}
 	case NK_IN6_ADDR: {	/* decode_nla_in6_addr */
@@ -1324,9 +1308,9 @@ static struct hv *nla_data(struct dctx *d, const struct nla_table *t, unsigned i
 		if (!readable(p, 4))
 			return unreadable(d, p);
 		s = hv_struct(d);
-		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, get16(p),
+		hv_add(s, "flags", hv_flags_or(d, &xlat_nl_bridge_vlan_flags, ld16(p),
 					       "BRIDGE_VLAN_INFO_???"));
-		hv_add(s, "vid", hv_uint(d, get16(p + 2)));
+		hv_add(s, "vid", hv_uint(d, ld16(p + 2)));
 		if (len == 4)
 			return s;
 
@@ -1370,7 +1354,7 @@ static struct hv *hv_nlattrs(struct dctx *d, const struct nla_table *t, const ui
 			break;
 		}
 
-		uint16_t nla_len = get16(p), type = get16(p + 2);
+		uint16_t nla_len = ld16(p), type = ld16(p + 2);
 		unsigned int alen = ALIGN4(nla_len), next = 0;
 
 		if (nla_len >= NLA_HDRLEN && len >= alen)
@@ -1465,10 +1449,10 @@ static struct hv *rt_ifinfomsg(struct dctx *d, const uint8_t *p, unsigned int le
 	hv_add(s, "ifi_family", hv_sym(d, &xlat_address_families, p[0], true));
 	if (len < 16)
 		return family_only(d, s);
-	hv_add(s, "ifi_type", hv_sym(d, &xlat_arp_hardware_types, get16(p + 2), true));
-	hv_add(s, "ifi_index", hv_ifindex(d, get32(p + 4)));
-	hv_add(s, "ifi_flags", hv_flags_or(d, &xlat_iff_flags, get32(p + 8), "IFF_???"));
-	hv_add(s, "ifi_change", hv_hex(d, get32(p + 12)));
+	hv_add(s, "ifi_type", hv_sym(d, &xlat_arp_hardware_types, ld16(p + 2), true));
+	hv_add(s, "ifi_index", hv_ifindex(d, ld32(p + 4)));
+	hv_add(s, "ifi_flags", hv_flags_or(d, &xlat_iff_flags, ld32(p + 8), "IFF_???"));
+	hv_add(s, "ifi_change", hv_hex(d, ld32(p + 12)));
 	return with_attrs(d, s, &t, p, len, 16);
 }
 
@@ -1483,7 +1467,7 @@ static struct hv *rt_ifaddrmsg(struct dctx *d, const uint8_t *p, unsigned int le
 	hv_add(s, "ifa_prefixlen", hv_uint(d, p[1]));
 	hv_add(s, "ifa_flags", hv_flags_or(d, &xlat_ifa_flags, p[2], "IFA_F_???"));
 	hv_add(s, "ifa_scope", hv_sym_or(d, &xlat_rt_scopes, p[3], NULL));
-	hv_add(s, "ifa_index", hv_ifindex(d, get32(p + 4)));
+	hv_add(s, "ifa_index", hv_ifindex(d, ld32(p + 4)));
 	return with_attrs(d, s, &t, p, len, 8);
 }
 
@@ -1502,7 +1486,7 @@ static struct hv *rt_rtmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 	hv_add(s, "rtm_protocol", hv_sym(d, &xlat_rt_protocols, p[5], true));
 	hv_add(s, "rtm_scope", hv_sym_or(d, &xlat_rt_scopes, p[6], NULL));
 	hv_add(s, "rtm_type", hv_sym(d, &xlat_rt_types, p[7], true));
-	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_routing_flags, get32(p + 8), "RTM_F_???"));
+	hv_add(s, "rtm_flags", hv_flags_or(d, &xlat_routing_flags, ld32(p + 8), "RTM_F_???"));
 	return with_attrs(d, s, &t, p, len, 12);
 }
 
@@ -1514,8 +1498,8 @@ static struct hv *rt_ndmsg(struct dctx *d, const uint8_t *p, unsigned int len)
 	hv_add(s, "ndm_family", hv_sym(d, &xlat_address_families, p[0], false));
 	if (len < 12)
 		return family_only(d, s);
-	hv_add(s, "ndm_ifindex", hv_ifindex(d, get32(p + 4)));
-	hv_add(s, "ndm_state", hv_flags_or(d, &xlat_nud_states, get16(p + 8), "NUD_???"));
+	hv_add(s, "ndm_ifindex", hv_ifindex(d, ld32(p + 4)));
+	hv_add(s, "ndm_state", hv_flags_or(d, &xlat_nud_states, ld16(p + 8), "NUD_???"));
 	hv_add(s, "ndm_flags", hv_flags_or(d, &xlat_ntf_flags, p[10], "NTF_???"));
 	hv_add(s, "ndm_type", hv_sym(d, &xlat_rt_types, p[11], true));
 	return with_attrs(d, s, &t, p, len, 12);
@@ -1534,10 +1518,10 @@ static struct hv *rt_ifstatsmsg(struct dctx *d, const uint8_t *p, unsigned int l
 		return unreadable(d, p);
 	if (p[1])
 		hv_add(s, "pad1", hv_hex(d, p[1]));
-	if (get16(p + 2))
-		hv_add(s, "pad2", hv_hex(d, get16(p + 2)));
-	hv_add(s, "ifindex", hv_ifindex(d, get32(p + 4)));
-	hv_add(s, "filter_mask", hv_flags_or(d, &xlat_ifstats_attr_flags, get32(p + 8),
+	if (ld16(p + 2))
+		hv_add(s, "pad2", hv_hex(d, ld16(p + 2)));
+	hv_add(s, "ifindex", hv_ifindex(d, ld32(p + 4)));
+	hv_add(s, "filter_mask", hv_flags_or(d, &xlat_ifstats_attr_flags, ld32(p + 8),
 					     "1<<IFLA_STATS_???"));
 	return with_attrs(d, s, &t, p, len, 12);
 }
@@ -1609,8 +1593,8 @@ static struct hv *u32pair(struct dctx *d, const uint8_t *p)
 {
 	struct hv *a = hv_array(d);
 
-	hv_add(a, NULL, hv_uint(d, get32(p)));
-	hv_add(a, NULL, hv_uint(d, get32(p + 4)));
+	hv_add(a, NULL, hv_uint(d, ld32(p)));
+	hv_add(a, NULL, hv_uint(d, ld32(p + 4)));
 	return a;
 }
 
@@ -1631,7 +1615,7 @@ static struct hv *diag_sockid(struct dctx *d, const uint8_t *p, int family)
 		hv_add(s, "idiag_src", hexbytes(d, p + 4, 16));
 		hv_add(s, "idiag_dst", hexbytes(d, p + 20, 16));
 	}
-	hv_add(s, "idiag_if", hv_ifindex(d, get32(p + 36)));
+	hv_add(s, "idiag_if", hv_ifindex(d, ld32(p + 36)));
 	hv_add(s, "idiag_cookie", u32pair(d, p + 40));
 	return s;
 }
@@ -1673,8 +1657,8 @@ static struct hv *diag_family_only(struct dctx *d, const uint8_t *p, unsigned in
 static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8_t *p,
 				 unsigned int len)
 {
-	uint16_t type = get16(hdr + 4);
-	bool req = get16(hdr + 6) & 1;	/* NLM_F_REQUEST */
+	uint16_t type = ld16(hdr + 4);
+	bool req = ld16(hdr + 6) & 1;	/* NLM_F_REQUEST */
 	int family = p[0];
 	struct hv *s;
 
@@ -1689,7 +1673,7 @@ static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8
 		hv_add(s, "sdiag_protocol", hv_sym_or(d, &xlat_inet_protocols, p[1], "IPPROTO_???"));
 		hv_add(s, "idiag_ext", hv_flags_or(d, &xlat_inet_diag_ext_flags, p[2],
 						   "1<<INET_DIAG_\?\?\?-1"));
-		hv_add(s, "idiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+		hv_add(s, "idiag_states", hv_flags_or(d, &xlat_tcp_state_flags, ld32(p + 4),
 						      "1<<TCP_???"));
 		hv_add(s, "id", diag_sockid(d, p + 8, family));
 		return s;	/* request attributes (INET_DIAG_REQ_*): not decoded here */
@@ -1706,11 +1690,11 @@ static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8
 		hv_add(s, "idiag_timer", hv_uint(d, p[2]));
 		hv_add(s, "idiag_retrans", hv_uint(d, p[3]));
 		hv_add(s, "id", diag_sockid(d, p + 4, family));
-		hv_add(s, "idiag_expires", hv_uint(d, get32(p + 52)));
-		hv_add(s, "idiag_rqueue", hv_uint(d, get32(p + 56)));
-		hv_add(s, "idiag_wqueue", hv_uint(d, get32(p + 60)));
-		hv_add(s, "idiag_uid", hv_uint(d, get32(p + 64)));
-		hv_add(s, "idiag_inode", hv_uint(d, get32(p + 68)));
+		hv_add(s, "idiag_expires", hv_uint(d, ld32(p + 52)));
+		hv_add(s, "idiag_rqueue", hv_uint(d, ld32(p + 56)));
+		hv_add(s, "idiag_wqueue", hv_uint(d, ld32(p + 60)));
+		hv_add(s, "idiag_uid", hv_uint(d, ld32(p + 64)));
+		hv_add(s, "idiag_inode", hv_uint(d, ld32(p + 68)));
 		return with_attrs(d, s, &t, p, len, 72);
 	}
 	if (len > 1 && family == 1 && req) {
@@ -1720,10 +1704,10 @@ static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8
 		s = hv_struct(d);
 		hv_add(s, "sdiag_family", hv_sym(d, &xlat_address_families, family, false));
 		hv_add(s, "sdiag_protocol", hv_uint(d, p[1]));
-		hv_add(s, "udiag_states", hv_flags_or(d, &xlat_tcp_state_flags, get32(p + 4),
+		hv_add(s, "udiag_states", hv_flags_or(d, &xlat_tcp_state_flags, ld32(p + 4),
 						      "1<<TCP_???"));
-		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 8)));
-		hv_add(s, "udiag_show", hv_flags_or(d, &xlat_unix_diag_show, get32(p + 12),
+		hv_add(s, "udiag_ino", hv_uint(d, ld32(p + 8)));
+		hv_add(s, "udiag_show", hv_flags_or(d, &xlat_unix_diag_show, ld32(p + 12),
 						    "UDIAG_SHOW_???"));
 		hv_add(s, "udiag_cookie", u32pair(d, p + 16));
 		return s;
@@ -1738,7 +1722,7 @@ static struct hv *sock_diag_body(struct dctx *d, const uint8_t *hdr, const uint8
 		hv_add(s, "udiag_family", hv_sym(d, &xlat_address_families, family, false));
 		hv_add(s, "udiag_type", hv_sym_or(d, &xlat_socket_types, p[1], "SOCK_???"));
 		hv_add(s, "udiag_state", hv_sym_or(d, &xlat_tcp_states, p[2], "TCP_???"));
-		hv_add(s, "udiag_ino", hv_uint(d, get32(p + 4)));
+		hv_add(s, "udiag_ino", hv_uint(d, ld32(p + 4)));
 		hv_add(s, "udiag_cookie", u32pair(d, p + 8));
 		return with_attrs(d, s, &t, p, len, 16);
 	}
@@ -1792,13 +1776,13 @@ static struct hv *nlmsg_flags(struct dctx *d, uint16_t flags, uint16_t type, int
 static struct hv *nlmsghdr(struct dctx *d, const uint8_t *p, int proto)
 {
 	struct hv *s = hv_struct(d);
-	uint16_t type = get16(p + 4);
+	uint16_t type = ld16(p + 4);
 
-	hv_add(s, "nlmsg_len", hv_uint(d, get32(p)));
+	hv_add(s, "nlmsg_len", hv_uint(d, ld32(p)));
 	hv_add(s, "nlmsg_type", nlmsg_type(d, type, proto));
-	hv_add(s, "nlmsg_flags", nlmsg_flags(d, get16(p + 6), type, proto));
-	hv_add(s, "nlmsg_seq", hv_uint(d, get32(p + 8)));
-	hv_add(s, "nlmsg_pid", hv_int(d, (int32_t)get32(p + 12)));
+	hv_add(s, "nlmsg_flags", nlmsg_flags(d, ld16(p + 6), type, proto));
+	hv_add(s, "nlmsg_seq", hv_uint(d, ld32(p + 8)));
+	hv_add(s, "nlmsg_pid", hv_int(d, (int32_t)ld32(p + 12)));
 	return s;
 }
 
@@ -1810,8 +1794,8 @@ static struct hv *nlmsgerr(struct dctx *d, const uint8_t *p, unsigned int len, b
 	if (len < 4 + NLMSG_HDRLEN)
 		return hexbytes(d, p, len);
 
-	int32_t err = (int32_t)get32(p);
-	unsigned int inner = get32(p + 4), mlen = len - 4;
+	int32_t err = (int32_t)ld32(p);
+	unsigned int inner = ld32(p + 4), mlen = len - 4;
 
 	if (inner < NLMSG_HDRLEN)
 		inner = NLMSG_HDRLEN;
@@ -1842,10 +1826,10 @@ static struct hv *nlmsgerr(struct dctx *d, const uint8_t *p, unsigned int len, b
 static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, unsigned int len,
 			  int proto)
 {
-	uint16_t type = get16(hdr + 4);
+	uint16_t type = ld16(hdr + 4);
 
 	if (type == NLMSG_ERROR)
-		return nlmsgerr(d, p, len, get16(hdr + 6) & NLM_F_CAPPED, proto);
+		return nlmsgerr(d, p, len, ld16(hdr + 6) & NLM_F_CAPPED, proto);
 	if (proto == P_SELINUX && (type == 0x10 || type == 0x11)) {
 		/* struct selnl_msg_setenforce { s32 val; }, selnl_msg_policyload { u32 seqno; }
 		 * (include/uapi/linux/selinux_netlink.h) */
@@ -1855,9 +1839,9 @@ static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, 
 			return hexbytes(d, p, len);
 		s = hv_struct(d);
 		if (type == 0x10)
-			hv_add(s, "val", hv_int(d, (int32_t)get32(p)));
+			hv_add(s, "val", hv_int(d, (int32_t)ld32(p)));
 		else
-			hv_add(s, "seqno", hv_uint(d, get32(p)));
+			hv_add(s, "seqno", hv_uint(d, ld32(p)));
 		return s;
 	}
 	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && (proto == P_ROUTE ||
@@ -1869,14 +1853,14 @@ static struct hv *payload(struct dctx *d, const uint8_t *hdr, const uint8_t *p, 
 			return v;
 	}
 	if (type == NLMSG_DONE && len == 4)
-		return hv_int(d, (int32_t)get32(p));
+		return hv_int(d, (int32_t)ld32(p));
 	return hexbytes(d, p, len);
 }
 
 /* decode_nlmsghdr_with_payload: the header, or [header, payload] */
 static struct hv *msg_with_payload(struct dctx *d, const uint8_t *p, unsigned int len, int proto)
 {
-	unsigned int nlen = get32(p) < len ? get32(p) : len;
+	unsigned int nlen = ld32(p) < len ? ld32(p) : len;
 	struct hv *h = nlmsghdr(d, p, proto);
 
 	if (nlen <= NLMSG_HDRLEN)
@@ -1932,7 +1916,7 @@ static struct hv *netlink_msgs(struct dctx *d, const uint8_t *p, size_t size, in
 			break;
 		}
 
-		uint32_t mlen = get32(p), alen = (mlen + 3u) & ~3u, next = 0;
+		uint32_t mlen = ld32(p), alen = (mlen + 3u) & ~3u, next = 0;
 
 		if (mlen >= NLMSG_HDRLEN && alen >= mlen && len >= alen)
 			next = len - alen;

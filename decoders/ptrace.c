@@ -36,22 +36,6 @@ static const struct event_blob *blob_need(struct dctx *d, int i, int when, int i
 	return b && !b->h.err && b->h.len >= need ? b : NULL;
 }
 
-static uint64_t rd64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-	return v;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 /* n elements of 32 bits at p as [0, 0x1f80, ...], cut at -s unless -v (strace's print_array) */
 static struct hv *u32_array(struct dctx *d, const uint8_t *p, size_t n)
 {
@@ -62,7 +46,7 @@ static struct hv *u32_array(struct dctx *d, const uint8_t *p, size_t n)
 			hv_add(a, NULL, hv_more(d));
 			break;
 		}
-		hv_add(a, NULL, hv_hex(d, rd32(p + 4 * k)));
+		hv_add(a, NULL, hv_hex(d, ld32(p + 4 * k)));
 	}
 	return a;
 }
@@ -77,7 +61,7 @@ static struct hv *regs_node(struct dctx *d, const uint8_t *p, size_t fetched, ui
 	struct hv *s = hv_struct(d);
 
 	for (size_t k = 0; k < 27 && 8 * k < fetched; k++)
-		hv_add(s, names[k], hv_hex(d, rd64(p + 8 * k)));
+		hv_add(s, names[k], hv_hex(d, ld64(p + 8 * k)));
 	if (size > 27 * 8)
 		hv_add(s, NULL, hv_more(d));
 	return s;
@@ -98,13 +82,13 @@ static struct hv *fpregs_node(struct dctx *d, const uint8_t *p, size_t fetched, 
 		hv_add(s, w16[k], hv_hex(d, v));
 	}
 	if (fetched > 8)
-		hv_add(s, "rip", hv_hex(d, rd64(p + 8)));
+		hv_add(s, "rip", hv_hex(d, ld64(p + 8)));
 	if (fetched > 16)
-		hv_add(s, "rdp", hv_hex(d, rd64(p + 16)));
+		hv_add(s, "rdp", hv_hex(d, ld64(p + 16)));
 	if (fetched > 24)
-		hv_add(s, "mxcsr", hv_hex(d, rd32(p + 24)));
+		hv_add(s, "mxcsr", hv_hex(d, ld32(p + 24)));
 	if (fetched > 28)
-		hv_add(s, "mxcr_mask", hv_hex(d, rd32(p + 28)));
+		hv_add(s, "mxcr_mask", hv_hex(d, ld32(p + 28)));
 	for (int k = 0; k < 3; k++) {
 		if (fetched <= arr[k].off)
 			break;
@@ -147,15 +131,15 @@ static void regset_arg(struct dctx *d, uint64_t req)
 	if (req == PT_SETREGSET) {
 		if (!in)
 			return arg(d, v_ptr(d, 3));
-		base = rd64(in->data);
-		len = rd64(in->data + 8);
+		base = ld64(in->data);
+		len = ld64(in->data + 8);
 		s = hv_struct(d);
 		hv_add(s, "iov_base", regset_node(d, nt, base, len,
 						  event_blob(d->ev, 3, HY_AT_ENTER, 1)));
 		struct hv *l = hv_uint(d, len);
 
-		if (out && rd64(out->data + 8) != len)
-			l = hv_changed(d, l, hv_uint(d, rd64(out->data + 8)));
+		if (out && ld64(out->data + 8) != len)
+			l = hv_changed(d, l, hv_uint(d, ld64(out->data + 8)));
 		hv_add(s, "iov_len", l);
 		return arg(d, s);
 	}
@@ -164,15 +148,15 @@ static void regset_arg(struct dctx *d, uint64_t req)
 		return arg(d, v_ptr(d, 3));
 	if (!out)
 		out = in;
-	base = rd64(out->data);
-	len = rd64(out->data + 8);
+	base = ld64(out->data);
+	len = ld64(out->data + 8);
 	s = hv_struct(d);
 	hv_add(s, "iov_base", regset_node(d, nt, base, len, d_failed(d) ? NULL :
 					  event_blob(d->ev, 3, HY_AT_EXIT, 1)));
 	struct hv *l = hv_uint(d, len);
 
-	if (in && rd64(in->data + 8) != len)
-		l = hv_changed(d, hv_uint(d, rd64(in->data + 8)), l);
+	if (in && ld64(in->data + 8) != len)
+		l = hv_changed(d, hv_uint(d, ld64(in->data + 8)), l);
 	hv_add(s, "iov_len", l);
 	arg(d, s);
 }
@@ -202,10 +186,10 @@ static struct hv *peeksiginfo_args(struct dctx *d)
 	if (!b)
 		return v_ptr(d, 2);
 	s = hv_struct(d);
-	hv_add(s, "off", hv_uint(d, rd64(b->data)));
-	hv_add(s, "flags", hv_flags_or(d, &xlat_ptrace_peeksiginfo_flags, rd32(b->data + 8),
+	hv_add(s, "off", hv_uint(d, ld64(b->data)));
+	hv_add(s, "flags", hv_flags_or(d, &xlat_ptrace_peeksiginfo_flags, ld32(b->data + 8),
 					"PTRACE_PEEKSIGINFO_???"));
-	hv_add(s, "nr", hv_uint(d, rd32(b->data + 12)));
+	hv_add(s, "nr", hv_uint(d, ld32(b->data + 12)));
 	return s;
 }
 
@@ -244,7 +228,7 @@ static void seccomp_metadata(struct dctx *d)
 	if (!d->exiting)
 		return d_pending(d);
 	s = hv_struct(d);
-	hv_add(s, "filter_off", hv_uint(d, rd64(in->data)));
+	hv_add(s, "filter_off", hv_uint(d, ld64(in->data)));
 	if (!d_failed(d) && d_ret(d) > 8) {
 		const struct event_blob *out = d_ret(d) >= 16 ?
 			blob_need(d, 3, HY_AT_EXIT, 0, 16) : NULL;
@@ -253,7 +237,7 @@ static void seccomp_metadata(struct dctx *d)
 			hv_add(s, "flags", hv_expr(d, "???"));
 		} else {
 			hv_add(s, "flags", hv_flags_or(d, &xlat_seccomp_filter_flags,
-						       rd64(out->data + 8), "SECCOMP_FILTER_FLAG_???"));
+						       ld64(out->data + 8), "SECCOMP_FILTER_FLAG_???"));
 			if (d_ret(d) > 16)
 				hv_add(s, NULL, hv_more(d));
 		}
@@ -283,7 +267,7 @@ static struct hv *psi_args(struct dctx *d, const uint8_t *p, size_t fetch)
 	struct hv *a = hv_array(d);
 
 	for (size_t k = 0; k < n && k < 6; k++)
-		hv_add(a, NULL, hv_hex(d, rd64(p + 32 + 8 * k)));
+		hv_add(a, NULL, hv_hex(d, ld64(p + 32 + 8 * k)));
 	return a;
 }
 
@@ -309,7 +293,7 @@ static struct hv *syscall_info(struct dctx *d)
 	if (!b)
 		return v_ptr(d, 3);
 	p = b->data;
-	arch = fetch >= 8 ? rd32(p + 4) : 0;
+	arch = fetch >= 8 ? ld32(p + 4) : 0;
 	s = hv_struct(d);
 	hv_add(s, "op", hv_sym(d, &xlat_ptrace_syscall_info_op, p[0], true));
 	if (fetch < 8)
@@ -317,24 +301,24 @@ static struct hv *syscall_info(struct dctx *d)
 	hv_add(s, "arch", hv_sym(d, &xlat_audit_arch, arch, true));
 	if (fetch < 16)
 		return s;
-	hv_add(s, "instruction_pointer", hv_ptr(d, rd64(p + 8)));
+	hv_add(s, "instruction_pointer", hv_ptr(d, ld64(p + 8)));
 	if (fetch < 24)
 		return s;
-	hv_add(s, "stack_pointer", hv_ptr(d, rd64(p + 16)));
+	hv_add(s, "stack_pointer", hv_ptr(d, ld64(p + 16)));
 	if (fetch < 32)
 		return s;
 	switch (p[0]) {
 	case 1:	/* PTRACE_SYSCALL_INFO_ENTRY */
 	case 3:	/* PTRACE_SYSCALL_INFO_SECCOMP */
 		u = hv_add(s, p[0] == 1 ? "entry" : "seccomp", hv_struct(d));
-		hv_add(u, "nr", psi_nr(d, rd64(p + 24), arch));
+		hv_add(u, "nr", psi_nr(d, ld64(p + 24), arch));
 		if (fetch >= 40)
 			hv_add(u, "args", psi_args(d, p, fetch));
 		if (p[0] == 3 && fetch >= 84)
-			hv_add(u, "ret_data", hv_uint(d, rd32(p + 80)));
+			hv_add(u, "ret_data", hv_uint(d, ld32(p + 80)));
 		break;
 	case 2: {	/* PTRACE_SYSCALL_INFO_EXIT */
-		int64_t rval = (int64_t)rd64(p + 24);
+		int64_t rval = (int64_t)ld64(p + 24);
 		bool full = fetch >= 33;
 		const char *en = full && p[32] && rval < 0 && rval >= -4095 ? errno_name((int)-rval)
 									    : NULL;
@@ -363,7 +347,7 @@ static struct hv *word_at(struct dctx *d, bool ptr)
 	if (!b)
 		return v_ptr(d, 3);
 	a = hv_array(d);
-	hv_add(a, NULL, ptr ? hv_ptr(d, rd64(b->data)) : hv_uint(d, rd64(b->data)));
+	hv_add(a, NULL, ptr ? hv_ptr(d, ld64(b->data)) : hv_uint(d, ld64(b->data)));
 	return a;
 }
 

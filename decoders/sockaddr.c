@@ -218,22 +218,6 @@ static struct hv *hv_xalt(struct dctx *d, struct hv *v, const char *name, const 
 	return v;
 }
 
-static uint16_t get16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, 2);
-	return v;
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 static void sa_un(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
 	int path_len = (len > SUN_LEN_MAX ? SUN_LEN_MAX : len) - SA_FAMILY_LEN;
@@ -251,7 +235,7 @@ static void sa_un(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 
 static void sa_in(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	hv_add(s, "sin_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))), "sin_port",
+	hv_add(s, "sin_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(ld16(buf + 2))), "sin_port",
 				      buf + 2, 2, NULL));
 	hv_add(s, "sin_addr", hv_xalt(d, hv_inet_addr(d, HY_AF_INET, buf + 4, NULL), "sin_addr",
 				      buf + 4, 4, NULL));
@@ -268,9 +252,9 @@ static void sa_in6(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	char a6[INET6_ADDRSTRLEN];
 	struct hv *addr = hv_inet_addr(d, HY_AF_INET6, buf + 8, "sin6_addr");
 
-	hv_add(s, "sin6_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))),
+	hv_add(s, "sin6_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(ld16(buf + 2))),
 				       "sin6_port", buf + 2, 2, NULL));
-	hv_add(s, "sin6_flowinfo", hv_xalt(d, hv_expr(d, "htonl(%u)", ntohl(get32(buf + 4))),
+	hv_add(s, "sin6_flowinfo", hv_xalt(d, hv_expr(d, "htonl(%u)", ntohl(ld32(buf + 4))),
 					   "sin6_flowinfo", buf + 4, 4, NULL));
 	if (addr->kind == HV_EXPR && inet_ntop(AF_INET6, buf + 8, a6, sizeof(a6)))
 		hv_xalt(d, addr, "sin6_addr", buf + 8, 16,
@@ -278,19 +262,19 @@ static void sa_in6(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	hv_add(s, NULL, addr);
 	if (len <= SIN6_MIN_LEN)
 		return;
-	uint32_t scope = get32(buf + 24);
+	uint32_t scope = ld32(buf + 24);
 
 	hv_add(s, "sin6_scope_id", in6_linklocal(buf + 8) ? hv_ifindex(d, scope) : hv_uint(d, scope));
 }
 
 static void sa_nl(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	uint16_t pad = get16(buf + 2);
-	uint32_t groups = get32(buf + 8);
+	uint16_t pad = ld16(buf + 2);
+	uint32_t groups = ld32(buf + 8);
 
 	if (pad)
 		hv_add(s, "nl_pad", hv_hex(d, pad));
-	hv_add(s, "nl_pid", hv_int(d, (int32_t)get32(buf + 4)));
+	hv_add(s, "nl_pid", hv_int(d, (int32_t)ld32(buf + 4)));
 	/* strace's PRINT_FIELD_0X: "%#08x" */
 	hv_add(s, "nl_groups", hv_expr(d, "%#08x", groups));
 }
@@ -299,10 +283,10 @@ static void sa_ll(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
 	unsigned int halen = buf[11];
 
-	hv_add(s, "sll_protocol", hv_xalt(d, hv_htons_sym(d, &xlat_ethernet_protocols, get16(buf + 2)),
+	hv_add(s, "sll_protocol", hv_xalt(d, hv_htons_sym(d, &xlat_ethernet_protocols, ld16(buf + 2)),
 					  "sll_protocol", buf + 2, 2, NULL));
-	hv_add(s, "sll_ifindex", hv_ifindex(d, get32(buf + 4)));
-	hv_add(s, "sll_hatype", hv_sym(d, &xlat_arp_hardware_types, get16(buf + 8), true));
+	hv_add(s, "sll_ifindex", hv_ifindex(d, ld32(buf + 4)));
+	hv_add(s, "sll_hatype", hv_sym(d, &xlat_arp_hardware_types, ld16(buf + 8), true));
 	hv_add(s, "sll_pkttype", hv_sym(d, &xlat_af_packet_types, buf[10], true));
 	hv_add(s, "sll_halen", hv_uint(d, halen));
 	if (!halen)
@@ -335,9 +319,9 @@ static struct hv *hv_xval_verbose(struct dctx *d, const struct xlat *x, uint64_t
 /* struct sockaddr_ipx: port, network, node, type (and sipx_zero when set) */
 static void sa_ipx(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	hv_add(s, "sipx_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(get16(buf + 2))), "sipx_port",
+	hv_add(s, "sipx_port", hv_xalt(d, hv_expr(d, "htons(%u)", ntohs(ld16(buf + 2))), "sipx_port",
 				       buf + 2, 2, NULL));
-	hv_add(s, "sipx_network", hv_expr(d, "htonl(%#x)", ntohl(get32(buf + 4))));
+	hv_add(s, "sipx_network", hv_expr(d, "htonl(%#x)", ntohl(ld32(buf + 4))));
 
 	struct hv *a = hv_add(s, "sipx_node", hv_array(d));
 
@@ -361,12 +345,12 @@ static void sa_x25(struct dctx *d, struct hv *s, const uint8_t *buf)
 /* struct sockaddr_in / sockaddr_in6 inside sockaddr_rxrpc.transport */
 static void srx_transport(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
-	unsigned int tlen = get16(buf + 6);
+	unsigned int tlen = ld16(buf + 6);
 	const uint8_t *t = buf + SRX_TRANSPORT;
 	int avail = len - SRX_TRANSPORT;
 	int eff = (int)tlen < avail ? (int)tlen : avail;
 	int rest = eff - SA_FAMILY_LEN > 0 ? eff - SA_FAMILY_LEN : 0;
-	uint16_t fam = get16(t);
+	uint16_t fam = ld16(t);
 	struct hv *tr = hv_add(s, "transport", hv_struct(d));
 	struct hv *in;
 
@@ -395,19 +379,19 @@ static void srx_transport(struct dctx *d, struct hv *s, const uint8_t *buf, int 
 
 static void sa_rxrpc(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
-	hv_add(s, "srx_service", hv_xval_verbose(d, &xlat_rxrpc_services, get16(buf + 2),
+	hv_add(s, "srx_service", hv_xval_verbose(d, &xlat_rxrpc_services, ld16(buf + 2),
 						 "???_SERVICE"));
-	hv_add(s, "transport_type", hv_sym(d, &xlat_socket_types, get16(buf + 4), true));
-	hv_add(s, "transport_len", hv_uint(d, get16(buf + 6)));
+	hv_add(s, "transport_type", hv_sym(d, &xlat_socket_types, ld16(buf + 4), true));
+	hv_add(s, "transport_len", hv_uint(d, ld16(buf + 6)));
 	srx_transport(d, s, buf, len);
 }
 
 /* struct sockaddr_nfc, and struct sockaddr_nfc_llcp when the length covers it */
 static void sa_nfc(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
-	hv_add(s, "dev_idx", hv_ifindex(d, get32(buf + 4)));
-	hv_add(s, "target_idx", hv_hex(d, get32(buf + 8)));
-	hv_add(s, "nfc_protocol", hv_sym(d, &xlat_nfc_sockaddr_protocols, get32(buf + 12), true));
+	hv_add(s, "dev_idx", hv_ifindex(d, ld32(buf + 4)));
+	hv_add(s, "target_idx", hv_hex(d, ld32(buf + 8)));
+	hv_add(s, "nfc_protocol", hv_sym(d, &xlat_nfc_sockaddr_protocols, ld32(buf + 12), true));
 	if (len < SNFC_LLCP_LEN) {
 		if (len > SNFC_LEN)
 			hv_add(s, NULL, hv_more(d));
@@ -424,12 +408,12 @@ static void sa_nfc(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 
 static void sa_vsock(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	uint16_t res1 = get16(buf + 2);
+	uint16_t res1 = ld16(buf + 2);
 
 	if (res1)
 		hv_add(s, "svm_reserved1", hv_hex(d, res1));
-	hv_add(s, "svm_cid", hv_sym_or(d, &xlat_vsock_cids, get32(buf + 8), NULL));
-	hv_add(s, "svm_port", hv_sym_or(d, &xlat_vsock_ports, get32(buf + 4), NULL));
+	hv_add(s, "svm_cid", hv_sym_or(d, &xlat_vsock_cids, ld32(buf + 8), NULL));
+	hv_add(s, "svm_port", hv_sym_or(d, &xlat_vsock_ports, ld32(buf + 4), NULL));
 	hv_add(s, "svm_flags", hv_flags_or(d, &xlat_vsock_flags, buf[12], "VMADDR_FLAG_???"));
 	if (buf[13] || buf[14] || buf[15])
 		hv_add(s, "svm_zero", hv_hexstr(d, buf + 13, 3, false));
@@ -437,18 +421,18 @@ static void sa_vsock(struct dctx *d, struct hv *s, const uint8_t *buf)
 
 static void sa_qrtr(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	hv_add(s, "sq_node", hv_sym_or(d, &xlat_qipcrtr_nodes, get32(buf + 4), NULL));
-	hv_add(s, "sq_port", hv_sym_or(d, &xlat_qipcrtr_ports, get32(buf + 8), NULL));
+	hv_add(s, "sq_node", hv_sym_or(d, &xlat_qipcrtr_nodes, ld32(buf + 4), NULL));
+	hv_add(s, "sq_port", hv_sym_or(d, &xlat_qipcrtr_ports, ld32(buf + 8), NULL));
 }
 
 static void sa_xdp(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	uint16_t flags = get16(buf + 2);
-	uint32_t fd = get32(buf + 12);
+	uint16_t flags = ld16(buf + 2);
+	uint32_t fd = ld32(buf + 12);
 
 	hv_add(s, "sxdp_flags", hv_flags_or(d, &xlat_xdp_sockaddr_flags, flags, "XDP_???"));
-	hv_add(s, "sxdp_ifindex", hv_ifindex(d, get32(buf + 4)));
-	hv_add(s, "sxdp_queue_id", hv_uint(d, get32(buf + 8)));
+	hv_add(s, "sxdp_ifindex", hv_ifindex(d, ld32(buf + 4)));
+	hv_add(s, "sxdp_queue_id", hv_uint(d, ld32(buf + 8)));
 	if (flags & XDP_SHARED_UMEM)
 		hv_add(s, "sxdp_shared_umem_fd", hv_fd_num(d, (int)fd));
 	else if (fd)
@@ -457,11 +441,11 @@ static void sa_xdp(struct dctx *d, struct hv *s, const uint8_t *buf)
 
 static void sa_mctp(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	uint16_t pad0 = get16(buf + 2);
+	uint16_t pad0 = ld16(buf + 2);
 
 	if (pad0)
 		hv_add(s, "__smctp_pad0", hv_hex(d, pad0));
-	hv_add(s, "smctp_network", hv_sym_or(d, &xlat_mctp_nets, get32(buf + 4), NULL));
+	hv_add(s, "smctp_network", hv_sym_or(d, &xlat_mctp_nets, ld32(buf + 4), NULL));
 
 	struct hv *a = hv_add(s, "smctp_addr", hv_struct(d));
 
@@ -502,16 +486,16 @@ static struct hv *hv_cstr_field(struct dctx *d, const uint8_t *p, size_t size)
 /* struct sockaddr_ieee802154: addr={addr_type, pan_id, short_addr or hwaddr} */
 static void sa_ieee802154(struct dctx *d, struct hv *s, const uint8_t *buf)
 {
-	uint32_t type = get32(buf + 4);
+	uint32_t type = ld32(buf + 4);
 	struct hv *a = hv_add(s, "addr", hv_struct(d));
 
 	hv_add(a, "addr_type", hv_xval_verbose(d, &xlat_ieee802154_addr_types, type,
 					       "IEEE802154_ADDR_???"));
-	hv_add(a, "pan_id", hv_xval_verbose(d, &xlat_ieee802154_pan_ids, get16(buf + 8), NULL));
+	hv_add(a, "pan_id", hv_xval_verbose(d, &xlat_ieee802154_pan_ids, ld16(buf + 8), NULL));
 	if (type == IEEE802154_ADDR_NONE)
 		return;
 	if (type == IEEE802154_ADDR_SHORT) {
-		hv_add(a, "short_addr", hv_xval_verbose(d, &xlat_ieee802154_addrs, get16(buf + 10),
+		hv_add(a, "short_addr", hv_xval_verbose(d, &xlat_ieee802154_addrs, ld16(buf + 10),
 							NULL));
 		return;
 	}
@@ -528,9 +512,9 @@ static void sa_ieee802154(struct dctx *d, struct hv *s, const uint8_t *buf)
 static void sa_alg(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
 	hv_add(s, "salg_type", hv_cstr_field(d, buf + 2, 14));
-	hv_add(s, "salg_feat", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, get32(buf + 16),
+	hv_add(s, "salg_feat", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, ld32(buf + 16),
 						"CRYPTO_ALG_???"));
-	hv_add(s, "salg_mask", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, get32(buf + 20),
+	hv_add(s, "salg_mask", hv_flags_verbose(d, &xlat_alg_sockaddr_flags, ld32(buf + 20),
 						"CRYPTO_ALG_???"));
 	hv_add(s, "salg_name", hv_cstr_field(d, buf + SALG_LEN, len - SALG_LEN));
 }
@@ -618,7 +602,7 @@ static struct hv *hv_ax25(struct dctx *d, const uint8_t *call)
 /* struct sockaddr_ax25, or full_sockaddr_ax25 when digipeaters are named or the length is longer */
 static void sa_ax25(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 {
-	int32_t ndigis = (int32_t)get32(buf + 12);
+	int32_t ndigis = (int32_t)ld32(buf + 12);
 	bool full = ndigis || len > SAX25_LEN;
 	struct hv *f = full ? hv_add(s, "fsa_ax25", hv_struct(d)) : s;
 
@@ -700,9 +684,9 @@ static bool sa_bt(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 	switch (len) {
 	case BT_HCI_DEV_END:
 	case BT_HCI_LEN:
-		hv_add(s, "hci_dev", hv_expr(d, "htobs(%u)", get16(buf + 2)));
+		hv_add(s, "hci_dev", hv_expr(d, "htobs(%u)", ld16(buf + 2)));
 		if (len == BT_HCI_LEN)
-			hv_add(s, "hci_channel", hv_sym(d, &xlat_hci_channels, get16(buf + 4), true));
+			hv_add(s, "hci_channel", hv_sym(d, &xlat_hci_channels, ld16(buf + 4), true));
 		return true;
 	case BT_SCO_LEN:
 		hv_add(s, "sco_bdaddr", hv_bdaddr(d, buf + 2));
@@ -713,10 +697,10 @@ static bool sa_bt(struct dctx *d, struct hv *s, const uint8_t *buf, int len)
 		return true;
 	case BT_L2_TYPE_OFF:
 	case BT_L2_LEN:
-		hv_add(s, "l2_psm", hv_htobs(d, &xlat_bluetooth_l2_psm, get16(buf + 2), true,
+		hv_add(s, "l2_psm", hv_htobs(d, &xlat_bluetooth_l2_psm, ld16(buf + 2), true,
 					     "L2CAP_PSM_???"));
 		hv_add(s, "l2_bdaddr", hv_bdaddr(d, buf + 4));
-		hv_add(s, "l2_cid", hv_htobs(d, &xlat_bluetooth_l2_cid, get16(buf + 10), false,
+		hv_add(s, "l2_cid", hv_htobs(d, &xlat_bluetooth_l2_cid, ld16(buf + 10), false,
 					     "L2CAP_CID_???"));
 		if (len == BT_L2_LEN)
 			hv_add(s, "l2_bdaddr_type", hv_sym(d, &xlat_bdaddr_types, buf[12], true));
@@ -735,7 +719,7 @@ struct hv *hv_sockaddr(struct dctx *d, const void *data, int len)
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf, data, len);
 
-	uint16_t family = get16(buf);
+	uint16_t family = ld16(buf);
 
 	hv_add(s, "sa_family", hv_sym(d, &xlat_address_families, family, true));
 	if (len <= SA_FAMILY_LEN)
