@@ -89,7 +89,7 @@ for line in open(sys.argv[1], errors='replace'):
     line = re.sub(r'^()(\d+)(?=[ <])', pid, line)
     line = re.sub(r'(si_pid=|\+\+\+ exited with |= |wait4\()(\d{3,})', pid, line)
     line = re.sub(r"(/\* )(\d+)(?= in strace's PID NS \*/)", pid, line)
-    line = re.sub(r'(si_[us]time=)\d+', r'\1N', line)
+    line = re.sub(r'(si_[us]time=)\d+( /\* [0-9.]+ s \*/)?', r'\1N', line)
     line = re.sub(r'(^|\] |P\d+ |P\d+<[^>]*> )(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ', r'\1TS ', line)
     line = re.sub(r' <\d+(\.\d+)?>$', ' <DUR>', line)
     line = re.sub(r'\) +(= |<unfinished)', r') \1', line)
