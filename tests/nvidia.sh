@@ -213,6 +213,23 @@ else
 	skip "ptrace as nobody" "no setpriv or no user nobody"
 fi
 
+# the driver version: NVOS21 (RM_ALLOC) has one size in every driver, paramsSize only from 535
+# on; the layout follows the version string of the process's CHECK_VERSION_STR
+for b in ptrace bpf; do
+	for v in 530.41.03 595.45.04; do
+		nsrun '"$HYTRACE" --backend='$b' --cuda-only -e trace=ioctl -o "$W/'$b'-v'$v'.txt" \
+			"$PROGS/nvver" '$v >"$W/$b-v$v.log" 2>&1
+	done
+	got=$(grep -h NV_ESC_RM_ALLOC "$W/$b-v530.41.03.txt" "$W/$b-v595.45.04.txt" 2>/dev/null)
+	want='ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, hObjectNew=0xcaf00001, hClass=NV01_DEVICE_0, pAllocParms=NULL}) = -1 ENOTTY (Inappropriate ioctl for device)
+ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, hObjectNew=0xcaf00001, hClass=NV01_DEVICE_0, pAllocParms=NULL, paramsSize=0}) = -1 ENOTTY (Inappropriate ioctl for device)'
+	if [ "$got" = "$want" ]; then
+		ok "$b: NVOS21 decoded for the driver version the process checked (530, 595)"
+	else
+		fail "$b: NVOS21 by the driver version" "$got $(cat "$W/$b-v530.41.03.log")"
+	fi
+done
+
 # the dedicated programs, and the raw_syscalls ones where tracefs is absent (unmounted in a
 # private namespace only)
 nsrun '"$HYTRACE" --backend=bpf --debug --cuda-only -o "$W/ded.txt" "$PROG"' >"$W/ded.log" 2>&1

@@ -25,6 +25,9 @@ int pipeline_init(struct pipeline *pl, const struct opts *o)
 	/* a raw --input replays its capture's clock: wall-clock times are the capture's */
 	pl->boot_to_real = o->input_clock ? o->input_boot_to_real : boot_to_real_ns();
 	tasks_init(&pl->tasks);
+	/* --cuda, tracing live: the loaded driver's version until a CHECK_VERSION_STR tells it
+	 * (-p attaches after the library asked); a log or record file is decoded by its own */
+	nvcall_set_major(o->cuda != CUDA_OFF && !o->input ? nvcall_driver_major() : 0);
 	if (o->pidns) {
 		pl->pidns = malloc(sizeof(*pl->pidns));
 		if (!pl->pidns)
@@ -533,6 +536,12 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 	case HY_REC_ENTER:
 		if (!opts_traced(o, ev->r.nr))
 			return;
+		if (o->cuda != CUDA_OFF) {	/* the driver's version, before its status is read */
+			struct nvcall nc;
+
+			if (nvcall_get(ev, &nc))
+				nvcall_note(ev, &nc);
+		}
 		if (o->cuda == CUDA_ONLY) {
 			struct task *leader = tasks_get(&pl->tasks, ev->r.pid);
 
@@ -553,6 +562,7 @@ void pipeline_feed(struct pipeline *pl, const void *rec, size_t len)
 			break;
 		arena_reset(&pl->ar);
 		call_dopts(pl, ev->r.nr);
+		pl->d.nv_major = nvcall_major();
 		d_decode(&pl->d, ev, ev->r.type == HY_REC_SYSCALL);
 		if (pl->pidns)
 			pidns_annotate(pl->pidns, &pl->d, ev->r.tid);
@@ -589,6 +599,7 @@ struct dctx *pipeline_dctx(struct pipeline *pl, const struct event *ev)
 	d->ret = NULL;
 	d->ret_note = NULL;
 	d->ret_is_error = false;
+	d->nv_major = nvcall_major();
 	return d;
 }
 

@@ -859,9 +859,12 @@ static bool ioctl_status(const struct dctx *d, const struct event *ev, unsigned 
 	return true;
 }
 
-bool nv_ioctl_status(const struct event *ev, unsigned int kind, uint32_t *status)
+bool nv_ioctl_status(const struct event *ev, unsigned int kind, unsigned int major,
+		     uint32_t *status)
 {
-	return ioctl_status(NULL, ev, kind, status);
+	const struct dctx d = { .nv_major = major };	/* the layouts read only the version */
+
+	return ioctl_status(&d, ev, kind, status);
 }
 
 static size_t put(char *buf, size_t size, size_t at, const char *s)
@@ -877,11 +880,13 @@ static size_t put(char *buf, size_t size, size_t at, const char *s)
 	return at + n;
 }
 
-size_t nv_ioctl_label(const struct event *ev, unsigned int kind, char *buf, size_t size)
+size_t nv_ioctl_label(const struct event *ev, unsigned int kind, unsigned int major, char *buf,
+		      size_t size)
 {
+	const struct dctx d = { .nv_major = major };	/* the layouts read only the version */
 	uint32_t req = (uint32_t)ev->r.args[1], inner = 0, key;
 	int arg, idx, nr;
-	const struct nv_struct *s = rec_struct(NULL, ev, kind, &arg, &idx, &nr, &inner);
+	const struct nv_struct *s = rec_struct(&d, ev, kind, &arg, &idx, &nr, &inner);
 	const char *n;
 	char tmp[32];
 	size_t at = 0;

@@ -51,8 +51,11 @@ const struct nv_class_size *nv_class_sizes(size_t *n);
 /*
  * The driver's status of an ioctl record on an fd of kind (NV_STATUS in the exit capture of
  * its top struct or of the command it wraps): true and *status when the call carries one.
+ * major: the driver's major version (nv_version_major()), 0 if unknown; it picks the layout
+ * where one changed (NVOS21's status moved in 535).
  */
-bool nv_ioctl_status(const struct event *ev, unsigned int kind, uint32_t *status);
+bool nv_ioctl_status(const struct event *ev, unsigned int kind, unsigned int major,
+		     uint32_t *status);
 /* NV_OK, NV_ERR_...: the name of a status, or NULL if unknown. */
 const char *nv_status_name(uint32_t status);
 /*
@@ -60,12 +63,14 @@ const char *nv_status_name(uint32_t status);
  * "NV_ESC_CARD_INFO", "UVM_INITIALIZE"; unknown parts in hex.  Writes at most size bytes
  * (NUL included) and returns the length it needed.
  */
-size_t nv_ioctl_label(const struct event *ev, unsigned int kind, char *buf, size_t size);
+size_t nv_ioctl_label(const struct event *ev, unsigned int kind, unsigned int major, char *buf,
+		      size_t size);
 
 /*
  * The driver's major version (e.g. 595) that an NV_ESC_CHECK_VERSION_STR record on an fd of
- * kind carries in its version string, or 0.  The pipeline keeps it per process and sets
- * struct dctx.nv_major, which picks layouts that changed between versions (NVOS47).
+ * kind carries in its version string, or 0.  The pipeline keeps the trace's (one driver
+ * serves the whole machine; user/state/nvcall.c) and sets struct dctx.nv_major, which picks
+ * layouts that changed between versions (NVOS21, NVOS46, NVOS47).
  */
 unsigned int nv_version_major(const struct event *ev, unsigned int kind);
 

@@ -113,12 +113,12 @@ UT_CASE(rm_control)
 		"paramsSize=128} => {status=NV_ERR_NOT_SUPPORTED}) = 0 (NV_ERR_NOT_SUPPORTED)");
 	uint32_t st = 0;
 
-	UT_CHECK("nv_ioctl_status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st) && st == 0x56);
+	UT_CHECK("nv_ioctl_status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, 0, &st) && st == 0x56);
 	char lb[128];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS");
-	UT_CHECK("label length", nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, 4) ==
+	UT_CHECK("label length", nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, 4) ==
 				 strlen("NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS") &&
 				 !strcmp(lb, "NV_"));
 
@@ -131,7 +131,7 @@ UT_CASE(rm_control)
 		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, "
 		"cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[0xffffffff]}, "
 		"paramsSize=128}) = -1 ENOTTY (Inappropriate ioctl for device)");
-	UT_CHECK("no status on failure", !nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st));
+	UT_CHECK("no status on failure", !nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, 0, &st));
 
 	/* at entry: the request, then the rest at exit */
 	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
@@ -195,7 +195,7 @@ UT_CASE(rm_control_unknown)
 		"paramsSize=4} => {status=NV_OK}) = 0 (NV_OK)");
 	char lb[128];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label unknown cmd", lb, "NV_ESC_RM_CONTROL:0x2080fe07");
 	u->o.verbose = 1;
 	UT_LINE(u, "unknown cmd -v", 0,
@@ -283,7 +283,7 @@ UT_CASE(rm_alloc)
 		"vaStartInternal=0, vaLimitInternal=0, ...}, paramsSize=56} => {status=NV_OK}) = 0 (NV_OK)");
 	char lb[128];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "NV_ESC_RM_ALLOC:NV01_DEVICE_0");
 
 	/* NVOS64, by its size; a root client; a new handle returned */
@@ -310,7 +310,7 @@ UT_CASE(rm_alloc)
 		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, "
 		"hObjectNew=0xcaf00001, hClass=0xbeef /* class ??? */, pAllocParms=0x7ffc2000, "
 		"paramsSize=56}) = -1 EINVAL (Invalid argument)");
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA, 0, lb, sizeof(lb));
 	UT_EXPECT("label unknown class", lb, "NV_ESC_RM_ALLOC:0xbeef");
 }
 
@@ -328,7 +328,7 @@ UT_CASE(rm_free)
 		"hObjectOld=0xcaf00001} => {status=NV_ERR_INVALID_ARGUMENT}) = 0 (NV_ERR_INVALID_ARGUMENT)");
 	char lb[64];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "NV_ESC_RM_FREE");
 }
 
@@ -353,7 +353,7 @@ UT_CASE(rm_map_memory)
 		"(NV_ERR_INVALID_ARGUMENT)");
 	uint32_t st = 0;
 
-	UT_CHECK("nested status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIA, &st) && st == 0x1f);
+	UT_CHECK("nested status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIA, 0, &st) && st == 0x1f);
 }
 
 /* XFER: the command it carries, decoded in place of its pointer */
@@ -380,9 +380,9 @@ UT_CASE(xfer)
 	char lb[128];
 	uint32_t st;
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS");
-	UT_CHECK("status of the wrapped command", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, &st) &&
+	UT_CHECK("status of the wrapped command", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, 0, &st) &&
 							  st == 0x56);
 
 	/* the wrapped buffer not captured: the pointer */
@@ -432,7 +432,7 @@ UT_CASE(frontend)
 		"(Inappropriate ioctl for device)");
 	char lb[64];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 0, lb, sizeof(lb));
 	UT_EXPECT("label unknown escape", lb, "0xc00846fe");
 }
 
@@ -488,6 +488,16 @@ UT_CASE(nvos47)
 		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
 		"hClass=NV01_DEVICE_0, pAllocParms=NULL} => {status=NV_ERR_NOT_SUPPORTED}) = 0 "
 		"(NV_ERR_NOT_SUPPORTED)");
+	/* the sinks' status (-c, -Z, -e status=) and label read the same layout */
+	uint32_t st = 0;
+	char lb[64];
+
+	UT_CHECK("NVOS21 520 status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, 520, &st) &&
+		 st == 0x56);
+	UT_CHECK("NVOS21 595 status", nv_ioctl_status(&u->ev, HY_DEV_NVIDIACTL, 595, &st) &&
+		 st == 0);
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIACTL, 520, lb, sizeof(lb));
+	UT_CHECK("NVOS21 520 label", !strcmp(lb, "NV_ESC_RM_ALLOC:NV01_DEVICE_0"));
 	u->d.nv_major = 595;
 	UT_LINE(u, "NVOS21 595 by version", 0,
 		"ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0x1, hObjectParent=0x2, hObjectNew=0x3, "
@@ -512,7 +522,7 @@ UT_CASE(uvm)
 		"{rmStatus=NV_ERR_INVALID_ARGUMENT}) = 0 (NV_ERR_INVALID_ARGUMENT)");
 	char lb[64];
 
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, 0, lb, sizeof(lb));
 	UT_EXPECT("label", lb, "UVM_REGISTER_GPU");
 
 	struct uvm_initialize i = { 0, 0, 0 };
@@ -555,7 +565,7 @@ UT_CASE(uvm)
 	fdpath(u, "/dev/nvidia-uvm");
 	UT_LINE(u, "unknown uvm", -25,
 		"ioctl(5, _IOC(_IOC_NONE, 0x3, 0xff, 0), 0x7ffc1000) = -1 ENOTTY (Inappropriate ioctl for device)");
-	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, lb, sizeof(lb));
+	nv_ioctl_label(&u->ev, HY_DEV_NVIDIA_UVM, 0, lb, sizeof(lb));
 	UT_EXPECT("label unknown", lb, "0x3ff");
 }
 

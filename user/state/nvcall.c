@@ -11,6 +11,8 @@
 /* Longer fd paths are no NVIDIA device's ("/dev/nvidia-caps/nvidia-cap" and a number). */
 #define NV_PATH_MAX	64
 
+static unsigned int trace_major;	/* nvcall_major() */
+
 static long ioctl_nr(void)
 {
 	static long nr = -2;
@@ -40,7 +42,7 @@ bool nvcall_get(const struct event *ev, struct nvcall *nc)
 	}
 	if (nc->kind == HY_DEV_NONE)
 		return false;
-	if (ev->r.type == HY_REC_SYSCALL && nv_ioctl_status(ev, nc->kind, &nc->status)) {
+	if (ev->r.type == HY_REC_SYSCALL && nv_ioctl_status(ev, nc->kind, trace_major, &nc->status)) {
 		nc->has_status = true;
 		nc->status_name = nv_status_name(nc->status);
 	}
@@ -56,17 +58,48 @@ bool nvcall_failed(const struct event *ev, const struct nvcall *nc)
 
 size_t nvcall_label(const struct event *ev, const struct nvcall *nc, char *buf, size_t size)
 {
-	return nv_ioctl_label(ev, nc->kind, buf, size);
+	return nv_ioctl_label(ev, nc->kind, trace_major, buf, size);
 }
 
 size_t nvcall_row(const struct event *ev, const struct nvcall *nc, char *buf, size_t size)
 {
 	char label[256];
-	size_t n = nv_ioctl_label(ev, nc->kind, label, sizeof(label));
+	size_t n = nv_ioctl_label(ev, nc->kind, trace_major, label, sizeof(label));
 
 	if (size)
 		snprintf(buf, size, "ioctl:%s", label);
 	return strlen("ioctl:") + n;
+}
+
+void nvcall_note(const struct event *ev, const struct nvcall *nc)
+{
+	unsigned int v = nc->kind != HY_DEV_NONE ? nv_version_major(ev, nc->kind) : 0;
+
+	if (v)
+		trace_major = v;
+}
+
+unsigned int nvcall_major(void)
+{
+	return trace_major;
+}
+
+void nvcall_set_major(unsigned int major)
+{
+	trace_major = major;
+}
+
+unsigned int nvcall_driver_major(void)
+{
+	FILE *f = fopen("/sys/module/nvidia/version", "re");
+	unsigned int v = 0;
+
+	if (!f)
+		return 0;
+	if (fscanf(f, "%u", &v) != 1)
+		v = 0;
+	fclose(f);
+	return v;
 }
 
 const char *nvcall_dev_name(unsigned int kind)

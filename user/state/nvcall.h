@@ -43,6 +43,19 @@ size_t nvcall_row(const struct event *ev, const struct nvcall *nc, char *buf, si
  */
 size_t nvcall_label(const struct event *ev, const struct nvcall *nc, char *buf, size_t size);
 
+/*
+ * The driver's major version that the trace's calls are decoded for (layouts that changed
+ * between versions: NVOS21, NVOS46, NVOS47): one driver serves the whole machine, so one
+ * value for the trace.  nvcall_note() learns it from each NV_ESC_CHECK_VERSION_STR record
+ * (the version string the library sends, which the driver refuses unless it is its own);
+ * before any, nvcall_set_major()'s (the loaded driver's, when tracing live), else 0: unknown.
+ */
+void nvcall_note(const struct event *ev, const struct nvcall *nc);
+unsigned int nvcall_major(void);
+void nvcall_set_major(unsigned int major);
+/* The loaded NVIDIA driver's major version (/sys/module/nvidia/version), or 0. */
+unsigned int nvcall_driver_major(void);
+
 /* The short name of a device kind: "nvidiactl", "nvidia", "nvidia-uvm", ...; NULL for none. */
 const char *nvcall_dev_name(unsigned int kind);
 
