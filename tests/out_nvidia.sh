@@ -67,6 +67,7 @@ alloc bad client = 0 status 0x23 handle 0xcaf00200
 alloc memory = 0 status 0 handle 0xcaf00102
 memory size 0x2000 limit 0x1fff offset 0x10000000
 attached ids = 0 status 0 first 0x100 then 31 of 0xffffffff
+attached ids at a bad address = 0 status 0x1e
 gpu info = 0 status 0 data 0x1 0x900
 gpu info bad index = 0 status 0x1f data 0xee 0xee
 gpu info unknown object = 0 status 0x33 data 0xee 0xee
@@ -112,6 +113,7 @@ fi
 cat >"$W/exit.want" <<'EOW'
 ioctl(10, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xcaf00100, hObjectNew=0xcaf00102, hClass=NV01_MEMORY_SYSTEM, pAllocParms={owner=0, type=0, flags=0, width=0, height=0, pitch=0, attr=0, attr2=0, ...}, paramsSize=128} => {pAllocParms={size=0x2000, offset=0x10000000, limit=0x1fff}, status=NV_OK}) = 0 (NV_OK)
 ioctl(10, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params={gpuIds=[]}, paramsSize=128} => {params={gpuIds=[0x100, 0xffffffff, 0xffffffff, 0xffffffff, ...]}, status=NV_OK}) = 0 (NV_OK)
+ioctl(10, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xc1d00001, cmd=NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS, flags=0, params=0x8, paramsSize=128} => {status=NV_ERR_INVALID_ADDRESS}) = 0 (NV_ERR_INVALID_ADDRESS)
 ioctl(10, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xcaf00101, cmd=NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags=0, params={gpuInfoListSize=2, gpuInfoList=[{index=31, data=238}, {index=44, data=238}]}, paramsSize=564} => {params={gpuInfoList=[{index=31, data=1}, {index=44, data=2304}]}, status=NV_OK}) = 0 (NV_OK)
 ioctl(10, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0xcaf00101, cmd=NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags=0, params={gpuInfoListSize=2, gpuInfoList=[{index=31, data=238}, {index=80, data=238}]}, paramsSize=564} => {status=NV_ERR_INVALID_ARGUMENT}) = 0 (NV_ERR_INVALID_ARGUMENT)
 ioctl(11, UVM_INITIALIZE, {flags=0} => {rmStatus=NV_OK}) = 0 (NV_OK)
@@ -146,7 +148,7 @@ for b in $backends; do
 	fake $T -e trace=ioctl -o "$W/$b.txt" "$PROGS/nvexit" >"$W/prog.out" 2>"$W/$b.txt.err"
 	rc=$?
 	nfail=$(grep -c 'NV_ERR_' "$W/$b.txt" 2>/dev/null)
-	if [ $rc = 0 ] && [ "$nfail" = 8 ] &&
+	if [ $rc = 0 ] && [ "$nfail" = 9 ] &&
 	   grep -q 'NV_ERR_INVALID_CLIENT' "$W/$b.txt" &&
 	   [ "$(grep -c 'NV_ERR_INVALID_OBJECT_HANDLE' "$W/$b.txt")" = 3 ] &&
 	   [ "$(grep -c 'NV_ERR_NOT_SUPPORTED' "$W/$b.txt")" = 2 ] &&
@@ -155,7 +157,7 @@ for b in $backends; do
 		ok "$b: text shows the statuses by name and the new client handle"
 	else
 		fail "$b: text shows the statuses by name and the new client handle" \
-			"exit $rc, $nfail NV_ERR_ lines (want 8): $(head -c 300 "$W/$b.txt.err") $(grep -E 'RM_(ALLOC|FREE)' "$W/$b.txt" | head -n 3)"
+			"exit $rc, $nfail NV_ERR_ lines (want 9): $(head -c 300 "$W/$b.txt.err") $(grep -E 'RM_(ALLOC|FREE)' "$W/$b.txt" | head -n 3)"
 	fi
 	exit_lines "$W/$b.txt" >"$W/$b.exit"
 	if [ $rc = 0 ] && cmp -s "$W/exit.want" "$W/$b.exit"; then
@@ -168,16 +170,16 @@ for b in $backends; do
 	# 3. -c: a failed status is an error, in the ioctl row and in the command's row, UVM's too
 	fake $T -c -o "$W/$b.c" "$PROGS/nvexit" >"$W/prog.out" 2>"$W/$b.c.err"
 	rc=$?
-	got="$(row "$W/$b.c" ioctl)/$(row "$W/$b.c" ioctl:NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2)/$(row "$W/$b.c" ioctl:UVM_REGISTER_GPU)/$(row "$W/$b.c" ioctl:UVM_INITIALIZE)/$(row "$W/$b.c" ioctl:UVM_PAGEABLE_MEM_ACCESS)/$(row "$W/$b.c" ioctl:NV_ESC_RM_ALLOC:NV01_MEMORY_SYSTEM)"
-	want="20 9/4 3/1 1/1 0/1 0/1 0"
+	got="$(row "$W/$b.c" ioctl)/$(row "$W/$b.c" ioctl:NV_ESC_RM_CONTROL:NV2080_CTRL_CMD_GPU_GET_INFO_V2)/$(row "$W/$b.c" ioctl:UVM_REGISTER_GPU)/$(row "$W/$b.c" ioctl:UVM_INITIALIZE)/$(row "$W/$b.c" ioctl:UVM_PAGEABLE_MEM_ACCESS)/$(row "$W/$b.c" ioctl:NV_ESC_RM_ALLOC:NV01_MEMORY_SYSTEM)/$(row "$W/$b.c" ioctl:NV_ESC_RM_CONTROL:NV0000_CTRL_CMD_GPU_GET_ATTACHED_IDS)"
+	want="21 10/4 3/1 1/1 0/1 0/1 0/2 1"
 	if [ $rc = 0 ] && [ "$got" = "$want" ]; then
 		ok "$b: -c counts failed statuses as errors, a row per command, UVM's too"
 	else
 		fail "$b: -c counts failed statuses as errors, a row per command, UVM's too" \
-			"exit $rc, rows ioctl/GPU_GET_INFO_V2/UVM_REGISTER_GPU/UVM_INITIALIZE/UVM_PAGEABLE_MEM_ACCESS/NV01_MEMORY_SYSTEM '$got' (want '$want'): $(head -c 200 "$W/$b.c.err") $(grep ioctl "$W/$b.c" | head -n 16)"
+			"exit $rc, rows ioctl/GPU_GET_INFO_V2/UVM_REGISTER_GPU/UVM_INITIALIZE/UVM_PAGEABLE_MEM_ACCESS/NV01_MEMORY_SYSTEM/GET_ATTACHED_IDS '$got' (want '$want'): $(head -c 200 "$W/$b.c.err") $(grep ioctl "$W/$b.c" | head -n 16)"
 	fi
 
-	# 4. -Z only the failed calls (8 statuses, UVM_REGISTER_GPU's among them, and ENOTTY), -z
+	# 4. -Z only the failed calls (9 statuses, UVM_REGISTER_GPU's among them, and ENOTTY), -z
 	# the others (UVM_INITIALIZE and UVM_PAGEABLE_MEM_ACCESS among them), status=failed as -Z
 	fake $T -Z -e trace=ioctl -o "$W/$b.Z" "$PROGS/nvexit" >"$W/prog.out" 2>&1
 	fake $T -z -e trace=ioctl -o "$W/$b.z" "$PROGS/nvexit" >"$W/prog.out" 2>&1
@@ -190,7 +192,7 @@ for b in $backends; do
 	nzuvm=$(grep -c '^ioctl(11, UVM_\(INITIALIZE\|PAGEABLE_MEM_ACCESS\), .* = 0 (NV_OK)$' "$W/$b.z" 2>/dev/null)
 	nsf=$(grep -c '^ioctl(' "$W/$b.sf" 2>/dev/null)
 	got="$nZ $nZbad $nZuvm/$nz $nzbad $nzuvm/$nsf"
-	want="9 0 1/11 0 2/9"
+	want="10 0 1/11 0 2/10"
 	if [ "$got" = "$want" ]; then
 		ok "$b: -Z, -z and -e status=failed go by the driver's status, UVM's too"
 	else

@@ -18,9 +18,9 @@
  * memory itself, with process_vm_readv/process_vm_writev on the pid FUSE gives with the request
  * (fuse_get_context()->pid, the calling thread, in the pid namespace of the mount), while the
  * caller waits in its ioctl for the reply.  That needs the right to ptrace-attach to the caller
- * (PTRACE_MODE_ATTACH_REALCREDS): root has it, so has the same uid unless Yama's ptrace_scope
- * is 1 or more (the fake is a sibling of the caller, not its parent); no attach is made, so a
- * tracer on the caller (hytrace's ptrace backend) does not stand in the way.  When the fake
+ * (PTRACE_MODE_ATTACH_REALCREDS): root has it (unless Yama's ptrace_scope is 3), the same uid
+ * only while ptrace_scope is 0 (the fake is a sibling of the caller, not its parent); no attach
+ * is made, so a tracer on the caller (hytrace's ptrace backend) does not stand in the way.  When the fake
  * cannot reach the caller (no pid: another pid namespace; EPERM; ESRCH) the ioctl fails with EIO
  * and the reason goes to stderr; when the caller's own pointer is bad (EFAULT) the answer is
  * what the driver answers: NV_ERR_INVALID_ADDRESS for RM, EFAULT for UVM.
@@ -42,10 +42,11 @@
  * NV_ERR_NOT_SUPPORTED), src/nvidia/src/kernel/gpu/subdevice/subdevice_ctrl_gpu_kernel.c
  * (getGpuInfos: NV_ERR_INVALID_ARGUMENT for a list size of 0 or over the maximum or an index
  * out of range), src/nvidia/src/kernel/mem_mgr/system_mem.c (sysmemConstruct writes back size,
- * limit and offset), src/nvidia/src/kernel/rmapi/param_copy.c (NULL alloc params:
- * NV_ERR_INVALID_ARGUMENT), kernel-open/nvidia/os-interface.c (a failed copy from the user:
- * NV_ERR_INVALID_ADDRESS), kernel-open/nvidia-uvm/uvm_api.h (the whole params struct copied in,
- * rmStatus set, copied back; NV_ERR_ILLEGAL_ACTION before UVM_INITIALIZE), uvm.c
+ * limit and offset), src/nvidia/src/kernel/rmapi/param_copy.c (NULL alloc params, or a control's
+ * params pointer and size of which only one is 0: NV_ERR_INVALID_ARGUMENT),
+ * kernel-open/nvidia/os-interface.c (a failed copy from the user: NV_ERR_INVALID_ADDRESS),
+ * kernel-open/nvidia-uvm/uvm_api.h (the whole params struct copied in, rmStatus set, copied
+ * back; NV_ERR_ILLEGAL_ACTION before UVM_INITIALIZE), uvm.c
  * (uvm_api_initialize, uvm_api_pageable_mem_access), uvm_test.c (an unknown command: EINVAL),
  * src/nvidia/src/kernel/rmapi/nv_gpu_ops.c (an unknown GPU UUID: NV_ERR_GPU_UUID_NOT_FOUND).
  *
@@ -425,6 +426,10 @@ static int rm_control(struct nvos54 *p)
 	const struct obj *o;
 
 	p->status = NV_OK;
+	if (!p->params != !p->paramsSize) {	/* a size without a buffer or the reverse */
+		p->status = NV_ERR_INVALID_ARGUMENT;
+		return 0;
+	}
 	if (!client_find(p->hClient)) {
 		p->status = NV_ERR_INVALID_CLIENT;
 		return 0;

@@ -162,6 +162,9 @@ int main(void)
 	printf("attached ids = %ld status %#x first %#x then %d of 0xffffffff\n", r, st, ids[0],
 	       count_of(ids, 32, 0xffffffff));
 
+	r = control(client, client, 0x00000201, (void *)8, sizeof(ids), &st);	/* unmapped */
+	printf("attached ids at a bad address = %ld status %#x\n", r, st);
+
 	gpu_info("", client, subdev, 0x1f, 0x2c);		/* SYSMEM_ACCESS, GPU_SM_VERSION */
 	gpu_info("bad index", client, subdev, 0x1f, 0x50);	/* past the list: rejected */
 	gpu_info("unknown object", client, 0xbad00000, 0x1f, 0x2c);
