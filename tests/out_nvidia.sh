@@ -98,6 +98,10 @@ if [ -z "$UNPRIV" ] || ! command -v runuser >/dev/null 2>&1; then
 else
 	mkdir -p "$W/u" && cp "$PROGS/nvexit" "$HYTRACE" "$W/u/" && chown -R "$UNPRIV" "$W/u" &&
 		chmod -R a+rX "$W" || UNPRIV=
+	if [ -n "$UNPRIV" ] && ! runuser -u "$UNPRIV" -- test -x "$W/u/nvexit"; then
+		skip "unprivileged" "$UNPRIV cannot reach $W (a directory above it is closed to others)"
+		UNPRIV=
+	fi
 fi
 if [ -n "$UNPRIV" ]; then
 	fake runuser -u "$UNPRIV" -- "$W/u/nvexit" >"$W/u/plain.out" 2>"$W/u/plain.err"
