@@ -147,6 +147,7 @@ static struct hv *field_val(struct dctx *d, const struct nvkms_field *f, const u
 		return elem_val(d, f, p, size, depth);
 	struct hv *a = hv_array(d);
 	size_t n = size / f->esize;
+	bool cut = size < f->esize * f->n;	/* the capture ends inside the array */
 
 	/* trailing zero elements are not shown: arrays filled from the front (as nvidia.c) */
 	while (n > 0) {
@@ -161,13 +162,13 @@ static struct hv *field_val(struct dctx *d, const struct nvkms_field *f, const u
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!d->o->verbose && i == NVKMS_BRIEF_ELEMS) {
-			hv_add(a, NULL, hv_more(d));
+			cut = true;
 			break;
 		}
 		hv_add(a, NULL, elem_val(d, f, p + i * f->esize, f->esize, depth));
 	}
-	if (size < f->esize * f->n && n == size / f->esize && n < f->n)
-		hv_add(a, NULL, hv_more(d));	/* the capture ends inside the array */
+	if (cut)
+		hv_add(a, NULL, hv_more(d));
 	return a;
 }
 
@@ -192,7 +193,9 @@ static struct hv *struct_val(struct dctx *d, const struct nvkms_struct *s, const
 			return v;
 		}
 		k = f->off + size <= len ? size : len - f->off;
-		if (k < size && f->n == 1 && f->kind != NKK_STRUCT) {
+		/* a scalar, string or bytes cut: not shown; a struct or array shows where */
+		if (k < size && (f->n == 1 || f->kind == NKK_STR || f->kind == NKK_BYTES) &&
+		    f->kind != NKK_STRUCT) {
 			hv_add(v, NULL, hv_more(d));
 			return v;
 		}

@@ -198,6 +198,19 @@ UT_CASE(truncated)
 		"ioctl(5, NVKMS_IOCTL_IOWR, {cmd=NVKMS_IOCTL_ALLOC_DEVICE, size=1512, address={request={versionString=\"595.45.04\", "
 		"deviceId={rmDeviceId=1, migDevice=0xffffffff}, no3d=0, enableConsoleHotplugHandling=1, "
 		"registryKeys=[{name=\"RmA\", value=5}, ...]}}}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* cut after a zero element: the zeros are not shown, the cut is */
+	memset(in + 80, 0, 36);
+	begin(u, &t);
+	ut_blob(u, HY_ARG_EXTRA, HY_AT_ENTER, 1, in, 120, HY_BF_TRUNC);
+	UT_LINE(u, "cut after zeros", -25,
+		"ioctl(5, NVKMS_IOCTL_IOWR, {cmd=NVKMS_IOCTL_ALLOC_DEVICE, size=1512, address={request={versionString=\"595.45.04\", "
+		"deviceId={rmDeviceId=1, migDevice=0xffffffff}, no3d=0, enableConsoleHotplugHandling=1, "
+		"registryKeys=[{name=\"RmA\", value=5}, ...]}}}) = -1 ENOTTY (Inappropriate ioctl for device)");
+	/* cut inside the version string */
+	begin(u, &t);
+	ut_blob(u, HY_ARG_EXTRA, HY_AT_ENTER, 1, in, 5, HY_BF_TRUNC);
+	UT_LINE(u, "cut in a string", -25,
+		"ioctl(5, NVKMS_IOCTL_IOWR, {cmd=NVKMS_IOCTL_ALLOC_DEVICE, size=1512, address={request={...}}}) = -1 ENOTTY (Inappropriate ioctl for device)");
 	/* cut inside deviceId */
 	begin(u, &t);
 	ut_blob(u, HY_ARG_EXTRA, HY_AT_ENTER, 1, in, 34, HY_BF_TRUNC);
