@@ -190,6 +190,26 @@ for b in ptrace bpf; do
 		"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-kms.txt" "'"$KMS"'"' \
 		>"$W/$b-kms.log" 2>&1
 	same "$b nvidia-modeset text (--cuda-only)" "$W/$b-kms.txt" "$EXP/nvkms.expect"
+	# json: the command as structure, the label as nv_command
+	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
+		"$HYTRACE" --backend='$b' --cuda-only --format=json -o "$W/'$b'-kms.json" "'"$KMS"'"' \
+		>"$W/$b-kms-json.log" 2>&1
+	if python3 - "$W/$b-kms.json" >"$W/$b-kms-json.err" 2>&1 <<'EOF'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+kms = [r for r in recs if r.get("type") == "syscall" and r.get("syscall") == "ioctl" and
+       r.get("nv_device") == "nvidia-modeset"]
+assert len(kms) == 5, "%d nvidia-modeset ioctl records, want 5" % len(kms)
+a = kms[0]["args"]["arg"]
+assert a["cmd"] == {"names": ["NVKMS_IOCTL_ALLOC_DEVICE"], "raw": 0}, a["cmd"]
+assert a["address"]["request"]["versionString"] == "595.45.04", a["address"]
+assert kms[0]["nv_command"] == "NVKMS_IOCTL_IOWR:NVKMS_IOCTL_ALLOC_DEVICE", kms[0]["nv_command"]
+EOF
+	then
+		ok "$b nvidia-modeset --format=json"
+	else
+		fail "$b nvidia-modeset --format=json" "$(cat "$W/$b-kms-json.err" "$W/$b-kms-json.log")"
+	fi
 	# -c: one row per NVKMS command
 	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
 		"$HYTRACE" --backend='$b' --cuda -c -o "$W/'$b'-kms-c.txt" "'"$KMS"'"' \
