@@ -173,6 +173,56 @@ EOF
 	fi
 done
 
+# nvidia-modeset (NVKMS_IOCTL_IOWR and the params it points to) and an ioctl on a capability
+# file (which has none: kernel-open/nvidia/nv-caps.c), from tests/progs/nvkms.c, with
+# /dev/nvidia-modeset made too
+KMS=$PROGS/nvkms
+for b in ptrace bpf; do
+	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
+		"$HYTRACE" --backend='$b' --cuda-only --format=raw -o "$W/'$b'-kms.raw" "'"$KMS"'"' \
+		>"$W/$b-kms-raw.log" 2>&1
+	if python3 tests/rawblobs.py "$W/$b-kms.raw" >"$W/$b-kms.blobs" 2>"$W/$b-kms.err"; then
+		same "$b nvidia-modeset capture" "$W/$b-kms.blobs" "$EXP/nvkms-cuda-only.blobs"
+	else
+		fail "$b nvidia-modeset capture" "$(cat "$W/$b-kms-raw.log" "$W/$b-kms.err")"
+	fi
+	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
+		"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-kms.txt" "'"$KMS"'"' \
+		>"$W/$b-kms.log" 2>&1
+	same "$b nvidia-modeset text (--cuda-only)" "$W/$b-kms.txt" "$EXP/nvkms.expect"
+	# json: the command as structure, the label as nv_command
+	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
+		"$HYTRACE" --backend='$b' --cuda-only --format=json -o "$W/'$b'-kms.json" "'"$KMS"'"' \
+		>"$W/$b-kms-json.log" 2>&1
+	if python3 - "$W/$b-kms.json" >"$W/$b-kms-json.err" 2>&1 <<'EOF'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+kms = [r for r in recs if r.get("type") == "syscall" and r.get("syscall") == "ioctl" and
+       r.get("nv_device") == "nvidia-modeset"]
+assert len(kms) == 5, "%d nvidia-modeset ioctl records, want 5" % len(kms)
+a = kms[0]["args"]["arg"]
+assert a["cmd"] == {"names": ["NVKMS_IOCTL_ALLOC_DEVICE"], "raw": 0}, a["cmd"]
+assert a["address"]["request"]["versionString"] == "595.45.04", a["address"]
+assert kms[0]["nv_command"] == "NVKMS_IOCTL_IOWR:NVKMS_IOCTL_ALLOC_DEVICE", kms[0]["nv_command"]
+EOF
+	then
+		ok "$b nvidia-modeset --format=json"
+	else
+		fail "$b nvidia-modeset --format=json" "$(cat "$W/$b-kms-json.err" "$W/$b-kms-json.log")"
+	fi
+	# -c: one row per NVKMS command
+	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
+		"$HYTRACE" --backend='$b' --cuda -c -o "$W/'$b'-kms-c.txt" "'"$KMS"'"' \
+		>"$W/$b-kms-c.log" 2>&1
+	rows=$(awk '$NF ~ /^ioctl:NVKMS/ { print $4, $5, $NF }' "$W/$b-kms-c.txt" 2>/dev/null | sort | tr '\n' ';')
+	want="1 1 ioctl:NVKMS_IOCTL_IOWR:0x99;1 1 ioctl:NVKMS_IOCTL_IOWR:NVKMS_IOCTL_ALLOC_DEVICE;2 2 ioctl:NVKMS_IOCTL_IOWR:NVKMS_IOCTL_FREE_DEVICE;"
+	if [ "$rows" = "$want" ]; then
+		ok "$b --cuda -c: NVKMS rows by command"
+	else
+		fail "$b --cuda -c: NVKMS rows" "got '$rows': $(head -c 400 "$W/$b-kms-c.txt" "$W/$b-kms-c.log")"
+	fi
+done
+
 # -a: the whole system; the program's calls on the stand-ins and its exit, and of other
 # processes only those that touch NVIDIA files too (none but ours, unless another test runs)
 nsrun '"$HYTRACE" --backend=bpf -a --cuda-only -o "$W/a.txt" 2>"$W/a.err" & t=$!

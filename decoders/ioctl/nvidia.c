@@ -19,6 +19,7 @@
 #include "ioctl.h"
 #include "nvidia.h"
 #include "nvidia_tab.h"
+#include "nvkms.h"
 #include "xlat_gen.h"
 
 #define NV_IOCTL_MAGIC	0x46	/* 'F': nv-ioctl-numbers.h NV_IOCTL_MAGIC */
@@ -84,6 +85,8 @@ const struct hy_ioc_desc *nv_ioc_desc(unsigned int kind, uint32_t req)
 	uint64_t key = HY_IOCD_KEY(kind, req);
 	size_t lo = 0, hi = nv_ndescs;
 
+	if (kind == HY_DEV_NVIDIA_MODESET)
+		return nvkms_ioc_desc(req);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -740,6 +743,8 @@ int nv_ioctl_decode(struct dctx *d, unsigned int kind, uint32_t req)
 	const char *name;
 	int nr = -1;
 
+	if (kind == HY_DEV_NVIDIA_MODESET)
+		return nvkms_ioctl_decode(d, req);
 	if (is_esc_kind(kind)) {
 		nr = esc_nr(req);
 		if (nr < 0)
@@ -891,6 +896,8 @@ size_t nv_ioctl_label(const struct event *ev, unsigned int kind, unsigned int ma
 	char tmp[32];
 	size_t at = 0;
 
+	if (kind == HY_DEV_NVIDIA_MODESET)
+		return nvkms_ioctl_label(ev, buf, size);
 	if (size)
 		buf[0] = '\0';
 	if (is_uvm_kind(kind)) {

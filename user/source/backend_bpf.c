@@ -40,6 +40,7 @@
 #include "dumpio.h"
 #include "event.h"
 #include "ioctl/nvidia.h"
+#include "ioctl/nvkms.h"
 #include "log.h"
 #include "procperm.h"
 #include "ptrace_capture.h"
@@ -894,12 +895,14 @@ static void config_syscalls(struct hyb_skel *skel, const struct tracer *tr)
 /* --cuda: room for the ioctl descriptions and class sizes (filled after load by dev_maps_fill). */
 static void config_dev(struct hyb_skel *skel, const struct opts *o)
 {
-	size_t nd = 0, nc = 0;
+	size_t nd = 0, nk = 0, nc = 0;
 
 	if (o->cuda) {
 		nv_ioc_descs(&nd);
+		nvkms_ioc_descs(&nk);	/* nvidia-modeset's */
 		nv_class_sizes(&nc);
 	}
+	nd += nk;
 	skel->maps->ioc_descs.max_entries = nd ? nd : 1;
 	skel->maps->ioc_class_sizes.max_entries = nc ? nc : 1;
 }
@@ -912,11 +915,13 @@ static int dev_maps_fill(struct hyb_skel *skel, const struct opts *o)
 
 	if (!o->cuda)
 		return 0;
-	d = nv_ioc_descs(&nd);
-	for (size_t i = 0; i < nd; i++)
-		if (bpf_map_update_elem(skel->maps->ioc_descs.map_fd, &d[i].key, &d[i].desc,
-					BPF_ANY) < 0)
-			goto fail;
+	for (int t = 0; t < 2; t++) {	/* the RM and UVM descriptions, then nvidia-modeset's */
+		d = t ? nvkms_ioc_descs(&nd) : nv_ioc_descs(&nd);
+		for (size_t i = 0; i < nd; i++)
+			if (bpf_map_update_elem(skel->maps->ioc_descs.map_fd, &d[i].key,
+						&d[i].desc, BPF_ANY) < 0)
+				goto fail;
+	}
 	c = nv_class_sizes(&nc);
 	for (size_t i = 0; i < nc; i++)
 		if (bpf_map_update_elem(skel->maps->ioc_class_sizes.map_fd, &c[i].hclass,
