@@ -51,7 +51,7 @@ static const struct nvcov_gap nvcov_gaps[] = {
 	{ NVB_CTRL, 0x2080016d, GAP_NAME, NOCMD },	/* NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS */
 	{ NVB_CTRL, 0x2080017b, GAP_NAME, NOCMD },	/* NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS */
 	{ NVB_CTRL, 0x2080121b, GAP_LAYOUT,		/* NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER */
-	  "no binding: its params start with an array of an inline struct (globalSmId[])" },
+	  "gen-nvidia-structs.awk leaves its struct out: an array of an inline struct" },
 	{ NVB_CTRL, 0x906f0101, GAP_NAME, NOCMD },	/* NV906F_CTRL_GET_CLASS_ENGINEID */
 	{ NVB_CTRL, 0x906f0101, GAP_LAYOUT, "not named (" NOCMD ")" },
 	{ NVB_CLASS, 0x000000de, GAP_LAYOUT, NOCLASS },	/* RM_USER_SHARED_DATA */
