@@ -206,6 +206,10 @@ static __always_inline __u64 dev_subs(struct scratch *s, const struct hy_ioc_des
 		addr[(k + 1) & 3] = ptr;
 		if (!(c->when & s->when))
 			continue;
+		/* an output-only buffer of a failed call: the driver wrote nothing */
+		if (s->when == HY_AT_EXIT && !(c->when & HY_AT_ENTER) &&
+		    (__u64)s->ret >= (__u64)-MAX_ERRNO)
+			continue;
 		len = dev_sub_len(c, paddr);
 		if (!len)
 			continue;

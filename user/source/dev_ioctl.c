@@ -156,7 +156,7 @@ static uint32_t sub_len(pid_t tid, const struct hy_ioc_sub *c, uint64_t paddr)
  * *naddr where its buffer lies.
  */
 static uint64_t subs(struct recbuf *rb, pid_t tid, unsigned int kind, const struct hy_ioc_desc *d,
-		     uint64_t top, int idx0, int when, uint64_t *naddr)
+		     uint64_t top, int idx0, int when, bool failed, uint64_t *naddr)
 {
 	uint64_t addr[1 + HY_IOCD_SUBS] = { top };
 	uint64_t next = 0;
@@ -173,6 +173,9 @@ static uint64_t subs(struct recbuf *rb, pid_t tid, unsigned int kind, const stru
 			continue;
 		addr[k + 1] = ptr;
 		if (!(c->when & when))
+			continue;
+		/* an output-only buffer of a failed call: the driver wrote nothing */
+		if (failed && !(c->when & HY_AT_ENTER))
 			continue;
 		len = sub_len(tid, c, paddr);
 		if (!len)
@@ -219,7 +222,8 @@ bool devioc_capture(struct recbuf *rb, pid_t tid, unsigned int kind, int when)
 			top = addr;
 		}
 		addr = 0;
-		key = subs(rb, tid, kind, d, top, 1 + (int)lvl * HY_IOCD_SUBS, when, &addr);
+		key = subs(rb, tid, kind, d, top, 1 + (int)lvl * HY_IOCD_SUBS, when,
+			   when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095, &addr);
 		if (!key || !addr)
 			break;
 	}
