@@ -481,6 +481,27 @@ UT_CASE(rm_control_lists)
 		"grInfoList=0x7ffc4000, grRouteInfo={flags=0, route=0}}, paramsSize=32}) = -1 ENOTTY "
 		"(Inappropriate ioctl for device)");
 
+	/* a list of 13 bytes: its one whole element, then "..." (the count says 2) */
+	gi.grInfoListSize = 2;
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, 13);
+	UT_LINE(u, "gr info odd length", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, ...], grRouteInfo={flags=0, route=0}}, "
+		"paramsSize=32}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* params cut inside the pointer, the list captured: the list, then the params' "..." */
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, 12);
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, sizeof(gin));
+	UT_LINE(u, "gr info params cut", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, {index=2, data=0}], ...}, paramsSize=32}) = -1 ENOTTY "
+		"(Inappropriate ioctl for device)");
+
 	/* through XFER: the wrapped NVOS54 at idx 1, its params at 4, their list at 7 */
 	struct xfer x = { 0x2a, sizeof(struct nvos54), PSUB };
 	struct nvos54 w = { 0xc1d00001, 0x5c000001, 0x20801201, 0, 0x7ffc3000, sizeof(gi), 0 };
