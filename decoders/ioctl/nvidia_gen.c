@@ -11,6 +11,7 @@ static const struct nv_struct nvs_NV2080_CTRL_FB_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_REG_OP;
 static const struct nv_struct nvs_NV2080_CTRL_GR_INFO;
+static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP;
 static const struct nv_struct nvs_nv_ioctl_card_info_t;
 static const struct nv_struct nvs_nv_ioctl_register_fd_t;
 static const struct nv_struct nvs_nv_ioctl_alloc_os_event_t;
@@ -1753,7 +1754,6 @@ static const struct nv_struct nvs_NVA06C_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NVA081_VGPU_GUEST;
 static const struct nv_struct nvs_NVA081_VGPU_FB_USAGE;
 static const struct nv_struct nvs_VM_ID;
-static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP;
 static const struct nv_struct nvs_NVA0BD_CTRL_NVFBC_TIMESTAMP;
 static const struct nv_struct nvs_NVB06F_CTRL_RESTORE_ENGINE_CTX_DATA_PARAMS;
 static const struct nv_struct nvs_NVB0CC_GPU_REG_OP;
@@ -1928,6 +1928,12 @@ static const struct nv_field nvf_NV2080_CTRL_GR_INFO[] = {
 	{ "data", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GR_INFO = { "NV2080_CTRL_GR_INFO", 8, 2, nvf_NV2080_CTRL_GR_INFO };
+
+static const struct nv_field nvf_NVA0BC_CTRL_NVENC_TIMESTAMP[] = {
+	{ "startTime", 0, 8, 1, NVK_X, NULL },
+	{ "endTime", 8, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP = { "NVA0BC_CTRL_NVENC_TIMESTAMP", 16, 2, nvf_NVA0BC_CTRL_NVENC_TIMESTAMP };
 
 static const struct nv_field nvf_nv_ioctl_card_info_t[] = {
 	{ "valid", 0, 1, 1, NVK_U, NULL },
@@ -15412,12 +15418,6 @@ static const struct nv_field nvf_VM_ID[] = {
 };
 static const struct nv_struct nvs_VM_ID = { "VM_ID", 16, 2, nvf_VM_ID };
 
-static const struct nv_field nvf_NVA0BC_CTRL_NVENC_TIMESTAMP[] = {
-	{ "startTime", 0, 8, 1, NVK_X, NULL },
-	{ "endTime", 8, 8, 1, NVK_X, NULL },
-};
-static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP = { "NVA0BC_CTRL_NVENC_TIMESTAMP", 16, 2, nvf_NVA0BC_CTRL_NVENC_TIMESTAMP };
-
 static const struct nv_field nvf_NVA0BD_CTRL_NVFBC_TIMESTAMP[] = {
 	{ "startTime", 0, 8, 1, NVK_X, NULL },
 	{ "endTime", 8, 8, 1, NVK_X, NULL },
@@ -17916,6 +17916,7 @@ const struct nv_list nv_lists[] = {
 	{ 0x20800122, 24, 0, 32, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_REG_OP },
 	{ 0x20800123, 8, 0, 4, NVK_U, NULL },
 	{ 0x20800124, 8, 0, 4, NVK_CLS, NULL },
+	{ 0x20800178, 24, 0, 32, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_REG_OP },
 	{ 0x208001e8, 24, 0, 1, NVK_BYTES, NULL },
 	{ 0x20800610, 16, 0, 1, NVK_BYTES, NULL },
 	{ 0x20800802, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_BIOS_INFO },
@@ -17931,6 +17932,7 @@ const struct nv_list nv_lists[] = {
 	{ 0x83de0316, 16, 0, 1, NVK_BYTES, NULL },
 	{ 0xa0800301, 24, 0, 1, NVK_BYTES, NULL },
 	{ 0xa0830103, 0, 0, 1, NVK_BYTES, NULL },
+	{ 0xa0bc0101, 24, 0, 16, NVK_STRUCT, &nvs_NVA0BC_CTRL_NVENC_TIMESTAMP },
 };
 const size_t nv_nlists = sizeof(nv_lists) / sizeof(nv_lists[0]);
 
@@ -18239,6 +18241,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800122), { 48, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(5), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_EXEC_REG_OPS */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800123), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_GET_ENGINES */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800124), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 4, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_GET_ENGINE_CLASSLIST */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800178), { 48, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(5), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_EXEC_REG_OPS_VGPU */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x208001e8), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_RPC_GSP_TEST */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800610), { 40, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 28, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_I2C_ACCESS */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800802), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_BIOS_GET_INFO */
@@ -18254,6 +18257,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x83de0316), { 24, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV83DE_CTRL_CMD_DEBUG_WRITE_MEMORY */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0800301), { 72, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NVA080_CTRL_CMD_VGPU_GET_CONFIG */
 	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0830103), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 0, 8, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NVA083_CTRL_CMD_VIRTUAL_DISPLAY_GET_DEFAULT_EDID */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0bc0101), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 16, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(4), HY_IOC_SUB_MAX } } } }, /* NVA0BC_CTRL_CMD_NVENC_SW_SESSION_UPDATE_INFO */
 };
 const size_t nv_ndescs = sizeof(nv_descs) / sizeof(nv_descs[0]);
 
