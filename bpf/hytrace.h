@@ -319,9 +319,14 @@ struct hy_sum {
  * the ptrace backend applies the same descriptions): the top-level struct that args[2]
  * points to (blobs arg 2, idx 0, as HY_CAP_IOC), and up to HY_IOCD_SUBS second-level buffers
  * whose pointer and length lie inside the top struct or inside an earlier sub (blobs
- * HY_ARG_EXTRA, idx 1 + sub index, at the sub's when).  A HY_IOCS_XFER sub is itself the top
- * struct of the wrapped command (whose description is keyed by the bare escape number the
- * wrapper's cmd holds); that command's own subs j go to HY_ARG_EXTRA idx 1 + HY_IOCD_SUBS + j.
+ * HY_ARG_EXTRA, idx 1 + sub index, at the sub's when).  A keyed sub (HY_IOCS_XFER,
+ * HY_IOCS_RMCTRL) has a description of its own, found by a u32 in its parent: its buffer is
+ * that description's top struct, and its subs k follow one level down.  Levels: the request's
+ * description is level 0, a keyed sub's description level 1, a keyed sub of that one's level 2
+ * (at most HY_IOCD_LEVELS); sub k of level L goes to HY_ARG_EXTRA idx 1 + L * HY_IOCD_SUBS + k
+ * (struct hy_blob.idx is 16 bits: 9 at most here).  So RM_CONTROL's params are idx 1 and their
+ * lists idx 4-6; inside NV_ESC_IOCTL_XFER_CMD the wrapped NVOS54 is idx 1, its params idx 4,
+ * their lists idx 7-9.
  */
 enum hy_dev_kind {
 	HY_DEV_NONE = 0,
@@ -332,10 +337,13 @@ enum hy_dev_kind {
 	HY_DEV_NVIDIA_MODESET = 5,	/* /dev/nvidia-modeset */
 	HY_DEV_NVIDIA_CAPS = 6,		/* /dev/nvidia-caps/ANY */
 	HY_DEV_KIND_NR,
+	/* key spaces, not devices: descriptions keyed by something other than a request */
+	HY_DEV_RMCTRL = 0x80,		/* RM control params by NVOS54.cmd (HY_IOCS_RMCTRL) */
 };
 
 #define HY_IOCD_KEY(kind, req)	((__u64)(kind) << 32 | (__u32)(req))
 #define HY_IOCD_SUBS	3
+#define HY_IOCD_LEVELS	3	/* nesting levels of keyed subs: top, XFER's command, its params */
 
 /* struct hy_ioc_sub.flags */
 #define HY_IOCS_CLASS	0x01	/* length: the class-size map's value for the u32 at len_off
@@ -343,7 +351,16 @@ enum hy_dev_kind {
 #define HY_IOCS_XFER	0x02	/* this sub is a wrapped command (NV_ESC_IOCTL_XFER_CMD): the u32
 				   at len_off - 4 of the parent is its request, and that request's
 				   own description (same kind) applies to this buffer: its subs
-				   follow as further HY_ARG_EXTRA blobs (one level, bounded) */
+				   follow as further HY_ARG_EXTRA blobs (one level down) */
+#define HY_IOCS_RMCTRL	0x04	/* this sub is an RM control's params (NVOS54.params): the u32 at
+				   the description's key_off in the parent is the control command,
+				   and the description HY_IOCD_KEY(HY_DEV_RMCTRL, cmd) applies to
+				   this buffer: its subs (parent 0 = the params) follow one level
+				   down */
+/* bits 4-6: the length is a count of elements of 1 << shift bytes: the 4 or 8 bytes at len_off
+   times the element size (then at most max, and at most HY_IOC_SUB_MAX); shift 0: bytes */
+#define HY_IOCS_SHIFT(s)	((__u8)(((s) & 7) << 4))
+#define HY_IOCS_SHIFT_OF(f)	(((f) >> 4) & 7)
 
 struct hy_ioc_sub {
 	__u16 ptr_off;		/* offset of the 64-bit user pointer inside the parent */
@@ -359,7 +376,8 @@ struct hy_ioc_desc {
 	__u32 top_size;		/* bytes at args[2]; 0: _IOC_SIZE(request) */
 	__u8 when;		/* HY_AT_* mask for the top struct */
 	__u8 nsubs;
-	__u16 flags;		/* reserved, 0 */
+	__u16 key_off;		/* HY_IOCS_RMCTRL sub: offset of the u32 key (NVOS54.cmd) in that
+				   sub's parent; else 0 (was a reserved field, always 0) */
 	struct hy_ioc_sub sub[HY_IOCD_SUBS];
 };
 

@@ -172,28 +172,29 @@ static __always_inline __u32 dev_sub_len(const struct hy_ioc_sub *c, __u64 paddr
 	} else {
 		len = max;
 	}
+	if (len > max)
+		return max;
+	len <<= HY_IOCS_SHIFT_OF(c->flags);	/* a count of elements: below 2^13 << 7 */
 	return len < max ? len : max;
 }
 
 /*
- * The subs of the description at key whose parent struct lies at top: sub k as blob
+ * The subs of the description dsc whose parent struct lies at top: sub k as blob
  * HY_ARG_EXTRA idx idx0 + k at time s->when (pointers and lengths read again from the
- * tracee, as the ptrace backend does).  xfer: an HY_IOCS_XFER sub's wrapped request, or
- * 0 when none; *xaddr: where its buffer lies.
+ * tracee, as the ptrace backend does).  The first keyed sub made (HY_IOCS_XFER: the wrapped
+ * request on the same kind; HY_IOCS_RMCTRL: the control command in HY_DEV_RMCTRL) gives the
+ * next level: its key, 0 when none, and *naddr, where its buffer lies.
  */
-static __always_inline __u32 dev_subs(struct scratch *s, __u64 key, __u64 top, __u32 idx0,
-				      __u64 *xaddr)
+static __always_inline __u64 dev_subs(struct scratch *s, const struct hy_ioc_desc *dsc, __u64 top,
+				      __u32 idx0, __u64 *naddr)
 {
-	const struct hy_ioc_desc *dsc = bpf_map_lookup_elem(&ioc_descs, &key);
 	__u64 addr[1 + HY_IOCD_SUBS] = { top };
-	__u32 xreq = 0;
+	__u64 next = 0;
 
-	if (!dsc)
-		return 0;
 	for (__u32 k = 0; k < HY_IOCD_SUBS; k++) {
 		const struct hy_ioc_sub *c = &dsc->sub[k];
 		__u64 paddr, ptr = 0;
-		__u32 len;
+		__u32 len, key = 0;
 
 		if (k >= dsc->nsubs)
 			break;
@@ -205,25 +206,27 @@ static __always_inline __u32 dev_subs(struct scratch *s, __u64 key, __u64 top, _
 		addr[(k + 1) & 3] = ptr;
 		if (!(c->when & s->when))
 			continue;
+		/* an output-only buffer of a failed call: the driver wrote nothing */
+		if (s->when == HY_AT_EXIT && !(c->when & HY_AT_ENTER) &&
+		    (__u64)s->ret >= (__u64)-MAX_ERRNO)
+			continue;
 		len = dev_sub_len(c, paddr);
 		if (!len)
 			continue;
 		put_blob(s, META(HY_ARG_EXTRA, s->when, idx0 + k, 0), ptr, len, RD_USER);
-		if ((c->flags & HY_IOCS_XFER) && c->len_off >= 4 && !xreq &&
-		    !bpf_probe_read_user(&xreq, 4, (const void *)(paddr + c->len_off - 4)))
-			*xaddr = ptr;
+		if (next)
+			continue;
+		if ((c->flags & HY_IOCS_XFER) && c->len_off >= 4 &&
+		    !bpf_probe_read_user(&key, 4, (const void *)(paddr + c->len_off - 4)) && key) {
+			next = HY_IOCD_KEY(s->dev, key);
+			*naddr = ptr;
+		} else if ((c->flags & HY_IOCS_RMCTRL) &&
+			   !bpf_probe_read_user(&key, 4, (const void *)(paddr + dsc->key_off)) && key) {
+			next = HY_IOCD_KEY(HY_DEV_RMCTRL, key);
+			*naddr = ptr;
+		}
 	}
-	return xreq;
-}
-
-static __always_inline int dev_subs_xfer(struct scratch *s, __u64 key, __u64 top)
-{
-	__u64 x = 0;
-
-	if (!s)
-		return 0;
-	dev_subs(s, key, top, 1 + HY_IOCD_SUBS, &x);	/* one level: no further XFER */
-	return 0;
+	return next;
 }
 
 /*
@@ -233,8 +236,8 @@ static __always_inline int dev_subs_xfer(struct scratch *s, __u64 key, __u64 top
 static __always_inline int dev_ioc_cap(struct scratch *s)
 {
 	const struct hy_ioc_desc *dsc;
-	__u64 key, top, xaddr = 0;
-	__u32 req, size, xreq;
+	__u64 key, top, addr = 0;
+	__u32 req, size;
 
 	if (!s || !s->dev)
 		return 0;
@@ -253,9 +256,19 @@ static __always_inline int dev_ioc_cap(struct scratch *s)
 	if ((dsc->when & s->when) && size)
 		put_blob(s, META(2, s->when, 0, 0), top, size < HYB_SLOT_MAX / 2 ? size : HYB_SLOT_MAX / 2,
 			 RD_USER);
-	xreq = dev_subs(s, key, top, 1, &xaddr);
-	if (xreq && xaddr)
-		dev_subs_xfer(s, HY_IOCD_KEY(s->dev, xreq), xaddr);
+	/* level 0: the request's subs; then each keyed sub's own description, one level down */
+	for (__u32 lvl = 0; lvl < HY_IOCD_LEVELS; lvl++) {
+		if (lvl) {
+			dsc = bpf_map_lookup_elem(&ioc_descs, &key);
+			if (!dsc)
+				break;
+			top = addr;
+		}
+		addr = 0;
+		key = dev_subs(s, dsc, top, 1 + lvl * HY_IOCD_SUBS, &addr);
+		if (!key || !addr)
+			break;
+	}
 	return 1;
 }
 

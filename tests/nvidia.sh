@@ -223,6 +223,48 @@ EOF
 	fi
 done
 
+# lists inside RM control params (the third level, tests/progs/nvlist.c): the same bytes copied
+# by both backends (an in list, handles, an output-only list, an unreadable one, through XFER),
+# the lines printed, and JSON's arrays
+PROG0=$PROG
+PROG=$PROGS/nvlist
+for b in ptrace bpf; do
+	nsrun '"$HYTRACE" --backend='$b' --cuda-only --format=raw -o "$W/'$b'-list.raw" "$PROG"' \
+		>"$W/$b-list.log" 2>&1
+	if python3 tests/rawblobs.py "$W/$b-list.raw" >"$W/$b-list.blobs" 2>"$W/$b-list.err"; then
+		same "$b lists in control params: capture" "$W/$b-list.blobs" "$EXP/nvlist.blobs"
+	else
+		fail "$b lists in control params: capture" "$(cat "$W/$b-list.log" "$W/$b-list.err")"
+	fi
+	nsrun '"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-list.txt" "$PROG"' >"$W/$b-listt.log" 2>&1
+	same "$b lists in control params: text" "$W/$b-list.txt" "$EXP/nvlist.expect"
+	nsrun '"$HYTRACE" --backend='$b' --cuda-only --format=json -o "$W/'$b'-list.json" "$PROG"' \
+		>"$W/$b-listj.log" 2>&1
+	if python3 - "$W/$b-list.json" >"$W/$b-listj.err" 2>&1 <<'EOF'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+calls = [r["args"] for r in recs if r.get("type") == "syscall" and r.get("syscall") == "ioctl"]
+assert len(calls) == 5, "%d ioctl records, want 5" % len(calls)
+gi = calls[0]["arg"]["params"]["grInfoList"]
+assert [e["index"] for e in gi[:4]] == [1, 2, 3, 4] and gi[4] == {"...": True}, gi
+assert calls[1]["arg"]["params"]["pChannelHandleList"] == [0xcaf00010, 0xcaf00011, 0xcaf00012]
+inner = calls[4]["arg"]["ptr"]["params"]["grInfoList"]
+assert [e["index"] for e in inner] == [0x19, 0x1a], inner
+EOF
+	then
+		ok "$b lists in control params: JSON arrays"
+	else
+		fail "$b lists in control params: JSON arrays" "$(cat "$W/$b-listj.err" "$W/$b-listj.log")"
+	fi
+done
+if cmp -s "$W/ptrace-list.blobs" "$W/bpf-list.blobs"; then
+	ok "lists in control params: the same blobs on both backends"
+else
+	fail "lists in control params: the same blobs on both backends" \
+		"$(diff "$W/ptrace-list.blobs" "$W/bpf-list.blobs" | head -c 400)"
+fi
+PROG=$PROG0
+
 # -a: the whole system; the program's calls on the stand-ins and its exit, and of other
 # processes only those that touch NVIDIA files too (none but ours, unless another test runs)
 nsrun '"$HYTRACE" --backend=bpf -a --cuda-only -o "$W/a.txt" 2>"$W/a.err" & t=$!

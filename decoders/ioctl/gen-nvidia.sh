@@ -121,7 +121,78 @@ sed -n 's/^#define \(UVM_[A-Z0-9_]*\) *\(UVM_IOCTL_BASE([0-9]*)\|0x3000000[0-9]\
 #   OPTIONS: keep=ERE (only members whose dotted path matches), NAME=KIND (a member's kind),
 #            before=MAJOR (an older layout: drivers before that major version used it)
 # Member kinds are inferred from their C type and name (see kind() below).
+#   ROLE list: "list CMD PARAMS PTR COUNT ELEM KIND WHEN": the NvP64 member PTR of the control
+#            command CMD's params struct PARAMS points to COUNT (a member of PARAMS) elements of
+#            type ELEM, printed as KIND (cls, h, u, x, str, bytes, struct: ELEM's members);
+#            WHEN in: the caller fills it (captured at entry and exit), out: the driver does
+#            (at exit).  The pairing of pointer and count and the element type are from the
+#            members' names and the comments of the header named on each group (ctrl/...).
 cat > "$tmp/spec" <<'EOF'
+# ctrl0000/ctrl0000system.h: three strings of sizeOfStrings bytes each, filled by the driver
+list NV0000_CTRL_CMD_SYSTEM_GET_BUILD_VERSION NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_PARAMS pDriverVersionBuffer sizeOfStrings char str out
+list NV0000_CTRL_CMD_SYSTEM_GET_BUILD_VERSION NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_PARAMS pVersionBuffer sizeOfStrings char str out
+list NV0000_CTRL_CMD_SYSTEM_GET_BUILD_VERSION NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_PARAMS pTitleBuffer sizeOfStrings char str out
+# ctrl0000/ctrl0000gpu.h: numChannels (client, device, channel) handle triples to idle
+list NV0000_CTRL_CMD_IDLE_CHANNELS NV0000_CTRL_GPU_IDLE_CHANNELS_PARAMS phClients numChannels NvHandle h in
+list NV0000_CTRL_CMD_IDLE_CHANNELS NV0000_CTRL_GPU_IDLE_CHANNELS_PARAMS phDevices numChannels NvHandle h in
+list NV0000_CTRL_CMD_IDLE_CHANNELS NV0000_CTRL_GPU_IDLE_CHANNELS_PARAMS phChannels numChannels NvHandle h in
+# ctrl0000/ctrl0000gpu.h: the ucode image, totalSize bytes
+list NV0000_CTRL_CMD_PUSH_UCODE_IMAGE NV0000_CTRL_GPU_PUSH_UCODE_IMAGE_PARAMS pData totalSize NvU8 bytes in
+# ctrl0000/ctrl0000nvd.h: dump buffers of size / tsBufferSize bytes
+list NV0000_CTRL_CMD_NVD_GET_DUMP NV0000_CTRL_NVD_GET_DUMP_PARAMS pBuffer size NvU8 bytes out
+list NV0000_CTRL_CMD_NVD_GET_DPC_ISR_TS NV0000_CTRL_NVD_GET_DPC_ISR_TS_PARAMS pTSBuffer tsBufferSize NvU8 bytes out
+# ctrl0041.h: NV0041_CTRL_SURFACE_INFO {index, data} pairs, index in, data out
+list NV0041_CTRL_CMD_GET_SURFACE_INFO NV0041_CTRL_GET_SURFACE_INFO_PARAMS surfaceInfoList surfaceInfoListSize NV0041_CTRL_SURFACE_INFO struct in
+# ctrl0080/ctrl0080gpu.h: the class ids the device supports
+list NV0080_CTRL_CMD_GPU_GET_CLASSLIST NV0080_CTRL_GPU_GET_CLASSLIST_PARAMS classList numClasses NvU32 cls out
+# ctrl0080/ctrl0080{bsp,fb,fifo,gr,host,msenc}.h: capability tables of capsTblSize bytes
+list NV0080_CTRL_CMD_BSP_GET_CAPS NV0080_CTRL_BSP_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+list NV0080_CTRL_CMD_FB_GET_CAPS NV0080_CTRL_FB_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+list NV0080_CTRL_CMD_FIFO_GET_CAPS NV0080_CTRL_FIFO_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+list NV0080_CTRL_CMD_GR_GET_CAPS NV0080_CTRL_GR_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+list NV0080_CTRL_CMD_HOST_GET_CAPS NV0080_CTRL_HOST_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+list NV0080_CTRL_CMD_MSENC_GET_CAPS NV0080_CTRL_MSENC_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+# ctrl0080/ctrl0080fifo.h: numChannels channel handles in, their channel ids out
+list NV0080_CTRL_CMD_FIFO_GET_CHANNELLIST NV0080_CTRL_FIFO_GET_CHANNELLIST_PARAMS pChannelHandleList numChannels NvU32 h in
+list NV0080_CTRL_CMD_FIFO_GET_CHANNELLIST NV0080_CTRL_FIFO_GET_CHANNELLIST_PARAMS pChannelList numChannels NvU32 u out
+# ctrl0080/ctrl0080gr.h: NV0080_CTRL_GR_INFO {index, data} pairs
+list NV0080_CTRL_CMD_GR_GET_INFO NV0080_CTRL_GR_GET_INFO_PARAMS grInfoList grInfoListSize NV0080_CTRL_GR_INFO struct in
+# ctrl2080/ctrl2080bios.h: NV2080_CTRL_BIOS_INFO pairs; NBSI data of retSize bytes
+list NV2080_CTRL_CMD_BIOS_GET_INFO NV2080_CTRL_BIOS_GET_INFO_PARAMS biosInfoList biosInfoListSize NV2080_CTRL_BIOS_INFO struct in
+list NV2080_CTRL_CMD_BIOS_GET_NBSI NV2080_CTRL_BIOS_GET_NBSI_PARAMS retBuf retSize NvU8 bytes out
+list NV2080_CTRL_CMD_BIOS_GET_NBSI_OBJ NV2080_CTRL_BIOS_GET_NBSI_OBJ_PARAMS retBuf retSize NvU8 bytes out
+# ctrl2080/ctrl2080bus.h: NV2080_CTRL_BUS_INFO pairs
+list NV2080_CTRL_CMD_BUS_GET_INFO NV2080_CTRL_BUS_GET_INFO_PARAMS busInfoList busInfoListSize NV2080_CTRL_BUS_INFO struct in
+# ctrl2080/ctrl2080ce.h: a capability table of capsTblSize bytes
+list NV2080_CTRL_CMD_CE_GET_CAPS NV2080_CTRL_CE_GET_CAPS_PARAMS capsTbl capsTblSize NvU8 bytes out
+# ctrl2080/ctrl2080fb.h: NV2080_CTRL_FB_INFO pairs.  Not here: FB_GET_CLIENT_ALLOCATION_INFO's
+# pAllocInfo/pClientInfo (records of 24 and 112 bytes: not a power of two, see HY_IOCS_SHIFT)
+list NV2080_CTRL_CMD_FB_GET_INFO NV2080_CTRL_FB_GET_INFO_PARAMS fbInfoList fbInfoListSize NV2080_CTRL_FB_INFO struct in
+# ctrl2080/ctrl2080gpu.h: NV2080_CTRL_GPU_INFO pairs, engine ids, class ids, register operations
+list NV2080_CTRL_CMD_GPU_GET_INFO NV2080_CTRL_GPU_GET_INFO_PARAMS gpuInfoList gpuInfoListSize NV2080_CTRL_GPU_INFO struct in
+list NV2080_CTRL_CMD_GPU_GET_ENGINES NV2080_CTRL_GPU_GET_ENGINES_PARAMS engineList engineCount NvU32 u out
+list NV2080_CTRL_CMD_GPU_GET_ENGINE_CLASSLIST NV2080_CTRL_GPU_GET_ENGINE_CLASSLIST_PARAMS classList numClasses NvU32 cls out
+list NV2080_CTRL_CMD_GPU_EXEC_REG_OPS NV2080_CTRL_GPU_EXEC_REG_OPS_PARAMS regOps regOpCount NV2080_CTRL_GPU_REG_OP struct in
+list NV2080_CTRL_CMD_GPU_EXEC_REG_OPS_VGPU NV2080_CTRL_GPU_EXEC_REG_OPS_VGPU_PARAMS regOps regOpCount NV2080_CTRL_GPU_REG_OP struct in
+list NV2080_CTRL_CMD_GPU_RPC_GSP_TEST NV2080_CTRL_GPU_RPC_GSP_TEST_PARAMS data dataSize NvU8 bytes in
+# ctrl2080/ctrl2080gr.h: NV2080_CTRL_GR_INFO pairs
+list NV2080_CTRL_CMD_GR_GET_INFO NV2080_CTRL_GR_GET_INFO_PARAMS grInfoList grInfoListSize NV2080_CTRL_GR_INFO struct in
+# ctrl2080/ctrl2080i2c.h: the transfer's dataBuffSize bytes
+list NV2080_CTRL_CMD_I2C_ACCESS NV2080_CTRL_I2C_ACCESS_PARAMS data dataBuffSize NvU8 bytes in
+# ctrl2080/ctrl2080nvd.h: a dump buffer of size bytes
+list NV2080_CTRL_CMD_NVD_GET_DUMP NV2080_CTRL_NVD_GET_DUMP_PARAMS pBuffer size NvU8 bytes out
+# Not here: ctrl2080/ctrl2080perf.h PERF_GET_LEVEL_INFO's perfGetClkInfoList (24-byte records)
+# ctrl2080/ctrl2080rc.h: bufferSize bytes read from the channel's memory
+list NV2080_CTRL_CMD_RC_READ_VIRTUAL_MEM NV2080_CTRL_RC_READ_VIRTUAL_MEM_PARAMS bufferPtr bufferSize NvU8 bytes out
+# ctrl83de/ctrl83dedebug.h: length bytes of GPU memory read or written
+list NV83DE_CTRL_CMD_DEBUG_READ_MEMORY NV83DE_CTRL_DEBUG_READ_MEMORY_PARAMS buffer length NvU8 bytes out
+list NV83DE_CTRL_CMD_DEBUG_WRITE_MEMORY NV83DE_CTRL_DEBUG_WRITE_MEMORY_PARAMS buffer length NvU8 bytes in
+# ctrla080.h: the vGPU debug buffer of debugBufferSize bytes
+list NVA080_CTRL_CMD_VGPU_GET_CONFIG NVA080_CTRL_VGPU_GET_CONFIG_PARAMS debugBuffer debugBufferSize NvU8 bytes out
+# ctrla0bc.h: timestampBufferSize NVA0BC_CTRL_NVENC_TIMESTAMP entries
+list NVA0BC_CTRL_CMD_NVENC_SW_SESSION_UPDATE_INFO NVA0BC_CTRL_NVENC_SW_SESSION_UPDATE_INFO_PARAMS timestampBuffer timestampBufferSize NVA0BC_CTRL_NVENC_TIMESTAMP struct in
+# ctrla083.h: the EDID of edidSize bytes
+list NVA083_CTRL_CMD_VIRTUAL_DISPLAY_GET_DEFAULT_EDID NVA083_CTRL_VIRTUAL_DISPLAY_GET_DEFAULT_EDID_PARAMS pEdidBuffer edidSize NvU8 bytes out
 esc NV_ESC_CARD_INFO nv_ioctl_card_info_t
 esc NV_ESC_REGISTER_FD nv_ioctl_register_fd_t ctl_fd=fd
 esc NV_ESC_ALLOC_OS_EVENT nv_ioctl_alloc_os_event_t fd=fd
@@ -418,6 +489,12 @@ $CC -std=gnu11 -w -DNV_UNIX -DNV_LINUX -D__linux__ -I"$SDK" -I"$KO/common/inc" -
 	"$tmp/prog" "$SRC" binds | sort -s -n -k1,1 -k2,2 | cut -f2- | sed 's/^/\t/'
 	echo "};"
 	echo "const size_t nv_nbinds = sizeof(nv_binds) / sizeof(nv_binds[0]);"
+	echo
+	echo "/* lists inside control params (HY_DEV_RMCTRL descriptions): by command, then member offset */"
+	echo "const struct nv_list nv_lists[] = {"
+	"$tmp/prog" "$SRC" lists | sort -s -k1,2 | cut -f2- | sed 's/^/\t/'
+	echo "};"
+	echo "const size_t nv_nlists = sizeof(nv_lists) / sizeof(nv_lists[0]);"
 	echo
 	echo "/* capture descriptions, sorted by HY_IOCD_KEY(kind, request) */"
 	echo "const struct nv_ioc_desc_entry nv_descs[] = {"

@@ -483,6 +483,12 @@ static struct hv *nv_struct_val(struct dctx *d, const struct nv_struct *s, const
 
 /* -- structs at entry and exit --------------------------------------------------------------- */
 
+/* The lists inside an RM control's params: the command, and the blob idx of its sub 0. */
+struct nv_lctx {
+	uint32_t cmd;
+	int idx0;
+};
+
 /* A pointer member whose buffer was captured as a sub (what it points to prints instead). */
 struct nv_subref {
 	const struct nv_field *ptr;	/* the pointer member */
@@ -490,7 +496,119 @@ struct nv_subref {
 	const struct event_blob *in, *out;
 	bool have;			/* captured (else the pointer prints) */
 	const struct nv_subref *inner;	/* the sub's own sub (a command inside XFER) */
+	const struct nv_lctx *lists;	/* RM_CONTROL params: the lists they point to, or NULL */
+	struct nv_lctx lc;
 };
+
+/* -- lists inside RM control params (third-level buffers) ------------------------------------ */
+
+static const struct nv_list *list_find(uint32_t cmd, size_t off)
+{
+	size_t lo = 0, hi = nv_nlists;
+
+	while (lo < hi) {	/* nv_lists is sorted by command, then member offset */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct nv_list *l = &nv_lists[mid];
+
+		if (l->cmd == cmd && l->ptr_off == off)
+			return l;
+		if (l->cmd < cmd || (l->cmd == cmd && l->ptr_off < off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The element count of list l in len bytes of its params at p (its description's count), or -1. */
+static int64_t list_count(const struct nv_list *l, const uint8_t *p, size_t len)
+{
+	const struct hy_ioc_desc *dsc = nv_ioc_desc(HY_DEV_RMCTRL, l->cmd);
+	const struct hy_ioc_sub *c;
+
+	if (!dsc || l->sub >= dsc->nsubs || l->sub >= HY_IOCD_SUBS || !p)
+		return -1;
+	c = &dsc->sub[l->sub];
+	if ((c->len_size != 4 && c->len_size != 8) || (size_t)c->len_off + c->len_size > len)
+		return -1;
+	uint64_t v = get_uint(p + c->len_off, c->len_size);
+
+	return v > INT64_MAX / 256 ? INT64_MAX / 256 : (int64_t)v;
+}
+
+/*
+ * A list's elements from blob b: strings and bytes as one string, others as an array (at most
+ * NV_BRIEF_ELEMS without -v); "..." when the params' count holds more than was captured.
+ */
+static struct hv *list_val(struct dctx *d, const struct nv_list *l, const struct event_blob *b,
+			   int64_t count, bool out)
+{
+	size_t len = b->h.len, n = l->esize ? len / l->esize : 0;
+	bool cut = (b->h.flags & (HY_BF_TRUNC | HY_BF_FAULT | HY_BF_PAGE_END)) ||
+		   (count >= 0 && (uint64_t)count > n);
+	struct nv_field f = { NULL, 0, l->esize, 1, l->kind, l->s };
+
+	if (l->kind == NVK_STR) {
+		size_t k = strnlen((const char *)b->data, len);
+		size_t max = d->o->strsize ? (size_t)d->o->strsize : k;
+
+		return hv_str(d, b->data, k < max ? k : max, k > max || (k == len && cut));
+	}
+	if (l->kind == NVK_BYTES) {
+		size_t show = len;
+
+		if (!d->o->verbose && d->o->strsize && show > (size_t)d->o->strsize)
+			show = (size_t)d->o->strsize;
+		return hv_hexstr(d, b->data, show, show < len || cut);
+	}
+	struct hv *a = hv_array(d);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!d->o->verbose && i == NV_BRIEF_ELEMS) {
+			hv_add(a, NULL, hv_more(d));
+			return a;
+		}
+		hv_add(a, NULL, elem_val(d, &f, b->data + i * l->esize, out));
+	}
+	if (cut)
+		hv_add(a, NULL, hv_more(d));
+	return a;
+}
+
+/*
+ * Pointer member f of params (pi/li at entry, po/lo at exit) when it is a list of lc's command
+ * whose buffer was captured: *vi gets what prints at entry (the list, or the pointer when the
+ * list is read only at exit), *vo the list at exit when it differs, else NULL.  False: not a
+ * captured list (the pointer prints as usual).
+ */
+static bool list_pair(struct dctx *d, const struct nv_lctx *lc, const struct nv_field *f,
+		      const uint8_t *pi, size_t li, const uint8_t *po, size_t lo, bool have_in,
+		      struct hv **vi, struct hv **vo)
+{
+	const struct nv_list *l = lc && f->kind == NVK_P && f->n == 1 ? list_find(lc->cmd, f->off) : NULL;
+	const struct event_blob *bi, *bo;
+
+	if (!l)
+		return false;
+	bi = blob_at(d->ev, HY_ARG_EXTRA, HY_AT_ENTER, lc->idx0 + (int)l->sub);
+	bo = d_failed(d) ? NULL : blob_at(d->ev, HY_ARG_EXTRA, HY_AT_EXIT, lc->idx0 + (int)l->sub);
+	if (!bi && !bo)
+		return false;
+	*vo = NULL;
+	if (!have_in) {		/* only the exit capture of the params: it stands for the whole */
+		*vi = list_val(d, l, bo ? bo : bi, list_count(l, pi, li), true);
+		return true;
+	}
+	if (bi)
+		*vi = list_val(d, l, bi, list_count(l, pi, li), false);
+	else if (fit(f, li))
+		*vi = elem_val(d, f, pi + f->off, false);
+	else
+		*vi = NULL;
+	if (bo && (!bi || bi->h.len != bo->h.len || memcmp(bi->data, bo->data, bo->h.len)))
+		*vo = list_val(d, l, bo, list_count(l, po ? po : pi, po ? lo : li), true);
+	return true;
+}
 
 static bool nvos32_skip(const struct nv_struct *s, const struct nv_field *f, const uint8_t *p,
 			size_t len)
@@ -511,8 +629,8 @@ static void sub_pair(struct dctx *d, const struct nv_subref *r, struct hv **in, 
  * {members changed at exit, NV_STATUS members}, or NULL when nothing changed.
  */
 static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct event_blob *in,
-		    const struct event_blob *out, const struct nv_subref *sub, struct hv **vin,
-		    struct hv **vout)
+		    const struct event_blob *out, const struct nv_subref *sub,
+		    const struct nv_lctx *lists, struct hv **vin, struct hv **vout)
 {
 	const uint8_t *pi = in ? in->data : NULL, *po = out ? out->data : NULL;
 	size_t li = in ? in->h.len : 0, lo = out ? out->h.len : 0;
@@ -546,6 +664,19 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 			}
 			if (so)
 				hv_add(b, f->name, so), nb++;
+			continue;
+		}
+		struct hv *li_v = NULL, *lo_v = NULL;
+
+		if (list_pair(d, lists, f, pi, li, po, lo, in != NULL, &li_v, &lo_v)) {
+			if (!li_v || cut_a || (!d->o->verbose && na >= NV_BRIEF))
+				cut_a = true;
+			else
+				hv_add(a, f->name, li_v), na++;
+			if (lo_v && !d->o->verbose && nb >= NV_BRIEF)
+				cut_b = true;
+			else if (lo_v)
+				hv_add(b, f->name, lo_v), nb++;
 			continue;
 		}
 		if (f->kind != NVK_ST && !cut_a) {
@@ -585,7 +716,7 @@ static void nv_pair(struct dctx *d, const struct nv_struct *s, const struct even
 static void sub_pair(struct dctx *d, const struct nv_subref *r, struct hv **in, struct hv **out)
 {
 	if (r->s) {
-		nv_pair(d, r->s, r->in, r->out, r->inner, in, out);
+		nv_pair(d, r->s, r->in, r->out, r->inner, r->lists, in, out);
 		return;
 	}
 	/* no layout known: bytes under -v, the pointer otherwise (set by the caller) */
@@ -616,8 +747,13 @@ static void find_sub(struct dctx *d, int nr, const struct nv_struct *s, const st
 	memset(r, 0, sizeof(*r));
 	if (nr == HY_NV_ESC_RM_CONTROL) {
 		r->ptr = field_named(s, "params");
-		if (blob_u32(top, field_named(s, "cmd"), &key))
+		if (blob_u32(top, field_named(s, "cmd"), &key)) {
 			r->s = role_struct(NVB_CTRL, key);
+			/* the params' own subs: one level below theirs (bpf/hytrace.h) */
+			r->lc.cmd = key;
+			r->lc.idx0 = 1 + ((idx - 1) / HY_IOCD_SUBS + 1) * HY_IOCD_SUBS;
+			r->lists = &r->lc;
+		}
 	} else if (nr == HY_NV_ESC_RM_ALLOC) {
 		r->ptr = field_named(s, "pAllocParms");
 		if (blob_u32(top, field_named(s, "hClass"), &key))
@@ -643,7 +779,7 @@ static struct hv *nv_arg(struct dctx *d, const struct nv_struct *s, const struct
 		return hv_ptr(d, 0);
 	if (!in && !out)
 		return v_ptr(d, 2);
-	nv_pair(d, s, in, out, sub, &a, &b);
+	nv_pair(d, s, in, out, sub, NULL, &a, &b);
 	return b ? hv_changed(d, a, b) : a;
 }
 

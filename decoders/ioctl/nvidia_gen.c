@@ -3,6 +3,15 @@
 /* Struct layouts and request-to-struct bindings: facts from NVIDIA's MIT-licensed headers. */
 #include "nvidia_tab.h"
 
+static const struct nv_struct nvs_NV0041_CTRL_SURFACE_INFO;
+static const struct nv_struct nvs_NV0080_CTRL_GR_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_BIOS_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_BUS_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_FB_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_REG_OP;
+static const struct nv_struct nvs_NV2080_CTRL_GR_INFO;
+static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP;
 static const struct nv_struct nvs_nv_ioctl_card_info_t;
 static const struct nv_struct nvs_nv_ioctl_register_fd_t;
 static const struct nv_struct nvs_nv_ioctl_alloc_os_event_t;
@@ -1548,12 +1557,9 @@ static const struct nv_struct nvs_NV503B_BAR1_P2P_DMA_INFO;
 static const struct nv_struct nvs_NV503B_FABRIC_P2P_DMA_INFO;
 static const struct nv_struct nvs_NV0000_SYNC_GPU_BOOST_GROUP_CONFIG;
 static const struct nv_struct nvs_NV0080_CTRL_GR_ROUTE_INFO;
-static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_QUERY_ECC_UNIT_STATUS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_ROUTE_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_COMPUTE_POLICY_CONFIG;
-static const struct nv_struct nvs_NV2080_CTRL_FB_INFO;
-static const struct nv_struct nvs_NV2080_CTRL_BUS_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_LINK_MASK;
 static const struct nv_struct nvs_NV2080_CTRL_TIMER_GPU_CPU_TIME_SAMPLE;
 static const struct nv_struct nvs_NV00F8_CTRL_ATTACH_MEM_INFO;
@@ -1608,14 +1614,12 @@ static const struct nv_struct nvs_NV0080_CTRL_DMA_PTE_INFO_PTE_BLOCK;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_ADV_SCHED_GET_VA_CAPS_PAGE_TABLE_FORMAT;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_PDE_INFO_PTE_BLOCK;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS;
-static const struct nv_struct nvs_NV0080_CTRL_GR_INFO;
 static const struct nv_struct nvs_NV0080_CTRL_GR_TPC_PARTITION_MODE_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NV_IMPORT_MEM_INFO;
 static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS;
 static const struct nv_struct nvs_NV_CTRL_VASPACE_PAGE_LEVEL;
 static const struct nv_struct nvs_NV00FE_CTRL_OPERATION;
-static const struct nv_struct nvs_NV2080_CTRL_BIOS_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_BIOS_NBSI_REG_STRING;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_PCI_BAR_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO;
@@ -1654,7 +1658,6 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_FAULT_PACKET;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_PARTITION_SPAN;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_DESCRIBE_PARTITIONS_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_PID_INFO;
-static const struct nv_struct nvs_NV2080_CTRL_GPU_REG_OP;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_SKYLINE_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_P2P_PEER_CAPS_PEER_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_COMPUTE_PROFILE;
@@ -1751,7 +1754,6 @@ static const struct nv_struct nvs_NVA06C_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NVA081_VGPU_GUEST;
 static const struct nv_struct nvs_NVA081_VGPU_FB_USAGE;
 static const struct nv_struct nvs_VM_ID;
-static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP;
 static const struct nv_struct nvs_NVA0BD_CTRL_NVFBC_TIMESTAMP;
 static const struct nv_struct nvs_NVB06F_CTRL_RESTORE_ENGINE_CTX_DATA_PARAMS;
 static const struct nv_struct nvs_NVB0CC_GPU_REG_OP;
@@ -1869,6 +1871,69 @@ static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_GET_INFO_SENSOR_TAR
 static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_GET_INFO_SENSOR_READING_RANGE_OPERANDS;
 static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_GET_STATUS_SENSOR_READING_OPERANDS;
 static const struct nv_struct nvs_NV2080_NOCAT_JOURNAL_OVERCLOCK_DETAILS;
+
+static const struct nv_field nvf_NV0041_CTRL_SURFACE_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0041_CTRL_SURFACE_INFO = { "NV0041_CTRL_SURFACE_INFO", 8, 2, nvf_NV0041_CTRL_SURFACE_INFO };
+
+static const struct nv_field nvf_NV0080_CTRL_GR_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0080_CTRL_GR_INFO = { "NV0080_CTRL_GR_INFO", 8, 2, nvf_NV0080_CTRL_GR_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_BIOS_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_BIOS_INFO = { "NV2080_CTRL_BIOS_INFO", 8, 2, nvf_NV2080_CTRL_BIOS_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_BUS_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_BUS_INFO = { "NV2080_CTRL_BUS_INFO", 8, 2, nvf_NV2080_CTRL_BUS_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_FB_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_FB_INFO = { "NV2080_CTRL_FB_INFO", 8, 2, nvf_NV2080_CTRL_FB_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO = { "NV2080_CTRL_GPU_INFO", 8, 2, nvf_NV2080_CTRL_GPU_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_REG_OP[] = {
+	{ "regOp", 0, 1, 1, NVK_U, NULL },
+	{ "regType", 1, 1, 1, NVK_U, NULL },
+	{ "regStatus", 2, 1, 1, NVK_U, NULL },
+	{ "regQuad", 3, 1, 1, NVK_U, NULL },
+	{ "regGroupMask", 4, 4, 1, NVK_U, NULL },
+	{ "regSubGroupMask", 8, 4, 1, NVK_U, NULL },
+	{ "regOffset", 12, 4, 1, NVK_U, NULL },
+	{ "regValueHi", 16, 4, 1, NVK_U, NULL },
+	{ "regValueLo", 20, 4, 1, NVK_U, NULL },
+	{ "regAndNMaskHi", 24, 4, 1, NVK_U, NULL },
+	{ "regAndNMaskLo", 28, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_REG_OP = { "NV2080_CTRL_GPU_REG_OP", 32, 11, nvf_NV2080_CTRL_GPU_REG_OP };
+
+static const struct nv_field nvf_NV2080_CTRL_GR_INFO[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GR_INFO = { "NV2080_CTRL_GR_INFO", 8, 2, nvf_NV2080_CTRL_GR_INFO };
+
+static const struct nv_field nvf_NVA0BC_CTRL_NVENC_TIMESTAMP[] = {
+	{ "startTime", 0, 8, 1, NVK_X, NULL },
+	{ "endTime", 8, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP = { "NVA0BC_CTRL_NVENC_TIMESTAMP", 16, 2, nvf_NVA0BC_CTRL_NVENC_TIMESTAMP };
 
 static const struct nv_field nvf_nv_ioctl_card_info_t[] = {
 	{ "valid", 0, 1, 1, NVK_U, NULL },
@@ -13554,12 +13619,6 @@ static const struct nv_field nvf_NV0080_CTRL_GR_ROUTE_INFO[] = {
 };
 static const struct nv_struct nvs_NV0080_CTRL_GR_ROUTE_INFO = { "NV0080_CTRL_GR_ROUTE_INFO", 16, 2, nvf_NV0080_CTRL_GR_ROUTE_INFO };
 
-static const struct nv_field nvf_NV2080_CTRL_GPU_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
-	{ "data", 4, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO = { "NV2080_CTRL_GPU_INFO", 8, 2, nvf_NV2080_CTRL_GPU_INFO };
-
 static const struct nv_field nvf_NV2080_CTRL_GPU_QUERY_ECC_UNIT_STATUS[] = {
 	{ "enabled", 0, 1, 1, NVK_U, NULL },
 	{ "scrubComplete", 1, 1, 1, NVK_U, NULL },
@@ -13582,18 +13641,6 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_COMPUTE_POLICY_CONFIG[] = {
 	{ "data.timeslice", 4, 4, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_COMPUTE_POLICY_CONFIG = { "NV2080_CTRL_GPU_COMPUTE_POLICY_CONFIG", 8, 2, nvf_NV2080_CTRL_GPU_COMPUTE_POLICY_CONFIG };
-
-static const struct nv_field nvf_NV2080_CTRL_FB_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
-	{ "data", 4, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV2080_CTRL_FB_INFO = { "NV2080_CTRL_FB_INFO", 8, 2, nvf_NV2080_CTRL_FB_INFO };
-
-static const struct nv_field nvf_NV2080_CTRL_BUS_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
-	{ "data", 4, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV2080_CTRL_BUS_INFO = { "NV2080_CTRL_BUS_INFO", 8, 2, nvf_NV2080_CTRL_BUS_INFO };
 
 static const struct nv_field nvf_NV2080_CTRL_NVLINK_LINK_MASK[] = {
 	{ "lenMasks", 0, 1, 1, NVK_U, NULL },
@@ -14090,12 +14137,6 @@ static const struct nv_field nvf_NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS[
 };
 static const struct nv_struct nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS = { "NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS", 16, 3, nvf_NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS };
 
-static const struct nv_field nvf_NV0080_CTRL_GR_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
-	{ "data", 4, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV0080_CTRL_GR_INFO = { "NV0080_CTRL_GR_INFO", 8, 2, nvf_NV0080_CTRL_GR_INFO };
-
 static const struct nv_field nvf_NV0080_CTRL_GR_TPC_PARTITION_MODE_PARAMS[] = {
 	{ "hChannelGroup", 0, 4, 1, NVK_H, NULL },
 	{ "mode", 4, 4, 1, NVK_X, NULL },
@@ -14145,12 +14186,6 @@ static const struct nv_field nvf_NV00FE_CTRL_OPERATION[] = {
 	{ "data.semaphore", 8, 16, 1, NVK_STRUCT, &nvs_NV00FE_CTRL_OPERATION_SEMAPHORE },
 };
 static const struct nv_struct nvs_NV00FE_CTRL_OPERATION = { "NV00FE_CTRL_OPERATION", 56, 4, nvf_NV00FE_CTRL_OPERATION };
-
-static const struct nv_field nvf_NV2080_CTRL_BIOS_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
-	{ "data", 4, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV2080_CTRL_BIOS_INFO = { "NV2080_CTRL_BIOS_INFO", 8, 2, nvf_NV2080_CTRL_BIOS_INFO };
 
 static const struct nv_field nvf_NV2080_CTRL_BIOS_NBSI_REG_STRING[] = {
 	{ "size", 0, 4, 1, NVK_U, NULL },
@@ -14506,21 +14541,6 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_PID_INFO[] = {
 	{ "smcSubscription", 64, 8, 1, NVK_STRUCT, &nvs_NV2080_CTRL_SMC_SUBSCRIPTION_INFO },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_PID_INFO = { "NV2080_CTRL_GPU_PID_INFO", 72, 5, nvf_NV2080_CTRL_GPU_PID_INFO };
-
-static const struct nv_field nvf_NV2080_CTRL_GPU_REG_OP[] = {
-	{ "regOp", 0, 1, 1, NVK_U, NULL },
-	{ "regType", 1, 1, 1, NVK_U, NULL },
-	{ "regStatus", 2, 1, 1, NVK_U, NULL },
-	{ "regQuad", 3, 1, 1, NVK_U, NULL },
-	{ "regGroupMask", 4, 4, 1, NVK_U, NULL },
-	{ "regSubGroupMask", 8, 4, 1, NVK_U, NULL },
-	{ "regOffset", 12, 4, 1, NVK_U, NULL },
-	{ "regValueHi", 16, 4, 1, NVK_U, NULL },
-	{ "regValueLo", 20, 4, 1, NVK_U, NULL },
-	{ "regAndNMaskHi", 24, 4, 1, NVK_U, NULL },
-	{ "regAndNMaskLo", 28, 4, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV2080_CTRL_GPU_REG_OP = { "NV2080_CTRL_GPU_REG_OP", 32, 11, nvf_NV2080_CTRL_GPU_REG_OP };
 
 static const struct nv_field nvf_NV2080_CTRL_GPU_SKYLINE_INFO[] = {
 	{ "skylineVgpcSize", 0, 1, 32, NVK_BYTES, NULL },
@@ -15397,12 +15417,6 @@ static const struct nv_field nvf_VM_ID[] = {
 	{ "vmId", 0, 8, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_VM_ID = { "VM_ID", 16, 2, nvf_VM_ID };
-
-static const struct nv_field nvf_NVA0BC_CTRL_NVENC_TIMESTAMP[] = {
-	{ "startTime", 0, 8, 1, NVK_X, NULL },
-	{ "endTime", 8, 8, 1, NVK_X, NULL },
-};
-static const struct nv_struct nvs_NVA0BC_CTRL_NVENC_TIMESTAMP = { "NVA0BC_CTRL_NVENC_TIMESTAMP", 16, 2, nvf_NVA0BC_CTRL_NVENC_TIMESTAMP };
 
 static const struct nv_field nvf_NVA0BD_CTRL_NVFBC_TIMESTAMP[] = {
 	{ "startTime", 0, 8, 1, NVK_X, NULL },
@@ -17876,12 +17890,58 @@ const struct nv_bind nv_binds[] = {
 };
 const size_t nv_nbinds = sizeof(nv_binds) / sizeof(nv_binds[0]);
 
+/* lists inside control params (HY_DEV_RMCTRL descriptions): by command, then member offset */
+const struct nv_list nv_lists[] = {
+	{ 0x101, 8, 0, 1, NVK_STR, NULL },
+	{ 0x101, 16, 1, 1, NVK_STR, NULL },
+	{ 0x101, 24, 2, 1, NVK_STR, NULL },
+	{ 0x283, 16, 0, 4, NVK_H, NULL },
+	{ 0x283, 24, 1, 4, NVK_H, NULL },
+	{ 0x283, 32, 2, 4, NVK_H, NULL },
+	{ 0x285, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0x602, 0, 0, 1, NVK_BYTES, NULL },
+	{ 0x608, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x410110, 8, 0, 8, NVK_STRUCT, &nvs_NV0041_CTRL_SURFACE_INFO },
+	{ 0x800201, 8, 0, 4, NVK_CLS, NULL },
+	{ 0x801102, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x801104, 8, 0, 8, NVK_STRUCT, &nvs_NV0080_CTRL_GR_INFO },
+	{ 0x801301, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x801401, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x801701, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x80170d, 8, 0, 4, NVK_H, NULL },
+	{ 0x80170d, 16, 1, 4, NVK_U, NULL },
+	{ 0x801b01, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x801c01, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x20800101, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_INFO },
+	{ 0x20800122, 24, 0, 32, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_REG_OP },
+	{ 0x20800123, 8, 0, 4, NVK_U, NULL },
+	{ 0x20800124, 8, 0, 4, NVK_CLS, NULL },
+	{ 0x20800178, 24, 0, 32, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_REG_OP },
+	{ 0x208001e8, 24, 0, 1, NVK_BYTES, NULL },
+	{ 0x20800610, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0x20800802, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_BIOS_INFO },
+	{ 0x20800803, 1048, 0, 1, NVK_BYTES, NULL },
+	{ 0x20800806, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0x20801201, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_GR_INFO },
+	{ 0x20801301, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_FB_INFO },
+	{ 0x20801802, 8, 0, 8, NVK_STRUCT, &nvs_NV2080_CTRL_BUS_INFO },
+	{ 0x20802204, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0x20802402, 0, 0, 1, NVK_BYTES, NULL },
+	{ 0x20802a01, 8, 0, 1, NVK_BYTES, NULL },
+	{ 0x83de0315, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0x83de0316, 16, 0, 1, NVK_BYTES, NULL },
+	{ 0xa0800301, 24, 0, 1, NVK_BYTES, NULL },
+	{ 0xa0830103, 0, 0, 1, NVK_BYTES, NULL },
+	{ 0xa0bc0101, 24, 0, 16, NVK_STRUCT, &nvs_NVA0BC_CTRL_NVENC_TIMESTAMP },
+};
+const size_t nv_nlists = sizeof(nv_lists) / sizeof(nv_lists[0]);
+
 /* capture descriptions, sorted by HY_IOCD_KEY(kind, request) */
 const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x27), { 56, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_MEMORY (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x28), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x29), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_FREE (in XFER) */
-	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 8, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_RMCTRL, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x2b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x34), { 28, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_DUP_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0x35), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE (in XFER) */
@@ -17931,7 +17991,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc0184635), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc018465c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc01c4634), { 28, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_DUP_OBJECT */
-	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc020462a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc020462a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 8, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_RMCTRL, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc020462b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc0204639), { 32, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_I2C_ACCESS */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIACTL, 0xc020464f), { 32, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_UNMAP_MEMORY */
@@ -17956,7 +18016,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x27), { 56, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_MEMORY (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x28), { 20, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_ALLOC_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x29), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_FREE (in XFER) */
-	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x2a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 8, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_RMCTRL, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x2b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x34), { 28, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_DUP_OBJECT (in XFER) */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0x35), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE (in XFER) */
@@ -18006,7 +18066,7 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc0184635), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_SHARE */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc018465c), { 24, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_EXPORT_OBJECT_TO_FD */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc01c4634), { 28, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_DUP_OBJECT */
-	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc020462a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, 0, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL */
+	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc020462a), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 8, { { 16, 24, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_RMCTRL, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_CONTROL */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc020462b), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 12, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_CLASS, HY_IOC_SUB_MAX } } } }, /* NV_ESC_RM_ALLOC */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc0204639), { 32, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_I2C_ACCESS */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA, 0xc020464f), { 32, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* NV_ESC_RM_UNMAP_MEMORY */
@@ -18162,6 +18222,42 @@ const struct nv_ioc_desc_entry nv_descs[] = {
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM_TOOLS, 0x50), { 32, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_DISCARD */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM_TOOLS, 0x7ff), { 8, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_IS_8_SUPPORTED */
 	{ HY_IOCD_KEY(HY_DEV_NVIDIA_UVM_TOOLS, 0x30000001), { 16, HY_AT_ENTER | HY_AT_EXIT, 0, 0, { { 0 } } } }, /* UVM_INITIALIZE */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x101), { 40, HY_AT_ENTER | HY_AT_EXIT, 3, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX }, { 16, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX }, { 24, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0000_CTRL_CMD_SYSTEM_GET_BUILD_VERSION */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x283), { 48, HY_AT_ENTER | HY_AT_EXIT, 3, 0, { { 16, 8, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX }, { 24, 8, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX }, { 32, 8, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV0000_CTRL_CMD_IDLE_CHANNELS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x285), { 24, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 8, 8, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0000_CTRL_CMD_PUSH_UCODE_IMAGE */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x602), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 0, 12, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0000_CTRL_CMD_NVD_GET_DUMP */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x608), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0000_CTRL_CMD_NVD_GET_DPC_ISR_TS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x410110), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV0041_CTRL_CMD_GET_SURFACE_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x800201), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_GPU_GET_CLASSLIST */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801102), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_GR_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801104), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_GR_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801301), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_FB_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801401), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_HOST_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801701), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_FIFO_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x80170d), { 24, HY_AT_ENTER | HY_AT_EXIT, 2, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX }, { 16, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_FIFO_GET_CHANNELLIST */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801b01), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_MSENC_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x801c01), { 24, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV0080_CTRL_CMD_BSP_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800101), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800122), { 48, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(5), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_EXEC_REG_OPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800123), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_GET_ENGINES */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800124), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 4, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(2), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_GET_ENGINE_CLASSLIST */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800178), { 48, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(5), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_EXEC_REG_OPS_VGPU */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x208001e8), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GPU_RPC_GSP_TEST */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800610), { 40, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 28, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_I2C_ACCESS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800802), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_BIOS_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800803), { 1064, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 1048, 1056, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_BIOS_GET_NBSI */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20800806), { 40, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_BIOS_GET_NBSI_OBJ */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20801201), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_GR_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20801301), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_FB_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20801802), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 0, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(3), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_BUS_GET_INFO */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20802204), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 24, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_RC_READ_VIRTUAL_MEM */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20802402), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 0, 12, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_NVD_GET_DUMP */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x20802a01), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 8, 4, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV2080_CTRL_CMD_CE_GET_CAPS */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x83de0315), { 24, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 4, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV83DE_CTRL_CMD_DEBUG_READ_MEMORY */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0x83de0316), { 24, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 16, 4, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NV83DE_CTRL_CMD_DEBUG_WRITE_MEMORY */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0800301), { 72, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 20, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NVA080_CTRL_CMD_VGPU_GET_CONFIG */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0830103), { 16, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 0, 8, 4, 0, HY_AT_EXIT, HY_IOCS_SHIFT(0), HY_IOC_SUB_MAX } } } }, /* NVA083_CTRL_CMD_VIRTUAL_DISPLAY_GET_DEFAULT_EDID */
+	{ HY_IOCD_KEY(HY_DEV_RMCTRL, 0xa0bc0101), { 32, HY_AT_ENTER | HY_AT_EXIT, 1, 0, { { 24, 16, 4, 0, HY_AT_ENTER | HY_AT_EXIT, HY_IOCS_SHIFT(4), HY_IOC_SUB_MAX } } } }, /* NVA0BC_CTRL_CMD_NVENC_SW_SESSION_UPDATE_INFO */
 };
 const size_t nv_ndescs = sizeof(nv_descs) / sizeof(nv_descs[0]);
 

@@ -61,6 +61,22 @@ struct nv_bind {
 					   used by drivers before this major version */
 };
 
+/*
+ * A list that a pointer member of a control command's params points to: sub `sub` of the
+ * command's HY_DEV_RMCTRL description (gen-nvidia.sh's "list" lines), elements of esize bytes
+ * printed as kind (NVK_STRUCT: s's members; NVK_STR, NVK_BYTES: the bytes as one string).
+ */
+struct nv_list {
+	uint32_t cmd;
+	size_t ptr_off;			/* the pointer member inside the params */
+	unsigned int sub;
+	size_t esize;
+	enum nv_kind kind;
+	const struct nv_struct *s;
+};
+
+extern const struct nv_list nv_lists[];
+extern const size_t nv_nlists;
 extern const struct nv_bind nv_binds[];
 extern const size_t nv_nbinds;
 extern const struct nv_ioc_desc_entry nv_descs[];

@@ -394,6 +394,151 @@ UT_CASE(xfer)
 		"ENOTTY (Inappropriate ioctl for device)");
 }
 
+/*
+ * Lists that RM control params point to (the third level): ctrl0080gpu.h's
+ * NV0080_CTRL_GPU_GET_CLASSLIST_PARAMS { NvU32 numClasses; NvP64 classList; }, ctrl2080gr.h's
+ * NV2080_CTRL_GR_GET_INFO_PARAMS { NvU32 grInfoListSize; NvP64 grInfoList;
+ * NV2080_CTRL_GR_ROUTE_INFO grRouteInfo (NvU32 flags; NvU64 route); } of NVXXXX_CTRL_XXX_INFO
+ * { NvU32 index, data; } and ctrl0000system.h's NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_PARAMS.
+ */
+struct classlist { uint32_t numClasses, pad; uint64_t classList; };
+struct grinfo { uint32_t grInfoListSize, pad; uint64_t grInfoList; uint32_t flags, pad2; uint64_t route; };
+struct xxinfo { uint32_t index, data; };
+struct buildver { uint32_t sizeOfStrings, pad; uint64_t pDriverVersionBuffer, pVersionBuffer,
+		  pTitleBuffer; uint32_t changelistNumber, officialChangelistNumber; };
+#define PLIST 0x7ffc4000	/* where a list lies */
+
+static void ctl54(struct ut *u, uint32_t cmd, size_t psize, int status)
+{
+	struct nvos54 in = { 0xc1d00001, 0x5c000001, cmd, 0, PSUB, (uint32_t)psize, 0 }, out = in;
+
+	out.status = (uint32_t)status;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0x2a, sizeof(in)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &in, sizeof(in));
+	if (status >= 0)
+		top(u, HY_AT_EXIT, &out, sizeof(out));
+}
+
+UT_CASE(rm_control_lists)
+{
+	struct classlist cl = { 5, 0, PLIST };
+	uint32_t classes[5] = { 0x80, 0x2080, 0x3e, 0xc6c0, 0xbeef };
+	struct grinfo gi = { 2, 0, PLIST, 0, 0, 0 };
+	struct xxinfo gin[2] = { { 1, 0 }, { 2, 0 } }, gout[2] = { { 1, 64 }, { 2, 128 } };
+
+	/* an output list: the pointer at entry, the elements at exit, by class name */
+	ctl54(u, 0x800201, sizeof(cl), 0);
+	sub(u, HY_AT_ENTER, 1, &cl, sizeof(cl));
+	sub(u, HY_AT_EXIT, 1, &cl, sizeof(cl));
+	sub(u, HY_AT_EXIT, 1 + HY_IOCD_SUBS, classes, sizeof(classes));
+	UT_LINE(u, "class list", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV0080_CTRL_CMD_GPU_GET_CLASSLIST, flags=0, params={numClasses=5, "
+		"classList=0x7ffc4000}, paramsSize=16} => {params={classList=[NV01_DEVICE_0, "
+		"NV20_SUBDEVICE_0, NV01_MEMORY_SYSTEM, AMPERE_COMPUTE_A, ...]}, status=NV_OK}) = 0 (NV_OK)");
+	u->o.verbose = 1;
+	UT_LINE(u, "class list -v", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV0080_CTRL_CMD_GPU_GET_CLASSLIST, flags=0, params={numClasses=5, "
+		"classList=0x7ffc4000}, paramsSize=16} => {params={classList=[NV01_DEVICE_0, "
+		"NV20_SUBDEVICE_0, NV01_MEMORY_SYSTEM, AMPERE_COMPUTE_A, 0xbeef /* class ??? */]}, "
+		"status=NV_OK}) = 0 (NV_OK)");
+	u->o.verbose = 0;
+
+	/* an in/out list: {index, data} pairs at entry, the data the driver wrote at exit */
+	ctl54(u, 0x20801201, sizeof(gi), 0);
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_EXIT, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, sizeof(gin));
+	sub(u, HY_AT_EXIT, 1 + HY_IOCD_SUBS, gout, sizeof(gout));
+	UT_LINE(u, "gr info", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, {index=2, data=0}], grRouteInfo={flags=0, route=0}}, "
+		"paramsSize=32} => {params={grInfoList=[{index=1, data=64}, {index=2, data=128}]}, "
+		"status=NV_OK}) = 0 (NV_OK)");
+
+	/* a list shorter than its count (the capture was cut): "..." after what was read */
+	gi.grInfoListSize = 6;
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, sizeof(gin));
+	UT_LINE(u, "gr info truncated", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=6, "
+		"grInfoList=[{index=1, data=0}, {index=2, data=0}, ...], grRouteInfo={flags=0, route=0}}, "
+		"paramsSize=32}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* a list that could not be read: its address, as strace prints unreadable memory */
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	rb_blob(&u->rb, HY_ARG_EXTRA, HY_AT_ENTER, 1 + HY_IOCD_SUBS, PLIST, 0);
+	rb_blob_done(&u->rb, 0, -14, 0);	/* EFAULT */
+	UT_LINE(u, "gr info unreadable", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=6, "
+		"grInfoList=0x7ffc4000, grRouteInfo={flags=0, route=0}}, paramsSize=32}) = -1 ENOTTY "
+		"(Inappropriate ioctl for device)");
+
+	/* a list of 13 bytes: its one whole element, then "..." (the count says 2) */
+	gi.grInfoListSize = 2;
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, sizeof(gi));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, 13);
+	UT_LINE(u, "gr info odd length", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, ...], grRouteInfo={flags=0, route=0}}, "
+		"paramsSize=32}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* params cut inside the pointer, the list captured: the list, then the params' "..." */
+	ctl54(u, 0x20801201, sizeof(gi), -1);
+	sub(u, HY_AT_ENTER, 1, &gi, 12);
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, gin, sizeof(gin));
+	UT_LINE(u, "gr info params cut", -25,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, {index=2, data=0}], ...}, paramsSize=32}) = -1 ENOTTY "
+		"(Inappropriate ioctl for device)");
+
+	/* through XFER: the wrapped NVOS54 at idx 1, its params at 4, their list at 7 */
+	struct xfer x = { 0x2a, sizeof(struct nvos54), PSUB };
+	struct nvos54 w = { 0xc1d00001, 0x5c000001, 0x20801201, 0, 0x7ffc3000, sizeof(gi), 0 };
+
+	gi.grInfoListSize = 2;
+	ut_begin(u, SYS_ioctl, 3, IOWR_F(0xd3, sizeof(x)), PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &x, sizeof(x));
+	sub(u, HY_AT_ENTER, 1, &w, sizeof(w));
+	sub(u, HY_AT_ENTER, 1 + HY_IOCD_SUBS, &gi, sizeof(gi));
+	sub(u, HY_AT_ENTER, 1 + 2 * HY_IOCD_SUBS, gin, sizeof(gin));
+	UT_LINE(u, "gr info in xfer", -25,
+		"ioctl(3, NV_ESC_IOCTL_XFER_CMD, {cmd=NV_ESC_RM_CONTROL, size=32, ptr={hClient=0xc1d00001, "
+		"hObject=0x5c000001, cmd=NV2080_CTRL_CMD_GR_GET_INFO, flags=0, params={grInfoListSize=2, "
+		"grInfoList=[{index=1, data=0}, {index=2, data=0}], grRouteInfo={flags=0, route=0}}, "
+		"paramsSize=32}}) = -1 ENOTTY (Inappropriate ioctl for device)");
+
+	/* strings of sizeOfStrings bytes each, filled by the driver */
+	struct buildver bv = { 16, 0, PLIST, PLIST + 16, PLIST + 32, 0, 0 }, bvo = bv;
+	char drv[16] = "595.45.04", ver[16] = "rel/gpu_drv", title[16] = "NVIDIA UNIX x86";
+
+	bvo.changelistNumber = 7;
+	ctl54(u, 0x101, sizeof(bv), 0);
+	sub(u, HY_AT_ENTER, 1, &bv, sizeof(bv));
+	sub(u, HY_AT_EXIT, 1, &bvo, sizeof(bvo));
+	sub(u, HY_AT_EXIT, 1 + HY_IOCD_SUBS, drv, sizeof(drv));
+	sub(u, HY_AT_EXIT, 2 + HY_IOCD_SUBS, ver, sizeof(ver));
+	sub(u, HY_AT_EXIT, 3 + HY_IOCD_SUBS, title, sizeof(title));
+	UT_LINE(u, "build version", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
+		"cmd=NV0000_CTRL_CMD_SYSTEM_GET_BUILD_VERSION, flags=0, params={sizeOfStrings=16, "
+		"pDriverVersionBuffer=0x7ffc4000, pVersionBuffer=0x7ffc4010, pTitleBuffer=0x7ffc4020, "
+		"changelistNumber=0, officialChangelistNumber=0}, paramsSize=40} => "
+		"{params={pDriverVersionBuffer=\"595.45.04\", pVersionBuffer=\"rel/gpu_drv\", "
+		"pTitleBuffer=\"NVIDIA UNIX x86\", changelistNumber=7}, status=NV_OK}) = 0 (NV_OK)");
+}
+
 UT_CASE(frontend)
 {
 	struct rm_api_version v = { 0, 0, "595.45.04" }, vo = v;
@@ -733,8 +878,9 @@ UT_TEST(descs)
 			printf("#  not sorted at %zu\n", i);
 			bad = 1;
 		}
-		if (!kind || kind >= HY_DEV_KIND_NR || !dd->top_size || dd->nsubs > HY_IOCD_SUBS ||
-		    dd->flags || !(dd->when & (HY_AT_ENTER | HY_AT_EXIT))) {
+		if (!kind || (kind >= HY_DEV_KIND_NR && kind != HY_DEV_RMCTRL) || !dd->top_size ||
+		    dd->nsubs > HY_IOCD_SUBS || dd->key_off + 4u > dd->top_size ||
+		    !(dd->when & (HY_AT_ENTER | HY_AT_EXIT))) {
 			printf("#  bad desc %#llx\n", (unsigned long long)e[i].key);
 			bad = 1;
 		}
@@ -750,7 +896,10 @@ UT_TEST(descs)
 			    (s->len_size && s->len_off + (uint32_t)s->len_size > dd->top_size) ||
 			    (s->len_size != 0 && s->len_size != 4 && s->len_size != 8) ||
 			    !s->max || s->max > HY_IOC_SUB_MAX || !s->when ||
-			    (s->flags & ~(HY_IOCS_CLASS | HY_IOCS_XFER))) {
+			    (s->flags & ~(HY_IOCS_CLASS | HY_IOCS_XFER | HY_IOCS_RMCTRL |
+					  HY_IOCS_SHIFT(7))) ||
+			    (!(s->flags & HY_IOCS_RMCTRL) && dd->key_off) ||
+			    ((s->flags & HY_IOCS_SHIFT(7)) && !s->len_size)) {
 				printf("#  bad sub %u of %#llx\n", k, (unsigned long long)e[i].key);
 				bad = 1;
 			}
@@ -769,6 +918,38 @@ UT_TEST(descs)
 
 	UT_CHECK("RM_CONTROL params sub", c && c->nsubs == 1 && c->sub[0].ptr_off == 16 &&
 						  c->sub[0].len_off == 24 && c->sub[0].len_size == 4);
+	UT_CHECK("RM_CONTROL params keyed by cmd", c && c->sub[0].flags == HY_IOCS_RMCTRL &&
+							   c->key_off == 8);
+	c = nv_ioc_desc(HY_DEV_NVIDIACTL, 0x2a);
+	UT_CHECK("RM_CONTROL in XFER keyed by cmd", c && c->sub[0].flags == HY_IOCS_RMCTRL &&
+							    c->key_off == 8);
+	/* NV0080_CTRL_GPU_GET_CLASSLIST_PARAMS (ctrl0080gpu.h): numClasses at 0, classList at 8 */
+	c = nv_ioc_desc(HY_DEV_RMCTRL, 0x800201);
+	UT_CHECK("class list", c && c->nsubs == 1 && c->sub[0].ptr_off == 8 && c->sub[0].len_off == 0 &&
+				       c->sub[0].len_size == 4 && c->sub[0].flags == HY_IOCS_SHIFT(2) &&
+				       c->sub[0].when == HY_AT_EXIT && c->top_size == 16);
+	/* NV0080_CTRL_FIFO_GET_CHANNELLIST_PARAMS (ctrl0080fifo.h): two lists of numChannels */
+	c = nv_ioc_desc(HY_DEV_RMCTRL, 0x80170d);
+	UT_CHECK("channel lists", c && c->nsubs == 2 && c->sub[0].ptr_off == 8 &&
+					  c->sub[1].ptr_off == 16 && c->sub[1].len_off == 0 &&
+					  c->sub[0].when == (HY_AT_ENTER | HY_AT_EXIT));
+	/* every list names a sub of its command's description at its member */
+	bad = 0;
+	for (size_t i = 0; i < nv_nlists; i++) {
+		const struct nv_list *l = &nv_lists[i];
+		const struct hy_ioc_desc *ld = nv_ioc_desc(HY_DEV_RMCTRL, l->cmd);
+
+		if ((i && (nv_lists[i - 1].cmd > l->cmd || (nv_lists[i - 1].cmd == l->cmd &&
+							    nv_lists[i - 1].ptr_off >= l->ptr_off))) ||
+		    !ld || l->sub >= ld->nsubs || ld->sub[l->sub].ptr_off != l->ptr_off ||
+		    (1u << HY_IOCS_SHIFT_OF(ld->sub[l->sub].flags)) != l->esize ||
+		    !xlat_name(&xlat_nv_ctrl_cmds, l->cmd) ||
+		    (l->kind == NVK_STRUCT) != (l->s != NULL)) {
+			printf("#  bad list %zu (%#x)\n", i, l->cmd);
+			bad = 1;
+		}
+	}
+	UT_CHECK("lists sorted, each a sub of its description", nv_nlists >= 30 && !bad);
 	c = nv_ioc_desc(HY_DEV_NVIDIACTL, IOWR_F(0x2b, 32));
 	UT_CHECK("RM_ALLOC class sub", c && c->nsubs == 1 && c->sub[0].ptr_off == 16 &&
 					       c->sub[0].len_off == 12 && c->sub[0].flags == HY_IOCS_CLASS);
@@ -832,7 +1013,8 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(rm_control_unreadable), UT_ENTRY(rm_alloc), UT_ENTRY(rm_free), UT_ENTRY(xfer),
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
 	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
-	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), UT_ENTRY(rm_control_counted), { NULL },
+	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), UT_ENTRY(rm_control_counted),
+	UT_ENTRY(rm_control_lists), { NULL },
 };
 
 int main(int argc, char **argv)

@@ -3,8 +3,9 @@
 /*
  * Blob for blob the same as bpf/ioctl_dev.bpf.h: the top struct at args[2] (arg 2, idx 0),
  * then the description's subs, whose pointers and lengths are read from the tracee inside
- * their parent (the top struct or an earlier sub), each at most HY_IOC_SUB_MAX bytes; an
- * HY_IOCS_XFER sub carries a wrapped request whose own subs follow (idx 1 + HY_IOCD_SUBS + j).
+ * their parent (the top struct or an earlier sub), each at most HY_IOC_SUB_MAX bytes; a keyed
+ * sub (HY_IOCS_XFER: a wrapped request; HY_IOCS_RMCTRL: an RM control's params) has its own
+ * description, whose subs follow one level down (idx 1 + level * HY_IOCD_SUBS + k).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -143,20 +144,27 @@ static uint32_t sub_len(pid_t tid, const struct hy_ioc_sub *c, uint64_t paddr)
 	} else {
 		len = max;
 	}
+	if (len > max)
+		return max;
+	len <<= HY_IOCS_SHIFT_OF(c->flags);	/* a count of elements: below 2^13 << 7 */
 	return len < max ? len : max;
 }
 
-/* The subs of d inside top (blobs idx idx0 + k); the wrapped request of an XFER sub, or 0. */
-static uint32_t subs(struct recbuf *rb, pid_t tid, const struct hy_ioc_desc *d, uint64_t top,
-		     int idx0, int when, uint64_t *xaddr)
+/*
+ * The subs of d inside top (blobs idx idx0 + k); the key of the next level (the first keyed
+ * sub made: HY_IOCS_XFER's wrapped request, HY_IOCS_RMCTRL's control command), or 0, and in
+ * *naddr where its buffer lies.
+ */
+static uint64_t subs(struct recbuf *rb, pid_t tid, unsigned int kind, const struct hy_ioc_desc *d,
+		     uint64_t top, int idx0, int when, bool failed, uint64_t *naddr)
 {
 	uint64_t addr[1 + HY_IOCD_SUBS] = { top };
-	uint32_t xreq = 0;
+	uint64_t next = 0;
 
 	for (unsigned int k = 0; k < d->nsubs && k < HY_IOCD_SUBS; k++) {
 		const struct hy_ioc_sub *c = &d->sub[k];
 		uint64_t paddr, ptr = 0;
-		uint32_t len;
+		uint32_t len, key = 0;
 
 		if (c->parent > k)
 			continue;
@@ -166,23 +174,34 @@ static uint32_t subs(struct recbuf *rb, pid_t tid, const struct hy_ioc_desc *d, 
 		addr[k + 1] = ptr;
 		if (!(c->when & when))
 			continue;
+		/* an output-only buffer of a failed call: the driver wrote nothing */
+		if (failed && !(c->when & HY_AT_ENTER))
+			continue;
 		len = sub_len(tid, c, paddr);
 		if (!len)
 			continue;
 		read_bytes(rb, tid, HY_ARG_EXTRA, when, idx0 + k, ptr, len);
-		if ((c->flags & HY_IOCS_XFER) && c->len_off >= 4 && !xreq &&
-		    pmem_read(tid, paddr + c->len_off - 4, &xreq, 4) == 4)
-			*xaddr = ptr;
+		if (next)
+			continue;
+		if ((c->flags & HY_IOCS_XFER) && c->len_off >= 4 &&
+		    pmem_read(tid, paddr + c->len_off - 4, &key, 4) == 4 && key) {
+			next = HY_IOCD_KEY(kind, key);
+			*naddr = ptr;
+		} else if ((c->flags & HY_IOCS_RMCTRL) &&
+			   pmem_read(tid, paddr + d->key_off, &key, 4) == 4 && key) {
+			next = HY_IOCD_KEY(HY_DEV_RMCTRL, key);
+			*naddr = ptr;
+		}
 	}
-	return xreq;
+	return next;
 }
 
 bool devioc_capture(struct recbuf *rb, pid_t tid, unsigned int kind, int when)
 {
 	const struct hy_rec *r = rb_rec(rb);
-	uint32_t req = (uint32_t)r->args[1], size, xreq;
-	uint64_t top = r->args[2], xaddr = 0;
-	const struct hy_ioc_desc *d = nv_ioc_desc(kind, req), *xd;
+	uint32_t req = (uint32_t)r->args[1], size;
+	uint64_t top = r->args[2], addr = 0, key;
+	const struct hy_ioc_desc *d = nv_ioc_desc(kind, req);
 
 	if (!d)
 		return false;
@@ -194,8 +213,19 @@ bool devioc_capture(struct recbuf *rb, pid_t tid, unsigned int kind, int when)
 	size = d->top_size ? d->top_size : (req >> 16) & 0x3fff;	/* _IOC_SIZE */
 	if ((d->when & when) && size)
 		read_bytes(rb, tid, 2, when, 0, top, size < TOP_MAX ? size : TOP_MAX);
-	xreq = subs(rb, tid, d, top, 1, when, &xaddr);
-	if (xreq && xaddr && (xd = nv_ioc_desc(kind, xreq)))
-		subs(rb, tid, xd, xaddr, 1 + HY_IOCD_SUBS, when, &xaddr);
+	/* level 0: the request's subs; then each keyed sub's own description, one level down */
+	for (unsigned int lvl = 0; lvl < HY_IOCD_LEVELS; lvl++) {
+		if (lvl) {
+			d = nv_ioc_desc((unsigned int)(key >> 32), (uint32_t)key);
+			if (!d)
+				break;
+			top = addr;
+		}
+		addr = 0;
+		key = subs(rb, tid, kind, d, top, 1 + (int)lvl * HY_IOCD_SUBS, when,
+			   when == HY_AT_EXIT && r->ret < 0 && r->ret >= -4095, &addr);
+		if (!key || !addr)
+			break;
+	}
 	return true;
 }
