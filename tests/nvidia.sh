@@ -322,6 +322,13 @@ ioctl(3, NV_ESC_RM_ALLOC, {hRoot=0xc1d00001, hObjectParent=0xc1d00001, hObjectNe
 	fi
 done
 
+# --cuda-only and a device fd's copies: dup, dup2, dup3, fcntl on it show (and /dev/null's not)
+for b in ptrace bpf; do
+	nsrun '"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-dup.txt" "$PROGS/nvver" 595.45.04' \
+		>"$W/$b-dup.log" 2>&1
+	same "$b --cuda-only: dup, dup2, dup3, fcntl of a device fd" "$W/$b-dup.txt" "$EXP/nvver.expect"
+done
+
 # the dedicated programs, and the raw_syscalls ones where tracefs is absent (unmounted in a
 # private namespace only)
 nsrun '"$HYTRACE" --backend=bpf --debug --cuda-only -o "$W/ded.txt" "$PROG"' >"$W/ded.log" 2>&1

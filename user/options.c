@@ -74,8 +74,9 @@ static const char usage_text[] =
 "                 file it resolves to; repeatable)\n"
 "  --cuda         decode NVIDIA driver ioctls (escapes, RM and UVM commands) with their\n"
 "                 structs, alongside the normal trace (fds are told by their device path)\n"
-"  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps and\n"
-"                 closes of their fds (implies --cuda; with -e trace=, the intersection)\n"
+"  --cuda-only    only what touches NVIDIA devices: opens of /dev/nvidia*, ioctls, mmaps,\n"
+"                 closes, dups and fcntls of their fds (implies --cuda; with -e trace=, the\n"
+"                 intersection)\n"
 "  -z, --successful-only  only successful calls;  -Z, --failed-only: only failed calls\n"
 "Tampering (ptrace backend) and data dumps:\n"
 "  -e inject=SET:HOW[:when=W], --inject=...  tamper with the calls in SET; HOW: error=E\n"
@@ -421,14 +422,14 @@ static int parse_sysset(const char *spec, const char *qual, uint64_t *out)
 }
 
 /*
- * --cuda-only: the calls that can touch an NVIDIA device (opening it, and ioctl, mmap and
- * close of its fds), within -e trace= when one was given; which of them are about an
+ * --cuda-only: the calls that can touch an NVIDIA device (opening it, and ioctl, mmap,
+ * close, dup, dup2, dup3 and fcntl of its fds), within -e trace= when one was given; which of them are about an
  * NVIDIA file is decided per call (the kernel side, and pipeline_feed()).
  */
 static void cuda_only_set(struct opts *o)
 {
 	static const char *const names[] = { "open", "openat", "openat2", "creat", "ioctl", "mmap",
-					     "close" };
+					     "close", "dup", "dup2", "dup3", "fcntl" };
 	uint64_t set[NR_WORDS] = { 0 };
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

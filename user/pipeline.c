@@ -214,21 +214,20 @@ static bool cuda_touches(const struct event *ev)
 
 	if (!se)
 		return false;
-	switch (se->cap.ret.kind) {
-	case HY_CAP_FDPATH:	/* the opens */
-		if (blob_dev_kind(ev, HY_ARG_RET, true))
+	/* a device's fd as an argument: ioctl, mmap, close, dup, dup2, dup3, fcntl */
+	for (int i = 0; i < HY_NARGS; i++)
+		if (se->cap.arg[i].kind == HY_CAP_FDPATH && blob_dev_kind(ev, i, true))
 			return true;
-		for (int i = 0; i < HY_NARGS; i++)
-			if (se->cap.arg[i].kind == HY_CAP_PATH)
-				return blob_dev_kind(ev, i, false) != HY_DEV_NONE &&
-				       (ev->r.type == HY_REC_ENTER || ev->r.ret < 0);
+	if (se->cap.ret.kind != HY_CAP_FDPATH)
 		return false;
-	default:
-		for (int i = 0; i < HY_NARGS; i++)
-			if (se->cap.arg[i].kind == HY_CAP_FDPATH && blob_dev_kind(ev, i, true))
-				return true;
-		return false;
-	}
+	/* the opens: the fd they return is a device's, or they failed on a device's path */
+	if (blob_dev_kind(ev, HY_ARG_RET, true))
+		return true;
+	for (int i = 0; i < HY_NARGS; i++)
+		if (se->cap.arg[i].kind == HY_CAP_PATH)
+			return blob_dev_kind(ev, i, false) != HY_DEV_NONE &&
+			       (ev->r.type == HY_REC_ENTER || ev->r.ret < 0);
+	return false;
 }
 
 /* --cuda-only: whether t or its process made a call on an NVIDIA device. */

@@ -3,7 +3,8 @@
  * nvver: the driver version a trace is decoded for (issue 11).  On a stand-in /dev/nvidiactl
  * (tests/nvidia.sh), NV_ESC_CHECK_VERSION_STR with the version string argv[1], then one
  * NV_ESC_RM_ALLOC whose NVOS21 has the same size in every driver but gained paramsSize in 535:
- * hytrace must print it by the version the first call carried.
+ * hytrace must print it by the version the first call carried.  Then copies of the device fd
+ * (dup, dup2, dup3, fcntl) and of /dev/null's: --cuda-only shows the first only.
  *
  * Facts from NVIDIA's open-gpu-kernel-modules (MIT): nv-ioctl-numbers.h (escape numbers,
  * magic 'F'), nv-ioctl.h (nv_ioctl_rm_api_version_t), nvos.h (NVOS21 in 535.43.02 and in
@@ -42,6 +43,17 @@ int main(int argc, char **argv)
 	syscall(SYS_ioctl, ctl, _IOWR(NV_IOCTL_MAGIC, NV_ESC_CHECK_VERSION_STR, struct rm_api_version),
 		&v);
 	syscall(SYS_ioctl, ctl, _IOWR(NV_IOCTL_MAGIC, NV_ESC_RM_ALLOC, struct nvos21), &a);
+	/* --cuda-only shows a device fd's copies (and not /dev/null's) */
+	int null = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY | O_CLOEXEC);
+	int d = (int)syscall(SYS_dup, ctl);
+
+	syscall(SYS_dup2, ctl, 40);
+	syscall(SYS_dup3, ctl, 41, O_CLOEXEC);
+	syscall(SYS_fcntl, ctl, F_DUPFD_CLOEXEC, 50);
+	syscall(SYS_fcntl, ctl, F_GETFD);
+	syscall(SYS_dup, null);
+	syscall(SYS_fcntl, null, F_GETFD);
+	syscall(SYS_close, d);
 	syscall(SYS_close, ctl);
 	return 0;
 }

@@ -940,7 +940,7 @@ fail:
  * (CONFIG_FTRACE_SYSCALLS); without them the raw_syscalls programs stay.
  */
 static const char *const dedicated[] = { "ioctl", "mmap", "close", "open", "openat", "openat2",
-					 "creat", "execve", "execveat" };
+					 "creat", "dup", "dup2", "dup3", "fcntl", "execve", "execveat" };
 #define NDEDICATED (sizeof(dedicated) / sizeof(dedicated[0]))
 #define NEXECS 2	/* the last two: always on their entry, to start our command */
 

@@ -23,6 +23,10 @@ int devioc_fd_arg(long nr)
 	switch (nr) {
 	case SYS_ioctl:
 	case SYS_close:
+	case SYS_dup:
+	case SYS_dup2:
+	case SYS_dup3:
+	case SYS_fcntl:
 		return 0;
 	case SYS_mmap:
 		return 4;

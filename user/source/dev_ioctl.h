@@ -10,7 +10,8 @@
 #include "event.h"
 
 /* The argument (0-5) of syscall nr that may be a device's fd, HY_ARG_RET for the opens (the
- * returned fd), or -1: ioctl, mmap, close and open, openat, openat2, creat. */
+ * returned fd), or -1: ioctl, mmap, close, dup, dup2, dup3, fcntl and open, openat, openat2,
+ * creat. */
 int devioc_fd_arg(long nr);
 
 /*
