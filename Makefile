@@ -107,7 +107,8 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o Makefile
 		exit 1; fi
 	$(Q)$(BPFTOOL) gen skeleton -L $< > $@
 
-# The dedicated object's 18 per-syscall programs do not fit that loader: a regular libbpf
+# The dedicated object's 7 per-syscall programs (one per argument count, one exit) in place of
+# the 2 raw_syscalls ones take it past that loader's 32 (37): a regular libbpf
 # skeleton (CO-RE and attach points resolved by libbpf from /sys/kernel/btf/vmlinux at load)
 $(OUTPUT)/hytrace_ded.skel.h: $(OUTPUT)/hytrace_ded.bpf.o Makefile
 	$(call msg,SKEL,$@)

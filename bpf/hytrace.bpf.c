@@ -1907,21 +1907,21 @@ int BPF_PROG(hy_sys_exit, struct pt_regs *regs, long ret)
 	return sys_exit_body(regs, regs->orig_ax, ret);
 }
 #else
-/* The dedicated programs (ioctl_dev.bpf.h) and their argument counts (include/linux/syscalls.h);
- * execve and execveat start our command.  Only in hytrace_ded.bpf.c's object. */
-HY_SYSCALL_TP(ioctl, 3)
-HY_SYSCALL_TP(mmap, 6)
-HY_SYSCALL_TP(close, 1)
-HY_SYSCALL_TP(open, 3)
-HY_SYSCALL_TP(openat, 4)
-HY_SYSCALL_TP(openat2, 4)
-HY_SYSCALL_TP(creat, 2)
-HY_SYSCALL_TP(dup, 1)
-HY_SYSCALL_TP(dup2, 2)
-HY_SYSCALL_TP(dup3, 3)
-HY_SYSCALL_TP(fcntl, 3)
-HY_SYSCALL_TP(execve, 3)
-HY_SYSCALL_TP(execveat, 5)
+/* The dedicated programs (ioctl_dev.bpf.h): one entry program per argument count, one exit
+ * program; user space attaches them to the syscalls it traces.  Only in hytrace_ded.bpf.c's
+ * object. */
+HY_SYSCALL_TP(1)
+HY_SYSCALL_TP(2)
+HY_SYSCALL_TP(3)
+HY_SYSCALL_TP(4)
+HY_SYSCALL_TP(5)
+HY_SYSCALL_TP(6)
+
+SEC("tracepoint")
+int hy_exit(struct trace_event_raw_sys_exit *ctx)
+{
+	return sys_exit_body(NULL, ctx->id, ctx->ret);
+}
 #endif
 
 /*

@@ -305,12 +305,16 @@ static __always_inline int dev_exit(struct hyb_task *st, long ret)
  * Their bodies are the raw_syscalls programs' (sys_enter_body, sys_exit_body).
  */
 /*
- * Only the call's own nargs arguments are read: a tracepoint program may not read past the
- * event's fields (perf_event_set_bpf_prog(): max_ctx_offset, or the attach fails with EACCES).
+ * One entry program per argument count, attached by user space to the sys_enter_NAME
+ * tracepoint of every dedicated syscall with that many arguments (backend_bpf.c, ded_attach),
+ * and one exit program for all: a tracepoint program may not read past the event's fields
+ * (perf_event_set_bpf_prog(): max_ctx_offset, or the attach fails with EACCES), so a program
+ * that reads nargs arguments serves the syscalls of nargs arguments.  Seven programs to load
+ * and verify instead of two per syscall.  SEC("tracepoint") without a name: no auto-attach.
  */
-#define HY_SYSCALL_TP(name, nargs)						\
-SEC("tracepoint/syscalls/sys_enter_" #name)					\
-int hy_enter_##name(struct trace_event_raw_sys_enter *ctx)			\
+#define HY_SYSCALL_TP(nargs)							\
+SEC("tracepoint")								\
+int hy_enter_##nargs(struct trace_event_raw_sys_enter *ctx)			\
 {										\
 	unsigned long a[HY_NARGS] = {};						\
 										\
@@ -327,11 +331,6 @@ int hy_enter_##name(struct trace_event_raw_sys_enter *ctx)			\
 	if ((nargs) > 5)							\
 		a[5] = ctx->args[5];						\
 	return sys_enter_body(NULL, a, ctx->id);				\
-}										\
-SEC("tracepoint/syscalls/sys_exit_" #name)					\
-int hy_exit_##name(struct trace_event_raw_sys_exit *ctx)			\
-{										\
-	return sys_exit_body(NULL, ctx->id, ctx->ret);						\
 }
 
 #endif /* IOCTL_DEV_BPF_H */

@@ -939,9 +939,16 @@ fail:
  * other syscall runs any BPF.  They need the per-syscall tracepoints of tracefs
  * (CONFIG_FTRACE_SYSCALLS); without them the raw_syscalls programs stay.
  */
-static const char *const dedicated[] = { "ioctl", "mmap", "close", "open", "openat", "openat2",
-					 "creat", "dup", "dup2", "dup3", "fcntl", "execve", "execveat" };
+static const struct {
+	const char *name;
+	int nargs;	/* include/linux/syscalls.h: the entry program hy_enter_<nargs> */
+} dedicated[] = {
+	{ "ioctl", 3 }, { "mmap", 6 }, { "close", 1 }, { "open", 3 }, { "openat", 4 },
+	{ "openat2", 4 }, { "creat", 2 }, { "dup", 1 }, { "dup2", 2 }, { "dup3", 3 },
+	{ "fcntl", 3 }, { "execve", 3 }, { "execveat", 5 },
+};
 #define NDEDICATED (sizeof(dedicated) / sizeof(dedicated[0]))
+#define DED_NARGS_MAX 6
 #define NEXECS 2	/* the last two: always on their entry, to start our command */
 
 static bool tracefs_has(const char *event)
@@ -986,13 +993,13 @@ static bool want_dedicated(const struct opts *o, int fdpaths)
 			continue;
 		use = false;
 		for (size_t i = 0; i < NDEDICATED - NEXECS; i++)
-			if (sysent_lookup(dedicated[i]) == (long)nr)
+			if (sysent_lookup(dedicated[i].name) == (long)nr)
 				use = true;
 	}
 	for (size_t i = 0; use && i < NDEDICATED; i++) {
-		bool want = i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i]));
+		bool want = i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i].name));
 
-		snprintf(ev, sizeof(ev), "sys_enter_%s", dedicated[i]);
+		snprintf(ev, sizeof(ev), "sys_enter_%s", dedicated[i].name);
 		if (want && !tracefs_has(ev)) {
 			pr_info("no per-syscall tracepoint %s (tracefs not mounted, or a kernel without "
 				"CONFIG_FTRACE_SYSCALLS): the raw_syscalls programs trace every syscall",
@@ -1003,30 +1010,47 @@ static bool want_dedicated(const struct opts *o, int fdpaths)
 	return use;
 }
 
+/* The dedicated program i (of dedicated[]) is attached at entry / exit in this run. */
+static bool ded_in(const struct opts *o, size_t i)
+{
+	return i >= NDEDICATED - NEXECS || opts_traced(o, sysent_lookup(dedicated[i].name));
+}
+
+static bool ded_out(const struct opts *o, size_t i)
+{
+	return opts_traced(o, sysent_lookup(dedicated[i].name));
+}
+
 /*
- * The dedicated skeleton: only the programs of the calls this run traces are loaded (and so
- * attached by its __attach); execve/execveat: their entries always, to start our command.
+ * The dedicated skeleton: only the entry programs of the argument counts of the calls this
+ * run traces, and the exit program, are loaded; execve/execveat: their entries always, to
+ * start our command.
  */
 static int ded_autoload(struct hytrace_ded_bpf *ded, const struct opts *o)
 {
-	char name[64];
+	bool need[DED_NARGS_MAX + 1] = { false };
+	char name[32];
 
 	for (size_t i = 0; i < NDEDICATED; i++) {
-		long nr = sysent_lookup(dedicated[i]);
-		bool in = i >= NDEDICATED - NEXECS || opts_traced(o, nr);
-		bool out = opts_traced(o, nr);
+		need[dedicated[i].nargs] |= ded_in(o, i);
+		need[0] |= ded_out(o, i);	/* 0: the exit program */
+	}
+	for (int n = 0; n <= DED_NARGS_MAX; n++) {
+		struct bpf_program *p;
 
-		for (int k = 0; k < 2; k++) {
-			struct bpf_program *p;
-
-			snprintf(name, sizeof(name), "hy_%s_%s", k ? "exit" : "enter", dedicated[i]);
-			p = bpf_object__find_program_by_name(ded->obj, name);
-			if (!p) {
+		if (n)
+			snprintf(name, sizeof(name), "hy_enter_%d", n);
+		else
+			snprintf(name, sizeof(name), "hy_exit");
+		p = bpf_object__find_program_by_name(ded->obj, name);
+		if (!p) {
+			if (need[n]) {
 				pr_warn("BPF program %s missing from the dedicated object", name);
 				return -ENOENT;
 			}
-			bpf_program__set_autoload(p, k ? out : in);
+			continue;
 		}
+		bpf_program__set_autoload(p, need[n]);
 	}
 	return 0;
 }
@@ -1092,9 +1116,51 @@ static int skel_load(struct hyb_skel *v, const struct opts *o)
 }
 
 /* Attach the lifecycle programs, and the syscall programs of the skeleton opened. */
-static int skel_attach(struct hyb_skel *v)
+/*
+ * The dedicated programs onto the per-syscall tracepoints of the calls this run traces (the
+ * skeleton attaches the lifecycle programs); the links go to ded_links, closed by ded_detach.
+ */
+static struct bpf_link *ded_links[2 * NDEDICATED];
+static size_t nded_links;
+
+static int ded_attach(struct hytrace_ded_bpf *ded, const struct opts *o)
 {
-	return v->ded ? hytrace_ded_bpf__attach(v->ded) : hytrace_bpf__attach(v->main);
+	char name[32], ev[64];
+
+	for (size_t i = 0; i < NDEDICATED; i++)
+		for (int k = 0; k < 2; k++) {
+			struct bpf_program *p;
+			struct bpf_link *l;
+
+			if (!(k ? ded_out(o, i) : ded_in(o, i)))
+				continue;
+			if (k)
+				snprintf(name, sizeof(name), "hy_exit");
+			else
+				snprintf(name, sizeof(name), "hy_enter_%d", dedicated[i].nargs);
+			snprintf(ev, sizeof(ev), "sys_%s_%s", k ? "exit" : "enter", dedicated[i].name);
+			p = bpf_object__find_program_by_name(ded->obj, name);
+			l = p ? bpf_program__attach_tracepoint(p, "syscalls", ev) : NULL;
+			if (!l) {
+				int err = p ? -errno : -ENOENT;
+
+				pr_warn("cannot attach BPF program %s to syscalls:%s: %s", name, ev,
+					strerror(-err));
+				return err;
+			}
+			ded_links[nded_links++] = l;
+		}
+	return 0;
+}
+
+static int skel_attach(struct hyb_skel *v, const struct opts *o)
+{
+	int err;
+
+	if (!v->ded)
+		return hytrace_bpf__attach(v->main);
+	err = hytrace_ded_bpf__attach(v->ded);
+	return err ? err : ded_attach(v->ded, o);
 }
 
 static void *link_destroy(void *link)
@@ -1115,6 +1181,14 @@ static void ded_detach(struct hytrace_ded_bpf *ded)
 	pthread_t th[64];
 	int n = 0;
 
+	for (size_t i = 0; i < nded_links; i++) {
+		if (n < 64 && pthread_create(&th[n], NULL, link_destroy, ded_links[i]) == 0)
+			n++;
+		else
+			bpf_link__destroy(ded_links[i]);
+		ded_links[i] = NULL;
+	}
+	nded_links = 0;
 	for (int i = 0; sk && i < sk->prog_cnt; i++) {
 		struct bpf_link **l = sk->progs[i].link;
 
@@ -1143,9 +1217,10 @@ static void skel_destroy(struct hyb_skel *v)
 {
 	if (!v)
 		return;
-	if (v->ded)
+	if (v->ded) {
+		ded_detach(v->ded);	/* the links it attached by hand too */
 		hytrace_ded_bpf__destroy(v->ded);
-	else
+	} else
 		hytrace_bpf__destroy(v->main);
 	memset(v, 0, sizeof(*v));
 }
@@ -1566,7 +1641,7 @@ static int bpf_start(struct tracer *tr)
 		}
 		boot_off_update();
 	}
-	err = skel_attach(skel);
+	err = skel_attach(skel, tr->o);
 	if (err) {
 		pr_warn("cannot attach the BPF programs: %s", strerror(-err));
 		if (spawned)
