@@ -71,16 +71,27 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 } | awk '/^#/ || !seen[$1]++' > "$tmp/nv_classes.in"
 
 # -- control commands: NVxxxx_CTRL_CMD_NAME = xxxx << 16 | category << 8 | index ------------
+# A command is a define whose finn comment evaluates it as an interface id shifted left by 8 or'd
+# with a message id ('finn: Evaluated from "(FINN_..._INTERFACE_ID << 8) | X_PARAMS_MESSAGE_ID"'),
+# whatever its name (NV906F_CTRL_GET_CLASS_ENGINEID has no _CMD_) and category (0 for the classes
+# 00da, 00de, 00f1: their interface id is 0).  Other defines (and a class's NULL command, message
+# id 0) count when named *_CTRL_CMD_* with a category not 0: below that, a flag or a field value
+# (NV0073_CTRL_CMD_DP_GET_LINK_CONFIG_LANE_COUNT_1) or a NULL command of interface 0.
 {
-	hdr nv_ctrl_cmds enum "src/common/sdk/nvidia/inc/ctrl/**/*.h (NVxxxx_CTRL_CMD_* of class xxxx, category not 0)"
+	hdr nv_ctrl_cmds enum "src/common/sdk/nvidia/inc/ctrl/**/*.h (defines of class xxxx that a finn comment evaluates as (FINN_*_INTERFACE_ID << 8) | a message id not 0, and NVxxxx_CTRL_CMD_* of category not 0)"
 	find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
-	$1 == "#define" && $2 ~ /_CTRL_CMD_/ && $2 !~ /_MESSAGE_ID$/ {
+	$1 == "#define" && $2 ~ /_CTRL_/ && $2 !~ /_MESSAGE_ID$/ {
 		v = $3; gsub(/[()uU]/, "", v)
 		if (v !~ /^0x[0-9a-fA-F]+$/) next
 		x = tolower(substr(v, 3)); sub(/^0+/, "", x)
 		if (length(x) > 8 || length(x) < 3) next
 		while (length(x) < 8) x = "0" x
-		if (substr(x, 5, 2) == "00") next		# category 0: NULL commands and flags
+		finn = ""
+		if (match($0, /finn: Evaluated from "\(?\(FINN_[A-Z0-9_]+_INTERFACE_ID << 8\)? *\| *[A-Za-z0-9_]+/)) {
+			finn = substr($0, RSTART, RLENGTH); sub(/^.*\| */, "", finn)
+		}
+		if ((finn == "" || finn ~ /^0x0*$/) && ($2 !~ /_CTRL_CMD_/ || substr(x, 5, 2) == "00"))
+			next
 		if (match($2, /^NV[0-9A-F][0-9A-F][0-9A-F][0-9A-F]_/) &&
 		    tolower(substr($2, 3, 4)) != substr(x, 1, 4)) next
 		if (!seen[$2]++) printf "%s\t0x%s\n", $2, x
@@ -92,7 +103,7 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 # when the headers define it (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
 # the spec's struct and member kinds.
 find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
-$1 == "#define" && $2 ~ /_CTRL_CMD_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
+$1 == "#define" && $2 ~ /_CTRL_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
 	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID$/, "", t)
 	print $2, t
 }' > "$tmp/ctrl.finn"

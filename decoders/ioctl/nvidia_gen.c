@@ -245,6 +245,7 @@ static const struct nv_struct nvs_NV0000_SYNC_GPU_BOOST_GROUP_DESTROY_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_FEATURES_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_CPU_INFO_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS;
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_LOCK_TIMES_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_CLASSLIST_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_NOTIFY_EVENT_PARAMS;
@@ -264,6 +265,8 @@ static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_SET_FRM_DATA_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_VGX_SYSTEM_INFO_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_GPUS_POWER_STATUS_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS;
+static const struct nv_struct nvs_NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS;
+static const struct nv_struct nvs_NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_RM_INSTANCE_ID_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_NVPCF_GET_POWER_MODE_INFO_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_CMD_SYSTEM_SYNC_EXTERNAL_FABRIC_MGMT_PARAMS;
@@ -496,6 +499,7 @@ static const struct nv_struct nvs_NV0080_CTRL_DMA_INVALIDATE_TLB_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_GET_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_SET_VA_SPACE_SIZE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS;
+static const struct nv_struct nvs_NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_SET_PAGE_DIRECTORY_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_UNSET_PAGE_DIRECTORY_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_FB_GET_CAPS_PARAMS;
@@ -520,6 +524,7 @@ static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_SPARSE_TEXTURE_COMPUTE_MOD
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_VGX_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS;
+static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_VGPU_HETEROGENEOUS_MODE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_VGPU_HETEROGENEOUS_MODE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GR_GET_CAPS_PARAMS;
@@ -543,9 +548,19 @@ static const struct nv_struct nvs_NV0080_CTRL_OS_UNIX_VT_GET_FB_INFO_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_GET_MMU_DEBUG_MODE_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_PROGRAM_VIDMEM_PROMOTE_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS;
+static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS;
 static const struct nv_struct nvs_NV00E0_CTRL_EXPORT_MEM_PARAMS;
 static const struct nv_struct nvs_NV00E0_CTRL_IMPORT_MEM_PARAMS;
 static const struct nv_struct nvs_NV00E0_CTRL_GET_INFO_PARAMS;
+static const struct nv_struct nvs_NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS;
+static const struct nv_struct nvs_NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS;
+static const struct nv_struct nvs_NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS;
 static const struct nv_struct nvs_NV00F8_CTRL_GET_INFO_PARAMS;
 static const struct nv_struct nvs_NV00F8_CTRL_DETACH_MEM_PARAMS;
 static const struct nv_struct nvs_NV00F8_CTRL_GET_NUM_ATTACHED_MEM_PARAMS;
@@ -628,6 +643,7 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE
 static const struct nv_struct nvs_NV2080_CTRL_CE_GET_DECOMP_LCE_MASK_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CE_IS_DECOMP_LCE_ENABLED_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE_MIG_GPU_INSTANCE_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_DMA_INVALIDATE_TLB_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_DMA_GET_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_DMABUF_EXPORT_MEM_PARAMS;
@@ -779,6 +795,8 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_PES_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_OEM_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_VPR_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_SET_FABRIC_BASE_ADDR_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_VIRTUAL_INTERRUPT_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_GPU_QUERY_FUNCTION_STATUS_PARAMS;
@@ -789,6 +807,8 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_REPORT_NON_REPLAYABLE_FAULT_PA
 static const struct nv_struct nvs_NV2080_CTRL_GPU_EXEC_REG_OPS_VGPU_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_ENGINE_RUNLIST_PRI_BASE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_FIRST_ASYNC_CE_IDX_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_VMMU_SEGMENT_SIZE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_PARTITION_CAPACITY_PARAMS;
@@ -817,9 +837,12 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_MIGRATABLE_OPS_GSP_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_MIGRATABLE_OPS_VGPU_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_RESET_STATUS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_CONSTRUCTED_FALCON_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_VF_CAPS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_COMPUTE_PROFILE_CAPACITY_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_TPC_RECONFIG_MASK_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_RPC_GSP_TEST_PARAMS;
@@ -990,6 +1013,8 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_FBSR_INIT_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_FIFO_TOGGLE_ACTIVE_CHANNEL_SCHEDULING_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_MEMMGR_GET_VGPU_CONFIG_HOST_RESERVED_FB_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_SMBPBI_PFM_REQ_HNDLR_CAP_UPDATE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PMGR_PFM_REQ_HNDLR_STATE_LOAD_SYNC_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_THERM_PFM_REQ_HNDLR_STATE_INIT_SYNC_PARAMS;
@@ -1028,6 +1053,7 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_USER_SHARED_DATA_SET_DATA
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_CONTROL_GSP_TRACE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_GET_ENABLED_SEC2_CLASSES_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GR_CTXSW_SETUP_BIND_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_POST_FATAL_ERROR_RECOVERY_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GPU_GET_GSP_RM_FREE_HEAP_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GPU_SET_ILLUM_PARAMS;
@@ -1136,9 +1162,12 @@ static const struct nv_struct nvs_NV2080_CTRL_NVLINK_SET_BW_MODE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_BW_MODE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_LOCAL_DEVICE_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_CONFIGURE_L1_TOGGLE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_L1_TOGGLE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_SET_NVLE_ENABLED_STATE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_PRM_ACCESS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_LINK_ACCUMULATIVE_METRIC_DATA_PARAMS;
@@ -1178,6 +1207,8 @@ static const struct nv_struct nvs_NV2080_CTRL_SET_RC_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GET_RC_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_SET_RC_WATCHDOG_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GET_RC_WATCHDOG_INFO_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_EXECUTE_V2_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_TIMER_SCHEDULE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_TIMER_GET_TIME_PARAMS;
@@ -1353,6 +1384,7 @@ static const struct nv_struct nvs_NV9010_CTRL_CMD_SET_VBLANK_NOTIFICATION_PARAMS
 static const struct nv_struct nvs_NV9067_CTRL_TPC_PARTITION_TABLE_PARAMS;
 static const struct nv_struct nvs_NV9067_CTRL_GET_CWD_WATERMARK_PARAMS;
 static const struct nv_struct nvs_NV9067_CTRL_SET_CWD_WATERMARK_PARAMS;
+static const struct nv_struct nvs_NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS;
 static const struct nv_struct nvs_NV906F_CTRL_CMD_GET_DEFER_RC_STATE_PARAMS;
 static const struct nv_struct nvs_NV906F_CTRL_GET_MMU_FAULT_INFO_PARAMS;
 static const struct nv_struct nvs_NV9072_CTRL_CMD_NOTIFY_ON_VBLANK_PARAMS;
@@ -1525,9 +1557,13 @@ static const struct nv_struct nvs_NVC372_CTRL_IS_MODE_POSSIBLE_OR_SETTINGS_PARAM
 static const struct nv_struct nvs_NVC372_CTRL_CMD_VIDEO_ADAPTIVE_REFRESH_RATE_PARAMS;
 static const struct nv_struct nvs_NVC372_CTRL_CMD_GET_ACTIVE_VIEWPORT_POINT_IN_PARAMS;
 static const struct nv_struct nvs_NVC56F_CTRL_CMD_GET_KMB_PARAMS;
+static const struct nv_struct nvs_NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS;
+static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS;
+static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_CREATE_PARAMS;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_DELETE_PARAMS;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS;
+static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_PROFILE_CAPACITY_PARAMS;
 static const struct nv_struct nvs_NVC637_CTRL_GET_UUID_PARAMS;
 static const struct nv_struct nvs_NVC638_CTRL_GET_UUID_PARAMS;
@@ -1618,6 +1654,8 @@ static const struct nv_struct nvs_NV0080_CTRL_GR_TPC_PARTITION_MODE_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NV_IMPORT_MEM_INFO;
 static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_EVENT;
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN;
 static const struct nv_struct nvs_NV_CTRL_VASPACE_PAGE_LEVEL;
 static const struct nv_struct nvs_NV00FE_CTRL_OPERATION;
 static const struct nv_struct nvs_NV2080_CTRL_BIOS_NBSI_REG_STRING;
@@ -1655,14 +1693,17 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_BRIDGE_VERSION_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_SET_PARTITION_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_PARTITION_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_FAULT_PACKET;
+static const struct nv_struct nvs_NV2080_CTRL_NVFBC_SW_SESSION_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_PARTITION_SPAN;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_DESCRIBE_PARTITIONS_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_PID_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_SKYLINE_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_P2P_PEER_CAPS_PEER_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_COMPUTE_PROFILE;
+static const struct nv_struct nvs_NV2080_CTRL_NVENC_SW_SESSION_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_CONSTRUCTED_FALCON_INFO;
 static const struct nv_struct nvs_NV2080_VF_MSIX_CAPS;
+static const struct nv_struct nvs_NV2080_RAFTS_FLOORSWEEP_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_EXEC_PARTITION_SPAN;
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTX_BUFFER_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_GR_SM_ISSUE_RATE_MODIFIER_V2;
@@ -1725,13 +1766,17 @@ static const struct nv_struct nvs_NV2080_CTRL_NVLINK_EOM_MEASUREMENT;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_PORT_EVENT;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_UPHY_CLN_CMD;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_DEVICE_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_L1_FORCE_CONFIG;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_SEMANTIC_VERSION;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_PRM_DATA;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_FIXED_POINT_HISTOGRAM;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_NODE_HOSTNAME;
 static const struct nv_struct nvs_NV2080_CTRL_PERF_POWERSTATE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_PERF_GPUMON_PERFMON_UTIL_SAMPLE;
 static const struct nv_struct nvs_NV2080_CTRL_PERF_GET_CLK_INFO;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD;
+static const struct nv_struct nvs_RM_GSP_SPDM_MSG;
 static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_INSTRUCTION;
 static const struct nv_struct nvs_NVA081_CTRL_VGPU_INFO;
 static const struct nv_struct nvs_NV2080_VGPU_GUEST;
@@ -1770,6 +1815,7 @@ static const struct nv_struct nvs_NVC372_TILE_ENTRY;
 static const struct nv_struct nvs_NVC372_CTRL_IMP_OR_SETTINGS_HEAD;
 static const struct nv_struct nvs_NVC372_CTRL_IMP_OR_SETTINGS_SOR;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_INFO;
+static const struct nv_struct nvs_NVC637_EXEC_PARTITION_UUID;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_QUERY_ECC_EXCEPTION_STATUS;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_DISP_PHY_PD_CABLE_ID_A_INFO;
@@ -1777,6 +1823,10 @@ static const struct nv_struct nvs_NV0073_CTRL_DFP_DISP_PHY_PD_CABLE_ID_B_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_FEATURE;
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_PARAMETER;
 static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET;
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA;
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA;
+static const struct nv_struct nvs_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA;
+static const struct nv_struct nvs_NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA;
 static const struct nv_struct nvs_MMU_FMT_LEVEL;
 static const struct nv_struct nvs_NV00FE_CTRL_OPERATION_MAP;
 static const struct nv_struct nvs_NV00FE_CTRL_OPERATION_UNMAP;
@@ -1833,8 +1883,15 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_CALLBACK_GET_UPHY_
 static const struct nv_struct nvs_NV2080_NOCAT_JOURNAL_GPU_STATE;
 static const struct nv_struct nvs_NV2080_NOCAT_JOURNAL_ENTRY;
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_LANE_ERROR;
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP;
 static const struct nv_struct nvs_NV2080_CTRL_GPUMON_SAMPLE;
 static const struct nv_struct nvs_NV2080_CTRL_PERF_GPUMON_ENGINE_UTIL_SAMPLE;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_INIT;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_DEINIT;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_CTRL;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_INIT_RM_DATA;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL;
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_FIPS_SELFTEST;
 static const struct nv_struct nvs_NV2080_CTRL_THERMAL_SYSTEM_INSTRUCTION_OPERANDS;
 static const struct nv_struct nvs_NV2080_GUEST_VM_INFO;
 static const struct nv_struct nvs_NV2080_HOST_VGPU_DEVICE;
@@ -3829,6 +3886,11 @@ static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS[] = 
 };
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS = { "NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS", 152, 14, nvf_NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS };
 
+static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS[] = {
+	{ "bIsPresent", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS = { "NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS", 1, 1, nvf_NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS };
+
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_LOCK_TIMES_PARAMS[] = {
 	{ "waitApiLock", 0, 8, 1, NVK_X, NULL },
 	{ "holdRoApiLock", 8, 8, 1, NVK_X, NULL },
@@ -3978,6 +4040,20 @@ static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS
 	{ "privStatusFlags", 0, 1, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS = { "NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS", 1, 1, nvf_NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS };
+
+static const struct nv_field nvf_NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS[] = {
+	{ "host_min_supported_version", 0, 4, 1, NVK_U, NULL },
+	{ "host_max_supported_version", 4, 4, 1, NVK_U, NULL },
+	{ "user_min_supported_version", 8, 4, 1, NVK_U, NULL },
+	{ "user_max_supported_version", 12, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS = { "NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS", 16, 4, nvf_NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS };
+
+static const struct nv_field nvf_NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS[] = {
+	{ "min_version", 0, 4, 1, NVK_U, NULL },
+	{ "max_version", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS = { "NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS", 8, 2, nvf_NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS };
 
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_RM_INSTANCE_ID_PARAMS[] = {
 	{ "rm_instance_id", 0, 8, 1, NVK_X, NULL },
@@ -6011,6 +6087,11 @@ static const struct nv_field nvf_NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS = { "NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS", 64, 6, nvf_NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS };
 
+static const struct nv_field nvf_NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS[] = {
+	{ "hVASpace", 0, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS = { "NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS", 4, 1, nvf_NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS };
+
 static const struct nv_field nvf_NV0080_CTRL_DMA_SET_PAGE_DIRECTORY_PARAMS[] = {
 	{ "physAddress", 0, 8, 1, NVK_X, NULL },
 	{ "numEntries", 8, 4, 1, NVK_U, NULL },
@@ -6184,6 +6265,12 @@ static const struct nv_field nvf_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS = { "NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS", 4, 1, nvf_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS };
 
+static const struct nv_field nvf_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS[] = {
+	{ "vfBar1SizeMB", 0, 4, 1, NVK_U, NULL },
+	{ "numVfs", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS = { "NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS", 8, 2, nvf_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS };
+
 static const struct nv_field nvf_NV0080_CTRL_GPU_SET_VGPU_HETEROGENEOUS_MODE_PARAMS[] = {
 	{ "bHeterogeneousMode", 0, 1, 1, NVK_U, NULL },
 	{ "gpuInstanceId", 4, 4, 1, NVK_U, NULL },
@@ -6324,6 +6411,52 @@ static const struct nv_field nvf_NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS[] = 
 };
 static const struct nv_struct nvs_NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS = { "NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS", 4, 1, nvf_NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS };
 
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS[] = {
+	{ "hSemaphoreMem", 0, 4, 1, NVK_H, NULL },
+	{ "hMaxSubmittedMem", 4, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS", 8, 2, nvf_NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS[] = {
+	{ "hChannel", 0, 4, 1, NVK_H, NULL },
+	{ "numNotifyIndices", 4, 4, 1, NVK_U, NULL },
+	{ "notifyIndices", 8, 4, 8, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS", 40, 3, nvf_NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS[] = {
+	{ "hChannel", 0, 4, 1, NVK_H, NULL },
+	{ "numNotifyIndices", 4, 4, 1, NVK_U, NULL },
+	{ "notifyIndices", 8, 4, 8, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS", 40, 3, nvf_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS[] = {
+	{ "index", 0, 8, 1, NVK_X, NULL },
+	{ "waitValue", 8, 8, 1, NVK_X, NULL },
+	{ "newValue", 16, 8, 1, NVK_X, NULL },
+	{ "notificationHandle", 24, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS", 32, 4, nvf_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS[] = {
+	{ "index", 0, 8, 1, NVK_X, NULL },
+	{ "newValue", 8, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS", 16, 2, nvf_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS[] = {
+	{ "index", 0, 8, 1, NVK_X, NULL },
+	{ "waitValue", 8, 8, 1, NVK_X, NULL },
+	{ "notificationHandle", 16, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS = { "NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS", 24, 3, nvf_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS };
+
+static const struct nv_field nvf_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS[] = {
+	{ "polledDataMask", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS = { "NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS", 8, 1, nvf_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS };
+
 static const struct nv_field nvf_NV00E0_CTRL_EXPORT_MEM_PARAMS[] = {
 	{ "index", 0, 2, 1, NVK_U, NULL },
 	{ "hParent", 4, 4, 1, NVK_H, NULL },
@@ -6345,6 +6478,24 @@ static const struct nv_field nvf_NV00E0_CTRL_GET_INFO_PARAMS[] = {
 	{ "info", 0, 244, 1, NVK_STRUCT, &nvs_NV00E0_ALLOCATION_PARAMETERS },
 };
 static const struct nv_struct nvs_NV00E0_CTRL_GET_INFO_PARAMS = { "NV00E0_CTRL_GET_INFO_PARAMS", 244, 1, nvf_NV00E0_CTRL_GET_INFO_PARAMS };
+
+static const struct nv_field nvf_NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS[] = {
+	{ "eventArray", 0, 88, 128, NVK_STRUCT, &nvs_NV00F1_CTRL_FABRIC_EVENT },
+	{ "numEvents", 11264, 4, 1, NVK_U, NULL },
+	{ "bMoreEvents", 11268, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS = { "NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS", 11272, 3, nvf_NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS };
+
+static const struct nv_field nvf_NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS[] = {
+	{ "tokenArray", 0, 8, 256, NVK_STRUCT, &nvs_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN },
+	{ "numTokens", 2048, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS = { "NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS", 2056, 2, nvf_NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS };
+
+static const struct nv_field nvf_NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS[] = {
+	{ "nodeId", 0, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS = { "NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS", 2, 1, nvf_NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS };
 
 static const struct nv_field nvf_NV00F8_CTRL_GET_INFO_PARAMS[] = {
 	{ "size", 0, 8, 1, NVK_X, NULL },
@@ -6944,6 +7095,13 @@ static const struct nv_field nvf_NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_
 	{ "numMinPcesPerLce", 20, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE_MIG_GPU_INSTANCE_PARAMS = { "NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE_MIG_GPU_INSTANCE_PARAMS", 24, 6, nvf_NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE_MIG_GPU_INSTANCE_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS[] = {
+	{ "pceLceMap", 0, 4, 32, NVK_U, NULL },
+	{ "lceAvailableMask", 128, 4, 1, NVK_U, NULL },
+	{ "shimInstance", 132, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS = { "NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS", 136, 3, nvf_NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_DMA_INVALIDATE_TLB_PARAMS[] = {
 	{ "hClient", 0, 4, 1, NVK_H, NULL },
@@ -8073,6 +8231,19 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS[] =
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS = { "NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS", 8, 2, nvf_NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS[] = {
+	{ "encoderSessionCount", 0, 4, 1, NVK_U, NULL },
+	{ "averageEncodeFps", 4, 4, 1, NVK_U, NULL },
+	{ "averageEncodeLatency", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS = { "NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS", 12, 3, nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS[] = {
+	{ "sessionInfoTblEntry", 0, 4, 1, NVK_U, NULL },
+	{ "sessionInfoTbl", 8, 8, 1, NVK_P, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS = { "NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS", 16, 2, nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS };
+
 static const struct nv_field nvf_NV2080_CTRL_GPU_SET_FABRIC_BASE_ADDR_PARAMS[] = {
 	{ "fabricBaseAddr", 0, 8, 1, NVK_X, NULL },
 };
@@ -8139,6 +8310,19 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS[] = {
 	{ "hwEngineID", 336, 4, 84, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS = { "NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS", 672, 2, nvf_NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS[] = {
+	{ "sessionCount", 0, 4, 1, NVK_U, NULL },
+	{ "averageFPS", 4, 4, 1, NVK_U, NULL },
+	{ "averageLatency", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS = { "NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS", 12, 3, nvf_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS[] = {
+	{ "sessionInfoCount", 0, 4, 1, NVK_U, NULL },
+	{ "sessionInfoTbl", 4, 52, 256, NVK_STRUCT, &nvs_NV2080_CTRL_NVFBC_SW_SESSION_INFO },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS = { "NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS", 13316, 2, nvf_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_GPU_GET_FIRST_ASYNC_CE_IDX_PARAMS[] = {
 	{ "firstAsyncCEIdx", 0, 4, 1, NVK_U, NULL },
@@ -8349,6 +8533,12 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARA
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARAMS = { "NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARAMS", 1, 1, nvf_NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS[] = {
+	{ "sessionInfoTblEntry", 0, 4, 1, NVK_U, NULL },
+	{ "sessionInfoTbl", 4, 32, 512, NVK_STRUCT, &nvs_NV2080_CTRL_NVENC_SW_SESSION_INFO },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS = { "NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS", 16388, 2, nvf_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS };
+
 static const struct nv_field nvf_NV2080_CTRL_GPU_GET_CONSTRUCTED_FALCON_INFO_PARAMS[] = {
 	{ "numConstructedFalcons", 0, 4, 1, NVK_U, NULL },
 	{ "constructedFalconsTable", 4, 20, 64, NVK_STRUCT, &nvs_NV2080_CTRL_GPU_CONSTRUCTED_FALCON_INFO },
@@ -8365,6 +8555,21 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS[] = 
 	{ "action", 0, 4, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS = { "NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS", 4, 1, nvf_NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS[] = {
+	{ "bFipsEnabled", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS = { "NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS", 1, 1, nvf_NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS[] = {
+	{ "tpcCountMatrix", 0, 1, 24, NVK_BYTES, NULL },
+	{ "bValid", 24, 1, 1, NVK_U, NULL },
+	{ "floorSweepConfig", 28, 12, 26, NVK_STRUCT, &nvs_NV2080_RAFTS_FLOORSWEEP_INFO },
+	{ "gfxGpcCount", 340, 1, 1, NVK_U, NULL },
+	{ "gfxTpcPerGpcCount", 341, 1, 1, NVK_U, NULL },
+	{ "maxUgpuTpcDiff", 342, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS = { "NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS", 344, 6, nvf_NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_GPU_GET_COMPUTE_PROFILE_CAPACITY_PARAMS[] = {
 	{ "partitionFlag", 0, 4, 1, NVK_U, NULL },
@@ -9561,6 +9766,16 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PA
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PARAMS = { "NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PARAMS", 4104, 3, nvf_NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS[] = {
+	{ "numActiveLinksPerIoctrl", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS = { "NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS", 4, 1, nvf_NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS[] = {
+	{ "numLinksPerIoctrl", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS = { "NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS", 4, 1, nvf_NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS };
+
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_SMBPBI_PFM_REQ_HNDLR_CAP_UPDATE_PARAMS[] = {
 	{ "bIsSysCtrlSupported", 0, 1, 1, NVK_U, NULL },
 	{ "bIsPlatformLegacy", 1, 1, 1, NVK_U, NULL },
@@ -9802,6 +10017,12 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GR_CTXSW_SETUP_BIND_PARAMS
 	{ "vMemPtr", 8, 8, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GR_CTXSW_SETUP_BIND_PARAMS = { "NV2080_CTRL_INTERNAL_GR_CTXSW_SETUP_BIND_PARAMS", 16, 3, nvf_NV2080_CTRL_INTERNAL_GR_CTXSW_SETUP_BIND_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS[] = {
+	{ "bInPMTransition", 0, 1, 1, NVK_U, NULL },
+	{ "newPMLevel", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS = { "NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS", 8, 2, nvf_NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_NVLINK_POST_FATAL_ERROR_RECOVERY_PARAMS[] = {
 	{ "bSuccessful", 0, 1, 1, NVK_U, NULL },
@@ -10543,6 +10764,23 @@ static const struct nv_field nvf_NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS = { "NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS", 32, 3, nvf_NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS[] = {
+	{ "localGpuAlid", 0, 4, 1, NVK_U, NULL },
+	{ "localGpuClid", 4, 4, 1, NVK_U, NULL },
+	{ "remoteGpuAlid", 8, 4, 1, NVK_U, NULL },
+	{ "remoteGpuClid", 12, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS = { "NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS", 16, 4, nvf_NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS[] = {
+	{ "bGet", 0, 1, 1, NVK_U, NULL },
+	{ "alid", 4, 4, 1, NVK_U, NULL },
+	{ "clid", 8, 4, 1, NVK_U, NULL },
+	{ "alidClidTable", 12, 260, 1, NVK_STRUCT, &nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE },
+	{ "bClidUpdated", 272, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS = { "NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS", 276, 5, nvf_NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS };
+
 static const struct nv_field nvf_NV2080_CTRL_NVLINK_CONFIGURE_L1_TOGGLE_PARAMS[] = {
 	{ "linkMask", 0, 4, 1, NVK_U, NULL },
 	{ "links", 8, 16, 1, NVK_STRUCT, &nvs_NV2080_CTRL_NVLINK_LINK_MASK },
@@ -10562,6 +10800,13 @@ static const struct nv_field nvf_NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PAR
 	{ "bNvlinkTlwEncryptEn", 1, 1, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PARAMS = { "NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PARAMS", 2, 2, nvf_NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS[] = {
+	{ "firmwareVersion", 0, 16, 16, NVK_STRUCT, &nvs_NV2080_CTRL_NVLINK_SEMANTIC_VERSION },
+	{ "chipTypeArch", 256, 1, 1, NVK_U, NULL },
+	{ "numValidEntries", 260, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS = { "NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS", 264, 3, nvf_NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_NVLINK_SET_NVLE_ENABLED_STATE_PARAMS[] = {
 	{ "bIsNvleEnabled", 0, 1, 1, NVK_U, NULL },
@@ -10821,6 +11066,19 @@ static const struct nv_field nvf_NV2080_CTRL_GET_RC_WATCHDOG_INFO_PARAMS[] = {
 	{ "allocFailMask", 20, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GET_RC_WATCHDOG_INFO_PARAMS = { "NV2080_CTRL_GET_RC_WATCHDOG_INFO_PARAMS", 24, 6, nvf_NV2080_CTRL_GET_RC_WATCHDOG_INFO_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS[] = {
+	{ "index", 0, 1, 1, NVK_U, NULL },
+	{ "cmd", 4, 160, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD },
+	{ "msg", 164, 28, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_MSG },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS = { "NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS", 192, 3, nvf_NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS[] = {
+	{ "transcript", 0, 1, 9216, NVK_BYTES, NULL },
+	{ "transcriptSize", 9216, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS = { "NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS", 9220, 2, nvf_NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_THERMAL_SYSTEM_EXECUTE_V2_PARAMS[] = {
 	{ "clientAPIVersion", 0, 4, 1, NVK_U, NULL },
@@ -12138,6 +12396,14 @@ static const struct nv_field nvf_NV9067_CTRL_SET_CWD_WATERMARK_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV9067_CTRL_SET_CWD_WATERMARK_PARAMS = { "NV9067_CTRL_SET_CWD_WATERMARK_PARAMS", 4, 1, nvf_NV9067_CTRL_SET_CWD_WATERMARK_PARAMS };
 
+static const struct nv_field nvf_NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS[] = {
+	{ "hObject", 0, 4, 1, NVK_H, NULL },
+	{ "classEngineID", 4, 4, 1, NVK_U, NULL },
+	{ "classID", 8, 4, 1, NVK_U, NULL },
+	{ "engineID", 12, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS = { "NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS", 16, 4, nvf_NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS };
+
 static const struct nv_field nvf_NV906F_CTRL_CMD_GET_DEFER_RC_STATE_PARAMS[] = {
 	{ "bDeferRCPending", 0, 1, 1, NVK_U, NULL },
 };
@@ -13374,6 +13640,22 @@ static const struct nv_field nvf_NVC56F_CTRL_CMD_GET_KMB_PARAMS[] = {
 };
 static const struct nv_struct nvs_NVC56F_CTRL_CMD_GET_KMB_PARAMS = { "NVC56F_CTRL_CMD_GET_KMB_PARAMS", 144, 4, nvf_NVC56F_CTRL_CMD_GET_KMB_PARAMS };
 
+static const struct nv_field nvf_NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS[] = {
+	{ "rotateIvType", 0, 4, 1, NVK_X, NULL },
+	{ "updatedKmb", 4, 124, 1, NVK_BYTES, NULL },
+};
+static const struct nv_struct nvs_NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS = { "NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS", 128, 2, nvf_NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS };
+
+static const struct nv_field nvf_NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS[] = {
+	{ "attackerAdvantage", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS = { "NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS", 8, 1, nvf_NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS };
+
+static const struct nv_field nvf_NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS[] = {
+	{ "attackerAdvantage", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS = { "NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS", 8, 1, nvf_NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS };
+
 static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITIONS_CREATE_PARAMS[] = {
 	{ "bQuery", 0, 1, 1, NVK_U, NULL },
 	{ "flags", 4, 4, 1, NVK_X, NULL },
@@ -13395,6 +13677,13 @@ static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS[] = {
 	{ "execPartInfo", 36, 52, 8, NVK_STRUCT, &nvs_NVC637_CTRL_EXEC_PARTITIONS_INFO },
 };
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS = { "NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS", 452, 3, nvf_NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS };
+
+static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS[] = {
+	{ "execPartCount", 0, 4, 1, NVK_U, NULL },
+	{ "execPartId", 4, 4, 8, NVK_U, NULL },
+	{ "execPartUuid", 36, 41, 8, NVK_STRUCT, &nvs_NVC637_EXEC_PARTITION_UUID },
+};
+static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS = { "NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS", 364, 3, nvf_NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS };
 
 static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITIONS_GET_PROFILE_CAPACITY_PARAMS[] = {
 	{ "computeSize", 0, 4, 1, NVK_U, NULL },
@@ -14168,6 +14457,22 @@ static const struct nv_field nvf_NV00E0_ALLOCATION_PARAMETERS[] = {
 };
 static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS = { "NV00E0_ALLOCATION_PARAMETERS", 244, 8, nvf_NV00E0_ALLOCATION_PARAMETERS };
 
+static const struct nv_field nvf_NV00F1_CTRL_FABRIC_EVENT[] = {
+	{ "type", 0, 1, 1, NVK_U, NULL },
+	{ "id", 8, 8, 1, NVK_X, NULL },
+	{ "imexChannel", 16, 4, 1, NVK_U, NULL },
+	{ "data.import", 24, 32, 1, NVK_STRUCT, &nvs_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA },
+	{ "data.unimport", 24, 16, 1, NVK_STRUCT, &nvs_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA },
+	{ "data.attach", 24, 64, 1, NVK_STRUCT, &nvs_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA },
+	{ "data.cliqueIdChange", 24, 8, 1, NVK_STRUCT, &nvs_NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_EVENT = { "NV00F1_CTRL_FABRIC_EVENT", 88, 7, nvf_NV00F1_CTRL_FABRIC_EVENT };
+
+static const struct nv_field nvf_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN[] = {
+	{ "unimportEventId", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN = { "NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN", 8, 1, nvf_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN };
+
 static const struct nv_field nvf_NV_CTRL_VASPACE_PAGE_LEVEL[] = {
 	{ "pFmt", 0, 8, 1, NVK_P, NULL },
 	{ "levelFmt", 8, 24, 1, NVK_STRUCT, &nvs_MMU_FMT_LEVEL },
@@ -14509,6 +14814,23 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_FAULT_PACKET[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_FAULT_PACKET = { "NV2080_CTRL_GPU_FAULT_PACKET", 32, 1, nvf_NV2080_CTRL_GPU_FAULT_PACKET };
 
+static const struct nv_field nvf_NV2080_CTRL_NVFBC_SW_SESSION_INFO[] = {
+	{ "processId", 0, 4, 1, NVK_U, NULL },
+	{ "subProcessId", 4, 4, 1, NVK_U, NULL },
+	{ "vgpuInstanceId", 8, 4, 1, NVK_U, NULL },
+	{ "sessionId", 12, 4, 1, NVK_U, NULL },
+	{ "sessionType", 16, 4, 1, NVK_U, NULL },
+	{ "displayOrdinal", 20, 4, 1, NVK_U, NULL },
+	{ "sessionFlags", 24, 4, 1, NVK_X, NULL },
+	{ "hMaxResolution", 28, 4, 1, NVK_H, NULL },
+	{ "vMaxResolution", 32, 4, 1, NVK_U, NULL },
+	{ "hResolution", 36, 4, 1, NVK_H, NULL },
+	{ "vResolution", 40, 4, 1, NVK_U, NULL },
+	{ "averageFPS", 44, 4, 1, NVK_U, NULL },
+	{ "averageLatency", 48, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVFBC_SW_SESSION_INFO = { "NV2080_CTRL_NVFBC_SW_SESSION_INFO", 52, 13, nvf_NV2080_CTRL_NVFBC_SW_SESSION_INFO };
+
 static const struct nv_field nvf_NV2080_CTRL_GPU_PARTITION_SPAN[] = {
 	{ "lo", 0, 8, 1, NVK_X, NULL },
 	{ "hi", 8, 8, 1, NVK_X, NULL },
@@ -14571,6 +14893,18 @@ static const struct nv_field nvf_NV2080_CTRL_GPU_COMPUTE_PROFILE[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_COMPUTE_PROFILE = { "NV2080_CTRL_GPU_COMPUTE_PROFILE", 20, 5, nvf_NV2080_CTRL_GPU_COMPUTE_PROFILE };
 
+static const struct nv_field nvf_NV2080_CTRL_NVENC_SW_SESSION_INFO[] = {
+	{ "processId", 0, 4, 1, NVK_U, NULL },
+	{ "subProcessId", 4, 4, 1, NVK_U, NULL },
+	{ "sessionId", 8, 4, 1, NVK_U, NULL },
+	{ "codecType", 12, 4, 1, NVK_U, NULL },
+	{ "hResolution", 16, 4, 1, NVK_H, NULL },
+	{ "vResolution", 20, 4, 1, NVK_U, NULL },
+	{ "averageEncodeFps", 24, 4, 1, NVK_U, NULL },
+	{ "averageEncodeLatency", 28, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVENC_SW_SESSION_INFO = { "NV2080_CTRL_NVENC_SW_SESSION_INFO", 32, 8, nvf_NV2080_CTRL_NVENC_SW_SESSION_INFO };
+
 static const struct nv_field nvf_NV2080_CTRL_GPU_CONSTRUCTED_FALCON_INFO[] = {
 	{ "engDesc", 0, 4, 1, NVK_U, NULL },
 	{ "ctxAttr", 4, 4, 1, NVK_U, NULL },
@@ -14586,6 +14920,13 @@ static const struct nv_field nvf_NV2080_VF_MSIX_CAPS[] = {
 	{ "msix_pba", 8, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_VF_MSIX_CAPS = { "NV2080_VF_MSIX_CAPS", 12, 3, nvf_NV2080_VF_MSIX_CAPS };
+
+static const struct nv_field nvf_NV2080_RAFTS_FLOORSWEEP_INFO[] = {
+	{ "unitType", 0, 4, 1, NVK_X, NULL },
+	{ "parentId", 4, 4, 1, NVK_U, NULL },
+	{ "mask", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_RAFTS_FLOORSWEEP_INFO = { "NV2080_RAFTS_FLOORSWEEP_INFO", 12, 3, nvf_NV2080_RAFTS_FLOORSWEEP_INFO };
 
 static const struct nv_field nvf_NV2080_CTRL_EXEC_PARTITION_SPAN[] = {
 	{ "lo", 0, 8, 1, NVK_X, NULL },
@@ -15160,6 +15501,12 @@ static const struct nv_field nvf_NV2080_CTRL_NVLINK_DEVICE_INFO[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_DEVICE_INFO = { "NV2080_CTRL_NVLINK_DEVICE_INFO", 56, 9, nvf_NV2080_CTRL_NVLINK_DEVICE_INFO };
 
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE[] = {
+	{ "alidClidMap", 0, 8, 32, NVK_STRUCT, &nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP },
+	{ "numEntries", 256, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE = { "NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE", 260, 2, nvf_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_TABLE };
+
 static const struct nv_field nvf_NV2080_CTRL_NVLINK_L1_FORCE_CONFIG[] = {
 	{ "mode", 0, 4, 1, NVK_X, NULL },
 	{ "toggleActiveTime", 4, 1, 1, NVK_U, NULL },
@@ -15167,6 +15514,14 @@ static const struct nv_field nvf_NV2080_CTRL_NVLINK_L1_FORCE_CONFIG[] = {
 	{ "bTrigger", 6, 1, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_L1_FORCE_CONFIG = { "NV2080_CTRL_NVLINK_L1_FORCE_CONFIG", 8, 4, nvf_NV2080_CTRL_NVLINK_L1_FORCE_CONFIG };
+
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_SEMANTIC_VERSION[] = {
+	{ "ucodeType", 0, 1, 1, NVK_U, NULL },
+	{ "major", 4, 4, 1, NVK_U, NULL },
+	{ "minor", 8, 4, 1, NVK_U, NULL },
+	{ "subMinor", 12, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_SEMANTIC_VERSION = { "NV2080_CTRL_NVLINK_SEMANTIC_VERSION", 16, 4, nvf_NV2080_CTRL_NVLINK_SEMANTIC_VERSION };
 
 static const struct nv_field nvf_NV2080_CTRL_NVLINK_PRM_DATA[] = {
 	{ "data", 0, 1, 496, NVK_BYTES, NULL },
@@ -15209,6 +15564,28 @@ static const struct nv_field nvf_NV2080_CTRL_PERF_GET_CLK_INFO[] = {
 	{ "maxFreq", 20, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_PERF_GET_CLK_INFO = { "NV2080_CTRL_PERF_GET_CLK_INFO", 24, 6, nvf_NV2080_CTRL_PERF_GET_CLK_INFO };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+	{ "ccInit", 0, 1, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_CC_INIT },
+	{ "ccDeinit", 0, 1, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_CC_DEINIT },
+	{ "ccCtrl", 0, 1, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_CC_CTRL },
+	{ "rmDataInitCmd", 0, 68, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_CC_INIT_RM_DATA },
+	{ "ccHeartbeatCtrl", 0, 2, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL },
+	{ "ccFipsTest", 0, 160, 1, NVK_STRUCT, &nvs_RM_GSP_SPDM_CMD_FIPS_SELFTEST },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD = { "RM_GSP_SPDM_CMD", 160, 7, nvf_RM_GSP_SPDM_CMD };
+
+static const struct nv_field nvf_RM_GSP_SPDM_MSG[] = {
+	{ "msgType", 0, 1, 1, NVK_U, NULL },
+	{ "status", 4, 4, 1, NVK_ST, NULL },
+	{ "rsvd1", 8, 4, 1, NVK_U, NULL },
+	{ "rsvd2", 12, 4, 1, NVK_U, NULL },
+	{ "rsvd3", 16, 4, 1, NVK_U, NULL },
+	{ "rsvd4", 20, 4, 1, NVK_U, NULL },
+	{ "rsvd5", 24, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_MSG = { "RM_GSP_SPDM_MSG", 28, 7, nvf_RM_GSP_SPDM_MSG };
 
 static const struct nv_field nvf_NV2080_CTRL_THERMAL_SYSTEM_INSTRUCTION[] = {
 	{ "result", 0, 4, 1, NVK_U, NULL },
@@ -15578,6 +15955,11 @@ static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITIONS_INFO[] = {
 };
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_INFO = { "NVC637_CTRL_EXEC_PARTITIONS_INFO", 52, 13, nvf_NVC637_CTRL_EXEC_PARTITIONS_INFO };
 
+static const struct nv_field nvf_NVC637_EXEC_PARTITION_UUID[] = {
+	{ "str", 0, 1, 41, NVK_STR, NULL },
+};
+static const struct nv_struct nvs_NVC637_EXEC_PARTITION_UUID = { "NVC637_EXEC_PARTITION_UUID", 41, 1, nvf_NVC637_EXEC_PARTITION_UUID };
+
 static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN[] = {
 	{ "lo", 0, 8, 1, NVK_X, NULL },
 	{ "hi", 8, 8, 1, NVK_X, NULL },
@@ -15622,6 +16004,39 @@ static const struct nv_field nvf_NV_EXPORT_MEM_PACKET[] = {
 	{ "opaque", 16, 1, 16, NVK_BYTES, NULL },
 };
 static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET = { "NV_EXPORT_MEM_PACKET", 32, 2, nvf_NV_EXPORT_MEM_PACKET };
+
+static const struct nv_field nvf_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA[] = {
+	{ "id", 0, 8, 1, NVK_X, NULL },
+	{ "index", 8, 2, 1, NVK_U, NULL },
+	{ "exportNodeId", 10, 2, 1, NVK_U, NULL },
+	{ "exportUuid", 12, 1, 16, NVK_BYTES, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA = { "NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA", 32, 4, nvf_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA };
+
+static const struct nv_field nvf_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA[] = {
+	{ "importEventId", 0, 8, 1, NVK_X, NULL },
+	{ "exportNodeId", 8, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA = { "NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA", 16, 2, nvf_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA };
+
+static const struct nv_field nvf_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA[] = {
+	{ "gpuFabricProbeHandle", 0, 8, 1, NVK_X, NULL },
+	{ "key", 8, 8, 1, NVK_X, NULL },
+	{ "bwModeEpoch", 16, 8, 1, NVK_X, NULL },
+	{ "pageSize", 24, 8, 1, NVK_X, NULL },
+	{ "cliqueId", 32, 4, 1, NVK_U, NULL },
+	{ "index", 36, 2, 1, NVK_U, NULL },
+	{ "exportNodeId", 38, 2, 1, NVK_U, NULL },
+	{ "bwMode", 40, 2, 1, NVK_U, NULL },
+	{ "exportUuid", 42, 1, 16, NVK_BYTES, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA = { "NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA", 64, 9, nvf_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA };
+
+static const struct nv_field nvf_NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA[] = {
+	{ "gpuId", 0, 4, 1, NVK_U, NULL },
+	{ "cliqueId", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA = { "NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA", 8, 2, nvf_NV00F1_CTRL_CLIQUE_ID_CHANGE_GPU_EVENT_DATA };
 
 static const struct nv_field nvf_MMU_FMT_LEVEL[] = {
 	{ "virtAddrBitLo", 0, 1, 1, NVK_U, NULL },
@@ -16009,6 +16424,12 @@ static const struct nv_field nvf_NV2080_CTRL_NVLINK_LANE_ERROR[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_NVLINK_LANE_ERROR = { "NV2080_CTRL_NVLINK_LANE_ERROR", 12, 3, nvf_NV2080_CTRL_NVLINK_LANE_ERROR };
 
+static const struct nv_field nvf_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP[] = {
+	{ "alid", 0, 4, 1, NVK_U, NULL },
+	{ "clid", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP = { "NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP", 8, 2, nvf_NV2080_CTRL_NVLINK_NVLE_ALID_CLID_MAP };
+
 static const struct nv_field nvf_NV2080_CTRL_GPUMON_SAMPLE[] = {
 	{ "timeStamp", 0, 8, 1, NVK_X, NULL },
 };
@@ -16023,6 +16444,50 @@ static const struct nv_field nvf_NV2080_CTRL_PERF_GPUMON_ENGINE_UTIL_SAMPLE[] = 
 	{ "pOsPidInfo", 120, 8, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_PERF_GPUMON_ENGINE_UTIL_SAMPLE = { "NV2080_CTRL_PERF_GPUMON_ENGINE_UTIL_SAMPLE", 128, 6, nvf_NV2080_CTRL_PERF_GPUMON_ENGINE_UTIL_SAMPLE };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_CC_INIT[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_INIT = { "RM_GSP_SPDM_CMD_CC_INIT", 1, 1, nvf_RM_GSP_SPDM_CMD_CC_INIT };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_CC_DEINIT[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_DEINIT = { "RM_GSP_SPDM_CMD_CC_DEINIT", 1, 1, nvf_RM_GSP_SPDM_CMD_CC_DEINIT };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_CC_CTRL[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_CTRL = { "RM_GSP_SPDM_CMD_CC_CTRL", 1, 1, nvf_RM_GSP_SPDM_CMD_CC_CTRL };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_CC_INIT_RM_DATA[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+	{ "rsvd0", 4, 4, 2, NVK_U, NULL },
+	{ "rsvd1", 12, 4, 1, NVK_U, NULL },
+	{ "rsvd2", 16, 1, 9, NVK_STR, NULL },
+	{ "rsvd3", 25, 1, 5, NVK_STR, NULL },
+	{ "rsvd4", 30, 1, 5, NVK_STR, NULL },
+	{ "rsvd5", 35, 1, 5, NVK_STR, NULL },
+	{ "rsvd6", 40, 1, 2, NVK_STR, NULL },
+	{ "rsvd7", 42, 1, 16, NVK_STR, NULL },
+	{ "rsvd8", 60, 4, 2, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_INIT_RM_DATA = { "RM_GSP_SPDM_CMD_CC_INIT_RM_DATA", 68, 10, nvf_RM_GSP_SPDM_CMD_CC_INIT_RM_DATA };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+	{ "bEnable", 1, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL = { "RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL", 2, 2, nvf_RM_GSP_SPDM_CMD_CC_HEARTBEAT_CTRL };
+
+static const struct nv_field nvf_RM_GSP_SPDM_CMD_FIPS_SELFTEST[] = {
+	{ "cmdType", 0, 1, 1, NVK_U, NULL },
+	{ "isEnc", 1, 1, 1, NVK_U, NULL },
+	{ "kmb", 4, 124, 1, NVK_BYTES, NULL },
+	{ "text", 128, 1, 16, NVK_BYTES, NULL },
+	{ "authTag", 144, 1, 16, NVK_BYTES, NULL },
+};
+static const struct nv_struct nvs_RM_GSP_SPDM_CMD_FIPS_SELFTEST = { "RM_GSP_SPDM_CMD_FIPS_SELFTEST", 160, 5, nvf_RM_GSP_SPDM_CMD_FIPS_SELFTEST };
 
 static const struct nv_field nvf_NV2080_CTRL_THERMAL_SYSTEM_INSTRUCTION_OPERANDS[] = {
 	{ "getInfoTargetsAvailable", 0, 4, 1, NVK_STRUCT, &nvs_NV2080_CTRL_THERMAL_SYSTEM_GET_INFO_TARGETS_AVAILABLE_OPERANDS },
@@ -16429,6 +16894,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x101, &nvs_NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_PARAMS, 0 },
 	{ NVB_CTRL, 0x102, &nvs_NV0000_CTRL_SYSTEM_GET_CPU_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x104, &nvs_NV0000_CTRL_SYSTEM_GET_CHIPSET_INFO_PARAMS, 0 },
+	{ NVB_CTRL, 0x107, &nvs_NV0000_CTRL_SYSTEM_GET_VRR_COOKIE_PRESENT_PARAMS, 0 },
 	{ NVB_CTRL, 0x108, &nvs_NV0000_CTRL_SYSTEM_GET_CLASSLIST_PARAMS, 0 },
 	{ NVB_CTRL, 0x109, &nvs_NV0000_CTRL_SYSTEM_GET_LOCK_TIMES_PARAMS, 0 },
 	{ NVB_CTRL, 0x110, &nvs_NV0000_CTRL_SYSTEM_NOTIFY_EVENT_PARAMS, 0 },
@@ -16449,6 +16915,8 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x134, &nvs_NV0000_CTRL_SYSTEM_GET_GPUS_POWER_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x135, &nvs_NV0000_CTRL_SYSTEM_GET_PRIVILEGED_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x136, &nvs_NV0000_CTRL_SYSTEM_GET_FABRIC_STATUS_PARAMS, 0 },
+	{ NVB_CTRL, 0x137, &nvs_NV0000_CTRL_VGPU_GET_VGPU_VERSION_PARAMS, 0 },
+	{ NVB_CTRL, 0x138, &nvs_NV0000_CTRL_VGPU_SET_VGPU_VERSION_PARAMS, 0 },
 	{ NVB_CTRL, 0x139, &nvs_NV0000_CTRL_SYSTEM_GET_RM_INSTANCE_ID_PARAMS, 0 },
 	{ NVB_CTRL, 0x13a, &nvs_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_MATRIX_PARAMS, 0 },
 	{ NVB_CTRL, 0x13b, &nvs_NV0000_CTRL_SYSTEM_NVPCF_GET_POWER_MODE_INFO_PARAMS, 0 },
@@ -16756,6 +17224,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x800291, &nvs_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x800292, &nvs_NV0080_CTRL_GPU_GET_CLASSLIST_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x800294, &nvs_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS, 0 },
+	{ NVB_CTRL, 0x800296, &nvs_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x800297, &nvs_NV0080_CTRL_GPU_SET_VGPU_HETEROGENEOUS_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x800298, &nvs_NV0080_CTRL_GPU_GET_VGPU_HETEROGENEOUS_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x801102, &nvs_NV0080_CTRL_GR_GET_CAPS_PARAMS, 0 },
@@ -16789,6 +17258,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x80180d, &nvs_NV0080_CTRL_DMA_GET_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x80180e, &nvs_NV0080_CTRL_DMA_SET_VA_SPACE_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x80180f, &nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PARAMS, 0 },
+	{ NVB_CTRL, 0x801812, &nvs_NV0080_CTRL_DMA_SET_DEFAULT_VASPACE_PARAMS, 0 },
 	{ NVB_CTRL, 0x801813, &nvs_NV0080_CTRL_DMA_SET_PAGE_DIRECTORY_PARAMS, 0 },
 	{ NVB_CTRL, 0x801814, &nvs_NV0080_CTRL_DMA_UNSET_PAGE_DIRECTORY_PARAMS, 0 },
 	{ NVB_CTRL, 0x801909, &nvs_NV0080_CTRL_PERF_CUDA_LIMIT_CONTROL_PARAMS, 0 },
@@ -16808,9 +17278,19 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x900105, &nvs_NV0090_CTRL_GET_MMU_DEBUG_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x900107, &nvs_NV0090_CTRL_PROGRAM_VIDMEM_PROMOTE_PARAMS, 0 },
 	{ NVB_CTRL, 0x90010b, &nvs_NV0090_CTRL_SET_LG_SECTOR_PROMOTION_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0001, &nvs_NV_SEMAPHORE_SURFACE_CTRL_REF_MEMORY_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0002, &nvs_NV_SEMAPHORE_SURFACE_CTRL_BIND_CHANNEL_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0003, &nvs_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0004, &nvs_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0005, &nvs_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS, 0 },
+	{ NVB_CTRL, 0xda0006, &nvs_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS, 0 },
+	{ NVB_CTRL, 0xde0001, &nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS, 0 },
 	{ NVB_CTRL, 0xe00101, &nvs_NV00E0_CTRL_EXPORT_MEM_PARAMS, 0 },
 	{ NVB_CTRL, 0xe00102, &nvs_NV00E0_CTRL_IMPORT_MEM_PARAMS, 0 },
 	{ NVB_CTRL, 0xe00103, &nvs_NV00E0_CTRL_GET_INFO_PARAMS, 0 },
+	{ NVB_CTRL, 0xf10001, &nvs_NV00F1_CTRL_GET_FABRIC_EVENTS_PARAMS, 0 },
+	{ NVB_CTRL, 0xf10002, &nvs_NV00F1_CTRL_FINISH_MEM_UNIMPORT_PARAMS, 0 },
+	{ NVB_CTRL, 0xf10003, &nvs_NV00F1_CTRL_DISABLE_IMPORTERS_PARAMS, 0 },
 	{ NVB_CTRL, 0xf80101, &nvs_NV00F8_CTRL_GET_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0xf80102, &nvs_NV00F8_CTRL_DESCRIBE_PARAMS, 0 },
 	{ NVB_CTRL, 0xf80103, &nvs_NV00F8_CTRL_ATTACH_MEM_PARAMS, 0 },
@@ -16883,6 +17363,8 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800169, &nvs_NV2080_CTRL_GPU_GET_OEM_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080016b, &nvs_NV2080_CTRL_GPU_GET_VPR_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080016c, &nvs_NV2080_CTRL_GPU_GET_ENCODER_CAPACITY_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080016d, &nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080016e, &nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080016f, &nvs_NV2080_CTRL_GPU_SET_FABRIC_BASE_ADDR_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800170, &nvs_NV2080_CTRL_GPU_GET_ENGINES_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800172, &nvs_NV2080_CTRL_GPU_VIRTUAL_INTERRUPT_PARAMS, 0 },
@@ -16894,6 +17376,8 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800178, &nvs_NV2080_CTRL_GPU_EXEC_REG_OPS_VGPU_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800179, &nvs_NV2080_CTRL_GPU_GET_ENGINE_RUNLIST_PRI_BASE_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080017a, &nvs_NV2080_CTRL_GPU_GET_HW_ENGINE_ID_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080017b, &nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080017c, &nvs_NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080017e, &nvs_NV2080_CTRL_GPU_GET_VMMU_SEGMENT_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800181, &nvs_NV2080_CTRL_GPU_GET_PARTITION_CAPACITY_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800182, &nvs_NV2080_CTRL_GPU_GET_CACHED_INFO_PARAMS, 0 },
@@ -16923,10 +17407,13 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x208001a8, &nvs_NV2080_CTRL_GPU_MIGRATABLE_OPS_VGPU_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001ab, &nvs_NV2080_CTRL_GPU_GET_RESET_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001ae, &nvs_NV2080_CTRL_GPU_GET_DRAIN_AND_RESET_STATUS_PARAMS, 0 },
+	{ NVB_CTRL, 0x208001af, &nvs_NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_INFO_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001b0, &nvs_NV2080_CTRL_GPU_GET_CONSTRUCTED_FALCON_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001b1, &nvs_NV2080_CTRL_GPU_GET_VF_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001b2, &nvs_NV2080_CTRL_GPU_GET_RECOVERY_ACTION_PARAMS, 0 },
+	{ NVB_CTRL, 0x208001b3, &nvs_NV2080_CTRL_GPU_GET_RAFTS_FS_MASK_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001e3, &nvs_NV2080_CTRL_CMD_INTERNAL_CONTROL_GSP_TRACE_PARAMS, 0 },
+	{ NVB_CTRL, 0x208001e4, &nvs_NV2080_CTRL_GPU_GET_FIPS_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001e5, &nvs_NV2080_CTRL_GPU_GET_COMPUTE_PROFILE_CAPACITY_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001e6, &nvs_NV2080_CTRL_GPU_GET_FIRST_ASYNC_CE_IDX_PARAMS, 0 },
 	{ NVB_CTRL, 0x208001e7, &nvs_NV2080_CTRL_GPU_GET_TPC_RECONFIG_MASK_PARAMS, 0 },
@@ -17109,6 +17596,8 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800ac4, &nvs_NV2080_CTRL_INTERNAL_GSYNC_GET_VERTICAL_ACTIVE_LINES_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ac5, &nvs_NV2080_CTRL_INTERNAL_MEMMGR_GET_VGPU_CONFIG_HOST_RESERVED_FB_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ac6, &nvs_NV2080_CTRL_INTERNAL_INIT_BRIGHTC_STATE_LOAD_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800ac7, &nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_NUM_ACTIVE_LINK_PER_IOCTRL_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800ac8, &nvs_NV2080_CTRL_INTERNAL_NVLINK_GET_TOTAL_NUM_LINK_PER_IOCTRL_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ac9, &nvs_NV2080_CTRL_INTERNAL_GSYNC_IS_DISPLAYID_VALID_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aca, &nvs_NV2080_CTRL_INTERNAL_GSYNC_SET_OR_RESTORE_RASTER_SYNC_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800acb, &nvs_NV2080_CTRL_INTERNAL_SMBPBI_PFM_REQ_HNDLR_CAP_UPDATE_PARAMS, 0 },
@@ -17124,6 +17613,8 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800ad5, &nvs_NV2080_CTRL_CMD_INTERNAL_PERF_PFM_REQ_HNDLR_GET_VPSTATE_MAPPING_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ad6, &nvs_NV2080_CTRL_CMD_INTERNAL_PERF_PFM_REQ_HNDLR_SET_VPSTATE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ad8, &nvs_NV2080_CTRL_INTERNAL_FIFO_GET_NUM_SECURE_CHANNELS_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800ad9, &nvs_NV2080_CTRL_INTERNAL_SPDM_PARTITION_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800ada, &nvs_NV2080_CTRL_INTERNAL_SPDM_RETRIEVE_TRANSCRIPT_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800adb, &nvs_NV2080_CTRL_INTERNAL_BIF_DISABLE_SYSTEM_MEMORY_ACCESS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800adc, &nvs_NV2080_CTRL_INTERNAL_DISP_PINSETS_TO_LOCKPINS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ade, &nvs_NV2080_CTRL_INTERNAL_DISP_SET_SLI_LINK_GPIO_SW_CONTROL_PARAMS, 0 },
@@ -17135,6 +17626,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800ae6, &nvs_NV2080_CTRL_INTERNAL_CONF_COMPUTE_RC_CHANNELS_FOR_KEY_ROTATION_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ae7, &nvs_NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_SET_GPU_STATE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800ae8, &nvs_NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_SET_SECURITY_POLICY_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800ae9, &nvs_NV2080_CTRL_INTERNAL_GPU_CLIENT_LOW_POWER_MODE_ENTER_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aea, &nvs_NV2080_CTRL_INTERNAL_NVLINK_POST_FATAL_ERROR_RECOVERY_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aeb, &nvs_NV2080_CTRL_INTERNAL_GPU_GET_GSP_RM_FREE_HEAP_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aec, &nvs_NV2080_CTRL_INTERNAL_GPU_SET_ILLUM_PARAMS, 0 },
@@ -17377,6 +17869,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20802a11, &nvs_NV2080_CTRL_CE_GET_DECOMP_LCE_MASK_PARAMS, 0 },
 	{ NVB_CTRL, 0x20802a12, &nvs_NV2080_CTRL_CE_IS_DECOMP_LCE_ENABLED_PARAMS, 0 },
 	{ NVB_CTRL, 0x20802a13, &nvs_NV2080_CTRL_CMD_INTERNAL_CE_GET_PCE_CONFIG_FOR_LCE_MIG_GPU_INSTANCE_PARAMS, 0 },
+	{ NVB_CTRL, 0x20802a14, &nvs_NV2080_CTRL_CE_UPDATE_PCE_LCE_MIG_MAPPINGS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803001, &nvs_NV2080_CTRL_CMD_NVLINK_GET_NVLINK_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803002, &nvs_NV2080_CTRL_CMD_NVLINK_GET_NVLINK_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803003, &nvs_NV2080_CTRL_NVLINK_GET_ERR_INFO_PARAMS, 0 },
@@ -17429,8 +17922,11 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20803088, &nvs_NV2080_CTRL_NVLINK_GET_LOCAL_DEVICE_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803089, &nvs_NV2080_CTRL_NVLINK_INJECT_SW_ERROR_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080308b, &nvs_NV2080_CTRL_NVLINK_GET_NVLE_ENCRYPT_EN_INFO_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080308c, &nvs_NV2080_CTRL_NVLINK_UPDATE_NVLE_TOPOLOGY_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080308d, &nvs_NV2080_CTRL_NVLINK_GET_UPDATE_NVLE_LIDS_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080308e, &nvs_NV2080_CTRL_NVLINK_CONFIGURE_L1_TOGGLE_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080308f, &nvs_NV2080_CTRL_NVLINK_GET_L1_TOGGLE_PARAMS, 0 },
+	{ NVB_CTRL, 0x20803091, &nvs_NV2080_CTRL_NVLINK_GET_FIRMWARE_VERSION_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803092, &nvs_NV2080_CTRL_NVLINK_SET_NVLE_ENABLED_STATE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803095, &nvs_NV2080_CTRL_NVLINK_PRM_ACCESS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20803097, &nvs_NV2080_CTRL_NVLINK_GET_LINK_ACCUMULATIVE_METRIC_DATA_PARAMS, 0 },
@@ -17644,6 +18140,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x90670102, &nvs_NV9067_CTRL_TPC_PARTITION_TABLE_PARAMS, 0 },
 	{ NVB_CTRL, 0x90670201, &nvs_NV9067_CTRL_GET_CWD_WATERMARK_PARAMS, 0 },
 	{ NVB_CTRL, 0x90670202, &nvs_NV9067_CTRL_SET_CWD_WATERMARK_PARAMS, 0 },
+	{ NVB_CTRL, 0x906f0101, &nvs_NV906F_CTRL_GET_CLASS_ENGINEID_PARAMS, 0 },
 	{ NVB_CTRL, 0x906f0102, &nvs_NV906F_CTRL_CMD_RESET_CHANNEL_PARAMS, 0 },
 	{ NVB_CTRL, 0x906f0105, &nvs_NV906F_CTRL_CMD_GET_DEFER_RC_STATE_PARAMS, 0 },
 	{ NVB_CTRL, 0x906f0106, &nvs_NV906F_CTRL_GET_MMU_FAULT_INFO_PARAMS, 0 },
@@ -17821,9 +18318,13 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0xc3720103, &nvs_NVC372_CTRL_CMD_VIDEO_ADAPTIVE_REFRESH_RATE_PARAMS, 0 },
 	{ NVB_CTRL, 0xc3720104, &nvs_NVC372_CTRL_CMD_GET_ACTIVE_VIEWPORT_POINT_IN_PARAMS, 0 },
 	{ NVB_CTRL, 0xc56f010b, &nvs_NVC56F_CTRL_CMD_GET_KMB_PARAMS, 0 },
+	{ NVB_CTRL, 0xc56f010c, &nvs_NVC56F_CTRL_ROTATE_SECURE_CHANNEL_IV_PARAMS, 0 },
+	{ NVB_CTRL, 0xc56f010d, &nvs_NV_CONF_COMPUTE_CTRL_SET_SECURITY_POLICY_PARAMS, 0 },
+	{ NVB_CTRL, 0xc56f010e, &nvs_NV_CONF_COMPUTE_CTRL_GET_SECURITY_POLICY_PARAMS, 0 },
 	{ NVB_CTRL, 0xc6370101, &nvs_NVC637_CTRL_EXEC_PARTITIONS_CREATE_PARAMS, 0 },
 	{ NVB_CTRL, 0xc6370102, &nvs_NVC637_CTRL_EXEC_PARTITIONS_DELETE_PARAMS, 0 },
 	{ NVB_CTRL, 0xc6370103, &nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_PARAMS, 0 },
+	{ NVB_CTRL, 0xc6370104, &nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_ACTIVE_IDS_PARAMS, 0 },
 	{ NVB_CTRL, 0xc63701a9, &nvs_NVC637_CTRL_EXEC_PARTITIONS_GET_PROFILE_CAPACITY_PARAMS, 0 },
 	{ NVB_CTRL, 0xc63701aa, &nvs_NVC637_CTRL_GET_UUID_PARAMS, 0 },
 	{ NVB_CTRL, 0xc6380101, &nvs_NVC638_CTRL_GET_UUID_PARAMS, 0 },

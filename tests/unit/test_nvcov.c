@@ -37,23 +37,10 @@ struct nvcov_gap {
 	const char *why;
 };
 
-#define CAT0 "its category byte is 0 and gen-nvidia.sh drops category-0 values as flags"
-#define NOCMD "595.45.04 names it without _CMD_ and gen-nvidia.sh reads only *_CTRL_CMD_*"
 #define NOCLASS "not in gen-nvidia.sh's list of classes with allocation params"
 static const struct nvcov_gap nvcov_gaps[] = {
-	{ NVB_CTRL, 0x00da0002, GAP_NAME, CAT0 },	/* NV_SEMAPHORE_SURFACE_CTRL_CMD_BIND_CHANNEL */
-	{ NVB_CTRL, 0x00da0006, GAP_NAME, CAT0 },	/* NV_SEMAPHORE_SURFACE_CTRL_CMD_UNBIND_CHANNEL */
-	{ NVB_CTRL, 0x00de0001, GAP_NAME, CAT0 },	/* NV00DE_CTRL_CMD_REQUEST_DATA_POLL */
-	{ NVB_CTRL, 0x00de0001, GAP_LAYOUT, "not named (" CAT0 ")" },
-	{ NVB_CTRL, 0x00f10001, GAP_NAME, CAT0 },	/* NV00F1_CTRL_CMD_GET_FABRIC_EVENTS */
-	{ NVB_CTRL, 0x00f10002, GAP_NAME, CAT0 },	/* NV00F1_CTRL_CMD_FINISH_MEM_UNIMPORT */
-	{ NVB_CTRL, 0x00f10003, GAP_NAME, CAT0 },	/* NV00F1_CTRL_CMD_DISABLE_IMPORTERS */
-	{ NVB_CTRL, 0x2080016d, GAP_NAME, NOCMD },	/* NV2080_CTRL_GPU_GET_NVENC_SW_SESSION_STATS */
-	{ NVB_CTRL, 0x2080017b, GAP_NAME, NOCMD },	/* NV2080_CTRL_GPU_GET_NVFBC_SW_SESSION_STATS */
 	{ NVB_CTRL, 0x2080121b, GAP_LAYOUT,		/* NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER */
 	  "gen-nvidia-structs.awk leaves its struct out: an array of an inline struct" },
-	{ NVB_CTRL, 0x906f0101, GAP_NAME, NOCMD },	/* NV906F_CTRL_GET_CLASS_ENGINEID */
-	{ NVB_CTRL, 0x906f0101, GAP_LAYOUT, "not named (" NOCMD ")" },
 	{ NVB_CLASS, 0x000000de, GAP_LAYOUT, NOCLASS },	/* RM_USER_SHARED_DATA */
 	{ NVB_CLASS, 0x000000f8, GAP_LAYOUT, NOCLASS },	/* NV_MEMORY_FABRIC */
 	{ NVB_CLASS, 0x000000fd, GAP_LAYOUT, NOCLASS },	/* NV_MEMORY_MULTICAST_FABRIC */
