@@ -69,7 +69,8 @@ BEGIN {
 			if (a[7] == "struct") want(a[6])
 			continue
 		}
-		# "ctrl NAME TYPE|- auto ALT..." (gen-nvidia.sh): a control command not in the spec,
+		# "ctrl NAME TYPE|- auto ALT..." or "class NAME TYPE auto TYPE" (gen-nvidia.sh): a control
+		# command or class not in the spec,
 		# with the first of its candidate structs that the headers define
 		if (a[4] == "auto") {
 			if (role SUBSEP key in listed) continue

@@ -26,7 +26,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 git -C "$NVREPO" archive "$TAG" src/common/sdk/nvidia/inc kernel-open/common/inc \
-	kernel-open/nvidia-uvm src/nvidia/arch/nvalloc/unix/include | tar -x -C "$tmp"
+	kernel-open/nvidia-uvm src/nvidia/arch/nvalloc/unix/include \
+	src/nvidia/src/kernel/rmapi/resource_list.h | tar -x -C "$tmp"
 SDK=$tmp/src/common/sdk/nvidia/inc
 KO=$tmp/kernel-open
 UNIX=$tmp/src/nvidia/arch/nvalloc/unix/include
@@ -256,7 +257,7 @@ class NV20_SUBDEVICE_0 NV2080_ALLOC_PARAMETERS
 class NV01_MEMORY_SYSTEM NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_LOCAL_USER NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_VIRTUAL NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS
-class NV50_MEMORY_VIRTUAL NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS
+class NV50_MEMORY_VIRTUAL NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_SYSTEM_OS_DESCRIPTOR NV_OS_DESC_MEMORY_ALLOCATION_PARAMS
 class FERMI_VASPACE_A NV_VASPACE_ALLOCATION_PARAMETERS
 class KEPLER_CHANNEL_GROUP_A NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS
@@ -420,6 +421,27 @@ uvm UVM_DISCARD UVM_DISCARD_PARAMS
 uvm UVM_IS_8_SUPPORTED UVM_IS_8_SUPPORTED_PARAMS
 EOF
 
+# The allocation params of the classes the spec does not list: the struct the driver's resource
+# table names for the class (src/nvidia/src/kernel/rmapi/resource_list.h, RS_ENTRY: "External
+# Class" and "Alloc Param Info" RS_REQUIRED(TYPE) or RS_OPTIONAL(TYPE); RS_NONE: none).  Where the
+# spec binds a class otherwise, the spec wins and stderr says so.
+awk '/External Class/ { c = $NF; sub(/,$/, "", c); next }
+/Alloc Param Info/ && c != "" {
+	t = $0; sub(/.*Alloc Param Info *\*\/ */, "", t); sub(/, *$/, "", t)
+	if (t ~ /^RS_(REQUIRED|OPTIONAL)\(/) { sub(/^RS_[A-Z]*\(/, "", t); sub(/\)$/, "", t) }
+	else t = "-"
+	if (!seen[c]++) print c, t
+	c = ""
+}' "$tmp/src/nvidia/src/kernel/rmapi/resource_list.h" > "$tmp/classes.rl"
+awk 'FNR == NR { if ($1 == "class") spec[$2] = $3; next }
+($1 in spec) {
+	if (spec[$1] != $2)
+		printf "gen-nvidia: class %s: the spec binds %s, resource_list.h %s\n", $1, spec[$1], $2 > "/dev/stderr"
+	next
+}
+$2 != "-" && $2 != "NvHandle" { printf "class %s %s auto %s\n", $1, $2, $2 }' \
+	"$tmp/spec" "$tmp/classes.rl" > "$tmp/spec.classes"
+
 # A class value with several names prints by the name the spec allocates it as (0x3e:
 # NV01_MEMORY_SYSTEM, not NV01_CONTEXT_ERROR_TO_MEMORY): those names go first.
 awk 'FNR == NR { if ($1 == "class") want[$2] = 1; next }
@@ -477,7 +499,7 @@ echo "$tmp/extra.h" >> "$tmp/hfiles"
 xargs awk -f "$top/decoders/ioctl/gen-nvidia-structs.awk" < "$tmp/hfiles" > "$tmp/structs"
 
 # -- the C program that prints the layouts ------------------------------------------------------
-cat "$tmp/spec.auto" >> "$tmp/spec"
+cat "$tmp/spec.auto" "$tmp/spec.classes" >> "$tmp/spec"
 awk -v specf="$tmp/spec" -v structsf="$tmp/structs" -f "$top/decoders/ioctl/gen-nvidia-prog.awk" \
 	> "$tmp/prog.c"
 {

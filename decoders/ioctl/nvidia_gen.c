@@ -1582,6 +1582,51 @@ static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_CMD_GPU_GET_NUM_SECURE_CH
 static const struct nv_struct nvs_NV_CONF_COMPUTE_CTRL_CMD_GPU_GET_KEY_ROTATION_STATE_PARAMS;
 static const struct nv_struct nvs_NV_COUNTER_COLLECTION_UNIT_SUBSCRIBE_PARAMS;
 static const struct nv_struct nvs_NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS;
+static const struct nv_struct nvs_NV000F_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00F1_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_EVENT_BUFFER_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV0060_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV30F1_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NVB1CC_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NVB2CC_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS;
+static const struct nv_struct nvs_NV2081_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV2082_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV_MEMORY_MAPPER_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV_MEMORY_LIST_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00F9_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00F8_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00FB_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00FD_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NVA0BC_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NVA0BD_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NVA084_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV00DB_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV00DE_ALLOC_PARAMETERS;
+static const struct nv_struct nvs_NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS;
+static const struct nv_struct nvs_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NVC637_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NVC638_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NVC639_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NVC640_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV9072_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV5080_ALLOC_PARAMS;
+static const struct nv_struct nvs_NV_BSP_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_NVJPG_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_OFA_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_MSENC_ALLOCATION_PARAMETERS;
+static const struct nv_struct nvs_NV_CONTEXT_DMA_ALLOCATION_PARAMS;
+static const struct nv_struct nvs_NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS;
+static const struct nv_struct nvs_NV0050_ALLOCATION_PARAMETERS;
 static const struct nv_struct nvs_nv_pci_info_t;
 static const struct nv_struct nvs_nv_offline_addresses_t;
 static const struct nv_struct nvs_NVOS02_PARAMETERS;
@@ -1653,7 +1698,6 @@ static const struct nv_struct nvs_NV0080_CTRL_DMA_UPDATE_PDE_2_PAGE_TABLE_PARAMS
 static const struct nv_struct nvs_NV0080_CTRL_GR_TPC_PARTITION_MODE_PARAMS;
 static const struct nv_struct nvs_NV0090_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NV_IMPORT_MEM_INFO;
-static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS;
 static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_EVENT;
 static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_UNIMPORT_TOKEN;
 static const struct nv_struct nvs_NV_CTRL_VASPACE_PAGE_LEVEL;
@@ -1817,12 +1861,12 @@ static const struct nv_struct nvs_NVC372_CTRL_IMP_OR_SETTINGS_SOR;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITIONS_INFO;
 static const struct nv_struct nvs_NVC637_EXEC_PARTITION_UUID;
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN;
+static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET;
 static const struct nv_struct nvs_NV2080_CTRL_GPU_QUERY_ECC_EXCEPTION_STATUS;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_DISP_PHY_PD_CABLE_ID_A_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_DISP_PHY_PD_CABLE_ID_B_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_FEATURE;
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_PARAMETER;
-static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET;
 static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA;
 static const struct nv_struct nvs_NV00F1_CTRL_FABRIC_MEM_UNIMPORT_EVENT_DATA;
 static const struct nv_struct nvs_NV00F1_CTRL_ATTACH_REMOTE_GPU_EVENT_DATA;
@@ -13819,6 +13863,399 @@ static const struct nv_field nvf_NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS[
 };
 static const struct nv_struct nvs_NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS = { "NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS", 1, 1, nvf_NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS };
 
+static const struct nv_field nvf_NV000F_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+	{ "flags", 8, 4, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV000F_ALLOCATION_PARAMETERS = { "NV000F_ALLOCATION_PARAMETERS", 16, 2, nvf_NV000F_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00F1_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+	{ "flags", 8, 4, 1, NVK_X, NULL },
+	{ "pOsEvent", 16, 8, 1, NVK_P, NULL },
+	{ "nodeId", 24, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00F1_ALLOCATION_PARAMETERS = { "NV00F1_ALLOCATION_PARAMETERS", 32, 4, nvf_NV00F1_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_EVENT_BUFFER_ALLOC_PARAMETERS[] = {
+	{ "bufferHeader", 0, 8, 1, NVK_P, NULL },
+	{ "recordBuffer", 8, 8, 1, NVK_P, NULL },
+	{ "recordSize", 16, 4, 1, NVK_U, NULL },
+	{ "recordCount", 20, 4, 1, NVK_U, NULL },
+	{ "vardataBuffer", 24, 8, 1, NVK_P, NULL },
+	{ "vardataBufferSize", 32, 4, 1, NVK_U, NULL },
+	{ "recordsFreeThreshold", 36, 4, 1, NVK_U, NULL },
+	{ "notificationHandle", 40, 8, 1, NVK_X, NULL },
+	{ "vardataFreeThreshold", 48, 4, 1, NVK_U, NULL },
+	{ "hSubDevice", 52, 4, 1, NVK_H, NULL },
+	{ "flags", 56, 4, 1, NVK_X, NULL },
+	{ "hBufferHeader", 60, 4, 1, NVK_H, NULL },
+	{ "hRecordBuffer", 64, 4, 1, NVK_H, NULL },
+	{ "hVardataBuffer", 68, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV_EVENT_BUFFER_ALLOC_PARAMETERS = { "NV_EVENT_BUFFER_ALLOC_PARAMETERS", 72, 14, nvf_NV_EVENT_BUFFER_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS[] = {
+	{ "hSemaphoreMem", 0, 4, 1, NVK_H, NULL },
+	{ "hMaxSubmittedMem", 4, 4, 1, NVK_H, NULL },
+	{ "flags", 8, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS = { "NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS", 16, 3, nvf_NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV0060_ALLOC_PARAMETERS[] = {
+	{ "gpuBoostGroupId", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0060_ALLOC_PARAMETERS = { "NV0060_ALLOC_PARAMETERS", 4, 1, nvf_NV0060_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV30F1_ALLOC_PARAMETERS[] = {
+	{ "gsyncInstance", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV30F1_ALLOC_PARAMETERS = { "NV30F1_ALLOC_PARAMETERS", 4, 1, nvf_NV30F1_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NVB1CC_ALLOC_PARAMETERS[] = {
+	{ "hSubDevice", 0, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NVB1CC_ALLOC_PARAMETERS = { "NVB1CC_ALLOC_PARAMETERS", 4, 1, nvf_NVB1CC_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NVB2CC_ALLOC_PARAMETERS[] = {
+	{ "hClientTarget", 0, 4, 1, NVK_H, NULL },
+	{ "hContextTarget", 4, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NVB2CC_ALLOC_PARAMETERS = { "NVB2CC_ALLOC_PARAMETERS", 8, 2, nvf_NVB2CC_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS[] = {
+	{ "hClient", 0, 4, 1, NVK_H, NULL },
+	{ "hChannel", 4, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS = { "NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS", 8, 2, nvf_NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS };
+
+static const struct nv_field nvf_NV2081_ALLOC_PARAMETERS[] = {
+	{ "reserved", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2081_ALLOC_PARAMETERS = { "NV2081_ALLOC_PARAMETERS", 4, 1, nvf_NV2081_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV2082_ALLOC_PARAMETERS[] = {
+	{ "reserved", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2082_ALLOC_PARAMETERS = { "NV2082_ALLOC_PARAMETERS", 4, 1, nvf_NV2082_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS[] = {
+	{ "memSize", 0, 8, 1, NVK_X, NULL },
+	{ "format", 8, 4, 1, NVK_U, NULL },
+	{ "pageSize", 16, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS = { "NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS", 24, 3, nvf_NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV_MEMORY_MAPPER_ALLOCATION_PARAMS[] = {
+	{ "hSemaphoreSurface", 0, 4, 1, NVK_H, NULL },
+	{ "maxQueueSize", 4, 4, 1, NVK_U, NULL },
+	{ "hNotificationMemory", 8, 4, 1, NVK_H, NULL },
+	{ "notificationOffset", 16, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_MEMORY_MAPPER_ALLOCATION_PARAMS = { "NV_MEMORY_MAPPER_ALLOCATION_PARAMS", 24, 4, nvf_NV_MEMORY_MAPPER_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS[] = {
+	{ "syncpointId", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS = { "NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS", 4, 1, nvf_NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS[] = {
+	{ "owner", 0, 4, 1, NVK_U, NULL },
+	{ "flags", 4, 4, 1, NVK_X, NULL },
+	{ "type", 8, 4, 1, NVK_U, NULL },
+	{ "attr", 12, 4, 1, NVK_U, NULL },
+	{ "attr2", 16, 4, 1, NVK_U, NULL },
+	{ "height", 20, 4, 1, NVK_U, NULL },
+	{ "width", 24, 4, 1, NVK_U, NULL },
+	{ "pitch", 28, 4, 1, NVK_U, NULL },
+	{ "alignment", 32, 4, 1, NVK_U, NULL },
+	{ "comprCovg", 36, 4, 1, NVK_U, NULL },
+	{ "zcullCovg", 40, 4, 1, NVK_U, NULL },
+	{ "kind", 44, 4, 1, NVK_U, NULL },
+	{ "bindResultFunc", 48, 8, 1, NVK_P, NULL },
+	{ "pHandle", 56, 8, 1, NVK_P, NULL },
+	{ "osDeviceHandle", 64, 8, 1, NVK_X, NULL },
+	{ "size", 72, 8, 1, NVK_X, NULL },
+	{ "allocAddr", 80, 8, 1, NVK_X, NULL },
+	{ "compPageShift", 88, 4, 1, NVK_U, NULL },
+	{ "compressedKind", 92, 4, 1, NVK_U, NULL },
+	{ "compTagLineMin", 96, 4, 1, NVK_U, NULL },
+	{ "compPageIndexLo", 100, 4, 1, NVK_U, NULL },
+	{ "compPageIndexHi", 104, 4, 1, NVK_U, NULL },
+	{ "compTagLineMultiplier", 108, 4, 1, NVK_U, NULL },
+	{ "uncompressedKind", 112, 4, 1, NVK_U, NULL },
+	{ "tag", 116, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS = { "NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS", 120, 25, nvf_NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV_MEMORY_LIST_ALLOCATION_PARAMS[] = {
+	{ "hClient", 0, 4, 1, NVK_H, NULL },
+	{ "hParent", 4, 4, 1, NVK_H, NULL },
+	{ "hObject", 8, 4, 1, NVK_H, NULL },
+	{ "hHwResClient", 12, 4, 1, NVK_H, NULL },
+	{ "hHwResDevice", 16, 4, 1, NVK_H, NULL },
+	{ "hHwResHandle", 20, 4, 1, NVK_H, NULL },
+	{ "pteAdjust", 24, 4, 1, NVK_U, NULL },
+	{ "reserved_0", 28, 4, 1, NVK_U, NULL },
+	{ "type", 32, 4, 1, NVK_U, NULL },
+	{ "flags", 36, 4, 1, NVK_X, NULL },
+	{ "attr", 40, 4, 1, NVK_U, NULL },
+	{ "attr2", 44, 4, 1, NVK_U, NULL },
+	{ "height", 48, 4, 1, NVK_U, NULL },
+	{ "width", 52, 4, 1, NVK_U, NULL },
+	{ "format", 56, 4, 1, NVK_U, NULL },
+	{ "comprcovg", 60, 4, 1, NVK_U, NULL },
+	{ "zcullcovg", 64, 4, 1, NVK_U, NULL },
+	{ "pageCount", 68, 4, 1, NVK_U, NULL },
+	{ "heapOwner", 72, 4, 1, NVK_U, NULL },
+	{ "guestId", 80, 8, 1, NVK_X, NULL },
+	{ "rangeBegin", 88, 8, 1, NVK_X, NULL },
+	{ "rangeEnd", 96, 8, 1, NVK_X, NULL },
+	{ "pitch", 104, 4, 1, NVK_U, NULL },
+	{ "ctagOffset", 108, 4, 1, NVK_U, NULL },
+	{ "size", 112, 8, 1, NVK_X, NULL },
+	{ "align", 120, 8, 1, NVK_X, NULL },
+	{ "pageNumberList", 128, 8, 1, NVK_P, NULL },
+	{ "limit", 136, 8, 1, NVK_X, NULL },
+	{ "flagsOs02", 144, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_MEMORY_LIST_ALLOCATION_PARAMS = { "NV_MEMORY_LIST_ALLOCATION_PARAMS", 152, 29, nvf_NV_MEMORY_LIST_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV00E0_ALLOCATION_PARAMETERS[] = {
+	{ "imexChannel", 0, 4, 1, NVK_U, NULL },
+	{ "packet", 4, 32, 1, NVK_STRUCT, &nvs_NV_EXPORT_MEM_PACKET },
+	{ "numMaxHandles", 36, 2, 1, NVK_U, NULL },
+	{ "flags", 40, 4, 1, NVK_X, NULL },
+	{ "metadata", 44, 1, 64, NVK_BYTES, NULL },
+	{ "deviceInstanceMask", 108, 4, 1, NVK_U, NULL },
+	{ "giIdMasks", 112, 4, 32, NVK_U, NULL },
+	{ "numCurHandles", 240, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS = { "NV00E0_ALLOCATION_PARAMETERS", 244, 8, nvf_NV00E0_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00F9_ALLOCATION_PARAMETERS[] = {
+	{ "imexChannel", 0, 4, 1, NVK_U, NULL },
+	{ "expPacket", 4, 32, 1, NVK_STRUCT, &nvs_NV_EXPORT_MEM_PACKET },
+	{ "index", 36, 2, 1, NVK_U, NULL },
+	{ "flags", 40, 4, 1, NVK_X, NULL },
+	{ "pOsEvent", 48, 8, 1, NVK_P, NULL },
+	{ "id", 56, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00F9_ALLOCATION_PARAMETERS = { "NV00F9_ALLOCATION_PARAMETERS", 64, 6, nvf_NV00F9_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00F8_ALLOCATION_PARAMETERS[] = {
+	{ "alignment", 0, 8, 1, NVK_X, NULL },
+	{ "allocSize", 8, 8, 1, NVK_X, NULL },
+	{ "pageSize", 16, 8, 1, NVK_X, NULL },
+	{ "allocFlags", 24, 4, 1, NVK_X, NULL },
+	{ "map.offset", 32, 8, 1, NVK_X, NULL },
+	{ "map.hVidMem", 40, 4, 1, NVK_H, NULL },
+	{ "map.flags", 44, 4, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00F8_ALLOCATION_PARAMETERS = { "NV00F8_ALLOCATION_PARAMETERS", 48, 7, nvf_NV00F8_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00FB_ALLOCATION_PARAMETERS[] = {
+	{ "exportUuid", 0, 1, 16, NVK_BYTES, NULL },
+	{ "index", 16, 2, 1, NVK_U, NULL },
+	{ "flags", 20, 4, 1, NVK_X, NULL },
+	{ "id", 24, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00FB_ALLOCATION_PARAMETERS = { "NV00FB_ALLOCATION_PARAMETERS", 32, 4, nvf_NV00FB_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00FD_ALLOCATION_PARAMETERS[] = {
+	{ "expPacket", 0, 32, 1, NVK_STRUCT, &nvs_NV_EXPORT_MEM_PACKET },
+	{ "index", 32, 2, 1, NVK_U, NULL },
+	{ "alignment", 40, 8, 1, NVK_X, NULL },
+	{ "allocSize", 48, 8, 1, NVK_X, NULL },
+	{ "pageSize", 56, 8, 1, NVK_X, NULL },
+	{ "allocFlags", 64, 4, 1, NVK_X, NULL },
+	{ "numGpus", 68, 4, 1, NVK_U, NULL },
+	{ "pOsEvent", 72, 8, 1, NVK_P, NULL },
+};
+static const struct nv_struct nvs_NV00FD_ALLOCATION_PARAMETERS = { "NV00FD_ALLOCATION_PARAMETERS", 80, 8, nvf_NV00FD_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NVA0BC_ALLOC_PARAMETERS[] = {
+	{ "codecType", 0, 4, 1, NVK_U, NULL },
+	{ "hResolution", 4, 4, 1, NVK_H, NULL },
+	{ "vResolution", 8, 4, 1, NVK_U, NULL },
+	{ "version", 12, 4, 1, NVK_U, NULL },
+	{ "hMem", 16, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NVA0BC_ALLOC_PARAMETERS = { "NVA0BC_ALLOC_PARAMETERS", 20, 5, nvf_NVA0BC_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NVA0BD_ALLOC_PARAMETERS[] = {
+	{ "displayOrdinal", 0, 4, 1, NVK_U, NULL },
+	{ "sessionType", 4, 4, 1, NVK_U, NULL },
+	{ "sessionFlags", 8, 4, 1, NVK_X, NULL },
+	{ "hMaxResolution", 12, 4, 1, NVK_H, NULL },
+	{ "vMaxResolution", 16, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVA0BD_ALLOC_PARAMETERS = { "NVA0BD_ALLOC_PARAMETERS", 20, 5, nvf_NVA0BD_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NVA084_ALLOC_PARAMETERS[] = {
+	{ "dbdf", 0, 4, 1, NVK_U, NULL },
+	{ "gfid", 4, 4, 1, NVK_U, NULL },
+	{ "swizzId", 8, 4, 1, NVK_U, NULL },
+	{ "vgpuType", 12, 4, 1, NVK_U, NULL },
+	{ "vmPid", 16, 4, 1, NVK_U, NULL },
+	{ "accountingPid", 20, 4, 1, NVK_U, NULL },
+	{ "numChannels", 24, 4, 1, NVK_U, NULL },
+	{ "numPluginChannels", 28, 4, 1, NVK_U, NULL },
+	{ "placementId", 32, 2, 1, NVK_U, NULL },
+	{ "vmIdType", 36, 4, 1, NVK_X, NULL },
+	{ "guestVmId", 40, 16, 1, NVK_STRUCT, &nvs_VM_ID },
+	{ "bDisableDefaultSmcExecPartRestore", 56, 1, 1, NVK_U, NULL },
+	{ "vgpuDeviceInstanceId", 60, 4, 1, NVK_U, NULL },
+	{ "hPluginClient", 64, 4, 1, NVK_H, NULL },
+	{ "vgpuDevName", 68, 1, 16, NVK_BYTES, NULL },
+	{ "bGpupLiveMigrationEnabled", 84, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVA084_ALLOC_PARAMETERS = { "NVA084_ALLOC_PARAMETERS", 88, 16, nvf_NVA084_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV00DB_ALLOCATION_PARAMETERS[] = {
+	{ "size", 0, 4, 1, NVK_U, NULL },
+	{ "tag", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00DB_ALLOCATION_PARAMETERS = { "NV00DB_ALLOCATION_PARAMETERS", 8, 2, nvf_NV00DB_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV00DE_ALLOC_PARAMETERS[] = {
+	{ "polledDataMask", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV00DE_ALLOC_PARAMETERS = { "NV00DE_ALLOC_PARAMETERS", 8, 1, nvf_NV00DE_ALLOC_PARAMETERS };
+
+static const struct nv_field nvf_NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS[] = {
+	{ "accessCounterIndex", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS = { "NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS", 4, 1, nvf_NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS };
+
+static const struct nv_field nvf_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS[] = {
+	{ "bDirtyTracking", 0, 1, 1, NVK_U, NULL },
+	{ "granularity", 4, 4, 1, NVK_U, NULL },
+	{ "accessBitMask", 8, 8, 64, NVK_X, NULL },
+	{ "noOfEntries", 520, 4, 1, NVK_U, NULL },
+	{ "addrSpace", 524, 4, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS = { "NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS", 528, 5, nvf_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NVC637_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+	{ "swizzId", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVC637_ALLOCATION_PARAMETERS = { "NVC637_ALLOCATION_PARAMETERS", 16, 2, nvf_NVC637_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NVC638_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+	{ "execPartitionId", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVC638_ALLOCATION_PARAMETERS = { "NVC638_ALLOCATION_PARAMETERS", 16, 2, nvf_NVC638_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NVC639_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NVC639_ALLOCATION_PARAMETERS = { "NVC639_ALLOCATION_PARAMETERS", 8, 1, nvf_NVC639_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NVC640_ALLOCATION_PARAMETERS[] = {
+	{ "capDescriptor", 0, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NVC640_ALLOCATION_PARAMETERS = { "NVC640_ALLOCATION_PARAMETERS", 8, 1, nvf_NVC640_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS[] = {
+	{ "pProc", 0, 8, 1, NVK_P, NULL },
+	{ "LogicalHead", 8, 4, 1, NVK_X, NULL },
+	{ "pParm1", 16, 8, 1, NVK_P, NULL },
+	{ "pParm2", 24, 8, 1, NVK_P, NULL },
+};
+static const struct nv_struct nvs_NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS = { "NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS", 32, 4, nvf_NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS[] = {
+	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
+	{ "head", 4, 4, 1, NVK_U, NULL },
+	{ "rgLineNum", 8, 4, 1, NVK_U, NULL },
+	{ "pCallbkFn", 16, 8, 1, NVK_P, NULL },
+	{ "pCallbkParams", 24, 8, 1, NVK_P, NULL },
+};
+static const struct nv_struct nvs_NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS = { "NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS", 32, 5, nvf_NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS[] = {
+	{ "channelInstance", 0, 4, 1, NVK_X, NULL },
+	{ "hObjectNotify", 4, 4, 1, NVK_H, NULL },
+	{ "pControl", 8, 8, 1, NVK_P, NULL },
+};
+static const struct nv_struct nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS = { "NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS", 16, 3, nvf_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS[] = {
+	{ "channelInstance", 0, 4, 1, NVK_X, NULL },
+	{ "hObjectBuffer", 4, 4, 1, NVK_H, NULL },
+	{ "hObjectNotify", 8, 4, 1, NVK_H, NULL },
+	{ "offset", 12, 4, 1, NVK_U, NULL },
+	{ "pControl", 16, 8, 1, NVK_P, NULL },
+	{ "flags", 24, 4, 1, NVK_X, NULL },
+	{ "channelPBSize", 28, 4, 1, NVK_X, NULL },
+	{ "subDeviceId", 32, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS = { "NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS", 40, 8, nvf_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV9072_ALLOCATION_PARAMETERS[] = {
+	{ "logicalHeadId", 0, 4, 1, NVK_U, NULL },
+	{ "displayMask", 4, 4, 1, NVK_U, NULL },
+	{ "caps", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV9072_ALLOCATION_PARAMETERS = { "NV9072_ALLOCATION_PARAMETERS", 12, 3, nvf_NV9072_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV5080_ALLOC_PARAMS[] = {
+	{ "notifyCompletion", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5080_ALLOC_PARAMS = { "NV5080_ALLOC_PARAMS", 1, 1, nvf_NV5080_ALLOC_PARAMS };
+
+static const struct nv_field nvf_NV_BSP_ALLOCATION_PARAMETERS[] = {
+	{ "size", 0, 4, 1, NVK_U, NULL },
+	{ "prohibitMultipleInstances", 4, 4, 1, NVK_U, NULL },
+	{ "engineInstance", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_BSP_ALLOCATION_PARAMETERS = { "NV_BSP_ALLOCATION_PARAMETERS", 12, 3, nvf_NV_BSP_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_NVJPG_ALLOCATION_PARAMETERS[] = {
+	{ "size", 0, 4, 1, NVK_U, NULL },
+	{ "prohibitMultipleInstances", 4, 4, 1, NVK_U, NULL },
+	{ "engineInstance", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_NVJPG_ALLOCATION_PARAMETERS = { "NV_NVJPG_ALLOCATION_PARAMETERS", 12, 3, nvf_NV_NVJPG_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_OFA_ALLOCATION_PARAMETERS[] = {
+	{ "size", 0, 4, 1, NVK_U, NULL },
+	{ "prohibitMultipleInstances", 4, 4, 1, NVK_U, NULL },
+	{ "engineInstance", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_OFA_ALLOCATION_PARAMETERS = { "NV_OFA_ALLOCATION_PARAMETERS", 12, 3, nvf_NV_OFA_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_MSENC_ALLOCATION_PARAMETERS[] = {
+	{ "size", 0, 4, 1, NVK_U, NULL },
+	{ "prohibitMultipleInstances", 4, 4, 1, NVK_U, NULL },
+	{ "engineInstance", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV_MSENC_ALLOCATION_PARAMETERS = { "NV_MSENC_ALLOCATION_PARAMETERS", 12, 3, nvf_NV_MSENC_ALLOCATION_PARAMETERS };
+
+static const struct nv_field nvf_NV_CONTEXT_DMA_ALLOCATION_PARAMS[] = {
+	{ "hSubDevice", 0, 4, 1, NVK_H, NULL },
+	{ "flags", 4, 4, 1, NVK_X, NULL },
+	{ "hMemory", 8, 4, 1, NVK_H, NULL },
+	{ "offset", 16, 8, 1, NVK_X, NULL },
+	{ "limit", 24, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV_CONTEXT_DMA_ALLOCATION_PARAMS = { "NV_CONTEXT_DMA_ALLOCATION_PARAMS", 32, 5, nvf_NV_CONTEXT_DMA_ALLOCATION_PARAMS };
+
+static const struct nv_field nvf_NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS[] = {
+	{ "hClient", 0, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS = { "NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS", 4, 1, nvf_NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS };
+
+static const struct nv_field nvf_NV0050_ALLOCATION_PARAMETERS[] = {
+	{ "hVaspace", 0, 4, 1, NVK_H, NULL },
+	{ "flags", 8, 8, 1, NVK_X, NULL },
+	{ "forceCeId", 16, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0050_ALLOCATION_PARAMETERS = { "NV0050_ALLOCATION_PARAMETERS", 24, 3, nvf_NV0050_ALLOCATION_PARAMETERS };
+
 static const struct nv_field nvf_nv_pci_info_t[] = {
 	{ "domain", 0, 4, 1, NVK_U, NULL },
 	{ "bus", 4, 1, 1, NVK_U, NULL },
@@ -14444,18 +14881,6 @@ static const struct nv_field nvf_NV_IMPORT_MEM_INFO[] = {
 	{ "addrSpace", 4, 1, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV_IMPORT_MEM_INFO = { "NV_IMPORT_MEM_INFO", 8, 2, nvf_NV_IMPORT_MEM_INFO };
-
-static const struct nv_field nvf_NV00E0_ALLOCATION_PARAMETERS[] = {
-	{ "imexChannel", 0, 4, 1, NVK_U, NULL },
-	{ "packet", 4, 32, 1, NVK_STRUCT, &nvs_NV_EXPORT_MEM_PACKET },
-	{ "numMaxHandles", 36, 2, 1, NVK_U, NULL },
-	{ "flags", 40, 4, 1, NVK_X, NULL },
-	{ "metadata", 44, 1, 64, NVK_BYTES, NULL },
-	{ "deviceInstanceMask", 108, 4, 1, NVK_U, NULL },
-	{ "giIdMasks", 112, 4, 32, NVK_U, NULL },
-	{ "numCurHandles", 240, 2, 1, NVK_U, NULL },
-};
-static const struct nv_struct nvs_NV00E0_ALLOCATION_PARAMETERS = { "NV00E0_ALLOCATION_PARAMETERS", 244, 8, nvf_NV00E0_ALLOCATION_PARAMETERS };
 
 static const struct nv_field nvf_NV00F1_CTRL_FABRIC_EVENT[] = {
 	{ "type", 0, 1, 1, NVK_U, NULL },
@@ -15966,6 +16391,12 @@ static const struct nv_field nvf_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN[] = {
 };
 static const struct nv_struct nvs_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN = { "NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN", 16, 2, nvf_NVC637_CTRL_EXEC_PARTITION_PARTITION_SPAN };
 
+static const struct nv_field nvf_NV_EXPORT_MEM_PACKET[] = {
+	{ "uuid", 0, 1, 16, NVK_BYTES, NULL },
+	{ "opaque", 16, 1, 16, NVK_BYTES, NULL },
+};
+static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET = { "NV_EXPORT_MEM_PACKET", 32, 2, nvf_NV_EXPORT_MEM_PACKET };
+
 static const struct nv_field nvf_NV2080_CTRL_GPU_QUERY_ECC_EXCEPTION_STATUS[] = {
 	{ "count", 0, 8, 1, NVK_X, NULL },
 };
@@ -15998,12 +16429,6 @@ static const struct nv_field nvf_NV0073_CTRL_DISP_LPWR_PARAMETER[] = {
 	{ "val", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_PARAMETER = { "NV0073_CTRL_DISP_LPWR_PARAMETER", 8, 3, nvf_NV0073_CTRL_DISP_LPWR_PARAMETER };
-
-static const struct nv_field nvf_NV_EXPORT_MEM_PACKET[] = {
-	{ "uuid", 0, 1, 16, NVK_BYTES, NULL },
-	{ "opaque", 16, 1, 16, NVK_BYTES, NULL },
-};
-static const struct nv_struct nvs_NV_EXPORT_MEM_PACKET = { "NV_EXPORT_MEM_PACKET", 32, 2, nvf_NV_EXPORT_MEM_PACKET };
 
 static const struct nv_field nvf_NV00F1_CTRL_FABRIC_MEM_IMPORT_EVENT_DATA[] = {
 	{ "id", 0, 8, 1, NVK_X, NULL },
@@ -18345,49 +18770,164 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0xcbca0103, &nvs_NV_COUNTER_COLLECTION_UNIT_STREAM_STATE_PARAMS, 0 },
 	{ NVB_CLASS, 0, &nvs_NV0000_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x1, &nvs_NV0000_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x2, &nvs_NV_CONTEXT_DMA_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x5, &nvs_NV0005_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xf, &nvs_NV000F_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x3e, &nvs_NV_MEMORY_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x40, &nvs_NV_MEMORY_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x41, &nvs_NV0000_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x50, &nvs_NV0050_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x60, &nvs_NV0060_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x70, &nvs_NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x71, &nvs_NV_OS_DESC_MEMORY_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x78, &nvs_NV0005_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x79, &nvs_NV0005_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x7e, &nvs_NV0005_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x80, &nvs_NV0080_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x81, &nvs_NV_MEMORY_LIST_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0x82, &nvs_NV_MEMORY_LIST_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0x83, &nvs_NV_MEMORY_LIST_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0x92, &nvs_NV0092_RG_LINE_CALLBACK_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb1, &nvs_NV_MEMORY_HW_RESOURCES_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0xc2, &nvs_NV_PHYSICAL_MEMORY_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0xc3, &nvs_NV_MEMORY_SYNCPOINT_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0xda, &nvs_NV_SEMAPHORE_SURFACE_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xdb, &nvs_NV00DB_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xde, &nvs_NV00DE_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xe0, &nvs_NV00E0_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xf1, &nvs_NV00F1_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xf8, &nvs_NV00F8_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xf9, &nvs_NV00F9_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xfb, &nvs_NV00FB_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xfd, &nvs_NV00FD_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xfe, &nvs_NV_MEMORY_MAPPER_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x2080, &nvs_NV2080_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x2081, &nvs_NV2081_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x2082, &nvs_NV2082_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x30f1, &nvs_NV30F1_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x503b, &nvs_NV503B_ALLOC_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x503c, &nvs_NV503C_ALLOC_PARAMETERS, 0 },
-	{ NVB_CLASS, 0x50a0, &nvs_NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0x5080, &nvs_NV5080_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0x50a0, &nvs_NV_MEMORY_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x83de, &nvs_NV83DE_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x9010, &nvs_NV_VBLANK_CALLBACK_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x902d, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0x9067, &nvs_NV_CTXSHARE_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x906f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0x9072, &nvs_NV9072_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x90cd, &nvs_NV_EVENT_BUFFER_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0x90ce, &nvs_NV_MEMORY_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0x90f1, &nvs_NV_VASPACE_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xa06c, &nvs_NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xa06f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xa084, &nvs_NVA084_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xa0bc, &nvs_NVA0BC_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xa0bd, &nvs_NVA0BD_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xa140, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xa16f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
 	{ NVB_CLASS, 0xb06f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xb0b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb1cc, &nvs_NVB1CC_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb2cc, &nvs_NVB2CC_ALLOC_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb4b7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb8b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb8d1, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xb8fa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc06f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xc0b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc365, &nvs_NV_ACCESS_COUNTER_NOTIFY_BUFFER_ALLOC_PARAMS, 0 },
 	{ NVB_CLASS, 0xc36f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
 	{ NVB_CLASS, 0xc3b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc3c0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc461, &nvs_NV_HOPPER_USERMODE_A_PARAMS, 0 },
 	{ NVB_CLASS, 0xc46f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xc4b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc4b7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc4d1, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc56f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xc574, &nvs_NV_UVM_CHANNEL_RETAINER_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xc57a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc57b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc57d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc57e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc597, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc5b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc5c0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc637, &nvs_NVC637_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc638, &nvs_NVC638_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc639, &nvs_NVC639_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc640, &nvs_NVC640_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc661, &nvs_NV_HOPPER_USERMODE_A_PARAMS, 0 },
+	{ NVB_CLASS, 0xc67a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc67b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc67d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc67e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc697, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc6b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc6b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc6c0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc6fa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc761, &nvs_NV_HOPPER_USERMODE_A_PARAMS, 0 },
+	{ NVB_CLASS, 0xc763, &nvs_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS, 0 },
+	{ NVB_CLASS, 0xc77d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc77f, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc797, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc7b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc7b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc7b7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc7c0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc7fa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc863, &nvs_NV_VIDMEM_ACCESS_BIT_ALLOCATION_PARAMS, 0 },
 	{ NVB_CLASS, 0xc86f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
 	{ NVB_CLASS, 0xc8b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc96f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xc97a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc97b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc97d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc97e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc997, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc9b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc9b5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc9b7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xc9c0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc9d1, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xc9fa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xca6f, &nvs_NV_CHANNEL_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xca7a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xca7b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xca7d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xca7e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xcab5, &nvs_NVB0B5_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcb33, &nvs_NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS, 0 },
+	{ NVB_CLASS, 0xcb7a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcb7b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcb7d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcb7e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcb97, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xcbc0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcc7a, &nvs_NV50VAIO_CHANNELPIO_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcc7b, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcc7d, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcc7e, &nvs_NV50VAIO_CHANNELDMA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcd40, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcd97, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcdb0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xcdc0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcdd1, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcdfa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xce97, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xceb0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xceb7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
 	{ NVB_CLASS, 0xcec0, &nvs_NV_GR_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xced0, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcefa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcfb0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcfb7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcfd1, &nvs_NV_NVJPG_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xcffa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xd1b0, &nvs_NV_BSP_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xd1b7, &nvs_NV_MSENC_ALLOCATION_PARAMETERS, 0 },
+	{ NVB_CLASS, 0xd1fa, &nvs_NV_OFA_ALLOCATION_PARAMETERS, 0 },
 };
 const size_t nv_nbinds = sizeof(nv_binds) / sizeof(nv_binds[0]);
 
@@ -18766,48 +19306,163 @@ const size_t nv_ndescs = sizeof(nv_descs) / sizeof(nv_descs[0]);
 const struct nv_class_size nv_class_size_tab[] = {
 	{ 0, 120 }, /* NV01_ROOT */
 	{ 0x1, 120 }, /* NV01_ROOT_NON_PRIV */
+	{ 0x2, 32 }, /* NV01_CONTEXT_DMA */
 	{ 0x5, 24 }, /* NV01_EVENT */
+	{ 0xf, 16 }, /* FABRIC_MANAGER_SESSION */
 	{ 0x3e, 128 }, /* NV01_MEMORY_SYSTEM */
 	{ 0x40, 128 }, /* NV01_MEMORY_LOCAL_USER */
 	{ 0x41, 120 }, /* NV01_ROOT_CLIENT */
+	{ 0x50, 24 }, /* NV_CE_UTILS */
+	{ 0x60, 4 }, /* NV0060_SYNC_GPU_BOOST */
 	{ 0x70, 24 }, /* NV01_MEMORY_VIRTUAL */
 	{ 0x71, 40 }, /* NV01_MEMORY_SYSTEM_OS_DESCRIPTOR */
 	{ 0x78, 24 }, /* NV01_EVENT_KERNEL_CALLBACK */
 	{ 0x79, 24 }, /* NV01_EVENT_OS_EVENT */
 	{ 0x7e, 24 }, /* NV01_EVENT_KERNEL_CALLBACK_EX */
 	{ 0x80, 56 }, /* NV01_DEVICE_0 */
+	{ 0x81, 152 }, /* NV01_MEMORY_LIST_SYSTEM */
+	{ 0x82, 152 }, /* NV01_MEMORY_LIST_FBMEM */
+	{ 0x83, 152 }, /* NV01_MEMORY_LIST_OBJECT */
+	{ 0x92, 32 }, /* NV0092_RG_LINE_CALLBACK */
+	{ 0xb1, 120 }, /* NV01_MEMORY_HW_RESOURCES */
+	{ 0xc2, 24 }, /* NV01_MEMORY_LOCAL_PHYSICAL */
+	{ 0xc3, 4 }, /* NV01_MEMORY_SYNCPOINT */
+	{ 0xda, 16 }, /* NV_SEMAPHORE_SURFACE */
+	{ 0xdb, 8 }, /* NV40_DEBUG_BUFFER */
+	{ 0xde, 8 }, /* RM_USER_SHARED_DATA */
+	{ 0xe0, 244 }, /* NV_MEMORY_EXPORT */
+	{ 0xf1, 32 }, /* NV_IMEX_SESSION */
+	{ 0xf8, 48 }, /* NV_MEMORY_FABRIC */
+	{ 0xf9, 64 }, /* NV_MEMORY_FABRIC_IMPORT_V2 */
+	{ 0xfb, 32 }, /* NV_MEMORY_FABRIC_IMPORTED_REF */
+	{ 0xfd, 80 }, /* NV_MEMORY_MULTICAST_FABRIC */
+	{ 0xfe, 24 }, /* NV_MEMORY_MAPPER */
 	{ 0x2080, 4 }, /* NV20_SUBDEVICE_0 */
+	{ 0x2081, 4 }, /* NV2081_BINAPI */
+	{ 0x2082, 4 }, /* NV2082_BINAPI_PRIVILEGED */
+	{ 0x30f1, 4 }, /* NV30_GSYNC */
 	{ 0x503b, 88 }, /* NV50_P2P */
 	{ 0x503c, 4 }, /* NV50_THIRD_PARTY_P2P */
-	{ 0x50a0, 24 }, /* NV50_MEMORY_VIRTUAL */
+	{ 0x5080, 1 }, /* NV50_DEFERRED_API_CLASS */
+	{ 0x50a0, 128 }, /* NV50_MEMORY_VIRTUAL */
 	{ 0x83de, 12 }, /* GT200_DEBUGGER */
+	{ 0x9010, 32 }, /* NV9010_VBLANK_CALLBACK */
+	{ 0x902d, 16 }, /* FERMI_TWOD_A */
 	{ 0x9067, 12 }, /* FERMI_CONTEXT_SHARE_A */
+	{ 0x906f, 368 }, /* GF100_CHANNEL_GPFIFO */
+	{ 0x9072, 12 }, /* GF100_DISP_SW */
+	{ 0x90cd, 72 }, /* NV_EVENT_BUFFER */
+	{ 0x90ce, 128 }, /* NV01_MEMORY_DEVICELESS */
 	{ 0x90f1, 56 }, /* FERMI_VASPACE_A */
 	{ 0xa06c, 20 }, /* KEPLER_CHANNEL_GROUP_A */
+	{ 0xa06f, 368 }, /* KEPLER_CHANNEL_GPFIFO_A */
+	{ 0xa084, 88 }, /* NVA084_KERNEL_HOST_VGPU_DEVICE */
+	{ 0xa0bc, 20 }, /* NVENC_SW_SESSION */
+	{ 0xa0bd, 20 }, /* NVFBC_SW_SESSION */
+	{ 0xa140, 16 }, /* KEPLER_INLINE_TO_MEMORY_B */
+	{ 0xa16f, 368 }, /* KEPLER_CHANNEL_GPFIFO_B */
 	{ 0xb06f, 368 }, /* MAXWELL_CHANNEL_GPFIFO_A */
+	{ 0xb0b5, 8 }, /* MAXWELL_DMA_COPY_A */
+	{ 0xb1cc, 4 }, /* MAXWELL_PROFILER_CONTEXT */
+	{ 0xb2cc, 8 }, /* MAXWELL_PROFILER_DEVICE */
+	{ 0xb4b7, 12 }, /* NVB4B7_VIDEO_ENCODER */
+	{ 0xb8b0, 12 }, /* NVB8B0_VIDEO_DECODER */
+	{ 0xb8d1, 12 }, /* NVB8D1_VIDEO_NVJPG */
+	{ 0xb8fa, 12 }, /* NVB8FA_VIDEO_OFA */
 	{ 0xc06f, 368 }, /* PASCAL_CHANNEL_GPFIFO_A */
+	{ 0xc0b5, 8 }, /* PASCAL_DMA_COPY_A */
+	{ 0xc365, 4 }, /* ACCESS_COUNTER_NOTIFY_BUFFER */
 	{ 0xc36f, 368 }, /* VOLTA_CHANNEL_GPFIFO_A */
 	{ 0xc3b5, 8 }, /* VOLTA_DMA_COPY_A */
 	{ 0xc3c0, 16 }, /* VOLTA_COMPUTE_A */
 	{ 0xc461, 2 }, /* TURING_USERMODE_A */
 	{ 0xc46f, 368 }, /* TURING_CHANNEL_GPFIFO_A */
+	{ 0xc4b0, 12 }, /* NVC4B0_VIDEO_DECODER */
+	{ 0xc4b7, 12 }, /* NVC4B7_VIDEO_ENCODER */
+	{ 0xc4d1, 12 }, /* NVC4D1_VIDEO_NVJPG */
 	{ 0xc56f, 368 }, /* AMPERE_CHANNEL_GPFIFO_A */
+	{ 0xc574, 8 }, /* UVM_CHANNEL_RETAINER */
+	{ 0xc57a, 16 }, /* NVC57A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xc57b, 40 }, /* NVC57B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xc57d, 40 }, /* NVC57D_CORE_CHANNEL_DMA */
+	{ 0xc57e, 40 }, /* NVC57E_WINDOW_CHANNEL_DMA */
+	{ 0xc597, 16 }, /* TURING_A */
 	{ 0xc5b5, 8 }, /* TURING_DMA_COPY_A */
 	{ 0xc5c0, 16 }, /* TURING_COMPUTE_A */
+	{ 0xc637, 16 }, /* AMPERE_SMC_PARTITION_REF */
+	{ 0xc638, 16 }, /* AMPERE_SMC_EXEC_PARTITION_REF */
+	{ 0xc639, 8 }, /* AMPERE_SMC_CONFIG_SESSION */
+	{ 0xc640, 8 }, /* AMPERE_SMC_MONITOR_SESSION */
 	{ 0xc661, 2 }, /* HOPPER_USERMODE_A */
+	{ 0xc67a, 16 }, /* NVC67A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xc67b, 40 }, /* NVC67B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xc67d, 40 }, /* NVC67D_CORE_CHANNEL_DMA */
+	{ 0xc67e, 40 }, /* NVC67E_WINDOW_CHANNEL_DMA */
+	{ 0xc697, 16 }, /* AMPERE_A */
+	{ 0xc6b0, 12 }, /* NVC6B0_VIDEO_DECODER */
 	{ 0xc6b5, 8 }, /* AMPERE_DMA_COPY_A */
 	{ 0xc6c0, 16 }, /* AMPERE_COMPUTE_A */
+	{ 0xc6fa, 12 }, /* NVC6FA_VIDEO_OFA */
+	{ 0xc761, 2 }, /* BLACKWELL_USERMODE_A */
+	{ 0xc763, 528 }, /* MMU_VIDMEM_ACCESS_BIT_BUFFER */
+	{ 0xc77d, 40 }, /* NVC77D_CORE_CHANNEL_DMA */
+	{ 0xc77f, 40 }, /* NVC77F_ANY_CHANNEL_DMA */
+	{ 0xc797, 16 }, /* AMPERE_B */
+	{ 0xc7b0, 12 }, /* NVC7B0_VIDEO_DECODER */
 	{ 0xc7b5, 8 }, /* AMPERE_DMA_COPY_B */
+	{ 0xc7b7, 12 }, /* NVC7B7_VIDEO_ENCODER */
 	{ 0xc7c0, 16 }, /* AMPERE_COMPUTE_B */
+	{ 0xc7fa, 12 }, /* NVC7FA_VIDEO_OFA */
+	{ 0xc863, 528 }, /* HOPPER_MMU_VIDMEM_ACCESS_BIT_BUFFER */
 	{ 0xc86f, 368 }, /* HOPPER_CHANNEL_GPFIFO_A */
 	{ 0xc8b5, 8 }, /* HOPPER_DMA_COPY_A */
 	{ 0xc96f, 368 }, /* BLACKWELL_CHANNEL_GPFIFO_A */
+	{ 0xc97a, 16 }, /* NVC97A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xc97b, 40 }, /* NVC97B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xc97d, 40 }, /* NVC97D_CORE_CHANNEL_DMA */
+	{ 0xc97e, 40 }, /* NVC97E_WINDOW_CHANNEL_DMA */
+	{ 0xc997, 16 }, /* ADA_A */
+	{ 0xc9b0, 12 }, /* NVC9B0_VIDEO_DECODER */
 	{ 0xc9b5, 8 }, /* BLACKWELL_DMA_COPY_A */
+	{ 0xc9b7, 12 }, /* NVC9B7_VIDEO_ENCODER */
 	{ 0xc9c0, 16 }, /* ADA_COMPUTE_A */
+	{ 0xc9d1, 12 }, /* NVC9D1_VIDEO_NVJPG */
+	{ 0xc9fa, 12 }, /* NVC9FA_VIDEO_OFA */
 	{ 0xca6f, 368 }, /* BLACKWELL_CHANNEL_GPFIFO_B */
+	{ 0xca7a, 16 }, /* NVCA7A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xca7b, 40 }, /* NVCA7B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xca7d, 40 }, /* NVCA7D_CORE_CHANNEL_DMA */
+	{ 0xca7e, 40 }, /* NVCA7E_WINDOW_CHANNEL_DMA */
 	{ 0xcab5, 8 }, /* BLACKWELL_DMA_COPY_B */
+	{ 0xcb33, 4 }, /* NV_CONFIDENTIAL_COMPUTE */
+	{ 0xcb7a, 16 }, /* NVCB7A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xcb7b, 40 }, /* NVCB7B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xcb7d, 40 }, /* NVCB7D_CORE_CHANNEL_DMA */
+	{ 0xcb7e, 40 }, /* NVCB7E_WINDOW_CHANNEL_DMA */
+	{ 0xcb97, 16 }, /* HOPPER_A */
 	{ 0xcbc0, 16 }, /* HOPPER_COMPUTE_A */
+	{ 0xcc7a, 16 }, /* NVCC7A_CURSOR_IMM_CHANNEL_PIO */
+	{ 0xcc7b, 40 }, /* NVCC7B_WINDOW_IMM_CHANNEL_DMA */
+	{ 0xcc7d, 40 }, /* NVCC7D_CORE_CHANNEL_DMA */
+	{ 0xcc7e, 40 }, /* NVCC7E_WINDOW_CHANNEL_DMA */
+	{ 0xcd40, 16 }, /* BLACKWELL_INLINE_TO_MEMORY_A */
+	{ 0xcd97, 16 }, /* BLACKWELL_A */
+	{ 0xcdb0, 12 }, /* NVCDB0_VIDEO_DECODER */
 	{ 0xcdc0, 16 }, /* BLACKWELL_COMPUTE_A */
+	{ 0xcdd1, 12 }, /* NVCDD1_VIDEO_NVJPG */
+	{ 0xcdfa, 12 }, /* NVCDFA_VIDEO_OFA */
+	{ 0xce97, 16 }, /* BLACKWELL_B */
+	{ 0xceb0, 12 }, /* NVCEB0_VIDEO_DECODER */
+	{ 0xceb7, 12 }, /* NVCEB7_VIDEO_ENCODER */
 	{ 0xcec0, 16 }, /* BLACKWELL_COMPUTE_B */
+	{ 0xced0, 12 }, /* NVCED0_VIDEO_NVJPG */
+	{ 0xcefa, 12 }, /* NVCEFA_VIDEO_OFA */
+	{ 0xcfb0, 12 }, /* NVCFB0_VIDEO_DECODER */
+	{ 0xcfb7, 12 }, /* NVCFB7_VIDEO_ENCODER */
+	{ 0xcfd1, 12 }, /* NVCFD1_VIDEO_NVJPG */
+	{ 0xcffa, 12 }, /* NVCFFA_VIDEO_OFA */
+	{ 0xd1b0, 12 }, /* NVD1B0_VIDEO_DECODER */
+	{ 0xd1b7, 12 }, /* NVD1B7_VIDEO_ENCODER */
+	{ 0xd1fa, 12 }, /* NVD1FA_VIDEO_OFA */
 };
 const size_t nv_nclass_sizes = sizeof(nv_class_size_tab) / sizeof(nv_class_size_tab[0]);

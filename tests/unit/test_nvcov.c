@@ -37,16 +37,9 @@ struct nvcov_gap {
 	const char *why;
 };
 
-#define NOCLASS "not in gen-nvidia.sh's list of classes with allocation params"
 static const struct nvcov_gap nvcov_gaps[] = {
 	{ NVB_CTRL, 0x2080121b, GAP_LAYOUT,		/* NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER */
 	  "gen-nvidia-structs.awk leaves its struct out: an array of an inline struct" },
-	{ NVB_CLASS, 0x000000de, GAP_LAYOUT, NOCLASS },	/* RM_USER_SHARED_DATA */
-	{ NVB_CLASS, 0x000000f8, GAP_LAYOUT, NOCLASS },	/* NV_MEMORY_FABRIC */
-	{ NVB_CLASS, 0x000000fd, GAP_LAYOUT, NOCLASS },	/* NV_MEMORY_MULTICAST_FABRIC */
-	{ NVB_CLASS, 0x00002081, GAP_LAYOUT, NOCLASS },	/* NV2081_BINAPI */
-	{ NVB_CLASS, 0x0000c761, GAP_LAYOUT, NOCLASS },	/* BLACKWELL_USERMODE_A */
-	{ NVB_CLASS, 0x0000cb33, GAP_LAYOUT, NOCLASS },	/* NV_CONFIDENTIAL_COMPUTE */
 };
 
 static const struct nvcov_gap *gap_of(enum nv_role role, uint32_t id, enum nvcov_gap_kind what)

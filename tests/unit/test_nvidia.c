@@ -989,6 +989,23 @@ UT_TEST(descs)
 	UT_CHECK("NV01_DEVICE_0 size", !bad);
 }
 
+/* The allocation params struct a class is bound to and its RM_ALLOC capture size (0: none). */
+static const char *class_params(uint32_t hclass, size_t *size)
+{
+	size_t nc;
+	const struct nv_class_size *cs = nv_class_sizes(&nc);
+	const char *name = NULL;
+
+	*size = 0;
+	for (size_t i = 0; i < nv_nbinds; i++)
+		if (nv_binds[i].role == NVB_CLASS && nv_binds[i].key == hclass && nv_binds[i].s)
+			name = nv_binds[i].s->name;
+	for (size_t i = 0; i < nc; i++)
+		if (cs[i].hclass == hclass)
+			*size = cs[i].size;
+	return name;
+}
+
 /* The request-to-struct bindings: sorted (they are searched), and naming known requests. */
 UT_TEST(binds)
 {
@@ -1026,6 +1043,30 @@ UT_TEST(binds)
 	UT_CHECK("sorted, known, members inside", !bad);
 	UT_CHECK("params layouts for most control commands", nctrl > 1300);
 	UT_CHECK("alloc params for the common classes", nclass > 40);
+
+	/*
+	 * NV50_MEMORY_VIRTUAL takes what NV01_MEMORY_SYSTEM takes (595.45.04 virtual_mem.c,
+	 * virtmemConstruct_IMPL); the others by the driver's resource_list.h
+	 */
+	size_t sz, sys;
+	const char *name = class_params(0x3e, &sys);
+
+	UT_EXPECT("NV01_MEMORY_SYSTEM params", name, "NV_MEMORY_ALLOCATION_PARAMS");
+	name = class_params(0x50a0, &sz);
+	UT_EXPECT("NV50_MEMORY_VIRTUAL params", name, "NV_MEMORY_ALLOCATION_PARAMS");
+	UT_CHECK("NV50_MEMORY_VIRTUAL capture size", sz == sys && sz > 24);
+	name = class_params(0x70, &sz);
+	UT_EXPECT("NV01_MEMORY_VIRTUAL params", name, "NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS");
+	name = class_params(0xde, &sz);
+	UT_EXPECT("RM_USER_SHARED_DATA params", name, "NV00DE_ALLOC_PARAMETERS");
+	UT_CHECK("RM_USER_SHARED_DATA capture size (one NvU64)", sz == 8);
+	name = class_params(0xc761, &sz);
+	UT_EXPECT("BLACKWELL_USERMODE_A params", name, "NV_HOPPER_USERMODE_A_PARAMS");
+	name = class_params(0xcb33, &sz);
+	UT_EXPECT("NV_CONFIDENTIAL_COMPUTE params", name, "NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS");
+	UT_CHECK("NV_CONFIDENTIAL_COMPUTE capture size (one NvHandle)", sz == 4);
+	name = class_params(0xc361, &sz);
+	UT_CHECK("VOLTA_USERMODE_A takes none (RS_NONE)", !name && !sz);
 }
 
 static const struct ut_case cases[] = {
