@@ -45,6 +45,7 @@ BEGIN {
 		if (a[1] == "S") { cur = a[2]; sbody[cur] = ""; continue }
 		if (a[1] == "M") { sbody[cur] = sbody[cur] a[2] " " a[3] " " a[4] "\n"; continue }
 		if (a[1] == "A") { aliases[a[2]] = a[3]; continue }
+		if (a[1] == "T") { inl_owner[a[2]] = a[3]; inl_path[a[2]] = a[4]; continue }
 	}
 	# typedef NEW OLD: NEW has OLD's members (chains resolved a few levels deep)
 	for (pass = 0; pass < 4; pass++)
@@ -156,6 +157,10 @@ BEGIN {
 			if ((m[1] in sbody) && !scalar(m[1])) want(m[1])
 		}
 	}
+	# the element types of arrays of inline structs (gen-nvidia-structs.awk names them)
+	for (q = 0; q < norder; q++)
+		if (order[q] in inl_owner)
+			printf "\ttypedef __typeof__(((%s *)0)->%s[0]) %s;\n", inl_owner[order[q]], inl_path[order[q]], order[q]
 	for (q = 0; q < norder; q++)
 		printf "\tprintf(\"static const struct nv_struct nvs_%s;\\n\");\n", order[q]
 	print "\tprintf(\"\\n\");"

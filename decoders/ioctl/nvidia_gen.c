@@ -252,6 +252,7 @@ static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_NOTIFY_EVENT_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_CMD_SYSTEM_GET_PLATFORM_TYPE_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_DEBUG_RMMSG_CTRL_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS;
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_MATRIX_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_CTRL_PARAMS;
@@ -273,6 +274,7 @@ static const struct nv_struct nvs_NV0000_CTRL_CMD_SYSTEM_SYNC_EXTERNAL_FABRIC_MG
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GET_CLIENT_DATABASE_INFO_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_RMCTRL_CACHE_MODE_CTRL_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS;
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CTRL_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_GET_PERF_SENSORS_PARAMS;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_GET_EXTENDED_PERF_SENSORS_PARAMS;
@@ -331,9 +333,12 @@ static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_RUN_PRE_DISP_MUX_OPERATION
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_RUN_POST_DISP_MUX_OPERATIONS_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_GET_DISP_MUX_STATUS_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_ENTER_DISPLAY_POWER_GATING_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_EXIT_DISPLAY_POWER_GATING_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_SET_FORCE_BLACK_PIXELS_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_GET_DISP_PHY_INFO_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_DP_AUXCH_CTRL_PARAMS;
@@ -399,6 +404,7 @@ static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_EDID_V2_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_SET_EDID_V2_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_SPECIFIC_FAKE_DEVICE_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_HDCP_REPEATER_INFO_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_SET_HDMI_ENABLE_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_CTRL_HDMI_PARAMS;
@@ -484,6 +490,7 @@ static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_SET_DISPLAY_PERF_LIMIT_PARA
 static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_GET_CRASH_LOCK_COUNTER_INFO_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GSYNC_SET_EXACT_REFRESH_RATE_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS;
 static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_QUERY_UEFI_DISPLAY_BANDWIDTH_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_BIF_RESET_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_BIF_ASPM_CYA_UPDATE_PARAMS;
@@ -619,6 +626,7 @@ static const struct nv_struct nvs_NV2080_CTRL_CMD_BUS_GET_PCIE_REQ_ATOMICS_CAPS_
 static const struct nv_struct nvs_NV2080_CTRL_CMD_BUS_GET_PCIE_SUPPORTED_GPU_ATOMICS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_BUS_GET_C2C_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_SET_P2P_MAPPING_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_UNSET_P2P_MAPPING_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_CMD_BUS_GET_PCIE_CPL_ATOMICS_CAPS_PARAMS;
@@ -862,6 +870,7 @@ static const struct nv_struct nvs_NV2080_CTRL_GR_CTXSW_PM_BIND_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTXSW_SETUP_BIND_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_SET_GPC_TILE_MAP_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_SET_CTXSW_PREEMPTION_MODE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTXSW_PREEMPTION_BIND_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_PC_SAMPLING_MODE_PARAMS;
@@ -869,6 +878,7 @@ static const struct nv_struct nvs_NV2080_CTRL_GR_GET_ROP_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_CTXSW_STATS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_CTX_BUFFER_SIZE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_CURRENT_RESIDENT_CHANNEL_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_ATTRIBUTE_BUFFER_SIZE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GR_GFX_POOL_QUERY_SIZE_PARAMS;
@@ -1298,6 +1308,7 @@ static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_STATUS_SIGNALS_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_CONTROL_PARAMS_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_PARAMS_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS;
+static const struct nv_struct nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_CONTROL_SYNC_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_SYNC_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_UNSYNC_PARAMS;
@@ -1321,6 +1332,7 @@ static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_LOCAL_SYNC_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_CMD_GSYNC_CONFIG_FLASH_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_HOUSE_SYNC_MODE_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS;
+static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS;
 static const struct nv_struct nvs_NV402C_CTRL_I2C_GET_PORT_INFO_PARAMS;
 static const struct nv_struct nvs_NV402C_CTRL_I2C_INDEXED_PARAMS;
 static const struct nv_struct nvs_NV402C_CTRL_I2C_GET_PORT_SPEED_PARAMS;
@@ -1331,6 +1343,7 @@ static const struct nv_struct nvs_NV503C_CTRL_UNREGISTER_VIDMEM_PARAMS;
 static const struct nv_struct nvs_NV503C_CTRL_REGISTER_PID_PARAMS;
 static const struct nv_struct nvs_NV506F_CTRL_CMD_RESET_ISOLATED_CHANNEL_PARAMS;
 static const struct nv_struct nvs_NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL_PARAMS;
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS;
 static const struct nv_struct nvs_NV5070_CTRL_CMD_GET_CHANNEL_INFO_PARAMS;
 static const struct nv_struct nvs_NV5070_CTRL_SET_ACCL_PARAMS;
 static const struct nv_struct nvs_NV5070_CTRL_GET_ACCL_PARAMS;
@@ -1416,6 +1429,7 @@ static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_PARAMS
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_RESERVE_ENTRIES_PARAMS;
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_RELEASE_ENTRIES_PARAMS;
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_PARAMS;
+static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS;
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_GET_HOST_RM_MANAGED_SIZE_PARAMS;
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_GET_VAS_HEAP_INFO_PARAMS;
 static const struct nv_struct nvs_NVA06C_CTRL_BIND_PARAMS;
@@ -1659,13 +1673,20 @@ static const struct nv_struct nvs_NV0000_CTRL_GPU_VIDEO_LINKS;
 static const struct nv_struct nvs_NV0000_CTRL_NVLINK_LINK_MASK;
 static const struct nv_struct nvs_NV0000_CTRL_GPU_ACTIVE_DEVICE;
 static const struct nv_struct nvs_NV0000_CTRL_CMD_NVD_RCERR_RPT_REG_ENTRY;
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_FRM_DATA_SAMPLE;
 static const struct nv_struct nvs_NV0000_CTRL_CMD_SYSTEM_GET_SYSTEM_POWER_LIMIT;
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData;
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_FRM_DATA_SAMPLE;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_ASSIGN_SOR_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DSC_CAP_PARAMS;
+static const struct nv_struct nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_ENTER_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_EXIT_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents;
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents;
 static const struct nv_struct nvs_NV0073_CTRL_DFP_DISP_PHY_PADLINK_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DP_TESTPATTERN;
 static const struct nv_struct nvs_NV0073_CTRL_DP_CSTM;
@@ -1679,6 +1700,7 @@ static const struct nv_struct nvs_NV0073_CTRL_DP_IMP_DSC_PARAMETERS;
 static const struct nv_struct nvs_NV0073_CTRL_DP_IMP_WATERMARK;
 static const struct nv_struct nvs_NV0073_CTRL_DP_USBC_CABLEID_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DP_USB4_INFO;
+static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_HDCP_CTRL_STATUS_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_ACPI_ID_MAPPING;
 static const struct nv_struct nvs_NV0073_CTRL_FRL_CAPACITY_COMPUTATION_PARAMS;
@@ -1691,6 +1713,7 @@ static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_SRM_CHUNK;
 static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_CONNECTOR_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_SHARED_MEMDESC_INFO;
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_FEATURE_PARAMETER;
+static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_PTE_INFO_PTE_BLOCK;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_ADV_SCHED_GET_VA_CAPS_PAGE_TABLE_FORMAT;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_PDE_INFO_PTE_BLOCK;
@@ -1705,6 +1728,7 @@ static const struct nv_struct nvs_NV00FE_CTRL_OPERATION;
 static const struct nv_struct nvs_NV2080_CTRL_BIOS_NBSI_REG_STRING;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_PCI_BAR_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts;
 static const struct nv_struct nvs_NV2080_CTRL_DMA_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_DMABUF_MEM_HANDLE_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_ECC_SRAM_UNIQUE_UNCORR_COUNTS_ENTRY;
@@ -1749,13 +1773,16 @@ static const struct nv_struct nvs_NV2080_CTRL_GPU_CONSTRUCTED_FALCON_INFO;
 static const struct nv_struct nvs_NV2080_VF_MSIX_CAPS;
 static const struct nv_struct nvs_NV2080_RAFTS_FLOORSWEEP_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_EXEC_PARTITION_SPAN;
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId;
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTX_BUFFER_INFO;
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId;
 static const struct nv_struct nvs_NV2080_CTRL_GR_SM_ISSUE_RATE_MODIFIER_V2;
 static const struct nv_struct nvs_NV2080_CTRL_GR_SM_ISSUE_THROTTLE_CTRL;
 static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_QUERY_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GSP_RM_HEAP_STATS_SNAPSHOT;
 static const struct nv_struct nvs_NV2080_CTRL_GSP_LIBOS_POOL_STATS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_CAPS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_FLOORSWEEPING_MASKS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_ZCULL_INFO;
@@ -1830,15 +1857,22 @@ static const struct nv_struct nvs_NV208F_CTRL_FB_REMAPPING_BANK_ADDRESS_INFO;
 static const struct nv_struct nvs_NV208F_CTRL_FBIO_SETUP_TRAINING_EXP_SET_NUMBER_OF_MOD_SLOTS_OPERANDS;
 static const struct nv_struct nvs_NV208F_CTRL_FBIO_SETUP_TRAINING_EXP_SET_MOD_SLOT_PARAMS;
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_MULTIPLY_DIVIDE_SETTINGS;
+static const struct nv_struct nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus;
+static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions;
 static const struct nv_struct nvs_NV402C_CTRL_I2C_DEVICE_INFO;
 static const struct nv_struct nvs_NV402C_CTRL_I2C_TRANSACTION_DATA;
 static const struct nv_struct nvs_NV5070_CTRL_CMD_BASE_PARAMS;
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head;
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac;
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor;
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior;
 static const struct nv_struct nvs_NV5070_CTRL_CMD_UNDERFLOW_PARAMS;
 static const struct nv_struct nvs_NV83DE_SM_ERROR_STATE_REGISTERS;
 static const struct nv_struct nvs_NV83DE_MMU_FAULT_INFO;
 static const struct nv_struct nvs_NV83DE_CTRL_DEBUG_SINGLE_SM_DEBUGGER_STATUS;
 static const struct nv_struct nvs_NV83DE_CTRL_DEBUG_READ_MMU_FAULT_INFO_ENTRY;
 static const struct nv_struct nvs_NV9067_CTRL_TPC_PARTITION_TABLE_TPC_INFO;
+static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels;
 static const struct nv_struct nvs_NVA06C_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD;
 static const struct nv_struct nvs_NVA081_VGPU_GUEST;
 static const struct nv_struct nvs_NVA081_VGPU_FB_USAGE;
@@ -1909,6 +1943,7 @@ static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_PARTITION_SYSPIPE
 static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_ROP_MASK_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_CHIPLET_GRAPHICS_SYSPIPE_MASK_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_GFX_CAPABLE_GPC_MASK_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GR_INFO;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_ENGINE_CONTEXT_BUFFER_INFO;
 static const struct nv_struct nvs_DRAM_CLK_INSTANCE;
@@ -3976,6 +4011,13 @@ static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS = { "NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS", 8, 3, nvf_NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS };
 
+static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS[] = {
+	{ "cmdCount", 0, 4, 1, NVK_U, NULL },
+	{ "succeeded", 4, 4, 1, NVK_U, NULL },
+	{ "cmdData", 8, 8, 16, NVK_STRUCT, &nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData },
+};
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS = { "NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS", 136, 3, nvf_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS };
+
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_PARAMS[] = {
 	{ "gpuIds", 0, 4, 32, NVK_U, NULL },
 	{ "gpuCount", 128, 4, 1, NVK_U, NULL },
@@ -4171,6 +4213,13 @@ static const struct nv_field nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS
 	{ "data", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS = { "NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS", 8, 3, nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS };
+
+static const struct nv_field nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS[] = {
+	{ "cmdCount", 0, 4, 1, NVK_U, NULL },
+	{ "succeeded", 4, 4, 1, NVK_U, NULL },
+	{ "cmdData", 8, 8, 16, NVK_STRUCT, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData },
+};
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS = { "NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS", 136, 3, nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS };
 
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CTRL_PARAMS[] = {
 	{ "cmd", 0, 4, 1, NVK_U, NULL },
@@ -4640,6 +4689,26 @@ static const struct nv_field nvf_NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS[
 };
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS = { "NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS", 248, 25, nvf_NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS };
 
+static const struct nv_field nvf_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS[] = {
+	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
+	{ "displayId", 4, 4, 1, NVK_U, NULL },
+	{ "stream", 8, 1, 1, NVK_U, NULL },
+	{ "valid", 9, 1, 1, NVK_U, NULL },
+	{ "hActive", 10, 2, 1, NVK_U, NULL },
+	{ "hFrontPorch", 12, 2, 1, NVK_U, NULL },
+	{ "hSyncWidth", 14, 2, 1, NVK_U, NULL },
+	{ "hBackPorch", 16, 2, 1, NVK_U, NULL },
+	{ "vActive", 18, 2, 1, NVK_U, NULL },
+	{ "vFrontPorch", 20, 2, 1, NVK_U, NULL },
+	{ "vSyncWidth", 22, 2, 1, NVK_U, NULL },
+	{ "vBackPorch", 24, 2, 1, NVK_U, NULL },
+	{ "pclkKHz", 28, 4, 1, NVK_U, NULL },
+	{ "rrx1k", 32, 4, 1, NVK_U, NULL },
+	{ "superframeInfo.numViews", 36, 1, 1, NVK_U, NULL },
+	{ "superframeInfo.view", 38, 8, 4, NVK_STRUCT, &nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view },
+};
+static const struct nv_struct nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS = { "NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS", 72, 16, nvf_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS };
+
 static const struct nv_field nvf_NV0073_CTRL_CMD_DFP_ENTER_DISPLAY_POWER_GATING_PARAMS[] = {
 	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
 	{ "displayId", 4, 4, 1, NVK_U, NULL },
@@ -4660,6 +4729,21 @@ static const struct nv_field nvf_NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS[] = {
 	{ "displayId", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS = { "NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS", 8, 2, nvf_NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS[] = {
+	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
+	{ "numRectangles", 4, 1, 1, NVK_U, NULL },
+	{ "rectanglesInfo", 6, 10, 16, NVK_STRUCT, &nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS = { "NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS", 168, 3, nvf_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS[] = {
+	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
+	{ "tellTaleEvents", 4, 2, 8, NVK_STRUCT, &nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents },
+	{ "frozenFrameEvents", 20, 2, 8, NVK_STRUCT, &nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents },
+	{ "overlapEvents", 36, 2, 8, NVK_STRUCT, &nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS = { "NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS", 52, 4, nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS };
 
 static const struct nv_field nvf_NV0073_CTRL_DFP_SET_FORCE_BLACK_PIXELS_PARAMS[] = {
 	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
@@ -5263,6 +5347,17 @@ static const struct nv_field nvf_NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS[] = 
 	{ "ddcPortId", 12, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS = { "NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS", 16, 4, nvf_NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS };
+
+static const struct nv_field nvf_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS[] = {
+	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
+	{ "displayId", 4, 4, 1, NVK_U, NULL },
+	{ "flags", 8, 4, 1, NVK_X, NULL },
+	{ "DDCPartners", 12, 4, 1, NVK_U, NULL },
+	{ "count", 16, 4, 1, NVK_U, NULL },
+	{ "data", 20, 12, 4, NVK_STRUCT, &nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data },
+	{ "platform", 68, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS = { "NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS", 72, 7, nvf_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS };
 
 static const struct nv_field nvf_NV0073_CTRL_SPECIFIC_GET_HDCP_REPEATER_INFO_PARAMS[] = {
 	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
@@ -5995,6 +6090,13 @@ static const struct nv_field nvf_NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_
 	{ "pixelClockDenominator", 16, 8, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_PARAMS = { "NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_PARAMS", 24, 3, nvf_NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_PARAMS };
+
+static const struct nv_field nvf_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS[] = {
+	{ "displayCount", 0, 4, 1, NVK_U, NULL },
+	{ "displays", 8, 40, 4, NVK_STRUCT, &nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays },
+	{ "timestampFrequency", 168, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS = { "NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS", 176, 3, nvf_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS };
 
 static const struct nv_field nvf_NV0073_CTRL_SYSTEM_QUERY_UEFI_DISPLAY_BANDWIDTH_PARAMS[] = {
 	{ "subDeviceInstance", 0, 4, 1, NVK_U, NULL },
@@ -6953,6 +7055,11 @@ static const struct nv_field nvf_NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS[] = {
 	{ "bDisable", 0, 1, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS = { "NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS", 1, 1, nvf_NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS[] = {
+	{ "errCnts", 0, 12, 14, NVK_STRUCT, &nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts },
+};
+static const struct nv_struct nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS = { "NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS", 168, 1, nvf_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_BUS_SET_P2P_MAPPING_PARAMS[] = {
 	{ "connectionType", 0, 4, 1, NVK_U, NULL },
@@ -8753,6 +8860,13 @@ static const struct nv_field nvf_NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS = { "NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS", 24, 3, nvf_NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS[] = {
+	{ "smId", 0, 8, 240, NVK_STRUCT, &nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId },
+	{ "smCount", 1920, 4, 1, NVK_U, NULL },
+	{ "grRouteInfo", 1928, 16, 1, NVK_STRUCT, &nvs_NV2080_CTRL_GR_ROUTE_INFO },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS = { "NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS", 1944, 3, nvf_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS };
+
 static const struct nv_field nvf_NV2080_CTRL_GR_SET_CTXSW_PREEMPTION_MODE_PARAMS[] = {
 	{ "flags", 0, 4, 1, NVK_X, NULL },
 	{ "hChannel", 4, 4, 1, NVK_H, NULL },
@@ -8812,6 +8926,14 @@ static const struct nv_field nvf_NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS[] = {
 	{ "ctxBufferInfo", 16, 80, 64, NVK_STRUCT, &nvs_NV2080_CTRL_GR_CTX_BUFFER_INFO },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS = { "NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS", 5136, 4, nvf_NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS[] = {
+	{ "globalSmId", 0, 18, 512, NVK_STRUCT, &nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId },
+	{ "numSm", 9216, 2, 1, NVK_U, NULL },
+	{ "numTpc", 9218, 2, 1, NVK_U, NULL },
+	{ "grRouteInfo", 9224, 16, 1, NVK_STRUCT, &nvs_NV2080_CTRL_GR_ROUTE_INFO },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS = { "NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS", 9240, 4, nvf_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_GR_GET_CURRENT_RESIDENT_CHANNEL_PARAMS[] = {
 	{ "chID", 0, 4, 1, NVK_U, NULL },
@@ -9154,7 +9276,7 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_CAPS_PARAMS
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_CAPS_PARAMS = { "NV2080_CTRL_INTERNAL_STATIC_KGR_GET_CAPS_PARAMS", 184, 1, nvf_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_CAPS_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_GLOBAL_SM_ORDER_PARAMS[] = {
-	{ "globalSmOrder", 0, 4324, 8, NVK_BYTES, NULL },
+	{ "globalSmOrder", 0, 4324, 8, NVK_STRUCT, &nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_GLOBAL_SM_ORDER_PARAMS = { "NV2080_CTRL_INTERNAL_STATIC_KGR_GET_GLOBAL_SM_ORDER_PARAMS", 34592, 1, nvf_NV2080_CTRL_INTERNAL_STATIC_KGR_GET_GLOBAL_SM_ORDER_PARAMS };
 
@@ -9556,7 +9678,7 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHA
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS = { "NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS", 4, 1, nvf_NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS[] = {
-	{ "PdeCopyParams", 0, 184, 1, NVK_BYTES, NULL },
+	{ "PdeCopyParams", 0, 184, 1, NVK_STRUCT, &nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS = { "NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS", 184, 1, nvf_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS };
 
@@ -10365,7 +10487,7 @@ static const struct nv_field nvf_NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_ROTATE_PE
 static const struct nv_struct nvs_NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_ROTATE_PER_CHANNEL_KEYS_PARAMS = { "NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_ROTATE_PER_CHANNEL_KEYS_PARAMS", 520, 4, nvf_NV2080_CTRL_CMD_INTERNAL_CONF_COMPUTE_ROTATE_PER_CHANNEL_KEYS_PARAMS };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS[] = {
-	{ "params", 0, 80024, 1, NVK_BYTES, NULL },
+	{ "params", 0, 80024, 1, NVK_STRUCT, &nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS = { "NV2080_CTRL_INTERNAL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS", 80024, 1, nvf_NV2080_CTRL_INTERNAL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS };
 
@@ -11771,6 +11893,12 @@ static const struct nv_field nvf_NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS = { "NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS", 52, 13, nvf_NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS };
 
+static const struct nv_field nvf_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS[] = {
+	{ "gpus", 0, 16, 4, NVK_STRUCT, &nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus },
+	{ "connectorCount", 64, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS = { "NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS", 68, 2, nvf_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS };
+
 static const struct nv_field nvf_NV30F1_CTRL_GSYNC_GET_CONTROL_SYNC_PARAMS[] = {
 	{ "gpuId", 0, 4, 1, NVK_U, NULL },
 	{ "master", 4, 4, 1, NVK_U, NULL },
@@ -11951,6 +12079,17 @@ static const struct nv_field nvf_NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS[] 
 };
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS = { "NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS", 1, 1, nvf_NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS };
 
+static const struct nv_field nvf_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS[] = {
+	{ "gpuId", 0, 4, 1, NVK_U, NULL },
+	{ "hTotal", 4, 4, 1, NVK_H, NULL },
+	{ "vTotal", 8, 4, 1, NVK_U, NULL },
+	{ "minRefreshRatex10000", 12, 4, 1, NVK_U, NULL },
+	{ "maxRefreshRatex10000", 16, 4, 1, NVK_U, NULL },
+	{ "numFractions", 20, 4, 1, NVK_U, NULL },
+	{ "fractions", 24, 16, 5000, NVK_STRUCT, &nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions },
+};
+static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS = { "NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS", 80024, 7, nvf_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS };
+
 static const struct nv_field nvf_NV402C_CTRL_I2C_GET_PORT_INFO_PARAMS[] = {
 	{ "info", 0, 1, 16, NVK_BYTES, NULL },
 };
@@ -12014,6 +12153,24 @@ static const struct nv_field nvf_NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL
 	{ "engineID", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL_PARAMS = { "NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL_PARAMS", 8, 2, nvf_NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL_PARAMS };
+
+static const struct nv_field nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS[] = {
+	{ "base", 0, 4, 1, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_BASE_PARAMS },
+	{ "Head", 4, 188, 4, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head },
+	{ "Dac", 756, 8, 4, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac },
+	{ "Sor", 788, 20, 8, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor },
+	{ "bUseSorOwnerMask", 948, 1, 1, NVK_U, NULL },
+	{ "Pior", 952, 8, 4, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior },
+	{ "RequestedOperation", 984, 4, 1, NVK_U, NULL },
+	{ "options", 988, 4, 1, NVK_U, NULL },
+	{ "IsPossible", 992, 4, 1, NVK_U, NULL },
+	{ "MinPState", 996, 4, 1, NVK_U, NULL },
+	{ "minPerfLevel", 1000, 4, 1, NVK_U, NULL },
+	{ "worstCaseMargin", 1004, 4, 1, NVK_U, NULL },
+	{ "worstCaseDomain", 1008, 1, 8, NVK_STR, NULL },
+	{ "bUseCachedPerfState", 1016, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS = { "NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS", 1020, 14, nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS };
 
 static const struct nv_field nvf_NV5070_CTRL_CMD_GET_CHANNEL_INFO_PARAMS[] = {
 	{ "base", 0, 4, 1, NVK_STRUCT, &nvs_NV5070_CTRL_CMD_BASE_PARAMS },
@@ -12691,6 +12848,17 @@ static const struct nv_field nvf_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_P
 	{ "levels", 40, 112, 6, NVK_STRUCT, &nvs_NV_CTRL_VASPACE_PAGE_LEVEL },
 };
 static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_PARAMS = { "NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_PARAMS", 712, 7, nvf_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_PARAMS };
+
+static const struct nv_field nvf_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS[] = {
+	{ "hSubDevice", 0, 4, 1, NVK_H, NULL },
+	{ "subDeviceId", 4, 4, 1, NVK_U, NULL },
+	{ "pageSize", 8, 8, 1, NVK_X, NULL },
+	{ "virtAddrLo", 16, 8, 1, NVK_X, NULL },
+	{ "virtAddrHi", 24, 8, 1, NVK_X, NULL },
+	{ "numLevelsToCopy", 32, 4, 1, NVK_U, NULL },
+	{ "levels", 40, 24, 6, NVK_STRUCT, &nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels },
+};
+static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS = { "NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS", 184, 7, nvf_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS };
 
 static const struct nv_field nvf_NV90F1_CTRL_VASPACE_GET_HOST_RM_MANAGED_SIZE_PARAMS[] = {
 	{ "hSubDevice", 0, 4, 1, NVK_H, NULL },
@@ -14496,6 +14664,13 @@ static const struct nv_field nvf_NV0000_CTRL_CMD_NVD_RCERR_RPT_REG_ENTRY[] = {
 };
 static const struct nv_struct nvs_NV0000_CTRL_CMD_NVD_RCERR_RPT_REG_ENTRY = { "NV0000_CTRL_CMD_NVD_RCERR_RPT_REG_ENTRY", 12, 3, nvf_NV0000_CTRL_CMD_NVD_RCERR_RPT_REG_ENTRY };
 
+static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData[] = {
+	{ "command", 0, 2, 1, NVK_U, NULL },
+	{ "locale", 2, 2, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData = { "NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData", 8, 3, nvf_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS__cmdData };
+
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_GPS_FRM_DATA_SAMPLE[] = {
 	{ "frameTime", 0, 2, 1, NVK_U, NULL },
 	{ "renderTime", 2, 2, 1, NVK_U, NULL },
@@ -14514,6 +14689,13 @@ static const struct nv_field nvf_NV0000_CTRL_CMD_SYSTEM_GET_SYSTEM_POWER_LIMIT[]
 	{ "shortTimescaleBatteryCurrentLimitmA", 20, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0000_CTRL_CMD_SYSTEM_GET_SYSTEM_POWER_LIMIT = { "NV0000_CTRL_CMD_SYSTEM_GET_SYSTEM_POWER_LIMIT", 24, 6, nvf_NV0000_CTRL_CMD_SYSTEM_GET_SYSTEM_POWER_LIMIT };
+
+static const struct nv_field nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData[] = {
+	{ "command", 0, 2, 1, NVK_U, NULL },
+	{ "locale", 2, 2, 1, NVK_U, NULL },
+	{ "data", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData = { "NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData", 8, 3, nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS__cmdData };
 
 static const struct nv_field nvf_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_FRM_DATA_SAMPLE[] = {
 	{ "frameTime", 0, 2, 1, NVK_U, NULL },
@@ -14541,6 +14723,14 @@ static const struct nv_field nvf_NV0073_CTRL_CMD_DSC_CAP_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0073_CTRL_CMD_DSC_CAP_PARAMS = { "NV0073_CTRL_CMD_DSC_CAP_PARAMS", 28, 7, nvf_NV0073_CTRL_CMD_DSC_CAP_PARAMS };
 
+static const struct nv_field nvf_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view[] = {
+	{ "x", 0, 2, 1, NVK_U, NULL },
+	{ "y", 2, 2, 1, NVK_U, NULL },
+	{ "width", 4, 2, 1, NVK_U, NULL },
+	{ "height", 6, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view = { "NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view", 8, 4, nvf_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS__superframeInfo__view };
+
 static const struct nv_field nvf_NV0073_CTRL_DFP_ENTER_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA[] = {
 	{ "totalRmEntryLatencyUs", 0, 4, 1, NVK_U, NULL },
 	{ "hwOkToGateLatencyUs", 4, 4, 1, NVK_U, NULL },
@@ -14554,6 +14744,33 @@ static const struct nv_field nvf_NV0073_CTRL_DFP_EXIT_DISPLAY_POWER_GATING_DIAGN
 	{ "carExitApiLatencyUs", 8, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV0073_CTRL_DFP_EXIT_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA = { "NV0073_CTRL_DFP_EXIT_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA", 12, 3, nvf_NV0073_CTRL_DFP_EXIT_DISPLAY_POWER_GATING_DIAGNOSTIC_DATA };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo[] = {
+	{ "rectangleID", 0, 1, 1, NVK_U, NULL },
+	{ "xCoordinate", 2, 2, 1, NVK_U, NULL },
+	{ "yCoordinate", 4, 2, 1, NVK_U, NULL },
+	{ "width", 6, 2, 1, NVK_U, NULL },
+	{ "height", 8, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo = { "NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo", 10, 5, nvf_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS__rectanglesInfo };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents[] = {
+	{ "mode", 0, 1, 1, NVK_U, NULL },
+	{ "specified", 1, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents = { "NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents", 2, 2, nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__tellTaleEvents };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents[] = {
+	{ "mode", 0, 1, 1, NVK_U, NULL },
+	{ "specified", 1, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents = { "NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents", 2, 2, nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__frozenFrameEvents };
+
+static const struct nv_field nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents[] = {
+	{ "mode", 0, 1, 1, NVK_U, NULL },
+	{ "specified", 1, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents = { "NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents", 2, 2, nvf_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS__overlapEvents };
 
 static const struct nv_field nvf_NV0073_CTRL_DFP_DISP_PHY_PADLINK_INFO[] = {
 	{ "sorSel", 0, 4, 1, NVK_X, NULL },
@@ -14706,6 +14923,13 @@ static const struct nv_field nvf_NV0073_CTRL_DP_USB4_INFO[] = {
 };
 static const struct nv_struct nvs_NV0073_CTRL_DP_USB4_INFO = { "NV0073_CTRL_DP_USB4_INFO", 7, 3, nvf_NV0073_CTRL_DP_USB4_INFO };
 
+static const struct nv_field nvf_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data[] = {
+	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "type", 4, 4, 1, NVK_U, NULL },
+	{ "location", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data = { "NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data", 12, 3, nvf_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS__data };
+
 static const struct nv_field nvf_NV0073_CTRL_SPECIFIC_HDCP_CTRL_STATUS_INFO[] = {
 	{ "displayId", 0, 4, 1, NVK_U, NULL },
 	{ "S", 8, 8, 1, NVK_X, NULL },
@@ -14830,6 +15054,16 @@ static const struct nv_field nvf_NV0073_CTRL_DISP_LPWR_FEATURE_PARAMETER[] = {
 };
 static const struct nv_struct nvs_NV0073_CTRL_DISP_LPWR_FEATURE_PARAMETER = { "NV0073_CTRL_DISP_LPWR_FEATURE_PARAMETER", 12, 2, nvf_NV0073_CTRL_DISP_LPWR_FEATURE_PARAMETER };
 
+static const struct nv_field nvf_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays[] = {
+	{ "displayId", 0, 4, 1, NVK_U, NULL },
+	{ "timestampBeginning", 8, 8, 1, NVK_X, NULL },
+	{ "frame", 16, 4, 1, NVK_U, NULL },
+	{ "line", 20, 4, 1, NVK_U, NULL },
+	{ "pixel", 24, 4, 1, NVK_U, NULL },
+	{ "timestampEnd", 32, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays = { "NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays", 40, 6, nvf_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS__displays };
+
 static const struct nv_field nvf_NV0080_CTRL_DMA_PTE_INFO_PTE_BLOCK[] = {
 	{ "pageSize", 0, 8, 1, NVK_X, NULL },
 	{ "pteEntrySize", 8, 8, 1, NVK_X, NULL },
@@ -14939,6 +15173,13 @@ static const struct nv_field nvf_NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO[] = {
 	{ "attributes", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO = { "NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO", 8, 2, nvf_NV2080_CTRL_BUS_PCIE_GPU_ATOMIC_OP_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts[] = {
+	{ "nrCrcErrIntr", 0, 4, 1, NVK_U, NULL },
+	{ "nrReplayErrIntr", 4, 4, 1, NVK_U, NULL },
+	{ "nrReplayB2bErrIntr", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts = { "NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts", 12, 3, nvf_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS__errCnts };
 
 static const struct nv_field nvf_NV2080_CTRL_DMA_INFO[] = {
 	{ "index", 0, 4, 1, NVK_U, NULL },
@@ -15359,6 +15600,12 @@ static const struct nv_field nvf_NV2080_CTRL_EXEC_PARTITION_SPAN[] = {
 };
 static const struct nv_struct nvs_NV2080_CTRL_EXEC_PARTITION_SPAN = { "NV2080_CTRL_EXEC_PARTITION_SPAN", 16, 2, nvf_NV2080_CTRL_EXEC_PARTITION_SPAN };
 
+static const struct nv_field nvf_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId[] = {
+	{ "gpcId", 0, 4, 1, NVK_U, NULL },
+	{ "tpcId", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId = { "NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId", 8, 2, nvf_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS__smId };
+
 static const struct nv_field nvf_NV2080_CTRL_GR_CTX_BUFFER_INFO[] = {
 	{ "alignment", 0, 8, 1, NVK_X, NULL },
 	{ "size", 8, 8, 1, NVK_X, NULL },
@@ -15376,6 +15623,19 @@ static const struct nv_field nvf_NV2080_CTRL_GR_CTX_BUFFER_INFO[] = {
 	{ "uuid", 60, 1, 16, NVK_BYTES, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GR_CTX_BUFFER_INFO = { "NV2080_CTRL_GR_CTX_BUFFER_INFO", 80, 14, nvf_NV2080_CTRL_GR_CTX_BUFFER_INFO };
+
+static const struct nv_field nvf_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId[] = {
+	{ "gpcId", 0, 2, 1, NVK_U, NULL },
+	{ "localTpcId", 2, 2, 1, NVK_U, NULL },
+	{ "localSmId", 4, 2, 1, NVK_U, NULL },
+	{ "globalTpcId", 6, 2, 1, NVK_U, NULL },
+	{ "virtualGpcId", 8, 2, 1, NVK_U, NULL },
+	{ "migratableTpcId", 10, 2, 1, NVK_U, NULL },
+	{ "ugpuId", 12, 2, 1, NVK_U, NULL },
+	{ "physicalCpcId", 14, 2, 1, NVK_U, NULL },
+	{ "virtualTpcId", 16, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId = { "NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId", 18, 9, nvf_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS__globalSmId };
 
 static const struct nv_field nvf_NV2080_CTRL_GR_SM_ISSUE_RATE_MODIFIER_V2[] = {
 	{ "index", 0, 4, 1, NVK_U, NULL },
@@ -15427,6 +15687,13 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_GR_CAPS[] = {
 	{ "capsTbl", 0, 1, 23, NVK_BYTES, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_CAPS = { "NV2080_CTRL_INTERNAL_STATIC_GR_CAPS", 23, 1, nvf_NV2080_CTRL_INTERNAL_STATIC_GR_CAPS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER[] = {
+	{ "globalSmId", 0, 18, 240, NVK_STRUCT, &nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId },
+	{ "numSm", 4320, 2, 1, NVK_U, NULL },
+	{ "numTpc", 4322, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER = { "NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER", 4324, 3, nvf_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_GR_FLOORSWEEPING_MASKS[] = {
 	{ "gpcMask", 0, 4, 1, NVK_U, NULL },
@@ -16119,6 +16386,20 @@ static const struct nv_field nvf_NV30F1_CTRL_GSYNC_MULTIPLY_DIVIDE_SETTINGS[] = 
 };
 static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_MULTIPLY_DIVIDE_SETTINGS = { "NV30F1_CTRL_GSYNC_MULTIPLY_DIVIDE_SETTINGS", 4, 3, nvf_NV30F1_CTRL_GSYNC_MULTIPLY_DIVIDE_SETTINGS };
 
+static const struct nv_field nvf_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus[] = {
+	{ "gpuId", 0, 4, 1, NVK_U, NULL },
+	{ "connector", 4, 4, 1, NVK_U, NULL },
+	{ "proxyGpuId", 8, 4, 1, NVK_U, NULL },
+	{ "gpuCapFlags", 12, 4, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus = { "NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus", 16, 4, nvf_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS__gpus };
+
+static const struct nv_field nvf_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions[] = {
+	{ "numerator", 0, 8, 1, NVK_X, NULL },
+	{ "denominator", 8, 8, 1, NVK_X, NULL },
+};
+static const struct nv_struct nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions = { "NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions", 16, 2, nvf_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS__fractions };
+
 static const struct nv_field nvf_NV402C_CTRL_I2C_DEVICE_INFO[] = {
 	{ "type", 0, 1, 1, NVK_U, NULL },
 	{ "i2cAddress", 2, 2, 1, NVK_U, NULL },
@@ -16146,6 +16427,77 @@ static const struct nv_field nvf_NV5070_CTRL_CMD_BASE_PARAMS[] = {
 	{ "subdeviceIndex", 0, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV5070_CTRL_CMD_BASE_PARAMS = { "NV5070_CTRL_CMD_BASE_PARAMS", 4, 1, nvf_NV5070_CTRL_CMD_BASE_PARAMS };
+
+static const struct nv_field nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head[] = {
+	{ "HeadActive", 0, 4, 1, NVK_U, NULL },
+	{ "PixelClock.Frequency", 4, 4, 1, NVK_U, NULL },
+	{ "PixelClock.Adj1000Div1001", 8, 4, 1, NVK_U, NULL },
+	{ "RasterSize.Width", 12, 4, 1, NVK_U, NULL },
+	{ "RasterSize.Height", 16, 4, 1, NVK_U, NULL },
+	{ "RasterBlankStart.X", 20, 4, 1, NVK_U, NULL },
+	{ "RasterBlankStart.Y", 24, 4, 1, NVK_U, NULL },
+	{ "RasterBlankEnd.X", 28, 4, 1, NVK_U, NULL },
+	{ "RasterBlankEnd.Y", 32, 4, 1, NVK_U, NULL },
+	{ "RasterVertBlank2.YStart", 36, 4, 1, NVK_U, NULL },
+	{ "RasterVertBlank2.YEnd", 40, 4, 1, NVK_U, NULL },
+	{ "Control.Structure", 44, 4, 1, NVK_U, NULL },
+	{ "Control.MasterLockMode", 48, 4, 1, NVK_X, NULL },
+	{ "Control.MasterLockPin", 52, 4, 1, NVK_X, NULL },
+	{ "Control.SlaveLockMode", 56, 4, 1, NVK_X, NULL },
+	{ "Control.SlaveLockPin", 60, 4, 1, NVK_X, NULL },
+	{ "OutputScaler.VerticalTaps", 64, 4, 1, NVK_U, NULL },
+	{ "OutputScaler.HorizontalTaps", 68, 4, 1, NVK_U, NULL },
+	{ "OutputScaler.Force422", 72, 1, 1, NVK_U, NULL },
+	{ "ViewportSizeOut.Width", 76, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeOut.Height", 80, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeOutMin.Width", 84, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeOutMin.Height", 88, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeOutMax.Width", 92, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeOutMax.Height", 96, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeIn.Width", 100, 4, 1, NVK_U, NULL },
+	{ "ViewportSizeIn.Height", 104, 4, 1, NVK_U, NULL },
+	{ "Params.Format", 108, 4, 1, NVK_U, NULL },
+	{ "Params.SuperSample", 112, 4, 1, NVK_U, NULL },
+	{ "BaseUsageBounds.Usable", 116, 4, 1, NVK_U, NULL },
+	{ "BaseUsageBounds.PixelDepth", 120, 4, 1, NVK_U, NULL },
+	{ "BaseUsageBounds.SuperSample", 124, 4, 1, NVK_U, NULL },
+	{ "BaseUsageBounds.BaseLutUsage", 128, 4, 1, NVK_U, NULL },
+	{ "BaseUsageBounds.OutputLutUsage", 132, 4, 1, NVK_U, NULL },
+	{ "OverlayUsageBounds.Usable", 136, 4, 1, NVK_U, NULL },
+	{ "OverlayUsageBounds.PixelDepth", 140, 4, 1, NVK_U, NULL },
+	{ "OverlayUsageBounds.OverlayLutUsage", 144, 4, 1, NVK_U, NULL },
+	{ "BaseLutLo.Enable", 148, 1, 1, NVK_U, NULL },
+	{ "BaseLutLo.Mode", 152, 4, 1, NVK_U, NULL },
+	{ "BaseLutLo.NeverYieldToBase", 156, 1, 1, NVK_U, NULL },
+	{ "OutputLutLo.Enable", 160, 1, 1, NVK_U, NULL },
+	{ "OutputLutLo.Mode", 164, 4, 1, NVK_U, NULL },
+	{ "OutputLutLo.NeverYieldToBase", 168, 1, 1, NVK_U, NULL },
+	{ "displayId", 172, 4, 2, NVK_U, NULL },
+	{ "outputResourcePixelDepthBPP", 180, 4, 1, NVK_U, NULL },
+	{ "CriticalWatermark", 184, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head = { "NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head", 188, 46, nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Head };
+
+static const struct nv_field nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac[] = {
+	{ "owner", 0, 4, 1, NVK_U, NULL },
+	{ "protocol", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac = { "NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac", 8, 2, nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Dac };
+
+static const struct nv_field nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor[] = {
+	{ "owner", 0, 4, 1, NVK_U, NULL },
+	{ "ownerMask", 4, 4, 1, NVK_U, NULL },
+	{ "protocol", 8, 4, 1, NVK_U, NULL },
+	{ "pixelReplicateMode", 12, 4, 1, NVK_U, NULL },
+	{ "numSSTLinks", 16, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor = { "NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor", 20, 5, nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Sor };
+
+static const struct nv_field nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior[] = {
+	{ "owner", 0, 4, 1, NVK_U, NULL },
+	{ "protocol", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior = { "NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior", 8, 2, nvf_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS__Pior };
 
 static const struct nv_field nvf_NV5070_CTRL_CMD_UNDERFLOW_PARAMS[] = {
 	{ "head", 0, 4, 1, NVK_U, NULL },
@@ -16196,6 +16548,14 @@ static const struct nv_field nvf_NV9067_CTRL_TPC_PARTITION_TABLE_TPC_INFO[] = {
 	{ "lmemBlockIndex", 2, 2, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV9067_CTRL_TPC_PARTITION_TABLE_TPC_INFO = { "NV9067_CTRL_TPC_PARTITION_TABLE_TPC_INFO", 4, 2, nvf_NV9067_CTRL_TPC_PARTITION_TABLE_TPC_INFO };
+
+static const struct nv_field nvf_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels[] = {
+	{ "physAddress", 0, 8, 1, NVK_X, NULL },
+	{ "size", 8, 8, 1, NVK_X, NULL },
+	{ "aperture", 16, 4, 1, NVK_U, NULL },
+	{ "pageShift", 20, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels = { "NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels", 24, 4, nvf_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS__levels };
 
 static const struct nv_field nvf_NVA06C_CTRL_PROGRAM_VIDMEM_PROMOTE_FIELD[] = {
 	{ "size", 0, 4, 1, NVK_X, NULL },
@@ -16707,6 +17067,19 @@ static const struct nv_field nvf_NV2080_CTRL_GRMGR_GR_FS_INFO_GFX_CAPABLE_GPC_MA
 	{ "gpcEnMask", 8, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GRMGR_GR_FS_INFO_GFX_CAPABLE_GPC_MASK_PARAMS = { "NV2080_CTRL_GRMGR_GR_FS_INFO_GFX_CAPABLE_GPC_MASK_PARAMS", 12, 3, nvf_NV2080_CTRL_GRMGR_GR_FS_INFO_GFX_CAPABLE_GPC_MASK_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId[] = {
+	{ "gpcId", 0, 2, 1, NVK_U, NULL },
+	{ "localTpcId", 2, 2, 1, NVK_U, NULL },
+	{ "localSmId", 4, 2, 1, NVK_U, NULL },
+	{ "globalTpcId", 6, 2, 1, NVK_U, NULL },
+	{ "virtualGpcId", 8, 2, 1, NVK_U, NULL },
+	{ "migratableTpcId", 10, 2, 1, NVK_U, NULL },
+	{ "ugpuId", 12, 2, 1, NVK_U, NULL },
+	{ "physicalCpcId", 14, 2, 1, NVK_U, NULL },
+	{ "virtualTpcId", 16, 2, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId = { "NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId", 18, 9, nvf_NV2080_CTRL_INTERNAL_STATIC_GR_GLOBAL_SM_ORDER__globalSmId };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GR_INFO[] = {
 	{ "index", 0, 4, 1, NVK_U, NULL },
@@ -17326,6 +17699,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x111, &nvs_NV0000_CTRL_CMD_SYSTEM_GET_PLATFORM_TYPE_PARAMS, 0 },
 	{ NVB_CTRL, 0x121, &nvs_NV0000_CTRL_SYSTEM_DEBUG_RMMSG_CTRL_PARAMS, 0 },
 	{ NVB_CTRL, 0x122, &nvs_NV0000_CTRL_SYSTEM_GPS_CONTROL_PARAMS, 0 },
+	{ NVB_CTRL, 0x123, &nvs_NV0000_CTRL_SYSTEM_GPS_BATCH_CONTROL_PARAMS, 0 },
 	{ NVB_CTRL, 0x127, &nvs_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x12a, &nvs_NV0000_CTRL_SYSTEM_GPS_CTRL_PARAMS, 0 },
 	{ NVB_CTRL, 0x12b, &nvs_NV0000_CTRL_SYSTEM_GET_P2P_CAPS_V2_PARAMS, 0 },
@@ -17350,6 +17724,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x13e, &nvs_NV0000_CTRL_SYSTEM_GET_BUILD_VERSION_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x13f, &nvs_NV0000_CTRL_SYSTEM_RMCTRL_CACHE_MODE_CTRL_PARAMS, 0 },
 	{ NVB_CTRL, 0x140, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CONTROL_PARAMS, 0 },
+	{ NVB_CTRL, 0x141, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_BATCH_CONTROL_PARAMS, 0 },
 	{ NVB_CTRL, 0x142, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CTRL_PARAMS, 0 },
 	{ NVB_CTRL, 0x143, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_CALL_ACPI_PARAMS, 0 },
 	{ NVB_CTRL, 0x144, &nvs_NV0000_CTRL_SYSTEM_PFM_REQ_HNDLR_GET_FRM_DATA_PARAMS, 0 },
@@ -17501,12 +17876,14 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x730160, &nvs_NV0073_CTRL_CMD_SYSTEM_GET_CRASH_LOCK_COUNTER_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x730161, &nvs_NV0073_CTRL_SYSTEM_QUERY_UEFI_DISPLAY_BANDWIDTH_PARAMS, 0 },
 	{ NVB_CTRL, 0x7301a4, &nvs_NV0073_CTRL_SYSTEM_GSYNC_SET_EXACT_REFRESH_RATE_PARAMS, 0 },
+	{ NVB_CTRL, 0x7301a5, &nvs_NV0073_CTRL_SYSTEM_GET_RASTER_FRAME_LINE_PIXEL_PARAMS, 0 },
 	{ NVB_CTRL, 0x7301a6, &nvs_NV0073_CTRL_SYSTEM_GSYNC_GET_EXACT_PIXEL_CLOCK_PARAMS, 0 },
 	{ NVB_CTRL, 0x730211, &nvs_NV0073_CTRL_SPECIFIC_GET_I2C_PORTID_PARAMS, 0 },
 	{ NVB_CTRL, 0x730240, &nvs_NV0073_CTRL_SPECIFIC_GET_TYPE_PARAMS, 0 },
 	{ NVB_CTRL, 0x730243, &nvs_NV0073_CTRL_CMD_SPECIFIC_FAKE_DEVICE_PARAMS, 0 },
 	{ NVB_CTRL, 0x730245, &nvs_NV0073_CTRL_SPECIFIC_GET_EDID_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x730246, &nvs_NV0073_CTRL_SPECIFIC_SET_EDID_V2_PARAMS, 0 },
+	{ NVB_CTRL, 0x730250, &nvs_NV0073_CTRL_SPECIFIC_GET_CONNECTOR_DATA_PARAMS, 0 },
 	{ NVB_CTRL, 0x730260, &nvs_NV0073_CTRL_SPECIFIC_GET_HDCP_REPEATER_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x730273, &nvs_NV0073_CTRL_SPECIFIC_SET_HDMI_ENABLE_PARAMS, 0 },
 	{ NVB_CTRL, 0x730274, &nvs_NV0073_CTRL_SPECIFIC_CTRL_HDMI_PARAMS, 0 },
@@ -17568,9 +17945,12 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x731162, &nvs_NV0073_CTRL_CMD_DFP_RUN_POST_DISP_MUX_OPERATIONS_PARAMS, 0 },
 	{ NVB_CTRL, 0x731163, &nvs_NV0073_CTRL_CMD_DFP_GET_DISP_MUX_STATUS_PARAMS, 0 },
 	{ NVB_CTRL, 0x731166, &nvs_NV0073_CTRL_CMD_DFP_GET_DSI_MODE_TIMING_PARAMS, 0 },
+	{ NVB_CTRL, 0x731172, &nvs_NV0073_CTRL_DFP_GET_FIXED_MODE_TIMING_PARAMS, 0 },
 	{ NVB_CTRL, 0x731174, &nvs_NV0073_CTRL_CMD_DFP_ENTER_DISPLAY_POWER_GATING_PARAMS, 0 },
 	{ NVB_CTRL, 0x731175, &nvs_NV0073_CTRL_CMD_DFP_EXIT_DISPLAY_POWER_GATING_PARAMS, 0 },
 	{ NVB_CTRL, 0x731176, &nvs_NV0073_CTRL_DFP_EDP_DRIVER_UNLOAD_PARAMS, 0 },
+	{ NVB_CTRL, 0x731177, &nvs_NV0073_CTRL_CMD_SYSTEM_SET_REGION_RAM_RECTANGLES_PARAMS, 0 },
+	{ NVB_CTRL, 0x731178, &nvs_NV0073_CTRL_CMD_SYSTEM_CONFIGURE_SAFETY_INTERRUPTS_PARAMS, 0 },
 	{ NVB_CTRL, 0x731179, &nvs_NV0073_CTRL_DFP_SET_FORCE_BLACK_PIXELS_PARAMS, 0 },
 	{ NVB_CTRL, 0x731180, &nvs_NV0073_CTRL_DFP_GET_DISP_PHY_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x731341, &nvs_NV0073_CTRL_DP_AUXCH_CTRL_PARAMS, 0 },
@@ -18102,6 +18482,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20801209, &nvs_NV2080_CTRL_GR_CTXSW_PM_BIND_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080120a, &nvs_NV2080_CTRL_GR_SET_GPC_TILE_MAP_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080120e, &nvs_NV2080_CTRL_GR_CTXSW_SMPC_MODE_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080120f, &nvs_NV2080_CTRL_GR_GET_SM_TO_GPC_TPC_MAPPINGS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801210, &nvs_NV2080_CTRL_GR_SET_CTXSW_PREEMPTION_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801211, &nvs_NV2080_CTRL_GR_CTXSW_PREEMPTION_BIND_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801212, &nvs_NV2080_CTRL_GR_PC_SAMPLING_MODE_PARAMS, 0 },
@@ -18109,6 +18490,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20801215, &nvs_NV2080_CTRL_GR_GET_CTXSW_STATS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801218, &nvs_NV2080_CTRL_GR_GET_CTX_BUFFER_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801219, &nvs_NV2080_CTRL_GR_GET_CTX_BUFFER_INFO_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080121b, &nvs_NV2080_CTRL_GR_GET_GLOBAL_SM_ORDER_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080121c, &nvs_NV2080_CTRL_GR_GET_CURRENT_RESIDENT_CHANNEL_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080121e, &nvs_NV2080_CTRL_GR_GET_ATTRIBUTE_BUFFER_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080121f, &nvs_NV2080_CTRL_GR_GFX_POOL_QUERY_SIZE_PARAMS, 0 },
@@ -18226,6 +18608,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x2080182a, &nvs_NV2080_CTRL_CMD_BUS_GET_PCIE_SUPPORTED_GPU_ATOMICS_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080182b, &nvs_NV2080_CTRL_CMD_BUS_GET_C2C_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080182c, &nvs_NV2080_CTRL_BUS_SYSMEM_ACCESS_PARAMS, 0 },
+	{ NVB_CTRL, 0x2080182d, &nvs_NV2080_CTRL_BUS_GET_C2C_ERR_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080182e, &nvs_NV2080_CTRL_BUS_SET_P2P_MAPPING_PARAMS, 0 },
 	{ NVB_CTRL, 0x2080182f, &nvs_NV2080_CTRL_BUS_UNSET_P2P_MAPPING_PARAMS, 0 },
 	{ NVB_CTRL, 0x20801830, &nvs_NV2080_CTRL_CMD_BUS_GET_PCIE_CPL_ATOMICS_CAPS_PARAMS, 0 },
@@ -18476,6 +18859,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x30f10103, &nvs_NV30F1_CTRL_GSYNC_GET_CONTROL_PARAMS_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10104, &nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_PARAMS_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10105, &nvs_NV30F1_CTRL_GSYNC_GET_CAPS_PARAMS, 0 },
+	{ NVB_CTRL, 0x30f10106, &nvs_NV30F1_CTRL_GET_GSYNC_GPU_TOPOLOGY_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10110, &nvs_NV30F1_CTRL_GSYNC_GET_CONTROL_SYNC_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10111, &nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_SYNC_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10112, &nvs_NV30F1_CTRL_GSYNC_SET_CONTROL_UNSYNC_PARAMS, 0 },
@@ -18499,6 +18883,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x30f10186, &nvs_NV30F1_CTRL_CMD_GSYNC_CONFIG_FLASH_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10187, &nvs_NV30F1_CTRL_GSYNC_GET_HOUSE_SYNC_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x30f10188, &nvs_NV30F1_CTRL_GSYNC_SET_HOUSE_SYNC_MODE_PARAMS, 0 },
+	{ NVB_CTRL, 0x30f10189, &nvs_NV30F1_CTRL_GSYNC_GET_POSSIBLE_REFRESH_RATES_PARAMS, 0 },
 	{ NVB_CTRL, 0x402c0101, &nvs_NV402C_CTRL_I2C_GET_PORT_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x402c0102, &nvs_NV402C_CTRL_I2C_INDEXED_PARAMS, 0 },
 	{ NVB_CTRL, 0x402c0103, &nvs_NV402C_CTRL_I2C_GET_PORT_SPEED_PARAMS, 0 },
@@ -18511,6 +18896,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x503c0106, &nvs_NV503C_CTRL_REGISTER_PID_PARAMS, 0 },
 	{ NVB_CTRL, 0x506f0105, &nvs_NV506F_CTRL_CMD_RESET_ISOLATED_CHANNEL_PARAMS, 0 },
 	{ NVB_CTRL, 0x506f0106, &nvs_NV506F_CTRL_CMD_INTERNAL_RESET_ISOLATED_CHANNEL_PARAMS, 0 },
+	{ NVB_CTRL, 0x50700109, &nvs_NV5070_CTRL_CMD_IS_MODE_POSSIBLE_PARAMS, 0 },
 	{ NVB_CTRL, 0x5070010b, &nvs_NV5070_CTRL_CMD_GET_CHANNEL_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x5070010c, &nvs_NV5070_CTRL_SET_ACCL_PARAMS, 0 },
 	{ NVB_CTRL, 0x5070010d, &nvs_NV5070_CTRL_GET_ACCL_PARAMS, 0 },
@@ -18598,6 +18984,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x90f10103, &nvs_NV90F1_CTRL_VASPACE_RESERVE_ENTRIES_PARAMS, 0 },
 	{ NVB_CTRL, 0x90f10104, &nvs_NV90F1_CTRL_VASPACE_RELEASE_ENTRIES_PARAMS, 0 },
 	{ NVB_CTRL, 0x90f10105, &nvs_NV90F1_CTRL_VASPACE_GET_PAGE_LEVEL_INFO_VERIF_PARAMS, 0 },
+	{ NVB_CTRL, 0x90f10106, &nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS, 0 },
 	{ NVB_CTRL, 0x90f10107, &nvs_NV90F1_CTRL_VASPACE_GET_HOST_RM_MANAGED_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x90f10108, &nvs_NV90F1_CTRL_VASPACE_GET_VAS_HEAP_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0xa06c0101, &nvs_NVA06C_CTRL_GPFIFO_SCHEDULE_PARAMS, 0 },

@@ -176,6 +176,45 @@ UT_CASE(rm_control_counted)
 		"{params={gpuInfoList=[{index=0, data=368}, {index=1, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
 }
 
+/*
+ * An array of an inline struct (ctrl2080gr.h GR_GET_GLOBAL_SM_ORDER: globalSmId[512] of nine
+ * NvU16, 9240 bytes): elements as structs; the capture stops at HY_IOC_SUB_MAX bytes, so the
+ * members after the array (numSm at 9216) are not shown ("...") and the array shows what was
+ * captured.
+ */
+UT_CASE(rm_control_sm_order)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 c = { 0xc1d00001, 0x5c000002, 0x2080121b, 0, PSUB, 9240, 0 };
+	static uint16_t in[HY_IOC_SUB_MAX / 2], out[HY_IOC_SUB_MAX / 2];
+
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < 9; k++)
+			out[i * 9 + k] = (uint16_t)(i * 10 + k);
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &c, sizeof(c));
+	top(u, HY_AT_EXIT, &c, sizeof(c));
+	sub(u, HY_AT_ENTER, 1, in, sizeof(in));
+	sub(u, HY_AT_EXIT, 1, out, sizeof(out));
+	UT_LINE(u, "global sm order", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER, flags=0, params={globalSmId=[], ...}, "
+		"paramsSize=9240} => {params={globalSmId=[{gpcId=0, localTpcId=1, localSmId=2, "
+		"globalTpcId=3, virtualGpcId=4, migratableTpcId=5, ugpuId=6, physicalCpcId=7, ...}, "
+		"{gpcId=10, localTpcId=11, localSmId=12, globalTpcId=13, virtualGpcId=14, "
+		"migratableTpcId=15, ugpuId=16, physicalCpcId=17, ...}]}, status=NV_OK}) = 0 (NV_OK)");
+	u->o.verbose = 1;
+	UT_LINE(u, "global sm order -v: every member of the elements", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER, flags=0, params={globalSmId=[], ...}, "
+		"paramsSize=9240} => {params={globalSmId=[{gpcId=0, localTpcId=1, localSmId=2, "
+		"globalTpcId=3, virtualGpcId=4, migratableTpcId=5, ugpuId=6, physicalCpcId=7, "
+		"virtualTpcId=8}, {gpcId=10, localTpcId=11, localSmId=12, globalTpcId=13, "
+		"virtualGpcId=14, migratableTpcId=15, ugpuId=16, physicalCpcId=17, virtualTpcId=18}]}, "
+		"status=NV_OK}) = 0 (NV_OK)");
+}
+
 /* unknown cmd: class/category/index; params as the pointer, bytes under -v */
 UT_CASE(rm_control_unknown)
 {
@@ -1075,7 +1114,7 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
 	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
 	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), UT_ENTRY(rm_control_counted),
-	UT_ENTRY(rm_control_lists), { NULL },
+	UT_ENTRY(rm_control_lists), UT_ENTRY(rm_control_sm_order), { NULL },
 };
 
 int main(int argc, char **argv)
