@@ -70,6 +70,14 @@ BEGIN {
 			if (a[7] == "struct") want(a[6])
 			continue
 		}
+		# "kind STRUCT - MEMBER=KIND...": member kinds of a struct, wherever it is used
+		if (role == "kind") {
+			for (i = 4; i <= n; i++) {
+				split(a[i], kv, "=")
+				ovrs[key, kv[1]] = kv[2]
+			}
+			continue
+		}
 		# "ctrl NAME TYPE|- auto ALT..." or "class NAME TYPE auto TYPE" (gen-nvidia.sh): a control
 		# command or class not in the spec,
 		# with the first of its candidate structs that the headers define

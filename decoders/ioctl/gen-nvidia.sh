@@ -9,6 +9,7 @@
 #   decoders/xlat/nv_escapes.in    escape numbers         (nv-ioctl-numbers.h, nv-ioctl-numa.h, nv_escape.h)
 #   decoders/xlat/nv_uvm_cmds.in   UVM ioctl commands     (uvm_ioctl.h, uvm_linux_ioctl.h)
 #   decoders/xlat/nv_vidheap_funcs.in  NVOS32 functions   (nvos.h)
+#   decoders/xlat/nv_gpu_info_index.in NV2080_CTRL_GPU_INFO indexes (ctrl/ctrl2080/ctrl2080gpu.h)
 #   decoders/ioctl/nvidia_gen.c    struct layouts (offsets and sizes as the compiler computes them
 #                                  from the release's headers) and which struct each escape, UVM
 #                                  command, control command and allocated class takes
@@ -100,12 +101,13 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 } > "$tmp/nv_ctrl_cmds.in"
 
 # The params struct of each control command: the one its finn comment names
-# ("... | NAME_PARAMS_MESSAGE_ID"), else NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS
-# when the headers define it (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
+# ("... | NAME_MESSAGE_ID": NAME_PARAMS mostly, also NAME_PARAMS_V2, NAME_PARAM, NAME), else
+# NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS when the headers define it
+# (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
 # the spec's struct and member kinds.
 find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
-$1 == "#define" && $2 ~ /_CTRL_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
-	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID$/, "", t)
+$1 == "#define" && $2 ~ /_CTRL_/ && match($0, /\| *[A-Za-z0-9_]+_MESSAGE_ID"/) {
+	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID"$/, "", t)
 	print $2, t
 }' > "$tmp/ctrl.finn"
 awk 'FNR == NR { finn[$1] = $2; next }
@@ -121,6 +123,19 @@ awk 'FNR == NR { finn[$1] = $2; next }
 	sed -n 's/^#define \(NVOS32_FUNCTION_[A-Z0-9_]*\) *\([0-9][0-9]*\) *$/\1\t\2/p' "$SDK/nvos.h"
 } > "$tmp/nv_vidheap_funcs.in"
 
+# -- NV2080_CTRL_GPU_INFO indexes (GPU_GET_INFO, GPU_GET_INFO_V2) --------------------------------
+# The index defines of ctrl2080gpu.h: the hex-valued NV2080_CTRL_GPU_INFO_INDEX_* defines after the
+# index's bit range (NV2080_CTRL_GPU_INFO_INDEX_INDEX 23:0) and before the next bit range (..._TYPE
+# 30:28); the defines further down are values of the data ("..._GEMINI_BOARD_NO 0").
+{
+	hdr nv_gpu_info_index enum "src/common/sdk/nvidia/inc/ctrl/ctrl2080/ctrl2080gpu.h (NV2080_CTRL_GPU_INFO_INDEX_*: the block after NV2080_CTRL_GPU_INFO_INDEX_INDEX, up to the next bit range)"
+	awk '$1 == "#define" && $2 ~ /^NV2080_CTRL_GPU_INFO_INDEX_/ {
+		if ($3 ~ /^[0-9]+:[0-9]+$/) { on = ($2 == "NV2080_CTRL_GPU_INFO_INDEX_INDEX"); next }
+		v = $3; gsub(/[()uU]/, "", v)
+		if (on && v ~ /^0x[0-9a-fA-F]+$/) printf "%s\t%s\n", $2, v
+	}' "$SDK/ctrl/ctrl2080/ctrl2080gpu.h"
+} > "$tmp/nv_gpu_info_index.in"
+
 # -- escapes and UVM commands: names from the headers, values from the compiler ----------------
 sed -n 's/^#define \(NV_ESC_[A-Z0-9_]*\) .*/\1/p' "$KO/common/inc/nv-ioctl-numbers.h" \
 	"$KO/common/inc/nv-ioctl-numa.h" "$UNIX/nv_escape.h" > "$tmp/esc.names"
@@ -129,7 +144,8 @@ sed -n 's/^#define \(UVM_[A-Z0-9_]*\) *\(UVM_IOCTL_BASE([0-9]*)\|0x3000000[0-9]\
 
 # -- struct layouts ---------------------------------------------------------------------------
 # Which struct each request takes.  Lines: ROLE KEY TYPE [OPTIONS]
-#   ROLE esc (KEY an NV_ESC_*), uvm (a UVM_*), ctrl (an NV*_CTRL_CMD_*), class (a class name)
+#   ROLE esc (KEY an NV_ESC_*), uvm (a UVM_*), ctrl (an NV*_CTRL_CMD_*), class (a class name);
+#        kind (KEY a struct, TYPE "-"): only the member kinds of the OPTIONS, wherever KEY is used
 #   OPTIONS: keep=ERE (only members whose dotted path matches), NAME=KIND (a member's kind),
 #            before=MAJOR (an older layout: drivers before that major version used it)
 # Member kinds are inferred from their C type and name (see kind() below).
@@ -205,6 +221,8 @@ list NVA080_CTRL_CMD_VGPU_GET_CONFIG NVA080_CTRL_VGPU_GET_CONFIG_PARAMS debugBuf
 list NVA0BC_CTRL_CMD_NVENC_SW_SESSION_UPDATE_INFO NVA0BC_CTRL_NVENC_SW_SESSION_UPDATE_INFO_PARAMS timestampBuffer timestampBufferSize NVA0BC_CTRL_NVENC_TIMESTAMP struct in
 # ctrla083.h: the EDID of edidSize bytes
 list NVA083_CTRL_CMD_VIRTUAL_DISPLAY_GET_DEFAULT_EDID NVA083_CTRL_VIRTUAL_DISPLAY_GET_DEFAULT_EDID_PARAMS pEdidBuffer edidSize NvU8 bytes out
+# ctrl2080/ctrl2080gpu.h: GPU_GET_INFO(_V2)'s {index, data} pairs, index by name
+kind NV2080_CTRL_GPU_INFO - index=gii
 esc NV_ESC_CARD_INFO nv_ioctl_card_info_t
 esc NV_ESC_REGISTER_FD nv_ioctl_register_fd_t ctl_fd=fd
 esc NV_ESC_ALLOC_OS_EVENT nv_ioctl_alloc_os_event_t fd=fd
@@ -564,7 +582,8 @@ done
 	"$tmp/puvm"
 } > "$tmp/nv_uvm_cmds.in"
 
-for t in nv_status nv_classes nv_ctrl_cmds nv_escapes nv_uvm_cmds nv_vidheap_funcs; do
+for t in nv_status nv_classes nv_ctrl_cmds nv_escapes nv_uvm_cmds nv_vidheap_funcs \
+	nv_gpu_info_index; do
 	cp "$tmp/$t.in" "$top/decoders/xlat/$t.in"
 done
 cp "$tmp/nvidia_gen.c" "$top/decoders/ioctl/nvidia_gen.c"

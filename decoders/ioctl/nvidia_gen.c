@@ -496,6 +496,7 @@ static const struct nv_struct nvs_NV0080_CTRL_BIF_RESET_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_BIF_ASPM_CYA_UPDATE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_CMD_BIF_GET_PCIE_POWER_CONTROL_MASK_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS;
+static const struct nv_struct nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_GET_PTE_INFO_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_SET_PTE_INFO_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_DMA_FILL_PTE_MEM_PARAMS;
@@ -530,6 +531,7 @@ static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_SPARSE_TEXTURE_COMPUTE_MOD
 static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_SPARSE_TEXTURE_COMPUTE_MODE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_VGX_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS;
+static const struct nv_struct nvs_NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS;
 static const struct nv_struct nvs_NV0080_CTRL_GPU_SET_VGPU_HETEROGENEOUS_MODE_PARAMS;
@@ -562,6 +564,7 @@ static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_REGISTER_WAITER_PARA
 static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_SET_VALUE_PARAMS;
 static const struct nv_struct nvs_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS;
 static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS;
+static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM;
 static const struct nv_struct nvs_NV00E0_CTRL_EXPORT_MEM_PARAMS;
 static const struct nv_struct nvs_NV00E0_CTRL_IMPORT_MEM_PARAMS;
 static const struct nv_struct nvs_NV00E0_CTRL_GET_INFO_PARAMS;
@@ -592,6 +595,7 @@ static const struct nv_struct nvs_NV0100_CTRL_PERFORM_LOCK_STRESS_INTERNAL_NO_GP
 static const struct nv_struct nvs_NV0100_CTRL_PERFORM_LOCK_STRESS_INTERNAL_API_LOCK_READ_MODE_PARAMS;
 static const struct nv_struct nvs_NV0100_CTRL_PERFORM_LOCK_STRESS_INTERNAL_NO_GPUS_LOCK_API_LOCK_READ_MODE_PARAMS;
 static const struct nv_struct nvs_NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS;
+static const struct nv_struct nvs_NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM;
 static const struct nv_struct nvs_NV2080_CTRL_BIF_GET_DATA_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_BIOS_GET_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_BIOS_GET_INFO_V2_PARAMS;
@@ -975,6 +979,7 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_MEMSYS_GET_MIG_MEMORY_CON
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_KMEMSYS_GET_MIG_MEMORY_CONFIG_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_MEMSYS_GET_MIG_MEMORY_PARTITION_TABLE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_GET_AUX_POWER_STATE_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_GPU_BOOST_SYNC_CONTROL_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_GPU_BOOST_SYNC_SET_LIMITS_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_GPU_BOOST_SYNC_GET_INFO_PARAMS;
@@ -982,6 +987,8 @@ static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_REGISTER_FAULT_BUFFE
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_REGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X;
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_STATIC_GRMGR_GET_SKYLINE_INFO_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_MIGMGR_SET_PARTITIONING_MODE_PARAMS;
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_MIGMGR_CONFIGURE_GPU_INSTANCE_PARAMS;
@@ -1452,6 +1459,7 @@ static const struct nv_struct nvs_NVA06F_CTRL_STOP_CHANNEL_PARAMS;
 static const struct nv_struct nvs_NVA06F_CTRL_GET_CONTEXT_ID_PARAMS;
 static const struct nv_struct nvs_NVA06F_CTRL_INTERNAL_STOP_CHANNEL_PARAMS;
 static const struct nv_struct nvs_NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS;
+static const struct nv_struct nvs_NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES;
 static const struct nv_struct nvs_NVA080_CTRL_VGPU_DISPLAY_CLEANUP_SURFACE_PARAMS;
 static const struct nv_struct nvs_NVA080_CTRL_SET_FB_USAGE_PARAMS;
 static const struct nv_struct nvs_NVA080_CTRL_VGPU_GET_CONFIG_PARAMS;
@@ -1536,6 +1544,7 @@ static const struct nv_struct nvs_NVB0CC_CTRL_SET_HS_CREDITS_PARAMS;
 static const struct nv_struct nvs_NVB0CC_CTRL_GET_HS_CREDITS_PARAMS;
 static const struct nv_struct nvs_NVB0CC_CTRL_RESERVE_HES_PARAMS;
 static const struct nv_struct nvs_NVB0CC_CTRL_RELEASE_HES_PARAMS;
+static const struct nv_struct nvs_NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL;
 static const struct nv_struct nvs_NVB0CC_CTRL_GET_HS_CREDITS_POOL_MAPPING_PARAMS;
 static const struct nv_struct nvs_NVB0CC_CTRL_DISABLE_DYNAMIC_MMA_BOOST_PARAMS;
 static const struct nv_struct nvs_NVB0CC_CTRL_GET_DYNAMIC_MMA_BOOST_STATUS_PARAMS;
@@ -1883,6 +1892,7 @@ static const struct nv_struct nvs_NVB0CC_GPU_REG_OP;
 static const struct nv_struct nvs_NVB0CC_CTRL_PMA_STREAM_HS_CREDITS_STATUS;
 static const struct nv_struct nvs_NVB0CC_CTRL_PMA_STREAM_HS_CREDITS_INFO;
 static const struct nv_struct nvs_NVB0CC_CTRL_HES_RESERVATION_UNION;
+static const struct nv_struct nvs_NVB0CC_CTRL_CREDIT_POOL_INFO;
 static const struct nv_struct nvs_NVB0CC_CTRL_PMA_STREAM_HS_CREDITS_MAPPING_INFO;
 static const struct nv_struct nvs_NVC370_CTRL_CMD_BASE_PARAMS;
 static const struct nv_struct nvs_NVC372_CTRL_CMD_BASE_PARAMS;
@@ -2039,7 +2049,7 @@ static const struct nv_field nvf_NV2080_CTRL_FB_INFO[] = {
 static const struct nv_struct nvs_NV2080_CTRL_FB_INFO = { "NV2080_CTRL_FB_INFO", 8, 2, nvf_NV2080_CTRL_FB_INFO };
 
 static const struct nv_field nvf_NV2080_CTRL_GPU_INFO[] = {
-	{ "index", 0, 4, 1, NVK_U, NULL },
+	{ "index", 0, 4, 1, NVK_GII, NULL },
 	{ "data", 4, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NV2080_CTRL_GPU_INFO = { "NV2080_CTRL_GPU_INFO", 8, 2, nvf_NV2080_CTRL_GPU_INFO };
@@ -6130,6 +6140,12 @@ static const struct nv_field nvf_NV0080_CTRL_BSP_GET_CAPS_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS = { "NV0080_CTRL_BSP_GET_CAPS_PARAMS", 24, 3, nvf_NV0080_CTRL_BSP_GET_CAPS_PARAMS };
 
+static const struct nv_field nvf_NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2[] = {
+	{ "capsTbl", 0, 1, 8, NVK_BYTES, NULL },
+	{ "instanceId", 8, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2 = { "NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2", 12, 2, nvf_NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2 };
+
 static const struct nv_field nvf_NV0080_CTRL_DMA_GET_PTE_INFO_PARAMS[] = {
 	{ "gpuAddr", 0, 8, 1, NVK_X, NULL },
 	{ "subDeviceId", 8, 4, 1, NVK_U, NULL },
@@ -6406,6 +6422,12 @@ static const struct nv_field nvf_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS[] = {
 };
 static const struct nv_struct nvs_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS = { "NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS", 80, 18, nvf_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS };
 
+static const struct nv_field nvf_NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM[] = {
+	{ "subDeviceInst", 0, 4, 1, NVK_U, NULL },
+	{ "hSubDevice", 4, 4, 1, NVK_H, NULL },
+};
+static const struct nv_struct nvs_NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM = { "NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM", 8, 2, nvf_NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM };
+
 static const struct nv_field nvf_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS[] = {
 	{ "brands", 0, 4, 1, NVK_U, NULL },
 };
@@ -6602,6 +6624,11 @@ static const struct nv_field nvf_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS[] = {
 	{ "polledDataMask", 0, 8, 1, NVK_X, NULL },
 };
 static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS = { "NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS", 8, 1, nvf_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS };
+
+static const struct nv_field nvf_NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM[] = {
+	{ "pollingIntervalMs", 0, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM = { "NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM", 4, 1, nvf_NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM };
 
 static const struct nv_field nvf_NV00E0_CTRL_EXPORT_MEM_PARAMS[] = {
 	{ "index", 0, 2, 1, NVK_U, NULL },
@@ -6808,6 +6835,11 @@ static const struct nv_field nvf_NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS[] =
 	{ "internalClientLockStressCounter", 12, 4, 1, NVK_I, NULL },
 };
 static const struct nv_struct nvs_NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS = { "NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS", 16, 4, nvf_NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS };
+
+static const struct nv_field nvf_NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM[] = {
+	{ "bLeaf", 0, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM = { "NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM", 1, 1, nvf_NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM };
 
 static const struct nv_field nvf_NV2080_CTRL_BIF_GET_DATA_PARAMS[] = {
 	{ "featureId", 0, 4, 1, NVK_U, NULL },
@@ -9635,6 +9667,12 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_PERF_GET_AUX_POWER_STATE_P
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_GET_AUX_POWER_STATE_PARAMS = { "NV2080_CTRL_INTERNAL_PERF_GET_AUX_POWER_STATE_PARAMS", 4, 1, nvf_NV2080_CTRL_INTERNAL_PERF_GET_AUX_POWER_STATE_PARAMS };
 
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X[] = {
+	{ "flags", 0, 1, 1, NVK_X, NULL },
+	{ "duration", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X = { "NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X", 8, 2, nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X };
+
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_PERF_GPU_BOOST_SYNC_CONTROL_PARAMS[] = {
 	{ "bActivate", 0, 1, 1, NVK_U, NULL },
 };
@@ -9681,6 +9719,20 @@ static const struct nv_field nvf_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_G
 	{ "PdeCopyParams", 0, 184, 1, NVK_STRUCT, &nvs_NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS },
 };
 static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS = { "NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS", 184, 1, nvf_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X[] = {
+	{ "flags", 0, 4, 1, NVK_X, NULL },
+	{ "boostDuration", 4, 4, 1, NVK_U, NULL },
+	{ "gfId", 8, 4, 1, NVK_U, NULL },
+	{ "bOverrideInfinite", 12, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X = { "NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X", 16, 4, nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X };
+
+static const struct nv_field nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X[] = {
+	{ "bIsCudaClient", 0, 1, 1, NVK_U, NULL },
+	{ "gfId", 4, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X = { "NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X", 8, 2, nvf_NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X };
 
 static const struct nv_field nvf_NV2080_CTRL_INTERNAL_STATIC_GRMGR_GET_SKYLINE_INFO_PARAMS[] = {
 	{ "skylineTable", 0, 48, 9, NVK_STRUCT, &nvs_NV2080_CTRL_INTERNAL_GRMGR_SKYLINE_INFO },
@@ -12989,6 +13041,29 @@ static const struct nv_field nvf_NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS[] =
 };
 static const struct nv_struct nvs_NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS = { "NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS", 3, 3, nvf_NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS };
 
+static const struct nv_field nvf_NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES[] = {
+	{ "headIndex", 0, 4, 1, NVK_U, NULL },
+	{ "isPrimary", 4, 4, 1, NVK_U, NULL },
+	{ "hMemory", 8, 4, 1, NVK_H, NULL },
+	{ "offset", 12, 4, 1, NVK_U, NULL },
+	{ "surfaceType", 16, 4, 1, NVK_U, NULL },
+	{ "surfaceBlockHeight", 20, 4, 1, NVK_U, NULL },
+	{ "surfacePitch", 24, 4, 1, NVK_U, NULL },
+	{ "surfaceFormat", 28, 4, 1, NVK_U, NULL },
+	{ "surfaceWidth", 32, 4, 1, NVK_U, NULL },
+	{ "surfaceHeight", 36, 4, 1, NVK_U, NULL },
+	{ "rectX", 40, 4, 1, NVK_U, NULL },
+	{ "rectY", 44, 4, 1, NVK_U, NULL },
+	{ "rectWidth", 48, 4, 1, NVK_U, NULL },
+	{ "rectHeight", 52, 4, 1, NVK_U, NULL },
+	{ "surfaceSize", 56, 4, 1, NVK_U, NULL },
+	{ "surfaceKind", 60, 4, 1, NVK_U, NULL },
+	{ "hHwResDevice", 64, 4, 1, NVK_H, NULL },
+	{ "hHwResHandle", 68, 4, 1, NVK_H, NULL },
+	{ "effectiveFbPageSize", 72, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES = { "NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES", 76, 19, nvf_NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES };
+
 static const struct nv_field nvf_NVA080_CTRL_VGPU_DISPLAY_CLEANUP_SURFACE_PARAMS[] = {
 	{ "headIndex", 0, 4, 1, NVK_U, NULL },
 	{ "blankingEnabled", 4, 4, 1, NVK_U, NULL },
@@ -13585,6 +13660,12 @@ static const struct nv_field nvf_NVB0CC_CTRL_RELEASE_HES_PARAMS[] = {
 	{ "type", 0, 4, 1, NVK_U, NULL },
 };
 static const struct nv_struct nvs_NVB0CC_CTRL_RELEASE_HES_PARAMS = { "NVB0CC_CTRL_RELEASE_HES_PARAMS", 4, 1, nvf_NVB0CC_CTRL_RELEASE_HES_PARAMS };
+
+static const struct nv_field nvf_NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL[] = {
+	{ "poolInfos", 0, 4, 30, NVK_STRUCT, &nvs_NVB0CC_CTRL_CREDIT_POOL_INFO },
+	{ "poolInfosCount", 120, 4, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL = { "NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL", 124, 2, nvf_NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL };
 
 static const struct nv_field nvf_NVB0CC_CTRL_GET_HS_CREDITS_POOL_MAPPING_PARAMS[] = {
 	{ "numQueries", 0, 2, 1, NVK_U, NULL },
@@ -16626,6 +16707,13 @@ static const struct nv_field nvf_NVB0CC_CTRL_HES_RESERVATION_UNION[] = {
 };
 static const struct nv_struct nvs_NVB0CC_CTRL_HES_RESERVATION_UNION = { "NVB0CC_CTRL_HES_RESERVATION_UNION", 1, 1, nvf_NVB0CC_CTRL_HES_RESERVATION_UNION };
 
+static const struct nv_field nvf_NVB0CC_CTRL_CREDIT_POOL_INFO[] = {
+	{ "numCredits", 0, 2, 1, NVK_U, NULL },
+	{ "poolIndex", 2, 1, 1, NVK_U, NULL },
+	{ "chipletType", 3, 1, 1, NVK_U, NULL },
+};
+static const struct nv_struct nvs_NVB0CC_CTRL_CREDIT_POOL_INFO = { "NVB0CC_CTRL_CREDIT_POOL_INFO", 4, 3, nvf_NVB0CC_CTRL_CREDIT_POOL_INFO };
+
 static const struct nv_field nvf_NVB0CC_CTRL_PMA_STREAM_HS_CREDITS_MAPPING_INFO[] = {
 	{ "chipletType", 0, 1, 1, NVK_U, NULL },
 	{ "chipletIndex", 1, 1, 1, NVK_U, NULL },
@@ -18028,6 +18116,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x80028e, &nvs_NV0080_CTRL_GPU_GET_VGX_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x800291, &nvs_NV0080_CTRL_GPU_GET_SRIOV_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x800292, &nvs_NV0080_CTRL_GPU_GET_CLASSLIST_V2_PARAMS, 0 },
+	{ NVB_CTRL, 0x800293, &nvs_NV0080_CTRL_GPU_FIND_SUBDEVICE_HANDLE_PARAM, 0 },
 	{ NVB_CTRL, 0x800294, &nvs_NV0080_CTRL_GPU_GET_BRAND_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x800296, &nvs_NV0080_CTRL_GPU_SET_VGPU_VF_BAR1_SIZE_PARAMS, 0 },
 	{ NVB_CTRL, 0x800297, &nvs_NV0080_CTRL_GPU_SET_VGPU_HETEROGENEOUS_MODE_PARAMS, 0 },
@@ -18070,6 +18159,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x801b01, &nvs_NV0080_CTRL_MSENC_GET_CAPS_PARAMS, 0 },
 	{ NVB_CTRL, 0x801b02, &nvs_NV0080_CTRL_MSENC_GET_CAPS_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x801c01, &nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS, 0 },
+	{ NVB_CTRL, 0x801c02, &nvs_NV0080_CTRL_BSP_GET_CAPS_PARAMS_V2, 0 },
 	{ NVB_CTRL, 0x801e01, &nvs_NV0080_CTRL_OS_UNIX_VT_SWITCH_PARAMS, 0 },
 	{ NVB_CTRL, 0x801e02, &nvs_NV0080_CTRL_OS_UNIX_VT_GET_FB_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x801f02, &nvs_NV0080_CTRL_NVJPG_GET_CAPS_V2_PARAMS, 0 },
@@ -18090,6 +18180,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0xda0005, &nvs_NV_SEMAPHORE_SURFACE_CTRL_UNREGISTER_WAITER_PARAMS, 0 },
 	{ NVB_CTRL, 0xda0006, &nvs_NV_SEMAPHORE_SURFACE_CTRL_UNBIND_CHANNEL_PARAMS, 0 },
 	{ NVB_CTRL, 0xde0001, &nvs_NV00DE_CTRL_REQUEST_DATA_POLL_PARAMS, 0 },
+	{ NVB_CTRL, 0xde0002, &nvs_NV00DE_CTRL_REQUEST_POLL_INTERVAL_PARAM, 0 },
 	{ NVB_CTRL, 0xe00101, &nvs_NV00E0_CTRL_EXPORT_MEM_PARAMS, 0 },
 	{ NVB_CTRL, 0xe00102, &nvs_NV00E0_CTRL_IMPORT_MEM_PARAMS, 0 },
 	{ NVB_CTRL, 0xe00103, &nvs_NV00E0_CTRL_GET_INFO_PARAMS, 0 },
@@ -18122,6 +18213,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x1000108, &nvs_NV0100_CTRL_PERFORM_LOCK_STRESS_INTERNAL_API_LOCK_READ_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x1000109, &nvs_NV0100_CTRL_PERFORM_LOCK_STRESS_INTERNAL_NO_GPUS_LOCK_API_LOCK_READ_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x100010a, &nvs_NV0100_CTRL_GET_LOCK_STRESS_COUNTERS_PARAMS, 0 },
+	{ NVB_CTRL, 0x100010b, &nvs_NV0100_CTRL_CMD_RECURSIVE_GPU_LOCK_TEST_PARAM, 0 },
 	{ NVB_CTRL, 0x20800101, &nvs_NV2080_CTRL_GPU_GET_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800102, &nvs_NV2080_CTRL_GPU_GET_INFO_V2_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800110, &nvs_NV2080_CTRL_GPU_GET_NAME_STRING_PARAMS, 0 },
@@ -18366,10 +18458,13 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0x20800a97, &nvs_NV2080_CTRL_INTERNAL_NVLINK_ENABLE_SYSMEM_NVLINK_ATS_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800a98, &nvs_NV2080_CTRL_INTERNAL_PERF_PERFMON_CLIENT_RESERVATION_CHECK_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800a99, &nvs_NV2080_CTRL_INTERNAL_PERF_PERFMON_CLIENT_RESERVATION_SET_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800a9a, &nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_2X, 0 },
 	{ NVB_CTRL, 0x20800a9b, &nvs_NV2080_CTRL_INTERNAL_GMMU_REGISTER_FAULT_BUFFER_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800a9d, &nvs_NV2080_CTRL_INTERNAL_GMMU_REGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800a9e, &nvs_NV2080_CTRL_INTERNAL_GMMU_UNREGISTER_CLIENT_SHADOW_FAULT_BUFFER_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800a9f, &nvs_NV2080_CTRL_INTERNAL_GMMU_COPY_RESERVED_SPLIT_GVASPACE_PDES_TO_SERVER_PARAMS, 0 },
+	{ NVB_CTRL, 0x20800aa0, &nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_SET_PARAMS_3X, 0 },
+	{ NVB_CTRL, 0x20800aa1, &nvs_NV2080_CTRL_INTERNAL_PERF_BOOST_CLEAR_PARAMS_3X, 0 },
 	{ NVB_CTRL, 0x20800aa2, &nvs_NV2080_CTRL_INTERNAL_STATIC_GRMGR_GET_SKYLINE_INFO_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aa3, &nvs_NV2080_CTRL_INTERNAL_MIGMGR_SET_PARTITIONING_MODE_PARAMS, 0 },
 	{ NVB_CTRL, 0x20800aa4, &nvs_NV2080_CTRL_INTERNAL_MIGMGR_CONFIGURE_GPU_INSTANCE_PARAMS, 0 },
@@ -19010,6 +19105,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0xa06f0113, &nvs_NVA06F_CTRL_GET_CONTEXT_ID_PARAMS, 0 },
 	{ NVB_CTRL, 0xa06f0301, &nvs_NVA06F_CTRL_INTERNAL_STOP_CHANNEL_PARAMS, 0 },
 	{ NVB_CTRL, 0xa06f0303, &nvs_NVA06F_CTRL_INTERNAL_GPFIFO_SCHEDULE_PARAMS, 0 },
+	{ NVB_CTRL, 0xa0800103, &nvs_NVA080_CTRL_VGPU_DISPLAY_SET_SURFACE_PROPERTIES, 0 },
 	{ NVB_CTRL, 0xa0800104, &nvs_NVA080_CTRL_VGPU_DISPLAY_CLEANUP_SURFACE_PARAMS, 0 },
 	{ NVB_CTRL, 0xa0800204, &nvs_NVA080_CTRL_SET_FB_USAGE_PARAMS, 0 },
 	{ NVB_CTRL, 0xa0800301, &nvs_NVA080_CTRL_VGPU_GET_CONFIG_PARAMS, 0 },
@@ -19085,6 +19181,7 @@ const struct nv_bind nv_binds[] = {
 	{ NVB_CTRL, 0xb0cc010f, &nvs_NVB0CC_CTRL_GET_HS_CREDITS_PARAMS, 0 },
 	{ NVB_CTRL, 0xb0cc0113, &nvs_NVB0CC_CTRL_RESERVE_HES_PARAMS, 0 },
 	{ NVB_CTRL, 0xb0cc0114, &nvs_NVB0CC_CTRL_RELEASE_HES_PARAMS, 0 },
+	{ NVB_CTRL, 0xb0cc0115, &nvs_NVB0CC_CTRL_GET_CHIPLET_HS_CREDIT_POOL, 0 },
 	{ NVB_CTRL, 0xb0cc0116, &nvs_NVB0CC_CTRL_GET_HS_CREDITS_POOL_MAPPING_PARAMS, 0 },
 	{ NVB_CTRL, 0xb0cc0117, &nvs_NVB0CC_CTRL_DISABLE_DYNAMIC_MMA_BOOST_PARAMS, 0 },
 	{ NVB_CTRL, 0xb0cc0118, &nvs_NVB0CC_CTRL_GET_DYNAMIC_MMA_BOOST_STATUS_PARAMS, 0 },

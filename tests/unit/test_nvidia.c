@@ -172,8 +172,10 @@ UT_CASE(rm_control_counted)
 	UT_LINE(u, "gpu info v2", 0,
 		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
 		"cmd=NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags=0, params={gpuInfoListSize=2, "
-		"gpuInfoList=[{index=0, data=0}, {index=1, data=0}]}, paramsSize=564} => "
-		"{params={gpuInfoList=[{index=0, data=368}, {index=1, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
+		"gpuInfoList=[{index=0 /* NV2080_CTRL_GPU_INFO_INDEX_??? */, data=0}, "
+		"{index=NV2080_CTRL_GPU_INFO_INDEX_ECID_LO32, data=0}]}, paramsSize=564} => "
+		"{params={gpuInfoList=[{index=0 /* NV2080_CTRL_GPU_INFO_INDEX_??? */, data=368}, "
+		"{index=NV2080_CTRL_GPU_INFO_INDEX_ECID_LO32, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
 }
 
 /*
@@ -868,6 +870,13 @@ UT_TEST(tables)
 	UT_EXPECT("class 0x81 (cl84a0.h)", xlat_name(&xlat_nv_classes, 0x81), "NV01_MEMORY_LIST_SYSTEM");
 	UT_EXPECT("cmd 0x20800102", xlat_name(&xlat_nv_ctrl_cmds, 0x20800102), "NV2080_CTRL_CMD_GPU_GET_INFO_V2");
 	UT_CHECK("thousand cmds", xlat_nv_ctrl_cmds.n > 1000);
+	/* GPU info indexes: the index block of ctrl2080gpu.h, not the data values below it */
+	UT_EXPECT("gpu info index 0x1f", xlat_name(&xlat_nv_gpu_info_index, 0x1f),
+		  "NV2080_CTRL_GPU_INFO_INDEX_SYSMEM_ACCESS");
+	UT_CHECK("gpu info index 0 unnamed (GEMINI_BOARD_NO is a data value)",
+		 !xlat_name(&xlat_nv_gpu_info_index, 0));
+	UT_CHECK("no bit range", xlat_value(&xlat_nv_gpu_info_index,
+					    "NV2080_CTRL_GPU_INFO_INDEX_INDEX", &v));
 	/* commands the finn comments mark, whatever their name or category (gen-nvidia.sh) */
 	UT_EXPECT("cmd without _CMD_", xlat_name(&xlat_nv_ctrl_cmds, 0x906f0101),
 		  "NV906F_CTRL_GET_CLASS_ENGINEID");
