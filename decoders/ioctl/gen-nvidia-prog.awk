@@ -168,7 +168,8 @@ BEGIN {
 	# the element types of arrays of inline structs (gen-nvidia-structs.awk names them)
 	for (q = 0; q < norder; q++)
 		if (order[q] in inl_owner)
-			printf "\ttypedef __typeof__(((%s *)0)->%s[0]) %s;\n", inl_owner[order[q]], inl_path[order[q]], order[q]
+			printf "\ttypedef __typeof__(((%s *)0)->%s[0]) %s;\n", inl_owner[order[q]],
+				inl_path[order[q]], order[q]
 	for (q = 0; q < norder; q++)
 		printf "\tprintf(\"static const struct nv_struct nvs_%s;\\n\");\n", order[q]
 	print "\tprintf(\"\\n\");"

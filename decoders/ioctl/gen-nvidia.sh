@@ -454,7 +454,8 @@ awk '/External Class/ { c = $NF; sub(/,$/, "", c); next }
 awk 'FNR == NR { if ($1 == "class") spec[$2] = $3; next }
 ($1 in spec) {
 	if (spec[$1] != $2)
-		printf "gen-nvidia: class %s: the spec binds %s, resource_list.h %s\n", $1, spec[$1], $2 > "/dev/stderr"
+		printf "gen-nvidia: class %s: the spec binds %s, resource_list.h %s\n", $1, spec[$1],
+			$2 > "/dev/stderr"
 	next
 }
 $2 != "-" && $2 != "NvHandle" { printf "class %s %s auto %s\n", $1, $2, $2 }' \

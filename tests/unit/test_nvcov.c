@@ -22,11 +22,11 @@
 
 /*
  * What hytrace lacks of the allowlist, each with its cause (issue 11; the 18 gaps first listed
- * here were filled by fixes of decoders/ioctl/gen-nvidia.sh, see docs/nvidia.md).  GAP_NAME: an id 595.45.04 defines that
- * hytrace's tables do not name.  GAP_LAYOUT: an id gVisor allows under compute or utility (what
- * CUDA and nvidia-smi use) with a params struct that hytrace has no layout for.  The test fails
- * when another id lacks a name or such a layout, and when a listed gap is filled (then remove it
- * here), so the list stays what the tables lack.
+ * here were filled by fixes of decoders/ioctl/gen-nvidia.sh, see docs/nvidia.md).  GAP_NAME: an
+ * id 595.45.04 defines that hytrace's tables do not name.  GAP_LAYOUT: an id gVisor allows under
+ * compute or utility (what CUDA and nvidia-smi use) with a params struct that hytrace has no
+ * layout for.  The test fails when another id lacks a name or such a layout, and when a listed
+ * gap is filled (then remove it here), so the list stays what the tables lack.
  */
 enum nvcov_gap_kind { GAP_NAME, GAP_LAYOUT };
 
