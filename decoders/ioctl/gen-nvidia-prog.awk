@@ -45,6 +45,7 @@ BEGIN {
 		if (a[1] == "S") { cur = a[2]; sbody[cur] = ""; continue }
 		if (a[1] == "M") { sbody[cur] = sbody[cur] a[2] " " a[3] " " a[4] "\n"; continue }
 		if (a[1] == "A") { aliases[a[2]] = a[3]; continue }
+		if (a[1] == "T") { inl_owner[a[2]] = a[3]; inl_path[a[2]] = a[4]; continue }
 	}
 	# typedef NEW OLD: NEW has OLD's members (chains resolved a few levels deep)
 	for (pass = 0; pass < 4; pass++)
@@ -69,7 +70,16 @@ BEGIN {
 			if (a[7] == "struct") want(a[6])
 			continue
 		}
-		# "ctrl NAME TYPE|- auto ALT..." (gen-nvidia.sh): a control command not in the spec,
+		# "kind STRUCT - MEMBER=KIND...": member kinds of a struct, wherever it is used
+		if (role == "kind") {
+			for (i = 4; i <= n; i++) {
+				split(a[i], kv, "=")
+				ovrs[key, kv[1]] = kv[2]
+			}
+			continue
+		}
+		# "ctrl NAME TYPE|- auto ALT..." or "class NAME TYPE auto TYPE" (gen-nvidia.sh): a control
+		# command or class not in the spec,
 		# with the first of its candidate structs that the headers define
 		if (a[4] == "auto") {
 			if (role SUBSEP key in listed) continue
@@ -155,6 +165,11 @@ BEGIN {
 			if ((m[1] in sbody) && !scalar(m[1])) want(m[1])
 		}
 	}
+	# the element types of arrays of inline structs (gen-nvidia-structs.awk names them)
+	for (q = 0; q < norder; q++)
+		if (order[q] in inl_owner)
+			printf "\ttypedef __typeof__(((%s *)0)->%s[0]) %s;\n", inl_owner[order[q]],
+				inl_path[order[q]], order[q]
 	for (q = 0; q < norder; q++)
 		printf "\tprintf(\"static const struct nv_struct nvs_%s;\\n\");\n", order[q]
 	print "\tprintf(\"\\n\");"

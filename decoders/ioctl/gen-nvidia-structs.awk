@@ -7,6 +7,10 @@
 # Windows-only branches (a condition naming WIN) are left out, otherwise the first branch counts.
 # Members this parser does not understand (several declarators, function pointers, bit fields)
 # are left out, and so are the structs that contain them ("X NAME" says which).
+# An array of an inline struct ("struct { ... } NAME[N];") becomes a member of a struct type of
+# its own, named OWNER__PATH (dots as "__"), printed after its owner as "S OWNER__PATH" ... "E"
+# and "T OWNER__PATH OWNER PATH": gen-nvidia-prog.awk declares it as the type of OWNER's
+# PATH[0] (__typeof__), so the compiler lays it out.  Such arrays inside one another are left out.
 
 function member(line,    n, p, t, dims, i) {
 	gsub(/(NV_ALIGN_BYTES|__aligned)\([0-9]+\)/, "", line)
@@ -47,7 +51,7 @@ END {
 		print alias[i]
 }
 !on && /^typedef[ \t]+(struct|union)([ \t]+[A-Za-z0-9_]+)?[ \t]*\{?[ \t]*(\/\/.*|\/\*.*)?$/ {
-	on = 1; depth = 0; nm = 0; bad = 0; np = 0
+	on = 1; depth = 0; nm = 0; bad = 0; np = 0; ninl = 0
 	pfx[0] = ""
 	if ($0 ~ /\{/) { depth = 1; pfx[1] = "" }
 	next
@@ -100,9 +104,43 @@ on {
 				next
 			seen[name] = 1
 			if (bad) { print "X " name; next }
+			# the arrays of inline structs: their type's name, now that the owner's is known
+			for (i = 0; i < nm; i++) {
+				split(mem[i], q, " ")
+				if (q[1] !~ /^@/) continue
+				k = substr(q[1], 2) + 0
+				inl_path[k] = q[2]
+				inl_type[k] = name "__" q[2]
+				gsub(/\./, "__", inl_type[k])
+				mem[i] = inl_type[k] " " q[2] " " q[3]
+			}
 			print "S " name
 			for (i = 0; i < nm; i++) print "M " mem[i]
 			print "E"
+			for (k = 1; k <= ninl; k++) {
+				print "S " inl_type[k]
+				n = split(inl_body[k], q, "\n")
+				for (i = 1; i <= n; i++) if (q[i] != "") print "M " q[i]
+				print "E"
+				print "T " inl_type[k] " " name " " inl_path[k]
+			}
+			next
+		}
+		# an array of an inline struct ends: its members make a type of their own (numbered
+		# until the owner's name is known), the array one member of that type
+		if (name ~ /^[A-Za-z_][A-Za-z0-9_]*[ \t]*\[[^]]+\]$/) {
+			dims = name
+			sub(/^[^[]*\[/, "", dims); sub(/\]$/, "", dims); gsub(/[ \t]/, "", dims)
+			sub(/[ \t]*\[.*$/, "", name)
+			k = ++ninl
+			inl_body[k] = ""
+			for (i = start[depth]; i < nm; i++) {
+				if (mem[i] ~ /^@/) bad = 1
+				inl_body[k] = inl_body[k] mem[i] "\n"
+			}
+			nm = start[depth]
+			mem[nm++] = "@" k " " name " " dims
+			depth--
 			next
 		}
 		# an inline struct or union member ends: prefix its members with "NAME."

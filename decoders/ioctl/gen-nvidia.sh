@@ -9,6 +9,7 @@
 #   decoders/xlat/nv_escapes.in    escape numbers         (nv-ioctl-numbers.h, nv-ioctl-numa.h, nv_escape.h)
 #   decoders/xlat/nv_uvm_cmds.in   UVM ioctl commands     (uvm_ioctl.h, uvm_linux_ioctl.h)
 #   decoders/xlat/nv_vidheap_funcs.in  NVOS32 functions   (nvos.h)
+#   decoders/xlat/nv_gpu_info_index.in NV2080_CTRL_GPU_INFO indexes (ctrl/ctrl2080/ctrl2080gpu.h)
 #   decoders/ioctl/nvidia_gen.c    struct layouts (offsets and sizes as the compiler computes them
 #                                  from the release's headers) and which struct each escape, UVM
 #                                  command, control command and allocated class takes
@@ -26,7 +27,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 git -C "$NVREPO" archive "$TAG" src/common/sdk/nvidia/inc kernel-open/common/inc \
-	kernel-open/nvidia-uvm src/nvidia/arch/nvalloc/unix/include | tar -x -C "$tmp"
+	kernel-open/nvidia-uvm src/nvidia/arch/nvalloc/unix/include \
+	src/nvidia/src/kernel/rmapi/resource_list.h | tar -x -C "$tmp"
 SDK=$tmp/src/common/sdk/nvidia/inc
 KO=$tmp/kernel-open
 UNIX=$tmp/src/nvidia/arch/nvalloc/unix/include
@@ -71,16 +73,27 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 } | awk '/^#/ || !seen[$1]++' > "$tmp/nv_classes.in"
 
 # -- control commands: NVxxxx_CTRL_CMD_NAME = xxxx << 16 | category << 8 | index ------------
+# A command is a define whose finn comment evaluates it as an interface id shifted left by 8 or'd
+# with a message id ('finn: Evaluated from "(FINN_..._INTERFACE_ID << 8) | X_PARAMS_MESSAGE_ID"'),
+# whatever its name (NV906F_CTRL_GET_CLASS_ENGINEID has no _CMD_) and category (0 for the classes
+# 00da, 00de, 00f1: their interface id is 0).  Other defines (and a class's NULL command, message
+# id 0) count when named *_CTRL_CMD_* with a category not 0: below that, a flag or a field value
+# (NV0073_CTRL_CMD_DP_GET_LINK_CONFIG_LANE_COUNT_1) or a NULL command of interface 0.
 {
-	hdr nv_ctrl_cmds enum "src/common/sdk/nvidia/inc/ctrl/**/*.h (NVxxxx_CTRL_CMD_* of class xxxx, category not 0)"
+	hdr nv_ctrl_cmds enum "src/common/sdk/nvidia/inc/ctrl/**/*.h (defines of class xxxx that a finn comment evaluates as (FINN_*_INTERFACE_ID << 8) | a message id not 0, and NVxxxx_CTRL_CMD_* of category not 0)"
 	find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
-	$1 == "#define" && $2 ~ /_CTRL_CMD_/ && $2 !~ /_MESSAGE_ID$/ {
+	$1 == "#define" && $2 ~ /_CTRL_/ && $2 !~ /_MESSAGE_ID$/ {
 		v = $3; gsub(/[()uU]/, "", v)
 		if (v !~ /^0x[0-9a-fA-F]+$/) next
 		x = tolower(substr(v, 3)); sub(/^0+/, "", x)
 		if (length(x) > 8 || length(x) < 3) next
 		while (length(x) < 8) x = "0" x
-		if (substr(x, 5, 2) == "00") next		# category 0: NULL commands and flags
+		finn = ""
+		if (match($0, /finn: Evaluated from "\(?\(FINN_[A-Z0-9_]+_INTERFACE_ID << 8\)? *\| *[A-Za-z0-9_]+/)) {
+			finn = substr($0, RSTART, RLENGTH); sub(/^.*\| */, "", finn)
+		}
+		if ((finn == "" || finn ~ /^0x0*$/) && ($2 !~ /_CTRL_CMD_/ || substr(x, 5, 2) == "00"))
+			next
 		if (match($2, /^NV[0-9A-F][0-9A-F][0-9A-F][0-9A-F]_/) &&
 		    tolower(substr($2, 3, 4)) != substr(x, 1, 4)) next
 		if (!seen[$2]++) printf "%s\t0x%s\n", $2, x
@@ -88,12 +101,13 @@ hdr() {	# $1 table, $2 type, $3 source, [$4 consts prefix]
 } > "$tmp/nv_ctrl_cmds.in"
 
 # The params struct of each control command: the one its finn comment names
-# ("... | NAME_PARAMS_MESSAGE_ID"), else NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS
-# when the headers define it (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
+# ("... | NAME_MESSAGE_ID": NAME_PARAMS mostly, also NAME_PARAMS_V2, NAME_PARAM, NAME), else
+# NVxxxx_CTRL_NAME_PARAMS or NVxxxx_CTRL_CMD_NAME_PARAMS when the headers define it
+# (gen-nvidia-prog.awk checks).  Commands the spec below lists keep
 # the spec's struct and member kinds.
 find "$SDK/ctrl" -name '*.h' | sort | xargs awk '
-$1 == "#define" && $2 ~ /_CTRL_CMD_/ && match($0, /\| *[A-Za-z0-9_]+_PARAMS_MESSAGE_ID/) {
-	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID$/, "", t)
+$1 == "#define" && $2 ~ /_CTRL_/ && match($0, /\| *[A-Za-z0-9_]+_MESSAGE_ID"/) {
+	t = substr($0, RSTART, RLENGTH); sub(/^\| */, "", t); sub(/_MESSAGE_ID"$/, "", t)
 	print $2, t
 }' > "$tmp/ctrl.finn"
 awk 'FNR == NR { finn[$1] = $2; next }
@@ -109,6 +123,19 @@ awk 'FNR == NR { finn[$1] = $2; next }
 	sed -n 's/^#define \(NVOS32_FUNCTION_[A-Z0-9_]*\) *\([0-9][0-9]*\) *$/\1\t\2/p' "$SDK/nvos.h"
 } > "$tmp/nv_vidheap_funcs.in"
 
+# -- NV2080_CTRL_GPU_INFO indexes (GPU_GET_INFO, GPU_GET_INFO_V2) --------------------------------
+# The index defines of ctrl2080gpu.h: the hex-valued NV2080_CTRL_GPU_INFO_INDEX_* defines after the
+# index's bit range (NV2080_CTRL_GPU_INFO_INDEX_INDEX 23:0) and before the next bit range (..._TYPE
+# 30:28); the defines further down are values of the data ("..._GEMINI_BOARD_NO 0").
+{
+	hdr nv_gpu_info_index enum "src/common/sdk/nvidia/inc/ctrl/ctrl2080/ctrl2080gpu.h (NV2080_CTRL_GPU_INFO_INDEX_*: the block after NV2080_CTRL_GPU_INFO_INDEX_INDEX, up to the next bit range)"
+	awk '$1 == "#define" && $2 ~ /^NV2080_CTRL_GPU_INFO_INDEX_/ {
+		if ($3 ~ /^[0-9]+:[0-9]+$/) { on = ($2 == "NV2080_CTRL_GPU_INFO_INDEX_INDEX"); next }
+		v = $3; gsub(/[()uU]/, "", v)
+		if (on && v ~ /^0x[0-9a-fA-F]+$/) printf "%s\t%s\n", $2, v
+	}' "$SDK/ctrl/ctrl2080/ctrl2080gpu.h"
+} > "$tmp/nv_gpu_info_index.in"
+
 # -- escapes and UVM commands: names from the headers, values from the compiler ----------------
 sed -n 's/^#define \(NV_ESC_[A-Z0-9_]*\) .*/\1/p' "$KO/common/inc/nv-ioctl-numbers.h" \
 	"$KO/common/inc/nv-ioctl-numa.h" "$UNIX/nv_escape.h" > "$tmp/esc.names"
@@ -117,7 +144,8 @@ sed -n 's/^#define \(UVM_[A-Z0-9_]*\) *\(UVM_IOCTL_BASE([0-9]*)\|0x3000000[0-9]\
 
 # -- struct layouts ---------------------------------------------------------------------------
 # Which struct each request takes.  Lines: ROLE KEY TYPE [OPTIONS]
-#   ROLE esc (KEY an NV_ESC_*), uvm (a UVM_*), ctrl (an NV*_CTRL_CMD_*), class (a class name)
+#   ROLE esc (KEY an NV_ESC_*), uvm (a UVM_*), ctrl (an NV*_CTRL_CMD_*), class (a class name);
+#        kind (KEY a struct, TYPE "-"): only the member kinds of the OPTIONS, wherever KEY is used
 #   OPTIONS: keep=ERE (only members whose dotted path matches), NAME=KIND (a member's kind),
 #            before=MAJOR (an older layout: drivers before that major version used it)
 # Member kinds are inferred from their C type and name (see kind() below).
@@ -193,6 +221,8 @@ list NVA080_CTRL_CMD_VGPU_GET_CONFIG NVA080_CTRL_VGPU_GET_CONFIG_PARAMS debugBuf
 list NVA0BC_CTRL_CMD_NVENC_SW_SESSION_UPDATE_INFO NVA0BC_CTRL_NVENC_SW_SESSION_UPDATE_INFO_PARAMS timestampBuffer timestampBufferSize NVA0BC_CTRL_NVENC_TIMESTAMP struct in
 # ctrla083.h: the EDID of edidSize bytes
 list NVA083_CTRL_CMD_VIRTUAL_DISPLAY_GET_DEFAULT_EDID NVA083_CTRL_VIRTUAL_DISPLAY_GET_DEFAULT_EDID_PARAMS pEdidBuffer edidSize NvU8 bytes out
+# ctrl2080/ctrl2080gpu.h: GPU_GET_INFO(_V2)'s {index, data} pairs, index by name
+kind NV2080_CTRL_GPU_INFO - index=gii
 esc NV_ESC_CARD_INFO nv_ioctl_card_info_t
 esc NV_ESC_REGISTER_FD nv_ioctl_register_fd_t ctl_fd=fd
 esc NV_ESC_ALLOC_OS_EVENT nv_ioctl_alloc_os_event_t fd=fd
@@ -245,7 +275,7 @@ class NV20_SUBDEVICE_0 NV2080_ALLOC_PARAMETERS
 class NV01_MEMORY_SYSTEM NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_LOCAL_USER NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_VIRTUAL NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS
-class NV50_MEMORY_VIRTUAL NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS
+class NV50_MEMORY_VIRTUAL NV_MEMORY_ALLOCATION_PARAMS
 class NV01_MEMORY_SYSTEM_OS_DESCRIPTOR NV_OS_DESC_MEMORY_ALLOCATION_PARAMS
 class FERMI_VASPACE_A NV_VASPACE_ALLOCATION_PARAMETERS
 class KEPLER_CHANNEL_GROUP_A NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS
@@ -409,6 +439,28 @@ uvm UVM_DISCARD UVM_DISCARD_PARAMS
 uvm UVM_IS_8_SUPPORTED UVM_IS_8_SUPPORTED_PARAMS
 EOF
 
+# The allocation params of the classes the spec does not list: the struct the driver's resource
+# table names for the class (src/nvidia/src/kernel/rmapi/resource_list.h, RS_ENTRY: "External
+# Class" and "Alloc Param Info" RS_REQUIRED(TYPE) or RS_OPTIONAL(TYPE); RS_NONE: none).  Where the
+# spec binds a class otherwise, the spec wins and stderr says so.
+awk '/External Class/ { c = $NF; sub(/,$/, "", c); next }
+/Alloc Param Info/ && c != "" {
+	t = $0; sub(/.*Alloc Param Info *\*\/ */, "", t); sub(/, *$/, "", t)
+	if (t ~ /^RS_(REQUIRED|OPTIONAL)\(/) { sub(/^RS_[A-Z]*\(/, "", t); sub(/\)$/, "", t) }
+	else t = "-"
+	if (!seen[c]++) print c, t
+	c = ""
+}' "$tmp/src/nvidia/src/kernel/rmapi/resource_list.h" > "$tmp/classes.rl"
+awk 'FNR == NR { if ($1 == "class") spec[$2] = $3; next }
+($1 in spec) {
+	if (spec[$1] != $2)
+		printf "gen-nvidia: class %s: the spec binds %s, resource_list.h %s\n", $1, spec[$1],
+			$2 > "/dev/stderr"
+	next
+}
+$2 != "-" && $2 != "NvHandle" { printf "class %s %s auto %s\n", $1, $2, $2 }' \
+	"$tmp/spec" "$tmp/classes.rl" > "$tmp/spec.classes"
+
 # A class value with several names prints by the name the spec allocates it as (0x3e:
 # NV01_MEMORY_SYSTEM, not NV01_CONTEXT_ERROR_TO_MEMORY): those names go first.
 awk 'FNR == NR { if ($1 == "class") want[$2] = 1; next }
@@ -466,7 +518,7 @@ echo "$tmp/extra.h" >> "$tmp/hfiles"
 xargs awk -f "$top/decoders/ioctl/gen-nvidia-structs.awk" < "$tmp/hfiles" > "$tmp/structs"
 
 # -- the C program that prints the layouts ------------------------------------------------------
-cat "$tmp/spec.auto" >> "$tmp/spec"
+cat "$tmp/spec.auto" "$tmp/spec.classes" >> "$tmp/spec"
 awk -v specf="$tmp/spec" -v structsf="$tmp/structs" -f "$top/decoders/ioctl/gen-nvidia-prog.awk" \
 	> "$tmp/prog.c"
 {
@@ -531,7 +583,8 @@ done
 	"$tmp/puvm"
 } > "$tmp/nv_uvm_cmds.in"
 
-for t in nv_status nv_classes nv_ctrl_cmds nv_escapes nv_uvm_cmds nv_vidheap_funcs; do
+for t in nv_status nv_classes nv_ctrl_cmds nv_escapes nv_uvm_cmds nv_vidheap_funcs \
+	nv_gpu_info_index; do
 	cp "$tmp/$t.in" "$top/decoders/xlat/$t.in"
 done
 cp "$tmp/nvidia_gen.c" "$top/decoders/ioctl/nvidia_gen.c"

@@ -349,6 +349,9 @@ static struct hv *elem_val(struct dctx *d, const struct nv_field *f, const uint8
 	case NVK_VHF:
 		return sym_or_hex(d, &xlat_nv_vidheap_funcs, get_uint(p, f->esize),
 				  "NVOS32_FUNCTION_???");
+	case NVK_GII:
+		return sym_or_hex(d, &xlat_nv_gpu_info_index, get_uint(p, f->esize),
+				  "NV2080_CTRL_GPU_INFO_INDEX_???");
 	case NVK_UUID:
 		return f->esize >= 16 ? hv_uuid(d, p) : hv_hexstr(d, p, f->esize, false);
 	case NVK_STRUCT:

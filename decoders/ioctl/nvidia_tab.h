@@ -29,6 +29,7 @@ enum nv_kind {
 	NVK_ESC,	/* an escape number: NV_ESC_RM_CONTROL */
 	NVK_VHF,	/* NVOS32 function: NVOS32_FUNCTION_ALLOC_SIZE */
 	NVK_STRUCT,	/* a nested struct: sub */
+	NVK_GII,	/* an NV2080_CTRL_GPU_INFO index: NV2080_CTRL_GPU_INFO_INDEX_SYSMEM_ACCESS */
 };
 
 struct nv_struct;

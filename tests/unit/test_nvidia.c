@@ -172,8 +172,49 @@ UT_CASE(rm_control_counted)
 	UT_LINE(u, "gpu info v2", 0,
 		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000001, "
 		"cmd=NV2080_CTRL_CMD_GPU_GET_INFO_V2, flags=0, params={gpuInfoListSize=2, "
-		"gpuInfoList=[{index=0, data=0}, {index=1, data=0}]}, paramsSize=564} => "
-		"{params={gpuInfoList=[{index=0, data=368}, {index=1, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
+		"gpuInfoList=[{index=0 /* NV2080_CTRL_GPU_INFO_INDEX_??? */, data=0}, "
+		"{index=NV2080_CTRL_GPU_INFO_INDEX_ECID_LO32, data=0}]}, paramsSize=564} => "
+		"{params={gpuInfoList=[{index=0 /* NV2080_CTRL_GPU_INFO_INDEX_??? */, data=368}, "
+		"{index=NV2080_CTRL_GPU_INFO_INDEX_ECID_LO32, data=0}]}, status=NV_OK}) = 0 (NV_OK)");
+}
+
+/*
+ * An array of an inline struct (ctrl2080gr.h GR_GET_GLOBAL_SM_ORDER: globalSmId[512] of nine
+ * NvU16, 9240 bytes): elements as structs; the capture stops at HY_IOC_SUB_MAX bytes, so the
+ * members after the array (numSm at 9216) are not shown ("...") and the array shows what was
+ * captured.
+ */
+UT_CASE(rm_control_sm_order)
+{
+	uint32_t req = IOWR_F(0x2a, sizeof(struct nvos54));
+	struct nvos54 c = { 0xc1d00001, 0x5c000002, 0x2080121b, 0, PSUB, 9240, 0 };
+	static uint16_t in[HY_IOC_SUB_MAX / 2], out[HY_IOC_SUB_MAX / 2];
+
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < 9; k++)
+			out[i * 9 + k] = (uint16_t)(i * 10 + k);
+	ut_begin(u, SYS_ioctl, 3, req, PTOP, 0, 0, 0);
+	fdpath(u, "/dev/nvidiactl");
+	top(u, HY_AT_ENTER, &c, sizeof(c));
+	top(u, HY_AT_EXIT, &c, sizeof(c));
+	sub(u, HY_AT_ENTER, 1, in, sizeof(in));
+	sub(u, HY_AT_EXIT, 1, out, sizeof(out));
+	UT_LINE(u, "global sm order", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER, flags=0, params={globalSmId=[], ...}, "
+		"paramsSize=9240} => {params={globalSmId=[{gpcId=0, localTpcId=1, localSmId=2, "
+		"globalTpcId=3, virtualGpcId=4, migratableTpcId=5, ugpuId=6, physicalCpcId=7, ...}, "
+		"{gpcId=10, localTpcId=11, localSmId=12, globalTpcId=13, virtualGpcId=14, "
+		"migratableTpcId=15, ugpuId=16, physicalCpcId=17, ...}]}, status=NV_OK}) = 0 (NV_OK)");
+	u->o.verbose = 1;
+	UT_LINE(u, "global sm order -v: every member of the elements", 0,
+		"ioctl(3, NV_ESC_RM_CONTROL, {hClient=0xc1d00001, hObject=0x5c000002, "
+		"cmd=NV2080_CTRL_CMD_GR_GET_GLOBAL_SM_ORDER, flags=0, params={globalSmId=[], ...}, "
+		"paramsSize=9240} => {params={globalSmId=[{gpcId=0, localTpcId=1, localSmId=2, "
+		"globalTpcId=3, virtualGpcId=4, migratableTpcId=5, ugpuId=6, physicalCpcId=7, "
+		"virtualTpcId=8}, {gpcId=10, localTpcId=11, localSmId=12, globalTpcId=13, "
+		"virtualGpcId=14, migratableTpcId=15, ugpuId=16, physicalCpcId=17, virtualTpcId=18}]}, "
+		"status=NV_OK}) = 0 (NV_OK)");
 }
 
 /* unknown cmd: class/category/index; params as the pointer, bytes under -v */
@@ -829,21 +870,48 @@ UT_TEST(tables)
 	UT_EXPECT("class 0x81 (cl84a0.h)", xlat_name(&xlat_nv_classes, 0x81), "NV01_MEMORY_LIST_SYSTEM");
 	UT_EXPECT("cmd 0x20800102", xlat_name(&xlat_nv_ctrl_cmds, 0x20800102), "NV2080_CTRL_CMD_GPU_GET_INFO_V2");
 	UT_CHECK("thousand cmds", xlat_nv_ctrl_cmds.n > 1000);
-	/* every cmd is class << 16 | category << 8 | index with its class in its name */
+	/* GPU info indexes: the index block of ctrl2080gpu.h, not the data values below it */
+	UT_EXPECT("gpu info index 0x1f", xlat_name(&xlat_nv_gpu_info_index, 0x1f),
+		  "NV2080_CTRL_GPU_INFO_INDEX_SYSMEM_ACCESS");
+	UT_CHECK("gpu info index 0 unnamed (GEMINI_BOARD_NO is a data value)",
+		 !xlat_name(&xlat_nv_gpu_info_index, 0));
+	UT_CHECK("no bit range", xlat_value(&xlat_nv_gpu_info_index,
+					    "NV2080_CTRL_GPU_INFO_INDEX_INDEX", &v));
+	/* commands the finn comments mark, whatever their name or category (gen-nvidia.sh) */
+	UT_EXPECT("cmd without _CMD_", xlat_name(&xlat_nv_ctrl_cmds, 0x906f0101),
+		  "NV906F_CTRL_GET_CLASS_ENGINEID");
+	UT_EXPECT("cmd of category 0", xlat_name(&xlat_nv_ctrl_cmds, 0x00de0001),
+		  "NV00DE_CTRL_CMD_REQUEST_DATA_POLL");
+	UT_EXPECT("cmd of category 0 without NVxxxx_", xlat_name(&xlat_nv_ctrl_cmds, 0x00da0002),
+		  "NV_SEMAPHORE_SURFACE_CTRL_CMD_BIND_CHANNEL");
+	/* ... and not the flags and field values named *_CTRL_CMD_* nor a NULL command of category 0 */
+	UT_CHECK("no flag", xlat_value(&xlat_nv_ctrl_cmds,
+				       "NV0073_CTRL_CMD_DP_GET_LINK_CONFIG_LANE_COUNT_1", &v));
+	UT_CHECK("no NULL command of category 0", xlat_value(&xlat_nv_ctrl_cmds,
+							     "NV0073_CTRL_CMD_NULL", &v));
+	/*
+	 * every cmd is class << 16 | category << 8 | index with its class in its name; category 0
+	 * only in the classes whose interface id is 0 in 595.45.04 (ctrl00da.h, ctrl00de.h,
+	 * ctrl00f1.h: FINN_*_INTERFACE_ID << 8 is 0)
+	 */
 	int bad = 0;
 
 	for (unsigned int i = 0; i < xlat_nv_ctrl_cmds.n; i++) {
 		const struct xlat_ent *e = &xlat_nv_ctrl_cmds.e[i];
 		unsigned int cls;
 
-		if (((e->val >> 8) & 0xff) == 0 || e->val > 0xffffffffu)
+		if ((((e->val >> 8) & 0xff) == 0 && e->val >> 16 != 0xda && e->val >> 16 != 0xde &&
+		     e->val >> 16 != 0xf1) || e->val > 0xffffffffu) {
+			printf("#  %s = %#llx\n", e->name, (unsigned long long)e->val);
 			bad = 1;
+		}
 		if (sscanf(e->name, "NV%4x_CTRL_CMD_", &cls) == 1 && cls != e->val >> 16) {
 			printf("#  %s = %#llx\n", e->name, (unsigned long long)e->val);
 			bad = 1;
 		}
 	}
 	UT_CHECK("cmd numbers", !bad);
+	bad = 0;
 	for (const char *const *f = (const char *const[]){ "0000", "0080", "2080", "83DE", "C36F",
 							   "00F8", "90F1", "A06C", "0073", "0041",
 							   "503C", "906F", NULL }; *f; f++) {
@@ -969,6 +1037,23 @@ UT_TEST(descs)
 	UT_CHECK("NV01_DEVICE_0 size", !bad);
 }
 
+/* The allocation params struct a class is bound to and its RM_ALLOC capture size (0: none). */
+static const char *class_params(uint32_t hclass, size_t *size)
+{
+	size_t nc;
+	const struct nv_class_size *cs = nv_class_sizes(&nc);
+	const char *name = NULL;
+
+	*size = 0;
+	for (size_t i = 0; i < nv_nbinds; i++)
+		if (nv_binds[i].role == NVB_CLASS && nv_binds[i].key == hclass && nv_binds[i].s)
+			name = nv_binds[i].s->name;
+	for (size_t i = 0; i < nc; i++)
+		if (cs[i].hclass == hclass)
+			*size = cs[i].size;
+	return name;
+}
+
 /* The request-to-struct bindings: sorted (they are searched), and naming known requests. */
 UT_TEST(binds)
 {
@@ -1006,6 +1091,30 @@ UT_TEST(binds)
 	UT_CHECK("sorted, known, members inside", !bad);
 	UT_CHECK("params layouts for most control commands", nctrl > 1300);
 	UT_CHECK("alloc params for the common classes", nclass > 40);
+
+	/*
+	 * NV50_MEMORY_VIRTUAL takes what NV01_MEMORY_SYSTEM takes (595.45.04 virtual_mem.c,
+	 * virtmemConstruct_IMPL); the others by the driver's resource_list.h
+	 */
+	size_t sz, sys;
+	const char *name = class_params(0x3e, &sys);
+
+	UT_EXPECT("NV01_MEMORY_SYSTEM params", name, "NV_MEMORY_ALLOCATION_PARAMS");
+	name = class_params(0x50a0, &sz);
+	UT_EXPECT("NV50_MEMORY_VIRTUAL params", name, "NV_MEMORY_ALLOCATION_PARAMS");
+	UT_CHECK("NV50_MEMORY_VIRTUAL capture size", sz == sys && sz > 24);
+	name = class_params(0x70, &sz);
+	UT_EXPECT("NV01_MEMORY_VIRTUAL params", name, "NV_MEMORY_VIRTUAL_ALLOCATION_PARAMS");
+	name = class_params(0xde, &sz);
+	UT_EXPECT("RM_USER_SHARED_DATA params", name, "NV00DE_ALLOC_PARAMETERS");
+	UT_CHECK("RM_USER_SHARED_DATA capture size (one NvU64)", sz == 8);
+	name = class_params(0xc761, &sz);
+	UT_EXPECT("BLACKWELL_USERMODE_A params", name, "NV_HOPPER_USERMODE_A_PARAMS");
+	name = class_params(0xcb33, &sz);
+	UT_EXPECT("NV_CONFIDENTIAL_COMPUTE params", name, "NV_CONFIDENTIAL_COMPUTE_ALLOC_PARAMS");
+	UT_CHECK("NV_CONFIDENTIAL_COMPUTE capture size (one NvHandle)", sz == 4);
+	name = class_params(0xc361, &sz);
+	UT_CHECK("VOLTA_USERMODE_A takes none (RS_NONE)", !name && !sz);
 }
 
 static const struct ut_case cases[] = {
@@ -1014,7 +1123,7 @@ static const struct ut_case cases[] = {
 	UT_ENTRY(frontend), UT_ENTRY(nvos47), UT_ENTRY(uvm), UT_ENTRY(names),
 	UT_ENTRY(status_names), UT_ENTRY(tables), UT_ENTRY(descs), UT_ENTRY(binds),
 	UT_ENTRY(vidheap), UT_ENTRY(rm_map_memory), UT_ENTRY(rm_control_counted),
-	UT_ENTRY(rm_control_lists), { NULL },
+	UT_ENTRY(rm_control_lists), UT_ENTRY(rm_control_sm_order), { NULL },
 };
 
 int main(int argc, char **argv)
