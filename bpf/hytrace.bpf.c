@@ -1673,6 +1673,18 @@ __noinline int exit_slow(struct hyb_task *st, __u64 pt, __u64 now, __s64 ret, __
  * Programs.
  */
 
+/* A call's arguments and stack pointer from the user registers (x86-64 syscall ABI). */
+static __always_inline void args_from_regs(struct hyb_task *st, const struct pt_regs *regs)
+{
+	st->args[0] = regs->di;
+	st->args[1] = regs->si;
+	st->args[2] = regs->dx;
+	st->args[3] = regs->r10;
+	st->args[4] = regs->r8;
+	st->args[5] = regs->r9;
+	st->sp = regs->sp;
+}
+
 /*
  * The entry of a syscall: from the raw_syscalls program (regs) or from a dedicated
  * per-syscall one (targs, the tracepoint's arguments; no stack pointer).
@@ -1735,13 +1747,7 @@ static __always_inline int sys_enter_body(struct pt_regs *regs, const unsigned l
 			     !(cfg_devfd[id & (HY_NR_MAX - 1)] & HYB_DEVFD_RET)))
 		return 0;
 	if (regs) {
-		st->args[0] = regs->di;
-		st->args[1] = regs->si;
-		st->args[2] = regs->dx;
-		st->args[3] = regs->r10;
-		st->args[4] = regs->r8;
-		st->args[5] = regs->r9;
-		st->sp = regs->sp;
+		args_from_regs(st, regs);
 	} else {
 		st->args[0] = targs[0];
 		st->args[1] = targs[1];
@@ -1811,13 +1817,7 @@ static __always_inline int inj_enter(struct hyb_task *st, struct pt_regs *regs, 
 	st->nr = id;
 	st->ts = cfg_time ? now_ns() : 1;
 	st->dev = 0;
-	st->args[0] = regs->di;
-	st->args[1] = regs->si;
-	st->args[2] = regs->dx;
-	st->args[3] = regs->r10;
-	st->args[4] = regs->r8;
-	st->args[5] = regs->r9;
-	st->sp = regs->sp;
+	args_from_regs(st, regs);
 	st->flags &= ~(HYB_TS_ENTER_SEEN | HYB_TS_CUT | HYB_TS_INJ_RETVAL);
 	st->flags |= HYB_TS_INJ | (kind == HYB_INJ_RETVAL ? HYB_TS_INJ_RETVAL : 0);
 	st->slot_len = 0;

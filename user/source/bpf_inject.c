@@ -145,6 +145,28 @@ int binj_prepare(int *child_sock)
 	return 0;
 }
 
+/* A one-byte message with room for one fd (SCM_RIGHTS): how the listener reaches hytrace. */
+struct fd_msg {
+	char byte;
+	struct iovec iov;
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct msghdr m;
+};
+
+static void fd_msg_init(struct fd_msg *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->iov.iov_base = &f->byte;
+	f->iov.iov_len = 1;
+	f->m.msg_iov = &f->iov;
+	f->m.msg_iovlen = 1;
+	f->m.msg_control = f->u.buf;
+	f->m.msg_controllen = sizeof(f->u.buf);
+}
+
 /*
  * In the command, after -u's change of user and before execve (spawn.c).  No allocation: the
  * tracer may have threads.  SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (5.19): once hytrace has
@@ -159,14 +181,7 @@ int binj_child(const struct opts *o, void *arg)
 	unsigned int n = 0;
 	int fd, sock = *(int *)arg;
 	unsigned long flags = SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV;
-	char byte = 0;
-	struct iovec iov = { &byte, 1 };
-	union {
-		char buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr align;
-	} u;
-	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf,
-			    .msg_controllen = sizeof(u.buf) };
+	struct fd_msg fm;
 	struct cmsghdr *c;
 
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
@@ -198,13 +213,13 @@ int binj_child(const struct opts *o, void *arg)
 	}
 	if (fd < 0)
 		return -errno;
-	memset(u.buf, 0, sizeof(u.buf));
-	c = CMSG_FIRSTHDR(&m);
+	fd_msg_init(&fm);
+	c = CMSG_FIRSTHDR(&fm.m);
 	c->cmsg_level = SOL_SOCKET;
 	c->cmsg_type = SCM_RIGHTS;
 	c->cmsg_len = CMSG_LEN(sizeof(int));
 	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	if (sendmsg(sock, &m, MSG_NOSIGNAL) < 0)
+	if (sendmsg(sock, &fm.m, MSG_NOSIGNAL) < 0)
 		return -errno;
 	/* the listener and the socket are close-on-exec: nothing more to do before execve */
 	return 0;
@@ -422,24 +437,18 @@ static int release_held(int64_t now)
 
 static int recv_listener(void)
 {
-	char byte;
-	struct iovec iov = { &byte, 1 };
-	union {
-		char buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr align;
-	} u;
-	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf,
-			    .msg_controllen = sizeof(u.buf) };
+	struct fd_msg fm;
 	struct cmsghdr *c;
 	ssize_t r;
 	int fd;
 
+	fd_msg_init(&fm);
 	do
-		r = recvmsg(J.sock[0], &m, MSG_CMSG_CLOEXEC);
+		r = recvmsg(J.sock[0], &fm.m, MSG_CMSG_CLOEXEC);
 	while (r < 0 && errno == EINTR);
 	if (r <= 0)
 		return r < 0 ? -errno : -ENOENT;	/* the command failed before (it said why) */
-	c = CMSG_FIRSTHDR(&m);
+	c = CMSG_FIRSTHDR(&fm.m);
 	if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS ||
 	    c->cmsg_len != CMSG_LEN(sizeof(int)))
 		return -EPROTO;
