@@ -96,6 +96,15 @@ struct hy_func {
 };
 
 #define HY_FUNC_ARGS	6		/* integer arguments in registers (x86-64 SysV) */
+
+/*
+ * User space: a function record with room for its values (h.v[] reaches into bytes[]), for an
+ * aligned copy of one read from a ring or a file, or one built by hand.
+ */
+union hy_func_rec {
+	struct hy_func h;
+	__u8 bytes[sizeof(struct hy_func) + HY_FUNC_ARGS * sizeof(__u64)];
+};
 #define HY_FUNC_NOID	0xffffffffu
 #define HY_FF_DEPTH_CUT	0x0001		/* the writer dropped calls deeper than --func-depth below */
 

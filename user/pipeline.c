@@ -437,10 +437,7 @@ void pipeline_feed_decoded(struct pipeline *pl, const struct event *ev, struct d
 /* A function record (--func): to the raw sinks as it is, then into the call tracking. */
 static void feed_func(struct pipeline *pl, const void *rec, size_t len)
 {
-	struct {
-		struct hy_func h;
-		uint64_t v[HY_FUNC_ARGS];
-	} r;	/* a copy: a raw file's records need not be aligned */
+	union hy_func_rec r;	/* a copy: a raw file's records need not be aligned */
 	bool created;
 
 	memcpy(&r.h, rec, sizeof(r.h));
@@ -449,7 +446,7 @@ static void feed_func(struct pipeline *pl, const void *rec, size_t len)
 		pr_warn("malformed function record of %zu bytes skipped", len);
 		return;
 	}
-	memcpy(r.v, (const uint8_t *)rec + sizeof(r.h), r.h.nval * sizeof(uint64_t));
+	memcpy(r.h.v, (const uint8_t *)rec + sizeof(r.h), r.h.nval * sizeof(uint64_t));
 	for (int i = 0; i < pl->nsinks; i++)
 		if (pl->sinks[i].ops->record)
 			pl->sinks[i].ops->record(&pl->sinks[i], rec, r.h.size);

@@ -24,9 +24,6 @@ endif
 
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow
-# a struct hy_func (its v[] flexible) followed by room for its values is how the record is laid
-# out in memory; gcc builds it silently, clang calls it a GNU extension
-FUZZ_WARN += -Wno-gnu-variable-sized-type-not-at-end
 ifeq ($(WERROR),1)
 FUZZ_WARN += -Werror
 endif

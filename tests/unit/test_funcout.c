@@ -80,14 +80,13 @@ static uint64_t addr_of(const struct func_info *fn)
 static void fr(uint32_t tid, bool x, const struct func_info *fn, uint64_t ts, uint64_t sp, int n,
 	       uint64_t v0, uint64_t v1)
 {
-	struct {
-		struct hy_func h;
-		uint64_t v[2];
-	} r = { .h = { .type = x ? HY_REC_FUNC_EXIT : HY_REC_FUNC_ENTRY, .nval = (uint16_t)n,
-		       .size = (uint32_t)(sizeof(struct hy_func) + 8 * n), .pid = P, .tid = tid,
-		       .ts = ts, .addr = addr_of(fn), .sp = sp, .fid = fn->id },
-		.v = { v0, v1 } };
+	union hy_func_rec r = { .h = {
+		.type = x ? HY_REC_FUNC_EXIT : HY_REC_FUNC_ENTRY, .nval = (uint16_t)n,
+		.size = (uint32_t)(sizeof(struct hy_func) + 8 * n), .pid = P, .tid = tid,
+		.ts = ts, .addr = addr_of(fn), .sp = sp, .fid = fn->id } };
 
+	r.h.v[0] = v0;
+	r.h.v[1] = v1;
 	pipeline_feed(&pl, &r, r.h.size);
 }
 

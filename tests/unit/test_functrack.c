@@ -111,14 +111,13 @@ static void finish(void)
 static void fr(uint32_t tid, bool x, uint32_t fid, uint64_t ts, uint64_t sp, int n, uint64_t v0,
 	       uint64_t v1)
 {
-	struct {
-		struct hy_func h;
-		uint64_t v[2];
-	} r = { .h = { .type = x ? HY_REC_FUNC_EXIT : HY_REC_FUNC_ENTRY, .nval = (uint16_t)n,
-		       .size = (uint32_t)(sizeof(struct hy_func) + 8 * n), .pid = 100, .tid = tid,
-		       .ts = ts, .addr = 0x555500001000ull + fid * 0x100, .sp = sp, .fid = fid },
-		.v = { v0, v1 } };
+	union hy_func_rec r = { .h = {
+		.type = x ? HY_REC_FUNC_EXIT : HY_REC_FUNC_ENTRY, .nval = (uint16_t)n,
+		.size = (uint32_t)(sizeof(struct hy_func) + 8 * n), .pid = 100, .tid = tid,
+		.ts = ts, .addr = 0x555500001000ull + fid * 0x100, .sp = sp, .fid = fid } };
 
+	r.h.v[0] = v0;
+	r.h.v[1] = v1;
 	pipeline_feed(&pl, &r, r.h.size);
 }
 

@@ -336,10 +336,7 @@ static int func_info(const uint8_t *rec, size_t size)
  */
 static int feed_func(struct tracer *tr, const uint8_t *rec, size_t size, uint16_t type)
 {
-	struct {
-		struct hy_func h;
-		uint64_t v[HY_FUNC_ARGS];
-	} r;
+	union hy_func_rec r;
 
 	if (type == RAW_REC_FUNC_INFO) {
 		int err = func_info(rec, size);

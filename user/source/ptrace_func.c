@@ -337,10 +337,7 @@ static const struct hy_func *rec_at(const struct cursor *c)
  */
 static void feed_one(struct tracer *tr, struct cursor *c)
 {
-	struct {
-		struct hy_func h;
-		uint64_t v[HY_FUNC_ARGS];
-	} r;
+	union hy_func_rec r;
 
 	r.h = *rec_at(c);
 	c->tail++;
@@ -355,12 +352,12 @@ static void feed_one(struct tracer *tr, struct cursor *c)
 			F.bad++;
 			return;
 		}
-		memcpy(r.v, rec_at(c), r.h.nval * sizeof(r.v[0]));
+		memcpy(r.h.v, rec_at(c), r.h.nval * sizeof(r.h.v[0]));
 		c->tail++;
 	}
 	r.h.pid = c->s->pid;
 	r.h.tid = c->s->owner;
-	r.h.size = (uint32_t)(sizeof(r.h) + r.h.nval * sizeof(r.v[0]));
+	r.h.size = (uint32_t)(sizeof(r.h) + r.h.nval * sizeof(r.h.v[0]));
 	pipeline_feed(tr->pl, &r, r.h.size);
 	F.fed++;
 }
