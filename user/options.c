@@ -564,6 +564,19 @@ static int inject_errno(const char *s)
 	return 0;
 }
 
+/*
+ * The length of the whole or decimal number ("12", "1.5", ".5"; no sign, no exponent) that s
+ * starts with; 0 when it starts with none.
+ */
+static size_t decimal_len(const char *s)
+{
+	size_t i = strspn(s, "0123456789"), f = 0;
+
+	if (s[i] == '.')
+		f = strspn(s + i + 1, "0123456789") + 1;
+	return !i && f < 2 ? 0 : i + f;
+}
+
 /* delay_enter=/delay_exit=: strace's time format, a decimal number with s, ms, us (the
  * default) or ns; into microseconds (at most a day: a longer one is surely a mistake). */
 static int inject_delay(const char *s, uint64_t *us)
@@ -571,14 +584,12 @@ static int inject_delay(const char *s, uint64_t *us)
 	static const struct { const char *unit; double us; } units[] = {
 		{ "", 1 }, { "s", 1e6 }, { "ms", 1e3 }, { "us", 1 }, { "ns", 1e-3 },
 	};
-	size_t i = strspn(s, "0123456789"), f = 0;
+	size_t n = decimal_len(s);
 
-	if (s[i] == '.')
-		f = strspn(s + i + 1, "0123456789") + 1;
-	if (!i && f < 2)
+	if (!n)
 		return -1;
 	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		if (strcmp(s + i + f, units[u].unit))
+		if (strcmp(s + n, units[u].unit))
 			continue;
 		double v = strtod(s, NULL) * units[u].us;
 
@@ -1091,14 +1102,10 @@ static int parse_size(const char *s, uint64_t *out)
 /* --duration: seconds as a plain decimal ("10", "0.5"; no sign, exponent, hex, inf or nan). */
 static int parse_seconds(const char *s, double *out)
 {
-	size_t i = strspn(s, "0123456789"), f = 0;
+	size_t n = decimal_len(s);
 	char *end;
 
-	if (s[i] == '.')
-		f = strspn(s + i + 1, "0123456789") + 1;
-	if (!i && f < 2)
-		return -1;
-	if (s[i + f])
+	if (!n || s[n])
 		return -1;
 	*out = strtod(s, &end);
 	return *end || *out < 0.001 || *out > DURATION_MAX ? -1 : 0;
@@ -1110,14 +1117,12 @@ static int parse_duration_ns(const char *s, uint64_t *out)
 	static const struct { const char *unit; double ns; } units[] = {
 		{ "ns", 1 }, { "us", 1e3 }, { "ms", 1e6 }, { "s", 1e9 },
 	};
-	size_t i = strspn(s, "0123456789"), f = 0;
+	size_t n = decimal_len(s);
 
-	if (s[i] == '.')
-		f = strspn(s + i + 1, "0123456789") + 1;
-	if (!i && f < 2)
+	if (!n)
 		return -1;
 	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		if (strcmp(s + i + f, units[u].unit))
+		if (strcmp(s + n, units[u].unit))
 			continue;
 		double v = strtod(s, NULL) * units[u].ns;
 
