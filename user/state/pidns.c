@@ -55,22 +55,49 @@ static void proc_path(char *buf, size_t n, int pid, const char *file)
 		snprintf(buf, n, "/proc/self/%s", file);
 }
 
-/* pid's parent from /proc/PID/status (a zombie's too), or 0 */
-static int proc_ppid(int pid)
+/*
+ * The numbers on the line of /proc/PID/status that starts with key ("NSpid:", "PPid:"), at most
+ * max (a zombie's too): how many.
+ */
+static int status_ints(int pid, const char *key, int *ids, int max)
 {
-	char path[64], line[256];
-	int ppid = 0;
+	char path[64], line[512];
+	size_t klen = strlen(key);
+	int n = 0;
 	FILE *f;
 
 	proc_path(path, sizeof(path), pid, "status");
 	f = fopen(path, "re");
 	if (!f)
 		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "PPid: %d", &ppid) == 1)
-			break;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, key, klen))
+			continue;
+		for (char *s = line + klen, *end; n < max; s = end) {
+			long v = strtol(s, &end, 10);
+
+			if (end == s)
+				break;
+			ids[n++] = (int)v;
+		}
+		break;
+	}
 	fclose(f);
-	return ppid;
+	return n;
+}
+
+/* pid's parent (a zombie's too), or 0 */
+static int proc_ppid(int pid)
+{
+	int ppid = 0;
+
+	return status_ints(pid, "PPid:", &ppid, 1) == 1 ? ppid : 0;
+}
+
+/* pid's ids of kind t from /proc's namespace down to its own, at most max: how many. */
+static int id_list(int pid, enum hv_pid_type t, int *ids, int max)
+{
+	return status_ints(pid, ns_keys[t], ids, max);
 }
 
 /*
@@ -109,35 +136,6 @@ static int ns_chain(int pid, ino_t *ns, int max)
 		fd = parent;
 	}
 	close(fd);
-	return n;
-}
-
-/* pid's ids of kind t from /proc's namespace down to its own, at most max: how many. */
-static int id_list(int pid, enum hv_pid_type t, int *ids, int max)
-{
-	char path[64], line[512];
-	const char *key = ns_keys[t];
-	size_t klen = strlen(key);
-	int n = 0;
-	FILE *f;
-
-	proc_path(path, sizeof(path), pid, "status");
-	f = fopen(path, "re");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, key, klen))
-			continue;
-		for (char *s = line + klen, *end; n < max; s = end) {
-			long v = strtol(s, &end, 10);
-
-			if (end == s)
-				break;
-			ids[n++] = (int)v;
-		}
-		break;
-	}
-	fclose(f);
 	return n;
 }
 
