@@ -68,6 +68,20 @@ nsrun()
 $1"
 }
 
+# blobs_same NAME RAW EXPECT LOG [NR...]: the blobs of the raw capture RAW (tests/rawblobs.py,
+# only the syscalls NR if given) into RAW less .raw plus .blobs, compared with EXPECT-FILE; LOG:
+# what hytrace said, shown when the capture cannot be read
+blobs_same()
+{
+	_n=$1 _raw=$2 _exp=$3 _log=$4
+	shift 4
+	if python3 tests/rawblobs.py "$_raw" "$@" >"${_raw%.raw}.blobs" 2>"${_raw%.raw}.err"; then
+		same "$_n" "${_raw%.raw}.blobs" "$_exp"
+	else
+		fail "$_n" "$(cat "$_log" "${_raw%.raw}.err")"
+	fi
+}
+
 # addresses that move from run to run (mmap's result, stack and heap pointers)
 norm() { sed -e 's/= 0x[0-9a-f]\{9,\}$/= ADDR/' -e 's/ret=[0-9]\{9,\}/ret=ADDR/' -e 's/\[pid *[0-9]*\]/[pid N]/' "$1"; }
 
@@ -104,19 +118,12 @@ for b in ptrace bpf; do
 	# --cuda-only: only the calls on NVIDIA files, the same bytes copied by both backends
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only --format=raw -o "$W/'$b'-only.raw" "$PROG"' \
 		>"$W/$b-only.log" 2>&1
-	if python3 tests/rawblobs.py "$W/$b-only.raw" >"$W/$b-only.blobs" 2>"$W/$b-only.err"; then
-		same "$b --cuda-only capture" "$W/$b-only.blobs" "$EXP/nvcap-cuda-only.blobs"
-	else
-		fail "$b --cuda-only capture" "$(cat "$W/$b-only.log" "$W/$b-only.err")"
-	fi
+	blobs_same "$b --cuda-only capture" "$W/$b-only.raw" "$EXP/nvcap-cuda-only.blobs" \
+		"$W/$b-only.log"
 	# --cuda: the ioctls, the NVIDIA ones by their descriptions, /dev/null's as usual
 	nsrun '"$HYTRACE" --backend='$b' --cuda --format=raw -o "$W/'$b'-cuda.raw" "$PROG"' \
 		>"$W/$b-cuda.log" 2>&1
-	if python3 tests/rawblobs.py "$W/$b-cuda.raw" 16 >"$W/$b-cuda.blobs" 2>"$W/$b-cuda.err"; then
-		same "$b --cuda capture" "$W/$b-cuda.blobs" "$EXP/nvcap-cuda.blobs"
-	else
-		fail "$b --cuda capture" "$(cat "$W/$b-cuda.log" "$W/$b-cuda.err")"
-	fi
+	blobs_same "$b --cuda capture" "$W/$b-cuda.raw" "$EXP/nvcap-cuda.blobs" "$W/$b-cuda.log" 16
 	# the text, decoded
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'.txt" "$PROG"' >"$W/$b.log" 2>&1
 	same "$b --cuda-only text (-o)" "$W/$b.txt" "$EXP/nvcap.expect"
@@ -181,11 +188,8 @@ for b in ptrace bpf; do
 	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
 		"$HYTRACE" --backend='$b' --cuda-only --format=raw -o "$W/'$b'-kms.raw" "'"$KMS"'"' \
 		>"$W/$b-kms-raw.log" 2>&1
-	if python3 tests/rawblobs.py "$W/$b-kms.raw" >"$W/$b-kms.blobs" 2>"$W/$b-kms.err"; then
-		same "$b nvidia-modeset capture" "$W/$b-kms.blobs" "$EXP/nvkms-cuda-only.blobs"
-	else
-		fail "$b nvidia-modeset capture" "$(cat "$W/$b-kms-raw.log" "$W/$b-kms.err")"
-	fi
+	blobs_same "$b nvidia-modeset capture" "$W/$b-kms.raw" "$EXP/nvkms-cuda-only.blobs" \
+		"$W/$b-kms-raw.log"
 	nsrun ': >/dev/nvidia-modeset; chmod 666 /dev/nvidia-modeset
 		"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-kms.txt" "'"$KMS"'"' \
 		>"$W/$b-kms.log" 2>&1
@@ -231,11 +235,8 @@ PROG=$PROGS/nvlist
 for b in ptrace bpf; do
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only --format=raw -o "$W/'$b'-list.raw" "$PROG"' \
 		>"$W/$b-list.log" 2>&1
-	if python3 tests/rawblobs.py "$W/$b-list.raw" >"$W/$b-list.blobs" 2>"$W/$b-list.err"; then
-		same "$b lists in control params: capture" "$W/$b-list.blobs" "$EXP/nvlist.blobs"
-	else
-		fail "$b lists in control params: capture" "$(cat "$W/$b-list.log" "$W/$b-list.err")"
-	fi
+	blobs_same "$b lists in control params: capture" "$W/$b-list.raw" "$EXP/nvlist.blobs" \
+		"$W/$b-list.log"
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only -o "$W/'$b'-list.txt" "$PROG"' >"$W/$b-listt.log" 2>&1
 	same "$b lists in control params: text" "$W/$b-list.txt" "$EXP/nvlist.expect"
 	nsrun '"$HYTRACE" --backend='$b' --cuda-only --format=json -o "$W/'$b'-list.json" "$PROG"' \
